@@ -1,0 +1,93 @@
+package org.endorsements.command.endorsement.web;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.endorsements.command.endorsement.EndorseStatementCommand;
+import org.endorsements.command.endorsement.EndorsementId;
+import org.endorsements.command.endorsement.EndorsementOutcome;
+import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
+import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.web.CommandDispatcher;
+import org.endorsements.command.shared.web.EventPosition;
+import org.endorsements.command.shared.web.InvalidRequestException;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.StatementId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/statements/{statementId}/endorsements/{organizationId}")
+class EndorsementController {
+
+    static final String AGGREGATE_TYPE = "Endorsement";
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final int MAX_REQUEST_ID_LENGTH = 100;
+
+    private final CommandDispatcher commands;
+    private final Clock clock;
+
+    EndorsementController(CommandDispatcher commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** {@code entryNumber}: the entry on an imported letter (admin imports only). */
+    record EndorseRequest(Integer entryNumber) {
+    }
+
+    record WithdrawRequest(String reason) {
+    }
+
+    record EndorsementState(String statementId, String organizationId, boolean endorsed) {
+    }
+
+    /** An organization signs for itself; an admin records a signature collected elsewhere (source: imported). */
+    @PutMapping
+    ResponseEntity<EndorsementState> endorse(@PathVariable StatementId statementId,
+            @PathVariable OrganizationId organizationId, @RequestBody(required = false) EndorseRequest request,
+            @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId, Actor actor) {
+        EndorsementId id = new EndorsementId(statementId, organizationId);
+        EndorsementSource source = actor.isAdmin() ? EndorsementSource.IMPORTED : EndorsementSource.API;
+        Integer entryNumber = request == null ? null : request.entryNumber();
+        if (entryNumber != null && source != EndorsementSource.IMPORTED) {
+            throw new InvalidRequestException("entry-number-for-imports-only",
+                    "entryNumber is only for endorsements an admin imports from a letter.");
+        }
+        EndorsementOutcome outcome = commands.sendRetryingConflicts(new EndorseStatementCommand(id, source,
+                entryNumber, requestId(requestId), actor, clock.instant()));
+        return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK)
+                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, id.toString(), outcome.sequence()))
+                .body(new EndorsementState(statementId.value(), organizationId.value(), true));
+    }
+
+    @DeleteMapping
+    ResponseEntity<EndorsementState> withdraw(@PathVariable StatementId statementId,
+            @PathVariable OrganizationId organizationId, @RequestBody(required = false) WithdrawRequest request,
+            @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId, Actor actor) {
+        EndorsementId id = new EndorsementId(statementId, organizationId);
+        EndorsementOutcome outcome = commands.sendRetryingConflicts(new WithdrawEndorsementCommand(id,
+                request == null ? null : request.reason(), requestId(requestId), actor, clock.instant()));
+        return ResponseEntity.ok()
+                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, id.toString(), outcome.sequence()))
+                .body(new EndorsementState(statementId.value(), organizationId.value(), false));
+    }
+
+    private static String requestId(String given) {
+        if (given == null || given.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        if (given.length() > MAX_REQUEST_ID_LENGTH || !given.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidRequestException("invalid-request-id",
+                    REQUEST_ID_HEADER + " must be 1-100 printable ASCII characters.");
+        }
+        return given;
+    }
+}

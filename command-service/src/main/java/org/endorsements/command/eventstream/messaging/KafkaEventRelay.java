@@ -1,0 +1,96 @@
+package org.endorsements.command.eventstream.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.endorsements.command.eventstream.EventStreamProperties;
+import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EventMessageFormat;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Relays every public event from the event store (our outbox) to Kafka. Runs in a tracking processor: sends of one
+ * batch go out asynchronously, and the batch only commits (advancing the processor's token) once the broker has
+ * acknowledged every one of them. A failure rolls the batch back and the processor retries it, so the topic gets
+ * each event at least once; consumers de-duplicate by event id and aggregate sequence.
+ */
+@Component
+@ProcessingGroup(KafkaEventRelay.PROCESSING_GROUP)
+public class KafkaEventRelay {
+
+    public static final String PROCESSING_GROUP = "kafka-relay";
+    private static final String PENDING_SENDS = KafkaEventRelay.class.getName() + ".pending";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final EventStreamProperties properties;
+
+    KafkaEventRelay(KafkaTemplate<String, byte[]> kafka, EventStreamProperties properties) {
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    @EventHandler
+    void on(EndorsementEvent event, DomainEventMessage<?> message) {
+        pendingSends().add(kafka.send(toRecord(event, message)));
+    }
+
+    ProducerRecord<String, byte[]> toRecord(EndorsementEvent event, DomainEventMessage<?> message) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, EventMessageFormat.HEADER_SPEC_VERSION, EventMessageFormat.SPEC_VERSION);
+        header(headers, EventMessageFormat.HEADER_ID, message.getIdentifier());
+        header(headers, EventMessageFormat.HEADER_TYPE, EventMessageFormat.typeOf(event.getClass()));
+        header(headers, EventMessageFormat.HEADER_SOURCE, EventMessageFormat.SOURCE);
+        header(headers, EventMessageFormat.HEADER_SUBJECT, message.getAggregateIdentifier());
+        header(headers, EventMessageFormat.HEADER_TIME, DateTimeFormatter.ISO_INSTANT.format(message.getTimestamp()));
+        header(headers, EventMessageFormat.HEADER_DATA_SCHEMA, EventMessageFormat.schemaOf(event.getClass()));
+        header(headers, EventMessageFormat.HEADER_SEQUENCE, Long.toString(message.getSequenceNumber()));
+        header(headers, EventMessageFormat.HEADER_AGGREGATE_TYPE, message.getType());
+        header(headers, EventMessageFormat.HEADER_CONTENT_TYPE, EventMessageFormat.CONTENT_TYPE);
+        return new ProducerRecord<>(properties.topic(), null, event.streamKey(), EventMessageFormat.encode(event),
+                headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sends of the current batch; the first call of a batch registers the wait before its commit. */
+    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.root().getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+            unitOfWork.root().onPrepareCommit(u -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+        kafka.flush();
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayFailedException("interrupted while waiting for the broker", e);
+        } catch (ExecutionException e) {
+            throw new RelayFailedException("the broker did not acknowledge a batch; it will be sent again", e);
+        }
+    }
+
+    static final class RelayFailedException extends RuntimeException {
+        RelayFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

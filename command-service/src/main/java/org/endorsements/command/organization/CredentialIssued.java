@@ -1,0 +1,18 @@
+package org.endorsements.command.organization;
+
+import java.time.Instant;
+import org.endorsements.events.OrganizationId;
+import org.axonframework.serialization.Revision;
+
+/**
+ * An API key was issued. Private to the command side: the relay never publishes it, and only the key's SHA-256
+ * is kept.
+ */
+@Revision("1")
+public record CredentialIssued(
+        OrganizationId organizationId,
+        String credentialId,
+        String keyHash,
+        Instant issuedAt,
+        String issuedBy) {
+}

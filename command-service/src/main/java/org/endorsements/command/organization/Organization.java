@@ -1,0 +1,145 @@
+package org.endorsements.command.organization;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.DomainRuleViolation;
+import org.endorsements.command.shared.TextRules;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.OrganizationSuspended;
+
+/** An organization that can sign statements, with its single active API credential. */
+@Aggregate
+public class Organization {
+
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_FIELD_LENGTH = 200;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    @AggregateIdentifier
+    private OrganizationId organizationId;
+    private boolean suspended;
+    private String activeCredentialId;
+    /** Sequence number of the last event applied; -1 before the first. */
+    private long sequence = -1;
+
+    protected Organization() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Organization(RegisterOrganizationCommand command) {
+        requireAdmin(command.actor());
+        String name = TextRules.singleLine(command.name(), "name", MAX_NAME_LENGTH, true);
+        String country = country(command.country());
+        String region = TextRules.singleLine(command.region(), "region", MAX_FIELD_LENGTH, false);
+        String kind = TextRules.singleLine(command.kind(), "kind", MAX_FIELD_LENGTH, false);
+        String website = website(command.website());
+        apply(new OrganizationRegistered(command.organizationId(), name, country, region, kind, website,
+                command.at(), command.actor().auditName()));
+        apply(new CredentialIssued(command.organizationId(), command.credentialId(), command.keyHash(), command.at(),
+                command.actor().auditName()));
+    }
+
+    @CommandHandler
+    public void handle(IssueCredentialCommand command) {
+        requireAdminOrSelf(command.actor());
+        if (activeCredentialId != null) {
+            apply(new CredentialRevoked(organizationId, activeCredentialId, command.at(),
+                    command.actor().auditName()));
+        }
+        apply(new CredentialIssued(organizationId, command.credentialId(), command.keyHash(), command.at(),
+                command.actor().auditName()));
+    }
+
+    @CommandHandler
+    public void handle(RevokeCredentialCommand command) {
+        requireAdminOrSelf(command.actor());
+        if (activeCredentialId == null) {
+            throw DomainRuleViolation.conflict("no-active-credential", "organization has no active credential");
+        }
+        apply(new CredentialRevoked(organizationId, activeCredentialId, command.at(), command.actor().auditName()));
+    }
+
+    @CommandHandler
+    public long handle(SuspendOrganizationCommand command) {
+        requireAdmin(command.actor());
+        if (suspended) {
+            throw DomainRuleViolation.conflict("organization-suspended", "organization is already suspended");
+        }
+        String reason = TextRules.singleLine(command.reason(), "reason", MAX_FIELD_LENGTH, false);
+        apply(new OrganizationSuspended(organizationId, reason, command.at(), command.actor().auditName()));
+        return sequence;
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationRegistered event) {
+        this.organizationId = event.organizationId();
+        this.sequence++;
+    }
+
+    @EventSourcingHandler
+    void on(CredentialIssued event) {
+        this.activeCredentialId = event.credentialId();
+        this.sequence++;
+    }
+
+    @EventSourcingHandler
+    void on(CredentialRevoked event) {
+        this.activeCredentialId = null;
+        this.sequence++;
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationSuspended event) {
+        this.suspended = true;
+        this.sequence++;
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw DomainRuleViolation.forbidden("admin-only", "only an admin may do this");
+        }
+    }
+
+    private void requireAdminOrSelf(Actor actor) {
+        if (!actor.isAdmin() && !actor.actsFor(organizationId)) {
+            throw DomainRuleViolation.forbidden("not-your-organization", "an organization acts only for itself");
+        }
+    }
+
+    private static String country(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String code = value.strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(code)) {
+            throw DomainRuleViolation.invalid("invalid-country", "country must be an ISO 3166-1 alpha-2 code");
+        }
+        return code;
+    }
+
+    private static String website(String value) {
+        String website = TextRules.singleLine(value, "website", MAX_FIELD_LENGTH, false);
+        if (website == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(website);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not a web address");
+            }
+        } catch (IllegalArgumentException e) {
+            throw DomainRuleViolation.invalid("invalid-website", "website must be an http(s) address");
+        }
+        return website;
+    }
+}

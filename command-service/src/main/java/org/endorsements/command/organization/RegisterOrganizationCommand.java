@@ -1,0 +1,20 @@
+package org.endorsements.command.organization;
+
+import java.time.Instant;
+import org.endorsements.command.shared.Actor;
+import org.endorsements.events.OrganizationId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** {@code keyHash} is the SHA-256 of the organization's first API key; the key itself never enters the system. */
+public record RegisterOrganizationCommand(
+        @TargetAggregateIdentifier OrganizationId organizationId,
+        String name,
+        String country,
+        String region,
+        String kind,
+        String website,
+        String credentialId,
+        String keyHash,
+        Actor actor,
+        Instant at) {
+}

@@ -1,0 +1,79 @@
+package org.endorsements.command.organization.persistence;
+
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.endorsements.command.organization.CredentialIssued;
+import org.endorsements.command.organization.CredentialRevoked;
+import org.endorsements.command.statement.persistence.StatementRegistry;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.OrganizationSuspended;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command side's table of organizations and their API credentials (SHA-256 of each key only), kept in the
+ * event's transaction like {@link StatementRegistry}.
+ */
+@Component
+@ProcessingGroup(StatementRegistry.PROCESSING_GROUP)
+public class OrganizationRegistry {
+
+    public record Entry(OrganizationId organizationId, String name, boolean suspended) {
+    }
+
+    public record Credential(OrganizationId organizationId, String credentialId, String keyHash) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OrganizationRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Entry> find(OrganizationId organizationId) {
+        return jdbc.sql("SELECT name, suspended FROM organization_registry WHERE organization_id = ?")
+                .param(organizationId.value())
+                .query((rs, n) -> new Entry(organizationId, rs.getString(1), rs.getBoolean(2)))
+                .optional();
+    }
+
+    /** The active credential whose key has this SHA-256, if any. */
+    public Optional<Credential> activeCredential(String keyHash) {
+        return jdbc.sql("SELECT c.organization_id, c.credential_id, c.key_hash FROM credential c "
+                        + "JOIN organization_registry o ON o.organization_id = c.organization_id "
+                        + "WHERE c.key_hash = ? AND c.revoked = FALSE")
+                .param(keyHash)
+                .query((rs, n) -> new Credential(OrganizationId.of(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    @EventHandler
+    void on(OrganizationRegistered event) {
+        jdbc.sql("INSERT INTO organization_registry (organization_id, name, suspended) VALUES (?, ?, FALSE)")
+                .params(event.organizationId().value(), event.name())
+                .update();
+    }
+
+    @EventHandler
+    void on(OrganizationSuspended event) {
+        jdbc.sql("UPDATE organization_registry SET suspended = TRUE WHERE organization_id = ?")
+                .param(event.organizationId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(CredentialIssued event) {
+        jdbc.sql("INSERT INTO credential (key_hash, credential_id, organization_id, revoked) VALUES (?, ?, ?, FALSE)")
+                .params(event.keyHash(), event.credentialId(), event.organizationId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(CredentialRevoked event) {
+        jdbc.sql("UPDATE credential SET revoked = TRUE WHERE credential_id = ?")
+                .param(event.credentialId())
+                .update();
+    }
+}

@@ -1,0 +1,96 @@
+package org.endorsements.command.organization.web;
+
+import java.net.URI;
+import java.time.Clock;
+import org.endorsements.command.organization.IssueCredentialCommand;
+import org.endorsements.command.organization.RegisterOrganizationCommand;
+import org.endorsements.command.organization.RevokeCredentialCommand;
+import org.endorsements.command.organization.SuspendOrganizationCommand;
+import org.endorsements.command.security.ApiKeys;
+import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.web.CommandDispatcher;
+import org.endorsements.command.shared.web.EventPosition;
+import org.endorsements.command.shared.web.Identifiers;
+import org.endorsements.events.OrganizationId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/organizations")
+class OrganizationController {
+
+    static final String AGGREGATE_TYPE = "Organization";
+    /** Credential events are private, so the views show no change for them: the registration is the position. */
+    private static final long REGISTRATION_SEQUENCE = 0;
+
+    private final CommandDispatcher commands;
+    private final Clock clock;
+
+    OrganizationController(CommandDispatcher commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record RegisterOrganizationRequest(String organizationId, String name, String country, String region,
+            String kind, String website) {
+    }
+
+    record RegisteredOrganization(String organizationId, String apiKey, String credentialId) {
+    }
+
+    record IssuedCredential(String organizationId, String apiKey, String credentialId) {
+    }
+
+    record SuspendRequest(String reason) {
+    }
+
+    @PostMapping
+    ResponseEntity<RegisteredOrganization> register(@RequestBody RegisterOrganizationRequest request, Actor actor) {
+        OrganizationId id = Identifiers.organizationId(request.organizationId(), request.name());
+        String key = ApiKeys.newKey();
+        String credentialId = ApiKeys.newCredentialId();
+        commands.send(new RegisterOrganizationCommand(id, request.name(), request.country(), request.region(),
+                request.kind(), request.website(), credentialId, ApiKeys.hash(key), actor, clock.instant()));
+        return ResponseEntity.created(URI.create("/api/organizations/" + id.value()))
+                .header(EventPosition.HEADER, position(id))
+                .body(new RegisteredOrganization(id.value(), key, credentialId));
+    }
+
+    /** Rotates the key: the new key is returned once, the previous one stops working at once. */
+    @PostMapping("/{organizationId}/credentials")
+    ResponseEntity<IssuedCredential> rotate(@PathVariable OrganizationId organizationId, Actor actor) {
+        String key = ApiKeys.newKey();
+        String credentialId = ApiKeys.newCredentialId();
+        commands.send(new IssueCredentialCommand(organizationId, credentialId, ApiKeys.hash(key), actor,
+                clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(EventPosition.HEADER, position(organizationId))
+                .body(new IssuedCredential(organizationId.value(), key, credentialId));
+    }
+
+    @DeleteMapping("/{organizationId}/credentials")
+    ResponseEntity<Void> revoke(@PathVariable OrganizationId organizationId, Actor actor) {
+        commands.send(new RevokeCredentialCommand(organizationId, actor, clock.instant()));
+        return ResponseEntity.noContent().header(EventPosition.HEADER, position(organizationId)).build();
+    }
+
+    @PostMapping("/{organizationId}/suspend")
+    ResponseEntity<Void> suspend(@PathVariable OrganizationId organizationId,
+            @RequestBody(required = false) SuspendRequest request, Actor actor) {
+        Long sequence = commands.send(new SuspendOrganizationCommand(organizationId,
+                request == null ? null : request.reason(), actor, clock.instant()));
+        return ResponseEntity.noContent()
+                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, organizationId.value(), sequence))
+                .build();
+    }
+
+    private static String position(OrganizationId id) {
+        return EventPosition.token(AGGREGATE_TYPE, id.value(), REGISTRATION_SEQUENCE);
+    }
+}

@@ -1,0 +1,83 @@
+package org.endorsements.command.shared.web;
+
+import java.util.Optional;
+import org.endorsements.command.shared.DomainRuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error becomes an RFC 9457 problem with a stable type. Exception messages and stack traces stay in the
+ * log; clients get only the fixed texts written here.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail commandFailed(RuntimeException e) {
+        Optional<DomainRuleViolation> violation = find(e, DomainRuleViolation.class);
+        if (violation.isPresent()) {
+            DomainRuleViolation v = violation.get();
+            return Problems.of(statusOf(v.kind()), v.code(), v.getMessage());
+        }
+        if (CommandDispatcher.isConflict(e)) {
+            return Problems.of(HttpStatus.CONFLICT, "already-exists",
+                    "Something with this identifier exists already.");
+        }
+        log.error("Request failed", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The request could not be processed; nothing was changed.");
+    }
+
+    /** Spring MVC's own errors (bad JSON, wrong method, ...): keep the status, hide framework messages. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        String code = switch (status) {
+            case BAD_REQUEST -> "malformed-request";
+            case NOT_FOUND -> "not-found";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case NOT_ACCEPTABLE -> "not-acceptable";
+            default -> "http-" + status.value();
+        };
+        String detail = status == HttpStatus.BAD_REQUEST
+                ? "The request body or parameters could not be read."
+                : status.getReasonPhrase();
+        return new ResponseEntity<>(Problems.of(status, code, detail), headers, status);
+    }
+
+    private static HttpStatus statusOf(DomainRuleViolation.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
+    private static <T extends Throwable> Optional<T> find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+}

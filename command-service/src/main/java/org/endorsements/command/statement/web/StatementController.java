@@ -1,0 +1,60 @@
+package org.endorsements.command.statement.web;
+
+import java.net.URI;
+import java.time.Clock;
+import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.web.CommandDispatcher;
+import org.endorsements.command.shared.web.EventPosition;
+import org.endorsements.command.shared.web.Identifiers;
+import org.endorsements.command.statement.CloseStatementCommand;
+import org.endorsements.command.statement.PublishStatementCommand;
+import org.endorsements.events.StatementId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/statements")
+class StatementController {
+
+    static final String AGGREGATE_TYPE = "Statement";
+    private static final long PUBLICATION_SEQUENCE = 0;
+
+    private final CommandDispatcher commands;
+    private final Clock clock;
+
+    StatementController(CommandDispatcher commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record PublishStatementRequest(String statementId, String title, String body, String language) {
+    }
+
+    record PublishedStatement(String statementId, String contentHash) {
+    }
+
+    record ClosedStatement(String statementId) {
+    }
+
+    @PostMapping
+    ResponseEntity<PublishedStatement> publish(@RequestBody PublishStatementRequest request, Actor actor) {
+        StatementId id = Identifiers.statementId(request.statementId(), request.title());
+        String contentHash = commands.send(new PublishStatementCommand(id, request.title(), request.body(),
+                request.language(), actor, clock.instant()));
+        return ResponseEntity.created(URI.create("/api/statements/" + id.value()))
+                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, id.value(), PUBLICATION_SEQUENCE))
+                .body(new PublishedStatement(id.value(), contentHash));
+    }
+
+    @PostMapping("/{statementId}/close")
+    ResponseEntity<ClosedStatement> close(@PathVariable StatementId statementId, Actor actor) {
+        long sequence = commands.send(new CloseStatementCommand(statementId, actor, clock.instant()));
+        return ResponseEntity.ok()
+                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, statementId.value(), sequence))
+                .body(new ClosedStatement(statementId.value()));
+    }
+}

@@ -1,0 +1,117 @@
+package org.endorsements.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Kafka message format of the {@code endorsement-events} topic: the CloudEvents Kafka protocol binding in
+ * binary mode. Attributes travel as {@code ce_*} headers, the event record as the JSON value. See
+ * {@code events/TOPIC.md} and the JSON Schemas under {@code schemas/} on this module's class path.
+ */
+public final class EventMessageFormat {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+    public static final String SOURCE = "urn:endorsements:command-service";
+
+    public static final String HEADER_ID = "ce_id";
+    public static final String HEADER_SPEC_VERSION = "ce_specversion";
+    public static final String HEADER_TYPE = "ce_type";
+    public static final String HEADER_SOURCE = "ce_source";
+    public static final String HEADER_SUBJECT = "ce_subject";
+    public static final String HEADER_TIME = "ce_time";
+    public static final String HEADER_DATA_SCHEMA = "ce_dataschema";
+    /** Extension attribute: the event's sequence number within its aggregate (0 for the first event). */
+    public static final String HEADER_SEQUENCE = "ce_sequence";
+    /** Extension attribute: the aggregate type (Organization, Statement, Endorsement). */
+    public static final String HEADER_AGGREGATE_TYPE = "ce_aggregatetype";
+    public static final String HEADER_CONTENT_TYPE = "content-type";
+
+    private static final String TYPE_PREFIX = "org.endorsements.";
+    private static final Map<Class<? extends EndorsementEvent>, String> NAMES = Map.of(
+            OrganizationRegistered.class, "OrganizationRegistered",
+            OrganizationSuspended.class, "OrganizationSuspended",
+            StatementPublished.class, "StatementPublished",
+            StatementClosed.class, "StatementClosed",
+            EndorsementAdded.class, "EndorsementAdded",
+            EndorsementWithdrawn.class, "EndorsementWithdrawn");
+    /** Version of each type's payload; a breaking change adds a new type name, never reuses one. */
+    private static final String VERSION = ".v1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private EventMessageFormat() {
+    }
+
+    /** The {@code ce_type} of an event, e.g. {@code org.endorsements.EndorsementAdded.v1}. */
+    public static String typeOf(Class<? extends EndorsementEvent> eventClass) {
+        String name = NAMES.get(eventClass);
+        if (name == null) {
+            throw new IllegalArgumentException("not part of the public stream: " + eventClass.getName());
+        }
+        return TYPE_PREFIX + name + VERSION;
+    }
+
+    /** The {@code ce_dataschema} of an event type: the class path resource of its JSON Schema. */
+    public static String schemaOf(Class<? extends EndorsementEvent> eventClass) {
+        return "urn:endorsements:schema:" + NAMES.get(eventClass) + VERSION;
+    }
+
+    public static Optional<Class<? extends EndorsementEvent>> classOf(String ceType) {
+        return NAMES.entrySet().stream()
+                .filter(e -> (TYPE_PREFIX + e.getValue() + VERSION).equals(ceType))
+                .<Class<? extends EndorsementEvent>>map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    public static boolean isPublic(Class<?> payloadType) {
+        return NAMES.containsKey(payloadType);
+    }
+
+    public static byte[] encode(EndorsementEvent event) {
+        try {
+            return MAPPER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event records always serialize", e);
+        }
+    }
+
+    /**
+     * Decodes a message value.
+     *
+     * @throws UnreadableEventException for an unknown type or a value that does not parse
+     */
+    public static EndorsementEvent decode(String ceType, byte[] value) {
+        Class<? extends EndorsementEvent> type = classOf(ceType)
+                .orElseThrow(() -> new UnreadableEventException("unknown event type " + ceType));
+        try {
+            EndorsementEvent event = MAPPER.readValue(value, type);
+            if (event == null) {
+                throw new UnreadableEventException("empty value for " + ceType);
+            }
+            return event;
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableEventException("value of " + ceType + " does not parse: " + e.getMessage());
+        }
+    }
+
+    /** A JSON mapper configured like the wire format, for tests and tools. */
+    public static ObjectMapper objectMapper() {
+        return MAPPER.copy();
+    }
+
+    public static final class UnreadableEventException extends RuntimeException {
+        public UnreadableEventException(String message) {
+            super(message);
+        }
+    }
+}

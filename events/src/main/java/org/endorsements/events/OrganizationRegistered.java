@@ -1,0 +1,21 @@
+package org.endorsements.events;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record OrganizationRegistered(
+        OrganizationId organizationId,
+        String name,
+        String country,
+        String region,
+        String kind,
+        String website,
+        Instant registeredAt,
+        String registeredBy) implements EndorsementEvent {
+
+    @Override
+    public String streamKey() {
+        return organizationId.value();
+    }
+}
