@@ -1,0 +1,156 @@
+package org.endorsements.query.endorsement;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+
+/**
+ * One organization's endorsement of one statement, current state. {@code _id} = {@code statementId:organizationId},
+ * the command side's aggregate id, whose sequence numbers make re-delivered events harmless.
+ */
+public class EndorsementView {
+
+    @Id
+    private String id;
+    private String statementId;
+    private String organizationId;
+    private String organizationName;
+    private boolean endorsed;
+    private Instant endorsedAt;
+    private Instant firstEndorsedAt;
+    private Instant withdrawnAt;
+    private String withdrawalReason;
+    private String source;
+    private Integer entryNumber;
+    private String actor;
+    private String contentHash;
+    private String signerOpening;
+    /** Orders the public list: letter entries by number first, then later signatures by time. */
+    private String sortKey;
+    /** Last applied aggregate sequence number; -1 before the first event. */
+    private long sequence = -1;
+    private long gaps;
+
+    protected EndorsementView() {
+    }
+
+    public static EndorsementView empty(String id, String statementId, String organizationId) {
+        EndorsementView view = new EndorsementView();
+        view.id = id;
+        view.statementId = statementId;
+        view.organizationId = organizationId;
+        return view;
+    }
+
+    /** What an incoming aggregate sequence number means for this view. */
+    public enum Arrival { NEXT, DUPLICATE, AFTER_GAP }
+
+    public Arrival arrivalOf(long incomingSequence) {
+        if (incomingSequence <= sequence) {
+            return Arrival.DUPLICATE;
+        }
+        return incomingSequence == sequence + 1 ? Arrival.NEXT : Arrival.AFTER_GAP;
+    }
+
+    public void added(String organizationName, Instant at, String source, Integer entryNumber, String actor,
+            String contentHash, String signerOpening, long seq, boolean afterGap) {
+        this.organizationName = organizationName;
+        this.endorsed = true;
+        this.endorsedAt = at;
+        if (firstEndorsedAt == null) {
+            firstEndorsedAt = at;
+        }
+        this.withdrawnAt = null;
+        this.withdrawalReason = null;
+        this.source = source;
+        this.entryNumber = entryNumber;
+        this.actor = actor;
+        this.contentHash = contentHash;
+        this.signerOpening = signerOpening;
+        this.sortKey = entryNumber != null
+                ? String.format("0:%010d:%s", entryNumber, organizationId)
+                : "1:" + at + ":" + organizationId;
+        this.sequence = seq;
+        if (afterGap) {
+            gaps++;
+        }
+    }
+
+    public void withdrawn(Instant at, String reason, String actor, long seq, boolean afterGap) {
+        this.endorsed = false;
+        this.withdrawnAt = at;
+        this.withdrawalReason = reason;
+        this.actor = actor;
+        this.sequence = seq;
+        if (afterGap) {
+            gaps++;
+        }
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getStatementId() {
+        return statementId;
+    }
+
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getOrganizationName() {
+        return organizationName;
+    }
+
+    public boolean isEndorsed() {
+        return endorsed;
+    }
+
+    public Instant getEndorsedAt() {
+        return endorsedAt;
+    }
+
+    public Instant getFirstEndorsedAt() {
+        return firstEndorsedAt;
+    }
+
+    public Instant getWithdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public String getWithdrawalReason() {
+        return withdrawalReason;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public Integer getEntryNumber() {
+        return entryNumber;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    public String getSignerOpening() {
+        return signerOpening;
+    }
+
+    public String getSortKey() {
+        return sortKey;
+    }
+
+    public long getSequence() {
+        return sequence;
+    }
+
+    public long getGaps() {
+        return gaps;
+    }
+}

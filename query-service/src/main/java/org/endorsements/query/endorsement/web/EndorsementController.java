@@ -1,0 +1,89 @@
+package org.endorsements.query.endorsement.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import org.bson.Document;
+import org.endorsements.query.audit.AuditEntry;
+import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.shared.web.PageResponse;
+import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.statement.persistence.StatementQueries;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/statements/{statementId}/endorsements")
+class EndorsementController {
+
+    private final EndorsementQueries endorsements;
+    private final StatementQueries statements;
+    private final ConsistencyGate consistency;
+
+    EndorsementController(EndorsementQueries endorsements, StatementQueries statements,
+            ConsistencyGate consistency) {
+        this.endorsements = endorsements;
+        this.statements = statements;
+        this.consistency = consistency;
+    }
+
+    /** A public signatory: what the letter shows, plus the opening that lets anyone check it against the log. */
+    record Signatory(String organizationId, String name, Instant endorsedAt, String source, Integer entryNumber,
+            String contentHash, String signerOpening) {
+
+        static Signatory of(EndorsementView v) {
+            return new Signatory(v.getOrganizationId(), v.getOrganizationName(), v.getEndorsedAt(), v.getSource(),
+                    v.getEntryNumber(), v.getContentHash(), v.getSignerOpening());
+        }
+
+        static Signatory of(AuditEntry e) {
+            Document p = e.payload();
+            Object entry = p.get("entryNumber");
+            return new Signatory(e.organizationId(), p.getString("organizationName"), e.occurredAt(),
+                    p.getString("source"), entry == null ? null : ((Number) entry).intValue(),
+                    p.getString("contentHash"), p.getString("signerOpening"));
+        }
+    }
+
+    @GetMapping
+    PageResponse<Signatory> list(@PathVariable String statementId,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size,
+            @RequestParam(required = false) String minPosition) {
+        PageResponse.validate(page, size);
+        consistency.awaitPosition(minPosition);
+        if (statements.find(statementId).isEmpty()) {
+            throw ProblemException.notFound("statement");
+        }
+        if (asOf != null) {
+            List<Signatory> all = endorsements.signatoriesAsOf(statementId, parseInstant(asOf)).stream()
+                    .map(Signatory::of)
+                    .sorted(Comparator.comparing((Signatory s) -> s.entryNumber() == null)
+                            .thenComparing(s -> s.entryNumber() == null ? 0 : s.entryNumber())
+                            .thenComparing(Signatory::endorsedAt))
+                    .toList();
+            int from = (int) Math.min((long) page * size, all.size());
+            int to = Math.min(from + size, all.size());
+            return PageResponse.of(all.subList(from, to), page, size, all.size());
+        }
+        List<Signatory> items = endorsements.currentSignatories(statementId, page, size).stream()
+                .map(Signatory::of).toList();
+        return PageResponse.of(items, page, size, endorsements.countCurrent(statementId));
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-as-of", "asOf must be an ISO-8601 instant, e.g. "
+                    + "2026-11-28T12:00:00Z.");
+        }
+    }
+}

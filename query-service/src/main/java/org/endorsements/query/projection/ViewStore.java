@@ -1,0 +1,35 @@
+package org.endorsements.query.projection;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import org.endorsements.query.audit.AuditEntry;
+import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.growth.GrowthBucket;
+import org.endorsements.query.organization.OrganizationView;
+import org.endorsements.query.statement.StatementView;
+
+/**
+ * Where the projection keeps its views and its position. Every read and write is by {@code _id}; writes of one
+ * batch happen in the order of {@link #write}'s parameters, the position last, so a crash at any point is
+ * repaired by re-delivery (each view document guards itself against events it has already seen).
+ */
+public interface ViewStore {
+
+    Map<String, StatementView> statements(Set<String> ids);
+
+    Map<String, EndorsementView> endorsements(Set<String> ids);
+
+    Map<String, GrowthBucket> growth(Set<String> ids);
+
+    Map<String, OrganizationView> organizations(Set<String> ids);
+
+    Set<String> existingAuditEntries(Set<String> eventIds);
+
+    void write(Collection<AuditEntry> audit, Collection<StatementView> statements, Collection<GrowthBucket> growth,
+            Collection<OrganizationView> organizations, Collection<EndorsementView> endorsements,
+            Map<Integer, Long> nextOffsets);
+
+    /** The next offset to read per partition, as stored with the views; empty for a store that starts empty. */
+    Map<Integer, Long> positions();
+}

@@ -1,0 +1,143 @@
+package org.endorsements.query.projection.persistence;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.endorsements.query.audit.AuditEntry;
+import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.growth.GrowthBucket;
+import org.endorsements.query.organization.OrganizationView;
+import org.endorsements.query.projection.ViewStore;
+import org.endorsements.query.statement.StatementView;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Views in MongoDB, read and written only by {@code _id} (the embedded server indexes nothing else) with bulk
+ * writes and no transactions, so the same code runs on mongo-java-server and on a MongoDB replica set.
+ */
+public class MongoViewStore implements ViewStore {
+
+    private static final String TOPIC_FIELD = "topic";
+    private static final String PARTITION_FIELD = "partition";
+    private static final String NEXT_OFFSET_FIELD = "nextOffset";
+
+    private final MongoTemplate mongo;
+    private final ViewCollections collections;
+    private final String topic;
+
+    public MongoViewStore(MongoTemplate mongo, ViewCollections collections, String topic) {
+        this.mongo = mongo;
+        this.collections = collections;
+        this.topic = topic;
+    }
+
+    public ViewCollections collections() {
+        return collections;
+    }
+
+    @Override
+    public Map<String, StatementView> statements(Set<String> ids) {
+        return byId(ids, StatementView.class, collections.statements(), StatementView::getId);
+    }
+
+    @Override
+    public Map<String, EndorsementView> endorsements(Set<String> ids) {
+        return byId(ids, EndorsementView.class, collections.endorsements(), EndorsementView::getId);
+    }
+
+    @Override
+    public Map<String, GrowthBucket> growth(Set<String> ids) {
+        return byId(ids, GrowthBucket.class, collections.growth(), GrowthBucket::getId);
+    }
+
+    @Override
+    public Map<String, OrganizationView> organizations(Set<String> ids) {
+        return byId(ids, OrganizationView.class, collections.organizations(), OrganizationView::getId);
+    }
+
+    @Override
+    public Set<String> existingAuditEntries(Set<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        Query query = Query.query(Criteria.where("_id").in(eventIds));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, collections.audit()).stream()
+                .map(d -> d.getString("_id"))
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public void write(Collection<AuditEntry> audit, Collection<StatementView> statements,
+            Collection<GrowthBucket> growth, Collection<OrganizationView> organizations,
+            Collection<EndorsementView> endorsements, Map<Integer, Long> nextOffsets) {
+        if (!audit.isEmpty()) {
+            // Upsert rather than insert: an entry re-delivered after a crash must not fail the batch.
+            BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AuditEntry.class,
+                    collections.audit());
+            for (AuditEntry entry : audit) {
+                Document doc = new Document();
+                mongo.getConverter().write(entry, doc);
+                ops.upsert(byIdQuery(entry.id()), Update.fromDocument(new Document("$setOnInsert", doc)));
+            }
+            ops.execute();
+        }
+        replaceAll(statements, collections.statements(), StatementView::getId);
+        replaceAll(growth, collections.growth(), GrowthBucket::getId);
+        replaceAll(organizations, collections.organizations(), OrganizationView::getId);
+        replaceAll(endorsements, collections.endorsements(), EndorsementView::getId);
+        if (!nextOffsets.isEmpty()) {
+            BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collections.positions());
+            nextOffsets.forEach((partition, offset) -> ops.upsert(byIdQuery(topic + ":" + partition),
+                    new Update().set(TOPIC_FIELD, topic).set(PARTITION_FIELD, partition)
+                            .set(NEXT_OFFSET_FIELD, offset)));
+            ops.execute();
+        }
+    }
+
+    @Override
+    public Map<Integer, Long> positions() {
+        Map<Integer, Long> positions = new HashMap<>();
+        for (Document d : mongo.findAll(Document.class, collections.positions())) {
+            if (topic.equals(d.getString(TOPIC_FIELD))) {
+                positions.put(d.getInteger(PARTITION_FIELD), d.getLong(NEXT_OFFSET_FIELD));
+            }
+        }
+        return positions;
+    }
+
+    private <T> void replaceAll(Collection<T> views, String collection, Function<T, String> id) {
+        if (views.isEmpty()) {
+            return;
+        }
+        BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (T view : views) {
+            Document doc = new Document();
+            mongo.getConverter().write(view, doc);
+            ops.replaceOne(byIdQuery(id.apply(view)), doc, FindAndReplaceOptions.options().upsert());
+        }
+        ops.execute();
+    }
+
+    private <T> Map<String, T> byId(Set<String> ids, Class<T> type, String collection, Function<T, String> id) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<T> found = mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection);
+        return found.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+
+    private static Query byIdQuery(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

@@ -1,0 +1,138 @@
+package org.endorsements.query.statement;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+
+/** A statement with its running counts. One document per statement, {@code _id} = statement id. */
+public class StatementView {
+
+    public static final String OPEN = "open";
+    public static final String CLOSED = "closed";
+
+    @Id
+    private String id;
+    private String title;
+    private String body;
+    private String language;
+    private String contentHash;
+    private String status;
+    private Instant publishedAt;
+    private Instant closedAt;
+    private long currentCount;
+    private long totalAdded;
+    private long withdrawn;
+    private Instant firstEndorsementAt;
+    private Instant lastEndorsementAt;
+    /** Last applied sequence number of the Statement aggregate; -1 before publication is seen. */
+    private long sequence = -1;
+    /** Kafka offset (in this statement's partition) of the last event counted here; guards re-delivery. */
+    private long appliedOffset = -1;
+
+    protected StatementView() {
+    }
+
+    public static StatementView placeholder(String id) {
+        StatementView view = new StatementView();
+        view.id = id;
+        view.status = OPEN;
+        return view;
+    }
+
+    public void published(String title, String body, String language, String contentHash, Instant at, long seq) {
+        this.title = title;
+        this.body = body;
+        this.language = language;
+        this.contentHash = contentHash;
+        this.publishedAt = at;
+        this.status = OPEN;
+        this.sequence = seq;
+    }
+
+    public void closed(Instant at, long seq) {
+        this.status = CLOSED;
+        this.closedAt = at;
+        this.sequence = seq;
+    }
+
+    public void endorsementAdded(Instant at, long offset) {
+        currentCount++;
+        totalAdded++;
+        if (firstEndorsementAt == null || at.isBefore(firstEndorsementAt)) {
+            firstEndorsementAt = at;
+        }
+        if (lastEndorsementAt == null || at.isAfter(lastEndorsementAt)) {
+            lastEndorsementAt = at;
+        }
+        appliedOffset = offset;
+    }
+
+    public void endorsementWithdrawn(long offset) {
+        currentCount--;
+        withdrawn++;
+        appliedOffset = offset;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public long getCurrentCount() {
+        return currentCount;
+    }
+
+    public long getTotalAdded() {
+        return totalAdded;
+    }
+
+    public long getWithdrawn() {
+        return withdrawn;
+    }
+
+    public Instant getFirstEndorsementAt() {
+        return firstEndorsementAt;
+    }
+
+    public Instant getLastEndorsementAt() {
+        return lastEndorsementAt;
+    }
+
+    public long getSequence() {
+        return sequence;
+    }
+
+    public long getAppliedOffset() {
+        return appliedOffset;
+    }
+
+    public boolean isPublished() {
+        return publishedAt != null;
+    }
+}
