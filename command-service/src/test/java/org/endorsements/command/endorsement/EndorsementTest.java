@@ -1,0 +1,197 @@
+package org.endorsements.command.endorsement;
+
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.DomainRuleViolation;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.StatementId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EndorsementTest {
+
+    private static final StatementId STATEMENT = StatementId.of("icc-statement");
+    private static final OrganizationId ORG = OrganizationId.of("acceso-a-la-justicia");
+    private static final OrganizationId OTHER = OrganizationId.of("provea");
+    private static final EndorsementId ID = new EndorsementId(STATEMENT, ORG);
+    private static final String HASH = "a".repeat(64);
+    private static final String OPENING = "0f".repeat(32);
+    private static final Instant T1 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-11-02T10:00:00Z");
+    private static final Actor ORG_KEY = new Actor.OrganizationCredential(ORG, "cred-1");
+    private static final Actor OTHER_KEY = new Actor.OrganizationCredential(OTHER, "cred-2");
+
+    private FixtureConfiguration<Endorsement> fixture;
+    private StubRules rules;
+
+    /** The registry as a plain object: which statement is open and which organization is active. */
+    static final class StubRules implements SignatoryRules {
+        boolean statementExists = true;
+        boolean statementClosed;
+        boolean organizationExists = true;
+        boolean organizationSuspended;
+
+        @Override
+        public String contentHashOfOpenStatement(StatementId statementId) {
+            if (!statementExists) {
+                throw DomainRuleViolation.notFound("statement-not-found", "no such statement");
+            }
+            if (statementClosed) {
+                throw DomainRuleViolation.conflict("statement-closed", "statement is closed");
+            }
+            return HASH;
+        }
+
+        @Override
+        public String nameOfActiveOrganization(OrganizationId organizationId) {
+            if (!organizationExists) {
+                throw DomainRuleViolation.notFound("organization-not-found", "no such organization");
+            }
+            if (organizationSuspended) {
+                throw DomainRuleViolation.conflict("organization-suspended", "organization is suspended");
+            }
+            return "Acceso a la Justicia";
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Endorsement.class);
+        rules = new StubRules();
+        fixture.registerInjectableResource(rules);
+        fixture.registerInjectableResource((SignerOpenings) () -> OPENING);
+    }
+
+    private static EndorseStatementCommand endorse(Actor actor, EndorsementSource source, Instant at) {
+        return new EndorseStatementCommand(ID, source, null, "req-1", actor, at);
+    }
+
+    private static EndorsementAdded added(Instant at) {
+        return new EndorsementAdded(STATEMENT, ORG, "Acceso a la Justicia", HASH, at, "credential:cred-1",
+                EndorsementSource.API, "req-1", OPENING, null);
+    }
+
+    private static EndorsementWithdrawn withdrawn(Instant at) {
+        return new EndorsementWithdrawn(STATEMENT, ORG, null, at, "credential:cred-1", "req-2");
+    }
+
+    @Test
+    void anOrganizationEndorsesAnOpenStatementForItself() {
+        fixture.givenNoPriorActivity()
+                .when(endorse(ORG_KEY, EndorsementSource.API, T1))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(added(T1))
+                .expectResultMessagePayload(new EndorsementOutcome(true, 0));
+    }
+
+    @Test
+    void endorsingAgainWhileEndorsedAddsNoEvent() {
+        fixture.given(added(T1))
+                .when(endorse(ORG_KEY, EndorsementSource.API, T2))
+                .expectNoEvents()
+                .expectResultMessagePayload(new EndorsementOutcome(false, 0));
+    }
+
+    @Test
+    void anAdminRecordsAnImportedEndorsementWithItsLetterEntryNumber() {
+        fixture.givenNoPriorActivity()
+                .when(new EndorseStatementCommand(ID, EndorsementSource.IMPORTED, 9, "req-1", Actor.admin(), T1))
+                .expectEvents(new EndorsementAdded(STATEMENT, ORG, "Acceso a la Justicia", HASH, T1, "admin",
+                        EndorsementSource.IMPORTED, "req-1", OPENING, 9));
+    }
+
+    @Test
+    void anAdminCannotClaimAnOrganizationSignedThroughTheApi() {
+        fixture.givenNoPriorActivity()
+                .when(endorse(Actor.admin(), EndorsementSource.API, T1))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOrganizationCannotEndorseForAnotherOrganization() {
+        fixture.givenNoPriorActivity()
+                .when(endorse(OTHER_KEY, EndorsementSource.API, T1))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("an organization acts only for itself")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStatementThatDoesNotExistCannotBeEndorsed() {
+        rules.statementExists = false;
+        fixture.givenNoPriorActivity()
+                .when(endorse(ORG_KEY, EndorsementSource.API, T1))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("no such statement");
+    }
+
+    @Test
+    void aClosedStatementCannotBeEndorsed() {
+        rules.statementClosed = true;
+        fixture.givenNoPriorActivity()
+                .when(endorse(ORG_KEY, EndorsementSource.API, T1))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("statement is closed");
+    }
+
+    @Test
+    void aSuspendedOrganizationCannotEndorse() {
+        rules.organizationSuspended = true;
+        fixture.givenNoPriorActivity()
+                .when(endorse(ORG_KEY, EndorsementSource.API, T1))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("organization is suspended");
+    }
+
+    @Test
+    void anUnknownOrganizationCannotEndorse() {
+        rules.organizationExists = false;
+        fixture.givenNoPriorActivity()
+                .when(endorse(ORG_KEY, EndorsementSource.API, T1))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("no such organization");
+    }
+
+    @Test
+    void anEndorsementCanBeWithdrawn() {
+        fixture.given(added(T1))
+                .when(new WithdrawEndorsementCommand(ID, null, "req-2", ORG_KEY, T2))
+                .expectEvents(withdrawn(T2))
+                .expectResultMessagePayload(new EndorsementOutcome(true, 1));
+    }
+
+    @Test
+    void withdrawingWithoutAnEndorsementIsRefused() {
+        fixture.given(added(T1), withdrawn(T2))
+                .when(new WithdrawEndorsementCommand(ID, null, "req-3", ORG_KEY, T2))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("there is no endorsement to withdraw")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherOrganizationCannotWithdrawAnEndorsement() {
+        fixture.given(added(T1))
+                .when(new WithdrawEndorsementCommand(ID, null, "req-2", OTHER_KEY, T2))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void reEndorsingAfterWithdrawalReusesTheSignerOpening() {
+        String firstOpening = "ab".repeat(32);
+        EndorsementAdded first = new EndorsementAdded(STATEMENT, ORG, "Acceso a la Justicia", HASH, T1,
+                "credential:cred-1", EndorsementSource.API, "req-1", firstOpening, null);
+        fixture.given(first, withdrawn(T2))
+                .when(endorse(ORG_KEY, EndorsementSource.API, T2))
+                .expectEvents(new EndorsementAdded(STATEMENT, ORG, "Acceso a la Justicia", HASH, T2,
+                        "credential:cred-1", EndorsementSource.API, "req-1", firstOpening, null))
+                .expectResultMessagePayload(new EndorsementOutcome(true, 2));
+    }
+}
