@@ -1,7 +1,9 @@
 package org.endorsements.command.shared.web;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +40,8 @@ public class CommandDispatcher {
 
     static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException
-                    || t instanceof org.springframework.dao.DuplicateKeyException) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                    || t instanceof DuplicateKeyException) {
                 return true;
             }
         }

@@ -1,0 +1,186 @@
+package org.endorsements.command.eventstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.endorsements.command.support.Api;
+import org.endorsements.command.support.IntegrationTest;
+import org.endorsements.command.support.TestStackSupport;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.testsupport.TestStack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class EventStreamIntegrationTest extends TestStackSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void anEndorsementArrivesOnTheTopicInTheDocumentedFormat() throws Exception {
+        Api.Response org = api.registerOrganization("Acceso a la Justicia");
+        String statementId = api.publishStatement();
+        String organizationId = org.text("organizationId");
+        Api.Response endorsed = api.send("PUT", "/api/statements/" + statementId + "/endorsements/" + organizationId,
+                org.text("apiKey"), null);
+        assertThat(endorsed.status()).isEqualTo(201);
+
+        ConsumerRecord<String, byte[]> record = awaitRecord(statementId + ":" + organizationId,
+                "org.endorsements.EndorsementAdded.v1");
+
+        assertThat(record.key()).isEqualTo(statementId);
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_source")).isEqualTo(EventMessageFormat.SOURCE);
+        assertThat(header(record, "ce_sequence")).isEqualTo("0");
+        assertThat(header(record, "ce_aggregatetype")).isEqualTo("Endorsement");
+        assertThat(header(record, "ce_dataschema")).isEqualTo("urn:endorsements:schema:EndorsementAdded.v1");
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(Instant.parse(header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
+        JsonNode payload = JSON.readTree(record.value());
+        assertThat(schemaErrors("EndorsementAdded.v1.json", payload)).isEmpty();
+        assertThat(payload.path("source").asText()).isEqualTo("api");
+        assertThat(payload.path("organizationName").asText()).isEqualTo("Acceso a la Justicia");
+    }
+
+    @Test
+    void everyPublicEventTypeMatchesItsSchema() throws Exception {
+        Api.Response org = api.registerOrganization("Provea");
+        String statementId = api.publishStatement();
+        String path = "/api/statements/" + statementId + "/endorsements/" + org.text("organizationId");
+        api.send("PUT", path, org.text("apiKey"), null);
+        api.send("DELETE", path, org.text("apiKey"), "{\"reason\":\"changed our mind\"}");
+        api.send("POST", "/api/statements/" + statementId + "/close", ADMIN_KEY, null);
+        api.send("POST", "/api/organizations/" + org.text("organizationId") + "/suspend", ADMIN_KEY, "{}");
+
+        Map<String, String> schemas = Map.of(
+                "org.endorsements.OrganizationRegistered.v1", "OrganizationRegistered.v1.json",
+                "org.endorsements.OrganizationSuspended.v1", "OrganizationSuspended.v1.json",
+                "org.endorsements.StatementPublished.v1", "StatementPublished.v1.json",
+                "org.endorsements.StatementClosed.v1", "StatementClosed.v1.json",
+                "org.endorsements.EndorsementAdded.v1", "EndorsementAdded.v1.json",
+                "org.endorsements.EndorsementWithdrawn.v1", "EndorsementWithdrawn.v1.json");
+        awaitRecord(org.text("organizationId"), "org.endorsements.OrganizationSuspended.v1");
+        List<ConsumerRecord<String, byte[]>> all = readAll();
+        Set<String> seen = new java.util.HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : all) {
+            String type = header(record, "ce_type");
+            assertThat(schemas).containsKey(type);
+            assertThat(schemaErrors(schemas.get(type), JSON.readTree(record.value())))
+                    .as("%s at offset %d", type, record.offset()).isEmpty();
+            seen.add(type);
+        }
+        assertThat(seen).containsAll(schemas.keySet());
+    }
+
+    @Test
+    void credentialEventsNeverLeaveTheCommandSide() {
+        Api.Response org = api.registerOrganization("Codhez");
+        String organizationId = org.text("organizationId");
+        api.send("POST", "/api/organizations/" + organizationId + "/credentials", org.text("apiKey"), null);
+        api.send("POST", "/api/organizations/" + organizationId + "/suspend", ADMIN_KEY, null);
+        awaitRecord(organizationId, "org.endorsements.OrganizationSuspended.v1");
+
+        List<ConsumerRecord<String, byte[]>> forOrganization = readAll().stream()
+                .filter(r -> organizationId.equals(r.key())).toList();
+        assertThat(forOrganization).extracting(r -> header(r, "ce_type"))
+                .containsExactly("org.endorsements.OrganizationRegistered.v1",
+                        "org.endorsements.OrganizationSuspended.v1");
+        assertThat(forOrganization).allSatisfy(r ->
+                assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContain("keyHash"));
+    }
+
+    @Test
+    void theEventStoreKeepsPayloadsAsByteaWithAGaplessGlobalIndex() {
+        api.publishStatement();
+        api.publishStatement();
+        String payloadType = jdbc.sql("SELECT data_type FROM information_schema.columns "
+                + "WHERE table_name = 'domainevententry' AND column_name = 'payload'").query(String.class).single();
+        assertThat(payloadType).isEqualTo("bytea");
+        Long increment = jdbc.sql("SELECT increment_by FROM pg_sequences "
+                + "WHERE sequencename = 'domainevententry_globalindex_seq'").query(Long.class).single();
+        assertThat(increment).isEqualTo(1L);
+    }
+
+    private static List<ValidationMessage> schemaErrors(String schemaFile, JsonNode payload) throws Exception {
+        try (InputStream in = EventMessageFormat.class.getResourceAsStream("/schemas/" + schemaFile)) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return new ArrayList<>(schema.validate(payload));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(String subject, String type) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : readAll()) {
+                if (subject.equals(header(record, "ce_subject")) && type.equals(header(record, "ce_type"))) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " for " + subject + " on the topic within 20 s");
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAll() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            int emptyPolls = 0;
+            while (emptyPolls < 2) {
+                var batch = consumer.poll(Duration.ofMillis(records.isEmpty() ? 3000 : 500));
+                if (batch.isEmpty()) {
+                    emptyPolls++;
+                }
+                batch.forEach(records::add);
+            }
+        }
+        return records;
+    }
+}
