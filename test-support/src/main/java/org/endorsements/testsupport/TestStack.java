@@ -1,5 +1,8 @@
 package org.endorsements.testsupport;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.MongoDBContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -37,6 +41,7 @@ public final class TestStack {
     private static String kafkaBootstrapServers;
     private static Database postgres;
     private static Boolean docker;
+    private static String mongoUri;
 
     /** Connection data of a PostgreSQL database. */
     public record Database(String jdbcUrl, String username, String password) {
@@ -72,6 +77,28 @@ public final class TestStack {
             }
         }
         return kafkaBootstrapServers;
+    }
+
+    /**
+     * A MongoDB connection string: a {@code mongo} container where Docker runs, else the embedded
+     * MongoDB-compatible server (mongo-java-server, in memory) in this JVM on a random port.
+     */
+    public static synchronized String mongoUri() {
+        if (mongoUri == null) {
+            if (dockerAvailable()) {
+                MongoDBContainer mongo = new MongoDBContainer(DockerImageName.parse(MONGO_IMAGE));
+                mongo.start();
+                mongoUri = mongo.getReplicaSetUrl("endorsements");
+                log.info("Test stack: MongoDB from Testcontainers ({}) at {}", MONGO_IMAGE, mongoUri);
+            } else {
+                MongoServer server = new MongoServer(new MemoryBackend());
+                InetSocketAddress address = server.bind();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-server-stop"));
+                mongoUri = "mongodb://127.0.0.1:" + address.getPort() + "/endorsements";
+                log.info("Test stack: no Docker; embedded MongoDB-compatible server at {}", mongoUri);
+            }
+        }
+        return mongoUri;
     }
 
     public static synchronized Database postgres() {
