@@ -58,12 +58,13 @@ class EndorsementController {
             @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition) {
         PageResponse.validate(page, size);
+        Instant at = asOf == null ? null : parseInstant(asOf);
         consistency.awaitPosition(minPosition);
         if (statements.find(statementId).isEmpty()) {
             throw ProblemException.notFound("statement");
         }
-        if (asOf != null) {
-            List<Signatory> all = endorsements.signatoriesAsOf(statementId, parseInstant(asOf)).stream()
+        if (at != null) {
+            List<Signatory> all = endorsements.signatoriesAsOf(statementId, at).stream()
                     .map(Signatory::of)
                     .sorted(Comparator.comparing((Signatory s) -> s.entryNumber() == null)
                             .thenComparing(s -> s.entryNumber() == null ? 0 : s.entryNumber())

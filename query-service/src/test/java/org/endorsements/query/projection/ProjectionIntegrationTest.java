@@ -1,0 +1,254 @@
+package org.endorsements.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.StatementId;
+import org.endorsements.events.StatementPublished;
+import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.support.QueryStackSupport;
+import org.endorsements.query.support.TopicWriter;
+import org.endorsements.testsupport.TestStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProjectionIntegrationTest extends QueryStackSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HASH = "d".repeat(64);
+    private static final String OPENING = "ef".repeat(32);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ActiveViews views;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TopicWriter topic;
+    private String statement;
+
+    @BeforeEach
+    void setUp() {
+        topic = new TopicWriter(TOPIC);
+        statement = "stmt-" + UUID.randomUUID().toString().substring(0, 8);
+        topic.send(new StatementPublished(StatementId.of(statement), "Title", "Body", "en", HASH, Instant.now(),
+                "admin"), "Statement", statement, 0);
+    }
+
+    @AfterEach
+    void tearDown() {
+        topic.close();
+    }
+
+    private String endorse(String organization, long sequence) {
+        return endorse(UUID.randomUUID().toString(), organization, sequence);
+    }
+
+    private String endorse(String eventId, String organization, long sequence) {
+        return topic.send(eventId, new EndorsementAdded(StatementId.of(statement), OrganizationId.of(organization),
+                "Org " + organization, HASH, Instant.now(), "credential:c1", EndorsementSource.API, "req", OPENING,
+                null), "Endorsement", statement + ":" + organization, sequence);
+    }
+
+    private void withdraw(String organization, long sequence) {
+        topic.send(new EndorsementWithdrawn(StatementId.of(statement), OrganizationId.of(organization), null,
+                Instant.now(), "credential:c1", "req"), "Endorsement", statement + ":" + organization, sequence);
+    }
+
+    private record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    private Reply get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), JSON.readTree(response.body()), response);
+    }
+
+    private long count() throws Exception {
+        Reply reply = get("/api/statements/" + statement);
+        return reply.status() == 200 ? reply.body().path("endorsementCount").asLong() : -1;
+    }
+
+    @Test
+    void endorsementsOnTheTopicShowInTheReadApi() throws Exception {
+        endorse("provea", 0);
+        endorse("codhez", 0);
+        withdraw("codhez", 1);
+
+        await().atMost(WAIT).until(() -> count() == 1 && get("/api/statements/" + statement).body()
+                .path("withdrawals").asLong() == 1);
+        JsonNode list = get("/api/statements/" + statement + "/endorsements").body();
+        assertThat(list.path("totalItems").asLong()).isEqualTo(1);
+        assertThat(list.path("items").get(0).path("organizationId").asText()).isEqualTo("provea");
+        assertThat(list.path("items").get(0).path("signerOpening").asText()).isEqualTo(OPENING);
+    }
+
+    @Test
+    void aDuplicatedRecordNeverDoublesACount() throws Exception {
+        String eventId = endorse("provea", 0);
+        endorse(eventId, "provea", 0);
+        endorse("codhez", 0);
+
+        await().atMost(WAIT).until(() -> count() == 2);
+        Thread.sleep(500);
+        assertThat(count()).isEqualTo(2);
+        assertThat(get("/api/statements/" + statement).body().path("totalEndorsementsAdded").asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aPoisonMessageIsParkedAndTheProjectionContinues() throws Exception {
+        topic.sendRaw(new ProducerRecord<>(TOPIC, statement, "{not json".getBytes(StandardCharsets.UTF_8)));
+        endorse("provea", 0);
+
+        await().atMost(WAIT).until(() -> count() == 1);
+        List<ConsumerRecord<String, byte[]>> parked = readAll(DEAD_LETTERS);
+        assertThat(parked).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo(statement);
+            assertThat(r.headers().lastHeader("dlt_reason")).isNotNull();
+        });
+    }
+
+    @Test
+    void aReadWithMinPositionWaitsForTheWrite() throws Exception {
+        String token = token("Endorsement", statement + ":provea", 0);
+        Thread writer = new Thread(() -> {
+            sleep(300);
+            endorse("provea", 0);
+        });
+        writer.start();
+
+        Reply reply = get("/api/statements/" + statement + "/endorsements?minPosition=" + token);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("totalItems").asLong()).isEqualTo(1);
+        writer.join();
+    }
+
+    @Test
+    void aReadWithAPositionNotYetReachedAnswers503WithRetryAfter() throws Exception {
+        Reply reply = get("/api/statements/" + statement + "?minPosition=" + token("Statement", statement, 7));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.raw().headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(reply.body().path("type").asText()).isEqualTo("urn:endorsements:problem:not-yet-consistent");
+    }
+
+    @Test
+    void signatoriesAsOfAnInstantComeFromTheAuditTrail() throws Exception {
+        endorse("provea", 0);
+        await().atMost(WAIT).until(() -> count() == 1);
+        Instant between = Instant.now();
+        Thread.sleep(20);
+        withdraw("provea", 1);
+        endorse("codhez", 0);
+        await().atMost(WAIT).until(() -> count() == 1
+                && get("/api/statements/" + statement).body().path("withdrawals").asLong() == 1);
+
+        JsonNode then = get("/api/statements/" + statement + "/endorsements?asOf=" + between).body();
+        JsonNode now = get("/api/statements/" + statement + "/endorsements").body();
+
+        assertThat(then.path("items").get(0).path("organizationId").asText()).isEqualTo("provea");
+        assertThat(then.path("totalItems").asLong()).isEqualTo(1);
+        assertThat(now.path("items").get(0).path("organizationId").asText()).isEqualTo("codhez");
+    }
+
+    @Test
+    void viewsEmptiedUnderTheProjectionAreRebuiltFromTheTopic() throws Exception {
+        endorse("provea", 0);
+        endorse("codhez", 0);
+        await().atMost(WAIT).until(() -> count() == 2);
+
+        for (String collection : List.of(views.collections().statements(), views.collections().endorsements(),
+                views.collections().audit(), views.collections().growth(), views.collections().organizations(),
+                views.collections().positions())) {
+            mongo.dropCollection(collection);
+        }
+        endorse("cofavic", 0);
+
+        await().atMost(WAIT).until(() -> count() == 3);
+    }
+
+    @Test
+    void badQueryParametersGetProblemDetails() throws Exception {
+        Reply asOf = get("/api/statements/" + statement + "/endorsements?asOf=yesterday");
+        Reply size = get("/api/statements/" + statement + "/endorsements?size=100000");
+        Reply missing = get("/api/statements/no-such-statement");
+
+        assertThat(asOf.status()).isEqualTo(400);
+        assertThat(asOf.body().path("type").asText()).isEqualTo("urn:endorsements:problem:invalid-as-of");
+        assertThat(size.status()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private static String token(String type, String aggregateId, long sequence) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("v1|" + type + "|" + aggregateId + "|" + sequence).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAll(String topicName) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topicName));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (records.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    static {
+        // The type name is part of the documented contract this test writes by hand.
+        assertThat(EventMessageFormat.typeOf(EndorsementAdded.class)).isEqualTo("org.endorsements.EndorsementAdded.v1");
+    }
+}

@@ -1,0 +1,42 @@
+package org.endorsements.query.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.endorsements.testsupport.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Base of the query service's integration tests: a real Kafka broker and MongoDB(-compatible) server. */
+public abstract class QueryStackSupport {
+
+    public static final String TOPIC = "endorsement-events-query-it";
+    public static final String DEAD_LETTERS = TOPIC + ".dlt";
+    public static final int PARTITIONS = 6;
+
+    @BeforeAll
+    static void createTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    @DynamicPropertySource
+    static void stackProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestStack::kafkaBootstrapServers);
+        registry.add("spring.data.mongodb.uri", TestStack::mongoUri);
+        registry.add("endorsements.projection.topic", () -> TOPIC);
+        registry.add("endorsements.projection.dead-letter-topic", () -> DEAD_LETTERS);
+        registry.add("endorsements.read-your-writes.max-wait", () -> "2s");
+    }
+}
