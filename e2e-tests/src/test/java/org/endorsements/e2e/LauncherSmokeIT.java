@@ -1,0 +1,87 @@
+package org.endorsements.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The newcomer's path: {@code ./endorsements up} on a fresh data folder, the README's writes, a read-back from the
+ * query service, Ctrl-C, and a second {@code up} that still has the data.
+ */
+class LauncherSmokeIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theLauncherRunsThePlatformKeepsItsDataAndLeavesNoProcessBehind() throws Exception {
+        try (Launcher launcher = new Launcher(data.resolve("platform"))) {
+            launcher.up("--fresh");
+            assertThat(launcher.output()).anyMatch(l -> l.contains("Admin API key generated"));
+            String admin = launcher.adminKey();
+
+            Http.Reply statement = Http.send("POST", launcher.commandUrl() + "/api/statements", admin,
+                    "{\"statementId\":\"smoke-statement\",\"title\":\"Smoke test\",\"body\":\"We agree.\","
+                            + "\"language\":\"en\"}");
+            assertThat(statement.status()).isEqualTo(201);
+            Http.Reply organization = Http.send("POST", launcher.commandUrl() + "/api/organizations", admin,
+                    "{\"name\":\"Acceso a la Justicia\",\"country\":\"VE\"}");
+            assertThat(organization.status()).isEqualTo(201);
+            String organizationId = organization.body().path("organizationId").asText();
+            Http.Reply endorsed = Http.send("PUT", launcher.commandUrl() + "/api/statements/smoke-statement"
+                    + "/endorsements/" + organizationId, organization.body().path("apiKey").asText(), null);
+            assertThat(endorsed.status()).isEqualTo(201);
+
+            long start = System.nanoTime();
+            Http.Reply read = Http.get(launcher.queryUrl() + "/api/statements/smoke-statement/endorsements"
+                    + "?minPosition=" + endorsed.header("X-Event-Position"));
+            Duration readYourWrite = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.body().path("items").get(0).path("organizationId").asText()).isEqualTo(organizationId);
+            System.out.println("[smoke] endorsement visible in the query service after " + readYourWrite.toMillis()
+                    + " ms");
+
+            List<ProcessHandle> started = launcher.descendants();
+            assertThat(started).hasSizeGreaterThanOrEqualTo(4);
+            launcher.interrupt();
+            await().atMost(Duration.ofSeconds(30)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
+            for (int port : new int[] {launcher.commandPort, launcher.queryPort, launcher.kafkaPort,
+                launcher.mongoPort}) {
+                assertThat(Platform.listening(port)).as("port %d after Ctrl-C", port).isFalse();
+            }
+
+            launcher.up();
+            assertThat(launcher.output()).noneMatch(l -> l.contains("Admin API key generated"));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Http.Reply again = Http.get(launcher.queryUrl() + "/api/statements/smoke-statement");
+                assertThat(again.status()).isEqualTo(200);
+                assertThat(again.body().path("endorsementCount").asLong()).isEqualTo(1);
+            });
+            Http.Reply sameKey = Http.send("PUT", launcher.commandUrl() + "/api/statements/smoke-statement"
+                    + "/endorsements/" + organizationId, organization.body().path("apiKey").asText(), null);
+            assertThat(sameKey.status()).as("the organization's key survives a restart").isEqualTo(200);
+            launcher.interrupt();
+        }
+    }
+
+    @Test
+    void aPortInUseIsNamedAndNothingIsLeftRunning() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0);
+                Launcher launcher = new Launcher(data.resolve("taken"))) {
+            ProcessBuilder builder = new ProcessBuilder("bash", Platform.root().resolve("endorsements").toString(),
+                    "up").redirectErrorStream(true);
+            builder.environment().put("ENDORSEMENTS_DATA_DIR", launcher.dataDir.toString());
+            builder.environment().put("KAFKA_PORT", Integer.toString(taken.getLocalPort()));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).isEqualTo(1);
+            assertThat(output).contains("port " + taken.getLocalPort() + " is already in use", "KAFKA_PORT");
+            assertThat(process.toHandle().descendants()).isEmpty();
+        }
+    }
+}
