@@ -84,4 +84,20 @@ class LauncherSmokeIT {
             assertThat(process.toHandle().descendants()).isEmpty();
         }
     }
+
+    @Test
+    void aCorruptEventStoreStopsTheStartWithTheCauseAndNothingLeftRunning() throws Exception {
+        try (Launcher launcher = new Launcher(data.resolve("corrupt"))) {
+            java.nio.file.Path store = launcher.dataDir.resolve("command/eventstore.mv.db");
+            java.nio.file.Files.createDirectories(store.getParent());
+            java.nio.file.Files.writeString(store, "this is not an H2 database file ".repeat(200));
+
+            IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalStateException.class, launcher::up);
+
+            assertThat(failure.getMessage()).contains("the command service exited during start");
+            await().atMost(Duration.ofSeconds(30)).until(() -> launcher.descendants().isEmpty()
+                    && !Platform.listening(launcher.kafkaPort) && !Platform.listening(launcher.mongoPort));
+        }
+    }
 }
