@@ -180,7 +180,8 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         await().atMost(WAIT).until(() -> count() == 1
                 && get("/api/statements/" + statement).body().path("withdrawals").asLong() == 1);
 
-        JsonNode then = get("/api/statements/" + statement + "/endorsements?asOf=" + between).body();
+        JsonNode then = JSON.readTree(new org.endorsements.query.support.ReadClient(port)
+                .get("/api/statements/" + statement + "/endorsements?asOf=" + between, AUDITOR_KEY).text());
         JsonNode now = get("/api/statements/" + statement + "/endorsements").body();
 
         assertThat(then.path("items").get(0).path("organizationId").asText()).isEqualTo("provea");

@@ -18,6 +18,8 @@ public abstract class QueryStackSupport {
     public static final String TOPIC = "endorsement-events-query-it";
     public static final String DEAD_LETTERS = TOPIC + ".dlt";
     public static final int PARTITIONS = 6;
+    public static final String AUDITOR_KEY = "test-auditor-key";
+    public static final String ADMIN_KEY = "test-admin-key";
 
     @BeforeAll
     static void createTopic() throws Exception {
@@ -38,5 +40,7 @@ public abstract class QueryStackSupport {
         registry.add("endorsements.projection.topic", () -> TOPIC);
         registry.add("endorsements.projection.dead-letter-topic", () -> DEAD_LETTERS);
         registry.add("endorsements.read-your-writes.max-wait", () -> "2s");
+        registry.add("endorsements.security.auditor-key", () -> AUDITOR_KEY);
+        registry.add("endorsements.security.admin-key", () -> ADMIN_KEY);
     }
 }

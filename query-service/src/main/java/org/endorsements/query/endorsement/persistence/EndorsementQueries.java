@@ -1,13 +1,12 @@
 package org.endorsements.query.endorsement.persistence;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.SignatoryHistory;
 import org.endorsements.query.projection.persistence.ActiveViews;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,9 +16,6 @@ import org.springframework.stereotype.Component;
 
 @Component
 public class EndorsementQueries {
-
-    static final String ADDED = "org.endorsements.EndorsementAdded.v1";
-    static final String WITHDRAWN = "org.endorsements.EndorsementWithdrawn.v1";
 
     private final MongoTemplate mongo;
     private final ActiveViews views;
@@ -39,21 +35,26 @@ public class EndorsementQueries {
         return mongo.count(currentQuery(statementId), views.collections().endorsements());
     }
 
-    /**
-     * The signatories at an instant, replayed from the audit trail: each organization's last endorsement event at
-     * or before {@code asOf} decides. Returned as the audit entries of the endorsements that were in force.
-     */
-    public List<AuditEntry> signatoriesAsOf(String statementId, Instant asOf) {
+    /** Every endorsement event of the statement recorded at or before {@code asOf}, from the audit trail. */
+    public List<AuditEntry> endorsementHistory(String statementId, Instant asOf) {
         Query query = Query.query(Criteria.where("statementId").is(statementId)
-                .and("type").in(ADDED, WITHDRAWN)
+                .and("type").in(SignatoryHistory.ADDED, SignatoryHistory.WITHDRAWN)
                 .and("occurredAt").lte(asOf));
-        List<AuditEntry> entries = new ArrayList<>(mongo.find(query, AuditEntry.class, views.collections().audit()));
-        entries.sort(Comparator.comparing(AuditEntry::aggregateId).thenComparingLong(AuditEntry::sequence));
-        Map<String, AuditEntry> last = new LinkedHashMap<>();
-        for (AuditEntry entry : entries) {
-            last.put(entry.aggregateId(), entry);
-        }
-        return last.values().stream().filter(e -> ADDED.equals(e.type())).toList();
+        return mongo.find(query, AuditEntry.class, views.collections().audit());
+    }
+
+    /** Ids of the organizations that endorse the statement now. */
+    public Set<String> currentOrganizationIds(String statementId) {
+        Query query = currentQuery(statementId);
+        query.fields().include("organizationId");
+        return mongo.find(query, EndorsementView.class, views.collections().endorsements()).stream()
+                .map(EndorsementView::getOrganizationId).collect(Collectors.toSet());
+    }
+
+    /** All current signatories in document order (for exports and documents). */
+    public List<EndorsementView> allCurrentSignatories(String statementId) {
+        return mongo.find(currentQuery(statementId).with(Sort.by("sortKey")), EndorsementView.class,
+                views.collections().endorsements());
     }
 
     private static Query currentQuery(String statementId) {

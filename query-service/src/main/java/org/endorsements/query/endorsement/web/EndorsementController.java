@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.SignatoryHistory;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.security.Reader;
 import org.endorsements.query.shared.web.ConsistencyGate;
 import org.endorsements.query.shared.web.PageResponse;
 import org.endorsements.query.shared.web.ProblemException;
@@ -51,35 +54,59 @@ class EndorsementController {
         }
     }
 
+    /**
+     * {@code withheld}: signatories in force at {@code asOf} that have withdrawn since; only auditors see them
+     * listed, the public sees how many there were.
+     */
+    record SignatoryPage(List<Signatory> items, int page, int size, long totalItems, long totalPages,
+            Instant asOf, Integer withheld) {
+    }
+
     @GetMapping
-    PageResponse<Signatory> list(@PathVariable String statementId,
+    SignatoryPage list(@PathVariable String statementId,
             @RequestParam(required = false) String asOf,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size,
-            @RequestParam(required = false) String minPosition) {
+            @RequestParam(required = false) String minPosition,
+            Reader reader) {
         PageResponse.validate(page, size);
         Instant at = asOf == null ? null : parseInstant(asOf);
         consistency.awaitPosition(minPosition);
         if (statements.find(statementId).isEmpty()) {
             throw ProblemException.notFound("statement");
         }
-        if (at != null) {
-            List<Signatory> all = endorsements.signatoriesAsOf(statementId, at).stream()
-                    .map(Signatory::of)
-                    .sorted(Comparator.comparing((Signatory s) -> s.entryNumber() == null)
-                            .thenComparing(s -> s.entryNumber() == null ? 0 : s.entryNumber())
-                            .thenComparing(Signatory::endorsedAt))
-                    .toList();
-            int from = (int) Math.min((long) page * size, all.size());
-            int to = Math.min(from + size, all.size());
-            return PageResponse.of(all.subList(from, to), page, size, all.size());
+        if (at == null) {
+            List<Signatory> items = endorsements.currentSignatories(statementId, page, size).stream()
+                    .map(Signatory::of).toList();
+            long total = endorsements.countCurrent(statementId);
+            return new SignatoryPage(items, page, size, total, pages(total, size), null, null);
         }
-        List<Signatory> items = endorsements.currentSignatories(statementId, page, size).stream()
-                .map(Signatory::of).toList();
-        return PageResponse.of(items, page, size, endorsements.countCurrent(statementId));
+        List<AuditEntry> inForce = SignatoryHistory.inForceAt(endorsements.endorsementHistory(statementId, at), at);
+        int withheld = 0;
+        if (!reader.isAuditor()) {
+            // An organization that withdrew, perhaps under threat, is not named to the public again.
+            Set<String> current = endorsements.currentOrganizationIds(statementId);
+            List<AuditEntry> visible = inForce.stream().filter(e -> current.contains(e.organizationId())).toList();
+            withheld = inForce.size() - visible.size();
+            inForce = visible;
+        }
+        List<Signatory> all = inForce.stream().map(Signatory::of)
+                .sorted(Comparator.comparing((Signatory s) -> s.entryNumber() == null)
+                        .thenComparing(s -> s.entryNumber() == null ? 0 : s.entryNumber())
+                        .thenComparing(Signatory::endorsedAt)
+                        .thenComparing(Signatory::organizationId))
+                .toList();
+        int from = (int) Math.min((long) page * size, all.size());
+        int to = Math.min(from + size, all.size());
+        return new SignatoryPage(all.subList(from, to), page, size, all.size(), pages(all.size(), size), at,
+                withheld);
     }
 
-    private static Instant parseInstant(String value) {
+    private static long pages(long total, int size) {
+        return (total + size - 1) / size;
+    }
+
+    static Instant parseInstant(String value) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

@@ -1,0 +1,65 @@
+package org.endorsements.query.growth.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.endorsements.query.growth.GrowthSeries;
+import org.endorsements.query.growth.persistence.GrowthQueries;
+import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.statement.persistence.StatementQueries;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class GrowthController {
+
+    private final GrowthQueries growth;
+    private final StatementQueries statements;
+    private final ConsistencyGate consistency;
+
+    GrowthController(GrowthQueries growth, StatementQueries statements, ConsistencyGate consistency) {
+        this.growth = growth;
+        this.statements = statements;
+        this.consistency = consistency;
+    }
+
+    /** Only intervals with activity are listed; {@code cumulative} carries the total across quiet ones. */
+    record Growth(String statementId, String interval, Instant from, Instant to, List<GrowthSeries.Point> points) {
+    }
+
+    @GetMapping("/api/statements/{statementId}/growth")
+    Growth growth(@PathVariable String statementId, @RequestParam(defaultValue = "hour") String interval,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String minPosition) {
+        GrowthSeries.Interval unit = interval(interval);
+        Instant start = from == null ? Instant.EPOCH : instant(from, "from");
+        Instant end = to == null ? Instant.parse("9999-12-31T23:59:59Z") : instant(to, "to");
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("invalid-range", "from must be before to.");
+        }
+        consistency.awaitPosition(minPosition);
+        statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
+        return new Growth(statementId, unit.name().toLowerCase(Locale.ROOT), from == null ? null : start,
+                to == null ? null : end, GrowthSeries.of(growth.hourly(statementId, start, end), unit));
+    }
+
+    private static GrowthSeries.Interval interval(String value) {
+        return switch (value) {
+            case "hour" -> GrowthSeries.Interval.HOUR;
+            case "day" -> GrowthSeries.Interval.DAY;
+            default -> throw ProblemException.badRequest("invalid-interval", "interval must be hour or day.");
+        };
+    }
+
+    private static Instant instant(String value, String name) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-" + name, name + " must be an ISO-8601 instant.");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.endorsements.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.StatementId;
+import org.endorsements.events.StatementPublished;
+import org.endorsements.query.support.QueryStackSupport;
+import org.endorsements.query.support.ReadClient;
+import org.endorsements.query.support.TopicWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadApiIntegrationTest extends QueryStackSupport {
+
+    private static final String HASH = "e".repeat(64);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    private ReadClient reads;
+    private TopicWriter topic;
+    private String statement;
+    private final String suffix = UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeEach
+    void setUp() {
+        reads = new ReadClient(port);
+        topic = new TopicWriter(TOPIC);
+        statement = "read-" + suffix;
+        topic.send(new StatementPublished(StatementId.of(statement), "Title", "Body", "en", HASH,
+                Instant.parse("2026-11-01T08:00:00Z"), "admin"), "Statement", statement, 0);
+    }
+
+    @AfterEach
+    void tearDown() {
+        topic.close();
+    }
+
+    private String org(String name) {
+        return name + "-" + suffix;
+    }
+
+    private void register(String organization, String name, String country, String region) {
+        topic.send(new OrganizationRegistered(OrganizationId.of(organization), name, country, region, "NGO", null,
+                Instant.parse("2026-11-01T08:00:00Z"), "admin"), "Organization", organization, 0);
+    }
+
+    private void endorse(String organization, String name, long sequence, Instant at, Integer entry) {
+        topic.send(new EndorsementAdded(StatementId.of(statement), OrganizationId.of(organization), name, HASH, at,
+                entry == null ? "credential:c1" : "admin", entry == null ? EndorsementSource.API
+                        : EndorsementSource.IMPORTED, "req", "0a".repeat(32), entry),
+                "Endorsement", statement + ":" + organization, sequence);
+    }
+
+    private void withdraw(String organization, long sequence, Instant at) {
+        topic.send(new EndorsementWithdrawn(StatementId.of(statement), OrganizationId.of(organization), "threats",
+                at, "credential:c1", "req"), "Endorsement", statement + ":" + organization, sequence);
+    }
+
+    private void awaitCounts(long current, long withdrawals) {
+        await().atMost(WAIT).until(() -> {
+            ReadClient.Reply r = reads.get("/api/statements/" + statement);
+            return r.status() == 200 && r.json().path("endorsementCount").asLong() == current
+                    && r.json().path("withdrawals").asLong() == withdrawals;
+        });
+    }
+
+    @Test
+    void theAuditTrailIsForAuditorsOnly() {
+        endorse(org("provea"), "Provea", 0, Instant.parse("2026-11-01T09:00:00Z"), null);
+        awaitCounts(1, 0);
+
+        ReadClient.Reply anonymous = reads.get("/api/statements/" + statement + "/history");
+        ReadClient.Reply wrongKey = reads.get("/api/statements/" + statement + "/history", "guess");
+        ReadClient.Reply auditor = reads.get("/api/statements/" + statement + "/history", AUDITOR_KEY);
+
+        assertThat(anonymous.status()).isEqualTo(403);
+        assertThat(anonymous.json().path("type").asText()).isEqualTo("urn:endorsements:problem:auditors-only");
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(auditor.status()).isEqualTo(200);
+        JsonNode items = auditor.json().path("items");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).path("type").asText()).isEqualTo("org.endorsements.StatementPublished.v1");
+        assertThat(items.get(1).path("actor").asText()).isEqualTo("credential:c1");
+        assertThat(items.get(1).path("payload").path("organizationName").asText()).isEqualTo("Provea");
+    }
+
+    @Test
+    void anOrganizationsHistoryListsWhatItSignedAndWithdrew() {
+        register(org("codhez"), "Codhez", "VE", "Zulia");
+        endorse(org("codhez"), "Codhez", 0, Instant.parse("2026-11-01T09:00:00Z"), null);
+        withdraw(org("codhez"), 1, Instant.parse("2026-11-01T10:00:00Z"));
+        awaitCounts(0, 1);
+
+        JsonNode items = reads.get("/api/organizations/" + org("codhez") + "/history", AUDITOR_KEY).json()
+                .path("items");
+
+        assertThat(items).extracting(n -> n.path("type").asText()).containsExactly(
+                "org.endorsements.OrganizationRegistered.v1", "org.endorsements.EndorsementAdded.v1",
+                "org.endorsements.EndorsementWithdrawn.v1");
+    }
+
+    @Test
+    void thePublicDoesNotSeeWhoHasWithdrawnSinceButAuditorsDo() {
+        Instant before = Instant.now();
+        endorse(org("a"), "Stays", 0, before, null);
+        endorse(org("b"), "Leaves", 0, before, null);
+        awaitCounts(2, 0);
+        Instant between = Instant.now();
+        withdraw(org("b"), 1, between);
+        awaitCounts(1, 1);
+        String path = "/api/statements/" + statement + "/endorsements?asOf=" + between.minusMillis(1);
+
+        JsonNode publicView = reads.get(path).json();
+        JsonNode auditorView = reads.get(path, AUDITOR_KEY).json();
+
+        assertThat(publicView.path("items")).extracting(n -> n.path("organizationId").asText())
+                .containsExactly(org("a"));
+        assertThat(publicView.path("withheld").asInt()).isEqualTo(1);
+        assertThat(auditorView.path("items")).extracting(n -> n.path("organizationId").asText())
+                .containsExactlyInAnyOrder(org("a"), org("b"));
+        assertThat(auditorView.path("withheld").asInt()).isZero();
+    }
+
+    @Test
+    void exportsListCurrentSignatoriesInDocumentOrderWithTheirCountry() {
+        register(org("late"), "Late Org", "VE", "Lara");
+        register(org("letter"), "=HYPERLINK(\"x\")", "VE", "Zulia");
+        endorse(org("late"), "Late Org", 0, Instant.parse("2026-11-02T09:00:00Z"), null);
+        endorse(org("letter"), "=HYPERLINK(\"x\")", 0, Instant.parse("2026-11-02T10:00:00Z"), 7);
+        awaitCounts(2, 0);
+
+        ReadClient.Reply csv = reads.get("/api/statements/" + statement + "/endorsements.csv");
+        ReadClient.Reply json = reads.get("/api/statements/" + statement + "/endorsements.json");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.text().split("\r\n")).containsExactly(
+                "number,entryNumber,organizationId,name,country,region,endorsedAt,source",
+                "1,7," + org("letter") + ",\"'=HYPERLINK(\"\"x\"\")\",VE,Zulia,2026-11-02T10:00:00Z,imported",
+                "2,," + org("late") + ",Late Org,VE,Lara,2026-11-02T09:00:00Z,api");
+        assertThat(json.json().path("rows").get(1).path("region").asText()).isEqualTo("Lara");
+        assertThat(json.json().path("contentHash").asText()).isEqualTo(HASH);
+    }
+
+    @Test
+    void growthIsReportedPerHourAndPerDay() {
+        endorse(org("h1"), "H1", 0, Instant.parse("2026-11-03T09:10:00Z"), null);
+        endorse(org("h2"), "H2", 0, Instant.parse("2026-11-03T09:50:00Z"), null);
+        endorse(org("h3"), "H3", 0, Instant.parse("2026-11-03T11:05:00Z"), null);
+        withdraw(org("h1"), 1, Instant.parse("2026-11-04T08:00:00Z"));
+        awaitCounts(2, 1);
+
+        JsonNode hours = reads.get("/api/statements/" + statement + "/growth?interval=hour").json().path("points");
+        JsonNode days = reads.get("/api/statements/" + statement + "/growth?interval=day&from=2026-11-03T00:00:00Z")
+                .json().path("points");
+
+        assertThat(hours).extracting(p -> p.path("added").asLong()).containsExactly(2L, 1L, 0L);
+        assertThat(hours).extracting(p -> p.path("cumulative").asLong()).containsExactly(2L, 3L, 2L);
+        assertThat(days).extracting(p -> p.path("start").asText())
+                .containsExactly("2026-11-03T00:00:00Z", "2026-11-04T00:00:00Z");
+        assertThat(days.get(0).path("added").asLong()).isEqualTo(3);
+        assertThat(days.get(1).path("withdrawn").asLong()).isEqualTo(1);
+        assertThat(reads.get("/api/statements/" + statement + "/growth?interval=week").status()).isEqualTo(400);
+    }
+}
