@@ -58,6 +58,10 @@ class InMemoryViewStore implements ViewStore {
         return read(GrowthBucket.class, growth.get(id));
     }
 
+    List<AuditEntry> auditEntries() {
+        return audit.values().stream().map(d -> read(AuditEntry.class, d)).toList();
+    }
+
     OrganizationView organization(String id) {
         return read(OrganizationView.class, organizations.get(id));
     }
