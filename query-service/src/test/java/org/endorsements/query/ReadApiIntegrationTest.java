@@ -21,7 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.endorsements.query.projection.persistence.ActiveViews;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadApiIntegrationTest extends QueryStackSupport {
@@ -31,6 +37,15 @@ class ReadApiIntegrationTest extends QueryStackSupport {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ActiveViews views;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private ReadClient reads;
     private TopicWriter topic;
@@ -177,5 +192,31 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         assertThat(days.get(0).path("added").asLong()).isEqualTo(3);
         assertThat(days.get(1).path("withdrawn").asLong()).isEqualTo(1);
         assertThat(reads.get("/api/statements/" + statement + "/growth?interval=week").status()).isEqualTo(400);
+    }
+
+    @Test
+    void reconciliationReportsDriftInjectedIntoAView() {
+        endorse(org("x"), "X", 0, Instant.parse("2026-11-05T09:00:00Z"), null);
+        endorse(org("y"), "Y", 0, Instant.parse("2026-11-05T09:01:00Z"), null);
+        awaitCounts(2, 0);
+        assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY).json().path("drift").toString())
+                .doesNotContain(statement);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("currentCount", 5),
+                views.collections().statements());
+        ReadClient.Reply report = reads.get("/api/admin/reconciliation", AUDITOR_KEY);
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.json().path("drift")).anySatisfy(d -> {
+            assertThat(d.path("statementId").asText()).isEqualTo(statement);
+            assertThat(d.path("field").asText()).isEqualTo("endorsementCount");
+            assertThat(d.path("inView").asText()).isEqualTo("7");
+            assertThat(d.path("inAuditTrail").asText()).isEqualTo("2");
+        });
+        assertThat(meters.get("endorsements.reconciliation.drift").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(reads.get("/api/admin/reconciliation").status()).isEqualTo(403);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("currentCount", -5),
+                views.collections().statements());
     }
 }

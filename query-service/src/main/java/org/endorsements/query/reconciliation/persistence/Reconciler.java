@@ -1,0 +1,69 @@
+package org.endorsements.query.reconciliation.persistence;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.endorsements.query.audit.AuditEntry;
+import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.persistence.ViewCollections;
+import org.endorsements.query.reconciliation.Reconciliation;
+import org.endorsements.query.statement.StatementView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the reconciliation over the live views: on demand and on a schedule. Publishes the number of statements
+ * with drift as {@code endorsements_reconciliation_drift}.
+ */
+@Component
+public class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final MongoTemplate mongo;
+    private final ActiveViews views;
+    private final Clock clock;
+    private final AtomicLong drifting = new AtomicLong();
+    private final AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
+
+    Reconciler(MongoTemplate mongo, ActiveViews views, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.views = views;
+        this.clock = clock;
+        Gauge.builder("endorsements.reconciliation.drift", drifting, AtomicLong::get)
+                .description("Statements whose views disagree with the audit trail at the last reconciliation")
+                .register(meters);
+    }
+
+    public synchronized Reconciliation.Report run() {
+        ViewCollections c = views.collections();
+        Reconciliation reconciliation = new Reconciliation();
+        try (Stream<AuditEntry> audit = mongo.stream(new Query(), AuditEntry.class, c.audit())) {
+            audit.forEach(reconciliation::audit);
+        }
+        Reconciliation.Report report = reconciliation.compare(
+                mongo.findAll(StatementView.class, c.statements()),
+                mongo.findAll(EndorsementView.class, c.endorsements()), clock.instant());
+        drifting.set(report.statementsWithDrift());
+        last.set(report);
+        if (!report.drift().isEmpty()) {
+            log.error("Reconciliation found drift in {} statement(s): {}", report.statementsWithDrift(),
+                    report.drift());
+        }
+        return report;
+    }
+
+    @Scheduled(initialDelayString = "${endorsements.reconciliation.interval:PT5M}",
+            fixedDelayString = "${endorsements.reconciliation.interval:PT5M}")
+    void scheduled() {
+        run();
+    }
+}

@@ -1,0 +1,27 @@
+package org.endorsements.query.reconciliation.web;
+
+import org.endorsements.query.reconciliation.Reconciliation;
+import org.endorsements.query.reconciliation.persistence.Reconciler;
+import org.endorsements.query.security.Reader;
+import org.endorsements.query.shared.web.ProblemException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ReconciliationController {
+
+    private final Reconciler reconciler;
+
+    ReconciliationController(Reconciler reconciler) {
+        this.reconciler = reconciler;
+    }
+
+    /** Recounts now and reports every difference between the views and the audit trail (auditors, admin). */
+    @GetMapping("/api/admin/reconciliation")
+    Reconciliation.Report reconcile(Reader reader) {
+        if (!reader.isAuditor()) {
+            throw ProblemException.auditorsOnly();
+        }
+        return reconciler.run();
+    }
+}
