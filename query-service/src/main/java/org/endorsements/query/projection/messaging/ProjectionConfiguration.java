@@ -9,9 +9,11 @@ import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.Projector;
 import org.endorsements.query.projection.persistence.ActiveViews;
 import org.endorsements.query.projection.persistence.MongoViewStore;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -27,13 +29,19 @@ class ProjectionConfiguration {
 
     @Bean
     MongoViewStore liveViewStore(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties) {
-        return new MongoViewStore(mongo, views.collections(), properties.topic());
+        return new MongoViewStore(mongo, views::collections, properties.topic());
     }
 
     @Bean
     ProjectionListener projectionListener(MongoViewStore store, KafkaTemplate<String, byte[]> kafka,
             ProjectionProperties properties, MeterRegistry meters, Clock clock) {
         return new ProjectionListener(new Projector(store, clock), store, kafka, properties, meters);
+    }
+
+    @Bean
+    Replay replay(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties, KafkaProperties kafka,
+            KafkaListenerEndpointRegistry listeners, Clock clock) {
+        return new Replay(mongo, views, properties, kafka, listeners, clock);
     }
 
     /** A batch that fails for any reason but a poison record (handled in the listener) is retried, never skipped. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.endorsements.query.audit.AuditEntry;
@@ -32,37 +33,34 @@ public class MongoViewStore implements ViewStore {
     private static final String NEXT_OFFSET_FIELD = "nextOffset";
 
     private final MongoTemplate mongo;
-    private final ViewCollections collections;
+    private final Supplier<ViewCollections> generation;
     private final String topic;
 
-    public MongoViewStore(MongoTemplate mongo, ViewCollections collections, String topic) {
+    /** {@code generation} is asked at every call, so the live store follows a replay's switch-over. */
+    public MongoViewStore(MongoTemplate mongo, Supplier<ViewCollections> generation, String topic) {
         this.mongo = mongo;
-        this.collections = collections;
+        this.generation = generation;
         this.topic = topic;
-    }
-
-    public ViewCollections collections() {
-        return collections;
     }
 
     @Override
     public Map<String, StatementView> statements(Set<String> ids) {
-        return byId(ids, StatementView.class, collections.statements(), StatementView::getId);
+        return byId(ids, StatementView.class, generation.get().statements(), StatementView::getId);
     }
 
     @Override
     public Map<String, EndorsementView> endorsements(Set<String> ids) {
-        return byId(ids, EndorsementView.class, collections.endorsements(), EndorsementView::getId);
+        return byId(ids, EndorsementView.class, generation.get().endorsements(), EndorsementView::getId);
     }
 
     @Override
     public Map<String, GrowthBucket> growth(Set<String> ids) {
-        return byId(ids, GrowthBucket.class, collections.growth(), GrowthBucket::getId);
+        return byId(ids, GrowthBucket.class, generation.get().growth(), GrowthBucket::getId);
     }
 
     @Override
     public Map<String, OrganizationView> organizations(Set<String> ids) {
-        return byId(ids, OrganizationView.class, collections.organizations(), OrganizationView::getId);
+        return byId(ids, OrganizationView.class, generation.get().organizations(), OrganizationView::getId);
     }
 
     @Override
@@ -72,7 +70,7 @@ public class MongoViewStore implements ViewStore {
         }
         Query query = Query.query(Criteria.where("_id").in(eventIds));
         query.fields().include("_id");
-        return mongo.find(query, Document.class, collections.audit()).stream()
+        return mongo.find(query, Document.class, generation.get().audit()).stream()
                 .map(d -> d.getString("_id"))
                 .collect(Collectors.toSet());
     }
@@ -84,7 +82,7 @@ public class MongoViewStore implements ViewStore {
         if (!audit.isEmpty()) {
             // Upsert rather than insert: an entry re-delivered after a crash must not fail the batch.
             BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AuditEntry.class,
-                    collections.audit());
+                    generation.get().audit());
             for (AuditEntry entry : audit) {
                 Document doc = new Document();
                 mongo.getConverter().write(entry, doc);
@@ -92,12 +90,12 @@ public class MongoViewStore implements ViewStore {
             }
             ops.execute();
         }
-        replaceAll(statements, collections.statements(), StatementView::getId);
-        replaceAll(growth, collections.growth(), GrowthBucket::getId);
-        replaceAll(organizations, collections.organizations(), OrganizationView::getId);
-        replaceAll(endorsements, collections.endorsements(), EndorsementView::getId);
+        replaceAll(statements, generation.get().statements(), StatementView::getId);
+        replaceAll(growth, generation.get().growth(), GrowthBucket::getId);
+        replaceAll(organizations, generation.get().organizations(), OrganizationView::getId);
+        replaceAll(endorsements, generation.get().endorsements(), EndorsementView::getId);
         if (!nextOffsets.isEmpty()) {
-            BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collections.positions());
+            BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.get().positions());
             nextOffsets.forEach((partition, offset) -> ops.upsert(byIdQuery(topic + ":" + partition),
                     new Update().set(TOPIC_FIELD, topic).set(PARTITION_FIELD, partition)
                             .set(NEXT_OFFSET_FIELD, offset)));
@@ -108,7 +106,7 @@ public class MongoViewStore implements ViewStore {
     @Override
     public Map<Integer, Long> positions() {
         Map<Integer, Long> positions = new HashMap<>();
-        for (Document d : mongo.findAll(Document.class, collections.positions())) {
+        for (Document d : mongo.findAll(Document.class, generation.get().positions())) {
             if (topic.equals(d.getString(TOPIC_FIELD))) {
                 positions.put(d.getInteger(PARTITION_FIELD), d.getLong(NEXT_OFFSET_FIELD));
             }

@@ -1,0 +1,184 @@
+package org.endorsements.query.projection.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.query.projection.ProjectedEvent;
+import org.endorsements.query.projection.ProjectionProperties;
+import org.endorsements.query.projection.Projector;
+import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.persistence.MongoViewStore;
+import org.endorsements.query.projection.persistence.ViewCollections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Rebuilds every view from offset 0 of the topic into a fresh generation of collections, under a consumer group of
+ * its own, while the live views keep serving reads. Once caught up it pauses the live projection, reads what came
+ * in meanwhile, switches reads and projection to the new generation at once, and drops the old one.
+ */
+public class Replay {
+
+    private static final Logger log = LoggerFactory.getLogger(Replay.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    static final String LIVE_LISTENER_ID = "projection";
+
+    public enum State { IDLE, RUNNING, SWITCHED, FAILED }
+
+    /** Progress as reported to the admin: events done of total, rate, time left. */
+    public record Progress(State state, Integer generation, long done, long total, double eventsPerSecond,
+            Long secondsLeft, Instant startedAt, Instant finishedAt, String error) {
+    }
+
+    private final MongoTemplate mongo;
+    private final ActiveViews views;
+    private final ProjectionProperties properties;
+    private final KafkaProperties kafka;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final Clock clock;
+    private final AtomicReference<Progress> progress = new AtomicReference<>(
+            new Progress(State.IDLE, null, 0, 0, 0, null, null, null, null));
+
+    public Replay(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties, KafkaProperties kafka,
+            KafkaListenerEndpointRegistry listeners, Clock clock) {
+        this.mongo = mongo;
+        this.views = views;
+        this.properties = properties;
+        this.kafka = kafka;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    public Progress progress() {
+        return progress.get();
+    }
+
+    /** Starts a replay in the background; false when one is already running. */
+    public synchronized boolean start() {
+        if (progress.get().state() == State.RUNNING) {
+            return false;
+        }
+        int target = views.collections().generation() + 1;
+        Instant started = clock.instant();
+        progress.set(new Progress(State.RUNNING, target, 0, 0, 0, null, started, null, null));
+        Thread worker = new Thread(() -> run(target, started), "replay-g" + target);
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    private void run(int target, Instant started) {
+        ViewCollections fresh = new ViewCollections(target);
+        try {
+            drop(fresh);
+            MongoViewStore store = new MongoViewStore(mongo, () -> fresh, properties.topic());
+            Projector projector = new Projector(store, clock);
+            try (KafkaConsumer<String, byte[]> consumer = consumer(target)) {
+                List<TopicPartition> partitions = consumer.partitionsFor(properties.topic()).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+                long done = 0;
+                while (!caughtUp(consumer, partitions)) {
+                    done += project(consumer.poll(POLL), projector);
+                    report(target, started, done, total(consumer, partitions, beginning));
+                }
+                MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER_ID);
+                if (live != null) {
+                    live.stop();
+                }
+                try {
+                    while (!caughtUp(consumer, partitions)) {
+                        done += project(consumer.poll(POLL), projector);
+                    }
+                    ViewCollections old = views.collections();
+                    views.switchTo(target);
+                    drop(old);
+                } finally {
+                    if (live != null) {
+                        live.start();
+                    }
+                }
+                long total = total(consumer, partitions, beginning);
+                double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
+                progress.set(new Progress(State.SWITCHED, target, done, total, done / seconds, 0L, started,
+                        clock.instant(), null));
+                log.info("Replay into generation {} done: {} events in {} s ({} events/s)", target, done,
+                        String.format("%.1f", seconds), String.format("%.0f", done / seconds));
+            }
+        } catch (RuntimeException e) {
+            log.error("Replay into generation {} failed; the live views are untouched", target, e);
+            drop(fresh);
+            Progress p = progress.get();
+            progress.set(new Progress(State.FAILED, target, p.done(), p.total(), p.eventsPerSecond(), null, started,
+                    clock.instant(), "the replay failed; see the query service's log"));
+        }
+    }
+
+    private int project(ConsumerRecords<String, byte[]> records, Projector projector) {
+        List<ProjectedEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(ProjectionListener.decode(record));
+            } catch (EventMessageFormat.UnreadableEventException | IllegalArgumentException e) {
+                // Already parked by the live projection; a replay does not park it twice.
+            }
+        }
+        if (!events.isEmpty()) {
+            projector.project(events);
+        }
+        return records.count();
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+    }
+
+    private static long total(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> beginning) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        return partitions.stream().mapToLong(p -> ends.get(p) - beginning.getOrDefault(p, 0L)).sum();
+    }
+
+    private void report(int target, Instant started, long done, long total) {
+        double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
+        double rate = done / seconds;
+        Long left = rate > 0 ? (long) Math.ceil((total - done) / rate) : null;
+        progress.set(new Progress(State.RUNNING, target, done, total, rate, left, started, null, null));
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(int target) {
+        Properties config = new Properties();
+        config.putAll(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId() + "-replay-g" + target);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private void drop(ViewCollections generation) {
+        for (String collection : new String[] {generation.statements(), generation.endorsements(),
+            generation.audit(), generation.growth(), generation.organizations(), generation.positions()}) {
+            mongo.dropCollection(collection);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.endorsements.query.projection.web;
+
+import org.endorsements.query.projection.messaging.Replay;
+import org.endorsements.query.security.Reader;
+import org.endorsements.query.shared.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admin: rebuild every view from the topic (see {@link Replay}) and follow its progress. */
+@RestController
+class ReplayController {
+
+    private final Replay replay;
+
+    ReplayController(Replay replay) {
+        this.replay = replay;
+    }
+
+    @PostMapping("/api/admin/replay")
+    ResponseEntity<Replay.Progress> start(Reader reader) {
+        requireAdmin(reader);
+        if (!replay.start()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "replay-running", "A replay is already running.");
+        }
+        return ResponseEntity.accepted().body(replay.progress());
+    }
+
+    @GetMapping("/api/admin/replay")
+    Replay.Progress progress(Reader reader) {
+        requireAdmin(reader);
+        return replay.progress();
+    }
+
+    private static void requireAdmin(Reader reader) {
+        if (reader != Reader.ADMIN) {
+            throw ProblemException.adminOnly();
+        }
+    }
+}

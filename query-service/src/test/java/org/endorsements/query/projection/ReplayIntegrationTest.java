@@ -1,0 +1,114 @@
+package org.endorsements.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.StatementId;
+import org.endorsements.events.StatementPublished;
+import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.persistence.ViewCollections;
+import org.endorsements.query.support.QueryStackSupport;
+import org.endorsements.query.support.ReadClient;
+import org.endorsements.query.support.TopicWriter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReplayIntegrationTest extends QueryStackSupport {
+
+    private static final String HASH = "f".repeat(64);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ActiveViews views;
+
+    @Test
+    void aReplayRebuildsViewsIdenticalToTheLiveOnesAndSwitchesReadsOver() throws Exception {
+        String statement = "replay-" + UUID.randomUUID().toString().substring(0, 6);
+        try (TopicWriter topic = new TopicWriter(TOPIC)) {
+            topic.send(new StatementPublished(StatementId.of(statement), "T", "B", "en", HASH, Instant.now(),
+                    "admin"), "Statement", statement, 0);
+            for (int i = 0; i < 20; i++) {
+                String org = statement + "-org-" + i;
+                topic.send(new OrganizationRegistered(OrganizationId.of(org), "Org " + i, "VE", null, null, null,
+                        Instant.now(), "admin"), "Organization", org, 0);
+                topic.send(new EndorsementAdded(StatementId.of(statement), OrganizationId.of(org), "Org " + i, HASH,
+                        Instant.now(), "admin", EndorsementSource.IMPORTED, "r", "01".repeat(32), i + 1),
+                        "Endorsement", statement + ":" + org, 0);
+                if (i % 4 == 0) {
+                    topic.send(new EndorsementWithdrawn(StatementId.of(statement), OrganizationId.of(org), null,
+                            Instant.now(), "credential:c", "r"), "Endorsement", statement + ":" + org, 1);
+                }
+            }
+        }
+        ReadClient reads = new ReadClient(port);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            ReadClient.Reply r = reads.get("/api/statements/" + statement);
+            return r.status() == 200 && r.json().path("endorsementCount").asLong() == 15;
+        });
+        Thread.sleep(500);
+        ViewCollections before = views.collections();
+        Map<String, Map<Object, Document>> live = snapshot(before);
+
+        assertThat(post("/api/admin/replay", AUDITOR_KEY)).isEqualTo(403);
+        assertThat(post("/api/admin/replay", ADMIN_KEY)).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "SWITCHED".equals(reads.get("/api/admin/replay", ADMIN_KEY).json().path("state").asText()));
+
+        ViewCollections after = views.collections();
+        assertThat(after.generation()).isEqualTo(before.generation() + 1);
+        Map<String, Map<Object, Document>> replayed = snapshot(after);
+        for (String view : live.keySet()) {
+            assertThat(replayed.get(view)).as("%s, document by document", view).isEqualTo(live.get(view));
+        }
+        assertThat(mongo.collectionExists(before.statements())).as("old generation dropped").isFalse();
+        assertThat(reads.get("/api/statements/" + statement).json().path("endorsementCount").asLong())
+                .isEqualTo(15);
+        var progress = reads.get("/api/admin/replay", ADMIN_KEY).json();
+        assertThat(progress.path("done").asLong()).isEqualTo(progress.path("total").asLong()).isPositive();
+    }
+
+    private int post(String path, String key) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** Every document of every view, by id; the audit trail without the time each entry was projected. */
+    private Map<String, Map<Object, Document>> snapshot(ViewCollections c) {
+        Map<String, Map<Object, Document>> views = new LinkedHashMap<>();
+        for (Map.Entry<String, String> view : Map.of("statements", c.statements(), "endorsements", c.endorsements(),
+                "growth", c.growth(), "organizations", c.organizations(), "audit", c.audit(),
+                "positions", c.positions()).entrySet()) {
+            List<Document> docs = mongo.findAll(Document.class, view.getValue());
+            docs.forEach(d -> d.remove("projectedAt"));
+            views.put(view.getKey(), docs.stream().collect(Collectors.toMap(d -> d.get("_id"), d -> d)));
+        }
+        return views;
+    }
+}
