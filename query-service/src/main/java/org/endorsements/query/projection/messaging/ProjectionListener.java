@@ -27,7 +27,9 @@ import org.endorsements.query.projection.Projector;
 import org.endorsements.query.projection.ViewStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
@@ -177,6 +179,15 @@ public class ProjectionListener implements ConsumerSeekAware {
             throw new IllegalStateException("could not park an unreadable record; the batch will be retried", e);
         }
         poison.increment();
+    }
+
+    /** With no records arriving, the lag is measured on the container's idle events instead. */
+    @EventListener
+    public void onIdle(ListenerContainerIdleEvent idle) {
+        if (idle.getConsumer() != null) {
+            lagMeasuredAt = Instant.EPOCH;
+            refreshLag(idle.getConsumer());
+        }
     }
 
     private void refreshLag(Consumer<?, ?> consumer) {
