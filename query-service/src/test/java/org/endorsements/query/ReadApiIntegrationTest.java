@@ -122,12 +122,14 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         withdraw(org("codhez"), 1, Instant.parse("2026-11-01T10:00:00Z"));
         awaitCounts(0, 1);
 
-        JsonNode items = reads.get("/api/organizations/" + org("codhez") + "/history", AUDITOR_KEY).json()
-                .path("items");
-
-        assertThat(items).extracting(n -> n.path("type").asText()).containsExactly(
-                "org.endorsements.OrganizationRegistered.v1", "org.endorsements.EndorsementAdded.v1",
-                "org.endorsements.EndorsementWithdrawn.v1");
+        // The registration travels on the organization's own partition: wait for it too.
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode items = reads.get("/api/organizations/" + org("codhez") + "/history", AUDITOR_KEY).json()
+                    .path("items");
+            assertThat(items).extracting(n -> n.path("type").asText()).containsExactly(
+                    "org.endorsements.OrganizationRegistered.v1", "org.endorsements.EndorsementAdded.v1",
+                    "org.endorsements.EndorsementWithdrawn.v1");
+        });
     }
 
     @Test
@@ -160,15 +162,18 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         endorse(org("letter"), "=HYPERLINK(\"x\")", 0, Instant.parse("2026-11-02T10:00:00Z"), 7);
         awaitCounts(2, 0);
 
-        ReadClient.Reply csv = reads.get("/api/statements/" + statement + "/endorsements.csv");
+        // Organization events travel on their own partitions: wait until the profiles are in too.
+        await().atMost(WAIT).untilAsserted(() -> {
+            ReadClient.Reply csv = reads.get("/api/statements/" + statement + "/endorsements.csv");
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(csv.header("Content-Type")).startsWith("text/csv");
+            assertThat(csv.text().split("\r\n")).containsExactly(
+                    "number,entryNumber,organizationId,name,country,region,endorsedAt,source",
+                    "1,7," + org("letter") + ",\"'=HYPERLINK(\"\"x\"\")\",VE,Zulia,2026-11-02T10:00:00Z,imported",
+                    "2,," + org("late") + ",Late Org,VE,Lara,2026-11-02T09:00:00Z,api");
+        });
         ReadClient.Reply json = reads.get("/api/statements/" + statement + "/endorsements.json");
 
-        assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.text().split("\r\n")).containsExactly(
-                "number,entryNumber,organizationId,name,country,region,endorsedAt,source",
-                "1,7," + org("letter") + ",\"'=HYPERLINK(\"\"x\"\")\",VE,Zulia,2026-11-02T10:00:00Z,imported",
-                "2,," + org("late") + ",Late Org,VE,Lara,2026-11-02T09:00:00Z,api");
         assertThat(json.json().path("rows").get(1).path("region").asText()).isEqualTo("Lara");
         assertThat(json.json().path("contentHash").asText()).isEqualTo(HASH);
     }

@@ -58,6 +58,9 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     @Autowired
     ActiveViews views;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private TopicWriter topic;
     private String statement;
@@ -203,6 +206,17 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         endorse("cofavic", 0);
 
         await().atMost(WAIT).until(() -> count() == 3);
+    }
+
+    @Test
+    void aSkippedSequenceNumberIsDetectedAndCounted() throws Exception {
+        double before = meters.get("endorsements.projection.gaps").counter().count();
+        endorse("provea", 0);
+        endorse("provea", 2);
+
+        await().atMost(WAIT).until(() -> meters.get("endorsements.projection.gaps").counter().count() > before);
+        assertThat(mongo.findById(statement + ":provea", org.bson.Document.class,
+                views.collections().endorsements()).get("gaps", Number.class).longValue()).isEqualTo(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.Projector;
 import org.endorsements.query.projection.persistence.ActiveViews;
 import org.endorsements.query.projection.persistence.MongoViewStore;
+import org.endorsements.query.projection.persistence.ViewIndexes;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +41,8 @@ class ProjectionConfiguration {
 
     @Bean
     Replay replay(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties, KafkaProperties kafka,
-            KafkaListenerEndpointRegistry listeners, Clock clock) {
-        return new Replay(mongo, views, properties, kafka, listeners, clock);
+            KafkaListenerEndpointRegistry listeners, Clock clock, ViewIndexes indexes) {
+        return new Replay(mongo, views, properties, kafka, listeners, clock, indexes);
     }
 
     /** A batch that fails for any reason but a poison record (handled in the listener) is retried, never skipped. */

@@ -22,6 +22,7 @@ import org.endorsements.query.projection.Projector;
 import org.endorsements.query.projection.persistence.ActiveViews;
 import org.endorsements.query.projection.persistence.MongoViewStore;
 import org.endorsements.query.projection.persistence.ViewCollections;
+import org.endorsements.query.projection.persistence.ViewIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -53,11 +54,13 @@ public class Replay {
     private final KafkaProperties kafka;
     private final KafkaListenerEndpointRegistry listeners;
     private final Clock clock;
+    private final ViewIndexes indexes;
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(State.IDLE, null, 0, 0, 0, null, null, null, null));
 
     public Replay(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties, KafkaProperties kafka,
-            KafkaListenerEndpointRegistry listeners, Clock clock) {
+            KafkaListenerEndpointRegistry listeners, Clock clock, ViewIndexes indexes) {
+        this.indexes = indexes;
         this.mongo = mongo;
         this.views = views;
         this.properties = properties;
@@ -88,6 +91,7 @@ public class Replay {
         ViewCollections fresh = new ViewCollections(target);
         try {
             drop(fresh);
+            indexes.declare(fresh);
             MongoViewStore store = new MongoViewStore(mongo, () -> fresh, properties.topic());
             Projector projector = new Projector(store, clock);
             try (KafkaConsumer<String, byte[]> consumer = consumer(target)) {

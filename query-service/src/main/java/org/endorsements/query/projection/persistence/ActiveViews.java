@@ -26,9 +26,10 @@ public class ActiveViews {
     private final MongoTemplate mongo;
     private volatile ViewCollections current;
 
-    ActiveViews(MongoTemplate mongo, ProjectionProperties properties) {
+    ActiveViews(MongoTemplate mongo, ProjectionProperties properties, ViewIndexes indexes) {
         this.mongo = mongo;
         this.current = new ViewCollections(stored().orElse(properties.generation()));
+        indexes.declare(current);
     }
 
     public ViewCollections collections() {
