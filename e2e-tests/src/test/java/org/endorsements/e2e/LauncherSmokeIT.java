@@ -46,6 +46,13 @@ class LauncherSmokeIT {
             System.out.println("[smoke] endorsement visible in the query service after " + readYourWrite.toMillis()
                     + " ms");
 
+            assertThat(Http.get(launcher.commandUrl() + "/v3/api-docs").status()).isEqualTo(200);
+            assertThat(Http.get(launcher.queryUrl() + "/v3/api-docs").status()).isEqualTo(200);
+            assertThat(Http.get(launcher.commandUrl() + "/actuator/prometheus").raw().body())
+                    .contains("endorsements_relay_lag");
+            assertThat(Http.get(launcher.queryUrl() + "/actuator/prometheus").raw().body())
+                    .contains("endorsements_projection_lag");
+
             List<ProcessHandle> started = launcher.descendants();
             assertThat(started).hasSizeGreaterThanOrEqualTo(4);
             launcher.interrupt();
