@@ -36,13 +36,21 @@ final class Http {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), body, response);
+            return new Reply(response.statusCode(), json(response.body()), response);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body as JSON, or a null node for anything else (Prometheus text, HTML). */
+    private static JsonNode json(String body) {
+        try {
+            return body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        } catch (IOException notJson) {
+            return JSON.nullNode();
         }
     }
 
