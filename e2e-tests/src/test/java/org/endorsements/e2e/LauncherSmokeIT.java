@@ -30,7 +30,7 @@ class LauncherSmokeIT {
                             + "\"language\":\"en\"}");
             assertThat(statement.status()).isEqualTo(201);
             Http.Reply organization = Http.send("POST", launcher.commandUrl() + "/api/organizations", admin,
-                    "{\"name\":\"Acceso a la Justicia\",\"country\":\"VE\"}");
+                    "{\"name\":\"Observatorio Venezolano de Prisiones\",\"country\":\"VE\"}");
             assertThat(organization.status()).isEqualTo(201);
             String organizationId = organization.body().path("organizationId").asText();
             Http.Reply endorsed = Http.send("PUT", launcher.commandUrl() + "/api/statements/smoke-statement"
@@ -52,6 +52,8 @@ class LauncherSmokeIT {
                     .contains("endorsements_relay_lag");
             assertThat(Http.get(launcher.queryUrl() + "/actuator/prometheus").raw().body())
                     .contains("endorsements_projection_lag");
+
+            seedCampaignIsImportedOnceAndReImportChangesNothing(launcher);
 
             List<ProcessHandle> started = launcher.descendants();
             assertThat(started).hasSizeGreaterThanOrEqualTo(4);
@@ -106,5 +108,38 @@ class LauncherSmokeIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> launcher.descendants().isEmpty()
                     && !Platform.listening(launcher.kafkaPort) && !Platform.listening(launcher.mongoPort));
         }
+    }
+
+    private static final String SEED = "ve-icc-cooperation-2021";
+
+    private void seedCampaignIsImportedOnceAndReImportChangesNothing(Launcher launcher) throws Exception {
+        assertThat(launcher.output()).anyMatch(l -> l.contains("organizations endorsed:     110"))
+                .anyMatch(l -> l.contains("entry 13 (line 14) \"Aquí Cabemos Todos\" repeats entry 10"))
+                .anyMatch(l -> l.contains("gaps in the numbering:      [108]"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Http.get(launcher.queryUrl() + "/api/statements/" + SEED).body().path("endorsementCount").asLong())
+                .isEqualTo(110));
+        String document = Http.send("GET", launcher.queryUrl() + "/api/statements/" + SEED + "/document", null, null)
+                .raw().body();
+        assertThat(document).contains("\n1) A.C. Justicia y Paz OP Venezuela\n", "\n110) Wainjirawa-UAIN\n",
+                "Translated by José Rafael Medina").doesNotContain("111) ");
+        String auditor = java.nio.file.Files.readString(launcher.dataDir.resolve("auditor.key")).strip();
+        long eventsBefore = history(launcher, auditor);
+
+        ProcessBuilder reimport = new ProcessBuilder("bash", Platform.root().resolve("endorsements").toString(),
+                "import", Platform.root().resolve("seeds/" + SEED + ".md").toString()).redirectErrorStream(true);
+        reimport.environment().put("ENDORSEMENTS_DATA_DIR", launcher.dataDir.toString());
+        reimport.environment().put("COMMAND_PORT", Integer.toString(launcher.commandPort));
+        Process process = reimport.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("0 organizations registered, 0 endorsements recorded, 110 already recorded");
+        Thread.sleep(1000);
+        assertThat(history(launcher, auditor)).as("events after re-import").isEqualTo(eventsBefore);
+    }
+
+    private static long history(Launcher launcher, String auditorKey) {
+        return Http.send("GET", launcher.queryUrl() + "/api/statements/" + SEED + "/history?size=1", auditorKey, null)
+                .body().path("totalItems").asLong();
     }
 }

@@ -58,7 +58,7 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         topic = new TopicWriter(TOPIC);
         statement = "read-" + suffix;
         topic.send(new StatementPublished(StatementId.of(statement), "Title", "Body", "en", HASH,
-                Instant.parse("2026-11-01T08:00:00Z"), "admin"), "Statement", statement, 0);
+                Instant.parse("2026-11-01T08:00:00Z"), "admin", null, null), "Statement", statement, 0);
     }
 
     @AfterEach

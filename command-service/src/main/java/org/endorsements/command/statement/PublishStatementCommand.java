@@ -10,6 +10,8 @@ public record PublishStatementCommand(
         String title,
         String body,
         String language,
+        String signatoryListIntro,
+        String closingNote,
         Actor actor,
         Instant at) {
 }

@@ -46,9 +46,12 @@ public class Statement {
         String title = TextRules.singleLine(command.title(), "title", MAX_TITLE_LENGTH, true);
         String body = TextRules.multiLine(command.body(), "body", MAX_BODY_LENGTH);
         String language = language(command.language());
+        String listIntro = TextRules.singleLine(command.signatoryListIntro(), "signatoryListIntro",
+                MAX_TITLE_LENGTH, false);
+        String closingNote = TextRules.singleLine(command.closingNote(), "closingNote", MAX_TITLE_LENGTH, false);
         String contentHash = CanonicalText.contentHash(title, body);
         apply(new StatementPublished(command.statementId(), title, body, language, contentHash, command.at(),
-                command.actor().auditName()));
+                command.actor().auditName(), listIntro, closingNote));
         return contentHash;
     }
 

@@ -28,13 +28,15 @@ class StatementTest {
     }
 
     private static StatementPublished published() {
-        return new StatementPublished(ID, TITLE, BODY, "en", CanonicalText.contentHash(TITLE, BODY), T1, "admin");
+        return new StatementPublished(ID, TITLE, BODY, "en", CanonicalText.contentHash(TITLE, BODY), T1, "admin", null,
+                null);
     }
 
     @Test
     void anAdminPublishesAStatementWithTheHashOfItsCanonicalText() {
         fixture.givenNoPriorActivity()
-                .when(new PublishStatementCommand(ID, "  " + TITLE + " ", BODY + "\n\n", "en", Actor.admin(), T1))
+                .when(new PublishStatementCommand(ID, "  " + TITLE + " ", BODY + "\n\n", "en", null, null,
+                        Actor.admin(), T1))
                 .expectEvents(published())
                 .expectResultMessagePayload(CanonicalText.contentHash(TITLE, BODY));
     }
@@ -42,7 +44,7 @@ class StatementTest {
     @Test
     void anOrganizationCannotPublishAStatement() {
         fixture.givenNoPriorActivity()
-                .when(new PublishStatementCommand(ID, TITLE, BODY, "en",
+                .when(new PublishStatementCommand(ID, TITLE, BODY, "en", null, null,
                         new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-1"), T1))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
@@ -51,7 +53,7 @@ class StatementTest {
     @Test
     void aStatementNeedsAValidLanguageTag() {
         fixture.givenNoPriorActivity()
-                .when(new PublishStatementCommand(ID, TITLE, BODY, "not a tag!", Actor.admin(), T1))
+                .when(new PublishStatementCommand(ID, TITLE, BODY, "not a tag!", null, null, Actor.admin(), T1))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("language must be a BCP 47 tag");
     }
@@ -59,7 +61,7 @@ class StatementTest {
     @Test
     void aStatementNeedsABody() {
         fixture.givenNoPriorActivity()
-                .when(new PublishStatementCommand(ID, TITLE, "  ", "en", Actor.admin(), T1))
+                .when(new PublishStatementCommand(ID, TITLE, "  ", "en", null, null, Actor.admin(), T1))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("body is required");
     }
@@ -67,7 +69,7 @@ class StatementTest {
     @Test
     void aTitleWithControlCharactersIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new PublishStatementCommand(ID, "Title\u0007", BODY, "en", Actor.admin(), T1))
+                .when(new PublishStatementCommand(ID, "Title\u0007", BODY, "en", null, null, Actor.admin(), T1))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("title contains control characters");
     }

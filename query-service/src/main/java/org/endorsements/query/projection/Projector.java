@@ -80,7 +80,8 @@ public class Projector {
             if (e.sequence() <= s.getSequence()) {
                 return Result.DUPLICATE;
             }
-            s.published(p.title(), p.body(), p.language(), p.contentHash(), p.publishedAt(), e.sequence());
+            s.published(p.title(), p.body(), p.language(), p.contentHash(), p.signatoryListIntro(), p.closingNote(),
+                    p.publishedAt(), e.sequence());
             return Result.APPLIED;
         }
         if (event instanceof StatementClosed c) {

@@ -15,6 +15,8 @@ public class StatementView {
     private String body;
     private String language;
     private String contentHash;
+    private String signatoryListIntro;
+    private String closingNote;
     private String status;
     private Instant publishedAt;
     private Instant closedAt;
@@ -38,7 +40,10 @@ public class StatementView {
         return view;
     }
 
-    public void published(String title, String body, String language, String contentHash, Instant at, long seq) {
+    public void published(String title, String body, String language, String contentHash, String listIntro,
+            String closingNote, Instant at, long seq) {
+        this.signatoryListIntro = listIntro;
+        this.closingNote = closingNote;
         this.title = title;
         this.body = body;
         this.language = language;
@@ -90,6 +95,14 @@ public class StatementView {
 
     public String getContentHash() {
         return contentHash;
+    }
+
+    public String getSignatoryListIntro() {
+        return signatoryListIntro;
+    }
+
+    public String getClosingNote() {
+        return closingNote;
     }
 
     public String getStatus() {

@@ -22,7 +22,8 @@ final class Events {
     private long nextOffset;
 
     ProjectedEvent published(Instant at) {
-        return event(new StatementPublished(StatementId.of(STATEMENT), "Title", "Body", "en", HASH, at, "admin"),
+        return event(new StatementPublished(StatementId.of(STATEMENT), "Title", "Body", "en", HASH, at, "admin",
+                null, null),
                 "Statement", STATEMENT, 0, at);
     }
 

@@ -70,7 +70,7 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         topic = new TopicWriter(TOPIC);
         statement = "stmt-" + UUID.randomUUID().toString().substring(0, 8);
         topic.send(new StatementPublished(StatementId.of(statement), "Title", "Body", "en", HASH, Instant.now(),
-                "admin"), "Statement", statement, 0);
+                "admin", null, null), "Statement", statement, 0);
     }
 
     @AfterEach

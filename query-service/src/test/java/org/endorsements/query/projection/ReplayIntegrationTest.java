@@ -52,7 +52,7 @@ class ReplayIntegrationTest extends QueryStackSupport {
         String statement = "replay-" + UUID.randomUUID().toString().substring(0, 6);
         try (TopicWriter topic = new TopicWriter(TOPIC)) {
             topic.send(new StatementPublished(StatementId.of(statement), "T", "B", "en", HASH, Instant.now(),
-                    "admin"), "Statement", statement, 0);
+                    "admin", null, null), "Statement", statement, 0);
             for (int i = 0; i < 20; i++) {
                 String org = statement + "-org-" + i;
                 topic.send(new OrganizationRegistered(OrganizationId.of(org), "Org " + i, "VE", null, null, null,

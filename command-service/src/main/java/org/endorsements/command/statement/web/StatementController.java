@@ -31,7 +31,8 @@ class StatementController {
         this.clock = clock;
     }
 
-    record PublishStatementRequest(String statementId, String title, String body, String language) {
+    record PublishStatementRequest(String statementId, String title, String body, String language,
+            String signatoryListIntro, String closingNote) {
     }
 
     record PublishedStatement(String statementId, String contentHash) {
@@ -44,7 +45,7 @@ class StatementController {
     ResponseEntity<PublishedStatement> publish(@RequestBody PublishStatementRequest request, Actor actor) {
         StatementId id = Identifiers.statementId(request.statementId(), request.title());
         String contentHash = commands.send(new PublishStatementCommand(id, request.title(), request.body(),
-                request.language(), actor, clock.instant()));
+                request.language(), request.signatoryListIntro(), request.closingNote(), actor, clock.instant()));
         return ResponseEntity.created(URI.create("/api/statements/" + id.value()))
                 .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, id.value(), PUBLICATION_SEQUENCE))
                 .body(new PublishedStatement(id.value(), contentHash));

@@ -1,6 +1,7 @@
 package org.endorsements.query.endorsement.persistence;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,6 +42,38 @@ public class EndorsementQueries {
                 .and("type").in(SignatoryHistory.ADDED, SignatoryHistory.WITHDRAWN)
                 .and("occurredAt").lte(asOf));
         return mongo.find(query, AuditEntry.class, views.collections().audit());
+    }
+
+    /**
+     * The signatories in force at {@code asOf}, in document order (letter entries by number, then by time). For
+     * the public ({@code auditor == false}) organizations that have withdrawn since are left out and counted.
+     */
+    public SignatoriesAt signatoriesAt(String statementId, Instant asOf, boolean auditor) {
+        List<AuditEntry> inForce = SignatoryHistory.inForceAt(endorsementHistory(statementId, asOf), asOf);
+        int withheld = 0;
+        if (!auditor) {
+            // An organization that withdrew, perhaps under threat, is not named to the public again.
+            Set<String> current = currentOrganizationIds(statementId);
+            List<AuditEntry> visible = inForce.stream().filter(e -> current.contains(e.organizationId())).toList();
+            withheld = inForce.size() - visible.size();
+            inForce = visible;
+        }
+        List<AuditEntry> ordered = inForce.stream()
+                .sorted(Comparator.comparing((AuditEntry e) -> entryNumber(e) == null)
+                        .thenComparing(e -> entryNumber(e) == null ? 0 : entryNumber(e))
+                        .thenComparing(AuditEntry::occurredAt)
+                        .thenComparing(AuditEntry::organizationId))
+                .toList();
+        return new SignatoriesAt(ordered, withheld);
+    }
+
+    /** Endorsements in force at an instant, as their audit entries, and how many were withheld. */
+    public record SignatoriesAt(List<AuditEntry> entries, int withheld) {
+    }
+
+    private static Integer entryNumber(AuditEntry entry) {
+        Object number = entry.payload().get("entryNumber");
+        return number == null ? null : ((Number) number).intValue();
     }
 
     /** Ids of the organizations that endorse the statement now. */

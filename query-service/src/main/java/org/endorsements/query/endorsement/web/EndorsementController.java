@@ -2,13 +2,10 @@ package org.endorsements.query.endorsement.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.bson.Document;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.endorsement.EndorsementView;
-import org.endorsements.query.endorsement.SignatoryHistory;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.security.Reader;
 import org.endorsements.query.shared.web.ConsistencyGate;
@@ -81,21 +78,9 @@ class EndorsementController {
             long total = endorsements.countCurrent(statementId);
             return new SignatoryPage(items, page, size, total, pages(total, size), null, null);
         }
-        List<AuditEntry> inForce = SignatoryHistory.inForceAt(endorsements.endorsementHistory(statementId, at), at);
-        int withheld = 0;
-        if (!reader.isAuditor()) {
-            // An organization that withdrew, perhaps under threat, is not named to the public again.
-            Set<String> current = endorsements.currentOrganizationIds(statementId);
-            List<AuditEntry> visible = inForce.stream().filter(e -> current.contains(e.organizationId())).toList();
-            withheld = inForce.size() - visible.size();
-            inForce = visible;
-        }
-        List<Signatory> all = inForce.stream().map(Signatory::of)
-                .sorted(Comparator.comparing((Signatory s) -> s.entryNumber() == null)
-                        .thenComparing(s -> s.entryNumber() == null ? 0 : s.entryNumber())
-                        .thenComparing(Signatory::endorsedAt)
-                        .thenComparing(Signatory::organizationId))
-                .toList();
+        EndorsementQueries.SignatoriesAt inForce = endorsements.signatoriesAt(statementId, at, reader.isAuditor());
+        List<Signatory> all = inForce.entries().stream().map(Signatory::of).toList();
+        int withheld = inForce.withheld();
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
         return new SignatoryPage(all.subList(from, to), page, size, all.size(), pages(all.size(), size), at,

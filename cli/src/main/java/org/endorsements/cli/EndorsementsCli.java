@@ -1,0 +1,15 @@
+package org.endorsements.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The Java half of {@code ./endorsements}: sub-commands that talk to a running platform over HTTP. */
+@Command(name = "endorsements", mixinStandardHelpOptions = true,
+        subcommands = {ImportCommand.class},
+        description = "Command line of the Endorsements platform.")
+public final class EndorsementsCli {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EndorsementsCli()).execute(args));
+    }
+}

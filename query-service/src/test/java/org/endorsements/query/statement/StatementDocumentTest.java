@@ -1,0 +1,63 @@
+package org.endorsements.query.statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatementDocumentTest {
+
+    private static final Instant AS_OF = Instant.parse("2026-11-28T12:00:00Z");
+
+    private static StatementDocument.Content content(List<String> names, String intro, int withheld) {
+        return new StatementDocument.Content("Title", "First paragraph.\n\nSecond paragraph.", intro,
+                "Translated by someone", names, AS_OF, withheld);
+    }
+
+    @Test
+    void theDocumentReproducesTextListAndClosingLine() {
+        String text = StatementDocument.render(content(List.of("Provea", "Codhez"), "Signed:", 0),
+                StatementDocument.Format.PLAIN);
+
+        assertThat(text).isEqualTo("""
+                Title
+                =====
+
+                First paragraph.
+
+                Second paragraph.
+
+                Signed:
+
+                1) Provea
+                2) Codhez
+
+                Translated by someone
+
+                As of 2026-11-28T12:00:00Z: 2 signatories.
+                """);
+    }
+
+    @Test
+    void signatoriesAreNumberedWithoutHoles() {
+        String text = StatementDocument.render(content(List.of("A", "B", "C"), null, 0),
+                StatementDocument.Format.MARKDOWN);
+        assertThat(text).contains("1) A\n2) B\n3) C\n");
+    }
+
+    @Test
+    void namesAreDataNotMarkdown() {
+        String text = StatementDocument.render(content(List.of("<img src=x onerror=alert(1)>", "*bold* [link](x)"),
+                null, 0), StatementDocument.Format.MARKDOWN);
+
+        assertThat(text).contains("1) \\<img src=x onerror=alert(1)\\>", "2) \\*bold\\* \\[link\\](x)");
+    }
+
+    @Test
+    void withheldSignatoriesAreCountedButNotNamed() {
+        String text = StatementDocument.render(content(List.of("A"), null, 2), StatementDocument.Format.PLAIN);
+        assertThat(text).endsWith("As of 2026-11-28T12:00:00Z: 1 signatory (2 who have withdrawn since are not "
+                + "named).\n");
+    }
+}
