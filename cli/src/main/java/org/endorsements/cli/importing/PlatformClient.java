@@ -47,6 +47,21 @@ public final class PlatformClient {
                 JSON.createObjectNode().put("organizationId", organizationId).put("name", name));
     }
 
+    public Reply registerOrganization(String organizationId, String name, String country, String region)
+            throws IOException {
+        return send("POST", "/api/organizations", JSON.createObjectNode().put("organizationId", organizationId)
+                .put("name", name).put("country", country).put("region", region));
+    }
+
+    /** With this client's key being the organization's own. */
+    public Reply endorse(String statementId, String organizationId) throws IOException {
+        return send("PUT", "/api/statements/" + statementId + "/endorsements/" + organizationId, null);
+    }
+
+    public Reply withdraw(String statementId, String organizationId) throws IOException {
+        return send("DELETE", "/api/statements/" + statementId + "/endorsements/" + organizationId, null);
+    }
+
     public Reply recordEndorsement(String statementId, String organizationId, Integer entryNumber)
             throws IOException {
         ObjectNode json = JSON.createObjectNode();
@@ -57,12 +72,16 @@ public final class PlatformClient {
     }
 
     private Reply send(String method, String path, JsonNode body) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(commandUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + adminKey)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
+                .header("Authorization", "Bearer " + adminKey);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());

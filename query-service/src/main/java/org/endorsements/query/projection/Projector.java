@@ -62,7 +62,7 @@ public class Projector {
         }
         store.write(b.audit.values(), b.touchedStatements.values(), b.touchedGrowth.values(),
                 b.touchedOrganizations.values(), b.touchedEndorsements.values(), nextOffsets);
-        return new ProjectionOutcome(applied, duplicates, gaps);
+        return new ProjectionOutcome(applied, duplicates, gaps, Set.copyOf(b.touchedStatements.keySet()));
     }
 
     private enum Result { APPLIED, DUPLICATE, GAP }

@@ -26,14 +26,27 @@ public class EndorsementQueries {
         this.views = views;
     }
 
-    /** Current signatories in document order: letter entries by number, then later signatures by time. */
-    public List<EndorsementView> currentSignatories(String statementId, int page, int size) {
-        Query query = currentQuery(statementId).with(Sort.by("sortKey")).skip((long) page * size).limit(size);
+    /**
+     * Current signatories in document order: letter entries by number, then later signatures by time. {@code search}
+     * (optional) keeps names containing it, ignoring case; it is matched literally, never as a pattern.
+     */
+    public List<EndorsementView> currentSignatories(String statementId, String search, int page, int size) {
+        Query query = currentQuery(statementId, search).with(Sort.by("sortKey")).skip((long) page * size)
+                .limit(size);
         return mongo.find(query, EndorsementView.class, views.collections().endorsements());
     }
 
-    public long countCurrent(String statementId) {
-        return mongo.count(currentQuery(statementId), views.collections().endorsements());
+    public long countCurrent(String statementId, String search) {
+        return mongo.count(currentQuery(statementId, search), views.collections().endorsements());
+    }
+
+    private static Query currentQuery(String statementId, String search) {
+        Query query = currentQuery(statementId);
+        if (search != null && !search.isBlank()) {
+            query.addCriteria(Criteria.where("organizationName")
+                    .regex(java.util.regex.Pattern.quote(search.strip()), "i"));
+        }
+        return query;
     }
 
     /** Every endorsement event of the statement recorded at or before {@code asOf}, from the audit trail. */

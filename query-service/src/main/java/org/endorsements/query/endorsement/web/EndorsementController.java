@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/statements/{statementId}/endorsements")
 class EndorsementController {
 
+    private static final int MAX_SEARCH_LENGTH = 100;
+
     private final EndorsementQueries endorsements;
     private final StatementQueries statements;
     private final ConsistencyGate consistency;
@@ -62,6 +64,7 @@ class EndorsementController {
     @GetMapping
     SignatoryPage list(@PathVariable String statementId,
             @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition,
@@ -73,9 +76,13 @@ class EndorsementController {
             throw ProblemException.notFound("statement");
         }
         if (at == null) {
-            List<Signatory> items = endorsements.currentSignatories(statementId, page, size).stream()
+            if (q != null && q.length() > MAX_SEARCH_LENGTH) {
+                throw ProblemException.badRequest("invalid-search", "q is limited to " + MAX_SEARCH_LENGTH
+                        + " characters.");
+            }
+            List<Signatory> items = endorsements.currentSignatories(statementId, q, page, size).stream()
                     .map(Signatory::of).toList();
-            long total = endorsements.countCurrent(statementId);
+            long total = endorsements.countCurrent(statementId, q);
             return new SignatoryPage(items, page, size, total, pages(total, size), null, null);
         }
         EndorsementQueries.SignatoriesAt inForce = endorsements.signatoriesAt(statementId, at, reader.isAuditor());

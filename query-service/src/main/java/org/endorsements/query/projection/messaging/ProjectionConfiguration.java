@@ -11,6 +11,7 @@ import org.endorsements.query.projection.persistence.ActiveViews;
 import org.endorsements.query.projection.persistence.MongoViewStore;
 import org.endorsements.query.projection.persistence.ViewIndexes;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,8 +36,8 @@ class ProjectionConfiguration {
 
     @Bean
     ProjectionListener projectionListener(MongoViewStore store, KafkaTemplate<String, byte[]> kafka,
-            ProjectionProperties properties, MeterRegistry meters, Clock clock) {
-        return new ProjectionListener(new Projector(store, clock), store, kafka, properties, meters);
+            ProjectionProperties properties, MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
+        return new ProjectionListener(new Projector(store, clock), store, kafka, properties, meters, events);
     }
 
     @Bean

@@ -24,9 +24,11 @@ import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.query.projection.ProjectionOutcome;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.Projector;
+import org.endorsements.query.projection.StatementsChanged;
 import org.endorsements.query.projection.ViewStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
@@ -47,6 +49,7 @@ public class ProjectionListener implements ConsumerSeekAware {
     private final ViewStore store;
     private final KafkaTemplate<String, byte[]> deadLetters;
     private final ProjectionProperties properties;
+    private final ApplicationEventPublisher publisher;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter gaps;
@@ -55,7 +58,8 @@ public class ProjectionListener implements ConsumerSeekAware {
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
 
     public ProjectionListener(Projector projector, ViewStore store, KafkaTemplate<String, byte[]> deadLetters,
-            ProjectionProperties properties, MeterRegistry meters) {
+            ProjectionProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
+        this.publisher = events;
         this.projector = projector;
         this.store = store;
         this.deadLetters = deadLetters;
@@ -117,6 +121,9 @@ public class ProjectionListener implements ConsumerSeekAware {
         if (!skippedPoison.isEmpty()) {
             store.write(List.of(), List.of(), List.of(), List.of(), List.of(), skippedPoisonPositions(events,
                     skippedPoison));
+        }
+        if (!outcome.statementsChanged().isEmpty()) {
+            publisher.publishEvent(new StatementsChanged(outcome.statementsChanged()));
         }
         applied.increment(outcome.applied());
         duplicates.increment(outcome.duplicates());

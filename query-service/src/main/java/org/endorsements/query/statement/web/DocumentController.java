@@ -40,13 +40,15 @@ class DocumentController {
         this.clock = clock;
     }
 
-    @GetMapping(path = "/api/statements/{statementId}/document", produces = "text/markdown")
+    @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.md"},
+            produces = "text/markdown")
     ResponseEntity<String> markdown(@PathVariable String statementId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String minPosition, Reader reader) {
         return document(statementId, asOf, minPosition, reader, StatementDocument.Format.MARKDOWN, TEXT_MARKDOWN);
     }
 
-    @GetMapping(path = "/api/statements/{statementId}/document", produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.txt"},
+            produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> plain(@PathVariable String statementId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String minPosition, Reader reader) {
         return document(statementId, asOf, minPosition, reader, StatementDocument.Format.PLAIN, TEXT_PLAIN);

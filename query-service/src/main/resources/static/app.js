@@ -1,0 +1,215 @@
+// Endorsements dashboard. Every text that comes from the API is set with textContent, never as HTML.
+(function () {
+  'use strict';
+
+  const PAGE_SIZE = 25;
+  const state = { statementId: null, interval: 'hour', page: 0, search: '', chart: null, growth: null };
+  const $ = (id) => document.getElementById(id);
+
+  function el(tag, text, attrs) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    return node;
+  }
+
+  async function getJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      const error = new Error('HTTP ' + response.status);
+      error.status = response.status;
+      throw error;
+    }
+    return response.json();
+  }
+
+  const number = new Intl.NumberFormat();
+  const dateTime = (iso) => (iso ? new Date(iso).toLocaleString() : '—');
+
+  function show(view) {
+    ['index-view', 'statement-view', 'error-view'].forEach((id) => { $(id).hidden = id !== view; });
+  }
+
+  function fail(message) {
+    $('error-text').textContent = message;
+    show('error-view');
+  }
+
+  // ---- index ----------------------------------------------------------------------------------------------
+  async function renderIndex() {
+    document.title = 'Campaigns · Endorsements';
+    show('index-view');
+    const list = $('campaigns');
+    list.replaceChildren();
+    const statements = await getJson('/api/statements');
+    $('index-empty').hidden = statements.length > 0;
+    statements.forEach((s) => {
+      const item = el('li');
+      item.append(el('span', number.format(s.endorsementCount), { class: 'count' }));
+      const link = el('a', s.title, { href: '/statements/' + encodeURIComponent(s.statementId) });
+      item.append(link);
+      item.append(el('div', (s.status === 'closed' ? 'closed · ' : '') + 'published ' + dateTime(s.publishedAt),
+        { class: 'meta' }));
+      list.append(item);
+    });
+  }
+
+  // ---- statement --------------------------------------------------------------------------------------------
+  async function renderStatement(id) {
+    state.statementId = id;
+    let statement;
+    try {
+      statement = await getJson('/api/statements/' + encodeURIComponent(id));
+    } catch (e) {
+      fail(e.status === 404 ? 'There is no statement with this address.' : 'The statement could not be loaded.');
+      return;
+    }
+    show('statement-view');
+    document.title = statement.title + ' · Endorsements';
+    $('statement-title').textContent = statement.title;
+    $('demo-banner').hidden = !/synthetic demo/i.test(statement.title);
+    $('statement-status').textContent = statement.status === 'closed' ? 'Closed' : 'Open for signatures';
+    $('statement-published').textContent = dateTime(statement.publishedAt);
+    $('statement-published').setAttribute('datetime', statement.publishedAt);
+    $('statement-hash').textContent = statement.contentHash;
+    updateCounts(statement);
+    const base = '/api/statements/' + encodeURIComponent(id);
+    $('link-document-md').href = base + '/document.md';
+    $('link-document-md').setAttribute('type', 'text/markdown');
+    $('link-document-txt').href = base + '/document.txt';
+    $('link-csv').href = base + '/endorsements.csv';
+    $('link-json').href = base + '/endorsements.json';
+    const body = $('statement-body');
+    body.replaceChildren(...statement.body.split(/\n\s*\n/).map((p) => el('p', p)));
+    connectLive(id);
+    await Promise.all([loadGrowth(), loadSignatories(), loadBreakdown()]);
+  }
+
+  function updateCounts(c) {
+    $('live-count').textContent = number.format(c.endorsementCount);
+    $('total-added').textContent = number.format(c.totalEndorsementsAdded);
+    $('withdrawals').textContent = number.format(c.withdrawals);
+  }
+
+  let refreshTimer = null;
+  function connectLive(id) {
+    const source = new EventSource('/api/statements/' + encodeURIComponent(id) + '/live');
+    source.addEventListener('open', () => { $('live-state').textContent = 'live'; });
+    source.addEventListener('error', () => { $('live-state').textContent = 'reconnecting…'; });
+    source.addEventListener('counts', (event) => {
+      updateCounts(JSON.parse(event.data));
+      $('live-state').textContent = 'live · updated ' + new Date().toLocaleTimeString();
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => { loadGrowth(); loadSignatories(); loadBreakdown(); }, 500);
+    });
+  }
+
+  // ---- growth chart -----------------------------------------------------------------------------------------
+  let growthRequest = 0;
+  async function loadGrowth() {
+    const request = ++growthRequest;
+    const growth = await getJson('/api/statements/' + encodeURIComponent(state.statementId)
+      + '/growth?interval=' + state.interval);
+    if (request !== growthRequest) return;
+    state.growth = growth;
+    window.endorsementsGrowthPoints = growth.points.length;
+    $('chart-empty').hidden = growth.points.length > 0;
+    drawChart(growth.points);
+  }
+
+  function drawChart(growthPoints) {
+    // The chart starts from zero one interval before the first signature (one point alone has no extent).
+    const step = state.interval === 'day' ? 86400 : 3600;
+    const points = growthPoints.length === 0 ? [] : [{
+      start: new Date(Date.parse(growthPoints[0].start) - step * 1000).toISOString(),
+      cumulative: 0, added: 0, withdrawn: 0,
+    }].concat(growthPoints);
+    const xs = points.map((p) => Date.parse(p.start) / 1000);
+    const data = [xs, points.map((p) => p.cumulative), points.map((p) => p.added), points.map((p) => -p.withdrawn)];
+    const container = $('chart');
+    const width = Math.max(280, container.clientWidth || 600);
+    if (state.chart) {
+      state.chart.destroy();
+      state.chart = null;
+    }
+    if (points.length === 0) return;
+    const bars = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 40] }) : undefined;
+    state.chart = new uPlot({
+      width, height: 300,
+      cursor: { drag: { x: true, y: false } },
+      scales: { x: { time: true } },
+      axes: [{}, { label: 'signatories' }],
+      series: [
+        {},
+        { label: 'Signatories (cumulative)', stroke: '#0b5cad', width: 2, points: { show: points.length < 60 } },
+        { label: 'Added', stroke: '#2e8540', fill: 'rgba(46,133,64,0.35)', paths: bars, points: { show: false } },
+        { label: 'Withdrawn', stroke: '#b3261e', fill: 'rgba(179,38,30,0.35)', paths: bars, points: { show: false } },
+      ],
+    }, data, container);
+  }
+
+  function setInterval_(interval) {
+    state.interval = interval;
+    $('interval-hour').setAttribute('aria-pressed', String(interval === 'hour'));
+    $('interval-day').setAttribute('aria-pressed', String(interval === 'day'));
+    loadGrowth();
+  }
+
+  // ---- signatories ------------------------------------------------------------------------------------------
+  let signatoriesRequest = 0;
+  async function loadSignatories() {
+    const request = ++signatoriesRequest;
+    const params = new URLSearchParams({ page: state.page, size: PAGE_SIZE });
+    if (state.search) params.set('q', state.search);
+    const page = await getJson('/api/statements/' + encodeURIComponent(state.statementId) + '/endorsements?' + params);
+    if (request !== signatoriesRequest) return; // a newer request (search, paging, live refresh) has superseded it
+    const rows = page.items.map((s, i) => {
+      const row = el('tr');
+      row.append(el('td', state.search ? '' : page.page * page.size + i + 1));
+      row.append(el('td', s.name));
+      const time = el('time', dateTime(s.endorsedAt), { datetime: s.endorsedAt });
+      const cell = el('td');
+      cell.append(time);
+      row.append(cell);
+      row.append(el('td', s.source === 'imported'
+        ? 'letter' + (s.entryNumber ? ' no. ' + s.entryNumber : '') : 'online'));
+      return row;
+    });
+    $('signatories').replaceChildren(...rows);
+    const pages = Math.max(1, page.totalPages);
+    $('page-info').textContent = 'Page ' + (page.page + 1) + ' of ' + pages + ' · '
+      + number.format(page.totalItems) + (state.search ? ' matching' : ' signatories');
+    $('page-prev').disabled = page.page === 0;
+    $('page-next').disabled = page.page + 1 >= pages;
+  }
+
+  async function loadBreakdown() {
+    const places = await getJson('/api/statements/' + encodeURIComponent(state.statementId) + '/breakdown');
+    $('breakdown').replaceChildren(...places.map((p) => {
+      const row = el('tr');
+      row.append(el('td', p.country || 'not given'), el('td', p.region || '—'), el('td', number.format(p.signatories)));
+      return row;
+    }));
+  }
+
+  // ---- wiring -----------------------------------------------------------------------------------------------
+  function wire() {
+    $('interval-hour').addEventListener('click', () => setInterval_('hour'));
+    $('interval-day').addEventListener('click', () => setInterval_('day'));
+    $('zoom-reset').addEventListener('click', () => { if (state.growth) drawChart(state.growth.points); });
+    $('page-prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); loadSignatories(); });
+    $('page-next').addEventListener('click', () => { state.page += 1; loadSignatories(); });
+    let searchTimer = null;
+    $('search').addEventListener('input', (event) => {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => { state.search = event.target.value.trim(); state.page = 0; loadSignatories(); }, 250);
+    });
+    $('search-form').addEventListener('submit', (event) => event.preventDefault());
+    window.addEventListener('resize', () => { if (state.growth) drawChart(state.growth.points); });
+  }
+
+  wire();
+  const match = window.location.pathname.match(/^\/statements\/([^/]+)\/?$/);
+  (match ? renderStatement(decodeURIComponent(match[1])) : renderIndex())
+    .catch(() => fail('The platform could not be reached.'));
+})();
