@@ -20,6 +20,9 @@ public abstract class QueryStackSupport {
     public static final int PARTITIONS = 6;
     public static final String AUDITOR_KEY = "test-auditor-key";
     public static final String ADMIN_KEY = "test-admin-key";
+    /** A key of this test JVM's own, never the developer's data folder. */
+    static final String SIGNING_KEY_FILE = System.getProperty("java.io.tmpdir") + "/endorsements-test-"
+            + ProcessHandle.current().pid() + "/log-signing.key";
 
     @BeforeAll
     static void createTopic() throws Exception {
@@ -42,5 +45,7 @@ public abstract class QueryStackSupport {
         registry.add("endorsements.read-your-writes.max-wait", () -> "2s");
         registry.add("endorsements.security.auditor-key", () -> AUDITOR_KEY);
         registry.add("endorsements.security.admin-key", () -> ADMIN_KEY);
+        registry.add("endorsements.log.signing-key-file", () -> SIGNING_KEY_FILE);
+        registry.add("endorsements.log.checkpoint-interval", () -> "200ms");
     }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.endorsements.query.log.LogProjector;
+import org.endorsements.query.log.persistence.MongoLogStore;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.Projector;
 import org.endorsements.query.projection.persistence.ActiveViews;
@@ -35,9 +37,16 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    ProjectionListener projectionListener(MongoViewStore store, KafkaTemplate<String, byte[]> kafka,
-            ProjectionProperties properties, MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
-        return new ProjectionListener(new Projector(store, clock), store, kafka, properties, meters, events);
+    MongoLogStore liveLogStore(MongoTemplate mongo, ActiveViews views) {
+        return new MongoLogStore(mongo, views::collections);
+    }
+
+    @Bean
+    ProjectionListener projectionListener(MongoViewStore store, MongoLogStore logs,
+            KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties, MeterRegistry meters, Clock clock,
+            ApplicationEventPublisher events) {
+        return new ProjectionListener(new Projector(store, clock), new LogProjector(logs), store, kafka, properties,
+                meters, events);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.query.log.LogProjector;
 import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.query.projection.ProjectionOutcome;
 import org.endorsements.query.projection.ProjectionProperties;
@@ -46,6 +47,7 @@ public class ProjectionListener implements ConsumerSeekAware {
     private static final Duration LAG_REFRESH = Duration.ofSeconds(1);
 
     private final Projector projector;
+    private final LogProjector logProjector;
     private final ViewStore store;
     private final KafkaTemplate<String, byte[]> deadLetters;
     private final ProjectionProperties properties;
@@ -57,10 +59,11 @@ public class ProjectionListener implements ConsumerSeekAware {
     private final AtomicLong lag = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
 
-    public ProjectionListener(Projector projector, ViewStore store, KafkaTemplate<String, byte[]> deadLetters,
+    public ProjectionListener(Projector projector, LogProjector logProjector, ViewStore store, KafkaTemplate<String, byte[]> deadLetters,
             ProjectionProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
         this.publisher = events;
         this.projector = projector;
+        this.logProjector = logProjector;
         this.store = store;
         this.deadLetters = deadLetters;
         this.properties = properties;
@@ -117,6 +120,8 @@ public class ProjectionListener implements ConsumerSeekAware {
                 skippedPoison.put(partition, record.offset() + 1);
             }
         }
+        // The logs first: the view projector stores the batch's position last.
+        logProjector.project(events);
         ProjectionOutcome outcome = projector.project(events);
         if (!skippedPoison.isEmpty()) {
             store.write(List.of(), List.of(), List.of(), List.of(), List.of(), skippedPoisonPositions(events,

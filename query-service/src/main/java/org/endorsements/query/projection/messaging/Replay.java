@@ -16,6 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.query.log.LogProjector;
+import org.endorsements.query.log.persistence.MongoLogStore;
 import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.Projector;
@@ -94,6 +96,7 @@ public class Replay {
             indexes.declare(fresh);
             MongoViewStore store = new MongoViewStore(mongo, () -> fresh, properties.topic());
             Projector projector = new Projector(store, clock);
+            LogProjector logProjector = new LogProjector(new MongoLogStore(mongo, () -> fresh));
             try (KafkaConsumer<String, byte[]> consumer = consumer(target)) {
                 List<TopicPartition> partitions = consumer.partitionsFor(properties.topic()).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -102,7 +105,7 @@ public class Replay {
                 Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
                 long done = 0;
                 while (!caughtUp(consumer, partitions)) {
-                    done += project(consumer.poll(POLL), projector);
+                    done += project(consumer.poll(POLL), projector, logProjector);
                     report(target, started, done, total(consumer, partitions, beginning));
                 }
                 MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER_ID);
@@ -111,7 +114,7 @@ public class Replay {
                 }
                 try {
                     while (!caughtUp(consumer, partitions)) {
-                        done += project(consumer.poll(POLL), projector);
+                        done += project(consumer.poll(POLL), projector, logProjector);
                     }
                     ViewCollections old = views.collections();
                     views.switchTo(target);
@@ -137,7 +140,7 @@ public class Replay {
         }
     }
 
-    private int project(ConsumerRecords<String, byte[]> records, Projector projector) {
+    private int project(ConsumerRecords<String, byte[]> records, Projector projector, LogProjector logProjector) {
         List<ProjectedEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
@@ -147,6 +150,7 @@ public class Replay {
             }
         }
         if (!events.isEmpty()) {
+            logProjector.project(events);
             projector.project(events);
         }
         return records.count();
@@ -180,9 +184,6 @@ public class Replay {
     }
 
     private void drop(ViewCollections generation) {
-        for (String collection : new String[] {generation.statements(), generation.endorsements(),
-            generation.audit(), generation.growth(), generation.organizations(), generation.positions()}) {
-            mongo.dropCollection(collection);
-        }
+        generation.all().forEach(mongo::dropCollection);
     }
 }

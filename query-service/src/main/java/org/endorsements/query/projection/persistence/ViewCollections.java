@@ -29,4 +29,34 @@ public record ViewCollections(int generation) {
     public String positions() {
         return "positions_g" + generation;
     }
+
+    public String logStates() {
+        return "log_states_g" + generation;
+    }
+
+    public String logLeaves() {
+        return "log_leaves_g" + generation;
+    }
+
+    public String logNodes() {
+        return "log_nodes_g" + generation;
+    }
+
+    public String logEvents() {
+        return "log_events_g" + generation;
+    }
+
+    public String logSigners() {
+        return "log_signers_g" + generation;
+    }
+
+    public String logCheckpoints() {
+        return "log_checkpoints_g" + generation;
+    }
+
+    /** Every collection of this generation. */
+    public java.util.List<String> all() {
+        return java.util.List.of(statements(), endorsements(), audit(), growth(), organizations(), positions(),
+                logStates(), logLeaves(), logNodes(), logEvents(), logSigners(), logCheckpoints());
+    }
 }

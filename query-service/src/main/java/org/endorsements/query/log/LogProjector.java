@@ -1,0 +1,114 @@
+package org.endorsements.query.log;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementPublished;
+import org.endorsements.query.projection.ProjectedEvent;
+import org.endorsements.transparency.CompactTree;
+import org.endorsements.transparency.Hashes;
+import org.endorsements.transparency.LogLeaf;
+
+/**
+ * Appends each statement event, in its per-statement order, as a leaf to that statement's Merkle log (RFC 6962):
+ * one more projection of the topic, so anyone who replays the topic rebuilds the same trees. An organization is
+ * named in no leaf: a leaf carries the signer commitment SHA-256(opening ‖ organization id).
+ */
+public class LogProjector {
+
+    private final LogStore store;
+
+    public LogProjector(LogStore store) {
+        this.store = store;
+    }
+
+    public void project(List<ProjectedEvent> batch) {
+        List<ProjectedEvent> events = batch.stream().filter(e -> isLogged(e.event())).toList();
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> statementIds = new HashSet<>();
+        Set<String> eventIds = new HashSet<>();
+        Set<String> signerIds = new HashSet<>();
+        for (ProjectedEvent e : events) {
+            statementIds.add(e.event().streamKey());
+            eventIds.add(e.eventId());
+            if (e.event() instanceof EndorsementWithdrawn w) {
+                signerIds.add(w.statementId().value() + ":" + w.organizationId().value());
+            }
+        }
+        Map<String, LogState> states = new LinkedHashMap<>(store.states(statementIds));
+        Map<String, Long> appended = store.eventIndexes(eventIds);
+        Map<String, String> openings = new HashMap<>(store.openings(signerIds));
+        Map<String, String> newOpenings = new HashMap<>();
+        Map<String, CompactTree> trees = new HashMap<>();
+        List<LogWrites.Leaf> leaves = new ArrayList<>();
+        List<LogWrites.Node> nodes = new ArrayList<>();
+        Map<String, LogState> changed = new LinkedHashMap<>();
+        for (ProjectedEvent e : events) {
+            String statementId = e.event().streamKey();
+            LogState state = states.getOrDefault(statementId, LogState.empty(statementId));
+            Long index = appended.get(e.eventId());
+            if (index != null && index < state.size()) {
+                continue;
+            }
+            CompactTree tree = trees.computeIfAbsent(statementId, k -> new CompactTree(state.size(),
+                    state.edge().stream().map(Hashes::fromHex).toList()));
+            String contentHash = state.contentHash();
+            if (e.event() instanceof StatementPublished p) {
+                contentHash = p.contentHash();
+            }
+            LogLeaf leaf = leaf(e, contentHash, openings, newOpenings);
+            byte[] bytes = leaf.canonicalBytes();
+            long leafIndex = tree.size();
+            for (CompactTree.Node node : tree.append(Hashes.leaf(bytes))) {
+                nodes.add(new LogWrites.Node(statementId, node.level(), node.index(), Hashes.hex(node.hash())));
+            }
+            leaves.add(new LogWrites.Leaf(statementId, leafIndex, bytes, Hashes.hex(Hashes.leaf(bytes)),
+                    e.eventId()));
+            appended.put(e.eventId(), leafIndex);
+            LogState next = new LogState(statementId, tree.size(), tree.edge().stream().map(Hashes::hex).toList(),
+                    contentHash);
+            states.put(statementId, next);
+            changed.put(statementId, next);
+        }
+        if (!changed.isEmpty()) {
+            store.write(leaves, nodes, newOpenings, changed.values());
+        }
+    }
+
+    private static LogLeaf leaf(ProjectedEvent e, String contentHash, Map<String, String> openings,
+            Map<String, String> newOpenings) {
+        String time = DateTimeFormatter.ISO_INSTANT.format(e.time());
+        EndorsementEvent event = e.event();
+        String statementId = event.streamKey();
+        if (event instanceof EndorsementAdded a) {
+            String key = statementId + ":" + a.organizationId().value();
+            openings.put(key, a.signerOpening());
+            newOpenings.put(key, a.signerOpening());
+            return new LogLeaf(e.eventId(), "EndorsementAdded", statementId, a.contentHash(), time,
+                    a.source().wireName(), LogLeaf.commitment(a.signerOpening(), a.organizationId().value()));
+        }
+        if (event instanceof EndorsementWithdrawn w) {
+            String opening = openings.get(statementId + ":" + w.organizationId().value());
+            return new LogLeaf(e.eventId(), "EndorsementWithdrawn", statementId, contentHash, time, null,
+                    opening == null ? null : LogLeaf.commitment(opening, w.organizationId().value()));
+        }
+        String type = event instanceof StatementPublished ? "StatementPublished" : "StatementClosed";
+        return new LogLeaf(e.eventId(), type, statementId, contentHash, time, null, null);
+    }
+
+    private static boolean isLogged(EndorsementEvent event) {
+        return event instanceof StatementPublished || event instanceof StatementClosed
+                || event instanceof EndorsementAdded || event instanceof EndorsementWithdrawn;
+    }
+}

@@ -1,0 +1,152 @@
+package org.endorsements.query.log.persistence;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.endorsements.query.log.LogState;
+import org.endorsements.query.log.LogStore;
+import org.endorsements.query.log.LogWrites;
+import org.endorsements.query.projection.persistence.ViewCollections;
+import org.endorsements.transparency.Hashes;
+import org.endorsements.transparency.NodeSource;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** The statements' logs in MongoDB, by {@code _id} only, like every view. */
+public class MongoLogStore implements LogStore {
+
+    private final MongoTemplate mongo;
+    private final Supplier<ViewCollections> generation;
+
+    public MongoLogStore(MongoTemplate mongo, Supplier<ViewCollections> generation) {
+        this.mongo = mongo;
+        this.generation = generation;
+    }
+
+    @Override
+    public Map<String, LogState> states(Set<String> statementIds) {
+        Map<String, LogState> states = new HashMap<>();
+        mongo.find(byIds(statementIds), LogState.class, generation.get().logStates())
+                .forEach(s -> states.put(s.statementId(), s));
+        return states;
+    }
+
+    public Optional<LogState> state(String statementId) {
+        return Optional.ofNullable(mongo.findById(statementId, LogState.class, generation.get().logStates()));
+    }
+
+    public List<LogState> allStates() {
+        return mongo.findAll(LogState.class, generation.get().logStates());
+    }
+
+    @Override
+    public Map<String, Long> eventIndexes(Set<String> eventIds) {
+        Map<String, Long> indexes = new HashMap<>();
+        mongo.find(byIds(eventIds), Document.class, generation.get().logEvents())
+                .forEach(d -> indexes.put(d.getString("_id"), ((Number) d.get("index")).longValue()));
+        return indexes;
+    }
+
+    public Optional<Long> eventIndex(String statementId, String eventId) {
+        Document doc = mongo.findById(eventId, Document.class, generation.get().logEvents());
+        return Optional.ofNullable(doc).filter(d -> statementId.equals(d.getString("statementId")))
+                .map(d -> ((Number) d.get("index")).longValue());
+    }
+
+    @Override
+    public Map<String, String> openings(Set<String> ids) {
+        Map<String, String> openings = new HashMap<>();
+        mongo.find(byIds(ids), Document.class, generation.get().logSigners())
+                .forEach(d -> openings.put(d.getString("_id"), d.getString("opening")));
+        return openings;
+    }
+
+    @Override
+    public void write(Collection<LogWrites.Leaf> leaves, Collection<LogWrites.Node> nodes,
+            Map<String, String> openings, Collection<LogState> states) {
+        ViewCollections c = generation.get();
+        replace(c.logLeaves(), leaves.stream().map(l -> new Document("_id", l.statementId() + ":" + l.index())
+                .append("statementId", l.statementId()).append("index", l.index())
+                .append("bytes", new Binary(l.bytes())).append("hash", l.hash()).append("eventId", l.eventId()))
+                .toList());
+        replace(c.logNodes(), nodes.stream().map(n -> new Document("_id", nodeId(n.statementId(), n.level(),
+                n.index())).append("hash", n.hash())).toList());
+        replace(c.logEvents(), leaves.stream().map(l -> new Document("_id", l.eventId())
+                .append("statementId", l.statementId()).append("index", l.index())).toList());
+        replace(c.logSigners(), openings.entrySet().stream().map(e -> new Document("_id", e.getKey())
+                .append("opening", e.getValue())).toList());
+        if (!states.isEmpty()) {
+            BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, c.logStates());
+            for (LogState state : states) {
+                Document doc = new Document();
+                mongo.getConverter().write(state, doc);
+                ops.replaceOne(Query.query(Criteria.where("_id").is(state.statementId())), doc,
+                        FindAndReplaceOptions.options().upsert());
+            }
+            ops.execute();
+        }
+    }
+
+    /** Leaf bytes [start, end) of a statement's log, in order. */
+    public List<byte[]> leaves(String statementId, long start, long end) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (long i = start; i < end; i++) {
+            ids.add(statementId + ":" + i);
+        }
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        return mongo.find(query, Document.class, generation.get().logLeaves()).stream()
+                .sorted(java.util.Comparator.comparingLong(d -> ((Number) d.get("index")).longValue()))
+                .map(d -> d.get("bytes", Binary.class).getData()).toList();
+    }
+
+    /** The stored perfect subtrees of one statement's log, for proofs. */
+    public NodeSource nodes(String statementId) {
+        ViewCollections c = generation.get();
+        return (level, index) -> {
+            Document doc = mongo.findById(nodeId(statementId, level, index), Document.class, c.logNodes());
+            if (doc == null) {
+                throw new IllegalStateException("log node " + level + "/" + index + " of " + statementId
+                        + " is missing");
+            }
+            return Hashes.fromHex(doc.getString("hash"));
+        };
+    }
+
+    public void saveCheckpoint(String statementId, long size, String rootHex, String note) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(statementId)),
+                new org.springframework.data.mongodb.core.query.Update().set("size", size).set("root", rootHex)
+                        .set("note", note), generation.get().logCheckpoints());
+    }
+
+    public Optional<Document> checkpoint(String statementId) {
+        return Optional.ofNullable(mongo.findById(statementId, Document.class, generation.get().logCheckpoints()));
+    }
+
+    private void replace(String collection, List<Document> docs) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        docs.forEach(d -> ops.replaceOne(Query.query(Criteria.where("_id").is(d.get("_id"))), d,
+                FindAndReplaceOptions.options().upsert()));
+        ops.execute();
+    }
+
+    private static Query byIds(Set<String> ids) {
+        return Query.query(Criteria.where("_id").in(ids)).with(Sort.unsorted());
+    }
+
+    private static String nodeId(String statementId, int level, long index) {
+        return statementId + ":" + level + ":" + index;
+    }
+}
