@@ -102,9 +102,13 @@ class ReplayIntegrationTest extends QueryStackSupport {
     /** Every document of every view, by id; the audit trail without the time each entry was projected. */
     private Map<String, Map<Object, Document>> snapshot(ViewCollections c) {
         Map<String, Map<Object, Document>> views = new LinkedHashMap<>();
-        for (Map.Entry<String, String> view : Map.of("statements", c.statements(), "endorsements", c.endorsements(),
-                "growth", c.growth(), "organizations", c.organizations(), "audit", c.audit(),
-                "positions", c.positions()).entrySet()) {
+        Map<String, String> collections = new LinkedHashMap<>(Map.of("statements", c.statements(),
+                "endorsements", c.endorsements(), "growth", c.growth(), "organizations", c.organizations(),
+                "audit", c.audit(), "positions", c.positions()));
+        // The verifiable logs too: a replay must rebuild the very same trees.
+        collections.putAll(Map.of("logStates", c.logStates(), "logLeaves", c.logLeaves(), "logNodes", c.logNodes(),
+                "logEvents", c.logEvents(), "logSigners", c.logSigners()));
+        for (Map.Entry<String, String> view : collections.entrySet()) {
             List<Document> docs = mongo.findAll(Document.class, view.getValue());
             docs.forEach(d -> d.remove("projectedAt"));
             views.put(view.getKey(), docs.stream().collect(Collectors.toMap(d -> d.get("_id"), d -> d)));
