@@ -30,8 +30,10 @@ class ReaderFilter extends OncePerRequestFilter {
     private final String auditorKeyHash;
     private final String adminKeyHash;
     private final ObjectMapper json;
+    private final OrganizationKeys organizationKeys;
 
-    ReaderFilter(ReadSecurityProperties properties, ObjectMapper json) {
+    ReaderFilter(ReadSecurityProperties properties, ObjectMapper json, OrganizationKeys organizationKeys) {
+        this.organizationKeys = organizationKeys;
         if (!StringUtils.hasText(properties.auditorKey()) || !StringUtils.hasText(properties.adminKey())) {
             throw new IllegalStateException("No auditor or admin key configured: set ENDORSEMENTS_AUDITOR_KEY and "
                     + "ENDORSEMENTS_ADMIN_KEY (./endorsements up generates both)");
@@ -49,10 +51,15 @@ class ReaderFilter extends OncePerRequestFilter {
         if (header != null) {
             String hash = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                     ? CanonicalText.sha256Hex(header.substring(BEARER.length()).strip()) : "";
+            java.util.Optional<String> organization;
             if (same(hash, adminKeyHash)) {
                 reader = Reader.ADMIN;
             } else if (same(hash, auditorKeyHash)) {
                 reader = Reader.AUDITOR;
+            } else if ((organization = organizationKeys.organizationOf(header.substring(BEARER.length()).strip()))
+                    .isPresent()) {
+                reader = Reader.ORGANIZATION;
+                request.setAttribute(Reader.ORGANIZATION_ATTRIBUTE, organization.get());
             } else {
                 response.setStatus(HttpStatus.UNAUTHORIZED.value());
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

@@ -42,6 +42,12 @@ public class AuditQueries {
         return mongo.count(byField("organizationId", organizationId), views.collections().audit());
     }
 
+    /** The last event of one aggregate (e.g. an organization's endorsement of a statement), if any. */
+    public java.util.Optional<AuditEntry> latestOfAggregate(String aggregateId) {
+        Query query = byField("aggregateId", aggregateId).with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1);
+        return java.util.Optional.ofNullable(mongo.findOne(query, AuditEntry.class, views.collections().audit()));
+    }
+
     /** Every entry of a statement, for recounting. */
     public List<AuditEntry> allOfStatement(String statementId) {
         return mongo.find(byField("statementId", statementId), AuditEntry.class, views.collections().audit());

@@ -122,6 +122,12 @@ public class MongoLogStore implements LogStore {
         };
     }
 
+    public Optional<String> opening(String statementId, String organizationId) {
+        Document doc = mongo.findById(statementId + ":" + organizationId, Document.class,
+                generation.get().logSigners());
+        return Optional.ofNullable(doc).map(d -> d.getString("opening"));
+    }
+
     public void saveCheckpoint(String statementId, long size, String rootHex, String note) {
         mongo.upsert(Query.query(Criteria.where("_id").is(statementId)),
                 new org.springframework.data.mongodb.core.query.Update().set("size", size).set("root", rootHex)

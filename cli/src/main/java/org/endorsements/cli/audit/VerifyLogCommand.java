@@ -1,0 +1,179 @@
+package org.endorsements.cli.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.endorsements.transparency.CompactTree;
+import org.endorsements.transparency.Hashes;
+import org.endorsements.transparency.LogLeaf;
+import org.endorsements.transparency.SignedNote;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Checks a statement's log end to end from the public API: every leaf, the recomputed root against the signed
+ * checkpoint, the signature against the published key, and the public signatory list and count against the
+ * commitments the log says are currently endorsed.
+ */
+@Command(name = "verify-log", description = "Verifies a statement's log, checkpoint and public signatory list.")
+public final class VerifyLogCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE = 1000;
+
+    @Parameters(index = "0", description = "the statement id")
+    String statementId;
+
+    @Option(names = "--query-url", defaultValue = "${env:ENDORSEMENTS_QUERY_URL:-http://127.0.0.1:8081}",
+            description = "the query service (default: ${DEFAULT-VALUE})")
+    String queryUrl;
+
+    @Option(names = "--key", description = "the verifier key to trust (default: the one the service publishes, "
+            + "which only proves self-consistency; pin the key from the README or a previous run)")
+    String verifierKey;
+
+    @Option(names = "--auditor-key", defaultValue = "${env:ENDORSEMENTS_AUDITOR_KEY}",
+            description = "with an auditor key, also checks every endorsement event of the audit trail")
+    String auditorKey;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        List<String> failures = new ArrayList<>();
+        try {
+            PublicApi api = new PublicApi(queryUrl, null);
+            String key = verifierKey != null ? verifierKey : api.text("/.well-known/endorsements-log-key").strip();
+            String base = "/api/statements/" + statementId;
+            SignedNote.Checkpoint checkpoint = SignedNote.verify(api.text(base + "/log/checkpoint"), key);
+            out.printf("Checkpoint: size %d, root %s, signature verified with %s%n", checkpoint.size(),
+                    Hashes.hex(checkpoint.root()), key.split("\\+")[0]);
+
+            CompactTree tree = new CompactTree();
+            Map<String, Integer> current = new HashMap<>();
+            int added = 0;
+            int withdrawn = 0;
+            for (long start = 0; start < checkpoint.size(); start += PAGE) {
+                long end = Math.min(checkpoint.size(), start + PAGE);
+                JsonNode leaves = api.json(base + "/log/leaves?start=" + start + "&end=" + end).path("leaves");
+                for (JsonNode encoded : leaves) {
+                    byte[] bytes = Base64.getDecoder().decode(encoded.asText());
+                    tree.append(Hashes.leaf(bytes));
+                    JsonNode leaf = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+                    if (!statementId.equals(leaf.path("statementId").asText())) {
+                        failures.add("leaf " + (tree.size() - 1) + " belongs to another statement");
+                    }
+                    String signer = leaf.path("signer").asText(null);
+                    switch (leaf.path("type").asText()) {
+                        case "EndorsementAdded" -> {
+                            added++;
+                            current.merge(signer, 1, Integer::sum);
+                        }
+                        case "EndorsementWithdrawn" -> {
+                            withdrawn++;
+                            if (current.merge(signer, -1, Integer::sum) == 0) {
+                                current.remove(signer);
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+                out.printf("\r  leaves %d / %d", end, checkpoint.size());
+            }
+            out.println();
+            if (tree.size() != checkpoint.size()) {
+                failures.add("the service returned " + tree.size() + " leaves for a checkpoint of "
+                        + checkpoint.size());
+            } else if (!java.util.Arrays.equals(tree.root(), checkpoint.root())) {
+                failures.add("the root recomputed from the leaves (" + Hashes.hex(tree.root())
+                        + ") differs from the signed checkpoint's (" + Hashes.hex(checkpoint.root()) + ")");
+            } else {
+                out.println("Root recomputed from every leaf: matches the signed checkpoint.");
+            }
+            Set<String> endorsed = new HashSet<>(current.keySet());
+            out.printf("The log holds %d endorsements, %d withdrawals, %d currently endorsed signers.%n", added,
+                    withdrawn, endorsed.size());
+            checkPublicList(api, base, endorsed, failures, out);
+            if (auditorKey != null && !auditorKey.isBlank()) {
+                checkAuditTrail(new PublicApi(queryUrl, auditorKey), base, added + withdrawn, failures, out);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            failures.add(e.getMessage());
+        }
+        if (failures.isEmpty()) {
+            out.println("OK: the log, its checkpoint and the public signatory list agree.");
+            return 0;
+        }
+        failures.forEach(f -> System.err.println("MISMATCH: " + f));
+        return 1;
+    }
+
+    /** Every listed organization's opening must give a currently endorsed commitment, and the counts must agree. */
+    private void checkPublicList(PublicApi api, String base, Set<String> endorsed, List<String> failures,
+            PrintStream out) throws IOException {
+        long publicCount = api.json(base).path("endorsementCount").asLong();
+        Set<String> listed = new HashSet<>();
+        for (int page = 0; ; page++) {
+            JsonNode list = api.json(base + "/endorsements?size=500&page=" + page);
+            for (JsonNode signatory : list.path("items")) {
+                String organizationId = signatory.path("organizationId").asText();
+                String opening = signatory.path("signerOpening").asText("");
+                if (opening.length() != 64) {
+                    failures.add("listed organization " + organizationId + " has no valid opening");
+                    continue;
+                }
+                String commitment = LogLeaf.commitment(opening, organizationId);
+                listed.add(commitment);
+                if (!endorsed.contains(commitment)) {
+                    failures.add("listed organization " + organizationId + " is not currently endorsed in the log");
+                }
+            }
+            if (page + 1 >= list.path("totalPages").asLong()) {
+                break;
+            }
+        }
+        if (publicCount != endorsed.size()) {
+            failures.add("the public count is " + publicCount + " but the log has " + endorsed.size()
+                    + " currently endorsed signers");
+        }
+        if (listed.size() != endorsed.size()) {
+            failures.add("the public list names " + listed.size() + " signers, the log has " + endorsed.size());
+        }
+        if (failures.isEmpty()) {
+            out.printf("Public list: %d signatories, each opening matches a currently endorsed commitment.%n",
+                    listed.size());
+        }
+    }
+
+    private void checkAuditTrail(PublicApi auditor, String base, int loggedEndorsementEvents, List<String> failures,
+            PrintStream out) throws IOException {
+        int events = 0;
+        for (int page = 0; ; page++) {
+            JsonNode history = auditor.json(base + "/history?size=500&page=" + page);
+            for (JsonNode entry : history.path("items")) {
+                String type = entry.path("type").asText();
+                if (type.contains("EndorsementAdded") || type.contains("EndorsementWithdrawn")) {
+                    events++;
+                }
+            }
+            if (page + 1 >= history.path("totalPages").asLong()) {
+                break;
+            }
+        }
+        if (events != loggedEndorsementEvents) {
+            failures.add("the audit trail has " + events + " endorsement events, the log " + loggedEndorsementEvents);
+        } else {
+            out.printf("Audit trail: %d endorsement events, as many as the log.%n", events);
+        }
+    }
+}

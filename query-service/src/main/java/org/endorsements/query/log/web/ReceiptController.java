@@ -1,0 +1,70 @@
+package org.endorsements.query.log.web;
+
+import java.util.Base64;
+import java.util.List;
+import org.bson.Document;
+import org.endorsements.query.audit.AuditEntry;
+import org.endorsements.query.audit.persistence.AuditQueries;
+import org.endorsements.query.log.persistence.MongoLogStore;
+import org.endorsements.query.security.Reader;
+import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.transparency.MerkleProofs;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A self-contained receipt for an organization's latest endorsement or withdrawal of a statement: the leaf, its
+ * index, the opening behind its signer commitment, an inclusion proof and the signed checkpoint it was proved
+ * against. It verifies offline with the published key. Only the organization itself (its own key) or an auditor
+ * may fetch it: the opening of an organization that withdrew must not become public.
+ */
+@RestController
+class ReceiptController {
+
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
+    private final AuditQueries audit;
+    private final MongoLogStore logs;
+
+    ReceiptController(AuditQueries audit, MongoLogStore logs) {
+        this.audit = audit;
+        this.logs = logs;
+    }
+
+    record Receipt(String statementId, String organizationId, String opening, String eventType, long leafIndex,
+            String leaf, long treeSize, List<String> inclusionProof, String checkpoint) {
+    }
+
+    @GetMapping("/api/statements/{statementId}/receipts/{organizationId}")
+    Receipt receipt(@PathVariable String statementId, @PathVariable String organizationId, Reader reader,
+            @RequestAttribute(name = Reader.ORGANIZATION_ATTRIBUTE, required = false) String caller) {
+        boolean self = reader == Reader.ORGANIZATION && organizationId.equals(caller);
+        if (!self && !reader.isAuditor()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "receipt-owner-only",
+                    "A receipt is for the organization itself (its own key) or an auditor.");
+        }
+        AuditEntry latest = audit.latestOfAggregate(statementId + ":" + organizationId)
+                .orElseThrow(() -> ProblemException.notFound("endorsement of this statement by this organization"));
+        long index = logs.eventIndex(statementId, latest.id())
+                .orElseThrow(() -> notYet());
+        Document checkpoint = logs.checkpoint(statementId).orElseThrow(ReceiptController::notYet);
+        long treeSize = ((Number) checkpoint.get("size")).longValue();
+        if (treeSize <= index) {
+            throw notYet();
+        }
+        byte[] leaf = logs.leaves(statementId, index, index + 1).get(0);
+        List<String> proof = new MerkleProofs(logs.nodes(statementId)).inclusion(index, treeSize).stream()
+                .map(BASE64::encodeToString).toList();
+        String opening = logs.opening(statementId, organizationId).orElseThrow(ReceiptController::notYet);
+        return new Receipt(statementId, organizationId, opening, latest.type(), index, BASE64.encodeToString(leaf),
+                treeSize, proof, checkpoint.getString("note"));
+    }
+
+    private static ProblemException notYet() {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-checkpointed",
+                "The latest event is not in a signed checkpoint yet; retry in a few seconds.", 2L);
+    }
+}
