@@ -63,7 +63,7 @@ public final class SignedNote {
      * @throws IllegalArgumentException naming what is wrong: format, key, or signature
      */
     public static Checkpoint verify(String note, String verifierKey) {
-        String[] key = verifierKey.strip().split("\\+");
+        String[] key = verifierKey.strip().split("\\+", 3);
         if (key.length != 3) {
             throw new IllegalArgumentException("the verifier key is not <name>+<id>+<key>");
         }

@@ -52,4 +52,14 @@ class SignedNoteTest {
         String otherKey = SignedNote.verifierKey("endorsements.local", keys().getPublic());
         assertThatThrownBy(() -> SignedNote.verify(note(), otherKey)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void keysWhoseBase64ContainsAPlusSignStillParse() {
+        for (int i = 0; i < 64; i++) {
+            KeyPair pair = keys();
+            String note = SignedNote.sign(CHECKPOINT, "endorsements.local", pair.getPrivate(), pair.getPublic());
+            assertThat(SignedNote.verify(note, SignedNote.verifierKey("endorsements.local", pair.getPublic())).size())
+                    .isEqualTo(8);
+        }
+    }
 }
