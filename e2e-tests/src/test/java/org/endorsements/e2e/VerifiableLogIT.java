@@ -58,9 +58,11 @@ class VerifiableLogIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(launcher.queryUrl() + "/api/statements/"
                     + SEED + "/log/checkpoint").raw().body().contains("\n111\n"));
 
-            Run verified = cli(launcher, "audit", "verify-log", SEED, "--key", key);
+            String auditorKey = Files.readString(launcher.dataDir.resolve("auditor.key")).strip();
+            Run verified = cli(launcher, "audit", "verify-log", SEED, "--key", key, "--auditor-key", auditorKey);
             assertThat(verified.exit()).as(verified.output()).isZero();
-            assertThat(verified.output()).contains("Public list: 110 signatories");
+            assertThat(verified.output()).contains("Public list: 110 signatories",
+                    "Audit trail: all 110 endorsement events are in the log, each committing to its organization");
 
             // Every seed organization fetches its own receipt with its own key; all verify offline.
             List<JsonNode> signatories = new ArrayList<>();

@@ -60,6 +60,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     Hashes.hex(checkpoint.root()), key.split("\\+")[0]);
 
             CompactTree tree = new CompactTree();
+            Map<String, String> signerByEvent = new HashMap<>();
             Map<String, Integer> current = new HashMap<>();
             int added = 0;
             int withdrawn = 0;
@@ -74,6 +75,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                         failures.add("leaf " + (tree.size() - 1) + " belongs to another statement");
                     }
                     String signer = leaf.path("signer").asText(null);
+                    signerByEvent.put(leaf.path("eventId").asText(), signer);
                     switch (leaf.path("type").asText()) {
                         case "EndorsementAdded" -> {
                             added++;
@@ -105,7 +107,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     withdrawn, endorsed.size());
             checkPublicList(api, base, endorsed, failures, out);
             if (auditorKey != null && !auditorKey.isBlank()) {
-                checkAuditTrail(new PublicApi(queryUrl, auditorKey), base, added + withdrawn, failures, out);
+                checkAuditTrail(new PublicApi(queryUrl, auditorKey), base, signerByEvent, added + withdrawn, failures,
+                        out);
             }
         } catch (IOException | IllegalArgumentException e) {
             failures.add(e.getMessage());
@@ -155,15 +158,35 @@ public final class VerifyLogCommand implements Callable<Integer> {
         }
     }
 
-    private void checkAuditTrail(PublicApi auditor, String base, int loggedEndorsementEvents, List<String> failures,
-            PrintStream out) throws IOException {
+    /**
+     * With an auditor key: every endorsement event of the audit trail must be a leaf of the log, committing to the
+     * organization the trail names (for a withdrawal, with the opening of that organization's endorsement).
+     */
+    private void checkAuditTrail(PublicApi auditor, String base, Map<String, String> signerByEvent,
+            int loggedEndorsementEvents, List<String> failures, PrintStream out) throws IOException {
         int events = 0;
+        int before = failures.size();
+        Map<String, String> openings = new HashMap<>();
         for (int page = 0; ; page++) {
             JsonNode history = auditor.json(base + "/history?size=500&page=" + page);
             for (JsonNode entry : history.path("items")) {
                 String type = entry.path("type").asText();
-                if (type.contains("EndorsementAdded") || type.contains("EndorsementWithdrawn")) {
-                    events++;
+                boolean addition = type.contains("EndorsementAdded");
+                if (!addition && !type.contains("EndorsementWithdrawn")) {
+                    continue;
+                }
+                events++;
+                String organizationId = entry.path("organizationId").asText();
+                if (addition) {
+                    openings.put(organizationId, entry.path("payload").path("signerOpening").asText());
+                }
+                String eventId = entry.path("eventId").asText();
+                String opening = openings.get(organizationId);
+                if (!signerByEvent.containsKey(eventId)) {
+                    failures.add("event " + eventId + " of " + organizationId + " is in the audit trail, not in the log");
+                } else if (opening == null
+                        || !LogLeaf.commitment(opening, organizationId).equals(signerByEvent.get(eventId))) {
+                    failures.add("the log's leaf for event " + eventId + " does not commit to " + organizationId);
                 }
             }
             if (page + 1 >= history.path("totalPages").asLong()) {
@@ -172,8 +195,10 @@ public final class VerifyLogCommand implements Callable<Integer> {
         }
         if (events != loggedEndorsementEvents) {
             failures.add("the audit trail has " + events + " endorsement events, the log " + loggedEndorsementEvents);
-        } else {
-            out.printf("Audit trail: %d endorsement events, as many as the log.%n", events);
+        }
+        if (failures.size() == before) {
+            out.printf("Audit trail: all %d endorsement events are in the log, each committing to its organization.%n",
+                    events);
         }
     }
 }

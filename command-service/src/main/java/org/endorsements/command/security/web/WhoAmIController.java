@@ -1,4 +1,4 @@
-package org.endorsements.command.security;
+package org.endorsements.command.security.web;
 
 import org.endorsements.command.shared.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
