@@ -109,4 +109,35 @@ class BadRequestIntegrationTest extends TestStackSupport {
                 + org.text("organizationId"), org.text("apiKey"), null);
         assertThat(endorsed.headers().firstValue("X-Event-Position")).isPresent();
     }
+
+    @Test
+    void anotherOrganizationLearnsNothingFromWithdrawingForSomeoneElse() {
+        Api.Response signed = api.registerOrganization("Signed then withdrew");
+        Api.Response never = api.registerOrganization("Never signed");
+        Api.Response stranger = api.registerOrganization("Stranger");
+        String statement = api.publishStatement();
+        String signedPath = "/api/statements/" + statement + "/endorsements/" + signed.text("organizationId");
+        api.send("PUT", signedPath, signed.text("apiKey"), null);
+        api.send("DELETE", signedPath, signed.text("apiKey"), null);
+        String neverPath = "/api/statements/" + statement + "/endorsements/" + never.text("organizationId");
+
+        Api.Response aboutSigned = api.send("DELETE", signedPath, stranger.text("apiKey"), null);
+        Api.Response aboutNever = api.send("DELETE", neverPath, stranger.text("apiKey"), null);
+
+        assertThat(aboutSigned.status()).isEqualTo(403);
+        assertThat(aboutNever.status()).isEqualTo(403);
+        assertThat(aboutSigned.text("type")).isEqualTo(aboutNever.text("type"))
+                .isEqualTo("urn:endorsements:problem:not-your-organization");
+        assertThat(aboutSigned.text("detail")).isEqualTo(aboutNever.text("detail"));
+    }
+
+    @Test
+    void withdrawingAnEndorsementThatNeverExistedIsAConflict() {
+        Api.Response org = api.registerOrganization("Never endorsed");
+        String statement = api.publishStatement();
+        Api.Response response = api.send("DELETE", "/api/statements/" + statement + "/endorsements/"
+                + org.text("organizationId"), org.text("apiKey"), null);
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.text("type")).isEqualTo("urn:endorsements:problem:not-endorsed");
+    }
 }

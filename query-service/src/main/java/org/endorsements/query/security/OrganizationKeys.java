@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.endorsements.events.CanonicalText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +19,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Organizations' keys are known only to the command service (as hashes); this asks it who a key belongs to, and
- * remembers the answer for a minute, by the key's hash.
+ * remembers the answer for a few seconds, by the key's hash.
  */
 @Component
 class OrganizationKeys {
 
     private static final Logger log = LoggerFactory.getLogger(OrganizationKeys.class);
-    private static final Duration REMEMBER = Duration.ofMinutes(1);
+    /** Short, so that a revoked key stops opening receipts soon; bounded, so random keys cannot fill the heap. */
+    private static final Duration REMEMBER = Duration.ofSeconds(10);
+    private static final int MAX_REMEMBERED = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Answer(Optional<String> organizationId, Instant until) {
@@ -34,7 +35,13 @@ class OrganizationKeys {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String commandServiceUrl;
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+                    return size() > MAX_REMEMBERED;
+                }
+            });
 
     OrganizationKeys(@Value("${endorsements.command-service.url}") String commandServiceUrl) {
         this.commandServiceUrl = commandServiceUrl.replaceAll("/+$", "");

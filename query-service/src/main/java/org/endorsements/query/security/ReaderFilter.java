@@ -49,28 +49,35 @@ class ReaderFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         Reader reader = Reader.PUBLIC;
         if (header != null) {
-            String hash = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                    ? CanonicalText.sha256Hex(header.substring(BEARER.length()).strip()) : "";
+            if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                unauthorized(response);
+                return;
+            }
+            String presented = header.substring(BEARER.length()).strip();
+            String hash = CanonicalText.sha256Hex(presented);
             java.util.Optional<String> organization;
             if (same(hash, adminKeyHash)) {
                 reader = Reader.ADMIN;
             } else if (same(hash, auditorKeyHash)) {
                 reader = Reader.AUDITOR;
-            } else if ((organization = organizationKeys.organizationOf(header.substring(BEARER.length()).strip()))
-                    .isPresent()) {
+            } else if ((organization = organizationKeys.organizationOf(presented)).isPresent()) {
                 reader = Reader.ORGANIZATION;
                 request.setAttribute(Reader.ORGANIZATION_ATTRIBUTE, organization.get());
             } else {
-                response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.UNAUTHORIZED,
-                        "invalid-credentials", "The API key is not valid here; public reads need no key."));
+                unauthorized(response);
                 return;
             }
         }
         request.setAttribute(READER_ATTRIBUTE, reader);
         chain.doFilter(request, response);
+    }
+
+    private void unauthorized(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.UNAUTHORIZED, "invalid-credentials",
+                "The API key is not valid here; public reads need no key."));
     }
 
     private static boolean same(String a, String b) {

@@ -6,7 +6,9 @@ import org.endorsements.command.endorsement.EndorseStatementCommand;
 import org.endorsements.command.endorsement.EndorsementId;
 import org.endorsements.command.endorsement.EndorsementOutcome;
 import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.EventPosition;
 import org.endorsements.command.shared.web.InvalidRequestException;
@@ -54,6 +56,7 @@ class EndorsementController {
     ResponseEntity<EndorsementState> endorse(@PathVariable StatementId statementId,
             @PathVariable OrganizationId organizationId, @RequestBody(required = false) EndorseRequest request,
             @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId, Actor actor) {
+        requireSelfOrAdmin(actor, organizationId);
         EndorsementId id = new EndorsementId(statementId, organizationId);
         EndorsementSource source = actor.isAdmin() ? EndorsementSource.IMPORTED : EndorsementSource.API;
         Integer entryNumber = request == null ? null : request.entryNumber();
@@ -72,12 +75,28 @@ class EndorsementController {
     ResponseEntity<EndorsementState> withdraw(@PathVariable StatementId statementId,
             @PathVariable OrganizationId organizationId, @RequestBody(required = false) WithdrawRequest request,
             @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId, Actor actor) {
+        requireSelfOrAdmin(actor, organizationId);
         EndorsementId id = new EndorsementId(statementId, organizationId);
-        EndorsementOutcome outcome = commands.sendRetryingConflicts(new WithdrawEndorsementCommand(id,
-                request == null ? null : request.reason(), requestId(requestId), actor, clock.instant()));
+        EndorsementOutcome outcome;
+        try {
+            outcome = commands.sendRetryingConflicts(new WithdrawEndorsementCommand(id,
+                    request == null ? null : request.reason(), requestId(requestId), actor, clock.instant()));
+        } catch (AggregateNotFoundException never) {
+            throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
+        }
         return ResponseEntity.ok()
                 .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, id.toString(), outcome.sequence()))
                 .body(new EndorsementState(statementId.value(), organizationId.value(), false));
+    }
+
+    /**
+     * Decided before any command runs, so that the answer to another organization never depends on whether an
+     * endorsement exists (which would reveal who signed and withdrew).
+     */
+    private static void requireSelfOrAdmin(Actor actor, OrganizationId organizationId) {
+        if (!actor.isAdmin() && !actor.actsFor(organizationId)) {
+            throw DomainRuleViolation.forbidden("not-your-organization", "an organization acts only for itself");
+        }
     }
 
     private static String requestId(String given) {

@@ -8,6 +8,7 @@ import org.endorsements.command.organization.RevokeCredentialCommand;
 import org.endorsements.command.organization.SuspendOrganizationCommand;
 import org.endorsements.command.security.ApiKeys;
 import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.EventPosition;
 import org.endorsements.command.shared.web.Identifiers;
@@ -65,6 +66,7 @@ class OrganizationController {
     /** Rotates the key: the new key is returned once, the previous one stops working at once. */
     @PostMapping("/{organizationId}/credentials")
     ResponseEntity<IssuedCredential> rotate(@PathVariable OrganizationId organizationId, Actor actor) {
+        requireSelfOrAdmin(actor, organizationId);
         String key = ApiKeys.newKey();
         String credentialId = ApiKeys.newCredentialId();
         commands.send(new IssueCredentialCommand(organizationId, credentialId, ApiKeys.hash(key), actor,
@@ -76,6 +78,7 @@ class OrganizationController {
 
     @DeleteMapping("/{organizationId}/credentials")
     ResponseEntity<Void> revoke(@PathVariable OrganizationId organizationId, Actor actor) {
+        requireSelfOrAdmin(actor, organizationId);
         commands.send(new RevokeCredentialCommand(organizationId, actor, clock.instant()));
         return ResponseEntity.noContent().header(EventPosition.HEADER, position(organizationId)).build();
     }
@@ -88,6 +91,13 @@ class OrganizationController {
         return ResponseEntity.noContent()
                 .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, organizationId.value(), sequence))
                 .build();
+    }
+
+    /** Decided before any command runs, so another organization cannot learn which organizations exist. */
+    private static void requireSelfOrAdmin(Actor actor, OrganizationId organizationId) {
+        if (!actor.isAdmin() && !actor.actsFor(organizationId)) {
+            throw DomainRuleViolation.forbidden("not-your-organization", "an organization acts only for itself");
+        }
     }
 
     private static String position(OrganizationId id) {

@@ -1,6 +1,7 @@
 package org.endorsements.command.shared.web;
 
 import java.util.Optional;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (violation.isPresent()) {
             DomainRuleViolation v = violation.get();
             return Problems.of(statusOf(v.kind()), v.code(), v.getMessage());
+        }
+        if (find(e, AggregateNotFoundException.class).isPresent()) {
+            return Problems.of(HttpStatus.NOT_FOUND, "not-found", "There is no such organization or statement.");
         }
         if (CommandDispatcher.isConflict(e)) {
             return Problems.of(HttpStatus.CONFLICT, "already-exists",

@@ -91,6 +91,7 @@ public class Replay {
 
     private void run(int target, Instant started) {
         ViewCollections fresh = new ViewCollections(target);
+        boolean switched = false;
         try {
             drop(fresh);
             indexes.declare(fresh);
@@ -118,7 +119,8 @@ public class Replay {
                     }
                     ViewCollections old = views.collections();
                     views.switchTo(target);
-                    drop(old);
+                    switched = true;
+                    dropQuietly(old);
                 } finally {
                     if (live != null) {
                         live.start();
@@ -132,8 +134,13 @@ public class Replay {
                         String.format("%.1f", seconds), String.format("%.0f", done / seconds));
             }
         } catch (RuntimeException e) {
+            if (switched) {
+                // The new generation is live now: never drop it.
+                log.error("Replay into generation {} switched over but then failed", target, e);
+                return;
+            }
             log.error("Replay into generation {} failed; the live views are untouched", target, e);
-            drop(fresh);
+            dropQuietly(fresh);
             Progress p = progress.get();
             progress.set(new Progress(State.FAILED, target, p.done(), p.total(), p.eventsPerSecond(), null, started,
                     clock.instant(), "the replay failed; see the query service's log"));
@@ -185,5 +192,14 @@ public class Replay {
 
     private void drop(ViewCollections generation) {
         generation.all().forEach(mongo::dropCollection);
+    }
+
+    /** Dropping a generation that is not live is cleanup: a failure is logged, never fatal. */
+    private void dropQuietly(ViewCollections generation) {
+        try {
+            drop(generation);
+        } catch (RuntimeException e) {
+            log.warn("Could not drop view generation {}: {}", generation.generation(), e.getMessage());
+        }
     }
 }
