@@ -72,6 +72,12 @@ class DashboardBrowserIT {
                 wait.until(d -> d.findElements(By.cssSelector("#signatories tr")).size() == 25);
                 Path shot = Browser.screenshot(browser, "dashboard");
                 System.out.println("[dashboard] screenshot: " + shot);
+
+                // Readable on a phone: nothing wider than the screen.
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                wait.until(d -> ((Number) browser.executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth")).intValue() <= 0);
+                Browser.screenshot(browser, "dashboard-phone");
             } finally {
                 browser.quit();
             }

@@ -224,4 +224,15 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("currentCount", -5),
                 views.collections().statements());
     }
+
+    @Test
+    void idsAreNeverReadAsQueryDocuments() {
+        awaitCounts(0, 0);
+        ReadClient.Reply operator = reads.get("/api/statements/%7B%22%24ne%22%3Anull%7D");
+        ReadClient.Reply inList = reads.get("/api/statements/" + statement + "/endorsements?q=%7B%22%24ne%22%3A1%7D");
+
+        assertThat(operator.status()).isEqualTo(404);
+        assertThat(inList.status()).isEqualTo(200);
+        assertThat(inList.json().path("totalItems").asLong()).isZero();
+    }
 }

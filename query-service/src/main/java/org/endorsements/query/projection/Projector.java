@@ -112,35 +112,23 @@ public class Projector {
     }
 
     private Result endorsementAdded(Batch b, ProjectedEvent e, EndorsementAdded a) {
-        String statementId = a.statementId().value();
-        String organizationId = a.organizationId().value();
-        EndorsementView view = b.endorsement(e.aggregateId(), statementId, organizationId);
-        EndorsementView.Arrival arrival = view.arrivalOf(e.sequence());
-        if (arrival == EndorsementView.Arrival.DUPLICATE) {
-            return Result.DUPLICATE;
-        }
-        boolean gap = arrival == EndorsementView.Arrival.AFTER_GAP;
-        if (gap) {
-            log.error("Sequence gap on {}: expected {}, got {} (event {})", e.aggregateId(), view.getSequence() + 1,
-                    e.sequence(), e.eventId());
-        }
-        view.added(a.organizationName(), a.endorsedAt(), a.source().wireName(), a.entryNumber(), a.actor(),
-                a.contentHash(), a.signerOpening(), e.sequence(), gap);
-        StatementView statement = b.statement(statementId);
-        if (e.offset() > statement.getAppliedOffset()) {
-            statement.endorsementAdded(a.endorsedAt(), e.offset());
-        }
-        GrowthBucket bucket = b.growth(statementId, a.endorsedAt());
-        if (e.offset() > bucket.getAppliedOffset()) {
-            bucket.added(statement.getCurrentCount(), e.offset());
-        }
-        b.organization(organizationId).signature(statementId, true, a.endorsedAt(), e.sequence());
-        return gap ? Result.GAP : Result.APPLIED;
+        return endorsementChanged(b, e, a.statementId().value(), a.organizationId().value(), a.endorsedAt(), true,
+                (view, gap) -> view.added(a.organizationName(), a.endorsedAt(), a.source().wireName(),
+                        a.entryNumber(), a.actor(), a.contentHash(), a.signerOpening(), e.sequence(), gap));
     }
 
     private Result endorsementWithdrawn(Batch b, ProjectedEvent e, EndorsementWithdrawn w) {
-        String statementId = w.statementId().value();
-        String organizationId = w.organizationId().value();
+        return endorsementChanged(b, e, w.statementId().value(), w.organizationId().value(), w.withdrawnAt(), false,
+                (view, gap) -> view.withdrawn(w.withdrawnAt(), w.reason(), w.actor(), e.sequence(), gap));
+    }
+
+    /**
+     * An endorsement event counts only if its aggregate sequence is new to the endorsement view; then the
+     * statement's counters and the hour's growth change once per Kafka offset (a crash between writes may have
+     * applied them already), and the organization's view records the change.
+     */
+    private Result endorsementChanged(Batch b, ProjectedEvent e, String statementId, String organizationId,
+            java.time.Instant at, boolean endorsed, java.util.function.BiConsumer<EndorsementView, Boolean> apply) {
         EndorsementView view = b.endorsement(e.aggregateId(), statementId, organizationId);
         EndorsementView.Arrival arrival = view.arrivalOf(e.sequence());
         if (arrival == EndorsementView.Arrival.DUPLICATE) {
@@ -151,16 +139,24 @@ public class Projector {
             log.error("Sequence gap on {}: expected {}, got {} (event {})", e.aggregateId(), view.getSequence() + 1,
                     e.sequence(), e.eventId());
         }
-        view.withdrawn(w.withdrawnAt(), w.reason(), w.actor(), e.sequence(), gap);
+        apply.accept(view, gap);
         StatementView statement = b.statement(statementId);
         if (e.offset() > statement.getAppliedOffset()) {
-            statement.endorsementWithdrawn(e.offset());
+            if (endorsed) {
+                statement.endorsementAdded(at, e.offset());
+            } else {
+                statement.endorsementWithdrawn(e.offset());
+            }
         }
-        GrowthBucket bucket = b.growth(statementId, w.withdrawnAt());
+        GrowthBucket bucket = b.growth(statementId, at);
         if (e.offset() > bucket.getAppliedOffset()) {
-            bucket.withdrawn(statement.getCurrentCount(), e.offset());
+            if (endorsed) {
+                bucket.added(statement.getCurrentCount(), e.offset());
+            } else {
+                bucket.withdrawn(statement.getCurrentCount(), e.offset());
+            }
         }
-        b.organization(organizationId).signature(statementId, false, w.withdrawnAt(), e.sequence());
+        b.organization(organizationId).signature(statementId, endorsed, at, e.sequence());
         return gap ? Result.GAP : Result.APPLIED;
     }
 
