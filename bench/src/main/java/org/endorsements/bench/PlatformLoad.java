@@ -1,0 +1,239 @@
+package org.endorsements.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load on a running platform through its public HTTP APIs: endorsements recorded by the admin (imports, which the
+ * rate limit leaves unlimited), each on a statement × organization pair never used before.
+ */
+final class PlatformLoad implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(1);
+    private static final int LAG_SAMPLE_EVERY = 10;
+
+    record OpenLoopResult(double achieved, Histogram latency, Histogram lag, int errors, int lagTimeouts) {
+    }
+
+    private final Http http = new Http();
+    private final String commandUrl;
+    private final String queryUrl;
+    private final String adminKey;
+    private final List<String> organizations = new ArrayList<>();
+    private final AtomicLong pairs = new AtomicLong();
+    private final List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ExecutorService probes = Executors.newFixedThreadPool(8);
+
+    PlatformLoad(String commandUrl, String queryUrl, String adminKey) {
+        this.commandUrl = commandUrl;
+        this.queryUrl = queryUrl;
+        this.adminKey = adminKey;
+    }
+
+    /** Registers the organizations that will sign (concurrently, as the admin). */
+    void prepare(int count) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<java.util.concurrent.Future<String>> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = "bench-" + run + "-" + i;
+            ids.add(pool.submit(() -> {
+                Http.Reply reply = http.send("POST", commandUrl + "/api/organizations", adminKey,
+                        "{\"organizationId\":\"" + id + "\",\"name\":\"Benchmark organization " + id + "\"}");
+                if (reply.status() != 201) {
+                    throw new IllegalStateException("registration failed: " + reply.status() + " " + reply.body());
+                }
+                return id;
+            }));
+        }
+        for (var id : ids) {
+            organizations.add(id.get());
+        }
+        pool.shutdown();
+        System.out.printf("Prepared %d organizations%n", organizations.size());
+    }
+
+    /** The next statement × organization pair never endorsed; a new statement when every organization signed. */
+    private String[] nextPair() throws Exception {
+        long n = pairs.getAndIncrement();
+        int statementIndex = (int) (n / organizations.size());
+        synchronized (statements) {
+            while (statements.size() <= statementIndex) {
+                String id = "bench-statement-" + UUID.randomUUID().toString().substring(0, 8);
+                Http.Reply reply = http.send("POST", commandUrl + "/api/statements", adminKey,
+                        "{\"statementId\":\"" + id + "\",\"title\":\"Benchmark\",\"body\":\"Synthetic.\","
+                                + "\"language\":\"en\"}");
+                if (reply.status() != 201) {
+                    throw new IllegalStateException("statement failed: " + reply.status());
+                }
+                statements.add(id);
+            }
+        }
+        return new String[] {statements.get(statementIndex), organizations.get((int) (n % organizations.size()))};
+    }
+
+    private Http.Reply endorse(String[] pair) throws Exception {
+        return http.send("PUT", commandUrl + "/api/statements/" + pair[0] + "/endorsements/" + pair[1], adminKey,
+                null);
+    }
+
+    /** Endorsements/s completed by {@code clients} clients that each send as soon as the last answer came. */
+    double closedLoop(int clients, Duration duration) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread client = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < deadline) {
+                        if (endorse(nextPair()).status() == 201) {
+                            done.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            client.start();
+            threads.add(client);
+        }
+        for (Thread client : threads) {
+            client.join();
+        }
+        return done.get() / (duration.toMillis() / 1000.0);
+    }
+
+    /**
+     * Sends at a fixed rate whatever the answers do; latency counts from when each request was due, so queueing
+     * behind slow answers is measured. Every tenth write is read back with minPosition to measure the lag.
+     */
+    OpenLoopResult openLoop(int rate, Duration duration) throws Exception {
+        Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
+        Histogram lag = new Histogram(MAX_LATENCY_MICROS, 3);
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger lagTimeouts = new AtomicInteger();
+        AtomicLong completed = new AtomicLong();
+        ExecutorService senders = Executors.newFixedThreadPool(Math.min(256, Math.max(16, rate / 10)));
+        long total = rate * duration.toSeconds();
+        long start = System.nanoTime();
+        long intervalNanos = 1_000_000_000L / rate;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long index = i;
+            senders.execute(() -> {
+                try {
+                    Http.Reply reply = endorse(nextPair());
+                    long answered = System.nanoTime();
+                    synchronized (latency) {
+                        latency.recordValue(Math.min(MAX_LATENCY_MICROS, (answered - due) / 1000));
+                    }
+                    if (reply.status() != 201) {
+                        errors.incrementAndGet();
+                        return;
+                    }
+                    completed.incrementAndGet();
+                    if (index % LAG_SAMPLE_EVERY == 0 && reply.position() != null) {
+                        probes.execute(() -> probeLag(reply, answered, lag, lagTimeouts));
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(2, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        probesDone();
+        return new OpenLoopResult(completed.get() / seconds, latency, lag, errors.get(), lagTimeouts.get());
+    }
+
+    /** How long after the write's answer a read with its minPosition returns (the views include it by then). */
+    /** Waits for the phase's lag probes to finish (each waits at most the read-your-writes timeout). */
+    private void probesDone() throws InterruptedException {
+        var drained = new java.util.concurrent.CountDownLatch(1);
+        probes.execute(drained::countDown);
+        drained.await(2, TimeUnit.MINUTES);
+        Thread.sleep(6000);
+    }
+
+    private void probeLag(Http.Reply write, long answered, Histogram lag, AtomicInteger timeouts) {
+        try {
+            String statement = JSON.readTree(write.body()).path("statementId").asText();
+            Http.Reply read = http.send("GET", queryUrl + "/api/statements/" + statement + "?minPosition="
+                    + write.position(), null, null);
+            if (read.status() == 200) {
+                synchronized (lag) {
+                    lag.recordValue(Math.min(MAX_LATENCY_MICROS, (System.nanoTime() - answered) / 1000));
+                }
+            } else {
+                timeouts.incrementAndGet();
+            }
+        } catch (Exception ignored) {
+            // a failed probe is simply not counted
+        }
+    }
+
+    /**
+     * Waits until the relay and the projection have caught up (both lag gauges at 0), so that a phase's lag is
+     * its own and not the backlog of the phase before. Returns how long that took.
+     */
+    Duration awaitIdle(Duration max) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (gauge(commandUrl, "endorsements_relay_lag") == 0 && gauge(queryUrl, "endorsements_projection_lag") == 0) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(250);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private double gauge(String base, String name) throws Exception {
+        for (String line : http.send("GET", base + "/actuator/prometheus", null, null).body().split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    /** Starts a replay of every view and returns its events/s once it has switched over. */
+    double replay(String key) throws Exception {
+        Http.Reply started = http.send("POST", queryUrl + "/api/admin/replay", key, null);
+        if (started.status() != 202) {
+            throw new IllegalStateException("replay did not start: " + started.status());
+        }
+        while (true) {
+            Thread.sleep(1000);
+            var progress = JSON.readTree(http.send("GET", queryUrl + "/api/admin/replay", key, null).body());
+            switch (progress.path("state").asText()) {
+                case "SWITCHED":
+                    return progress.path("eventsPerSecond").asDouble();
+                case "FAILED":
+                    throw new IllegalStateException("replay failed");
+                default:
+                    break;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        probes.shutdownNow();
+    }
+}
