@@ -104,11 +104,6 @@ public final class EventMessageFormat {
         }
     }
 
-    /** A JSON mapper configured like the wire format, for tests and tools. */
-    public static ObjectMapper objectMapper() {
-        return MAPPER.copy();
-    }
-
     public static final class UnreadableEventException extends RuntimeException {
         public UnreadableEventException(String message) {
             super(message);

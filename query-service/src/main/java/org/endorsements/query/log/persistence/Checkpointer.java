@@ -1,6 +1,5 @@
 package org.endorsements.query.log.persistence;
 
-import org.bson.Document;
 import org.endorsements.query.log.LogProperties;
 import org.endorsements.query.log.LogState;
 import org.endorsements.transparency.Hashes;
@@ -44,9 +43,5 @@ public class Checkpointer {
     /** The latest signed checkpoint note of a statement, if any. */
     public java.util.Optional<String> latest(String statementId) {
         return logs.checkpoint(statementId).map(d -> d.getString("note"));
-    }
-
-    static long size(Document checkpoint) {
-        return ((Number) checkpoint.get("size")).longValue();
     }
 }

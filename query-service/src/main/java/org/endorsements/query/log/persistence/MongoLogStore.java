@@ -15,7 +15,6 @@ import org.endorsements.query.log.LogWrites;
 import org.endorsements.query.projection.persistence.ViewCollections;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.NodeSource;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -149,7 +148,7 @@ public class MongoLogStore implements LogStore {
     }
 
     private static Query byIds(Set<String> ids) {
-        return Query.query(Criteria.where("_id").in(ids)).with(Sort.unsorted());
+        return Query.query(Criteria.where("_id").in(ids));
     }
 
     private static String nodeId(String statementId, int level, long index) {
