@@ -30,6 +30,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && "drill".equals(args[0])) {
+            org.endorsements.bench.drill.Drills.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         try {
             run(args);
             System.exit(0);

@@ -15,15 +15,6 @@ final class Platform {
         return Paths.get(System.getProperty("endorsements.root", "..")).toAbsolutePath().normalize();
     }
 
-    static String stackClassPath() {
-        Path stack = root().resolve("local-stack/target");
-        return stack.resolve("local-stack.jar") + ":" + stack.resolve("lib") + "/*";
-    }
-
-    static Path commandJar() {
-        return root().resolve("command-service/target/command-service.jar");
-    }
-
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);

@@ -1,0 +1,254 @@
+package org.endorsements.bench.drill;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform as {@code ./endorsements up} runs it (Kafka KRaft broker, the in-memory MongoDB-compatible server,
+ * the command service on its H2 file event store, the query service), each a process of its own on free ports,
+ * so that a drill can kill and restart any one of them.
+ */
+final class LocalPlatform implements AutoCloseable {
+
+    static final String KAFKA = "kafka";
+    static final String MONGO = "mongo";
+    static final String COMMAND = "command-service";
+    static final String QUERY = "query-service";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    final String adminKey = randomKey();
+    final String auditorKey = randomKey();
+    final int commandPort = freePort();
+    final int queryPort = freePort();
+    final int kafkaPort = freePort();
+    final int mongoPort = freePort();
+    private final int controllerPort = freePort();
+    private final Path root;
+    private final Path dir;
+    private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    LocalPlatform(Path root, Path dir) {
+        this.root = root;
+        this.dir = dir;
+    }
+
+    String commandUrl() {
+        return "http://127.0.0.1:" + commandPort;
+    }
+
+    String queryUrl() {
+        return "http://127.0.0.1:" + queryPort;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /**
+     * The command service's H2 file with the settings of its application.yml, except that it is opened in H2's
+     * auto-server mode so that the drill can count the stored events while the service runs (auto-server mode
+     * needs H2's default DB_CLOSE_ON_EXIT).
+     */
+    String eventStoreUrl() {
+        return "jdbc:h2:file:" + dir.resolve("data/command/eventstore") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+    }
+
+    Path logs() {
+        return dir.resolve("logs");
+    }
+
+    void start() throws IOException, InterruptedException {
+        Files.createDirectories(logs());
+        Files.createDirectories(dir.resolve("data/command"));
+        formatKafka();
+        startKafka();
+        startMongo();
+        startCommand();
+        startQuery();
+    }
+
+    void startKafka() throws IOException, InterruptedException {
+        launch(KAFKA, List.of("java", "-Xmx512m", "-cp", stackClassPath(), "kafka.Kafka",
+                dir.resolve("kafka/server.properties").toString()), Map.of());
+        awaitListening(KAFKA, kafkaPort);
+    }
+
+    void startMongo() throws IOException, InterruptedException {
+        launch(MONGO, List.of("java", "-Xmx2g", "-cp", stackClassPath(), "org.endorsements.localstack.MongoServerMain",
+                "127.0.0.1", String.valueOf(mongoPort)), Map.of());
+        awaitListening(MONGO, mongoPort);
+    }
+
+    void startCommand() throws IOException, InterruptedException {
+        launch(COMMAND, List.of("java", "-Xmx768m", "-jar",
+                root.resolve("command-service/target/command-service.jar").toString()), Map.of(
+                        "ENDORSEMENTS_ADMIN_KEY", adminKey,
+                        "ENDORSEMENTS_DATA_DIR", dir.resolve("data").toString(),
+                        "COMMAND_PORT", String.valueOf(commandPort),
+                        "KAFKA_PORT", String.valueOf(kafkaPort),
+                        "SPRING_DATASOURCE_URL", eventStoreUrl()));
+        awaitHealthy(COMMAND, commandUrl());
+    }
+
+    void startQuery() throws IOException, InterruptedException {
+        launch(QUERY, List.of("java", "-Xmx768m", "-jar",
+                root.resolve("query-service/target/query-service.jar").toString()), Map.of(
+                        "ENDORSEMENTS_ADMIN_KEY", adminKey,
+                        "ENDORSEMENTS_AUDITOR_KEY", auditorKey,
+                        "ENDORSEMENTS_DATA_DIR", dir.resolve("data").toString(),
+                        "QUERY_PORT", String.valueOf(queryPort),
+                        "COMMAND_PORT", String.valueOf(commandPort),
+                        "KAFKA_PORT", String.valueOf(kafkaPort),
+                        "MONGO_PORT", String.valueOf(mongoPort)));
+        awaitHealthy(QUERY, queryUrl());
+    }
+
+    /** {@code kill -9}: the process gets no chance to flush, commit or say goodbye. */
+    void kill(String name) throws InterruptedException {
+        Process process = processes.remove(name);
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    void start(String name) throws IOException, InterruptedException {
+        switch (name) {
+            case KAFKA -> startKafka();
+            case MONGO -> startMongo();
+            case COMMAND -> startCommand();
+            case QUERY -> startQuery();
+            default -> throw new IllegalArgumentException(name);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<String> order = new ArrayList<>(List.of(QUERY, COMMAND, MONGO, KAFKA));
+        for (String name : order) {
+            Process process = processes.remove(name);
+            if (process != null) {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private void formatKafka() throws IOException, InterruptedException {
+        Path kafka = dir.resolve("kafka");
+        Files.createDirectories(kafka);
+        Files.writeString(kafka.resolve("server.properties"), String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + kafkaPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + kafkaPort,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + kafka.resolve("logs"),
+                "num.partitions=6",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=false",
+                "log.retention.hours=-1", ""));
+        Path log = logs().resolve("kafka-format.log");
+        Process format = new ProcessBuilder("java", "-cp", stackClassPath(), "kafka.tools.StorageTool", "format",
+                "-t", "drillClusterAAAAAAAAAAA", "-c", kafka.resolve("server.properties").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (format.waitFor() != 0) {
+            throw new IllegalStateException("formatting the Kafka storage failed: " + Files.readString(log));
+        }
+    }
+
+    private void launch(String name, List<String> command, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs().resolve(name + ".log").toFile()));
+        builder.environment().putAll(environment);
+        processes.put(name, builder.start());
+    }
+
+    private void awaitListening(String name, int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!listening(port)) {
+            failIfGone(name, deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private void awaitHealthy(String name, String url) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            failIfGone(name, deadline);
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    private void failIfGone(String name, long deadline) throws IOException {
+        Process process = processes.get(name);
+        if (process == null || !process.isAlive() || System.nanoTime() > deadline) {
+            List<String> lines = Files.readAllLines(logs().resolve(name + ".log"));
+            throw new IllegalStateException(name + " did not start; last lines of its log:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
+        }
+    }
+
+    private String stackClassPath() {
+        Path stack = root.resolve("local-stack/target");
+        return stack.resolve("local-stack.jar") + ":" + stack.resolve("lib") + "/*";
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "drill-" + HexFormat.of().formatHex(bytes);
+    }
+}
