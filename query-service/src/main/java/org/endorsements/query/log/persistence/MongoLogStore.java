@@ -12,6 +12,7 @@ import org.bson.types.Binary;
 import org.endorsements.query.log.LogState;
 import org.endorsements.query.log.LogStore;
 import org.endorsements.query.log.LogWrites;
+import org.endorsements.query.projection.persistence.IdLookups;
 import org.endorsements.query.projection.persistence.ViewCollections;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.NodeSource;
@@ -35,7 +36,7 @@ public class MongoLogStore implements LogStore {
     @Override
     public Map<String, LogState> states(Set<String> statementIds) {
         Map<String, LogState> states = new HashMap<>();
-        mongo.find(byIds(statementIds), LogState.class, generation.get().logStates())
+        IdLookups.find(mongo, statementIds, LogState.class, generation.get().logStates())
                 .forEach(s -> states.put(s.statementId(), s));
         return states;
     }
@@ -51,7 +52,7 @@ public class MongoLogStore implements LogStore {
     @Override
     public Map<String, Long> eventIndexes(Set<String> eventIds) {
         Map<String, Long> indexes = new HashMap<>();
-        mongo.find(byIds(eventIds), Document.class, generation.get().logEvents())
+        IdLookups.find(mongo, eventIds, Document.class, generation.get().logEvents())
                 .forEach(d -> indexes.put(d.getString("_id"), ((Number) d.get("index")).longValue()));
         return indexes;
     }
@@ -65,7 +66,7 @@ public class MongoLogStore implements LogStore {
     @Override
     public Map<String, String> openings(Set<String> ids) {
         Map<String, String> openings = new HashMap<>();
-        mongo.find(byIds(ids), Document.class, generation.get().logSigners())
+        IdLookups.find(mongo, ids, Document.class, generation.get().logSigners())
                 .forEach(d -> openings.put(d.getString("_id"), d.getString("opening")));
         return openings;
     }
@@ -102,8 +103,7 @@ public class MongoLogStore implements LogStore {
         for (long i = start; i < end; i++) {
             ids.add(statementId + ":" + i);
         }
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        return mongo.find(query, Document.class, generation.get().logLeaves()).stream()
+        return IdLookups.find(mongo, ids, Document.class, generation.get().logLeaves()).stream()
                 .sorted(java.util.Comparator.comparingLong(d -> ((Number) d.get("index")).longValue()))
                 .map(d -> d.get("bytes", Binary.class).getData()).toList();
     }
@@ -145,10 +145,6 @@ public class MongoLogStore implements LogStore {
         docs.forEach(d -> ops.replaceOne(Query.query(Criteria.where("_id").is(d.get("_id"))), d,
                 FindAndReplaceOptions.options().upsert()));
         ops.execute();
-    }
-
-    private static Query byIds(Set<String> ids) {
-        return Query.query(Criteria.where("_id").in(ids));
     }
 
     private static String nodeId(String statementId, int level, long index) {

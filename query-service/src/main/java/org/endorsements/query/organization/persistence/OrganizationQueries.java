@@ -8,9 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.persistence.IdLookups;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -29,13 +28,13 @@ public class OrganizationQueries {
                 views.collections().organizations()));
     }
 
-    /** Organizations by id, in one indexed query. */
+    /** Organizations by id, in indexed queries. */
     public Map<String, OrganizationView> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<OrganizationView> found = mongo.find(Query.query(Criteria.where("_id").in(ids)),
-                OrganizationView.class, views.collections().organizations());
+        List<OrganizationView> found = IdLookups.find(mongo, ids, OrganizationView.class,
+                views.collections().organizations());
         return found.stream().collect(Collectors.toMap(OrganizationView::getId, Function.identity()));
     }
 }

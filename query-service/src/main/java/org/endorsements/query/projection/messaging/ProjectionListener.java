@@ -95,6 +95,7 @@ public class ProjectionListener implements ConsumerSeekAware {
         Map<Integer, Long> positions = store.positions();
         Set<Integer> rewound = new HashSet<>();
         List<ProjectedEvent> events = new ArrayList<>(records.size());
+        Set<Integer> partitionsWithEvents = new HashSet<>();
         Map<Integer, Long> skippedPoison = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             int partition = record.partition();
@@ -102,7 +103,7 @@ public class ProjectionListener implements ConsumerSeekAware {
                 continue;
             }
             long stored = positions.getOrDefault(partition, 0L);
-            if (record.offset() > stored && events.stream().noneMatch(e -> e.partition() == partition)
+            if (record.offset() > stored && !partitionsWithEvents.contains(partition)
                     && !skippedPoison.containsKey(partition)) {
                 log.warn("Views are behind the consumer on partition {} (stored {}, got {}): rebuilding from there",
                         partition, stored, record.offset());
@@ -115,6 +116,7 @@ public class ProjectionListener implements ConsumerSeekAware {
             }
             try {
                 events.add(decode(record));
+                partitionsWithEvents.add(partition);
             } catch (EventMessageFormat.UnreadableEventException | IllegalArgumentException e) {
                 deadLetter(record, e.getMessage());
                 skippedPoison.put(partition, record.offset() + 1);

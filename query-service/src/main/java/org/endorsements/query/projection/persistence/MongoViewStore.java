@@ -68,9 +68,7 @@ public class MongoViewStore implements ViewStore {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        Query query = Query.query(Criteria.where("_id").in(eventIds));
-        query.fields().include("_id");
-        return mongo.find(query, Document.class, generation.get().audit()).stream()
+        return IdLookups.findIdsOnly(mongo, eventIds, Document.class, generation.get().audit()).stream()
                 .map(d -> d.getString("_id"))
                 .collect(Collectors.toSet());
     }
@@ -131,7 +129,7 @@ public class MongoViewStore implements ViewStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<T> found = mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection);
+        List<T> found = IdLookups.find(mongo, ids, type, collection);
         return found.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 
