@@ -33,6 +33,7 @@ final class PlatformLoad implements AutoCloseable {
     private final AtomicLong pairs = new AtomicLong();
     private final List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService probes = Executors.newFixedThreadPool(8);
+    private volatile long replayed;
 
     PlatformLoad(String commandUrl, String queryUrl, String adminKey) {
         this.commandUrl = commandUrl;
@@ -223,6 +224,7 @@ final class PlatformLoad implements AutoCloseable {
             var progress = JSON.readTree(http.send("GET", queryUrl + "/api/admin/replay", key, null).body());
             switch (progress.path("state").asText()) {
                 case "SWITCHED":
+                    replayed = progress.path("total").asLong();
                     return progress.path("eventsPerSecond").asDouble();
                 case "FAILED":
                     throw new IllegalStateException("replay failed");
@@ -230,6 +232,27 @@ final class PlatformLoad implements AutoCloseable {
                     break;
             }
         }
+    }
+
+    /** How many events the last replay projected. */
+    long topicEvents() {
+        return replayed;
+    }
+
+    Http http() {
+        return http;
+    }
+
+    String commandUrl() {
+        return commandUrl;
+    }
+
+    String queryUrl() {
+        return queryUrl;
+    }
+
+    String adminKey() {
+        return adminKey;
     }
 
     @Override

@@ -1,0 +1,208 @@
+package org.endorsements.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one statement's size costs: it is filled to each size in turn (organizations registered and endorsing
+ * through the API), and at each size the command latency of further endorsements and the read latency of the
+ * signatory list (first and middle page), of {@code asOf} and of the growth series are measured, each with the
+ * platform otherwise idle.
+ */
+final class GrowthCost {
+
+    private static final int FILL_CLIENTS = 32;
+    private static final int WARM_UP = 2_000;
+    private static final int COMMAND_CLIENTS = 4;
+    private static final int COMMAND_SAMPLES = 400;
+    private static final int READ_SAMPLES = 40;
+    private static final int PAGE_SIZE = 50;
+    private static final long MAX_MICROS = 60_000_000L;
+
+    private final PlatformLoad load;
+    private final Http http;
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final AtomicLong nextOrganization = new AtomicLong();
+
+    GrowthCost(PlatformLoad load) {
+        this.load = load;
+        this.http = load.http();
+    }
+
+    void run(List<Integer> sizes, Map<String, Object> results, List<String[]> rows) throws Exception {
+        // Warm-up on a statement of its own (JIT, pools), so that the first size is not measured cold.
+        String warmUp = publish("growth-warm-up-" + run);
+        System.out.printf("Warm-up: %,d endorsements on %s (not measured)...%n", WARM_UP, warmUp);
+        fill(warmUp, WARM_UP, 0, -1, Instant.now());
+        commandLatency(warmUp, COMMAND_SAMPLES);
+        reads(load.queryUrl() + "/api/statements/" + warmUp + "/endorsements?page=0&size=" + PAGE_SIZE);
+        load.awaitIdle(Duration.ofMinutes(5));
+
+        String statement = publish("growth-" + run);
+        long filled = 0;
+        Instant halfway = Instant.now();
+        Double firstCommandP99 = null;
+        Double firstCommandP50 = null;
+        for (int size : sizes) {
+            long toFill = Math.max(0, size - COMMAND_SAMPLES - filled);
+            System.out.printf("Filling %s to %,d endorsements...%n", statement, filled + toFill);
+            long started = System.nanoTime();
+            halfway = fill(statement, toFill, filled, size / 2L, halfway);
+            filled += toFill;
+            double fillRate = toFill / ((System.nanoTime() - started) / 1e9);
+            load.awaitIdle(Duration.ofMinutes(30));
+
+            Histogram command = commandLatency(statement, COMMAND_SAMPLES);
+            filled += COMMAND_SAMPLES;
+            load.awaitIdle(Duration.ofMinutes(5));
+
+            String base = load.queryUrl() + "/api/statements/" + statement;
+            long middlePage = Math.max(0, filled / PAGE_SIZE / 2);
+            Histogram first = reads(base + "/endorsements?page=0&size=" + PAGE_SIZE);
+            Histogram middle = reads(base + "/endorsements?page=" + middlePage + "&size=" + PAGE_SIZE);
+            Histogram asOf = reads(base + "/endorsements?page=0&size=" + PAGE_SIZE + "&asOf=" + halfway);
+            Histogram growth = reads(base + "/growth?interval=hour");
+
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("endorsements", filled);
+            json.put("fillEndorsementsPerSecond", Bench.round(fillRate));
+            json.put("command", latency(command));
+            json.put("signatoryFirstPage", latency(first));
+            json.put("signatoryMiddlePage", latency(middle));
+            json.put("asOf", latency(asOf));
+            json.put("growthSeries", latency(growth));
+            results.put("growth" + size, json);
+            String at = String.format("at %,d: ", filled);
+            rows.add(new String[] {at + "command latency p50 / p99 (ms)", pair(command)});
+            rows.add(new String[] {at + "signatory list, first page p50 / p99 (ms)", pair(first)});
+            rows.add(new String[] {at + "signatory list, page " + middlePage + " p50 / p99 (ms)", pair(middle)});
+            rows.add(new String[] {at + "asOf (first page) p50 / p99 (ms)", pair(asOf)});
+            rows.add(new String[] {at + "growth series (hourly) p50 / p99 (ms)", pair(growth)});
+            if (firstCommandP99 == null) {
+                firstCommandP99 = Bench.ms(command, 99);
+                firstCommandP50 = Bench.ms(command, 50);
+            } else {
+                String ratio = String.format("%.2f (p50) / %.2f (p99)", Bench.ms(command, 50) / firstCommandP50,
+                        Bench.ms(command, 99) / firstCommandP99);
+                results.put("commandLatencyRatio" + size, ratio);
+                rows.add(new String[] {at + "command latency ÷ latency at the first size", ratio});
+            }
+        }
+    }
+
+    private String publish(String statement) throws Exception {
+        Http.Reply published = http.send("POST", load.commandUrl() + "/api/statements", load.adminKey(),
+                "{\"statementId\":\"" + statement + "\",\"title\":\"Growth benchmark\",\"body\":\"Synthetic.\","
+                        + "\"language\":\"en\"}");
+        if (published.status() != 201) {
+            throw new IllegalStateException("publishing " + statement + " failed: " + published.status());
+        }
+        return statement;
+    }
+
+    /** Registers and endorses {@code count} organizations; returns the moment the statement passed {@code half}. */
+    private Instant fill(String statement, long count, long already, long half, Instant halfway) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(FILL_CLIENTS);
+        AtomicLong remaining = new AtomicLong(count);
+        AtomicLong done = new AtomicLong(already);
+        Instant[] passed = {halfway};
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < FILL_CLIENTS; c++) {
+            workers.add(pool.submit(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    endorse(statement, register());
+                    if (done.incrementAndGet() == half) {
+                        passed[0] = Instant.now();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return passed[0];
+    }
+
+    private Histogram commandLatency(String statement, int samples) throws Exception {
+        List<String> organizations = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            organizations.add(register());
+        }
+        Histogram histogram = new Histogram(MAX_MICROS, 3);
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(COMMAND_CLIENTS);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < COMMAND_CLIENTS; c++) {
+            workers.add(pool.submit(() -> {
+                for (long i; (i = next.getAndIncrement()) < samples; ) {
+                    long start = System.nanoTime();
+                    endorse(statement, organizations.get((int) i));
+                    synchronized (histogram) {
+                        histogram.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - start) / 1000));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return histogram;
+    }
+
+    private Histogram reads(String url) throws Exception {
+        Histogram histogram = new Histogram(MAX_MICROS, 3);
+        for (int i = 0; i < READ_SAMPLES; i++) {
+            long start = System.nanoTime();
+            Http.Reply reply = http.send("GET", url, null, null);
+            if (reply.status() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + reply.status());
+            }
+            histogram.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - start) / 1000));
+        }
+        return histogram;
+    }
+
+    private String register() throws Exception {
+        String id = "g-" + run + "-" + nextOrganization.getAndIncrement();
+        Http.Reply reply = http.send("POST", load.commandUrl() + "/api/organizations", load.adminKey(),
+                "{\"organizationId\":\"" + id + "\",\"name\":\"Growth organization " + id + "\"}");
+        if (reply.status() != 201) {
+            throw new IllegalStateException("registration failed: " + reply.status() + " " + reply.body());
+        }
+        return id;
+    }
+
+    private void endorse(String statement, String organization) throws Exception {
+        Http.Reply reply = http.send("PUT", load.commandUrl() + "/api/statements/" + statement + "/endorsements/"
+                + organization, load.adminKey(), null);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("endorsement failed: " + reply.status() + " " + reply.body());
+        }
+    }
+
+    private static Map<String, Object> latency(Histogram h) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("p50ms", Bench.ms(h, 50));
+        json.put("p99ms", Bench.ms(h, 99));
+        json.put("maxms", h.getMaxValue() / 1000.0);
+        return json;
+    }
+
+    private static String pair(Histogram h) {
+        return String.format("%.1f / %.1f", Bench.ms(h, 50), Bench.ms(h, 99));
+    }
+}
