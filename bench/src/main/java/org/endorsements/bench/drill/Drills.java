@@ -109,6 +109,15 @@ public final class Drills {
         Path dir = Files.createTempDirectory("endorsements-drill-");
         List<Report> reports = new ArrayList<>();
         try (LocalPlatform platform = new LocalPlatform(options.root(), dir)) {
+            // Ctrl-C or a kill of the drill must not leave the platform's processes behind.
+            Thread cleanUp = new Thread(() -> {
+                try {
+                    platform.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "drill-clean-up");
+            Runtime.getRuntime().addShutdownHook(cleanUp);
             System.out.printf("Starting a platform of its own for the drill (logs in %s)...%n", platform.logs());
             platform.start();
             Drills runner = new Drills(options, platform);

@@ -32,4 +32,17 @@ public interface ViewStore {
 
     /** The next offset to read per partition, as stored with the views; empty for a store that starts empty. */
     Map<Integer, Long> positions();
+
+    /**
+     * Whether the store still holds what this projection wrote. False once it lost its data under a running
+     * projection (an in-memory server restarted, a database dropped): a batch that straddles such a loss would
+     * otherwise write its views and its position into the empty store, and every earlier event would be missing.
+     */
+    default boolean intact() {
+        return true;
+    }
+
+    /** Discards whatever the live views hold (a partial batch after a loss) and marks the store as intact again. */
+    default void resetAfterLoss() {
+    }
 }

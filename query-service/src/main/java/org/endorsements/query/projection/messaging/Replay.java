@@ -96,6 +96,7 @@ public class Replay {
             drop(fresh);
             indexes.declare(fresh);
             MongoViewStore store = new MongoViewStore(mongo, () -> fresh, properties.topic());
+            store.mark();
             Projector projector = new Projector(store, clock);
             LogProjector logProjector = new LogProjector(new MongoLogStore(mongo, () -> fresh));
             try (KafkaConsumer<String, byte[]> consumer = consumer(target)) {

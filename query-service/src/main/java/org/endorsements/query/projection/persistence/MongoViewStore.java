@@ -31,6 +31,8 @@ public class MongoViewStore implements ViewStore {
     private static final String TOPIC_FIELD = "topic";
     private static final String PARTITION_FIELD = "partition";
     private static final String NEXT_OFFSET_FIELD = "nextOffset";
+    /** Written only when the views are (re)started from nothing; its absence means the store lost its data. */
+    private static final String MARKER_ID = "views-marker";
 
     private final MongoTemplate mongo;
     private final Supplier<ViewCollections> generation;
@@ -93,12 +95,35 @@ public class MongoViewStore implements ViewStore {
         replaceAll(organizations, generation.get().organizations(), OrganizationView::getId);
         replaceAll(endorsements, generation.get().endorsements(), EndorsementView::getId);
         if (!nextOffsets.isEmpty()) {
+            if (!intact()) {
+                throw new IllegalStateException("the view store lost its data during this batch; the batch is "
+                        + "retried and every view rebuilt");
+            }
             BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.get().positions());
             nextOffsets.forEach((partition, offset) -> ops.upsert(byIdQuery(topic + ":" + partition),
                     new Update().set(TOPIC_FIELD, topic).set(PARTITION_FIELD, partition)
                             .set(NEXT_OFFSET_FIELD, offset)));
             ops.execute();
         }
+    }
+
+    @Override
+    public boolean intact() {
+        return mongo.findById(MARKER_ID, Document.class, generation.get().positions()) != null;
+    }
+
+    @Override
+    public void resetAfterLoss() {
+        ViewCollections views = generation.get();
+        // Documents only: the collections keep the secondary indexes declared for a real MongoDB.
+        views.all().forEach(collection -> mongo.remove(new Query(), collection));
+        mark();
+    }
+
+    /** Marks a store whose views start from nothing (a fresh generation) as this projection's. */
+    public void mark() {
+        mongo.upsert(byIdQuery(MARKER_ID), new Update().set("marker", true),
+                generation.get().positions());
     }
 
     @Override
