@@ -31,8 +31,10 @@ final class Launcher implements AutoCloseable {
 
     /** Starts {@code ./endorsements up [args]} and waits until it reports the platform up. */
     void up(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", Platform.root().resolve("endorsements").toString(),
-                "up"));
+        // A build started in the background of a non-interactive shell passes SIGINT down as ignored, and bash
+        // cannot trap a signal ignored at entry: restore its default so that Ctrl-C is tested the same everywhere.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "bash",
+                Platform.root().resolve("endorsements").toString(), "up"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();

@@ -158,6 +158,9 @@ final class Census {
             for (int page = 0; ; page++) {
                 JsonNode body = get("/api/statements/" + statement + "/history?size=500&page=" + page,
                         platform.auditorKey);
+                if (body == null) {
+                    break;
+                }
                 for (JsonNode item : body.path("items")) {
                     if ("Endorsement".equals(item.path("aggregateType").asText())) {
                         String position = item.path("aggregateId").asText() + "#" + item.path("sequence").asLong();
@@ -170,11 +173,14 @@ final class Census {
                     break;
                 }
             }
-            endorsed.put(statement, get("/api/statements/" + statement, null).path("endorsementCount").asLong());
+            // A statement the views do not know yet (rebuilding after a loss) counts as -1: not converged.
+            JsonNode summary = get("/api/statements/" + statement, null);
+            endorsed.put(statement, summary == null ? -1L : summary.path("endorsementCount").asLong());
         }
         return new Views(entries, events, endorsed);
     }
 
+    /** The answer's body, or null for a 404 (not in the views yet). */
     private JsonNode get(String path, String key) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.queryUrl() + path))
                 .timeout(Duration.ofSeconds(30));
@@ -182,6 +188,9 @@ final class Census {
             request.header("Authorization", "Bearer " + key);
         }
         HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() == 404) {
+            return null;
+        }
         if (reply.statusCode() != 200) {
             throw new IOException("GET " + path + " answered " + reply.statusCode());
         }
