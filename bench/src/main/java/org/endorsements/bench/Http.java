@@ -8,15 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** HTTP as a client of the platform does it: one shared client, keep-alive connections. */
-final class Http {
+public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
-    record Reply(int status, String body, String position) {
+    public record Reply(int status, String body, String position) {
     }
 
-    Reply send(String method, String url, String key, String json) throws IOException, InterruptedException {
+    public Reply send(String method, String url, String key, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));

@@ -3,10 +3,6 @@ package org.endorsements.bench.drill;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.endorsements.bench.Http;
 
 /**
  * Counts one drill's endorsement events where each of them must be: in the event store (read with plain JDBC), on
@@ -68,7 +65,7 @@ final class Census {
     }
 
     private final LocalPlatform platform;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Http http = new Http();
 
     Census(LocalPlatform platform) {
         this.platform = platform;
@@ -182,17 +179,12 @@ final class Census {
 
     /** The answer's body, or null for a 404 (not in the views yet). */
     private JsonNode get(String path, String key) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.queryUrl() + path))
-                .timeout(Duration.ofSeconds(30));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (reply.statusCode() == 404) {
+        Http.Reply reply = http.send("GET", platform.queryUrl() + path, key, null);
+        if (reply.status() == 404) {
             return null;
         }
-        if (reply.statusCode() != 200) {
-            throw new IOException("GET " + path + " answered " + reply.statusCode());
+        if (reply.status() != 200) {
+            throw new IOException("GET " + path + " answered " + reply.status());
         }
         return JSON.readTree(reply.body());
     }

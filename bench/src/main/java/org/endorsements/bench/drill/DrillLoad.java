@@ -3,12 +3,7 @@ package org.endorsements.bench.drill;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.endorsements.bench.Http;
 
 /**
  * Organizations endorsing and withdrawing through the public API at a steady rate, each (statement, organization)
@@ -38,8 +34,7 @@ final class DrillLoad implements AutoCloseable {
     final Set<String> acknowledgedPositions = ConcurrentHashMap.newKeySet();
     final AtomicBoolean faultActive = new AtomicBoolean();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final Http http = new Http();
     private final String commandUrl;
     private final String adminKey;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -51,22 +46,22 @@ final class DrillLoad implements AutoCloseable {
     }
 
     void publish(String statementId) throws IOException, InterruptedException {
-        HttpResponse<String> reply = send("POST", "/api/statements", adminKey, "{\"statementId\":\"" + statementId
+        Http.Reply reply = send("POST", "/api/statements", adminKey, "{\"statementId\":\"" + statementId
                 + "\",\"title\":\"Drill " + statementId + "\",\"body\":\"Synthetic statement of a fault drill.\","
                 + "\"language\":\"en\"}");
-        if (reply.statusCode() != 201) {
-            throw new IllegalStateException("publishing " + statementId + " failed: " + reply.statusCode());
+        if (reply.status() != 201) {
+            throw new IllegalStateException("publishing " + statementId + " failed: " + reply.status());
         }
     }
 
     List<Organization> register(String prefix, int count) throws IOException, InterruptedException {
         List<Organization> organizations = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            HttpResponse<String> reply = send("POST", "/api/organizations", adminKey,
+            Http.Reply reply = send("POST", "/api/organizations", adminKey,
                     "{\"organizationId\":\"" + prefix + "-" + i + "\",\"name\":\"Drill organization " + prefix
                             + " " + i + "\"}");
-            if (reply.statusCode() != 201) {
-                throw new IllegalStateException("registering an organization failed: " + reply.statusCode());
+            if (reply.status() != 201) {
+                throw new IllegalStateException("registering an organization failed: " + reply.status());
             }
             JsonNode body = JSON.readTree(reply.body());
             organizations.add(new Organization(body.path("organizationId").asText(), body.path("apiKey").asText()));
@@ -105,10 +100,10 @@ final class DrillLoad implements AutoCloseable {
             String path = "/api/statements/" + pair[0] + "/endorsements/" + pair[1];
             sent.incrementAndGet();
             try {
-                HttpResponse<String> reply = send(endorseNext[i] ? "PUT" : "DELETE", path, pair[2], null);
-                int status = reply.statusCode();
+                Http.Reply reply = send(endorseNext[i] ? "PUT" : "DELETE", path, pair[2], null);
+                int status = reply.status();
                 if (status / 100 == 2) {
-                    acknowledge(reply.headers().firstValue("X-Event-Position").orElseThrow());
+                    acknowledge(reply.position());
                     endorseNext[i] = !endorseNext[i];
                 } else if (status == 409) {
                     // After a crash the client cannot know whether its last write landed: ask the other way round.
@@ -142,16 +137,8 @@ final class DrillLoad implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> send(String method, String path, String key, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandUrl + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + key)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    Http.Reply send(String method, String path, String key, String json) throws IOException, InterruptedException {
+        return http.send(method, commandUrl + path, key, json);
     }
 
     @Override

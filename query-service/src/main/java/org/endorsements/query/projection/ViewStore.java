@@ -42,6 +42,13 @@ public interface ViewStore {
         return true;
     }
 
+    /**
+     * {@link #positions()} when the store is {@link #intact()}, else empty: one read where a batch needs both.
+     */
+    default java.util.Optional<Map<Integer, Long>> positionsIfIntact() {
+        return intact() ? java.util.Optional.of(positions()) : java.util.Optional.empty();
+    }
+
     /** Discards whatever the live views hold (a partial batch after a loss) and marks the store as intact again. */
     default void resetAfterLoss() {
     }

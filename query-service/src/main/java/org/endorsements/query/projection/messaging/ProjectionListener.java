@@ -92,14 +92,15 @@ public class ProjectionListener implements ConsumerSeekAware {
     @KafkaListener(id = "projection", topics = "${endorsements.projection.topic}",
             groupId = "${endorsements.projection.group-id}", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        if (!store.intact()) {
+        java.util.Optional<Map<Integer, Long>> storedPositions = store.positionsIfIntact();
+        if (storedPositions.isEmpty()) {
             log.warn("The view store holds no views of this projection (new, or its data was lost, e.g. the "
                     + "in-memory server restarted): clearing it and projecting every partition from the beginning");
             store.resetAfterLoss();
             consumer.seekToBeginning(consumer.assignment());
             return;
         }
-        Map<Integer, Long> positions = store.positions();
+        Map<Integer, Long> positions = storedPositions.get();
         Set<Integer> rewound = new HashSet<>();
         List<ProjectedEvent> events = new ArrayList<>(records.size());
         Set<Integer> partitionsWithEvents = new HashSet<>();

@@ -128,13 +128,30 @@ public class MongoViewStore implements ViewStore {
 
     @Override
     public Map<Integer, Long> positions() {
+        return readPositions().positions();
+    }
+
+    @Override
+    public java.util.Optional<Map<Integer, Long>> positionsIfIntact() {
+        StoredPositions stored = readPositions();
+        return stored.marked() ? java.util.Optional.of(stored.positions()) : java.util.Optional.empty();
+    }
+
+    /** The marker lives in the positions collection, so one read answers both questions. */
+    private record StoredPositions(Map<Integer, Long> positions, boolean marked) {
+    }
+
+    private StoredPositions readPositions() {
         Map<Integer, Long> positions = new HashMap<>();
+        boolean marked = false;
         for (Document d : mongo.findAll(Document.class, generation.get().positions())) {
-            if (topic.equals(d.getString(TOPIC_FIELD))) {
+            if (MARKER_ID.equals(d.get("_id"))) {
+                marked = true;
+            } else if (topic.equals(d.getString(TOPIC_FIELD))) {
                 positions.put(d.getInteger(PARTITION_FIELD), d.getLong(NEXT_OFFSET_FIELD));
             }
         }
-        return positions;
+        return new StoredPositions(positions, marked);
     }
 
     private <T> void replaceAll(Collection<T> views, String collection, Function<T, String> id) {
