@@ -61,17 +61,34 @@ final class Launcher implements AutoCloseable {
         }, "launcher-output");
         reader.setDaemon(true);
         reader.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        // The first up after a build also prepares the class-data-sharing archives.
+        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         while (output.stream().noneMatch(l -> l.startsWith("Endorsements is up"))) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the launcher exited with " + process.exitValue() + ":\n"
                         + String.join("\n", output));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the launcher did not come up:\n" + String.join("\n", output));
+                throw new IllegalStateException("the launcher did not come up:\n" + String.join("\n", output)
+                        + serviceLogTails());
             }
             Thread.sleep(250);
         }
+    }
+
+    /** The last lines of each component's log, to say why a start took too long. */
+    private String serviceLogTails() {
+        StringBuilder tails = new StringBuilder();
+        try (var logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.sorted().toList()) {
+                List<String> lines = Files.readAllLines(log);
+                tails.append("\n--- ").append(log.getFileName()).append('\n')
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            tails.append("\n(logs unreadable: ").append(e.getMessage()).append(')');
+        }
+        return tails.toString();
     }
 
     String adminKey() throws IOException {
