@@ -42,6 +42,8 @@ class DashboardBrowserIT {
                 wait.until(d -> ((Number) browser.executeScript("return window.endorsementsGrowthPoints || 0"))
                         .intValue() > 0);
                 assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+                // The list renders from its own request, after the count and the chart.
+                wait.until(d -> d.findElements(By.cssSelector("#signatories tr")).size() == 25);
                 assertThat(browser.findElements(By.cssSelector("#signatories tr"))).hasSize(25);
                 assertThat(browser.findElement(By.id("link-csv")).getAttribute("href"))
                         .endsWith("/api/statements/" + SEED + "/endorsements.csv");
