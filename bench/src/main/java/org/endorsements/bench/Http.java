@@ -10,6 +10,9 @@ import java.time.Duration;
 /** HTTP as a client of the platform does it: one shared client, keep-alive connections. */
 public final class Http {
 
+    /** Generous: reads of a 1 M-signature statement scan on the embedded server and take seconds. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -17,7 +20,7 @@ public final class Http {
     }
 
     public Reply send(String method, String url, String key, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
