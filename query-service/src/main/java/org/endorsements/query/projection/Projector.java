@@ -50,9 +50,9 @@ public class Projector {
         Map<Integer, Long> nextOffsets = new LinkedHashMap<>();
         for (ProjectedEvent e : batch) {
             nextOffsets.merge(e.partition(), e.offset() + 1, Math::max);
-            // The audit entry is immutable and keyed by event id; the other views guard themselves, so they are
-            // applied even when the audit entry exists (a crash may have come between the two writes).
-            if (b.knownAuditIds.add(e.eventId())) {
+            // The audit entry is immutable and keyed by event id: the store keeps an entry it already has, so a
+            // re-delivered event is not looked up first. The other views guard themselves.
+            if (!b.audit.containsKey(e.eventId())) {
                 b.audit.put(e.eventId(), auditEntry(e));
             }
             Result result = apply(b, e);
@@ -196,9 +196,7 @@ public class Projector {
         Set<String> endorsements = new HashSet<>();
         Set<String> growth = new HashSet<>();
         Set<String> organizations = new HashSet<>();
-        Set<String> eventIds = new HashSet<>();
         for (ProjectedEvent e : batch) {
-            eventIds.add(e.eventId());
             EndorsementEvent event = e.event();
             if (event instanceof StatementPublished || event instanceof StatementClosed) {
                 statements.add(event.streamKey());
@@ -217,7 +215,7 @@ public class Projector {
             }
         }
         return new Batch(store.statements(statements), store.endorsements(endorsements), store.growth(growth),
-                store.organizations(organizations), new HashSet<>(store.existingAuditEntries(eventIds)));
+                store.organizations(organizations));
     }
 
     /** The documents of one batch: as loaded, and those the batch changed (written back at the end). */
@@ -226,7 +224,6 @@ public class Projector {
         final Map<String, EndorsementView> endorsements;
         final Map<String, GrowthBucket> growthBuckets;
         final Map<String, OrganizationView> organizations;
-        final Set<String> knownAuditIds;
         final Map<String, AuditEntry> audit = new LinkedHashMap<>();
         final Map<String, StatementView> touchedStatements = new LinkedHashMap<>();
         final Map<String, EndorsementView> touchedEndorsements = new LinkedHashMap<>();
@@ -234,13 +231,11 @@ public class Projector {
         final Map<String, OrganizationView> touchedOrganizations = new LinkedHashMap<>();
 
         Batch(Map<String, StatementView> statements, Map<String, EndorsementView> endorsements,
-                Map<String, GrowthBucket> growthBuckets, Map<String, OrganizationView> organizations,
-                Set<String> knownAuditIds) {
+                Map<String, GrowthBucket> growthBuckets, Map<String, OrganizationView> organizations) {
             this.statements = new LinkedHashMap<>(statements);
             this.endorsements = new LinkedHashMap<>(endorsements);
             this.growthBuckets = new LinkedHashMap<>(growthBuckets);
             this.organizations = new LinkedHashMap<>(organizations);
-            this.knownAuditIds = knownAuditIds;
         }
 
         StatementView statement(String id) {

@@ -24,8 +24,10 @@ public interface ViewStore {
 
     Map<String, OrganizationView> organizations(Set<String> ids);
 
-    Set<String> existingAuditEntries(Set<String> eventIds);
-
+    /**
+     * Writes one batch's changes. An audit entry whose event is already stored is left as it is (the entry is
+     * immutable; a re-delivered or re-published event must neither fail the batch nor change its first entry).
+     */
     void write(Collection<AuditEntry> audit, Collection<StatementView> statements, Collection<GrowthBucket> growth,
             Collection<OrganizationView> organizations, Collection<EndorsementView> endorsements,
             Map<Integer, Long> nextOffsets);

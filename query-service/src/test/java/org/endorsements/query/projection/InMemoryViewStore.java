@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.endorsement.EndorsementView;
@@ -84,11 +83,6 @@ class InMemoryViewStore implements ViewStore {
     @Override
     public Map<String, OrganizationView> organizations(Set<String> ids) {
         return load(organizations, ids, OrganizationView.class);
-    }
-
-    @Override
-    public Set<String> existingAuditEntries(Set<String> eventIds) {
-        return eventIds.stream().filter(audit::containsKey).collect(Collectors.toSet());
     }
 
     @Override

@@ -16,8 +16,7 @@ import org.endorsements.query.projection.persistence.IdLookups;
 import org.endorsements.query.projection.persistence.ViewCollections;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.NodeSource;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.endorsements.query.projection.persistence.BulkWrites;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -79,22 +78,19 @@ public class MongoLogStore implements LogStore {
                 .append("statementId", l.statementId()).append("index", l.index())
                 .append("bytes", new Binary(l.bytes())).append("hash", l.hash()).append("eventId", l.eventId()))
                 .toList());
-        replace(c.logNodes(), nodes.stream().map(n -> new Document("_id", nodeId(n.statementId(), n.level(),
-                n.index())).append("hash", n.hash())).toList());
+        // A level-0 node is a leaf's hash, already in the leaf's document: storing it again would cost one more
+        // document per event.
+        replace(c.logNodes(), nodes.stream().filter(n -> n.level() > 0).map(n -> new Document("_id",
+                nodeId(n.statementId(), n.level(), n.index())).append("hash", n.hash())).toList());
         replace(c.logEvents(), leaves.stream().map(l -> new Document("_id", l.eventId())
                 .append("statementId", l.statementId()).append("index", l.index())).toList());
         replace(c.logSigners(), openings.entrySet().stream().map(e -> new Document("_id", e.getKey())
                 .append("opening", e.getValue())).toList());
-        if (!states.isEmpty()) {
-            BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, c.logStates());
-            for (LogState state : states) {
-                Document doc = new Document();
-                mongo.getConverter().write(state, doc);
-                ops.replaceOne(Query.query(Criteria.where("_id").is(state.statementId())), doc,
-                        FindAndReplaceOptions.options().upsert());
-            }
-            ops.execute();
-        }
+        BulkWrites.replaceById(mongo, c.logStates(), states.stream().map(state -> {
+            Document doc = new Document();
+            mongo.getConverter().write(state, doc);
+            return doc;
+        }).toList());
     }
 
     /** Leaf bytes [start, end) of a statement's log, in order. */
@@ -112,7 +108,9 @@ public class MongoLogStore implements LogStore {
     public NodeSource nodes(String statementId) {
         ViewCollections c = generation.get();
         return (level, index) -> {
-            Document doc = mongo.findById(nodeId(statementId, level, index), Document.class, c.logNodes());
+            Document doc = level == 0
+                    ? mongo.findById(statementId + ":" + index, Document.class, c.logLeaves())
+                    : mongo.findById(nodeId(statementId, level, index), Document.class, c.logNodes());
             if (doc == null) {
                 throw new IllegalStateException("log node " + level + "/" + index + " of " + statementId
                         + " is missing");
@@ -137,14 +135,9 @@ public class MongoLogStore implements LogStore {
         return Optional.ofNullable(mongo.findById(statementId, Document.class, generation.get().logCheckpoints()));
     }
 
+    /** Leaves, nodes, event indexes and most openings are new: inserted, and replaced only where they exist. */
     private void replace(String collection, List<Document> docs) {
-        if (docs.isEmpty()) {
-            return;
-        }
-        BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        docs.forEach(d -> ops.replaceOne(Query.query(Criteria.where("_id").is(d.get("_id"))), d,
-                FindAndReplaceOptions.options().upsert()));
-        ops.execute();
+        BulkWrites.upsertById(mongo, collection, docs);
     }
 
     private static String nodeId(String statementId, int level, long index) {

@@ -16,7 +16,6 @@ import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.projection.ViewStore;
 import org.endorsements.query.statement.StatementView;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -66,34 +65,18 @@ public class MongoViewStore implements ViewStore {
     }
 
     @Override
-    public Set<String> existingAuditEntries(Set<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Set.of();
-        }
-        return IdLookups.findIdsOnly(mongo, eventIds, Document.class, generation.get().audit()).stream()
-                .map(d -> d.getString("_id"))
-                .collect(Collectors.toSet());
-    }
-
-    @Override
     public void write(Collection<AuditEntry> audit, Collection<StatementView> statements,
             Collection<GrowthBucket> growth, Collection<OrganizationView> organizations,
             Collection<EndorsementView> endorsements, Map<Integer, Long> nextOffsets) {
-        if (!audit.isEmpty()) {
-            // Upsert rather than insert: an entry re-delivered after a crash must not fail the batch.
-            BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AuditEntry.class,
-                    generation.get().audit());
-            for (AuditEntry entry : audit) {
-                Document doc = new Document();
-                mongo.getConverter().write(entry, doc);
-                ops.upsert(byIdQuery(entry.id()), Update.fromDocument(new Document("$setOnInsert", doc)));
-            }
-            ops.execute();
-        }
-        replaceAll(statements, generation.get().statements(), StatementView::getId);
-        replaceAll(growth, generation.get().growth(), GrowthBucket::getId);
-        replaceAll(organizations, generation.get().organizations(), OrganizationView::getId);
-        replaceAll(endorsements, generation.get().endorsements(), EndorsementView::getId);
+        // Immutable, keyed by event id: an entry already there (a re-delivered event) stays as first written.
+        BulkWrites.insertImmutable(mongo, generation.get().audit(), audit.stream().map(ViewDocuments::audit).toList());
+        // A statement and its current hour exist after their first event: replaced. Most organization and
+        // endorsement documents of a batch are new: inserted, and replaced only where they exist.
+        BulkWrites.replaceById(mongo, generation.get().statements(), documents(statements));
+        BulkWrites.replaceById(mongo, generation.get().growth(), documents(growth));
+        BulkWrites.upsertById(mongo, generation.get().organizations(), documents(organizations));
+        BulkWrites.upsertById(mongo, generation.get().endorsements(),
+                endorsements.stream().map(ViewDocuments::endorsement).toList());
         if (!nextOffsets.isEmpty()) {
             if (!intact()) {
                 throw new IllegalStateException("the view store lost its data during this batch; the batch is "
@@ -154,17 +137,14 @@ public class MongoViewStore implements ViewStore {
         return new StoredPositions(positions, marked);
     }
 
-    private <T> void replaceAll(Collection<T> views, String collection, Function<T, String> id) {
-        if (views.isEmpty()) {
-            return;
+    private List<Document> documents(Collection<?> views) {
+        List<Document> documents = new java.util.ArrayList<>(views.size());
+        for (Object view : views) {
+            Document document = new Document();
+            mongo.getConverter().write(view, document);
+            documents.add(document);
         }
-        BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        for (T view : views) {
-            Document doc = new Document();
-            mongo.getConverter().write(view, doc);
-            ops.replaceOne(byIdQuery(id.apply(view)), doc, FindAndReplaceOptions.options().upsert());
-        }
-        ops.execute();
+        return documents;
     }
 
     private <T> Map<String, T> byId(Set<String> ids, Class<T> type, String collection, Function<T, String> id) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The secondary indexes the read API's queries need on a real MongoDB. Writes never need them (every write is by
- * {@code _id}); the embedded server keeps them but only ever uses its {@code _id} index.
+ * {@code _id}); the embedded server ignores secondary indexes ("not yet implemented") and scans.
  */
 @Component
 public class ViewIndexes {
