@@ -92,8 +92,9 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     void startMongo() throws IOException, InterruptedException {
-        launch(MONGO, List.of("java", "-Xmx2g", "-cp", stackClassPath(), "org.endorsements.localstack.MongoServerMain",
-                "127.0.0.1", String.valueOf(mongoPort)), Map.of());
+        launch(MONGO, List.of("java", "-Xmx2g", "-XX:+UseG1GC", "-XX:+UseStringDeduplication", "-cp",
+                stackClassPath(), "org.endorsements.localstack.MongoServerMain", "127.0.0.1", String.valueOf(mongoPort)),
+                Map.of());
         awaitListening(MONGO, mongoPort);
     }
 
