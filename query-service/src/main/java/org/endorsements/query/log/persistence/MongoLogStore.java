@@ -12,11 +12,11 @@ import org.bson.types.Binary;
 import org.endorsements.query.log.LogState;
 import org.endorsements.query.log.LogStore;
 import org.endorsements.query.log.LogWrites;
+import org.endorsements.query.projection.persistence.BulkWrites;
 import org.endorsements.query.projection.persistence.IdLookups;
 import org.endorsements.query.projection.persistence.ViewCollections;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.NodeSource;
-import org.endorsements.query.projection.persistence.BulkWrites;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -74,17 +74,18 @@ public class MongoLogStore implements LogStore {
     public void write(Collection<LogWrites.Leaf> leaves, Collection<LogWrites.Node> nodes,
             Map<String, String> openings, Collection<LogState> states) {
         ViewCollections c = generation.get();
-        replace(c.logLeaves(), leaves.stream().map(l -> new Document("_id", l.statementId() + ":" + l.index())
+        // Leaves, nodes, event indexes and most openings are new: inserted, and replaced only where they exist.
+        upsert(c.logLeaves(), leaves.stream().map(l -> new Document("_id", l.statementId() + ":" + l.index())
                 .append("statementId", l.statementId()).append("index", l.index())
                 .append("bytes", new Binary(l.bytes())).append("hash", l.hash()).append("eventId", l.eventId()))
                 .toList());
         // A level-0 node is a leaf's hash, already in the leaf's document: storing it again would cost one more
         // document per event.
-        replace(c.logNodes(), nodes.stream().filter(n -> n.level() > 0).map(n -> new Document("_id",
+        upsert(c.logNodes(), nodes.stream().filter(n -> n.level() > 0).map(n -> new Document("_id",
                 nodeId(n.statementId(), n.level(), n.index())).append("hash", n.hash())).toList());
-        replace(c.logEvents(), leaves.stream().map(l -> new Document("_id", l.eventId())
+        upsert(c.logEvents(), leaves.stream().map(l -> new Document("_id", l.eventId())
                 .append("statementId", l.statementId()).append("index", l.index())).toList());
-        replace(c.logSigners(), openings.entrySet().stream().map(e -> new Document("_id", e.getKey())
+        upsert(c.logSigners(), openings.entrySet().stream().map(e -> new Document("_id", e.getKey())
                 .append("opening", e.getValue())).toList());
         BulkWrites.replaceById(mongo, c.logStates(), states.stream().map(state -> {
             Document doc = new Document();
@@ -135,9 +136,8 @@ public class MongoLogStore implements LogStore {
         return Optional.ofNullable(mongo.findById(statementId, Document.class, generation.get().logCheckpoints()));
     }
 
-    /** Leaves, nodes, event indexes and most openings are new: inserted, and replaced only where they exist. */
-    private void replace(String collection, List<Document> docs) {
-        BulkWrites.upsertById(mongo, collection, docs);
+    private void upsert(String collection, List<Document> documents) {
+        BulkWrites.upsertById(mongo, collection, documents);
     }
 
     private static String nodeId(String statementId, int level, long index) {

@@ -45,8 +45,22 @@ public final class BulkWrites {
      * batch writes are new (a new signature, and every document of a replay).
      */
     public static void upsertById(MongoTemplate mongo, String collection, List<Document> documents) {
+        replaceById(mongo, collection, insertNew(mongo, collection, documents));
+    }
+
+    /**
+     * Inserts immutable documents (keyed by what they record, e.g. an event id). One that is already there was
+     * written by an earlier attempt at the same batch and holds the same content, so it is left as it is. Far
+     * cheaper than an upsert on the embedded server, which applies an upsert's document field by field.
+     */
+    public static void insertImmutable(MongoTemplate mongo, String collection, List<Document> documents) {
+        insertNew(mongo, collection, documents);
+    }
+
+    /** Inserts every document whose {@code _id} is new; returns those that already existed. Any other error fails. */
+    private static List<Document> insertNew(MongoTemplate mongo, String collection, List<Document> documents) {
         if (documents.isEmpty()) {
-            return;
+            return List.of();
         }
         List<WriteModel<Document>> inserts = new ArrayList<>(documents.size());
         for (Document document : documents) {
@@ -54,38 +68,13 @@ public final class BulkWrites {
         }
         try {
             mongo.getCollection(collection).bulkWrite(inserts, UNORDERED);
+            return List.of();
         } catch (MongoBulkWriteException e) {
             if (e.getWriteConcernError() != null
                     || !e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
                 throw e;
             }
-            replaceById(mongo, collection, e.getWriteErrors().stream().map(error -> documents.get(error.getIndex()))
-                    .toList());
-        }
-    }
-
-    /**
-     * Inserts immutable documents (keyed by what they record, e.g. an event id). One that is already there was
-     * written by an earlier attempt at the same batch and holds the same content, so its duplicate-key error is
-     * expected; any other error fails the batch. Far cheaper than an upsert on the embedded server, which applies
-     * an upsert's document field by field.
-     */
-    public static void insertImmutable(MongoTemplate mongo, String collection, Collection<Document> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
-        for (Document document : documents) {
-            writes.add(new InsertOneModel<>(document));
-        }
-        try {
-            mongo.getCollection(collection).bulkWrite(writes, UNORDERED);
-        } catch (MongoBulkWriteException e) {
-            boolean onlyDuplicates = e.getWriteConcernError() == null
-                    && e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
-            if (!onlyDuplicates) {
-                throw e;
-            }
+            return e.getWriteErrors().stream().map(error -> documents.get(error.getIndex())).toList();
         }
     }
 }

@@ -21,24 +21,10 @@ public final class IdLookups {
     }
 
     public static <T> List<T> find(MongoTemplate mongo, Collection<String> ids, Class<T> type, String collection) {
-        return find(mongo, ids, type, collection, false);
-    }
-
-    /** Only the {@code _id} of each document that exists. */
-    public static <T> List<T> findIdsOnly(MongoTemplate mongo, Collection<String> ids, Class<T> type,
-            String collection) {
-        return find(mongo, ids, type, collection, true);
-    }
-
-    private static <T> List<T> find(MongoTemplate mongo, Collection<String> ids, Class<T> type, String collection,
-            boolean idsOnly) {
         List<String> all = List.copyOf(ids);
         List<T> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += CHUNK) {
             Query query = Query.query(Criteria.where("_id").in(all.subList(from, Math.min(all.size(), from + CHUNK))));
-            if (idsOnly) {
-                query.fields().include("_id");
-            }
             found.addAll(mongo.find(query, type, collection));
         }
         return found;
