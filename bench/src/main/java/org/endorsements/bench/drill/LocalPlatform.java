@@ -68,7 +68,7 @@ final class LocalPlatform implements AutoCloseable {
      * needs H2's default DB_CLOSE_ON_EXIT).
      */
     String eventStoreUrl() {
-        return "jdbc:h2:file:" + dir.resolve("data/command/eventstore") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dir.resolve("data/command/eventstore") + ";WRITE_DELAY=0;RETENTION_TIME=2000;AUTO_SERVER=TRUE";
     }
 
     Path logs() {
