@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * It deliberately does not move chunks to shrink the file ({@code MVStore.compactFile}): that path trips an
  * internal H2 assertion while commits run concurrently. Freed space is reused by later chunks instead.
  * <p>
- * Does nothing when the event store is not an H2 database opened by this process (PostgreSQL, or an H2 server).
+ * Does nothing when the event store is not an H2 database opened by this process (PostgreSQL, or an H2 server), or
+ * when H2 runs with a write delay: its own background housekeeping compacts then.
  */
 @Component
 class H2FileCompaction implements SmartLifecycle {
@@ -41,6 +42,7 @@ class H2FileCompaction implements SmartLifecycle {
     private final Timer runs;
     private volatile ScheduledExecutorService scheduler;
     private volatile boolean failureLogged;
+    private volatile boolean writeDelayLogged;
 
     H2FileCompaction(DataSource dataSource, H2CompactionProperties properties, MeterRegistry meters) {
         this.dataSource = dataSource;
@@ -55,7 +57,7 @@ class H2FileCompaction implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
-        localH2Store().ifPresent(store -> {
+        localH2Store().filter(store -> store.getAutoCommitDelay() == 0).ifPresent(store -> {
             var executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 var thread = new Thread(runnable, "h2-event-store-compaction");
                 thread.setDaemon(true);
@@ -90,6 +92,15 @@ class H2FileCompaction implements SmartLifecycle {
             stop();
             return;
         }
+        if (store.getAutoCommitDelay() != 0) {
+            // With a write delay H2 stores through executor threads that need the serialization lock this run
+            // holds: a commit triggered inside the rewrite would deadlock. H2's own housekeeping runs then anyway.
+            if (!writeDelayLogged) {
+                writeDelayLogged = true;
+                log.info("H2 event store runs with a write delay: its own housekeeping compacts, this one pauses");
+            }
+            return;
+        }
         try {
             // MVStore.compact alone only tries the store lock for 10 ms. Under load every commit queues for that
             // (fair) lock, so the try nearly always failed and nothing was rewritten. Waiting for it in line
@@ -115,6 +126,7 @@ class H2FileCompaction implements SmartLifecycle {
         var executor = scheduler;
         scheduler = null;
         if (executor != null) {
+            // Never shutdownNow: an interrupt inside the store-locked rewrite makes H2 close the database.
             executor.shutdown();
             try {
                 executor.awaitTermination(properties.interval().toMillis() + 5_000, TimeUnit.MILLISECONDS);

@@ -66,6 +66,20 @@ class H2FileCompactionTest {
         assertThat(compaction.isRunning()).isFalse();
     }
 
+    @Test
+    void aStoreWithAWriteDelayIsLeftToH2sOwnHousekeeping() throws Exception {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("delayed") + ";DB_CLOSE_ON_EXIT=FALSE");
+        dataSource.setUser("sa");
+        try (Connection keeper = dataSource.getConnection()) {
+            var compaction = new H2FileCompaction(dataSource, properties, new SimpleMeterRegistry());
+
+            compaction.startWhenReady();
+
+            assertThat(compaction.isRunning()).isFalse();
+        }
+    }
+
     /** Returns the file size after {@link #ROWS} single-row commits. */
     private long fill(Path db, boolean compact) throws Exception {
         var dataSource = new JdbcDataSource();
