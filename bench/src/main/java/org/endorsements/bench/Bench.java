@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -62,7 +63,7 @@ public final class Bench {
 
         PlatformLoad load = new PlatformLoad(opts.get("command-url"), opts.get("query-url"), opts.get("admin-key"));
         if ("growth".equals(opts.get("mode"))) {
-            new GrowthCost(load).run(sizes(opts.getOrDefault("sizes", "1000,10000,100000")), results, rows);
+            new GrowthCost(load, Optional.ofNullable(opts.get("event-store-file")).map(Path::of)).run(sizes(opts.getOrDefault("sizes", "1000,10000,100000")), results, rows);
             finish(opts, store + "-growth", results, rows);
             load.close();
             return;

@@ -1,11 +1,14 @@
 package org.endorsements.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,9 +36,12 @@ final class GrowthCost {
     private final Http http;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final AtomicLong nextOrganization = new AtomicLong();
+    /** The embedded event store's file, whose size is reported at each size; empty on PostgreSQL. */
+    private final Optional<Path> eventStoreFile;
 
-    GrowthCost(PlatformLoad load) {
+    GrowthCost(PlatformLoad load, Optional<Path> eventStoreFile) {
         this.load = load;
+        this.eventStoreFile = eventStoreFile;
         this.http = load.http();
     }
 
@@ -83,6 +89,7 @@ final class GrowthCost {
             json.put("growthSeries", latency(growth));
             results.put("growth" + size, json);
             String at = String.format("at %,d: ", filled);
+            int firstRowOfSize = rows.size();
             rows.add(new String[] {at + "command latency p50 / p99 (ms)", pair(command)});
             rows.add(new String[] {at + "signatory list, first page p50 / p99 (ms)", pair(first)});
             rows.add(new String[] {at + "signatory list, page " + middlePage + " p50 / p99 (ms)", pair(middle)});
@@ -97,6 +104,14 @@ final class GrowthCost {
                 results.put("commandLatencyRatio" + size, ratio);
                 rows.add(new String[] {at + "command latency ÷ latency at the first size", ratio});
             }
+            if (eventStoreFile.isPresent() && Files.exists(eventStoreFile.get())) {
+                long bytes = Files.size(eventStoreFile.get());
+                json.put("eventStoreFileBytes", bytes);
+                rows.add(new String[] {at + "H2 event store file (MB; KB per endorsement)",
+                        String.format("%,d; %.1f", bytes >> 20, bytes / 1024.0 / filled)});
+            }
+            // A run to 1 M takes hours: print each size as soon as it is measured.
+            rows.subList(firstRowOfSize, rows.size()).forEach(row -> System.out.printf("  %s: %s%n", row[0], row[1]));
         }
     }
 
