@@ -63,7 +63,9 @@ public final class Bench {
 
         PlatformLoad load = new PlatformLoad(opts.get("command-url"), opts.get("query-url"), opts.get("admin-key"));
         if ("growth".equals(opts.get("mode"))) {
-            new GrowthCost(load, Optional.ofNullable(opts.get("event-store-file")).map(Path::of)).run(sizes(opts.getOrDefault("sizes", "1000,10000,100000")), results, rows);
+            new GrowthCost(load, Optional.ofNullable(opts.get("event-store-file")).map(Path::of),
+                    Optional.ofNullable(opts.get("resume-statement")))
+                    .run(sizes(opts.getOrDefault("sizes", "1000,10000,100000")), results, rows);
             finish(opts, store + "-growth", results, rows);
             load.close();
             return;

@@ -38,10 +38,13 @@ final class GrowthCost {
     private final AtomicLong nextOrganization = new AtomicLong();
     /** The embedded event store's file, whose size is reported at each size; empty on PostgreSQL. */
     private final Optional<Path> eventStoreFile;
+    /** A statement an earlier run filled, to continue from its current size instead of from zero. */
+    private final Optional<String> resume;
 
-    GrowthCost(PlatformLoad load, Optional<Path> eventStoreFile) {
+    GrowthCost(PlatformLoad load, Optional<Path> eventStoreFile, Optional<String> resume) {
         this.load = load;
         this.eventStoreFile = eventStoreFile;
+        this.resume = resume;
         this.http = load.http();
     }
 
@@ -50,15 +53,41 @@ final class GrowthCost {
         String warmUp = publish("growth-warm-up-" + run);
         System.out.printf("Warm-up: %,d endorsements on %s (not measured)...%n", WARM_UP, warmUp);
         fill(warmUp, WARM_UP, 0, -1, Instant.now());
-        commandLatency(warmUp, COMMAND_SAMPLES);
+        Histogram small = commandLatency(warmUp, COMMAND_SAMPLES);
         reads(load.queryUrl() + "/api/statements/" + warmUp + "/endorsements?page=0&size=" + PAGE_SIZE);
         load.awaitIdle(Duration.ofMinutes(5));
 
-        String statement = publish("growth-" + run);
-        long filled = 0;
-        Instant halfway = Instant.now();
+        String statement;
+        long filled;
+        Instant halfway;
+        if (resume.isPresent()) {
+            // Continue a statement an earlier run filled (on the same, still running platform): sizes it already
+            // passed are measured at its current size; asOf reads halfway between its publication and now.
+            statement = resume.get();
+            Http.Reply current = http.send("GET", load.queryUrl() + "/api/statements/" + statement, null, null);
+            if (current.status() != 200) {
+                throw new IllegalStateException("statement " + statement + " to resume: " + current.status());
+            }
+            filled = Long.parseLong(field(current.body(), "endorsementCount"));
+            Instant published = Instant.parse(field(current.body(), "publishedAt"));
+            halfway = published.plus(Duration.between(published, Instant.now()).dividedBy(2));
+            System.out.printf("Resuming %s at %,d endorsements%n", statement, filled);
+        } else {
+            statement = publish("growth-" + run);
+            filled = 0;
+            halfway = Instant.now();
+        }
         Double firstCommandP99 = null;
         Double firstCommandP50 = null;
+        if (resume.isPresent()) {
+            // No small size in this run: the warm-up statement, measured minutes ago on the same platform, is the
+            // baseline the ratio compares with.
+            firstCommandP99 = Bench.ms(small, 99);
+            firstCommandP50 = Bench.ms(small, 50);
+            String at = String.format("warm-up statement at %,d: ", WARM_UP + COMMAND_SAMPLES);
+            rows.add(new String[] {at + "command latency p50 / p99 (ms)", pair(small)});
+            System.out.printf("  %s: %s%n", rows.get(rows.size() - 1)[0], rows.get(rows.size() - 1)[1]);
+        }
         for (int size : sizes) {
             long toFill = Math.max(0, size - COMMAND_SAMPLES - filled);
             System.out.printf("Filling %s to %,d endorsements...%n", statement, filled + toFill);
@@ -102,7 +131,8 @@ final class GrowthCost {
                 String ratio = String.format("%.2f (p50) / %.2f (p99)", Bench.ms(command, 50) / firstCommandP50,
                         Bench.ms(command, 99) / firstCommandP99);
                 results.put("commandLatencyRatio" + size, ratio);
-                rows.add(new String[] {at + "command latency ÷ latency at the first size", ratio});
+                rows.add(new String[] {at + "command latency ÷ latency at the first size"
+                        + (resume.isPresent() ? " (the warm-up statement)" : ""), ratio});
             }
             if (eventStoreFile.isPresent() && Files.exists(eventStoreFile.get())) {
                 long bytes = Files.size(eventStoreFile.get());
@@ -207,6 +237,15 @@ final class GrowthCost {
         if (reply.status() != 201) {
             throw new IllegalStateException("endorsement failed: " + reply.status() + " " + reply.body());
         }
+    }
+
+    /** A top-level scalar field of a small JSON object, without a JSON library for one value. */
+    private static String field(String json, String name) {
+        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return matcher.group(1);
     }
 
     private static Map<String, Object> latency(Histogram h) {
