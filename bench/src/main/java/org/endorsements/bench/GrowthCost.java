@@ -53,6 +53,8 @@ final class GrowthCost {
         String warmUp = publish("growth-warm-up-" + run);
         System.out.printf("Warm-up: %,d endorsements on %s (not measured)...%n", WARM_UP, warmUp);
         fill(warmUp, WARM_UP, 0, -1, Instant.now());
+        // Measured as every size is: after relay and projection caught up with the fill.
+        load.awaitIdle(Duration.ofMinutes(5));
         Histogram small = commandLatency(warmUp, COMMAND_SAMPLES);
         reads(load.queryUrl() + "/api/statements/" + warmUp + "/endorsements?page=0&size=" + PAGE_SIZE);
         load.awaitIdle(Duration.ofMinutes(5));
