@@ -1,5 +1,7 @@
 package org.endorsements.query.audit.persistence;
 
+import static org.endorsements.query.shared.persistence.Cursors.batched;
+
 import java.util.List;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.projection.persistence.ActiveViews;
@@ -50,7 +52,8 @@ public class AuditQueries {
 
     /** Every entry of a statement, for recounting. */
     public List<AuditEntry> allOfStatement(String statementId) {
-        return mongo.find(byField("statementId", statementId), AuditEntry.class, views.collections().audit());
+        return mongo.find(batched(byField("statementId", statementId)), AuditEntry.class,
+                views.collections().audit());
     }
 
     private static Query byField(String field, String value) {

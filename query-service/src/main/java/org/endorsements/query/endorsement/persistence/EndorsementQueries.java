@@ -1,5 +1,7 @@
 package org.endorsements.query.endorsement.persistence;
 
+import static org.endorsements.query.shared.persistence.Cursors.batched;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +56,7 @@ public class EndorsementQueries {
         Query query = Query.query(Criteria.where("statementId").is(statementId)
                 .and("type").in(SignatoryHistory.ADDED, SignatoryHistory.WITHDRAWN)
                 .and("occurredAt").lte(asOf));
-        return mongo.find(query, AuditEntry.class, views.collections().audit());
+        return mongo.find(batched(query), AuditEntry.class, views.collections().audit());
     }
 
     /**
@@ -93,13 +95,13 @@ public class EndorsementQueries {
     public Set<String> currentOrganizationIds(String statementId) {
         Query query = currentQuery(statementId);
         query.fields().include("organizationId");
-        return mongo.find(query, EndorsementView.class, views.collections().endorsements()).stream()
+        return mongo.find(batched(query), EndorsementView.class, views.collections().endorsements()).stream()
                 .map(EndorsementView::getOrganizationId).collect(Collectors.toSet());
     }
 
     /** All current signatories in document order (for exports and documents). */
     public List<EndorsementView> allCurrentSignatories(String statementId) {
-        return mongo.find(currentQuery(statementId).with(Sort.by("sortKey")), EndorsementView.class,
+        return mongo.find(batched(currentQuery(statementId).with(Sort.by("sortKey"))), EndorsementView.class,
                 views.collections().endorsements());
     }
 

@@ -1,5 +1,7 @@
 package org.endorsements.query.reconciliation.persistence;
 
+import static org.endorsements.query.shared.persistence.Cursors.batched;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -46,12 +48,12 @@ public class Reconciler {
     public synchronized Reconciliation.Report run() {
         ViewCollections c = views.collections();
         Reconciliation reconciliation = new Reconciliation();
-        try (Stream<AuditEntry> audit = mongo.stream(new Query(), AuditEntry.class, c.audit())) {
+        try (Stream<AuditEntry> audit = mongo.stream(batched(new Query()), AuditEntry.class, c.audit())) {
             audit.forEach(reconciliation::audit);
         }
         Reconciliation.Report report = reconciliation.compare(
-                mongo.findAll(StatementView.class, c.statements()),
-                mongo.findAll(EndorsementView.class, c.endorsements()), clock.instant());
+                mongo.find(batched(new Query()), StatementView.class, c.statements()),
+                mongo.find(batched(new Query()), EndorsementView.class, c.endorsements()), clock.instant());
         drifting.set(report.statementsWithDrift());
         last.set(report);
         if (!report.drift().isEmpty()) {
