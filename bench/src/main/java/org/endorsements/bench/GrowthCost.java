@@ -1,5 +1,7 @@
 package org.endorsements.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,8 @@ final class GrowthCost {
     private static final int READ_SAMPLES = 40;
     private static final int PAGE_SIZE = 50;
     private static final long MAX_MICROS = 60_000_000L;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PlatformLoad load;
     private final Http http;
@@ -70,8 +74,9 @@ final class GrowthCost {
             if (current.status() != 200) {
                 throw new IllegalStateException("statement " + statement + " to resume: " + current.status());
             }
-            filled = Long.parseLong(field(current.body(), "endorsementCount"));
-            Instant published = Instant.parse(field(current.body(), "publishedAt"));
+            JsonNode view = JSON.readTree(current.body());
+            filled = view.path("endorsementCount").asLong();
+            Instant published = Instant.parse(view.path("publishedAt").asText());
             halfway = published.plus(Duration.between(published, Instant.now()).dividedBy(2));
             System.out.printf("Resuming %s at %,d endorsements%n", statement, filled);
         } else {
@@ -87,8 +92,7 @@ final class GrowthCost {
             firstCommandP99 = Bench.ms(small, 99);
             firstCommandP50 = Bench.ms(small, 50);
             String at = String.format("warm-up statement at %,d: ", WARM_UP + COMMAND_SAMPLES);
-            rows.add(new String[] {at + "command latency p50 / p99 (ms)", pair(small)});
-            System.out.printf("  %s: %s%n", rows.get(rows.size() - 1)[0], rows.get(rows.size() - 1)[1]);
+            row(rows, at + "command latency p50 / p99 (ms)", pair(small));
         }
         for (int size : sizes) {
             long toFill = Math.max(0, size - COMMAND_SAMPLES - filled);
@@ -103,29 +107,15 @@ final class GrowthCost {
             filled += COMMAND_SAMPLES;
             load.awaitIdle(Duration.ofMinutes(5));
 
-            String base = load.queryUrl() + "/api/statements/" + statement;
-            long middlePage = Math.max(0, filled / PAGE_SIZE / 2);
-            Histogram first = reads(base + "/endorsements?page=0&size=" + PAGE_SIZE);
-            Histogram middle = reads(base + "/endorsements?page=" + middlePage + "&size=" + PAGE_SIZE);
-            Histogram asOf = reads(base + "/endorsements?page=0&size=" + PAGE_SIZE + "&asOf=" + halfway);
-            Histogram growth = reads(base + "/growth?interval=hour");
-
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("endorsements", filled);
             json.put("fillEndorsementsPerSecond", Bench.round(fillRate));
             json.put("command", latency(command));
-            json.put("signatoryFirstPage", latency(first));
-            json.put("signatoryMiddlePage", latency(middle));
-            json.put("asOf", latency(asOf));
-            json.put("growthSeries", latency(growth));
             results.put("growth" + size, json);
             String at = String.format("at %,d: ", filled);
-            int firstRowOfSize = rows.size();
-            rows.add(new String[] {at + "command latency p50 / p99 (ms)", pair(command)});
-            rows.add(new String[] {at + "signatory list, first page p50 / p99 (ms)", pair(first)});
-            rows.add(new String[] {at + "signatory list, page " + middlePage + " p50 / p99 (ms)", pair(middle)});
-            rows.add(new String[] {at + "asOf (first page) p50 / p99 (ms)", pair(asOf)});
-            rows.add(new String[] {at + "growth series (hourly) p50 / p99 (ms)", pair(growth)});
+            // A run to 1 M takes hours: each figure is printed as soon as it is measured, so that a later failure
+            // (a read at a size never tried before) does not take the earlier ones with it.
+            row(rows, at + "command latency p50 / p99 (ms)", pair(command));
             if (firstCommandP99 == null) {
                 firstCommandP99 = Bench.ms(command, 99);
                 firstCommandP50 = Bench.ms(command, 50);
@@ -133,18 +123,45 @@ final class GrowthCost {
                 String ratio = String.format("%.2f (p50) / %.2f (p99)", Bench.ms(command, 50) / firstCommandP50,
                         Bench.ms(command, 99) / firstCommandP99);
                 results.put("commandLatencyRatio" + size, ratio);
-                rows.add(new String[] {at + "command latency ÷ latency at the first size"
-                        + (resume.isPresent() ? " (the warm-up statement)" : ""), ratio});
+                row(rows, at + "command latency ÷ latency at the first size"
+                        + (resume.isPresent() ? " (the warm-up statement)" : ""), ratio);
             }
             if (eventStoreFile.isPresent() && Files.exists(eventStoreFile.get())) {
                 long bytes = Files.size(eventStoreFile.get());
                 json.put("eventStoreFileBytes", bytes);
-                rows.add(new String[] {at + "H2 event store file (MB; KB per endorsement)",
-                        String.format("%,d; %.1f", bytes >> 20, bytes / 1024.0 / filled)});
+                row(rows, at + "H2 event store file (MB; KB per endorsement)",
+                        String.format("%,d; %.1f", bytes >> 20, bytes / 1024.0 / filled));
             }
-            // A run to 1 M takes hours: print each size as soon as it is measured.
-            rows.subList(firstRowOfSize, rows.size()).forEach(row -> System.out.printf("  %s: %s%n", row[0], row[1]));
+
+            String base = load.queryUrl() + "/api/statements/" + statement;
+            long middlePage = Math.max(0, filled / PAGE_SIZE / 2);
+            read(json, rows, "signatoryFirstPage", at + "signatory list, first page p50 / p99 (ms)",
+                    base + "/endorsements?page=0&size=" + PAGE_SIZE);
+            read(json, rows, "signatoryMiddlePage", at + "signatory list, page " + middlePage + " p50 / p99 (ms)",
+                    base + "/endorsements?page=" + middlePage + "&size=" + PAGE_SIZE);
+            read(json, rows, "asOf", at + "asOf (first page) p50 / p99 (ms)",
+                    base + "/endorsements?page=0&size=" + PAGE_SIZE + "&asOf=" + halfway);
+            read(json, rows, "growthSeries", at + "growth series (hourly) p50 / p99 (ms)",
+                    base + "/growth?interval=hour");
         }
+    }
+
+    /** Measures one read; a failed read is reported as such and the run goes on to the next read and size. */
+    private void read(Map<String, Object> json, List<String[]> rows, String key, String label, String url)
+            throws Exception {
+        try {
+            Histogram histogram = reads(url);
+            json.put(key, latency(histogram));
+            row(rows, label, pair(histogram));
+        } catch (IllegalStateException | java.io.IOException failed) {
+            json.put(key, Map.of("failed", String.valueOf(failed.getMessage())));
+            row(rows, label, "FAILED: " + failed);
+        }
+    }
+
+    private static void row(List<String[]> rows, String label, String value) {
+        rows.add(new String[] {label, value});
+        System.out.printf("  %s: %s%n", label, value);
     }
 
     private String publish(String statement) throws Exception {
@@ -239,15 +256,6 @@ final class GrowthCost {
         if (reply.status() != 201) {
             throw new IllegalStateException("endorsement failed: " + reply.status() + " " + reply.body());
         }
-    }
-
-    /** A top-level scalar field of a small JSON object, without a JSON library for one value. */
-    private static String field(String json, String name) {
-        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return matcher.group(1);
     }
 
     private static Map<String, Object> latency(Histogram h) {
