@@ -7,8 +7,8 @@ import org.springframework.data.mongodb.core.query.Query;
  * <p>
  * Without a batch size the embedded MongoDB-compatible server answers a cursor's next request with everything that
  * is left in one reply: at 600 k signatures on one statement that was 260–850 MB, beyond the driver's 48 MB limit,
- * so {@code asOf} reads, exports and the reconciliation failed. A real MongoDB caps replies at 16 MB on its own; the
- * batch size does no harm there.
+ * so {@code asOf} reads and the reconciliation failed (observed; exports read the same way). A real MongoDB caps
+ * replies at 16 MB on its own; the batch size does no harm there.
  */
 public final class Cursors {
 
