@@ -22,6 +22,7 @@ import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.Projector;
 import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.persistence.Concurrently;
 import org.endorsements.query.projection.persistence.MongoViewStore;
 import org.endorsements.query.projection.persistence.ViewCollections;
 import org.endorsements.query.projection.persistence.ViewIndexes;
@@ -158,8 +159,9 @@ public class Replay {
             }
         }
         if (!events.isEmpty()) {
-            logProjector.project(events);
-            projector.project(events);
+            // Unlike the live projection, which stores its position last, a replay may write the logs and the views
+            // at once: a replay that fails drops its whole generation, so no partial batch is ever read.
+            Concurrently.run(List.of(() -> logProjector.project(events), () -> projector.project(events)));
         }
         return records.count();
     }
