@@ -13,7 +13,6 @@ import org.endorsements.query.log.LogState;
 import org.endorsements.query.log.LogStore;
 import org.endorsements.query.log.LogWrites;
 import org.endorsements.query.projection.persistence.BulkWrites;
-import org.endorsements.query.projection.persistence.Concurrently;
 import org.endorsements.query.projection.persistence.IdLookups;
 import org.endorsements.query.projection.persistence.ViewCollections;
 import org.endorsements.transparency.Hashes;
@@ -36,7 +35,7 @@ public class MongoLogStore implements LogStore {
     @Override
     public Map<String, LogState> states(Set<String> statementIds) {
         Map<String, LogState> states = new HashMap<>();
-        IdLookups.findConcurrently(mongo, statementIds, LogState.class, generation.get().logStates())
+        IdLookups.find(mongo, statementIds, LogState.class, generation.get().logStates())
                 .forEach(s -> states.put(s.statementId(), s));
         return states;
     }
@@ -52,7 +51,7 @@ public class MongoLogStore implements LogStore {
     @Override
     public Map<String, Long> eventIndexes(Set<String> eventIds) {
         Map<String, Long> indexes = new HashMap<>();
-        IdLookups.findConcurrently(mongo, eventIds, Document.class, generation.get().logEvents())
+        IdLookups.find(mongo, eventIds, Document.class, generation.get().logEvents())
                 .forEach(d -> indexes.put(d.getString("_id"), ((Number) d.get("index")).longValue()));
         return indexes;
     }
@@ -66,7 +65,7 @@ public class MongoLogStore implements LogStore {
     @Override
     public Map<String, String> openings(Set<String> ids) {
         Map<String, String> openings = new HashMap<>();
-        IdLookups.findConcurrently(mongo, ids, Document.class, generation.get().logSigners())
+        IdLookups.find(mongo, ids, Document.class, generation.get().logSigners())
                 .forEach(d -> openings.put(d.getString("_id"), d.getString("opening")));
         return openings;
     }
@@ -75,21 +74,19 @@ public class MongoLogStore implements LogStore {
     public void write(Collection<LogWrites.Leaf> leaves, Collection<LogWrites.Node> nodes,
             Map<String, String> openings, Collection<LogState> states) {
         ViewCollections c = generation.get();
-        // Leaves, nodes, event indexes and most openings are new: inserted, and replaced only where they exist. They
-        // go at once; the states come after them, so that a state never counts a leaf that is not stored.
-        Concurrently.run(List.of(
-                () -> upsert(c.logLeaves(), leaves.stream().map(l -> new Document("_id", l.statementId() + ":"
-                        + l.index()).append("statementId", l.statementId()).append("index", l.index())
-                        .append("bytes", new Binary(l.bytes())).append("hash", l.hash()).append("eventId", l.eventId()))
-                        .toList()),
-                // A level-0 node is a leaf's hash, already in the leaf's document: storing it again would cost one
-                // more document per event.
-                () -> upsert(c.logNodes(), nodes.stream().filter(n -> n.level() > 0).map(n -> new Document("_id",
-                        nodeId(n.statementId(), n.level(), n.index())).append("hash", n.hash())).toList()),
-                () -> upsert(c.logEvents(), leaves.stream().map(l -> new Document("_id", l.eventId())
-                        .append("statementId", l.statementId()).append("index", l.index())).toList()),
-                () -> upsert(c.logSigners(), openings.entrySet().stream().map(e -> new Document("_id", e.getKey())
-                        .append("opening", e.getValue())).toList())));
+        // Leaves, nodes, event indexes and most openings are new: inserted, and replaced only where they exist.
+        upsert(c.logLeaves(), leaves.stream().map(l -> new Document("_id", l.statementId() + ":" + l.index())
+                .append("statementId", l.statementId()).append("index", l.index())
+                .append("bytes", new Binary(l.bytes())).append("hash", l.hash()).append("eventId", l.eventId()))
+                .toList());
+        // A level-0 node is a leaf's hash, already in the leaf's document: storing it again would cost one more
+        // document per event.
+        upsert(c.logNodes(), nodes.stream().filter(n -> n.level() > 0).map(n -> new Document("_id",
+                nodeId(n.statementId(), n.level(), n.index())).append("hash", n.hash())).toList());
+        upsert(c.logEvents(), leaves.stream().map(l -> new Document("_id", l.eventId())
+                .append("statementId", l.statementId()).append("index", l.index())).toList());
+        upsert(c.logSigners(), openings.entrySet().stream().map(e -> new Document("_id", e.getKey())
+                .append("opening", e.getValue())).toList());
         BulkWrites.replaceById(mongo, c.logStates(), states.stream().map(state -> {
             Document doc = new Document();
             mongo.getConverter().write(state, doc);

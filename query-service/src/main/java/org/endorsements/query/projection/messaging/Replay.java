@@ -22,7 +22,6 @@ import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.Projector;
 import org.endorsements.query.projection.persistence.ActiveViews;
-import org.endorsements.query.projection.persistence.Concurrently;
 import org.endorsements.query.projection.persistence.MongoViewStore;
 import org.endorsements.query.projection.persistence.ViewCollections;
 import org.endorsements.query.projection.persistence.ViewIndexes;
@@ -159,9 +158,8 @@ public class Replay {
             }
         }
         if (!events.isEmpty()) {
-            // Unlike the live projection, which stores its position last, a replay may write the logs and the views
-            // at once: a replay that fails drops its whole generation, so no partial batch is ever read.
-            Concurrently.run(List.of(() -> logProjector.project(events), () -> projector.project(events)));
+            logProjector.project(events);
+            projector.project(events);
         }
         return records.count();
     }

@@ -68,26 +68,21 @@ public class MongoViewStore implements ViewStore {
     public void write(Collection<AuditEntry> audit, Collection<StatementView> statements,
             Collection<GrowthBucket> growth, Collection<OrganizationView> organizations,
             Collection<EndorsementView> endorsements, Map<Integer, Long> nextOffsets) {
-        ViewCollections views = generation.get();
-        // Each collection's writes are independent of the others' and go at once; the position comes last, after
-        // all of them.
-        Concurrently.run(List.of(
-                // Immutable, keyed by event id: an entry already there (a re-delivered event) stays as first written.
-                () -> BulkWrites.insertImmutable(mongo, views.audit(),
-                        audit.stream().map(ViewDocuments::audit).toList()),
-                // A statement and its current hour exist after their first event: replaced. Most organization and
-                // endorsement documents of a batch are new: inserted, and replaced only where they exist.
-                () -> BulkWrites.replaceById(mongo, views.statements(), documents(statements)),
-                () -> BulkWrites.replaceById(mongo, views.growth(), documents(growth)),
-                () -> BulkWrites.upsertById(mongo, views.organizations(), documents(organizations)),
-                () -> BulkWrites.upsertById(mongo, views.endorsements(),
-                        endorsements.stream().map(ViewDocuments::endorsement).toList())));
+        // Immutable, keyed by event id: an entry already there (a re-delivered event) stays as first written.
+        BulkWrites.insertImmutable(mongo, generation.get().audit(), audit.stream().map(ViewDocuments::audit).toList());
+        // A statement and its current hour exist after their first event: replaced. Most organization and
+        // endorsement documents of a batch are new: inserted, and replaced only where they exist.
+        BulkWrites.replaceById(mongo, generation.get().statements(), documents(statements));
+        BulkWrites.replaceById(mongo, generation.get().growth(), documents(growth));
+        BulkWrites.upsertById(mongo, generation.get().organizations(), documents(organizations));
+        BulkWrites.upsertById(mongo, generation.get().endorsements(),
+                endorsements.stream().map(ViewDocuments::endorsement).toList());
         if (!nextOffsets.isEmpty()) {
             if (!intact()) {
                 throw new IllegalStateException("the view store lost its data during this batch; the batch is "
                         + "retried and every view rebuilt");
             }
-            BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, views.positions());
+            BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.get().positions());
             nextOffsets.forEach((partition, offset) -> ops.upsert(byIdQuery(topic + ":" + partition),
                     new Update().set(TOPIC_FIELD, topic).set(PARTITION_FIELD, partition)
                             .set(NEXT_OFFSET_FIELD, offset)));
@@ -156,7 +151,7 @@ public class MongoViewStore implements ViewStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<T> found = IdLookups.findConcurrently(mongo, ids, type, collection);
+        List<T> found = IdLookups.find(mongo, ids, type, collection);
         return found.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 
