@@ -1,7 +1,6 @@
 package org.endorsements.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +32,6 @@ final class GrowthCost {
     private static final int READ_SAMPLES = 40;
     private static final int PAGE_SIZE = 50;
     private static final long MAX_MICROS = 60_000_000L;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PlatformLoad load;
     private final Http http;
@@ -74,7 +71,7 @@ final class GrowthCost {
             if (current.status() != 200) {
                 throw new IllegalStateException("statement " + statement + " to resume: " + current.status());
             }
-            JsonNode view = JSON.readTree(current.body());
+            JsonNode view = PlatformLoad.JSON.readTree(current.body());
             filled = view.path("endorsementCount").asLong();
             Instant published = Instant.parse(view.path("publishedAt").asText());
             halfway = published.plus(Duration.between(published, Instant.now()).dividedBy(2));

@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  */
 final class PlatformLoad implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The benchmark's one JSON reader for the platform's answers. */
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(1);
     private static final int LAG_SAMPLE_EVERY = 10;
 
