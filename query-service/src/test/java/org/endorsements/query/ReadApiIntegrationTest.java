@@ -226,6 +226,24 @@ class ReadApiIntegrationTest extends QueryStackSupport {
     }
 
     @Test
+    void theProjectionGoesOnAfterAReconciliationPausedItToConfirmDrift() {
+        endorse(org("x"), "X", 0, Instant.parse("2026-11-05T09:00:00Z"), null);
+        awaitCounts(1, 0);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("totalAdded", 3),
+                views.collections().statements());
+        assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY).json().path("drift").toString())
+                .contains(statement);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("totalAdded", -3),
+                views.collections().statements());
+
+        endorse(org("y"), "Y", 0, Instant.parse("2026-11-05T09:01:00Z"), null);
+
+        awaitCounts(2, 0);
+        assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY).json().path("drift").toString())
+                .doesNotContain(statement);
+    }
+
+    @Test
     void idsAreNeverReadAsQueryDocuments() {
         awaitCounts(0, 0);
         ReadClient.Reply operator = reads.get("/api/statements/%7B%22%24ne%22%3Anull%7D");

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.endorsements.query.log.LogProjector;
 import org.endorsements.query.log.persistence.MongoLogStore;
+import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.Projector;
 import org.endorsements.query.projection.persistence.ActiveViews;
@@ -53,6 +54,11 @@ class ProjectionConfiguration {
     Replay replay(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties, KafkaProperties kafka,
             KafkaListenerEndpointRegistry listeners, Clock clock, ViewIndexes indexes) {
         return new Replay(mongo, views, properties, kafka, listeners, clock, indexes);
+    }
+
+    @Bean
+    LiveProjection liveProjection(KafkaListenerEndpointRegistry listeners) {
+        return new KafkaLiveProjection(listeners);
     }
 
     /** A batch that fails for any reason but a poison record (handled in the listener) is retried, never skipped. */

@@ -1,0 +1,16 @@
+package org.endorsements.query.reconciliation;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param interval            time between two scheduled reconciliations
+ * @param confirmationTimeout how long a re-check waits for the live projection to pause (between two batches)
+ *                            before it reports what it found unconfirmed
+ */
+@ConfigurationProperties("endorsements.reconciliation")
+public record ReconciliationProperties(
+        @DefaultValue("PT5M") Duration interval,
+        @DefaultValue("10s") Duration confirmationTimeout) {
+}
