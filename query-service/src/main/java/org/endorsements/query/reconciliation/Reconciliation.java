@@ -32,11 +32,10 @@ public final class Reconciliation {
         long withdrawn;
     }
 
-    private record Last(long sequence, boolean endorsed) {
-    }
-
     private final Map<String, Recount> statements = new HashMap<>();
-    private final Map<String, Last> endorsements = new HashMap<>();
+    private final List<String> statementIds = new ArrayList<>();
+    private final Map<String, Integer> statementIndexes = new HashMap<>();
+    private final LastEvents endorsements = new LastEvents();
 
     /** Feed every audit entry, in any order. */
     public void audit(AuditEntry entry) {
@@ -50,16 +49,19 @@ public final class Reconciliation {
         } else {
             recount.withdrawn++;
         }
-        endorsements.merge(entry.aggregateId(), new Last(entry.sequence(), added),
-                (a, b) -> a.sequence() >= b.sequence() ? a : b);
+        int statement = statementIndexes.computeIfAbsent(entry.statementId(), id -> {
+            statementIds.add(id);
+            return statementIds.size() - 1;
+        });
+        endorsements.offer(entry.aggregateId(), entry.sequence(), statement, added);
     }
 
     /** Compares the views with what was fed; call after every audit entry was fed. */
     public Report compare(Iterable<StatementView> statementViews, Iterable<EndorsementView> endorsementViews,
             Instant now) {
-        endorsements.forEach((aggregateId, last) -> {
+        endorsements.forEach(last -> {
             if (last.endorsed()) {
-                statements.computeIfAbsent(statementOf(aggregateId), k -> new Recount()).current++;
+                statements.get(statementIds.get(last.statement())).current++;
             }
         });
         List<Drift> drift = new ArrayList<>();
@@ -74,7 +76,7 @@ public final class Reconciliation {
         long endorsementCount = 0;
         for (EndorsementView view : endorsementViews) {
             endorsementCount++;
-            Last last = endorsements.get(view.getId());
+            LastEvents.Last last = endorsements.get(view.getId());
             boolean expected = last != null && last.endorsed();
             if (view.isEndorsed() != expected) {
                 drift.add(new Drift(view.getStatementId(), view.getOrganizationId(), "endorsed",
@@ -90,10 +92,5 @@ public final class Reconciliation {
             drift.add(new Drift(statementId, organizationId, field, Long.toString(inView),
                     Long.toString(recounted)));
         }
-    }
-
-    private static String statementOf(String endorsementAggregateId) {
-        int separator = endorsementAggregateId.indexOf(':');
-        return separator < 0 ? endorsementAggregateId : endorsementAggregateId.substring(0, separator);
     }
 }
