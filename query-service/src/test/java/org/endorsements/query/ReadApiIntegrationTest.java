@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.projection.persistence.ActiveViews;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,6 +44,9 @@ class ReadApiIntegrationTest extends QueryStackSupport {
 
     @Autowired
     ActiveViews views;
+
+    @Autowired
+    LiveProjection live;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -223,6 +227,17 @@ class ReadApiIntegrationTest extends QueryStackSupport {
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("currentCount", -5),
                 views.collections().statements());
+    }
+
+    @Test
+    void theLiveProjectionComesToRestBetweenBatchesAndGoesOnAfterwards() {
+        endorse(org("x"), "X", 0, Instant.parse("2026-11-05T09:00:00Z"), null);
+        awaitCounts(1, 0);
+
+        assertThat(live.whilePaused(Duration.ofSeconds(5), () -> "ran while paused")).contains("ran while paused");
+
+        endorse(org("y"), "Y", 0, Instant.parse("2026-11-05T09:01:00Z"), null);
+        awaitCounts(2, 0);
     }
 
     @Test

@@ -13,7 +13,7 @@ public interface LiveProjection {
 
     /**
      * Runs {@code work} once the projection has finished its current batch and takes no new one, then lets it go
-     * on. Empty (and {@code work} not run) when it did not stop within {@code timeout}.
+     * on. Empty (and {@code work} not run) when it did not come to rest within {@code timeout}, or is not running.
      */
     <T> Optional<T> whilePaused(Duration timeout, Supplier<T> work);
 }

@@ -47,6 +47,17 @@ class LastEventsTest {
     }
 
     @Test
+    void theLargestSequenceAndStatementIndexThatFitComeBackWhole() {
+        long sequence = (1L << 38) - 1;
+        int statement = (1 << 24) - 1;
+        last.offer("s:a", sequence, statement, true);
+        last.offer("s:b", sequence - 1, statement - 1, false);
+
+        assertThat(last.get("s:a")).isEqualTo(new LastEvents.Last(sequence, statement, true));
+        assertThat(last.get("s:b")).isEqualTo(new LastEvents.Last(sequence - 1, statement - 1, false));
+    }
+
+    @Test
     void aStatementIndexBeyondWhatFitsIsRefused() {
         assertThatThrownBy(() -> last.offer("s:a", 1, 1 << 24, true)).isInstanceOf(IllegalArgumentException.class);
     }

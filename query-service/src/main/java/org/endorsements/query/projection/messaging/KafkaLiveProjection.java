@@ -8,43 +8,56 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Pauses the live projection's listener container. A pause takes effect between batches: the container reports
- * itself paused only once the batch in hand was written (views, logs and position) and no poll follows.
+ * Pauses the live projection's listener container. A pause takes effect between two polls; the container reports
+ * itself paused once its consumer is. That alone does not mean the views are whole: a batch that failed is retried
+ * after the pause, and until then its writes are partial. So the work runs only when the listener also says no
+ * batch is unfinished, and never while a replay switches generations (it stops and restarts the same container,
+ * then drops the old collections).
+ *
+ * <p>This holds one instance still. With several query-service instances in the consumer group, the others go on
+ * writing their partitions, and an instance that owns no partition never pauses (the work is then reported
+ * unconfirmed after the timeout).
  */
 class KafkaLiveProjection implements LiveProjection {
 
     private static final Duration CHECK_EVERY = Duration.ofMillis(10);
 
     private final KafkaListenerEndpointRegistry listeners;
+    private final ProjectionListener listener;
+    private final Replay replay;
 
-    KafkaLiveProjection(KafkaListenerEndpointRegistry listeners) {
+    KafkaLiveProjection(KafkaListenerEndpointRegistry listeners, ProjectionListener listener, Replay replay) {
         this.listeners = listeners;
+        this.listener = listener;
+        this.replay = replay;
     }
 
     @Override
     public <T> Optional<T> whilePaused(Duration timeout, Supplier<T> work) {
-        MessageListenerContainer live = listeners.getListenerContainer(Replay.LIVE_LISTENER_ID);
-        if (live == null || !live.isRunning()) {
-            // Not projecting (not started yet, or stopped by a replay switching over): nothing moves.
-            return Optional.ofNullable(work.get());
-        }
-        boolean pausedHere = !live.isPauseRequested();
-        live.pause();
-        try {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!live.isContainerPaused()) {
-                if (System.nanoTime() > deadline) {
-                    return Optional.empty();
-                }
-                Thread.sleep(CHECK_EVERY.toMillis());
+        synchronized (replay.switchOver) {
+            MessageListenerContainer live = listeners.getListenerContainer(Replay.LIVE_LISTENER_ID);
+            if (live == null || !live.isRunning()) {
+                // Not started yet or being restarted: nothing says the views are whole.
+                return Optional.empty();
             }
-            return Optional.ofNullable(work.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            if (pausedHere) {
-                live.resume();
+            boolean pausedHere = !live.isPauseRequested();
+            live.pause();
+            try {
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (!live.isContainerPaused() || listener.batchUnfinished()) {
+                    if (System.nanoTime() > deadline) {
+                        return Optional.empty();
+                    }
+                    Thread.sleep(CHECK_EVERY.toMillis());
+                }
+                return Optional.ofNullable(work.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } finally {
+                if (pausedHere) {
+                    live.resume();
+                }
             }
         }
     }

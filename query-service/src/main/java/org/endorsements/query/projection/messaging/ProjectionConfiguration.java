@@ -57,8 +57,9 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    LiveProjection liveProjection(KafkaListenerEndpointRegistry listeners) {
-        return new KafkaLiveProjection(listeners);
+    LiveProjection liveProjection(KafkaListenerEndpointRegistry listeners, ProjectionListener listener,
+            Replay replay) {
+        return new KafkaLiveProjection(listeners, listener, replay);
     }
 
     /** A batch that fails for any reason but a poison record (handled in the listener) is retried, never skipped. */

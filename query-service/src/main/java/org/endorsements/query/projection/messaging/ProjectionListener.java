@@ -58,6 +58,8 @@ public class ProjectionListener implements ConsumerSeekAware {
     private final Counter poison;
     private final AtomicLong lag = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
+    /** Set while a batch is written and left set when it failed (it will be retried): its writes are partial. */
+    private volatile boolean batchUnfinished;
 
     public ProjectionListener(Projector projector, LogProjector logProjector, ViewStore store, KafkaTemplate<String, byte[]> deadLetters,
             ProjectionProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
@@ -92,6 +94,20 @@ public class ProjectionListener implements ConsumerSeekAware {
     @KafkaListener(id = "projection", topics = "${endorsements.projection.topic}",
             groupId = "${endorsements.projection.group-id}", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        batchUnfinished = true;
+        project(records, consumer);
+        batchUnfinished = false;
+    }
+
+    /**
+     * True while a batch is being written, and after one failed until its retry succeeds: the views and the audit
+     * trail may then hold part of a batch.
+     */
+    boolean batchUnfinished() {
+        return batchUnfinished;
+    }
+
+    private void project(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         java.util.Optional<Map<Integer, Long>> storedPositions = store.positionsIfIntact();
         if (storedPositions.isEmpty()) {
             log.warn("The view store holds no views of this projection (new, or its data was lost, e.g. the "

@@ -57,6 +57,8 @@ public class Replay {
     private final KafkaListenerEndpointRegistry listeners;
     private final Clock clock;
     private final ViewIndexes indexes;
+    /** Held while the live projection is stopped for the switch-over: nothing may read the old generation then. */
+    final Object switchOver = new Object();
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(State.IDLE, null, 0, 0, 0, null, null, null, null));
 
@@ -110,21 +112,23 @@ public class Replay {
                     done += project(consumer.poll(POLL), projector, logProjector);
                     report(target, started, done, total(consumer, partitions, beginning));
                 }
-                MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER_ID);
-                if (live != null) {
-                    live.stop();
-                }
-                try {
-                    while (!caughtUp(consumer, partitions)) {
-                        done += project(consumer.poll(POLL), projector, logProjector);
-                    }
-                    ViewCollections old = views.collections();
-                    views.switchTo(target);
-                    switched = true;
-                    dropQuietly(old);
-                } finally {
+                synchronized (switchOver) {
+                    MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER_ID);
                     if (live != null) {
-                        live.start();
+                        live.stop();
+                    }
+                    try {
+                        while (!caughtUp(consumer, partitions)) {
+                            done += project(consumer.poll(POLL), projector, logProjector);
+                        }
+                        ViewCollections old = views.collections();
+                        views.switchTo(target);
+                        switched = true;
+                        dropQuietly(old);
+                    } finally {
+                        if (live != null) {
+                            live.start();
+                        }
                     }
                 }
                 long total = total(consumer, partitions, beginning);

@@ -116,7 +116,7 @@ class ReconcilerTest {
 
         assertThat(pauses).isEqualTo(1);
         assertThat(report.drift()).isEmpty();
-        assertThat(report.endorsementsChecked()).isEqualTo(2);
+        assertThat(report.statementsChecked()).isEqualTo(1);
         assertThat(meters.get("endorsements.reconciliation.drift").gauge().value()).isZero();
     }
 
@@ -150,6 +150,19 @@ class ReconcilerTest {
         assertThat(pauses).isEqualTo(1);
         assertThat(report.drift()).hasSize(1);
         assertThat(meters.get("endorsements.reconciliation.drift").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void theReCheckLooksOnlyAtTheStatementsThatDiffered() {
+        signed("a", 1, 10);
+        statementView(2, 1, 0);
+        endorsementView("a", true, 1);
+        LiveProjection breaksAnotherStatementWhenPaused = pausing(() -> mongo.save(new Document("_id", "other")
+                .append("status", "OPEN").append("currentCount", 9L), VIEWS.statements()));
+
+        Reconciliation.Report report = reconciler(breaksAnotherStatementWhenPaused).run();
+
+        assertThat(report.drift()).extracting(Reconciliation.Drift::statementId).containsOnly(STATEMENT);
     }
 
     private Reconciler reconciler(LiveProjection live) {
