@@ -74,10 +74,14 @@ public class Reconciler {
         if (!report.drift().isEmpty()) {
             List<String> differing = report.drift().stream().map(Reconciliation.Drift::statementId).distinct()
                     .toList();
+            long started = System.nanoTime();
             Optional<Reconciliation.Report> confirmed = live.whilePaused(properties.confirmationTimeout(),
                     () -> check(Query.query(Criteria.where("statementId").in(differing)),
                             Query.query(Criteria.where("_id").in(differing))));
             if (confirmed.isPresent()) {
+                // The time the projection stood still (with the wait for it to come to rest) is worth watching.
+                log.info("{} statement(s) differed while the projection was writing; re-checked at rest in {} ms",
+                        differing.size(), (System.nanoTime() - started) / 1_000_000);
                 report = new Reconciliation.Report(report.checkedAt(), report.statementsChecked(),
                         report.endorsementsChecked(), confirmed.get().drift());
             } else {
