@@ -3,8 +3,10 @@ package org.endorsements.query.reconciliation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryHistory;
@@ -36,6 +38,7 @@ public final class Reconciliation {
     private final List<String> statementIds = new ArrayList<>();
     private final Map<String, Integer> statementIndexes = new HashMap<>();
     private final LastEvents endorsements = new LastEvents();
+    private final Set<String> differingEndorsements = new HashSet<>();
 
     /** Feed every audit entry, in any order. */
     public void audit(AuditEntry entry) {
@@ -79,11 +82,17 @@ public final class Reconciliation {
             LastEvents.Last last = endorsements.get(view.getId());
             boolean expected = last != null && last.endorsed();
             if (view.isEndorsed() != expected) {
+                differingEndorsements.add(view.getId());
                 drift.add(new Drift(view.getStatementId(), view.getOrganizationId(), "endorsed",
                         Boolean.toString(view.isEndorsed()), Boolean.toString(expected)));
             }
         }
         return new Report(now, statementCount, endorsementCount, List.copyOf(drift));
+    }
+
+    /** The ids of the endorsement views that differed in the last {@link #compare}. */
+    public Set<String> differingEndorsements() {
+        return Set.copyOf(differingEndorsements);
     }
 
     private static void check(List<Drift> drift, String statementId, String organizationId, String field,

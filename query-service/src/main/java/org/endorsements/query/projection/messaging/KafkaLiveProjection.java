@@ -2,6 +2,7 @@ package org.endorsements.query.projection.messaging;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.endorsements.query.projection.LiveProjection;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -34,30 +35,48 @@ class KafkaLiveProjection implements LiveProjection {
 
     @Override
     public <T> Optional<T> whilePaused(Duration timeout, Supplier<T> work) {
-        synchronized (replay.switchOver) {
-            MessageListenerContainer live = listeners.getListenerContainer(Replay.LIVE_LISTENER_ID);
-            if (live == null || !live.isRunning()) {
-                // Not started yet or being restarted: nothing says the views are whole.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (!replay.switchOver.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 return Optional.empty();
             }
-            boolean pausedHere = !live.isPauseRequested();
-            live.pause();
-            try {
-                long deadline = System.nanoTime() + timeout.toNanos();
-                while (!live.isContainerPaused() || listener.batchUnfinished()) {
-                    if (System.nanoTime() > deadline) {
-                        return Optional.empty();
-                    }
-                    Thread.sleep(CHECK_EVERY.toMillis());
-                }
-                return Optional.ofNullable(work.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        try {
+            MessageListenerContainer live = listeners.getListenerContainer(Replay.LIVE_LISTENER_ID);
+            if (live == null || !live.isRunning()) {
+                // Not started yet: nothing says the views are whole.
                 return Optional.empty();
-            } finally {
-                if (pausedHere) {
-                    live.resume();
+            }
+            return pausedFor(live, deadline, work);
+        } finally {
+            replay.switchOver.unlock();
+        }
+    }
+
+    private <T> Optional<T> pausedFor(MessageListenerContainer live, long deadline, Supplier<T> work) {
+        boolean pausedHere = !live.isPauseRequested();
+        live.pause();
+        try {
+            while (!live.isContainerPaused()) {
+                if (System.nanoTime() > deadline) {
+                    return Optional.empty();
                 }
+                Thread.sleep(CHECK_EVERY.toMillis());
+            }
+            if (listener.batchUnfinished()) {
+                // A failed batch is retried only after the pause: waiting for it here would be in vain.
+                return Optional.empty();
+            }
+            return Optional.ofNullable(work.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            if (pausedHere) {
+                live.resume();
             }
         }
     }

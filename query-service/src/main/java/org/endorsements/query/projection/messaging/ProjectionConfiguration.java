@@ -52,8 +52,8 @@ class ProjectionConfiguration {
 
     @Bean
     Replay replay(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties, KafkaProperties kafka,
-            KafkaListenerEndpointRegistry listeners, Clock clock, ViewIndexes indexes) {
-        return new Replay(mongo, views, properties, kafka, listeners, clock, indexes);
+            KafkaListenerEndpointRegistry listeners, Clock clock, ViewIndexes indexes, ProjectionListener listener) {
+        return new Replay(mongo, views, properties, kafka, listeners, clock, indexes, listener);
     }
 
     @Bean

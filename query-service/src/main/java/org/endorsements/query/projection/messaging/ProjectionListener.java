@@ -107,6 +107,11 @@ public class ProjectionListener implements ConsumerSeekAware {
         return batchUnfinished;
     }
 
+    /** After a replay's switch-over: the batch that failed belonged to the dropped generation. */
+    void forgetUnfinishedBatch() {
+        batchUnfinished = false;
+    }
+
     private void project(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         java.util.Optional<Map<Integer, Long>> storedPositions = store.positionsIfIntact();
         if (storedPositions.isEmpty()) {

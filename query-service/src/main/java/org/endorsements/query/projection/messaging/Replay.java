@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -57,14 +58,16 @@ public class Replay {
     private final KafkaListenerEndpointRegistry listeners;
     private final Clock clock;
     private final ViewIndexes indexes;
+    private final ProjectionListener listener;
     /** Held while the live projection is stopped for the switch-over: nothing may read the old generation then. */
-    final Object switchOver = new Object();
+    final ReentrantLock switchOver = new ReentrantLock();
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(State.IDLE, null, 0, 0, 0, null, null, null, null));
 
     public Replay(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties, KafkaProperties kafka,
-            KafkaListenerEndpointRegistry listeners, Clock clock, ViewIndexes indexes) {
+            KafkaListenerEndpointRegistry listeners, Clock clock, ViewIndexes indexes, ProjectionListener listener) {
         this.indexes = indexes;
+        this.listener = listener;
         this.mongo = mongo;
         this.views = views;
         this.properties = properties;
@@ -112,7 +115,8 @@ public class Replay {
                     done += project(consumer.poll(POLL), projector, logProjector);
                     report(target, started, done, total(consumer, partitions, beginning));
                 }
-                synchronized (switchOver) {
+                switchOver.lock();
+                try {
                     MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER_ID);
                     if (live != null) {
                         live.stop();
@@ -124,12 +128,16 @@ public class Replay {
                         ViewCollections old = views.collections();
                         views.switchTo(target);
                         switched = true;
+                        // A batch that failed before the stop will not be retried: the new generation is past it.
+                        listener.forgetUnfinishedBatch();
                         dropQuietly(old);
                     } finally {
                         if (live != null) {
                             live.start();
                         }
                     }
+                } finally {
+                    switchOver.unlock();
                 }
                 long total = total(consumer, partitions, beginning);
                 double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -70,18 +72,25 @@ public class Reconciler {
      * time. Re-checking only those statements keeps the pause short where there are many.
      */
     public synchronized Reconciliation.Report run() {
-        Reconciliation.Report report = check(new Query(), new Query());
+        Pass first = check(new Query(), new Query(), new Query());
+        Reconciliation.Report report = first.report();
         if (!report.drift().isEmpty()) {
-            List<String> differing = report.drift().stream().map(Reconciliation.Drift::statementId).distinct()
-                    .toList();
+            List<String> statements = report.drift().stream().map(Reconciliation.Drift::statementId)
+                    .filter(Objects::nonNull).distinct().toList();
+            // Endorsements by their own id as well: one whose view names no statement, or another one than its
+            // audit entries, must still be recounted from those entries.
+            List<String> endorsements = List.copyOf(first.differingEndorsements());
             long started = System.nanoTime();
             Optional<Reconciliation.Report> confirmed = live.whilePaused(properties.confirmationTimeout(),
-                    () -> check(Query.query(Criteria.where("statementId").in(differing)),
-                            Query.query(Criteria.where("_id").in(differing))));
+                    () -> check(Query.query(new Criteria().orOperator(Criteria.where("statementId").in(statements),
+                                    Criteria.where("aggregateId").in(endorsements))),
+                            Query.query(new Criteria().orOperator(Criteria.where("statementId").in(statements),
+                                    Criteria.where("_id").in(endorsements))),
+                            Query.query(Criteria.where("_id").in(statements))).report());
             if (confirmed.isPresent()) {
-                // The time the projection stood still (with the wait for it to come to rest) is worth watching.
-                log.info("{} statement(s) differed while the projection was writing; re-checked at rest in {} ms",
-                        differing.size(), (System.nanoTime() - started) / 1_000_000);
+                // How long the projection stood still, its wait to come to rest included: worth watching.
+                log.info("{} statement(s) differed while the projection was writing; re-checked at rest, the "
+                        + "projection held {} ms", statements.size(), (System.nanoTime() - started) / 1_000_000);
                 report = new Reconciliation.Report(report.checkedAt(), report.statementsChecked(),
                         report.endorsementsChecked(), confirmed.get().drift());
             } else {
@@ -98,20 +107,23 @@ public class Reconciler {
         return report;
     }
 
-    /** Compares the statement views {@code statements} selects with the audit entries and endorsement views
-     * {@code byStatement} selects. */
-    private Reconciliation.Report check(Query byStatement, Query statements) {
+    private record Pass(Reconciliation.Report report, Set<String> differingEndorsements) {
+    }
+
+    /** Compares what the three queries select: audit entries, endorsement views and statement views. */
+    private Pass check(Query audit, Query endorsementViews, Query statementViews) {
         ViewCollections c = collections.get();
         Reconciliation reconciliation = new Reconciliation();
-        try (Stream<AuditEntry> audit = mongo.stream(batched(byStatement), AuditEntry.class, c.audit())) {
-            audit.forEach(reconciliation::audit);
+        try (Stream<AuditEntry> entries = mongo.stream(batched(audit), AuditEntry.class, c.audit())) {
+            entries.forEach(reconciliation::audit);
         }
         // The endorsement views are compared as they stream in, never held all at once: held in a list next to the
         // recount, they took the query service's 768 MB heap at about 850 k signatures on one statement.
-        try (Stream<EndorsementView> endorsements = mongo.stream(batched(Query.of(byStatement)),
-                EndorsementView.class, c.endorsements())) {
-            return reconciliation.compare(mongo.find(batched(statements), StatementView.class, c.statements()),
-                    endorsements::iterator, clock.instant());
+        try (Stream<EndorsementView> endorsements = mongo.stream(batched(endorsementViews), EndorsementView.class,
+                c.endorsements())) {
+            Reconciliation.Report report = reconciliation.compare(mongo.find(batched(statementViews),
+                    StatementView.class, c.statements()), endorsements::iterator, clock.instant());
+            return new Pass(report, reconciliation.differingEndorsements());
         }
     }
 

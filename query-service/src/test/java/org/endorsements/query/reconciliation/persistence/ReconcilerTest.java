@@ -32,6 +32,7 @@ class ReconcilerTest {
 
     private static final ViewCollections VIEWS = new ViewCollections(1);
     private static final String STATEMENT = "s";
+    private static final String OTHER = "t";
     private static final Instant AT = Instant.parse("2026-11-29T06:00:00Z");
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
@@ -116,7 +117,7 @@ class ReconcilerTest {
 
         assertThat(pauses).isEqualTo(1);
         assertThat(report.drift()).isEmpty();
-        assertThat(report.statementsChecked()).isEqualTo(1);
+        assertThat(report.endorsementsChecked()).as("counted by the first, whole pass").isEqualTo(1);
         assertThat(meters.get("endorsements.reconciliation.drift").gauge().value()).isZero();
     }
 
@@ -157,12 +158,33 @@ class ReconcilerTest {
         signed("a", 1, 10);
         statementView(2, 1, 0);
         endorsementView("a", true, 1);
-        LiveProjection breaksAnotherStatementWhenPaused = pausing(() -> mongo.save(new Document("_id", "other")
-                .append("status", "OPEN").append("currentCount", 9L), VIEWS.statements()));
+        audit(OTHER, SignatoryHistory.ADDED, "b", 1, 20);
+        mongo.save(new Document("_id", OTHER).append("status", "OPEN").append("currentCount", 1L)
+                .append("totalAdded", 1L).append("withdrawn", 0L), VIEWS.statements());
+        mongo.save(new Document("_id", OTHER + ":b").append("statementId", OTHER).append("organizationId", "b")
+                .append("endorsed", true).append("sequence", 1L), VIEWS.endorsements());
+        LiveProjection breaksTheOtherStatementWhenPaused = pausing(() -> mongo.save(new Document("_id", OTHER)
+                .append("status", "OPEN").append("currentCount", 9L).append("totalAdded", 1L)
+                .append("withdrawn", 0L), VIEWS.statements()));
 
-        Reconciliation.Report report = reconciler(breaksAnotherStatementWhenPaused).run();
+        Reconciliation.Report report = reconciler(breaksTheOtherStatementWhenPaused).run();
 
+        assertThat(pauses).isEqualTo(1);
         assertThat(report.drift()).extracting(Reconciliation.Drift::statementId).containsOnly(STATEMENT);
+        assertThat(report.statementsChecked()).isEqualTo(2);
+    }
+
+    @Test
+    void anEndorsementViewThatNamesNoStatementIsRecountedFromItsOwnAuditEntries() {
+        signed("a", 1, 10);
+        statementView(1, 1, 0);
+        mongo.save(new Document("_id", STATEMENT + ":a").append("organizationId", "a").append("endorsed", false)
+                .append("sequence", 1L), VIEWS.endorsements());
+
+        Reconciliation.Report report = reconciler(neverMoving()).run();
+
+        assertThat(pauses).isEqualTo(1);
+        assertThat(report.drift()).containsExactly(new Reconciliation.Drift(null, "a", "endorsed", "false", "true"));
     }
 
     private Reconciler reconciler(LiveProjection live) {
@@ -196,9 +218,13 @@ class ReconcilerTest {
     }
 
     private void audit(String type, String organization, long sequence, long offset) {
-        mongo.insert(new Document("_id", "event-" + organization + "-" + sequence).append("type", type)
-                .append("statementId", STATEMENT).append("organizationId", organization)
-                .append("aggregateType", "Endorsement").append("aggregateId", STATEMENT + ":" + organization)
+        audit(STATEMENT, type, organization, sequence, offset);
+    }
+
+    private void audit(String statement, String type, String organization, long sequence, long offset) {
+        mongo.insert(new Document("_id", "event-" + statement + "-" + organization + "-" + sequence)
+                .append("type", type).append("statementId", statement).append("organizationId", organization)
+                .append("aggregateType", "Endorsement").append("aggregateId", statement + ":" + organization)
                 .append("sequence", sequence).append("partition", 0).append("offset", offset), VIEWS.audit());
     }
 
