@@ -3,6 +3,7 @@ package org.endorsements.query.reconciliation;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -69,7 +70,7 @@ final class LastEvents {
     }
 
     /** Calls {@code consumer} with every endorsement's last event. */
-    void forEach(java.util.function.Consumer<Last> consumer) {
+    void forEach(Consumer<Last> consumer) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY) {
                 consumer.accept(decode(values[i]));
@@ -95,7 +96,7 @@ final class LastEvents {
         }
     }
 
-    /** Linear probing (the keys are uniform already) from the key's home slot to the key itself or the first empty slot. */
+    /** Linear probing (the keys are uniform already) from the key's home slot to the key or the first empty slot. */
     private static int slot(long[] table, long key) {
         int mask = table.length - 1;
         int slot = (int) (key & mask);
@@ -114,7 +115,7 @@ final class LastEvents {
     }
 
     /** The first 64 bits of the id's HMAC under this recount's key; never 0, which marks an empty slot. */
-    long hash(String id) {
+    private long hash(String id) {
         byte[] mac = hmac.doFinal(id.getBytes(StandardCharsets.UTF_8));
         long hash = 0;
         for (int i = 0; i < Long.BYTES; i++) {
@@ -122,5 +123,4 @@ final class LastEvents {
         }
         return hash == EMPTY ? 1 : hash;
     }
-
 }

@@ -29,14 +29,22 @@ public final class Reconciliation {
     }
 
     private static final class Recount {
+        final int index;
         long current;
         long added;
         long withdrawn;
+
+        Recount(int index) {
+            this.index = index;
+        }
     }
 
+    /** A statement with no endorsement event in the audit trail (never added to the recount). */
+    private static final Recount NONE = new Recount(-1);
+
     private final Map<String, Recount> statements = new HashMap<>();
-    private final List<String> statementIds = new ArrayList<>();
-    private final Map<String, Integer> statementIndexes = new HashMap<>();
+    /** The same recounts by index, the index being what {@link LastEvents} keeps of an endorsement's statement. */
+    private final List<Recount> byIndex = new ArrayList<>();
     private final LastEvents endorsements = new LastEvents();
     private final Set<String> differingEndorsements = new HashSet<>();
 
@@ -46,17 +54,17 @@ public final class Reconciliation {
         if (!added && !SignatoryHistory.WITHDRAWN.equals(entry.type())) {
             return;
         }
-        Recount recount = statements.computeIfAbsent(entry.statementId(), k -> new Recount());
+        Recount recount = statements.computeIfAbsent(entry.statementId(), k -> {
+            Recount fresh = new Recount(byIndex.size());
+            byIndex.add(fresh);
+            return fresh;
+        });
         if (added) {
             recount.added++;
         } else {
             recount.withdrawn++;
         }
-        int statement = statementIndexes.computeIfAbsent(entry.statementId(), id -> {
-            statementIds.add(id);
-            return statementIds.size() - 1;
-        });
-        endorsements.offer(entry.aggregateId(), entry.sequence(), statement, added);
+        endorsements.offer(entry.aggregateId(), entry.sequence(), recount.index, added);
     }
 
     /** Compares the views with what was fed; call after every audit entry was fed. */
@@ -64,14 +72,14 @@ public final class Reconciliation {
             Instant now) {
         endorsements.forEach(last -> {
             if (last.endorsed()) {
-                statements.get(statementIds.get(last.statement())).current++;
+                byIndex.get(last.statement()).current++;
             }
         });
         List<Drift> drift = new ArrayList<>();
         long statementCount = 0;
         for (StatementView view : statementViews) {
             statementCount++;
-            Recount recount = statements.getOrDefault(view.getId(), new Recount());
+            Recount recount = statements.getOrDefault(view.getId(), NONE);
             check(drift, view.getId(), null, "endorsementCount", view.getCurrentCount(), recount.current);
             check(drift, view.getId(), null, "totalEndorsementsAdded", view.getTotalAdded(), recount.added);
             check(drift, view.getId(), null, "withdrawals", view.getWithdrawn(), recount.withdrawn);

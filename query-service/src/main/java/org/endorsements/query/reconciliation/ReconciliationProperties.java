@@ -5,12 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param interval            time between two scheduled reconciliations
+ * The schedule ({@code endorsements.reconciliation.interval}) is read by {@code @Scheduled} itself.
+ *
  * @param confirmationTimeout how long a re-check waits for the live projection to pause (between two batches)
  *                            before it reports what it found unconfirmed
  */
 @ConfigurationProperties("endorsements.reconciliation")
-public record ReconciliationProperties(
-        @DefaultValue("PT5M") Duration interval,
-        @DefaultValue("10s") Duration confirmationTimeout) {
+public record ReconciliationProperties(@DefaultValue("10s") Duration confirmationTimeout) {
 }

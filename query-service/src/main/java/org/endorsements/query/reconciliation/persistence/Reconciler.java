@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.endorsements.query.audit.AuditEntry;
@@ -45,7 +44,6 @@ public class Reconciler {
     private final ReconciliationProperties properties;
     private final Clock clock;
     private final AtomicLong drifting = new AtomicLong();
-    private final AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
 
     @Autowired
     Reconciler(MongoTemplate mongo, ActiveViews views, LiveProjection live, ReconciliationProperties properties,
@@ -99,7 +97,6 @@ public class Reconciler {
             }
         }
         drifting.set(report.statementsWithDrift());
-        last.set(report);
         if (!report.drift().isEmpty()) {
             log.error("Reconciliation found drift in {} statement(s): {}", report.statementsWithDrift(),
                     report.drift());

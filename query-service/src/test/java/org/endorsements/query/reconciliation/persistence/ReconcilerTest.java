@@ -189,7 +189,7 @@ class ReconcilerTest {
 
     private Reconciler reconciler(LiveProjection live) {
         return new Reconciler(mongo, () -> VIEWS, live,
-                new ReconciliationProperties(Duration.ofMinutes(5), Duration.ofSeconds(1)),
+                new ReconciliationProperties(Duration.ofSeconds(1)),
                 Clock.fixed(AT, ZoneOffset.UTC), meters);
     }
 
