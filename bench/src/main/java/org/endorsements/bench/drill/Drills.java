@@ -48,8 +48,8 @@ public final class Drills {
     private static final int IDENTICAL_ROUNDS = 10;
     /** The flood's hostile client, as issue 16 found the platform could be stopped. */
     private static final int FLOOD_BODY_BYTES = 30 * 1024 * 1024;
-    private static final int FLOOD_OVERSIZED = 24;
-    private static final int FLOOD_OVERSIZED_AT_ONCE = 4;
+    private static final int FLOOD_OVERSIZED = 48;
+    private static final int FLOOD_OVERSIZED_AT_ONCE = 16;
     private static final int FLOOD_PATH_ATTACKS = 300;
     private static final int FLOOD_STREAMS = 500;
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(10);
@@ -319,6 +319,10 @@ public final class Drills {
                 }
                 if (flooded.accepted() > 0) {
                     failures.add(flooded.accepted() + " hostile requests ACCEPTED (2xx)");
+                }
+                if (flooded.serverErrors() > 0) {
+                    failures.add(flooded.serverErrors() + " hostile requests answered 500 (bad input must get a 4xx "
+                            + "problem, never a server error)");
                 }
                 ownCheck = (failures.isEmpty() ? "" : "FAILED: " + String.join("; ", failures) + ". ")
                         + String.format("Projection lag max %.1f s over %d probes in time (%d late, %d probe writes "

@@ -63,6 +63,14 @@ final class Flood {
                     .filter(e -> e.getKey().startsWith("2")).mapToInt(Map.Entry::getValue).sum();
         }
 
+        /**
+         * Hostile requests answered 500: bad input that reached code which could not handle it. A 503 (a bulkhead or
+         * a cap saying "later") is no fault.
+         */
+        int serverErrors() {
+            return outcomes.values().stream().mapToInt(m -> m.getOrDefault("500", 0)).sum();
+        }
+
         Duration maxLag() {
             return lags.stream().max(Duration::compareTo).orElse(Duration.ZERO);
         }
@@ -223,36 +231,48 @@ final class Flood {
             return;
         }
         Framing framing = Framing.values()[n % Framing.values().length];
-        boolean toQuery = (n / Framing.values().length) % 2 == 1;
-        URI target = toQuery ? query : command;
-        String path = toQuery ? "/api/admin/replay" : "/api/organizations";
-        byte[] prefix = ("{\"organizationId\":\"flood-" + n + "\",\"name\":\"").getBytes(StandardCharsets.US_ASCII);
+        // The front door, and the two spellings that a prefix check let past authentication into the parser.
+        List<String> paths = List.of("/api;x=1/organizations", "/%61pi/organizations", "/api/organizations");
+        String path = paths.get((n / Framing.values().length) % paths.size());
+        URI target = command;
+        // Two long strings rather than one: each stays under Jackson's 20 M-character limit on a single string, so
+        // a parser that reads the body builds both.
+        byte[] prefix = "{\"organizationId\":\"".getBytes(StandardCharsets.US_ASCII);
+        byte[] middle = "\",\"name\":\"".getBytes(StandardCharsets.US_ASCII);
         byte[] suffix = "\"}".getBytes(StandardCharsets.US_ASCII);
-        long length = (long) prefix.length + settings.bodyBytes() + suffix.length;
+        long first = settings.bodyBytes() / 2;
+        long second = settings.bodyBytes() - first;
+        long length = (long) prefix.length + middle.length + suffix.length + settings.bodyBytes();
         String framingHeaders = framing.headers != null ? framing.headers : "Content-Length: " + length + "\r\n";
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + target.getAuthority()
                 + "\r\nContent-Type: application/json\r\n" + framingHeaders + "Connection: close\r\n\r\n";
         String kind = "oversized " + (settings.bodyBytes() >> 20) + " MB, " + framing.name().toLowerCase()
-                .replace('_', ' ') + (toQuery ? " (query)" : " (command)");
+                .replace('_', ' ') + ", anonymous POST " + path;
         count(kind, exchange(target, head, out -> {
-            byte[] filler = new byte[CHUNK];
-            Arrays.fill(filler, (byte) 'A');
             writeBody(out, prefix, framing.chunked);
-            for (long left = settings.bodyBytes(); left > 0 && attacking.get(); left -= CHUNK) {
-                int size = (int) Math.min(CHUNK, left);
-                if (framing.chunked) {
-                    out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(filler, 0, size);
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                } else {
-                    out.write(filler, 0, size);
-                }
-            }
+            writeFiller(out, first, framing.chunked);
+            writeBody(out, middle, framing.chunked);
+            writeFiller(out, second, framing.chunked);
             writeBody(out, suffix, framing.chunked);
             if (framing.chunked) {
                 out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             }
         }));
+    }
+
+    private void writeFiller(OutputStream out, long bytes, boolean chunked) throws IOException {
+        byte[] filler = new byte[CHUNK];
+        Arrays.fill(filler, (byte) 'A');
+        for (long left = bytes; left > 0 && attacking.get(); left -= CHUNK) {
+            int size = (int) Math.min(CHUNK, left);
+            if (chunked) {
+                out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(filler, 0, size);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                out.write(filler, 0, size);
+            }
+        }
     }
 
     private static void writeBody(OutputStream out, byte[] bytes, boolean chunked) throws IOException {
