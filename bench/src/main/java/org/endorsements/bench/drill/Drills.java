@@ -41,14 +41,21 @@ import org.endorsements.bench.Http;
 public final class Drills {
 
     static final List<String> NAMES = List.of("concurrent-identical", "poison", "query-kill", "command-kill",
-            "mongo-restart", "broker-stop");
+            "mongo-restart", "broker-stop", "flood");
 
     private static final String DEAD_LETTER_TOPIC = "endorsement-events.dlt";
     private static final int IDENTICAL_REQUESTS = 50;
     private static final int IDENTICAL_ROUNDS = 10;
+    /** The flood's hostile client, as issue 16 found the platform could be stopped. */
+    private static final int FLOOD_BODY_BYTES = 30 * 1024 * 1024;
+    private static final int FLOOD_OVERSIZED = 48;
+    private static final int FLOOD_OVERSIZED_AT_ONCE = 16;
+    private static final int FLOOD_PATH_ATTACKS = 300;
+    private static final int FLOOD_STREAMS = 500;
+    private static final Duration UP_TIMEOUT = Duration.ofSeconds(10);
 
     record Options(Path root, Path results, int loadSeconds, int downSeconds, double rate, int clients,
-            int organizations, int convergeSeconds) {
+            int organizations, int convergeSeconds, int floodSeconds, int maxLagSeconds) {
 
         static Options parse(List<String> args) {
             Map<String, String> opts = new HashMap<>();
@@ -62,7 +69,9 @@ public final class Drills {
                     Double.parseDouble(opts.getOrDefault("rate", "150")),
                     Integer.parseInt(opts.getOrDefault("clients", "12")),
                     Integer.parseInt(opts.getOrDefault("organizations", "100")),
-                    Integer.parseInt(opts.getOrDefault("converge-seconds", "180")));
+                    Integer.parseInt(opts.getOrDefault("converge-seconds", "180")),
+                    Integer.parseInt(opts.getOrDefault("flood-seconds", "15")),
+                    Integer.parseInt(opts.getOrDefault("max-lag-seconds", "10")));
         }
     }
 
@@ -101,7 +110,8 @@ public final class Drills {
     static boolean run(List<String> args) throws Exception {
         if (args.isEmpty() || !(NAMES.contains(args.get(0)) || "all".equals(args.get(0)))) {
             System.err.println("Usage: drill <" + String.join("|", NAMES) + "|all> [--load-seconds 10] "
-                    + "[--down-seconds 30] [--rate 150] [--clients 12] [--organizations 100]");
+                    + "[--down-seconds 30] [--rate 150] [--clients 12] [--organizations 100] [--flood-seconds 15] "
+                    + "[--max-lag-seconds 10]");
             return false;
         }
         List<String> drills = "all".equals(args.get(0)) ? NAMES : List.of(args.get(0));
@@ -155,6 +165,15 @@ public final class Drills {
         boolean ownPassed;
         Map<String, Long> identicalAggregates = new HashMap<>();
         Set<String> poisonMarkers = new HashSet<>();
+        Flood flood = null;
+        List<String> notUp = new ArrayList<>();
+        String probeStatement = prefix + "-probe";
+        DrillLoad.Organization prober = null;
+        if ("flood".equals(name)) {
+            // The lag probe writes on a statement of its own, outside the census of the load's statements.
+            load.publish(probeStatement);
+            prober = load.register(prefix + "-probe-org", 1).get(0);
+        }
         long started = System.nanoTime();
         try (load) {
             load.start(statements, organizations, options.clients(), options.rate());
@@ -185,10 +204,37 @@ public final class Drills {
                 }
                 case "concurrent-identical" -> identical(prefix, statements.get(0), load, identicalAggregates);
                 case "poison" -> poisonMarkers.addAll(poison(statements.get(0)));
+                case "flood" -> {
+                    flood = new Flood(new Flood.Settings(Duration.ofSeconds(options.floodSeconds()),
+                            FLOOD_BODY_BYTES, FLOOD_OVERSIZED, FLOOD_OVERSIZED_AT_ONCE, FLOOD_PATH_ATTACKS,
+                            FLOOD_STREAMS, Duration.ofSeconds(options.maxLagSeconds())), platform.commandUrl(),
+                            platform.queryUrl(), statements.get(0), organizations.get(0).id(),
+                            organizations.get(0).key());
+                    say(String.format("flood for %d s: %d never-read /live streams, up to %d anonymous %d MB bodies "
+                            + "(%d at a time), up to %d path-parameter requests; lag probed meanwhile",
+                            options.floodSeconds(), FLOOD_STREAMS, FLOOD_OVERSIZED, FLOOD_BODY_BYTES >> 20,
+                            FLOOD_OVERSIZED_AT_ONCE, FLOOD_PATH_ATTACKS));
+                    flood.startProbe(load, probeStatement, prober);
+                    load.faultActive.set(true);
+                    flood.startAttack();
+                    flood.awaitAndStopAttack();
+                    load.faultActive.set(false);
+                    say("flood over; streams closed");
+                    for (String service : List.of(LocalPlatform.COMMAND, LocalPlatform.QUERY)) {
+                        var down = platform.notUp(service, UP_TIMEOUT);
+                        if (down.isPresent()) {
+                            notUp.add(down.get());
+                            say(down.get() + "; restarting it so that the census can run");
+                            platform.kill(service);
+                            platform.start(service);
+                        }
+                    }
+                }
                 default -> throw new IllegalArgumentException(name);
             }
             pause(options.loadSeconds(), "load after recovery");
         }
+        Flood.Result flooded = flood == null ? null : flood.stopProbe();
         say("load stopped; waiting for the views to converge with the event store");
 
         long deadline = System.nanoTime() + Duration.ofSeconds(options.convergeSeconds()).toNanos();
@@ -259,6 +305,33 @@ public final class Drills {
                         added.size());
                 ownPassed = exactlyOne == IDENTICAL_ROUNDS && accepted == (long) IDENTICAL_ROUNDS * IDENTICAL_REQUESTS;
             }
+            case "flood" -> {
+                List<String> failures = new ArrayList<>(notUp);
+                Duration bound = Duration.ofSeconds(options.maxLagSeconds());
+                if (flooded.probesLate() > 0 || flooded.maxLag().compareTo(bound) >= 0) {
+                    failures.add(String.format("projection LAG over %d s: %d of %d probes not in the views within "
+                            + "the bound", options.maxLagSeconds(), flooded.probesLate(),
+                            flooded.probesLate() + flooded.lags().size()));
+                }
+                if (flooded.lags().isEmpty()) {
+                    failures.add("NO LAG MEASURED: none of the probe's writes was seen in the views ("
+                            + flooded.probeWritesFailed() + " probe writes failed)");
+                }
+                if (flooded.accepted() > 0) {
+                    failures.add(flooded.accepted() + " hostile requests ACCEPTED (2xx)");
+                }
+                if (flooded.serverErrors() > 0) {
+                    failures.add(flooded.serverErrors() + " hostile requests answered 500 (bad input must get a 4xx "
+                            + "problem, never a server error)");
+                }
+                ownCheck = (failures.isEmpty() ? "" : "FAILED: " + String.join("; ", failures) + ". ")
+                        + String.format("Projection lag max %.1f s over %d probes in time (%d late, %d probe writes "
+                                + "failed; bound %d s); %d of %d never-read /live streams opened (%d refused); %s",
+                        flooded.maxLag().toMillis() / 1000.0, flooded.lags().size(), flooded.probesLate(),
+                        flooded.probeWritesFailed(), options.maxLagSeconds(), flooded.streamsOpened(),
+                        FLOOD_STREAMS, flooded.streamsRefused(), flooded.describe());
+                ownPassed = failures.isEmpty();
+            }
             case "poison" -> {
                 Set<String> parked = parkedMarkers(poisonMarkers);
                 ownCheck = parked.size() + " of " + poisonMarkers.size() + " poison records parked in "
@@ -287,7 +360,33 @@ public final class Drills {
         }
         say(String.format("%s: %s in %.0f s", name, report.passed() ? "PASSED" : "FAILED",
                 (System.nanoTime() - started) / 1e9));
+        if (!report.passed()) {
+            say("why: " + whyFailed(report));
+        }
         return report;
+    }
+
+    private static String whyFailed(Report r) {
+        List<String> reasons = new ArrayList<>();
+        if (r.lost() > 0) {
+            reasons.add(r.lost() + " acknowledged writes lost");
+        }
+        if (r.viewDuplicates() > 0) {
+            reasons.add(r.viewDuplicates() + " duplicates in the views");
+        }
+        if (r.notInStore() > 0) {
+            reasons.add(r.notInStore() + " events not in the event store");
+        }
+        if (r.outOfOrder() > 0) {
+            reasons.add(r.outOfOrder() + " out of order on the topic");
+        }
+        if (!r.countCheck().startsWith("equal")) {
+            reasons.add("endorsement counts " + r.countCheck());
+        }
+        if (!r.ownCheckPassed()) {
+            reasons.add("own check: " + r.ownCheck());
+        }
+        return String.join("; ", reasons);
     }
 
     /** Rounds of 50 simultaneous, identical endorsements by one organization with its own key. */
@@ -393,8 +492,11 @@ public final class Drills {
                         + "× 2 statements, %d s before and after each fault%s.%n%n",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                         options.rate(), options.clients(), options.organizations(), options.loadSeconds(),
-                        reports.stream().anyMatch(r -> r.drill().equals("broker-stop"))
-                                ? ", broker down " + options.downSeconds() + " s" : ""))
+                        (reports.stream().anyMatch(r -> r.drill().equals("broker-stop"))
+                                ? ", broker down " + options.downSeconds() + " s" : "")
+                                + (reports.stream().anyMatch(r -> r.drill().equals("flood"))
+                                ? ", flood " + options.floodSeconds() + " s (projection lag bound "
+                                        + options.maxLagSeconds() + " s)" : "")))
                 .append("| drill | sent | acknowledged (2xx) | in event store | on topic | in views | duplicates "
                         + "| lost | result |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (Report r : reports) {

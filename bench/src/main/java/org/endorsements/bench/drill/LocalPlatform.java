@@ -99,7 +99,9 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     void startCommand() throws IOException, InterruptedException {
-        launch(COMMAND, List.of("java", "-Xmx768m", "-jar",
+        // -XX:+ExitOnOutOfMemoryError as ./endorsements up runs the services: a heap exhausted by a request stops
+        // the service, which the flood drill must see.
+        launch(COMMAND, List.of("java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 root.resolve("command-service/target/command-service.jar").toString()), Map.of(
                         "ENDORSEMENTS_ADMIN_KEY", adminKey,
                         "ENDORSEMENTS_DATA_DIR", dir.resolve("data").toString(),
@@ -110,7 +112,7 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     void startQuery() throws IOException, InterruptedException {
-        launch(QUERY, List.of("java", "-Xmx768m", "-jar",
+        launch(QUERY, List.of("java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 root.resolve("query-service/target/query-service.jar").toString()), Map.of(
                         "ENDORSEMENTS_ADMIN_KEY", adminKey,
                         "ENDORSEMENTS_AUDITOR_KEY", auditorKey,
@@ -120,6 +122,39 @@ final class LocalPlatform implements AutoCloseable {
                         "KAFKA_PORT", String.valueOf(kafkaPort),
                         "MONGO_PORT", String.valueOf(mongoPort)));
         awaitHealthy(QUERY, queryUrl());
+    }
+
+    /**
+     * Why a service is not up: its process ended (with its exit code and the log line that says why, if any), or
+     * it did not answer healthy within the timeout. Empty when it is up.
+     */
+    java.util.Optional<String> notUp(String name, Duration timeout) throws IOException, InterruptedException {
+        Process process = processes.get(name);
+        if (process == null || !process.isAlive()) {
+            String exit = process == null ? "" : " with exit code " + process.exitValue();
+            List<String> lines = Files.readAllLines(logs().resolve(name + ".log"));
+            String cause = lines.stream().filter(l -> l.contains("OutOfMemoryError")).findFirst()
+                    .or(() -> lines.isEmpty() ? java.util.Optional.empty()
+                            : java.util.Optional.of(lines.get(lines.size() - 1)))
+                    .map(l -> "; its log: " + l.strip()).orElse("");
+            return java.util.Optional.of(name + " DIED" + exit + cause);
+        }
+        String url = COMMAND.equals(name) ? commandUrl() : queryUrl();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return java.util.Optional.empty();
+                }
+            } catch (IOException notNow) {
+                // busy or gone: asked again until the deadline
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        return java.util.Optional.of(name + " is running but did not answer healthy within " + timeout.toSeconds()
+                + " s");
     }
 
     /** {@code kill -9}: the process gets no chance to flush, commit or say goodbye. */

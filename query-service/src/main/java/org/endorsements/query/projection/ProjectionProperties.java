@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param topic            the public event stream
- * @param deadLetterTopic  where records that cannot be read are parked
+ * @param deadLetterTopic  where records that cannot be projected (unreadable, or breaking their JSON Schema) are parked
  * @param groupId          consumer group of the live projection
  * @param generation       which generation of view collections is live (a replay builds the next one)
  * @param retryInterval    pause before a failed batch (e.g. MongoDB unreachable) is tried again; never skipped

@@ -1,10 +1,14 @@
 package org.endorsements.query.projection.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.endorsements.query.log.LogProjector;
 import org.endorsements.query.log.persistence.MongoLogStore;
 import org.endorsements.query.projection.LiveProjection;
@@ -21,11 +25,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class ProjectionConfiguration {
+
+    /** Why a record was parked, in a few words (kafka_dlt-* headers say where it came from). */
+    static final String REASON_HEADER = "dlt_reason";
+    /** Lets the producer choose the dead-letter topic's partition. */
+    private static final int ANY_PARTITION = -1;
 
     @Bean
     Clock clock() {
@@ -43,10 +55,9 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    ProjectionListener projectionListener(MongoViewStore store, MongoLogStore logs,
-            KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties, MeterRegistry meters, Clock clock,
-            ApplicationEventPublisher events) {
-        return new ProjectionListener(new Projector(store, clock), new LogProjector(logs), store, kafka, properties,
+    ProjectionListener projectionListener(MongoViewStore store, MongoLogStore logs, ProjectionProperties properties,
+            MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
+        return new ProjectionListener(new Projector(store, clock), new LogProjector(logs), store, properties,
                 meters, events);
     }
 
@@ -62,11 +73,35 @@ class ProjectionConfiguration {
         return new KafkaLiveProjection(listeners, listener, replay);
     }
 
-    /** A batch that fails for any reason but a poison record (handled in the listener) is retried, never skipped. */
+    /**
+     * A record that can never be projected (the listener names it in a {@link BatchListenerFailedException}) is
+     * parked in the dead-letter topic at once, with headers saying why, and the projection goes on after it. A
+     * batch that fails for any other reason (e.g. MongoDB unreachable) is retried, never skipped.
+     */
     @Bean
-    DefaultErrorHandler projectionErrorHandler(ProjectionProperties properties) {
-        return new DefaultErrorHandler(new FixedBackOff(properties.retryInterval().toMillis(),
-                FixedBackOff.UNLIMITED_ATTEMPTS));
+    DefaultErrorHandler projectionErrorHandler(ProjectionProperties properties, KafkaTemplate<String, byte[]> kafka,
+            ProjectionListener listener) {
+        DeadLetterPublishingRecoverer parking = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), ANY_PARTITION));
+        parking.setHeadersFunction((record, exception) -> reason(exception));
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
+            parking.accept(record, consumer, exception);
+            listener.parked(record);
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.retryInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
+        handler.addNotRetryableExceptions(UnprojectableRecordException.class);
+        return handler;
+    }
+
+    /** The short reason next to Spring Kafka's exception headers, which carry the listener's wrapping. */
+    private static Headers reason(Exception exception) {
+        Throwable cause = exception;
+        while (cause != null && !(cause instanceof UnprojectableRecordException)) {
+            cause = cause.getCause();
+        }
+        String reason = cause == null ? String.valueOf(exception.getMessage()) : cause.getMessage();
+        return new RecordHeaders().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
     }
 
     @Bean

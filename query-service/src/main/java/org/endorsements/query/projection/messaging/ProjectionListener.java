@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.endorsements.events.EndorsementEvent;
@@ -33,7 +31,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
 /**
@@ -45,11 +43,11 @@ public class ProjectionListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
     private static final Duration LAG_REFRESH = Duration.ofSeconds(1);
+    private static final EventSchemas SCHEMAS = new EventSchemas();
 
     private final Projector projector;
     private final LogProjector logProjector;
     private final ViewStore store;
-    private final KafkaTemplate<String, byte[]> deadLetters;
     private final ProjectionProperties properties;
     private final ApplicationEventPublisher publisher;
     private final Counter applied;
@@ -61,13 +59,12 @@ public class ProjectionListener implements ConsumerSeekAware {
     /** Set while a batch is written and left set when it failed (it will be retried): its writes are partial. */
     private volatile boolean batchUnfinished;
 
-    public ProjectionListener(Projector projector, LogProjector logProjector, ViewStore store, KafkaTemplate<String, byte[]> deadLetters,
+    public ProjectionListener(Projector projector, LogProjector logProjector, ViewStore store,
             ProjectionProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
         this.publisher = events;
         this.projector = projector;
         this.logProjector = logProjector;
         this.store = store;
-        this.deadLetters = deadLetters;
         this.properties = properties;
         this.applied = meters.counter("endorsements.projection.events", "outcome", "applied");
         this.duplicates = meters.counter("endorsements.projection.events", "outcome", "duplicate");
@@ -125,15 +122,13 @@ public class ProjectionListener implements ConsumerSeekAware {
         Set<Integer> rewound = new HashSet<>();
         List<ProjectedEvent> events = new ArrayList<>(records.size());
         Set<Integer> partitionsWithEvents = new HashSet<>();
-        Map<Integer, Long> skippedPoison = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             int partition = record.partition();
             if (rewound.contains(partition)) {
                 continue;
             }
             long stored = positions.getOrDefault(partition, 0L);
-            if (record.offset() > stored && !partitionsWithEvents.contains(partition)
-                    && !skippedPoison.containsKey(partition)) {
+            if (record.offset() > stored && !partitionsWithEvents.contains(partition)) {
                 log.warn("Views are behind the consumer on partition {} (stored {}, got {}): rebuilding from there",
                         partition, stored, record.offset());
                 consumer.seek(new TopicPartition(record.topic(), partition), stored);
@@ -147,37 +142,43 @@ public class ProjectionListener implements ConsumerSeekAware {
                 events.add(decode(record));
                 partitionsWithEvents.add(partition);
             } catch (EventMessageFormat.UnreadableEventException | IllegalArgumentException e) {
-                deadLetter(record, e.getMessage());
-                skippedPoison.put(partition, record.offset() + 1);
+                // The records before it are projected; the container's error handler parks this one in the
+                // dead-letter topic (then parked() moves the position past it) and redelivers the rest.
+                projectDecoded(events, consumer);
+                throw new BatchListenerFailedException("unprojectable record",
+                        new UnprojectableRecordException(e.getMessage()), record);
             }
         }
+        projectDecoded(events, consumer);
+    }
+
+    private void projectDecoded(List<ProjectedEvent> events, Consumer<?, ?> consumer) {
         // The logs first: the view projector stores the batch's position last.
         logProjector.project(events);
         ProjectionOutcome outcome = projector.project(events);
-        if (!skippedPoison.isEmpty()) {
-            store.write(List.of(), List.of(), List.of(), List.of(), List.of(), skippedPoisonPositions(events,
-                    skippedPoison));
-        }
         if (!outcome.statementsChanged().isEmpty()) {
             publisher.publishEvent(new StatementsChanged(outcome.statementsChanged()));
         }
         applied.increment(outcome.applied());
         duplicates.increment(outcome.duplicates());
         gaps.increment(outcome.gaps());
+        batchUnfinished = false;
         refreshLag(consumer);
     }
 
-    /** A partition whose last record was poison: its position must still move past it. */
-    private static Map<Integer, Long> skippedPoisonPositions(List<ProjectedEvent> events, Map<Integer, Long> poison) {
-        Map<Integer, Long> positions = new HashMap<>();
-        poison.forEach((partition, next) -> {
-            long lastGood = events.stream().filter(e -> e.partition() == partition)
-                    .mapToLong(e -> e.offset() + 1).max().orElse(-1);
-            if (next > lastGood) {
-                positions.put(partition, next);
-            }
-        });
-        return positions;
+    /**
+     * Called once a record that cannot be projected is in the dead-letter topic: the stored position moves past
+     * it, or the next batch (which starts after it) would find the views behind and seek back to it.
+     */
+    void parked(ConsumerRecord<?, ?> record) {
+        long next = record.offset() + 1;
+        Long stored = store.positions().get(record.partition());
+        if (stored == null || stored < next) {
+            store.write(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(record.partition(), next));
+        }
+        poison.increment();
+        log.error("Unprojectable record at {}-{}@{} parked in {}", record.topic(), record.partition(),
+                record.offset(), properties.deadLetterTopic());
     }
 
     static ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
@@ -189,6 +190,10 @@ public class ProjectionListener implements ConsumerSeekAware {
         if (type == null || id == null || subject == null || sequence == null || time == null
                 || record.value() == null) {
             throw new EventMessageFormat.UnreadableEventException("required CloudEvents attributes are missing");
+        }
+        java.util.Optional<String> violations = SCHEMAS.violations(type, record.value());
+        if (violations.isPresent()) {
+            throw new EventMessageFormat.UnreadableEventException(violations.get());
         }
         EndorsementEvent event = EventMessageFormat.decode(type, record.value());
         try {
@@ -203,25 +208,6 @@ public class ProjectionListener implements ConsumerSeekAware {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        log.error("Unreadable record at {}-{}@{} parked in {}: {}", record.topic(), record.partition(),
-                record.offset(), properties.deadLetterTopic(), reason);
-        ProducerRecord<String, byte[]> parked = new ProducerRecord<>(properties.deadLetterTopic(), null,
-                record.key(), record.value(), record.headers());
-        parked.headers().add("dlt_reason", reason.getBytes(StandardCharsets.UTF_8));
-        parked.headers().add("dlt_origin", (record.topic() + "-" + record.partition() + "@" + record.offset())
-                .getBytes(StandardCharsets.UTF_8));
-        try {
-            deadLetters.send(parked).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while parking a record", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("could not park an unreadable record; the batch will be retried", e);
-        }
-        poison.increment();
     }
 
     /** With no records arriving, the lag is measured on the container's idle events instead. */

@@ -1,0 +1,75 @@
+package org.endorsements.query.projection.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementId;
+import org.endorsements.events.StatementPublished;
+import org.junit.jupiter.api.Test;
+
+class EventSchemasTest {
+
+    private static final String HASH = "d".repeat(64);
+    private static final Instant NOW = Instant.parse("2026-12-01T09:30:00.123456Z");
+    private final EventSchemas schemas = new EventSchemas();
+
+    @Test
+    void everyEventTypeAsTheContractEncodesItConformsToItsSchema() {
+        List<EndorsementEvent> events = List.of(
+                new OrganizationRegistered(OrganizationId.of("provea"), "Provea", null, null, null, null, NOW, "admin"),
+                new OrganizationSuspended(OrganizationId.of("provea"), null, NOW, "admin"),
+                new StatementPublished(StatementId.of("s-1"), "Title", "Body", "en", HASH, NOW, "admin", null, null),
+                new StatementClosed(StatementId.of("s-1"), NOW, "admin"),
+                new EndorsementAdded(StatementId.of("s-1"), OrganizationId.of("provea"), "Provea", HASH, NOW,
+                        "credential:c1", EndorsementSource.IMPORTED, "req", "ef".repeat(32), 3),
+                new EndorsementWithdrawn(StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW,
+                        "credential:c1", "req"));
+
+        assertThat(events).allSatisfy(event -> assertThat(schemas.violations(
+                EventMessageFormat.typeOf(event.getClass()), EventMessageFormat.encode(event))).isEmpty());
+    }
+
+    @Test
+    void aNumberWhereTheSchemaWantsAStringIsAViolationNamingTheField() {
+        String value = "{\"statementId\":42,\"closedAt\":\"2026-12-01T09:30:00Z\",\"closedBy\":\"admin\"}";
+
+        assertThat(schemas.violations(EventMessageFormat.typeOf(StatementClosed.class), bytes(value)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("statementId"));
+    }
+
+    @Test
+    void aFieldTheConsumerDoesNotKnowIsNoViolation() {
+        String value = "{\"statementId\":\"s-1\",\"closedAt\":\"2026-12-01T09:30:00Z\",\"closedBy\":\"admin\","
+                + "\"closedFor\":\"a later release\"}";
+
+        assertThat(schemas.violations(EventMessageFormat.typeOf(StatementClosed.class), bytes(value))).isEmpty();
+    }
+
+    @Test
+    void anUnknownTypeIsUnreadable() {
+        assertThatThrownBy(() -> schemas.violations("org.endorsements.StatementForged.v1", bytes("{}")))
+                .isInstanceOf(EventMessageFormat.UnreadableEventException.class);
+    }
+
+    @Test
+    void aValueThatIsNotJsonIsUnreadable() {
+        assertThatThrownBy(() -> schemas.violations(EventMessageFormat.typeOf(StatementClosed.class),
+                bytes("{not json"))).isInstanceOf(EventMessageFormat.UnreadableEventException.class);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
