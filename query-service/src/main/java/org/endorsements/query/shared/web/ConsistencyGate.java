@@ -101,11 +101,6 @@ public class ConsistencyGate {
         return waiter.reached().thenApplyAsync(reached -> read.get(), reads);
     }
 
-    /** Tests and callers without a body to produce. */
-    public CompletableFuture<Void> await(String minPosition) {
-        return read(minPosition, () -> null);
-    }
-
     @EventListener
     void onAdvance(ProjectionAdvanced advanced) {
         if (!waiters.isEmpty()) {
@@ -113,7 +108,8 @@ public class ConsistencyGate {
         }
     }
 
-    int waiting() {
+    /** Reads waiting for their position now. */
+    public int waitingReads() {
         return waiting.get();
     }
 

@@ -113,13 +113,18 @@ class LiveStreams {
                     "Too many live streams are open from this address; close some first.",
                     properties.retryAfter().toSeconds());
         }
-        Stream stream = new Stream(statement.getId(), address, new SseEmitter(properties.streamLifetime().toMillis()));
+        Stream stream = new Stream(statement.getId(), address, newEmitter(properties.streamLifetime().toMillis()));
         byStatement.computeIfAbsent(statement.getId(), k -> new CopyOnWriteArrayList<>()).add(stream);
         stream.emitter.onCompletion(() -> forget(stream));
         stream.emitter.onTimeout(() -> forget(stream));
         stream.emitter.onError(e -> forget(stream));
         offer(stream, Counts.of(statement));
         return stream.emitter;
+    }
+
+    /** Tests replace the emitter with one that records or blocks. */
+    SseEmitter newEmitter(long timeoutMillis) {
+        return new SseEmitter(timeoutMillis);
     }
 
     /** On the projection's thread: remembers which statements changed, and nothing else. */
