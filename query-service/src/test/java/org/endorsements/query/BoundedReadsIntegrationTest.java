@@ -32,6 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.tomcat.threads.max=" + BoundedReadsStack.REQUEST_THREADS,
@@ -122,6 +124,8 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(refused.json().path("type").asText())
+                .isEqualTo("urn:endorsements:problem:too-many-waiting-reads");
         for (CompletableFuture<HttpResponse<String>> reply : waiting) {
             assertThat(JSON.readTree(reply.get().body()).path("type").asText())
                     .isIn("urn:endorsements:problem:not-yet-consistent",
@@ -212,6 +216,8 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         awaitCount(3);
         long recomputed = reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong();
 
+        mongo.remove(Query.query(Criteria.where("_id").is("injected-" + suffix)), views.collections().audit());
+
         assertThat(cached).isEqualTo(2);
         assertThat(recomputed).isEqualTo(4);
     }
@@ -272,12 +278,12 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "/endorsements?asOf=+1000000000-01-01T00:00:00Z|asOf",
+            "/endorsements?asOf=%2B1000000000-01-01T00:00:00Z|asOf",
             "/endorsements?asOf=-1000000000-01-01T00:00:00Z|asOf",
-            "/endorsements?asOf=+10000-01-01T00:00:00Z|asOf",
-            "/document.md?asOf=+1000000000-01-01T00:00:00Z|asOf",
-            "/growth?from=+1000000000-01-01T00:00:00Z|from",
-            "/growth?to=+1000000000-01-01T00:00:00Z|to",
+            "/endorsements?asOf=%2B10000-01-01T00:00:00Z|asOf",
+            "/document.md?asOf=%2B1000000000-01-01T00:00:00Z|asOf",
+            "/growth?from=%2B1000000000-01-01T00:00:00Z|from",
+            "/growth?to=%2B1000000000-01-01T00:00:00Z|to",
             "/endorsements?q=a%00b|q",
             "/endorsements?q=%01|q",
             "/endorsements?q=a%0Ab|q",

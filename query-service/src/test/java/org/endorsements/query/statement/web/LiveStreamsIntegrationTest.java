@@ -124,14 +124,17 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         }
         await().atMost(WAIT).until(() -> streams.openStreams() == MAX_STREAMS_PER_ADDRESS);
 
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        HttpResponse<InputStream> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/statements/" + statement + "/live")).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofInputStream());
 
-        assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        assertThat(refused.body()).contains("urn:endorsements:problem:too-many-streams-from-address");
+        try (InputStream body = refused.body()) {
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("urn:endorsements:problem:too-many-streams-from-address");
+        }
     }
 
     @Test
