@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,6 +42,7 @@ import org.springframework.data.mongodb.core.query.Query;
         "endorsements.live.max-streams-per-address=" + BoundedReadsStack.MAX_STREAMS_PER_ADDRESS,
         "endorsements.live.heartbeat-interval=300ms",
         "endorsements.live.write-timeout=1s"})
+@Import(BoundedReadsStack.SmallSendBuffers.class)
 class BoundedReadsIntegrationTest extends BoundedReadsStack {
 
     private static final ObjectMapper JSON = new ObjectMapper();

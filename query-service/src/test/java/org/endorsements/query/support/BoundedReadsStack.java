@@ -15,6 +15,10 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Base of the tests of bounded reads: one Spring context for all of them (same properties), with few request
@@ -27,6 +31,20 @@ public abstract class BoundedReadsStack extends QueryStackSupport {
     public static final int REQUEST_THREADS = 8;
     public static final int MAX_WAITERS = 30;
     public static final int MAX_STREAMS_PER_ADDRESS = 3;
+
+    /**
+     * Send buffers of a fixed 4 KB (the system would grow them to 4 MB): a client that stops reading makes the
+     * server's writes block after a few dozen events, as it would after a few thousand with a real buffer.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class SmallSendBuffers {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallSendBuffers() {
+            return factory -> factory.addConnectorCustomizers(
+                    connector -> connector.setProperty("socket.txBufSize", "4096"));
+        }
+    }
 
     protected final HttpClient http = HttpClient.newHttpClient();
     protected final String suffix = UUID.randomUUID().toString().substring(0, 6);

@@ -18,8 +18,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class LiveCountController {
 
-    static final String EVENT_NAME = LiveStreams.EVENT_NAME;
-
     private final StatementQueries statements;
     private final LiveStreams streams;
 

@@ -55,7 +55,7 @@ class LiveStreams {
     record Properties(@DefaultValue("1000") int maxStreams, @DefaultValue("20") int maxStreamsPerAddress,
             @DefaultValue("5s") Duration writeTimeout, @DefaultValue("100") int maxOverflows,
             @DefaultValue("15s") Duration heartbeatInterval, @DefaultValue("30m") Duration streamLifetime,
-            @DefaultValue("4") int writerThreads, @DefaultValue("5s") Duration retryAfter) {
+            @DefaultValue("8") int writerThreads, @DefaultValue("5s") Duration retryAfter) {
     }
 
     static final String EVENT_NAME = "counts";

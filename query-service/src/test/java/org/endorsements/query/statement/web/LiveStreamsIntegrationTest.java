@@ -31,8 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
 
-/** Same properties as BoundedReadsIntegrationTest: the two share one Spring context. */
+/** Same properties and configuration as BoundedReadsIntegrationTest: the two share one Spring context. */
+@Import(BoundedReadsStack.SmallSendBuffers.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.tomcat.threads.max=" + BoundedReadsStack.REQUEST_THREADS,
         "endorsements.read-your-writes.max-waiters=" + BoundedReadsStack.MAX_WAITERS,
