@@ -1,5 +1,7 @@
 package org.endorsements.query.statement;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,30 +26,60 @@ public final class StatementDocument {
     }
 
     public static String render(Content c, Format format) {
-        boolean md = format == Format.MARKDOWN;
         StringBuilder out = new StringBuilder();
-        if (md) {
-            out.append("# ").append(escape(c.title())).append("\n\n");
-        } else {
-            out.append(c.title()).append('\n').append("=".repeat(Math.min(c.title().length(), 80))).append("\n\n");
+        Writer writer = new Writer(out, format);
+        try {
+            writer.opening(c.title(), c.body(), c.listIntro());
+            for (String name : c.names()) {
+                writer.signatory(name);
+            }
+            writer.closing(c.closingNote(), c.asOf(), c.withheld());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
-        out.append(c.body().strip()).append("\n\n");
-        if (c.listIntro() != null) {
-            out.append(md ? escape(c.listIntro()) : c.listIntro()).append("\n\n");
-        }
-        int number = 1;
-        for (String name : c.names()) {
-            out.append(number++).append(") ").append(md ? escape(name) : name).append('\n');
-        }
-        out.append('\n');
-        if (c.closingNote() != null) {
-            out.append(md ? escape(c.closingNote()) : c.closingNote()).append("\n\n");
-        }
-        String asOf = "As of " + c.asOf() + ": " + c.names().size()
-                + (c.names().size() == 1 ? " signatory" : " signatories")
-                + (c.withheld() > 0 ? " (" + c.withheld() + " who have withdrawn since are not named)" : "") + ".";
-        out.append(md ? "_" + asOf + "_" : asOf).append('\n');
         return out.toString();
+    }
+
+    /**
+     * Writes a document part by part, so that a long list of signatories can be streamed from a cursor: the
+     * opening, then each signatory in document order, then the closing with the count of what was written.
+     */
+    public static final class Writer {
+
+        private final Appendable out;
+        private final boolean md;
+        private long number;
+
+        public Writer(Appendable out, Format format) {
+            this.out = out;
+            this.md = format == Format.MARKDOWN;
+        }
+
+        public void opening(String title, String body, String listIntro) throws IOException {
+            if (md) {
+                out.append("# ").append(escape(title)).append("\n\n");
+            } else {
+                out.append(title).append('\n').append("=".repeat(Math.min(title.length(), 80))).append("\n\n");
+            }
+            out.append(body.strip()).append("\n\n");
+            if (listIntro != null) {
+                out.append(md ? escape(listIntro) : listIntro).append("\n\n");
+            }
+        }
+
+        public void signatory(String name) throws IOException {
+            out.append(Long.toString(++number)).append(") ").append(md ? escape(name) : name).append('\n');
+        }
+
+        public void closing(String closingNote, Instant asOf, int withheld) throws IOException {
+            out.append('\n');
+            if (closingNote != null) {
+                out.append(md ? escape(closingNote) : closingNote).append("\n\n");
+            }
+            String line = "As of " + asOf + ": " + number + (number == 1 ? " signatory" : " signatories")
+                    + (withheld > 0 ? " (" + withheld + " who have withdrawn since are not named)" : "") + ".";
+            out.append(md ? "_" + line + "_" : line).append('\n');
+        }
     }
 
     /** Names and titles are data, not Markdown: every character Markdown would act on is escaped. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.audit.persistence.AuditQueries;
 import org.endorsements.query.security.Reader;
@@ -39,25 +40,27 @@ class HistoryController {
     }
 
     @GetMapping("/api/statements/{statementId}/history")
-    PageResponse<HistoryEntry> statementHistory(@PathVariable String statementId,
+    CompletableFuture<PageResponse<HistoryEntry>> statementHistory(@PathVariable String statementId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition, Reader reader) {
         requireAuditor(reader, page, size);
-        consistency.awaitPosition(minPosition);
-        List<HistoryEntry> items = audit.ofStatement(statementId, page, size).stream().map(HistoryEntry::of)
-                .toList();
-        return PageResponse.of(items, page, size, audit.countOfStatement(statementId));
+        return consistency.read(minPosition, () -> {
+            List<HistoryEntry> items = audit.ofStatement(statementId, page, size).stream().map(HistoryEntry::of)
+                    .toList();
+            return PageResponse.of(items, page, size, audit.countOfStatement(statementId));
+        });
     }
 
     @GetMapping("/api/organizations/{organizationId}/history")
-    PageResponse<HistoryEntry> organizationHistory(@PathVariable String organizationId,
+    CompletableFuture<PageResponse<HistoryEntry>> organizationHistory(@PathVariable String organizationId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition, Reader reader) {
         requireAuditor(reader, page, size);
-        consistency.awaitPosition(minPosition);
-        List<HistoryEntry> items = audit.ofOrganization(organizationId, page, size).stream()
-                .map(HistoryEntry::of).toList();
-        return PageResponse.of(items, page, size, audit.countOfOrganization(organizationId));
+        return consistency.read(minPosition, () -> {
+            List<HistoryEntry> items = audit.ofOrganization(organizationId, page, size).stream()
+                    .map(HistoryEntry::of).toList();
+            return PageResponse.of(items, page, size, audit.countOfOrganization(organizationId));
+        });
     }
 
     private static void requireAuditor(Reader reader, int page, int size) {

@@ -1,16 +1,18 @@
 package org.endorsements.query.endorsement.web;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.organization.persistence.OrganizationQueries;
+import org.endorsements.query.shared.cache.ResultCache;
+import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +25,16 @@ class BreakdownController {
     private final EndorsementQueries endorsements;
     private final OrganizationQueries organizations;
     private final StatementQueries statements;
+    private final ResultCache cache;
+    private final ExpensiveReads expensive;
 
     BreakdownController(EndorsementQueries endorsements, OrganizationQueries organizations,
-            StatementQueries statements) {
+            StatementQueries statements, ResultCache cache, ExpensiveReads expensive) {
         this.endorsements = endorsements;
         this.organizations = organizations;
         this.statements = statements;
+        this.cache = cache;
+        this.expensive = expensive;
     }
 
     /** {@code country} and {@code region} are null for "not known". */
@@ -38,20 +44,40 @@ class BreakdownController {
     record Group(String country, String region) {
     }
 
+    /** A statement's breakdown at one position of its view and of the organizations'. */
+    record Breakdown(List<Place> places) implements ResultCache.Sized {
+
+        @Override
+        public long estimatedBytes() {
+            return 64 + 96L * places.size();
+        }
+    }
+
     @GetMapping("/api/statements/{statementId}/breakdown")
     List<Place> breakdown(@PathVariable String statementId) {
-        statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
-        List<EndorsementView> current = endorsements.allCurrentSignatories(statementId);
-        Map<String, OrganizationView> profiles = organizations.byIds(
-                current.stream().map(EndorsementView::getOrganizationId).toList());
-        Map<Group, Long> counts = current.stream().map(e -> profiles.get(e.getOrganizationId()))
-                .map(p -> p == null ? new Group(null, null) : new Group(p.getCountry(), p.getRegion()))
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        return counts.entrySet().stream()
+        StatementView statement = statements.find(statementId)
+                .orElseThrow(() -> ProblemException.notFound("statement"));
+        // Profiles (country, region) travel on the organizations' partitions, not the statement's.
+        ResultCache.Key key = new ResultCache.Key("breakdown", statementId, statements.position(statement),
+                List.of(cache.organizationsVersion()));
+        return cache.get(key, () -> expensive.call(() -> count(statementId))).places();
+    }
+
+    /** Counted page by page from a cursor: memory grows with the number of places, not of signatories. */
+    private Breakdown count(String statementId) {
+        Map<Group, Long> counts = new HashMap<>();
+        endorsements.forEachCurrentSignatory(statementId, ExportController.PAGE, page -> {
+            Map<String, OrganizationView> profiles = organizations.byIds(
+                    page.stream().map(EndorsementView::getOrganizationId).toList());
+            page.stream().map(e -> profiles.get(e.getOrganizationId()))
+                    .map(p -> p == null ? new Group(null, null) : new Group(p.getCountry(), p.getRegion()))
+                    .forEach(group -> counts.merge(group, 1L, Long::sum));
+        });
+        return new Breakdown(counts.entrySet().stream()
                 .map(e -> new Place(e.getKey().country(), e.getKey().region(), e.getValue()))
                 .sorted(Comparator.comparingLong(Place::signatories).reversed()
                         .thenComparing(p -> Objects.toString(p.country(), "~"))
                         .thenComparing(p -> Objects.toString(p.region(), "~")))
-                .toList();
+                .toList());
     }
 }

@@ -1,16 +1,17 @@
 package org.endorsements.query.endorsement.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.bson.Document;
-import org.endorsements.query.audit.AuditEntry;
+import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.security.Reader;
 import org.endorsements.query.shared.web.ConsistencyGate;
 import org.endorsements.query.shared.web.PageResponse;
 import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.shared.web.ReadParameters;
+import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,17 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/statements/{statementId}/endorsements")
 class EndorsementController {
 
-    private static final int MAX_SEARCH_LENGTH = 100;
-
     private final EndorsementQueries endorsements;
     private final StatementQueries statements;
     private final ConsistencyGate consistency;
+    private final InForceAt inForceAt;
 
     EndorsementController(EndorsementQueries endorsements, StatementQueries statements,
-            ConsistencyGate consistency) {
+            ConsistencyGate consistency, InForceAt inForceAt) {
         this.endorsements = endorsements;
         this.statements = statements;
         this.consistency = consistency;
+        this.inForceAt = inForceAt;
     }
 
     /** A public signatory: what the letter shows, plus the opening that lets anyone check it against the log. */
@@ -44,12 +45,9 @@ class EndorsementController {
                     v.getEntryNumber(), v.getContentHash(), v.getSignerOpening());
         }
 
-        static Signatory of(AuditEntry e) {
-            Document p = e.payload();
-            Object entry = p.get("entryNumber");
-            return new Signatory(e.organizationId(), p.getString("organizationName"), e.occurredAt(),
-                    p.getString("source"), entry == null ? null : ((Number) entry).intValue(),
-                    p.getString("contentHash"), p.getString("signerOpening"));
+        static Signatory of(SignatoryAt e) {
+            return new Signatory(e.organizationId(), e.name(), e.endorsedAt(), e.source(), e.entryNumber(),
+                    e.contentHash(), e.signerOpening());
         }
     }
 
@@ -62,7 +60,7 @@ class EndorsementController {
     }
 
     @GetMapping
-    SignatoryPage list(@PathVariable String statementId,
+    CompletableFuture<SignatoryPage> list(@PathVariable String statementId,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
@@ -70,40 +68,35 @@ class EndorsementController {
             @RequestParam(required = false) String minPosition,
             Reader reader) {
         PageResponse.validate(page, size);
-        Instant at = asOf == null ? null : parseInstant(asOf);
-        consistency.awaitPosition(minPosition);
+        Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
+        String search = ReadParameters.search("q", q);
+        boolean auditor = reader.isAuditor();
+        return consistency.read(minPosition, () -> at == null ? current(statementId, search, page, size)
+                : asOf(statementId, at, auditor, page, size));
+    }
+
+    private SignatoryPage current(String statementId, String search, int page, int size) {
         if (statements.find(statementId).isEmpty()) {
             throw ProblemException.notFound("statement");
         }
-        if (at == null) {
-            if (q != null && q.length() > MAX_SEARCH_LENGTH) {
-                throw ProblemException.badRequest("invalid-search", "q is limited to " + MAX_SEARCH_LENGTH
-                        + " characters.");
-            }
-            List<Signatory> items = endorsements.currentSignatories(statementId, q, page, size).stream()
-                    .map(Signatory::of).toList();
-            long total = endorsements.countCurrent(statementId, q);
-            return new SignatoryPage(items, page, size, total, pages(total, size), null, null);
-        }
-        EndorsementQueries.SignatoriesAt inForce = endorsements.signatoriesAt(statementId, at, reader.isAuditor());
-        List<Signatory> all = inForce.entries().stream().map(Signatory::of).toList();
-        int withheld = inForce.withheld();
+        List<Signatory> items = endorsements.currentSignatories(statementId, search, page, size).stream()
+                .map(Signatory::of).toList();
+        long total = endorsements.countCurrent(statementId, search);
+        return new SignatoryPage(items, page, size, total, pages(total, size), null, null);
+    }
+
+    private SignatoryPage asOf(String statementId, Instant at, boolean auditor, int page, int size) {
+        StatementView statement = statements.find(statementId)
+                .orElseThrow(() -> ProblemException.notFound("statement"));
+        EndorsementQueries.SignatoriesAt inForce = inForceAt.get(statement, at, auditor);
+        List<SignatoryAt> all = inForce.entries();
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
-        return new SignatoryPage(all.subList(from, to), page, size, all.size(), pages(all.size(), size), at,
-                withheld);
+        List<Signatory> items = all.subList(from, to).stream().map(Signatory::of).toList();
+        return new SignatoryPage(items, page, size, all.size(), pages(all.size(), size), at, inForce.withheld());
     }
 
     private static long pages(long total, int size) {
         return (total + size - 1) / size;
-    }
-
-    static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-as-of", "asOf must be an ISO-8601 instant, e.g. "
-                    + "2026-11-28T12:00:00Z.");
-        }
     }
 }

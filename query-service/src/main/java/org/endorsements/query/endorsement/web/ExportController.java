@@ -1,15 +1,28 @@
 package org.endorsements.query.endorsement.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.organization.persistence.OrganizationQueries;
 import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,80 +32,149 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The current signatories as files: numbered in document order, with country and region where known. */
+/**
+ * The current signatories as files: numbered in document order, with country and region where known. Both are
+ * written page by page as a cursor reads the signatories (with their profiles looked up per page), so an export
+ * holds one page in memory whatever the statement's size, within the bulkhead for large reads.
+ */
 @RestController
 class ExportController {
 
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final String CSV_HEADER =
             "number,entryNumber,organizationId,name,country,region,endorsedAt,source\r\n";
+    /** Signatories per page: one profile lookup and one flush each. */
+    static final int PAGE = 500;
 
     private final EndorsementQueries endorsements;
     private final OrganizationQueries organizations;
     private final StatementQueries statements;
     private final ConsistencyGate consistency;
+    private final ExpensiveReads expensive;
+    private final ObjectMapper json;
 
     ExportController(EndorsementQueries endorsements, OrganizationQueries organizations, StatementQueries statements,
-            ConsistencyGate consistency) {
+            ConsistencyGate consistency, ExpensiveReads expensive, ObjectMapper json) {
         this.endorsements = endorsements;
         this.organizations = organizations;
         this.statements = statements;
         this.consistency = consistency;
+        this.expensive = expensive;
+        this.json = json;
     }
 
     record ExportRow(int number, Integer entryNumber, String organizationId, String name, String country,
             String region, Instant endorsedAt, String source) {
     }
 
+    /** The shape of the JSON file (written field by field, rows as they come). */
     record Export(String statementId, String title, String contentHash, Instant exportedAt, List<ExportRow> rows) {
     }
 
     @GetMapping(path = "/api/statements/{statementId}/endorsements.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Export> json(@PathVariable String statementId,
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> json(@PathVariable String statementId,
             @RequestParam(required = false) String minPosition) {
-        consistency.awaitPosition(minPosition);
-        var statement = statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
-        Export export = new Export(statementId, statement.getTitle(), statement.getContentHash(), Instant.now(),
-                rows(statementId));
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment(statementId, "json"))
-                .body(export);
+        return consistency.read(minPosition, () -> {
+            StatementView statement = statements.find(statementId)
+                    .orElseThrow(() -> ProblemException.notFound("statement"));
+            return stream(MediaType.APPLICATION_JSON, attachment(statementId, "json"),
+                    out -> writeJson(statement, out));
+        });
     }
 
     @GetMapping(path = "/api/statements/{statementId}/endorsements.csv")
-    ResponseEntity<String> csv(@PathVariable String statementId,
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> csv(@PathVariable String statementId,
             @RequestParam(required = false) String minPosition) {
-        consistency.awaitPosition(minPosition);
-        statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
-        StringBuilder out = new StringBuilder(CSV_HEADER);
-        for (ExportRow row : rows(statementId)) {
-            out.append(row.number()).append(',')
-                    .append(row.entryNumber() == null ? "" : row.entryNumber()).append(',')
-                    .append(Csv.field(row.organizationId())).append(',')
-                    .append(Csv.field(row.name())).append(',')
-                    .append(Csv.field(row.country())).append(',')
-                    .append(Csv.field(row.region())).append(',')
-                    .append(row.endorsedAt()).append(',')
-                    .append(Csv.field(row.source())).append("\r\n");
-        }
-        return ResponseEntity.ok().contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(statementId, "csv"))
-                .body(out.toString());
+        return consistency.read(minPosition, () -> {
+            statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
+            return stream(TEXT_CSV, attachment(statementId, "csv"), out -> writeCsv(statementId, out));
+        });
     }
 
-    private List<ExportRow> rows(String statementId) {
-        List<EndorsementView> signatories = endorsements.allCurrentSignatories(statementId);
-        Map<String, OrganizationView> profiles = organizations.byIds(
-                signatories.stream().map(EndorsementView::getOrganizationId).toList());
-        List<ExportRow> rows = new ArrayList<>(signatories.size());
-        int number = 1;
-        for (EndorsementView s : signatories) {
-            OrganizationView profile = profiles.get(s.getOrganizationId());
-            rows.add(new ExportRow(number++, s.getEntryNumber(), s.getOrganizationId(), s.getOrganizationName(),
-                    profile == null ? null : profile.getCountry(), profile == null ? null : profile.getRegion(),
-                    s.getEndorsedAt(), s.getSource()));
+    /** The permit is taken before the answer starts (so a full bulkhead is a 503) and held to its last byte. */
+    private ResponseEntity<StreamingResponseBody> stream(MediaType type, String disposition,
+            StreamingResponseBody body) {
+        ExpensiveReads.Permit permit = expensive.acquire();
+        StreamingResponseBody guarded = out -> {
+            try (permit) {
+                body.writeTo(out);
+            }
+        };
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, disposition)
+                .body(guarded);
+    }
+
+    private void writeCsv(String statementId, OutputStream stream) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        out.write(CSV_HEADER);
+        rows(statementId, page -> {
+            try {
+                for (ExportRow row : page) {
+                    out.append(Integer.toString(row.number())).append(',')
+                            .append(row.entryNumber() == null ? "" : row.entryNumber().toString()).append(',')
+                            .append(Csv.field(row.organizationId())).append(',')
+                            .append(Csv.field(row.name())).append(',')
+                            .append(Csv.field(row.country())).append(',')
+                            .append(Csv.field(row.region())).append(',')
+                            .append(String.valueOf(row.endorsedAt())).append(',')
+                            .append(Csv.field(row.source())).append("\r\n");
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
+    }
+
+    /** Field by field as Jackson would write {@link Export} (nulls left out, as configured). */
+    private void writeJson(StatementView statement, OutputStream stream) throws IOException {
+        ObjectWriter values = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                .without(SerializationFeature.CLOSE_CLOSEABLE);
+        try (JsonGenerator out = json.getFactory().createGenerator(stream)) {
+            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            out.writeStartObject();
+            field(out, values, "statementId", statement.getId());
+            field(out, values, "title", statement.getTitle());
+            field(out, values, "contentHash", statement.getContentHash());
+            field(out, values, "exportedAt", Instant.now());
+            out.writeArrayFieldStart("rows");
+            rows(statement.getId(), page -> {
+                try {
+                    for (ExportRow row : page) {
+                        values.writeValue(out, row);
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.writeEndArray();
+            out.writeEndObject();
         }
-        return rows;
+    }
+
+    private static void field(JsonGenerator out, ObjectWriter values, String name, Object value) throws IOException {
+        if (value != null) {
+            out.writeFieldName(name);
+            values.writeValue(out, value);
+        }
+    }
+
+    private void rows(String statementId, java.util.function.Consumer<List<ExportRow>> page) {
+        int[] number = {1};
+        endorsements.forEachCurrentSignatory(statementId, PAGE, signatories -> {
+            Map<String, OrganizationView> profiles = organizations.byIds(
+                    signatories.stream().map(EndorsementView::getOrganizationId).toList());
+            page.accept(signatories.stream().map(s -> {
+                OrganizationView profile = profiles.get(s.getOrganizationId());
+                return new ExportRow(number[0]++, s.getEntryNumber(), s.getOrganizationId(),
+                        s.getOrganizationName(), profile == null ? null : profile.getCountry(),
+                        profile == null ? null : profile.getRegion(), s.getEndorsedAt(), s.getSource());
+            }).toList());
+        });
     }
 
     private static String attachment(String statementId, String extension) {

@@ -1,13 +1,14 @@
 package org.endorsements.query.growth.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.growth.GrowthSeries;
 import org.endorsements.query.growth.persistence.GrowthQueries;
 import org.endorsements.query.shared.web.ConsistencyGate;
 import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.shared.web.ReadParameters;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +33,7 @@ class GrowthController {
     }
 
     @GetMapping("/api/statements/{statementId}/growth")
-    Growth growth(@PathVariable String statementId, @RequestParam(defaultValue = "hour") String interval,
+    CompletableFuture<Growth> growth(@PathVariable String statementId, @RequestParam(defaultValue = "hour") String interval,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String minPosition) {
         GrowthSeries.Interval unit = interval(interval);
@@ -41,10 +42,11 @@ class GrowthController {
         if (!start.isBefore(end)) {
             throw ProblemException.badRequest("invalid-range", "from must be before to.");
         }
-        consistency.awaitPosition(minPosition);
-        statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
-        return new Growth(statementId, unit.name().toLowerCase(Locale.ROOT), from == null ? null : start,
-                to == null ? null : end, GrowthSeries.of(growth.hourly(statementId, start, end), unit));
+        return consistency.read(minPosition, () -> {
+            statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
+            return new Growth(statementId, unit.name().toLowerCase(Locale.ROOT), from == null ? null : start,
+                    to == null ? null : end, GrowthSeries.of(growth.hourly(statementId, start, end), unit));
+        });
     }
 
     private static GrowthSeries.Interval interval(String value) {
@@ -56,10 +58,6 @@ class GrowthController {
     }
 
     private static Instant instant(String value, String name) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-" + name, name + " must be an ISO-8601 instant.");
-        }
+        return ReadParameters.instant(name, "invalid-" + name, value);
     }
 }

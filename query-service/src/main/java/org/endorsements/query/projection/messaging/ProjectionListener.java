@@ -20,6 +20,7 @@ import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.query.log.LogProjector;
 import org.endorsements.query.projection.ProjectedEvent;
+import org.endorsements.query.projection.ProjectionAdvanced;
 import org.endorsements.query.projection.ProjectionOutcome;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.Projector;
@@ -159,6 +160,8 @@ public class ProjectionListener implements ConsumerSeekAware {
         if (!outcome.statementsChanged().isEmpty()) {
             publisher.publishEvent(new StatementsChanged(outcome.statementsChanged()));
         }
+        publisher.publishEvent(new ProjectionAdvanced(events.stream().map(ProjectedEvent::aggregateType)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())));
         applied.increment(outcome.applied());
         duplicates.increment(outcome.duplicates());
         gaps.increment(outcome.gaps());

@@ -26,6 +26,15 @@ public class StatementQueries {
                 .filter(StatementView::isPublished);
     }
 
+    /**
+     * Where the statement's view stands: the generation of the views, the statement's last sequence and the offset
+     * of the last endorsement event counted in it. Results computed from the statement's views alone are the same
+     * for the same position.
+     */
+    public String position(StatementView statement) {
+        return views.collections().generation() + ":" + statement.getSequence() + ":" + statement.getAppliedOffset();
+    }
+
     /** Published statements, newest first. */
     public List<StatementView> all() {
         Query query = Query.query(Criteria.where("publishedAt").ne(null))

@@ -1,15 +1,25 @@
 package org.endorsements.query.statement.web;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.endorsement.web.InForceAt;
 import org.endorsements.query.security.Reader;
 import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.shared.web.ReadParameters;
 import org.endorsements.query.statement.StatementDocument;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
@@ -19,69 +29,113 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The statement as a letter with its signatories, in Markdown or plain text, now or at any past instant. */
+/**
+ * The statement as a letter with its signatories, in Markdown or plain text, now or at any past instant. The
+ * current letter is written as a cursor reads its signatories, within the bulkhead for large reads; a past one
+ * comes from who was in force then, computed once per position of the statement's view.
+ */
 @RestController
 class DocumentController {
 
-    static final MediaType TEXT_MARKDOWN = new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8);
-    static final MediaType TEXT_PLAIN = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType TEXT_MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+    static final MediaType TEXT_PLAIN = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    /** Signatories per page read from the cursor and flushed to the client. */
+    private static final int PAGE = 500;
 
     private final StatementQueries statements;
     private final EndorsementQueries endorsements;
     private final ConsistencyGate consistency;
+    private final InForceAt inForceAt;
+    private final ExpensiveReads expensive;
     private final Clock clock;
 
     DocumentController(StatementQueries statements, EndorsementQueries endorsements, ConsistencyGate consistency,
-            Clock clock) {
+            InForceAt inForceAt, ExpensiveReads expensive, Clock clock) {
         this.statements = statements;
         this.endorsements = endorsements;
         this.consistency = consistency;
+        this.inForceAt = inForceAt;
+        this.expensive = expensive;
         this.clock = clock;
     }
 
     @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.md"},
             produces = "text/markdown")
-    ResponseEntity<String> markdown(@PathVariable String statementId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) String minPosition, Reader reader) {
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> markdown(@PathVariable String statementId,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
+            Reader reader) {
         return document(statementId, asOf, minPosition, reader, StatementDocument.Format.MARKDOWN, TEXT_MARKDOWN);
     }
 
     @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.txt"},
             produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> plain(@PathVariable String statementId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) String minPosition, Reader reader) {
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> plain(@PathVariable String statementId,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
+            Reader reader) {
         return document(statementId, asOf, minPosition, reader, StatementDocument.Format.PLAIN, TEXT_PLAIN);
     }
 
-    private ResponseEntity<String> document(String statementId, String asOf, String minPosition, Reader reader,
-            StatementDocument.Format format, MediaType type) {
-        Instant at = asOf == null ? null : parse(asOf);
-        consistency.awaitPosition(minPosition);
-        StatementView statement = statements.find(statementId)
-                .orElseThrow(() -> ProblemException.notFound("statement"));
-        List<String> names;
-        int withheld = 0;
-        if (at == null) {
-            names = endorsements.allCurrentSignatories(statementId).stream()
-                    .map(EndorsementView::getOrganizationName).toList();
-        } else {
-            EndorsementQueries.SignatoriesAt inForce = endorsements.signatoriesAt(statementId, at,
-                    reader.isAuditor());
-            names = inForce.entries().stream().map(e -> e.payload().getString("organizationName")).toList();
-            withheld = inForce.withheld();
-        }
-        String text = StatementDocument.render(new StatementDocument.Content(statement.getTitle(),
-                statement.getBody(), statement.getSignatoryListIntro(), statement.getClosingNote(), names,
-                at == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : at, withheld), format);
-        return ResponseEntity.ok().contentType(type).body(text);
+    private CompletableFuture<ResponseEntity<StreamingResponseBody>> document(String statementId, String asOf,
+            String minPosition, Reader reader, StatementDocument.Format format, MediaType type) {
+        Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
+        boolean auditor = reader.isAuditor();
+        return consistency.read(minPosition, () -> {
+            StatementView statement = statements.find(statementId)
+                    .orElseThrow(() -> ProblemException.notFound("statement"));
+            StreamingResponseBody body = at == null ? current(statement, format) : past(statement, at, auditor,
+                    format);
+            return ResponseEntity.ok().contentType(type).body(body);
+        });
     }
 
-    private static Instant parse(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-as-of", "asOf must be an ISO-8601 instant.");
-        }
+    /** The permit is taken before the answer starts (a full bulkhead is a 503) and held to its last byte. */
+    private StreamingResponseBody current(StatementView statement, StatementDocument.Format format) {
+        ExpensiveReads.Permit permit = expensive.acquire();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return stream -> {
+            try (permit) {
+                write(stream, format, statement, (document, out) -> endorsements.forEachCurrentSignatory(
+                        statement.getId(), PAGE, page -> {
+                            try {
+                                for (EndorsementView signatory : page) {
+                                    document.signatory(signatory.getOrganizationName());
+                                }
+                                out.flush();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }), now, 0);
+            }
+        };
+    }
+
+    private StreamingResponseBody past(StatementView statement, Instant at, boolean auditor,
+            StatementDocument.Format format) {
+        EndorsementQueries.SignatoriesAt inForce = inForceAt.get(statement, at, auditor);
+        return stream -> write(stream, format, statement, (document, out) -> {
+            try {
+                for (SignatoryAt signatory : inForce.entries()) {
+                    document.signatory(signatory.name());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, at, inForce.withheld());
+    }
+
+    private interface Signatories {
+        void write(StatementDocument.Writer document, Writer out);
+    }
+
+    private static void write(OutputStream stream, StatementDocument.Format format, StatementView statement,
+            Signatories signatories, Instant asOf, int withheld) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        StatementDocument.Writer document = new StatementDocument.Writer(out, format);
+        document.opening(statement.getTitle(), statement.getBody(), statement.getSignatoryListIntro());
+        signatories.write(document, out);
+        document.closing(statement.getClosingNote(), asOf, withheld);
+        out.flush();
     }
 }

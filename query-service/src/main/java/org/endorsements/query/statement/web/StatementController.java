@@ -2,6 +2,7 @@ package org.endorsements.query.statement.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.shared.web.ConsistencyGate;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.StatementView;
@@ -47,15 +48,14 @@ class StatementController {
     }
 
     @GetMapping
-    List<StatementSummary> list(@RequestParam(required = false) String minPosition) {
-        consistency.awaitPosition(minPosition);
-        return statements.all().stream().map(StatementSummary::of).toList();
+    CompletableFuture<List<StatementSummary>> list(@RequestParam(required = false) String minPosition) {
+        return consistency.read(minPosition, () -> statements.all().stream().map(StatementSummary::of).toList());
     }
 
     @GetMapping("/{statementId}")
-    StatementDetails get(@PathVariable String statementId, @RequestParam(required = false) String minPosition) {
-        consistency.awaitPosition(minPosition);
-        return statements.find(statementId).map(StatementDetails::of)
-                .orElseThrow(() -> ProblemException.notFound("statement"));
+    CompletableFuture<StatementDetails> get(@PathVariable String statementId,
+            @RequestParam(required = false) String minPosition) {
+        return consistency.read(minPosition, () -> statements.find(statementId).map(StatementDetails::of)
+                .orElseThrow(() -> ProblemException.notFound("statement")));
     }
 }

@@ -1,0 +1,312 @@
+package org.endorsements.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.endorsements.query.audit.AuditEntry;
+import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.shared.web.ExpensiveReads;
+import org.endorsements.query.statement.StatementDocument;
+import org.endorsements.query.support.BoundedReadsStack;
+import org.endorsements.query.support.ReadClient;
+import org.endorsements.query.support.TopicWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.tomcat.threads.max=" + BoundedReadsStack.REQUEST_THREADS,
+        "endorsements.read-your-writes.max-waiters=" + BoundedReadsStack.MAX_WAITERS,
+        "endorsements.live.max-streams-per-address=" + BoundedReadsStack.MAX_STREAMS_PER_ADDRESS,
+        "endorsements.live.heartbeat-interval=300ms",
+        "endorsements.live.write-timeout=1s"})
+@Import(BoundedReadsStack.SmallSendBuffers.class)
+class BoundedReadsIntegrationTest extends BoundedReadsStack {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Instant PUBLISHED = Instant.parse("2026-11-01T08:00:00Z");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ActiveViews views;
+
+    @Autowired
+    ExpensiveReads expensive;
+
+    @Autowired
+    ConsistencyGate gate;
+
+    private ReadClient reads;
+    private TopicWriter topic;
+    private String statement;
+
+    @BeforeEach
+    void setUp() {
+        reads = new ReadClient(port);
+        topic = new TopicWriter(TOPIC);
+        statement = "bounded-" + suffix;
+        publish(topic, statement, "Title", PUBLISHED);
+        await().atMost(WAIT).until(() -> reads.get("/api/statements/" + statement).status() == 200);
+    }
+
+    @AfterEach
+    void tearDown() {
+        topic.close();
+    }
+
+    private String org(String name) {
+        return name + "-" + suffix;
+    }
+
+    private void awaitCount(long count) {
+        await().atMost(WAIT).until(() -> reads.get("/api/statements/" + statement).json().path("endorsementCount")
+                .asLong() == count);
+    }
+
+    @Test
+    void readsWaitingForTheirPositionHoldNoRequestThread() throws Exception {
+        String token = token("Endorsement", statement + ":" + org("late"), 0);
+        List<CompletableFuture<HttpResponse<String>>> waiting = IntStream.range(0, REQUEST_THREADS * 2)
+                .mapToObj(i -> getAsync(port, "/api/statements/" + statement + "?minPosition=" + token, null))
+                .toList();
+        await().atMost(WAIT).until(() -> gate.waitingReads() == waiting.size());
+
+        long started = System.nanoTime();
+        ReadClient.Reply meanwhile = reads.get("/api/statements/" + statement);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        endorse(topic, statement, org("late"), "Late", PUBLISHED.plusSeconds(60), null);
+
+        assertThat(meanwhile.status()).isEqualTo(200);
+        assertThat(took).isLessThan(Duration.ofMillis(500));
+        for (CompletableFuture<HttpResponse<String>> reply : waiting) {
+            HttpResponse<String> response = reply.get();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).path("endorsementCount").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readsBeyondTheCapOnWaitingReadsAreRefusedAtOnce() throws Exception {
+        String never = token("Endorsement", statement + ":" + org("never"), 0);
+        List<CompletableFuture<HttpResponse<String>>> waiting = IntStream.range(0, MAX_WAITERS)
+                .mapToObj(i -> getAsync(port, "/api/statements/" + statement + "?minPosition=" + never, null))
+                .toList();
+        await().atMost(WAIT).until(() -> gate.waitingReads() == MAX_WAITERS);
+
+        ReadClient.Reply refused = reads.get("/api/statements/" + statement + "?minPosition=" + never);
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(refused.json().path("type").asText())
+                .isEqualTo("urn:endorsements:problem:too-many-waiting-reads");
+        for (CompletableFuture<HttpResponse<String>> reply : waiting) {
+            assertThat(JSON.readTree(reply.get().body()).path("type").asText())
+                    .isIn("urn:endorsements:problem:not-yet-consistent",
+                            "urn:endorsements:problem:too-many-waiting-reads");
+        }
+    }
+
+    @Test
+    void everyReadThatTakesMinPositionWaitsForIt() throws Exception {
+        String never = token("Endorsement", statement + ":" + org("never"), 0);
+        List<String> paths = List.of("/api/statements", "/api/statements/" + statement,
+                "/api/statements/" + statement + "/endorsements",
+                "/api/statements/" + statement + "/endorsements?asOf=2026-11-02T00:00:00Z",
+                "/api/statements/" + statement + "/endorsements.csv",
+                "/api/statements/" + statement + "/endorsements.json",
+                "/api/statements/" + statement + "/document.md",
+                "/api/statements/" + statement + "/document.txt",
+                "/api/statements/" + statement + "/document.md?asOf=2026-11-02T00:00:00Z",
+                "/api/statements/" + statement + "/growth",
+                "/api/statements/" + statement + "/history",
+                "/api/organizations/" + org("never") + "/history");
+        Map<String, CompletableFuture<HttpResponse<String>>> replies = new java.util.LinkedHashMap<>();
+        for (String path : paths) {
+            replies.put(path, getAsync(port, path + (path.contains("?") ? "&" : "?") + "minPosition=" + never,
+                    AUDITOR_KEY));
+        }
+
+        for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> reply : replies.entrySet()) {
+            HttpResponse<String> response = reply.getValue().get();
+            assertThat(response.statusCode()).as(reply.getKey()).isEqualTo(503);
+            assertThat(JSON.readTree(response.body()).path("type").asText()).as(reply.getKey())
+                    .isEqualTo("urn:endorsements:problem:not-yet-consistent");
+        }
+    }
+
+    @Test
+    void largeReadsBeyondTheBulkheadAre503WithRetryAfter() {
+        endorse(topic, statement, org("a"), "A", PUBLISHED.plusSeconds(60), null);
+        awaitCount(1);
+        List<String> paths = List.of("/api/statements/" + statement + "/endorsements.csv",
+                "/api/statements/" + statement + "/endorsements.json",
+                "/api/statements/" + statement + "/document.md",
+                "/api/statements/" + statement + "/document.txt?asOf=2026-11-05T00:00:00Z",
+                "/api/statements/" + statement + "/endorsements?asOf=2026-11-06T00:00:00Z",
+                "/api/statements/" + statement + "/breakdown");
+        List<ExpensiveReads.Permit> taken = new ArrayList<>();
+        try {
+            while (true) {
+                taken.add(expensive.acquire());
+            }
+        } catch (RuntimeException full) {
+            // every permit is taken
+        }
+
+        try {
+            for (String path : paths) {
+                ReadClient.Reply refused = reads.get(path);
+                assertThat(refused.status()).as(path).isEqualTo(503);
+                assertThat(refused.header("Retry-After")).as(path).isEqualTo("1");
+                assertThat(refused.json().path("type").asText()).as(path)
+                        .isEqualTo("urn:endorsements:problem:too-many-large-reads");
+            }
+        } finally {
+            taken.forEach(ExpensiveReads.Permit::close);
+        }
+        for (String path : paths) {
+            assertThat(reads.get(path).status()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anAsOfResultIsComputedOncePerPositionOfTheStatement() {
+        endorse(topic, statement, org("a"), "A", PUBLISHED.plusSeconds(60), null);
+        endorse(topic, statement, org("b"), "B", PUBLISHED.plusSeconds(120), null);
+        awaitCount(2);
+        // The audit trail records when an event was published (the time attribute, now): ask about tomorrow.
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        String path = "/api/statements/" + statement + "/endorsements?asOf=" + tomorrow;
+        assertThat(reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong()).isEqualTo(2);
+        // Written behind the projection's back: only a recomputation can see it.
+        mongo.insert(new AuditEntry("injected-" + suffix, "org.endorsements.EndorsementAdded.v1", statement,
+                org("c"), "admin", PUBLISHED.plusSeconds(180), Instant.now(), "Endorsement",
+                statement + ":" + org("c"), 0, 0, 0, new Document("organizationName", "C")),
+                views.collections().audit());
+
+        long cached = reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong();
+        endorse(topic, statement, org("d"), "D", PUBLISHED.plusSeconds(240), null);
+        awaitCount(3);
+        long recomputed = reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong();
+
+        mongo.remove(Query.query(Criteria.where("_id").is("injected-" + suffix)), views.collections().audit());
+
+        assertThat(cached).isEqualTo(2);
+        assertThat(recomputed).isEqualTo(4);
+    }
+
+    @Test
+    void aCachedBreakdownFollowsAProfileThatArrivesLater() {
+        endorse(topic, statement, org("x"), "X", PUBLISHED.plusSeconds(60), null);
+        awaitCount(1);
+        JsonNode before = reads.get("/api/statements/" + statement + "/breakdown").json();
+        assertThat(before.get(0).path("country").isMissingNode()).isTrue();
+
+        register(topic, org("x"), "X", "VE", "Zulia");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(reads.get("/api/statements/" + statement
+                + "/breakdown").json().get(0).path("country").asText()).isEqualTo("VE"));
+    }
+
+    @Test
+    void theStreamedDocumentIsTheLetterAsRenderedInOnePiece() {
+        endorse(topic, statement, org("late"), "Late *Org*", PUBLISHED.plusSeconds(120), null);
+        endorse(topic, statement, org("first"), "First [Org]", PUBLISHED.plusSeconds(60), 1);
+        awaitCount(2);
+        Instant at = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+
+        for (StatementDocument.Format format : StatementDocument.Format.values()) {
+            String extension = format == StatementDocument.Format.MARKDOWN ? "md" : "txt";
+            String expected = StatementDocument.render(new StatementDocument.Content("Title", "Body of Title",
+                    "Signed by:", "Closing note.", List.of("First [Org]", "Late *Org*"), at, 0), format);
+            String past = reads.get("/api/statements/" + statement + "/document." + extension + "?asOf=" + at).text();
+            String now = reads.get("/api/statements/" + statement + "/document." + extension).text();
+
+            assertThat(past).isEqualTo(expected);
+            assertThat(withoutLastLine(now)).isEqualTo(withoutLastLine(expected));
+        }
+    }
+
+    private static String withoutLastLine(String text) {
+        return text.substring(0, text.stripTrailing().lastIndexOf('\n'));
+    }
+
+    @Test
+    void anExportLargerThanOnePageListsEverySignatoryOnceInOrder() {
+        int signatories = 1_234;
+        for (int i = 0; i < signatories; i++) {
+            endorse(topic, statement, org(String.format("o%04d", i)), "Org " + i, PUBLISHED.plusSeconds(i), i + 1);
+        }
+        awaitCount(signatories);
+
+        String[] csv = reads.get("/api/statements/" + statement + "/endorsements.csv").text().split("\r\n");
+        JsonNode json = reads.get("/api/statements/" + statement + "/endorsements.json").json();
+
+        assertThat(csv).hasSize(signatories + 1);
+        assertThat(csv[signatories]).startsWith(signatories + "," + signatories + "," + org("o1233") + ",Org 1233,");
+        assertThat(json.path("rows")).hasSize(signatories);
+        assertThat(json.path("rows").get(signatories - 1).path("number").asInt()).isEqualTo(signatories);
+        assertThat(json.path("statementId").asText()).isEqualTo(statement);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/endorsements?asOf=%2B1000000000-01-01T00:00:00Z|asOf",
+            "/endorsements?asOf=-1000000000-01-01T00:00:00Z|asOf",
+            "/endorsements?asOf=%2B10000-01-01T00:00:00Z|asOf",
+            "/document.md?asOf=%2B1000000000-01-01T00:00:00Z|asOf",
+            "/growth?from=%2B1000000000-01-01T00:00:00Z|from",
+            "/growth?to=%2B1000000000-01-01T00:00:00Z|to",
+            "/endorsements?q=a%00b|q",
+            "/endorsements?q=%01|q",
+            "/endorsements?q=a%0Ab|q",
+            "/endorsements?q=a%7Fb|q",
+            "/endorsements?page=-1|page",
+            "/endorsements?size=0|size",
+            "/endorsements?size=-5|size",
+            "/endorsements?size=100000|size",
+            "/endorsements?page=abc|page",
+            "/endorsements?page=99999999999|page",
+            "/endorsements?size=2147483648|size",
+            "/endorsements?page=2000000000&size=500|page",
+            "/log/leaves?start=abc|start",
+            "/log/proof/consistency?from=1|to",
+            "/log/proof/inclusion?leafIndex=x&treeSize=1|leafIndex"})
+    void aMalformedQueryParameterIsA400ProblemNamingIt(String path, String parameter) {
+        ReadClient.Reply reply = reads.get("/api/statements/" + statement + path);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(reply.json().path("type").asText()).startsWith("urn:endorsements:problem:");
+        assertThat(reply.json().path("detail").asText()).contains(parameter);
+    }
+}
