@@ -12,6 +12,7 @@ import org.endorsements.query.shared.web.ConsistencyGate;
 import org.endorsements.query.shared.web.PageResponse;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.persistence.StatementQueries;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,7 +69,7 @@ class EndorsementController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition,
-            Reader reader) {
+            @AuthenticationPrincipal Reader reader) {
         PageResponse.validate(page, size);
         Instant at = asOf == null ? null : parseInstant(asOf);
         consistency.awaitPosition(minPosition);

@@ -15,6 +15,7 @@ import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,14 +44,14 @@ class DocumentController {
     @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.md"},
             produces = "text/markdown")
     ResponseEntity<String> markdown(@PathVariable String statementId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) String minPosition, Reader reader) {
+            @RequestParam(required = false) String minPosition, @AuthenticationPrincipal Reader reader) {
         return document(statementId, asOf, minPosition, reader, StatementDocument.Format.MARKDOWN, TEXT_MARKDOWN);
     }
 
     @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.txt"},
             produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> plain(@PathVariable String statementId, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) String minPosition, Reader reader) {
+            @RequestParam(required = false) String minPosition, @AuthenticationPrincipal Reader reader) {
         return document(statementId, asOf, minPosition, reader, StatementDocument.Format.PLAIN, TEXT_PLAIN);
     }
 
