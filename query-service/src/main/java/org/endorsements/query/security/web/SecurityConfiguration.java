@@ -90,6 +90,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         // Both go on with a request already authorized (or refused) on its first dispatch.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        // Spring Boot's error page asked for directly renders an error that never happened (500).
+                        .requestMatchers("/error").denyAll()
                         .requestMatchers(HttpMethod.GET, "/api/statements/*/history",
                                 "/api/organizations/*/history").hasRole(ApiKeyAuthentication.AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/admin/reconciliation")
