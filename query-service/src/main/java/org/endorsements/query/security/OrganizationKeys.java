@@ -41,6 +41,16 @@ public class OrganizationKeys {
         return caughtUp;
     }
 
+    /**
+     * Forgets every key before the topic is read again from its start: compaction may since have removed the
+     * tombstone of a key revoked meanwhile, and a key kept from before would then open forever.
+     */
+    public synchronized void reset() {
+        caughtUp = false;
+        byOrganization.clear();
+        organizationByKeyHash.clear();
+    }
+
     public void markCaughtUp() {
         caughtUp = true;
     }

@@ -82,7 +82,12 @@ public class CredentialDigestReader implements SmartLifecycle {
     }
 
     private void run() {
+        boolean first = true;
         while (running) {
+            if (!first) {
+                keys.reset();
+            }
+            first = false;
             Properties overrides = new Properties();
             overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -104,7 +109,7 @@ public class CredentialDigestReader implements SmartLifecycle {
     private void follow(Consumer<String, byte[]> c) {
         Set<TopicPartition> assigned = new HashSet<>();
         Map<TopicPartition, Long> catchUpTo = null;
-        long nextPartitionCheck = 0;
+        long nextPartitionCheck = System.nanoTime();
         while (running) {
             if (System.nanoTime() - nextPartitionCheck >= 0) {
                 Set<TopicPartition> partitions = partitions(c);

@@ -47,7 +47,8 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         }
         return organizations.organizationOf(hash)
                 .map(organization -> ApiKeyAuthentication.of(Reader.organization(organization)))
-                .orElseThrow(() -> new BadCredentialsException("unknown key"));
+                .orElseThrow(() -> organizations.caughtUp() ? new BadCredentialsException("unknown key")
+                        : new KeysNotYetKnownException());
     }
 
     @Override

@@ -140,6 +140,12 @@ class SecurityConfiguration {
     private static AuthenticationEntryPoint entryPoint(ProblemResponses problems,
             FailedAuthenticationLimiter limiter) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            if (e instanceof KeysNotYetKnownException) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "keys-not-loaded",
+                        "Organization keys are still being loaded; retry in a second.");
+                return;
+            }
             Duration wait = limiter.failed(request.getRemoteAddr());
             if (!wait.isZero()) {
                 tooMany(problems, response, wait);
