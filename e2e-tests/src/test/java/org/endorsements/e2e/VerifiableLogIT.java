@@ -73,8 +73,10 @@ class VerifiableLogIT {
                 String organizationId = signatory.path("organizationId").asText();
                 String orgKey = Http.send("POST", launcher.commandUrl() + "/api/organizations/" + organizationId
                         + "/credentials", admin, null).body().path("apiKey").asText();
-                Http.Reply receipt = Http.send("GET", launcher.queryUrl() + "/api/statements/" + SEED + "/receipts/"
-                        + organizationId, orgKey, null);
+                // The query service learns the new key from the credential topic, within a second.
+                Http.Reply receipt = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> Http.send("GET", launcher.queryUrl() + "/api/statements/" + SEED
+                                + "/receipts/" + organizationId, orgKey, null), r -> r.status() != 401);
                 assertThat(receipt.status()).as(organizationId).isEqualTo(200);
                 assertThat(verifies(receipt.body(), key)).as("receipt of %s", organizationId).isTrue();
                 if (signatories.indexOf(signatory) < 2) {

@@ -112,8 +112,10 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         ReadClient.Reply wrongKey = reads.get("/api/statements/" + statement + "/history", "guess");
         ReadClient.Reply auditor = reads.get("/api/statements/" + statement + "/history", AUDITOR_KEY);
 
-        assertThat(anonymous.status()).isEqualTo(403);
-        assertThat(anonymous.json().path("type").asText()).isEqualTo("urn:endorsements:problem:auditors-only");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(anonymous.json().path("type").asText())
+                .isEqualTo("urn:endorsements:problem:authentication-required");
         assertThat(wrongKey.status()).isEqualTo(401);
         assertThat(auditor.status()).isEqualTo(200);
         JsonNode items = auditor.json().path("items");
@@ -227,7 +229,7 @@ class ReadApiIntegrationTest extends QueryStackSupport {
             assertThat(d.path("inAuditTrail").asText()).isEqualTo("2");
         });
         assertThat(meters.get("endorsements.reconciliation.drift").gauge().value()).isGreaterThanOrEqualTo(1);
-        assertThat(reads.get("/api/admin/reconciliation").status()).isEqualTo(403);
+        assertThat(reads.get("/api/admin/reconciliation").status()).isEqualTo(401);
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("currentCount", -5),
                 views.collections().statements());

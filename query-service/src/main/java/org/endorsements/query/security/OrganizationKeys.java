@@ -1,80 +1,61 @@
 package org.endorsements.query.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.endorsements.events.CanonicalText;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.concurrent.ConcurrentHashMap;
+import org.endorsements.events.CredentialDigest;
 import org.springframework.stereotype.Component;
 
 /**
- * Organizations' keys are known only to the command service (as hashes); this asks it who a key belongs to, and
- * remembers the answer for a few seconds, by the key's hash.
+ * Whose each organization key is, by the key's SHA-256, as the command service publishes it on the private
+ * credential topic (see {@code events/TOPIC.md}). Held in memory and checked locally: no request ever makes this
+ * service ask the command service about a key, so a flood of unknown keys costs one hash and one map look-up each.
  */
 @Component
-class OrganizationKeys {
+public class OrganizationKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(OrganizationKeys.class);
-    /** Short, so that a revoked key stops opening receipts soon; bounded, so random keys cannot fill the heap. */
-    private static final Duration REMEMBER = Duration.ofSeconds(10);
-    private static final int MAX_REMEMBERED = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The current digest of each organization (at most one active key each). */
+    private final Map<String, CredentialDigest> byOrganization = new ConcurrentHashMap<>();
+    /** The same digests by key hash: the look-up a request makes. */
+    private final Map<String, String> organizationByKeyHash = new ConcurrentHashMap<>();
+    private volatile boolean caughtUp;
 
-    private record Answer(Optional<String> organizationId, Instant until) {
+    public Optional<String> organizationOf(String keyHash) {
+        return Optional.ofNullable(organizationByKeyHash.get(keyHash));
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String commandServiceUrl;
-    private final Map<String, Answer> answers = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
-                    return size() > MAX_REMEMBERED;
-                }
-            });
-
-    OrganizationKeys(@Value("${endorsements.command-service.url}") String commandServiceUrl) {
-        this.commandServiceUrl = commandServiceUrl.replaceAll("/+$", "");
-    }
-
-    Optional<String> organizationOf(String key) {
-        String hash = CanonicalText.sha256Hex(key);
-        Answer cached = answers.get(hash);
-        if (cached != null && cached.until().isAfter(Instant.now())) {
-            return cached.organizationId();
+    /** Applies one record of the topic; {@code digest} null (a tombstone) or inactive means no key opens anything. */
+    public synchronized void apply(String organizationId, CredentialDigest digest) {
+        CredentialDigest previous = digest != null && digest.active()
+                ? byOrganization.put(organizationId, digest) : byOrganization.remove(organizationId);
+        if (previous != null) {
+            organizationByKeyHash.remove(previous.keyHash(), organizationId);
         }
-        Optional<String> organization = ask(key);
-        answers.put(hash, new Answer(organization, Instant.now().plus(REMEMBER)));
-        return organization;
+        if (digest != null && digest.active()) {
+            organizationByKeyHash.put(digest.keyHash(), organizationId);
+        }
     }
 
-    private Optional<String> ask(String key) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(commandServiceUrl + "/api/credentials/me"))
-                .timeout(Duration.ofSeconds(3)).header("Authorization", "Bearer " + key).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            JsonNode caller = JSON.readTree(response.body());
-            return "organization".equals(caller.path("caller").asText())
-                    ? Optional.of(caller.path("organizationId").asText()) : Optional.empty();
-        } catch (IOException e) {
-            log.warn("The command service could not check a key ({}); treating it as invalid", e.getMessage());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+    /** Whether the topic has been read to its end once since start (until then, recent keys may be unknown). */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /**
+     * Forgets every key before the topic is read again from its start: compaction may since have removed the
+     * tombstone of a key revoked meanwhile, and a key kept from before would then open forever.
+     */
+    public synchronized void reset() {
+        caughtUp = false;
+        byOrganization.clear();
+        organizationByKeyHash.clear();
+    }
+
+    public void markCaughtUp() {
+        caughtUp = true;
+    }
+
+    public int size() {
+        return byOrganization.size();
     }
 }

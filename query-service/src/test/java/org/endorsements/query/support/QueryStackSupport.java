@@ -7,6 +7,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.endorsements.events.CanonicalText;
+import org.endorsements.events.CredentialDigest;
 import org.endorsements.testsupport.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +20,8 @@ public abstract class QueryStackSupport {
 
     public static final String TOPIC = "endorsement-events-query-it";
     public static final String DEAD_LETTERS = TOPIC + ".dlt";
+    /** The private credential topic; the service creates it itself. */
+    public static final String CREDENTIALS = "endorsement-credentials-query-it";
     public static final int PARTITIONS = 6;
     public static final String AUDITOR_KEY = "test-auditor-key";
     public static final String ADMIN_KEY = "test-admin-key";
@@ -25,7 +30,7 @@ public abstract class QueryStackSupport {
             + ProcessHandle.current().pid() + "/log-signing.key";
 
     @BeforeAll
-    static void createTopic() throws Exception {
+    public static void createTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestStack.kafkaBootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
@@ -36,8 +41,25 @@ public abstract class QueryStackSupport {
         }
     }
 
+    /** Publishes an organization's key as the command service would: its SHA-256 only. */
+    public static void publishKey(String organizationId, String key) {
+        publishDigest(organizationId, new CredentialDigest(organizationId, "cred-" + organizationId,
+                CanonicalText.sha256Hex(key), true).encode());
+    }
+
+    /** A tombstone: the organization's key was revoked (or the organization suspended). */
+    public static void revokeKey(String organizationId) {
+        publishDigest(organizationId, null);
+    }
+
+    private static void publishDigest(String organizationId, byte[] value) {
+        try (TopicWriter writer = new TopicWriter(CREDENTIALS)) {
+            writer.sendRaw(new ProducerRecord<>(CREDENTIALS, organizationId, value));
+        }
+    }
+
     @DynamicPropertySource
-    static void stackProperties(DynamicPropertyRegistry registry) {
+    public static void stackProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestStack::kafkaBootstrapServers);
         registry.add("spring.data.mongodb.uri", TestStack::mongoUri);
         registry.add("endorsements.projection.topic", () -> TOPIC);
@@ -45,6 +67,9 @@ public abstract class QueryStackSupport {
         registry.add("endorsements.read-your-writes.max-wait", () -> "2s");
         registry.add("endorsements.security.auditor-key", () -> AUDITOR_KEY);
         registry.add("endorsements.security.admin-key", () -> ADMIN_KEY);
+        registry.add("endorsements.security.credential-digests.topic", () -> CREDENTIALS);
+        // The tests send many wrong keys from one address; the limit has its own test with its own context.
+        registry.add("endorsements.security.failed-authentication.requests", () -> "1000000");
         registry.add("endorsements.log.signing-key-file", () -> SIGNING_KEY_FILE);
         registry.add("endorsements.log.checkpoint-interval", () -> "200ms");
     }

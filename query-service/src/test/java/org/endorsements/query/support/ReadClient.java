@@ -38,9 +38,14 @@ public final class ReadClient {
     }
 
     public Reply get(String path, String key) {
+        return getWithAuthorization(path, key == null ? null : "Bearer " + key);
+    }
+
+    /** A GET with this Authorization header as is (none when null). */
+    public Reply getWithAuthorization(String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

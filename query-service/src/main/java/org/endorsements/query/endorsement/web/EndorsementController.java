@@ -13,6 +13,7 @@ import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.shared.web.ReadParameters;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -66,7 +67,7 @@ class EndorsementController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition,
-            Reader reader) {
+            @AuthenticationPrincipal Reader reader) {
         PageResponse.validate(page, size);
         Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
         String search = ReadParameters.search("q", q);

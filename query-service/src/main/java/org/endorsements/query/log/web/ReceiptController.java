@@ -6,20 +6,19 @@ import org.bson.Document;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.audit.persistence.AuditQueries;
 import org.endorsements.query.log.persistence.MongoLogStore;
-import org.endorsements.query.security.Reader;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.transparency.MerkleProofs;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A self-contained receipt for an organization's latest endorsement or withdrawal of a statement: the leaf, its
  * index, the opening behind its signer commitment, an inclusion proof and the signed checkpoint it was proved
  * against. It verifies offline with the published key. Only the organization itself (its own key) or an auditor
- * may fetch it: the opening of an organization that withdrew must not become public.
+ * may fetch it (the security configuration's rule): the opening of an organization that withdrew must not become
+ * public.
  */
 @RestController
 class ReceiptController {
@@ -39,13 +38,7 @@ class ReceiptController {
     }
 
     @GetMapping("/api/statements/{statementId}/receipts/{organizationId}")
-    Receipt receipt(@PathVariable String statementId, @PathVariable String organizationId, Reader reader,
-            @RequestAttribute(name = Reader.ORGANIZATION_ATTRIBUTE, required = false) String caller) {
-        boolean self = reader == Reader.ORGANIZATION && organizationId.equals(caller);
-        if (!self && !reader.isAuditor()) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "receipt-owner-only",
-                    "A receipt is for the organization itself (its own key) or an auditor.");
-        }
+    Receipt receipt(@PathVariable String statementId, @PathVariable String organizationId) {
         AuditEntry latest = audit.latestOfAggregate(statementId + ":" + organizationId)
                 .orElseThrow(() -> ProblemException.notFound("endorsement of this statement by this organization"));
         long index = logs.eventIndex(statementId, latest.id())

@@ -1,7 +1,6 @@
 package org.endorsements.query.projection.web;
 
 import org.endorsements.query.projection.messaging.Replay;
-import org.endorsements.query.security.Reader;
 import org.endorsements.query.shared.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -9,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin: rebuild every view from the topic (see {@link Replay}) and follow its progress. */
+/** Admin (the security configuration's rule): rebuild every view from the topic (see {@link Replay}) and follow its progress. */
 @RestController
 class ReplayController {
 
@@ -20,8 +19,7 @@ class ReplayController {
     }
 
     @PostMapping("/api/admin/replay")
-    ResponseEntity<Replay.Progress> start(Reader reader) {
-        requireAdmin(reader);
+    ResponseEntity<Replay.Progress> start() {
         if (!replay.start()) {
             throw new ProblemException(HttpStatus.CONFLICT, "replay-running", "A replay is already running.");
         }
@@ -29,14 +27,7 @@ class ReplayController {
     }
 
     @GetMapping("/api/admin/replay")
-    Replay.Progress progress(Reader reader) {
-        requireAdmin(reader);
+    Replay.Progress progress() {
         return replay.progress();
-    }
-
-    private static void requireAdmin(Reader reader) {
-        if (reader != Reader.ADMIN) {
-            throw ProblemException.adminOnly();
-        }
     }
 }

@@ -36,15 +36,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "No such " + what + ".");
     }
 
-    public static ProblemException auditorsOnly() {
-        return new ProblemException(HttpStatus.FORBIDDEN, "auditors-only",
-                "Only auditors may read this: send the auditor key as 'Authorization: Bearer <key>'.");
-    }
-
-    public static ProblemException adminOnly() {
-        return new ProblemException(HttpStatus.FORBIDDEN, "admin-only", "Only the admin may do this.");
-    }
-
     public static ProblemException badRequest(String code, String detail) {
         return new ProblemException(HttpStatus.BAD_REQUEST, code, detail);
     }

@@ -1,6 +1,11 @@
 package org.endorsements.query.shared.web;
 
 import org.slf4j.Logger;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +30,40 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
         return response.body(Problems.of(e.status(), e.code(), e.getMessage()));
+    }
+
+    /** A parameter of the wrong type ({@code page=abc}, {@code size=1e99}): a 400 that names it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        return badParameter(name, "is not of the expected type", headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return badParameter(ex.getParameterName(), "is missing", headers);
+    }
+
+    /** Conversion of a parameter that failed inside a converter rather than by type. */
+    @ExceptionHandler(ConversionException.class)
+    ResponseEntity<Object> conversion(ConversionException e) {
+        return badParameter(null, "could not be read", new HttpHeaders());
+    }
+
+    /** Raised by authorization checks inside a handler; the filter chain's handler answers the rest. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "This key may not read this.");
+    }
+
+    private ResponseEntity<Object> badParameter(String name, String what, HttpHeaders headers) {
+        // Only the parameter's name (a fixed part of the API), never the value sent or the exception's text.
+        String detail = name == null || !name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")
+                ? "A request parameter " + what + "." : "The parameter '" + name + "' " + what + ".";
+        return new ResponseEntity<>(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", detail), headers,
+                HttpStatus.BAD_REQUEST);
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -25,6 +25,7 @@ import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,7 +66,7 @@ class DocumentController {
             produces = "text/markdown")
     CompletableFuture<ResponseEntity<StreamingResponseBody>> markdown(@PathVariable String statementId,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
-            Reader reader) {
+            @AuthenticationPrincipal Reader reader) {
         return document(statementId, asOf, minPosition, reader, StatementDocument.Format.MARKDOWN, TEXT_MARKDOWN);
     }
 
@@ -73,7 +74,7 @@ class DocumentController {
             produces = MediaType.TEXT_PLAIN_VALUE)
     CompletableFuture<ResponseEntity<StreamingResponseBody>> plain(@PathVariable String statementId,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
-            Reader reader) {
+            @AuthenticationPrincipal Reader reader) {
         return document(statementId, asOf, minPosition, reader, StatementDocument.Format.PLAIN, TEXT_PLAIN);
     }
 

@@ -1,0 +1,101 @@
+package org.endorsements.command.organization.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.endorsements.command.organization.CredentialIssued;
+import org.endorsements.command.organization.CredentialRevoked;
+import org.endorsements.command.organization.persistence.OrganizationRegistry;
+import org.endorsements.events.CredentialDigest;
+import org.endorsements.events.OrganizationSuspended;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes each organization's current key as a digest (the key's SHA-256, never the key) on the private
+ * compacted credential topic, keyed by organization id, from the event store: an issued key is a digest, a
+ * revoked or rotated-away key and a suspension are a tombstone. Events of one organization are handled in order
+ * and share the one partition, so the topic's last record per organization is its current state.
+ *
+ * <p>Same guarantee as the public relay: the batch commits (advancing this processor's token) only once the
+ * broker has acknowledged every send of it; a failure rolls it back and it is sent again.
+ */
+@Component
+@ProcessingGroup(CredentialDigestPublisher.PROCESSING_GROUP)
+class CredentialDigestPublisher {
+
+    static final String PROCESSING_GROUP = "credential-digests";
+    private static final String PENDING_SENDS = CredentialDigestPublisher.class.getName() + ".pending";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final CredentialDigestProperties properties;
+    private final OrganizationRegistry registry;
+
+    CredentialDigestPublisher(KafkaTemplate<String, byte[]> kafka, CredentialDigestProperties properties,
+            OrganizationRegistry registry) {
+        this.kafka = kafka;
+        this.properties = properties;
+        this.registry = registry;
+    }
+
+    @EventHandler
+    void on(CredentialIssued event) {
+        String organization = event.organizationId().value();
+        // Suspension is forever, so the registry's current state decides even when this runs behind it: a key
+        // issued to an organization suspended now (before or after the issue) must not open anything.
+        if (registry.find(event.organizationId()).map(OrganizationRegistry.Entry::suspended).orElse(false)) {
+            send(organization, null);
+            return;
+        }
+        send(organization, new CredentialDigest(organization, event.credentialId(), event.keyHash(), true).encode());
+    }
+
+    @EventHandler
+    void on(CredentialRevoked event) {
+        send(event.organizationId().value(), null);
+    }
+
+    @EventHandler
+    void on(OrganizationSuspended event) {
+        send(event.organizationId().value(), null);
+    }
+
+    private void send(String organization, byte[] digestOrTombstone) {
+        pendingSends().add(kafka.send(new ProducerRecord<>(properties.topic(), organization, digestOrTombstone)));
+    }
+
+    /** The sends of the current batch; the first call of a batch registers the wait before its commit. */
+    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.root().getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+            unitOfWork.root().onPrepareCommit(u -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+        kafka.flush();
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DigestNotPublishedException("interrupted while waiting for the broker", e);
+        } catch (ExecutionException e) {
+            throw new DigestNotPublishedException("the broker did not acknowledge a batch; it will be sent again", e);
+        }
+    }
+
+    static final class DigestNotPublishedException extends RuntimeException {
+        DigestNotPublishedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

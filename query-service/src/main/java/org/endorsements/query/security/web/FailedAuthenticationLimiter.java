@@ -1,0 +1,52 @@
+package org.endorsements.query.security.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import java.time.Duration;
+import org.endorsements.query.security.ReadSecurityProperties;
+
+/**
+ * A token bucket (bucket4j, in memory) per client address, drawn from by every request that fails
+ * authentication: wrong keys, and requests without a key where one is needed. Addresses not seen for a period
+ * are forgotten (their bucket is full again by then anyway), and at most {@code maxAddresses} are held.
+ */
+class FailedAuthenticationLimiter {
+
+    private final ReadSecurityProperties.FailedAuthentication limits;
+    private final Cache<String, Bucket> buckets;
+
+    FailedAuthenticationLimiter(ReadSecurityProperties.FailedAuthentication limits) {
+        this.limits = limits;
+        this.buckets = Caffeine.newBuilder().maximumSize(limits.maxAddresses())
+                .expireAfterAccess(limits.period()).build();
+    }
+
+    /** How long this address must wait before it may present a key again; zero when it may now. */
+    Duration blockedFor(String address) {
+        Bucket bucket = buckets.getIfPresent(address);
+        if (bucket == null) {
+            return Duration.ZERO;
+        }
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+    }
+
+    /** Counts one failure; returns how long the address must now wait, zero when it was still within its limit. */
+    Duration failed(String address) {
+        ConsumptionProbe probe = buckets.get(address, a -> newBucket()).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.requests())
+                .refillGreedy(limits.requests(), limits.period()).build()).build();
+    }
+
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}

@@ -1,0 +1,52 @@
+package org.endorsements.query.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.endorsements.query.support.QueryStackSupport;
+import org.endorsements.query.support.ReadClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Its own application context: the other tests raise the limit (they send many wrong keys on purpose). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FailedAuthenticationLimitIntegrationTest {
+
+    private static final int LIMIT = 5;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void createTopic() throws Exception {
+        QueryStackSupport.createTopic();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        QueryStackSupport.stackProperties(registry);
+        registry.add("endorsements.security.failed-authentication.requests", () -> Integer.toString(LIMIT));
+        registry.add("endorsements.security.failed-authentication.period", () -> "1h");
+    }
+
+    @Test
+    void aFloodOfWrongKeysFromOneAddressGets429WithRetryAfter() {
+        ReadClient reads = new ReadClient(port);
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(reads.get("/api/statements", "guess-" + i).status()).isEqualTo(401);
+        }
+
+        ReadClient.Reply refused = reads.get("/api/statements", "guess-next");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.json().path("type").asText())
+                .isEqualTo("urn:endorsements:problem:too-many-failed-authentications");
+        // Even the right key is not checked from that address until its bucket refills; public reads go on.
+        assertThat(reads.get("/api/statements", QueryStackSupport.AUDITOR_KEY).status()).isEqualTo(429);
+        assertThat(reads.get("/api/statements").status()).isEqualTo(200);
+    }
+}

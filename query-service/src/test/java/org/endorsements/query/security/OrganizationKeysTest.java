@@ -1,0 +1,57 @@
+package org.endorsements.query.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.endorsements.events.CredentialDigest;
+import org.junit.jupiter.api.Test;
+
+class OrganizationKeysTest {
+
+    private final OrganizationKeys keys = new OrganizationKeys();
+
+    @Test
+    void anActiveDigestMakesItsHashKnownAsTheOrganizations() {
+        keys.apply("a", new CredentialDigest("a", "c1", "h1", true));
+
+        assertThat(keys.organizationOf("h1")).contains("a");
+    }
+
+    @Test
+    void aTombstoneForgetsTheOrganizationsKey() {
+        keys.apply("a", new CredentialDigest("a", "c1", "h1", true));
+
+        keys.apply("a", null);
+
+        assertThat(keys.organizationOf("h1")).isEmpty();
+    }
+
+    @Test
+    void anInactiveDigestForgetsTheOrganizationsKey() {
+        keys.apply("a", new CredentialDigest("a", "c1", "h1", true));
+
+        keys.apply("a", new CredentialDigest("a", "c1", "h1", false));
+
+        assertThat(keys.organizationOf("h1")).isEmpty();
+    }
+
+    @Test
+    void aNewKeyOfTheSameOrganizationReplacesItsPreviousOne() {
+        keys.apply("a", new CredentialDigest("a", "c1", "h1", true));
+
+        keys.apply("a", new CredentialDigest("a", "c2", "h2", true));
+
+        assertThat(keys.organizationOf("h1")).isEmpty();
+        assertThat(keys.organizationOf("h2")).contains("a");
+    }
+
+    @Test
+    void aResetForgetsEveryKeyUntilTheTopicIsReadAgain() {
+        keys.apply("a", new CredentialDigest("a", "c1", "h1", true));
+        keys.markCaughtUp();
+
+        keys.reset();
+
+        assertThat(keys.organizationOf("h1")).isEmpty();
+        assertThat(keys.caughtUp()).isFalse();
+    }
+}

@@ -1,0 +1,176 @@
+package org.endorsements.query.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.endorsements.query.support.QueryStackSupport;
+import org.endorsements.query.support.RawHttp;
+import org.endorsements.query.support.ReadClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityIntegrationTest extends QueryStackSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @LocalServerPort
+    int port;
+
+    private ReadClient reads;
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void setUp() {
+        reads = new ReadClient(port);
+    }
+
+    private String knownOrganizationKey(String organization) {
+        String key = "key-of-" + organization;
+        publishKey(organization, key);
+        await().atMost(WAIT).until(() -> reads.get("/api/statements", key).status() == 200);
+        return key;
+    }
+
+    @Test
+    void anAnonymousRequestForTheAuditTrailIsAskedForAKeyWith401() {
+        ReadClient.Reply reply = reads.get("/api/organizations/x-" + suffix + "/history");
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(reply.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(reply.json().path("type").asText()).isEqualTo("urn:endorsements:problem:authentication-required");
+    }
+
+    @Test
+    void aWrongKeyIsRefusedWith401EvenOnAPublicRead() {
+        ReadClient.Reply reply = reads.get("/api/statements", "not-a-key");
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(reply.json().path("type").asText()).isEqualTo("urn:endorsements:problem:invalid-credentials");
+    }
+
+    @Test
+    void anAuthorizationHeaderThatIsNotABearerKeyIsRefusedWith401() {
+        assertThat(reads.get("/api/statements", null).status()).isEqualTo(200);
+        ReadClient.Reply reply = new ReadClient(port).getWithAuthorization("/api/statements", "Basic Zm9vOmJhcg==");
+
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
+    void anOrganizationsKeyFromTheCredentialTopicIsRecognizedWithoutTheCommandService() {
+        String key = knownOrganizationKey("org-" + suffix);
+
+        assertThat(reads.get("/api/statements", key).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOrganizationKeyIsAKnownCallerWithoutTheRightToTheAuditTrail() {
+        String key = knownOrganizationKey("org-" + suffix);
+
+        ReadClient.Reply reply = reads.get("/api/organizations/org-" + suffix + "/history", key);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(reply.json().path("type").asText()).isEqualTo("urn:endorsements:problem:forbidden");
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedWithinOneSecond() {
+        String organization = "org-" + suffix;
+        String key = knownOrganizationKey(organization);
+
+        revokeKey(organization);
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> reads.get("/api/statements", key).status() == 401);
+    }
+
+    @Test
+    void aRotatedKeyStopsOpeningAndItsSuccessorOpens() {
+        String organization = "org-" + suffix;
+        String old = knownOrganizationKey(organization);
+
+        String successor = "next-" + old;
+        publishKey(organization, successor);
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> reads.get("/api/statements", successor).status() == 200);
+        assertThat(reads.get("/api/statements", old).status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (String path : new String[] {"/", "/api/statements", "/api/statements/none-" + suffix}) {
+            ReadClient.Reply reply = reads.get(path);
+            assertThat(reply.header("Content-Security-Policy")).as(path).isEqualTo("default-src 'self'");
+            assertThat(reply.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(reply.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+        }
+    }
+
+    @Test
+    void aResponseToAKeyHolderIsNeverStored() {
+        ReadClient.Reply reply = reads.get("/api/organizations/x-" + suffix + "/history", AUDITOR_KEY);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void theDashboardAndItsScriptsStayPublic() {
+        assertThat(reads.get("/").status()).isEqualTo(200);
+        assertThat(reads.get("/app.js").status()).isEqualTo(200);
+        assertThat(reads.get("/app.css").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPathWithAParameterSegmentIsRefusedWithAProblem() {
+        ReadClient.Reply reply = reads.get("/api;x=1/organizations/x/history");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(reply.json().path("type").asText()).isEqualTo("urn:endorsements:problem:malformed-request");
+    }
+
+    @Test
+    void anEncodedPathIsJudgedAsThePathItDecodesTo() {
+        ReadClient.Reply reply = reads.get("/%61pi/organizations/x/history");
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("Content-Type")).startsWith(PROBLEM_JSON);
+    }
+
+    @Test
+    void aMalformedUriThatTomcatRefusesIsAProblemNotAnHtmlPage() {
+        RawHttp.Reply reply = RawHttp.get(port, "/api/%zz");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(reply.body()).contains("urn:endorsements:problem:malformed-request").doesNotContain("<html");
+    }
+
+    @Test
+    void aParameterOfTheWrongTypeIsA400ProblemNamingIt() {
+        ReadClient.Reply reply = reads.get("/api/statements/s/log/leaves?start=abc");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(reply.json().path("detail").asText()).contains("'start'");
+    }
+
+    @Test
+    void theActuatorExposesHealthAndPrometheusOnly() {
+        assertThat(reads.get("/actuator/health").status()).isEqualTo(200);
+        // (Prometheus is exposed too, but Spring Boot's tests turn metric export off, so it is absent here.)
+        assertThat(reads.get("/actuator/metrics").status()).isEqualTo(404);
+        assertThat(reads.get("/actuator/info").status()).isEqualTo(404);
+    }
+}

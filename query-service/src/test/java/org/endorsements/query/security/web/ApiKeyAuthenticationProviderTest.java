@@ -1,0 +1,53 @@
+package org.endorsements.query.security.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.endorsements.events.CanonicalText;
+import org.endorsements.events.CredentialDigest;
+import org.endorsements.query.security.OrganizationKeys;
+import org.endorsements.query.security.ReadSecurityProperties;
+import org.endorsements.query.security.Reader;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+
+class ApiKeyAuthenticationProviderTest {
+
+    private final OrganizationKeys organizations = new OrganizationKeys();
+    private final ApiKeyAuthenticationProvider provider = new ApiKeyAuthenticationProvider(
+            new ReadSecurityProperties("auditor-key", "admin-key", null, null), organizations);
+
+    @Test
+    void theAdminKeyIsTheAdminWhoIsAlsoAnAuditor() {
+        Authentication admin = provider.authenticate(ApiKeyAuthentication.presented("admin-key"));
+
+        assertThat(admin.getPrincipal()).isEqualTo(Reader.ADMIN);
+        assertThat(admin.getAuthorities()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_AUDITOR");
+        assertThat(admin.getCredentials()).isNull();
+    }
+
+    @Test
+    void anOrganizationsPublishedKeyIsThatOrganization() {
+        organizations.apply("a", new CredentialDigest("a", "c1", CanonicalText.sha256Hex("key-a"), true));
+
+        Authentication a = provider.authenticate(ApiKeyAuthentication.presented("key-a"));
+
+        assertThat(a.getPrincipal()).isEqualTo(Reader.organization("a"));
+    }
+
+    @Test
+    void anUnknownKeyOnceTheTopicIsReadIsBadCredentials() {
+        organizations.markCaughtUp();
+
+        assertThatThrownBy(() -> provider.authenticate(ApiKeyAuthentication.presented("guess")))
+                .isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void anUnknownKeyBeforeTheTopicIsReadIsNotYetKnownRatherThanInvalid() {
+        assertThatThrownBy(() -> provider.authenticate(ApiKeyAuthentication.presented("guess")))
+                .isInstanceOf(KeysNotYetKnownException.class);
+    }
+}
