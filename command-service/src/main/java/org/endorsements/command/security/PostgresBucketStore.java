@@ -30,7 +30,7 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(PostgresBucketStore.class);
     private static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(1);
     private static final int REMOVE_BATCH = 1_000;
-    private static final String ADMIN_KEY = "admin";
+    private static final String ADMIN_KEY_PREFIX = "admin:";
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,7 +56,7 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        BucketProxy bucket = ADMIN_KEY.equals(key)
+        BucketProxy bucket = key.startsWith(ADMIN_KEY_PREFIX)
                 ? batched.computeIfAbsent(key, k -> proxies.builder().withOptimization(Optimizations.batching())
                         .build(k, () -> configuration))
                 : proxies.builder().build(key, () -> configuration);

@@ -16,38 +16,46 @@ import org.springframework.stereotype.Component;
 class RateLimiter {
 
     private final BucketStore buckets;
-    private final BucketConfiguration organization;
-    private final BucketConfiguration admin;
-    private final BucketConfiguration anonymous;
+    private final Budget organization;
+    private final Budget admin;
+    private final Budget anonymous;
 
     RateLimiter(SecurityProperties properties, BucketStore buckets) {
         SecurityProperties.RateLimit limit = properties.rateLimit();
         this.buckets = buckets;
-        this.organization = budget(limit.organizationRequests(), limit.organizationPeriod());
-        this.admin = budget(limit.adminRequests(), limit.adminPeriod());
-        this.anonymous = budget(limit.anonymousRequests(), limit.anonymousPeriod());
+        this.organization = new Budget("organization", limit.organizationRequests(), limit.organizationPeriod());
+        this.admin = new Budget("admin", limit.adminRequests(), limit.adminPeriod());
+        this.anonymous = new Budget("address", limit.anonymousRequests(), limit.anonymousPeriod());
     }
 
     /** Empty when the request may proceed, else how long the caller should wait. */
     Optional<Duration> tryAcquire(Actor actor) {
         if (actor instanceof Actor.OrganizationCredential credential) {
-            return consume("organization:" + credential.organizationId().value(), organization);
+            return organization.consume(buckets, credential.organizationId().value());
         }
-        return consume("admin", admin);
+        return admin.consume(buckets, "");
     }
 
     Optional<Duration> tryAcquireForAddress(String clientAddress) {
-        return consume("address:" + clientAddress, anonymous);
+        return anonymous.consume(buckets, clientAddress);
     }
 
-    private Optional<Duration> consume(String key, BucketConfiguration configuration) {
-        ConsumptionProbe probe = buckets.tryConsume(key, configuration);
-        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-    }
+    /**
+     * A stored bucket keeps the configuration it was created with, so the key names the budget too: after the
+     * budget is changed, callers get new buckets at once (the old rows expire) instead of the old budget.
+     */
+    private record Budget(String prefix, BucketConfiguration configuration) {
 
-    private static BucketConfiguration budget(long requests, Duration period) {
-        return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period))
-                .build();
+        Budget(String category, long requests, Duration period) {
+            this(category + ":" + requests + "/" + period.toSeconds() + "s:", BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period))
+                    .build());
+        }
+
+        Optional<Duration> consume(BucketStore buckets, String id) {
+            ConsumptionProbe probe = buckets.tryConsume(prefix + id, configuration);
+            return probe.isConsumed() ? Optional.empty()
+                    : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
     }
 }

@@ -64,7 +64,7 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(authentication, AnonymousAuthenticationFilter.class)
-                .addFilterAfter(rateLimit, AuthenticationFilter.class)
+                .addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new BodySizeLimitFilter(properties.maxBodySize().toBytes(), problems),
                         AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
