@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * Load on a running platform through its public HTTP APIs: endorsements recorded by the admin (imports, which the
- * rate limit leaves unlimited), each on a statement × organization pair never used before.
+ * Load on a running platform through its public HTTP APIs: endorsements recorded by the admin (imports; the admin's
+ * rate limit, 10,000 requests/s by default, is well above the highest rate offered here), each on a statement ×
+ * organization pair never used before.
  */
 final class PlatformLoad implements AutoCloseable {
 

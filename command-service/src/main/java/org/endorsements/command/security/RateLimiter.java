@@ -1,38 +1,61 @@
 package org.endorsements.command.security;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Optional;
 import org.endorsements.command.shared.Actor;
 import org.springframework.stereotype.Component;
 
-/** A token bucket per credential (bucket4j), in memory: each instance of the service limits on its own. */
+/**
+ * The request budgets. An organization's bucket is keyed by the organization, not by the key it used, so rotating
+ * a key does not refill it; the admin key has a bucket of its own; requests without a valid key (anonymous, or
+ * whose authentication failed) spend the budget of their client address.
+ */
 @Component
 class RateLimiter {
 
-    private final SecurityProperties.RateLimit limit;
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final BucketStore buckets;
+    private final Budget organization;
+    private final Budget admin;
+    private final Budget anonymous;
 
-    RateLimiter(SecurityProperties properties) {
-        this.limit = properties.rateLimit();
+    RateLimiter(SecurityProperties properties, BucketStore buckets) {
+        SecurityProperties.RateLimit limit = properties.rateLimit();
+        this.buckets = buckets;
+        this.organization = new Budget("organization", limit.organizationRequests(), limit.organizationPeriod());
+        this.admin = new Budget("admin", limit.adminRequests(), limit.adminPeriod());
+        this.anonymous = new Budget("address", limit.anonymousRequests(), limit.anonymousPeriod());
     }
 
     /** Empty when the request may proceed, else how long the caller should wait. */
-    java.util.Optional<Duration> tryAcquire(Actor actor) {
-        if (actor.isAdmin() && !limit.limitAdmin()) {
-            return java.util.Optional.empty();
+    Optional<Duration> tryAcquire(Actor actor) {
+        if (actor instanceof Actor.OrganizationCredential credential) {
+            return organization.consume(buckets, credential.organizationId().value());
         }
-        Bucket bucket = buckets.computeIfAbsent(actor.auditName(), key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.requests())
-                        .refillGreedy(limit.requests(), limit.period()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return java.util.Optional.empty();
+        return admin.consume(buckets, "");
+    }
+
+    Optional<Duration> tryAcquireForAddress(String clientAddress) {
+        return anonymous.consume(buckets, clientAddress);
+    }
+
+    /**
+     * A stored bucket keeps the configuration it was created with, so the key names the budget too: after the
+     * budget is changed, callers get new buckets at once (the old rows expire) instead of the old budget.
+     */
+    private record Budget(String prefix, BucketConfiguration configuration) {
+
+        Budget(String category, long requests, Duration period) {
+            this(category + ":" + requests + "/" + period.toSeconds() + "s:", BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period))
+                    .build());
         }
-        return java.util.Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+
+        Optional<Duration> consume(BucketStore buckets, String id) {
+            ConsumptionProbe probe = buckets.tryConsume(prefix + id, configuration);
+            return probe.isConsumed() ? Optional.empty()
+                    : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
     }
 }

@@ -7,8 +7,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param adminKey     the admin API key (from {@code ENDORSEMENTS_ADMIN_KEY}); the service refuses to start without
- * @param maxBodySize  larger request bodies are refused before they are read
- * @param rateLimit    per-key request budget
+ * @param maxBodySize  a request body is refused (413) as soon as more than this has been read, whatever its
+ *                     transfer encoding or declared length
+ * @param rateLimit    request budgets
  */
 @ConfigurationProperties("endorsements.security")
 public record SecurityProperties(
@@ -16,14 +17,30 @@ public record SecurityProperties(
         @DefaultValue("64KB") DataSize maxBodySize,
         @DefaultValue RateLimit rateLimit) {
 
+    /** Where the buckets live: {@code auto} shares them in PostgreSQL when that is the event store, else memory. */
+    public enum Store { AUTO, MEMORY, POSTGRESQL }
+
     /**
-     * @param requests        requests a key may make per {@code period}
-     * @param period          the refill period
-     * @param limitAdmin      whether the admin key is limited too (off, so imports and benchmarks run at full speed)
+     * Token buckets (bucket4j): each budget is {@code requests} per {@code period}, refilled continuously, and may be
+     * spent at once (burst = requests).
+     *
+     * @param store                where the buckets are kept
+     * @param organizationRequests per organization, whichever of its keys is used (rotating a key keeps the bucket)
+     * @param organizationPeriod   refill period of an organization's budget
+     * @param adminRequests        the admin key's budget: high, so that imports and the benchmark (which run as the
+     *                             admin, at up to 2,000 requests/s) are not throttled, but not unlimited
+     * @param adminPeriod          refill period of the admin budget
+     * @param anonymousRequests    per client address, for requests without a valid key (anonymous ones, including
+     *                             health and metrics scrapes, and failed authentications)
+     * @param anonymousPeriod      refill period of a client address's budget
      */
     public record RateLimit(
-            @DefaultValue("600") long requests,
-            @DefaultValue("1m") Duration period,
-            @DefaultValue("false") boolean limitAdmin) {
+            @DefaultValue("auto") Store store,
+            @DefaultValue("600") long organizationRequests,
+            @DefaultValue("1m") Duration organizationPeriod,
+            @DefaultValue("600000") long adminRequests,
+            @DefaultValue("1m") Duration adminPeriod,
+            @DefaultValue("1200") long anonymousRequests,
+            @DefaultValue("1m") Duration anonymousPeriod) {
     }
 }

@@ -8,6 +8,12 @@ public final class TextRules {
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern CONTROL_EXCEPT_LINE_BREAKS = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
+    /**
+     * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what a reader sees, and
+     * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) make two names that look alike differ: both let one
+     * organization pass for another in a signatory list, so single-line texts (names, titles) refuse them.
+     */
+    private static final Pattern SPOOFING = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200B-\\u200D\\u2060\\uFEFF]");
 
     private TextRules() {
     }
@@ -20,9 +26,14 @@ public final class TextRules {
             }
             return null;
         }
+        requireWellFormed(value, field);
         String normalized = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
         if (CONTROL.matcher(normalized).find()) {
             throw DomainRuleViolation.invalid("invalid-" + field, field + " contains control characters");
+        }
+        if (SPOOFING.matcher(normalized).find()) {
+            throw DomainRuleViolation.invalid("invalid-" + field,
+                    field + " contains bidirectional or zero-width formatting characters");
         }
         if (normalized.codePointCount(0, normalized.length()) > maxLength) {
             throw DomainRuleViolation.invalid("invalid-" + field, field + " is longer than " + maxLength);
@@ -35,6 +46,7 @@ public final class TextRules {
         if (value == null || value.isBlank()) {
             throw DomainRuleViolation.invalid("invalid-" + field, field + " is required");
         }
+        requireWellFormed(value, field);
         String normalized = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
         if (CONTROL_EXCEPT_LINE_BREAKS.matcher(normalized).find()) {
             throw DomainRuleViolation.invalid("invalid-" + field, field + " contains control characters");
@@ -43,5 +55,21 @@ public final class TextRules {
             throw DomainRuleViolation.invalid("invalid-" + field, field + " is longer than " + maxLength);
         }
         return normalized;
+    }
+
+    /**
+     * A lone UTF-16 surrogate is no character: encoded as UTF-8 it becomes '?', so the text served would hash
+     * differently from the contentHash computed over it.
+     */
+    private static void requireWellFormed(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw DomainRuleViolation.invalid("invalid-" + field, field + " contains a lone UTF-16 surrogate");
+            }
+        }
     }
 }

@@ -2,86 +2,154 @@ package org.endorsements.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.endorsements.command.support.Api;
 import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
-/** Admin, organization A, organization B and anonymous callers against every write endpoint. */
+/**
+ * Every endpoint the service registers × (anonymous, wrong key, organization A, organization B, admin). The
+ * endpoints are read from the request mappings, so one added without a row here fails the build, and so does a
+ * row whose endpoint is gone.
+ */
 @IntegrationTest
 class AuthorizationMatrixIntegrationTest extends TestStackSupport {
 
-    enum Caller { ADMIN, ORG_A, ORG_B, ANONYMOUS }
+    enum Caller { ANONYMOUS, WRONG_KEY, ORG_A, ORG_B, ADMIN }
 
-    /** What each endpoint acts on: organization A, and a statement that A has endorsed where that matters. */
-    record Fixture(String orgA, String keyA, String keyB, String statement) {
+    /** Expected statuses in {@link Caller} order; {a} is organization A, {s} a statement A has endorsed if asked. */
+    record Row(String body, boolean endorsedFirst, int anonymous, int wrongKey, int orgA, int orgB, int admin) {
+        int expected(Caller caller) {
+            return switch (caller) {
+                case ANONYMOUS -> anonymous;
+                case WRONG_KEY -> wrongKey;
+                case ORG_A -> orgA;
+                case ORG_B -> orgB;
+                case ADMIN -> admin;
+            };
+        }
     }
+
+    private static final String ORG_JSON = "{\"name\":\"New org %s\"}";
+    private static final String STATEMENT_JSON = "{\"title\":\"T\",\"body\":\"B\",\"language\":\"en\"}";
+
+    /** Keyed by "METHOD pattern" as Spring MVC registers it; "*" for a mapping that takes every method. */
+    private static final Map<String, Row> MATRIX = Map.ofEntries(
+            Map.entry("POST /api/organizations", new Row(ORG_JSON, false, 401, 401, 403, 403, 201)),
+            Map.entry("POST /api/organizations/{organizationId}/credentials",
+                    new Row(null, false, 401, 401, 201, 403, 201)),
+            Map.entry("DELETE /api/organizations/{organizationId}/credentials",
+                    new Row(null, false, 401, 401, 204, 403, 204)),
+            Map.entry("POST /api/organizations/{organizationId}/suspend",
+                    new Row("{}", false, 401, 401, 403, 403, 204)),
+            Map.entry("POST /api/statements", new Row(STATEMENT_JSON, false, 401, 401, 403, 403, 201)),
+            Map.entry("POST /api/statements/{statementId}/close", new Row(null, false, 401, 401, 403, 403, 200)),
+            Map.entry("PUT /api/statements/{statementId}/endorsements/{organizationId}",
+                    new Row(null, false, 401, 401, 201, 403, 201)),
+            Map.entry("DELETE /api/statements/{statementId}/endorsements/{organizationId}",
+                    new Row(null, true, 401, 401, 200, 403, 200)),
+            Map.entry("GET /api/credentials/me", new Row(null, false, 401, 401, 200, 200, 200)),
+            // Public: the API description (springdoc). A key that is presented must still be valid.
+            Map.entry("GET /v3/api-docs", new Row(null, false, 200, 401, 200, 200, 200)),
+            Map.entry("GET /v3/api-docs.yaml", new Row(null, false, 200, 401, 200, 200, 200)),
+            Map.entry("GET /v3/api-docs/swagger-config", new Row(null, false, 200, 401, 200, 200, 200)),
+            Map.entry("GET /swagger-ui.html", new Row(null, false, 302, 401, 302, 302, 302)),
+            // The container's error dispatch only; asked for directly it is no endpoint.
+            Map.entry("* /error", new Row(null, false, 401, 401, 403, 403, 403)));
 
     @LocalServerPort
     int port;
 
-    private Api api;
-    private Fixture fixture;
+    @Autowired
+    List<RequestMappingInfoHandlerMapping> mappings;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
+    /** "METHOD pattern" of every registered request mapping except the actuator's (its own test covers it). */
+    private Set<String> registeredEndpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : mappings) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (pattern.startsWith("/actuator")) {
+                        continue;
+                    }
+                    if (methods.isEmpty()) {
+                        endpoints.add("* " + pattern);
+                    }
+                    methods.forEach(method -> endpoints.add(method.name() + " " + pattern));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    @Test
+    void everyRegisteredEndpointHasARowAndEveryRowAnEndpoint() {
+        assertThat(MATRIX.keySet()).as("rows of the authorization matrix").containsExactlyInAnyOrderElementsOf(
+                registeredEndpoints());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachCallerGetsTheStatusItsRoleAllows() {
+        Api api = new Api(port);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String endpoint : registeredEndpoints()) {
+            Row row = MATRIX.get(endpoint);
+            if (row == null) {
+                continue; // reported by everyRegisteredEndpointHasARowAndEveryRowAnEndpoint
+            }
+            for (Caller caller : Caller.values()) {
+                tests.add(DynamicTest.dynamicTest(caller + " " + endpoint + " -> " + row.expected(caller),
+                        () -> check(api, endpoint, row, caller)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void check(Api api, String endpoint, Row row, Caller caller) {
         Api.Response a = api.registerOrganization("Organization A");
         Api.Response b = api.registerOrganization("Organization B");
-        fixture = new Fixture(a.text("organizationId"), a.text("apiKey"), b.text("apiKey"), api.publishStatement());
-    }
-
-    static Stream<Arguments> matrix() {
-        return Stream.of(
-                row("POST", "/api/organizations", "{\"name\":\"New org %s\"}", false, 201, 403, 403, 401),
-                row("POST", "/api/organizations/{a}/credentials", null, false, 201, 201, 403, 401),
-                row("DELETE", "/api/organizations/{a}/credentials", null, false, 204, 204, 403, 401),
-                row("POST", "/api/organizations/{a}/suspend", "{}", false, 204, 403, 403, 401),
-                row("POST", "/api/statements", "{\"title\":\"T\",\"body\":\"B\",\"language\":\"en\"}", false,
-                        201, 403, 403, 401),
-                row("POST", "/api/statements/{s}/close", null, false, 200, 403, 403, 401),
-                row("PUT", "/api/statements/{s}/endorsements/{a}", null, false, 201, 201, 403, 401),
-                row("DELETE", "/api/statements/{s}/endorsements/{a}", null, true, 200, 200, 403, 401))
-                .flatMap(rows -> rows);
-    }
-
-    private static Stream<Arguments> row(String method, String path, String body, boolean endorsedFirst,
-            int admin, int orgA, int orgB, int anonymous) {
-        return Stream.of(
-                Arguments.of(method, path, body, endorsedFirst, Caller.ADMIN, admin),
-                Arguments.of(method, path, body, endorsedFirst, Caller.ORG_A, orgA),
-                Arguments.of(method, path, body, endorsedFirst, Caller.ORG_B, orgB),
-                Arguments.of(method, path, body, endorsedFirst, Caller.ANONYMOUS, anonymous));
-    }
-
-    @ParameterizedTest(name = "{4} {0} {1} -> {5}")
-    @MethodSource("matrix")
-    void eachCallerGetsTheStatusItsRoleAllows(String method, String pathTemplate, String body,
-            boolean endorsedFirst, Caller caller, int expected) {
-        String path = pathTemplate.replace("{a}", fixture.orgA()).replace("{s}", fixture.statement());
-        if (endorsedFirst) {
-            assertThat(api.send("PUT", "/api/statements/" + fixture.statement() + "/endorsements/"
-                    + fixture.orgA(), fixture.keyA(), null).status()).isEqualTo(201);
+        String statement = api.publishStatement();
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                .replace("{organizationId}", a.text("organizationId")).replace("{statementId}", statement);
+        if (row.endorsedFirst()) {
+            assertThat(api.send("PUT", "/api/statements/" + statement + "/endorsements/" + a.text("organizationId"),
+                    a.text("apiKey"), null).status()).isEqualTo(201);
         }
         String key = switch (caller) {
-            case ADMIN -> ADMIN_KEY;
-            case ORG_A -> fixture.keyA();
-            case ORG_B -> fixture.keyB();
             case ANONYMOUS -> null;
+            case WRONG_KEY -> "ek_" + UUID.randomUUID().toString().replace("-", "");
+            case ORG_A -> a.text("apiKey");
+            case ORG_B -> b.text("apiKey");
+            case ADMIN -> ADMIN_KEY;
         };
-        String json = body == null ? null : body.formatted(java.util.UUID.randomUUID().toString().substring(0, 8));
+        String json = row.body() == null ? null : row.body().formatted(UUID.randomUUID().toString().substring(0, 8));
 
-        Api.Response response = api.send(method, path, key, json);
+        Api.Response response = api.send("*".equals(method) ? "GET" : method, path, key, json);
 
+        int expected = row.expected(caller);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(response.text("type")).startsWith("urn:endorsements:problem:");
+        }
+        if (expected == 401) {
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         }
     }
 }

@@ -11,24 +11,27 @@ import org.springframework.util.unit.DataSize;
 class RateLimiterTest {
 
     private static final Actor ORG = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-1");
+    private static final Actor ORG_ROTATED = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-9");
     private static final Actor OTHER = new Actor.OrganizationCredential(OrganizationId.of("codhez"), "cred-2");
 
-    private static RateLimiter limiter(long requests, boolean limitAdmin) {
+    private static RateLimiter limiter(long organization, long admin, long anonymous) {
+        Duration minute = Duration.ofMinutes(1);
         return new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64),
-                new SecurityProperties.RateLimit(requests, Duration.ofMinutes(1), limitAdmin)));
+                new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, organization, minute, admin, minute,
+                        anonymous, minute)), new InMemoryBucketStore());
     }
 
     @Test
-    void aKeyWithinItsBudgetPasses() {
-        RateLimiter limiter = limiter(3, false);
+    void anOrganizationWithinItsBudgetPasses() {
+        RateLimiter limiter = limiter(3, 1, 1);
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.tryAcquire(ORG)).isEmpty();
         }
     }
 
     @Test
-    void aKeyOverItsBudgetIsToldHowLongToWait() {
-        RateLimiter limiter = limiter(2, false);
+    void anOrganizationOverItsBudgetIsToldHowLongToWait() {
+        RateLimiter limiter = limiter(2, 1, 1);
         limiter.tryAcquire(ORG);
         limiter.tryAcquire(ORG);
         assertThat(limiter.tryAcquire(ORG)).hasValueSatisfying(wait ->
@@ -36,24 +39,45 @@ class RateLimiterTest {
     }
 
     @Test
-    void eachKeyHasItsOwnBudget() {
-        RateLimiter limiter = limiter(1, false);
+    void aRotatedKeyKeepsItsOrganizationsSpentBudget() {
+        RateLimiter limiter = limiter(1, 1, 1);
+        limiter.tryAcquire(ORG);
+        assertThat(limiter.tryAcquire(ORG_ROTATED)).isPresent();
+    }
+
+    @Test
+    void eachOrganizationHasItsOwnBudget() {
+        RateLimiter limiter = limiter(1, 1, 1);
         limiter.tryAcquire(ORG);
         assertThat(limiter.tryAcquire(OTHER)).isEmpty();
     }
 
     @Test
-    void theAdminKeyIsUnlimitedByDefault() {
-        RateLimiter limiter = limiter(1, false);
-        for (int i = 0; i < 10; i++) {
-            assertThat(limiter.tryAcquire(Actor.admin())).isEmpty();
-        }
+    void theAdminKeyIsLimitedByItsOwnBudget() {
+        RateLimiter limiter = limiter(100, 2, 100);
+        assertThat(limiter.tryAcquire(Actor.admin())).isEmpty();
+        assertThat(limiter.tryAcquire(Actor.admin())).isEmpty();
+        assertThat(limiter.tryAcquire(Actor.admin())).isPresent();
+        assertThat(limiter.tryAcquire(ORG)).isEmpty();
     }
 
     @Test
-    void theAdminKeyCanBeLimitedToo() {
-        RateLimiter limiter = limiter(1, true);
-        limiter.tryAcquire(Actor.admin());
-        assertThat(limiter.tryAcquire(Actor.admin())).isPresent();
+    void eachClientAddressHasItsOwnBudgetForRequestsWithoutAValidKey() {
+        RateLimiter limiter = limiter(100, 100, 1);
+        assertThat(limiter.tryAcquireForAddress("192.0.2.1")).isEmpty();
+        assertThat(limiter.tryAcquireForAddress("192.0.2.1")).isPresent();
+        assertThat(limiter.tryAcquireForAddress("192.0.2.2")).isEmpty();
+    }
+
+    @Test
+    void refilledBucketsAreForgottenOnceThereAreMany() {
+        InMemoryBucketStore store = new InMemoryBucketStore();
+        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64),
+                new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, 1, Duration.ofMinutes(1), 1,
+                        Duration.ofMinutes(1), 1, Duration.ofNanos(1))), store);
+        for (int i = 0; i < 30_000; i++) {
+            limiter.tryAcquireForAddress("198.51.100." + i);
+        }
+        assertThat(store.size()).isLessThan(30_000);
     }
 }

@@ -13,11 +13,16 @@ import java.util.UUID;
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String base;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HttpClient.newHttpClient());
+    }
+
+    public Api(String base, HttpClient http) {
+        this.base = base;
+        this.http = http;
     }
 
     public record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
@@ -38,7 +43,12 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            JsonNode body;
+            try {
+                body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                body = JSON.getNodeFactory().textNode(response.body());
+            }
             return new Response(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -3,6 +3,7 @@ package org.endorsements.command.security.web;
 import org.endorsements.command.shared.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 /**
  * Tells the holder of a key who it is. The query service asks this to let an organization fetch its own receipt
@@ -15,7 +16,7 @@ class WhoAmIController {
     }
 
     @GetMapping("/api/credentials/me")
-    Caller whoAmI(Actor actor) {
+    Caller whoAmI(@AuthenticationPrincipal Actor actor) {
         if (actor instanceof Actor.OrganizationCredential credential) {
             return new Caller("organization", credential.organizationId().value());
         }

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.endorsements.command.statement.persistence.StatementRegistry;
+import org.endorsements.command.shared.DomainRuleViolation;
 
 @RestController
 @RequestMapping("/api/statements")
@@ -25,10 +28,12 @@ class StatementController {
 
     private final CommandDispatcher commands;
     private final Clock clock;
+    private final StatementRegistry registry;
 
-    StatementController(CommandDispatcher commands, Clock clock) {
+    StatementController(CommandDispatcher commands, Clock clock, StatementRegistry registry) {
         this.commands = commands;
         this.clock = clock;
+        this.registry = registry;
     }
 
     record PublishStatementRequest(String statementId, String title, String body, String language,
@@ -42,7 +47,8 @@ class StatementController {
     }
 
     @PostMapping
-    ResponseEntity<PublishedStatement> publish(@RequestBody PublishStatementRequest request, Actor actor) {
+    ResponseEntity<PublishedStatement> publish(@RequestBody PublishStatementRequest request,
+            @AuthenticationPrincipal Actor actor) {
         StatementId id = Identifiers.statementId(request.statementId(), request.title());
         String contentHash = commands.send(new PublishStatementCommand(id, request.title(), request.body(),
                 request.language(), request.signatoryListIntro(), request.closingNote(), actor, clock.instant()));
@@ -52,7 +58,13 @@ class StatementController {
     }
 
     @PostMapping("/{statementId}/close")
-    ResponseEntity<ClosedStatement> close(@PathVariable StatementId statementId, Actor actor) {
+    ResponseEntity<ClosedStatement> close(@PathVariable StatementId statementId,
+            @AuthenticationPrincipal Actor actor) {
+        // Organizations and statements share one aggregate id space: an id that is no statement is a 404 here,
+        // before Axon would load another aggregate type's events into a Statement.
+        if (registry.find(statementId).isEmpty()) {
+            throw DomainRuleViolation.notFound("not-found", "There is no such organization or statement.");
+        }
         long sequence = commands.send(new CloseStatementCommand(statementId, actor, clock.instant()));
         return ResponseEntity.ok()
                 .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, statementId.value(), sequence))

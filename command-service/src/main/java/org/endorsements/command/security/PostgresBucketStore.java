@@ -1,0 +1,80 @@
+package org.endorsements.command.security;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Buckets in the PostgreSQL event store's database (table {@code rate_limit_bucket}, Flyway), shared by every
+ * instance of the service: bucket4j's SELECT ... FOR UPDATE backend. A row expires once its bucket would be full
+ * again, and expired rows are deleted in the background.
+ */
+final class PostgresBucketStore implements BucketStore, DisposableBean {
+
+    static final String TABLE = "rate_limit_bucket";
+    private static final Logger log = LoggerFactory.getLogger(PostgresBucketStore.class);
+    private static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(1);
+    private static final int REMOVE_BATCH = 1_000;
+    private static final String ADMIN_KEY_PREFIX = "admin:";
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+    private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "rate-limit-bucket-cleaner");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Busy keys keep one proxy each: bucket4j's batching then merges their concurrent requests into one update. */
+    private final ConcurrentMap<String, BucketProxy> batched = new ConcurrentHashMap<>();
+
+    PostgresBucketStore(DataSource dataSource) {
+        this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE)
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        KEEP_AFTER_FULL))
+                .build();
+        cleaner.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        BucketProxy bucket = key.startsWith(ADMIN_KEY_PREFIX)
+                ? batched.computeIfAbsent(key, k -> proxies.builder().withOptimization(Optimizations.batching())
+                        .build(k, () -> configuration))
+                : proxies.builder().build(key, () -> configuration);
+        return bucket.tryConsumeAndReturnRemaining(1);
+    }
+
+    private void removeExpired() {
+        try {
+            while (proxies.removeExpired(REMOVE_BATCH) >= REMOVE_BATCH) {
+                // more to remove
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not remove expired rate-limit buckets: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        cleaner.shutdownNow();
+    }
+}

@@ -1,0 +1,156 @@
+package org.endorsements.command.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import java.util.function.Supplier;
+import org.endorsements.command.shared.Actor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The command service's one security filter chain, and every authorization rule of its endpoints, in one place.
+ * Order of the filters that matter: firewall (before the chain) → bearer-key authentication → rate limit →
+ * authorization → body size limit → Spring MVC. So a request is refused before any aggregate is loaded or any body
+ * read unless its caller may make it; anything not listed is refused (default deny).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyAuthenticationProvider provider,
+            RateLimiter rateLimiter, SecurityProperties properties, ObjectMapper json) throws Exception {
+        SecurityProblems problems = new SecurityProblems(json);
+        RateLimitFilter rateLimit = new RateLimitFilter(rateLimiter, problems);
+
+        AuthenticationFilter authentication = new AuthenticationFilter(new ProviderManager(provider),
+                new BearerKeyConverter());
+        authentication.setSuccessHandler((request, response, auth) -> {
+            // continue the chain: every request authenticates itself, there is no login to redirect from
+        });
+        authentication.setFailureHandler((request, response, e) -> rateLimit.failedAuthentication(request, response));
+
+        http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: a bearer key is not sent by a browser
+                .cors(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(authentication, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new BodySizeLimitFilter(properties.maxBodySize().toBytes(), problems),
+                        AuthorizationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .cacheControl(c -> c.disable())
+                        .addHeaderWriter(new StaticHeadersWriter("Cache-Control", SecurityHeaders.CACHE_CONTROL))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PATHS.matcher(GET, "/actuator/health"),
+                                PATHS.matcher(GET, "/actuator/health/**"),
+                                PATHS.matcher(GET, "/actuator/prometheus")).permitAll()
+                        // The API description is public (the project is open source); see the README.
+                        .requestMatchers(PATHS.matcher(GET, "/v3/api-docs"), PATHS.matcher(GET, "/v3/api-docs/**"),
+                                PATHS.matcher(GET, "/v3/api-docs.yaml"), PATHS.matcher(GET, "/swagger-ui.html"),
+                                PATHS.matcher(GET, "/swagger-ui/**")).permitAll()
+                        .requestMatchers(PATHS.matcher(GET, "/api/credentials/me")).access(anyKey())
+                        .requestMatchers(PATHS.matcher(POST, "/api/organizations")).access(adminOnly())
+                        .requestMatchers(PATHS.matcher(POST, "/api/organizations/{organizationId}/suspend"))
+                                .access(adminOnly())
+                        .requestMatchers(PATHS.matcher(POST, "/api/organizations/{organizationId}/credentials"),
+                                PATHS.matcher(DELETE, "/api/organizations/{organizationId}/credentials"))
+                                .access(selfOrAdmin())
+                        .requestMatchers(PATHS.matcher(POST, "/api/statements"),
+                                PATHS.matcher(POST, "/api/statements/{statementId}/close")).access(adminOnly())
+                        .requestMatchers(
+                                PATHS.matcher(PUT, "/api/statements/{statementId}/endorsements/{organizationId}"),
+                                PATHS.matcher(DELETE, "/api/statements/{statementId}/endorsements/{organizationId}"))
+                                .access(selfOrAdmin())
+                        .anyRequest().access(deny()));
+        return http.build();
+    }
+
+    /** Its defaults refuse ';', encoded slashes, periods and percent signs, '//', backslashes and control bytes. */
+    @Bean
+    WebSecurityCustomizer firewall(ObjectMapper json) {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        SecurityProblems problems = new SecurityProblems(json);
+        return web -> web.httpFirewall(firewall).requestRejectedHandler(problems);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> anyKey() {
+        return rule((actor, context) -> actor != null ? GRANTED : Refusal.NOT_AN_ENDPOINT);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> adminOnly() {
+        return rule((actor, context) -> actor != null && actor.isAdmin() ? GRANTED : Refusal.ADMIN_ONLY);
+    }
+
+    /** The {organizationId} of the path is the caller's own organization, or the caller is the admin. */
+    private static AuthorizationManager<RequestAuthorizationContext> selfOrAdmin() {
+        return rule((actor, context) -> {
+            String organizationId = context.getVariables().get("organizationId");
+            boolean allowed = actor != null && (actor.isAdmin()
+                    || actor instanceof Actor.OrganizationCredential c
+                            && c.organizationId().value().equals(organizationId));
+            return allowed ? GRANTED : Refusal.NOT_YOUR_ORGANIZATION;
+        });
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> deny() {
+        return rule((actor, context) -> Refusal.NOT_AN_ENDPOINT);
+    }
+
+    private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
+
+    private interface Rule {
+        AuthorizationDecision decide(Actor actor, RequestAuthorizationContext context);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> rule(Rule rule) {
+        return new AuthorizationManager<>() {
+            @Override
+            @SuppressWarnings("deprecation")
+            public AuthorizationDecision check(Supplier<Authentication> authentication,
+                    RequestAuthorizationContext context) {
+                return rule.decide(ApiKeyAuthentication.actorOf(authentication.get()), context);
+            }
+
+            @Override
+            public AuthorizationResult authorize(Supplier<Authentication> authentication,
+                    RequestAuthorizationContext context) {
+                return check(authentication, context);
+            }
+        };
+    }
+}
