@@ -2,18 +2,13 @@ package org.endorsements.command.shared;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
+import org.endorsements.events.SpoofingCharacters;
 
 /** Normalization every human-entered text goes through before it becomes part of an event. */
 public final class TextRules {
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern CONTROL_EXCEPT_LINE_BREAKS = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
-    /**
-     * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what a reader sees, and
-     * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) make two names that look alike differ: both let one
-     * organization pass for another in a signatory list, so single-line texts (names, titles) refuse them.
-     */
-    private static final Pattern SPOOFING = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200B-\\u200D\\u2060\\uFEFF]");
 
     private TextRules() {
     }
@@ -31,7 +26,7 @@ public final class TextRules {
         if (CONTROL.matcher(normalized).find()) {
             throw DomainRuleViolation.invalid("invalid-" + field, field + " contains control characters");
         }
-        if (SPOOFING.matcher(normalized).find()) {
+        if (SpoofingCharacters.containsAny(normalized)) {
             throw DomainRuleViolation.invalid("invalid-" + field,
                     field + " contains bidirectional or zero-width formatting characters");
         }

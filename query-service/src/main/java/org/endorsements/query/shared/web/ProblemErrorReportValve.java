@@ -22,6 +22,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+            // Tomcat's answer to a transfer coding it does not know (RFC 9112 suggests 501): the request is at
+            // fault, not the server, and a 5xx would page the operator for every such client.
+            status = HttpStatus.BAD_REQUEST.value();
+            response.setStatus(status);
+        }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String code = status == 400 ? "malformed-request" : "http-" + status;

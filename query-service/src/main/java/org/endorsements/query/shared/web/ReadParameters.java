@@ -2,6 +2,7 @@ package org.endorsements.query.shared.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.endorsements.events.SpoofingCharacters;
 
 /** Query parameters read by hand: whatever a client sends, the answer is a 400 problem naming the parameter. */
 public final class ReadParameters {
@@ -39,7 +40,8 @@ public final class ReadParameters {
 
     /**
      * A search text: at most {@link #MAX_SEARCH_LENGTH} characters, no control characters (NUL among them) and no
-     * half of a surrogate pair, which no name contains and which a database driver may refuse with an error.
+     * half of a surrogate pair, which no name contains and which a database driver may refuse with an error, and no
+     * bidirectional or zero-width formatting character, which no name contains either.
      */
     public static String search(String name, String value) {
         if (value == null) {
@@ -58,6 +60,10 @@ public final class ReadParameters {
                 throw ProblemException.badRequest("invalid-search", name
                         + " must not contain control characters or unpaired surrogates.");
             }
+        }
+        if (SpoofingCharacters.containsAny(value)) {
+            throw ProblemException.badRequest("invalid-search", name
+                    + " must not contain bidirectional or zero-width formatting characters.");
         }
         return value;
     }
