@@ -35,8 +35,10 @@ class ExposureConfigurationTest {
     }
 
     @Test
-    void theProdProfileServesPlainHttpUntilACertificateIsConfigured() throws Exception {
-        assertThat(environment("application-prod.yml", Map.of()).getProperty("server.ssl.enabled"))
-                .isEqualTo("false");
+    void onlyTheTlsProfileServesHttps() throws Exception {
+        assertThat(environment("application.yml", Map.of()).getProperty("server.ssl.bundle")).isNull();
+        assertThat(environment("application-prod.yml", Map.of()).getProperty("server.ssl.bundle")).isNull();
+        assertThat(environment("application-tls.yml", Map.of()).getProperty("server.ssl.bundle"))
+                .isEqualTo("endorsements");
     }
 }

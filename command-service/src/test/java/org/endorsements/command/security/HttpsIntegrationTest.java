@@ -16,11 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
-/** The prod profile serves HTTPS from the PEM files its documented settings name. */
+/** The tls profile serves HTTPS from the PEM files its documented settings name. */
 @IntegrationTest
-@ActiveProfiles("prod")
+@ActiveProfiles({"prod", "tls"})
 @TestPropertySource(properties = {
-        "ENDORSEMENTS_TLS_ENABLED=true",
         "ENDORSEMENTS_TLS_CERTIFICATE=classpath:tls/test-cert.pem",
         "ENDORSEMENTS_TLS_PRIVATE_KEY=classpath:tls/test-key.pem",
         "ENDORSEMENTS_BIND_ADDRESS=127.0.0.1",
@@ -31,7 +30,7 @@ class HttpsIntegrationTest extends TestStackSupport {
     int port;
 
     @Test
-    void theProdProfileServesHttpsWithTheConfiguredCertificate() throws Exception {
+    void theTlsProfileServesHttpsWithTheConfiguredCertificate() throws Exception {
         Api api = new Api("https://127.0.0.1:" + port, HttpClient.newBuilder().sslContext(trusting()).build());
         Api.Response response = api.send("GET", "/api/credentials/me", ADMIN_KEY, null);
         assertThat(response.status()).isEqualTo(200);
