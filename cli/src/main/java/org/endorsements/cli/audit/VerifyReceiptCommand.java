@@ -15,6 +15,7 @@ import org.endorsements.transparency.LogLeaf;
 import org.endorsements.transparency.ProofVerifier;
 import org.endorsements.transparency.SignedNote;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,14 +28,19 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the receipt (JSON, as the receipts endpoint returns it)")
     Path file;
 
-    @Option(names = "--key", required = true, description = "the verifier key published by the platform")
-    String verifierKey;
+    @Option(names = "--key", required = true, description = "the verifier key published by the platform. "
+            + "Repeatable: during a key rotation, any of the keys may have signed.")
+    List<String> verifierKeys;
+
+    @Mixin
+    Trust trust = new Trust();
 
     @Override
     public Integer call() {
         try {
             JsonNode receipt = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            SignedNote.Checkpoint checkpoint = SignedNote.verify(receipt.path("checkpoint").asText(), verifierKey);
+            SignedNote.Verified verified = trust.verify(receipt.path("checkpoint").asText(), verifierKeys);
+            SignedNote.Checkpoint checkpoint = verified.checkpoint();
             byte[] leaf = Base64.getDecoder().decode(receipt.path("leaf").asText());
             long index = receipt.path("leafIndex").asLong();
             List<byte[]> proof = new ArrayList<>();
@@ -61,9 +67,9 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 failures.forEach(f -> System.err.println("INVALID: " + f));
                 return 1;
             }
-            System.out.printf("Valid receipt: %s %s statement %s at %s (leaf %d of a signed tree of %d)%n",
+            System.out.printf("Valid receipt: %s %s statement %s at %s (leaf %d of a signed tree of %d; %s)%n",
                     receipt.path("organizationId").asText(), content.path("type").asText(), statementId,
-                    content.path("time").asText(), index, checkpoint.size());
+                    content.path("time").asText(), index, checkpoint.size(), trust.describe(verified));
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("INVALID: " + e.getMessage());
