@@ -61,6 +61,65 @@ class VerifyReceiptWitnessTest {
         return new CommandLine(new VerifyReceiptCommand()).execute(args);
     }
 
+    /** A log of an endorsement, another organization's, then the withdrawal; the receipt carries the history. */
+    private Path historyReceipt(int... historyIndexes) throws Exception {
+        byte[][] leaves = {
+            leaf("e1", "EndorsementAdded", LogLeaf.commitment(OPENING, "provea")),
+            leaf("e2", "EndorsementAdded", LogLeaf.commitment("0b".repeat(32), "other")),
+            leaf("e3", "EndorsementWithdrawn", LogLeaf.commitment(OPENING, "provea"))};
+        org.endorsements.transparency.CompactTree tree = new org.endorsements.transparency.CompactTree();
+        java.util.Map<String, byte[]> nodes = new java.util.HashMap<>();
+        for (byte[] l : leaves) {
+            for (var node : tree.append(Hashes.leaf(l))) {
+                nodes.put(node.level() + "/" + node.index(), node.hash());
+            }
+        }
+        org.endorsements.transparency.MerkleProofs proofs = new org.endorsements.transparency.MerkleProofs(
+                (level, index) -> nodes.get(level + "/" + index));
+        String note = SignedNote.sign(new SignedNote.Checkpoint("endorsements.local/statements/icc", 3, tree.root()),
+                "endorsements.local", LOG.getPrivate(), LOG.getPublic());
+        List<Map<String, Object>> history = new java.util.ArrayList<>();
+        for (int i : historyIndexes) {
+            history.add(Map.of("eventType", i < 2 ? "EndorsementAdded" : "EndorsementWithdrawn", "leafIndex", i,
+                    "leaf", Base64.getEncoder().encodeToString(leaves[i]), "inclusionProof",
+                    proofs.inclusion(i, 3).stream().map(Base64.getEncoder()::encodeToString).toList()));
+        }
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("statementId", "icc");
+        receipt.put("organizationId", "provea");
+        receipt.put("opening", OPENING);
+        receipt.put("eventType", "EndorsementWithdrawn");
+        receipt.put("leafIndex", 2);
+        receipt.put("leaf", Base64.getEncoder().encodeToString(leaves[2]));
+        receipt.put("treeSize", 3);
+        receipt.put("inclusionProof", proofs.inclusion(2, 3).stream().map(Base64.getEncoder()::encodeToString).toList());
+        receipt.put("checkpoint", note);
+        receipt.put("history", history);
+        Path file = dir.resolve("history.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(receipt));
+        return file;
+    }
+
+    private static byte[] leaf(String eventId, String type, String signer) {
+        return new LogLeaf(eventId, type, "icc", "a1".repeat(32), "2026-12-01T09:00:00Z",
+                type.equals("EndorsementAdded") ? "api" : null, signer).canonicalBytes();
+    }
+
+    @Test
+    void aReceiptProvesTheOrganizationsWholeHistoryOnTheStatement() throws Exception {
+        assertThat(run(historyReceipt(0, 2).toString(), "--key", LOG_KEY)).isZero();
+    }
+
+    @Test
+    void aHistoryEntryOfAnotherOrganizationIsInvalid() throws Exception {
+        assertThat(run(historyReceipt(0, 1, 2).toString(), "--key", LOG_KEY)).isEqualTo(1);
+    }
+
+    @Test
+    void aHistoryThatStopsBeforeTheLatestEventIsInvalid() throws Exception {
+        assertThat(run(historyReceipt(0).toString(), "--key", LOG_KEY)).isEqualTo(1);
+    }
+
     @Test
     void aCosignedReceiptPassesWhenTheWitnessIsRequired() throws Exception {
         assertThat(run(receipt(true).toString(), "--key", LOG_KEY, "--witness", WITNESS_KEY, "--min-witnesses", "1"))
