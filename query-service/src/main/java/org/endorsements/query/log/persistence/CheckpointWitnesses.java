@@ -180,7 +180,9 @@ public class CheckpointWitnesses {
                 return List.of();
             } catch (IOException | RuntimeException e) {
                 unreachable.increment();
-                fail("is unreachable: " + e.getMessage(), false);
+                // A refused connection has no message: its type is what tells the operator.
+                fail("is unreachable: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()),
+                        false);
                 return List.of();
             }
         }
