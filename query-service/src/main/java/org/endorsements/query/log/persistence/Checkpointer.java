@@ -59,13 +59,14 @@ public class Checkpointer {
 
     /**
      * After a key rotation starts, the latest checkpoint of a log that does not grow gets the new key's signature
-     * too; Ed25519 signatures are deterministic, so a key that already signed adds nothing.
+     * too, so that verifiers that know only the new key accept it at once. Ed25519 signatures are deterministic: a
+     * key that had already signed adds nothing.
      */
     private void addMissingSignatures(String statementId, Document checkpoint) {
         Note note = Note.parse(checkpoint.getString("note"));
-        Note signed = note.with(key.sign(note.text()));
-        if (signed.signatures().size() != note.signatures().size()) {
-            logs.replaceNote(statementId, ((Number) checkpoint.get("size")).longValue(), signed.encode());
+        if (!key.signedByAll(note)) {
+            logs.replaceNote(statementId, ((Number) checkpoint.get("size")).longValue(),
+                    note.with(key.sign(note.text())).encode());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.endorsements.query.log.LogProperties;
 import org.endorsements.transparency.Ed25519Keys;
 import org.endorsements.transparency.Note;
+import org.endorsements.transparency.NoteVerifier;
 import org.endorsements.transparency.SignedNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,12 @@ public class LogSigningKey {
         List<String> all = new ArrayList<>(List.of(verifierKey()));
         retiring.forEach(k -> all.add(SignedNote.verifierKey(keyName, k.getPublic())));
         return all;
+    }
+
+    /** Whether every signing key has a signature line in the note (by name and key id; not verified here). */
+    boolean signedByAll(Note note) {
+        return verifierKeys().stream().map(NoteVerifier::parse).allMatch(k -> note.signatures().stream()
+                .anyMatch(s -> s.keyName().equals(k.name()) && s.keyId() == k.keyId()));
     }
 
     /** The signatures of a checkpoint's note text by every signing key. */

@@ -53,6 +53,14 @@ class LogSigningKeyTest {
     }
 
     @Test
+    void aCheckpointSignedBeforeTheRotationLacksTheNewKeysSignature() throws Exception {
+        String before = new Note(TEXT, key("old.key", List.of()).sign(TEXT)).encode();
+        LogSigningKey rotating = key("new.key", List.of(dir.resolve("old.key").toString()));
+        assertThat(rotating.signedByAll(Note.parse(before))).isFalse();
+        assertThat(rotating.signedByAll(Note.parse(before).with(rotating.sign(TEXT)))).isTrue();
+    }
+
+    @Test
     void aMissingRetiringKeyFileStopsTheStart() {
         assertThatThrownBy(() -> key("new.key", List.of(dir.resolve("absent.key").toString())))
                 .hasMessageContaining("does not exist");
