@@ -40,7 +40,7 @@ class FaultDrillsIT {
         assertThat(drill.waitFor(15, TimeUnit.MINUTES)).isTrue();
         assertThat(drill.exitValue()).as("exit code of ./endorsements drill all").isZero();
         for (String name : List.of("concurrent-identical", "poison", "query-kill", "command-kill", "mongo-restart",
-                "broker-stop", "flood")) {
+                "broker-stop", "flood", "split-view")) {
             assertThat(output).as("the table row of " + name)
                     .anyMatch(l -> l.startsWith("| " + name + " |") && l.endsWith("| 0 | passed |"));
         }

@@ -41,7 +41,7 @@ import org.endorsements.bench.Http;
 public final class Drills {
 
     static final List<String> NAMES = List.of("concurrent-identical", "poison", "query-kill", "command-kill",
-            "mongo-restart", "broker-stop", "flood");
+            "mongo-restart", "broker-stop", "flood", "split-view");
 
     private static final String DEAD_LETTER_TOPIC = "endorsement-events.dlt";
     private static final int IDENTICAL_REQUESTS = 50;
@@ -159,6 +159,9 @@ public final class Drills {
         DrillLoad load = new DrillLoad(platform.commandUrl(), platform.adminKey);
         for (String statement : statements) {
             load.publish(statement);
+        }
+        if (name.equals("split-view")) {
+            return splitView(statements.get(0));
         }
         List<DrillLoad.Organization> organizations = load.register(prefix + "-org", options.organizations());
         String ownCheck;
@@ -483,6 +486,15 @@ public final class Drills {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** No load: the drill forges a checkpoint and checks that the witness and the verifier refuse it. */
+    private Report splitView(String statementId) throws Exception {
+        long started = System.nanoTime();
+        SplitViewDrill.Outcome outcome = new SplitViewDrill(platform).run(statementId);
+        return new Report("split-view", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "equal (no load in this drill)",
+                String.join("; ", outcome.findings()), outcome.passed(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     static String markdown(List<Report> reports, Options options) {

@@ -1,5 +1,6 @@
 package org.endorsements.bench.drill;
 
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.endorsements.transparency.Ed25519Keys;
+import org.endorsements.transparency.SignedNote;
+import org.endorsements.transparency.witness.Witness;
+import org.endorsements.transparency.witness.WitnessServer;
+import org.endorsements.transparency.witness.WitnessState;
 
 /**
  * The platform as {@code ./endorsements up} runs it (Kafka KRaft broker, the in-memory MongoDB-compatible server,
@@ -43,6 +51,8 @@ final class LocalPlatform implements AutoCloseable {
     private final Path root;
     private final Path dir;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    private Witness witness;
+    private WitnessServer witnessServer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     LocalPlatform(Path root, Path dir) {
@@ -75,9 +85,35 @@ final class LocalPlatform implements AutoCloseable {
         return dir.resolve("logs");
     }
 
+    /** The platform's log signing key, created here so that the drill's witness can trust it before it starts. */
+    KeyPair logKeys() throws IOException {
+        return Ed25519Keys.loadOrCreate(dir.resolve("data/log-signing.key"));
+    }
+
+    String logVerifierKey() throws IOException {
+        return SignedNote.verifierKey("endorsements.local", logKeys().getPublic());
+    }
+
+    Witness witness() {
+        return witness;
+    }
+
+    String witnessUrl() {
+        return "http://127.0.0.1:" + witnessServer.port();
+    }
+
+    /** A witness of the drill's own, which the query service submits every checkpoint to. */
+    private void startWitness() throws IOException {
+        witness = new Witness("witness.drill.local/w1", Ed25519Keys.generate(), Witness.WitnessedLogs.parse(List.of(
+                "endorsements.local/statements/*=" + logVerifierKey())),
+                new WitnessState(dir.resolve("witness")), Clock.systemUTC());
+        witnessServer = new WitnessServer(witness, new InetSocketAddress("127.0.0.1", 0));
+    }
+
     void start() throws IOException, InterruptedException {
         Files.createDirectories(logs());
         Files.createDirectories(dir.resolve("data/command"));
+        startWitness();
         formatKafka();
         startKafka();
         startMongo();
@@ -120,7 +156,9 @@ final class LocalPlatform implements AutoCloseable {
                         "QUERY_PORT", String.valueOf(queryPort),
                         "COMMAND_PORT", String.valueOf(commandPort),
                         "KAFKA_PORT", String.valueOf(kafkaPort),
-                        "MONGO_PORT", String.valueOf(mongoPort)));
+                        "MONGO_PORT", String.valueOf(mongoPort),
+                        "ENDORSEMENTS_LOG_WITNESSES_0_URL", witnessUrl(),
+                        "ENDORSEMENTS_LOG_WITNESSES_0_VERIFIERKEY", witness.verifier().encode()));
         awaitHealthy(QUERY, queryUrl());
     }
 
@@ -187,6 +225,9 @@ final class LocalPlatform implements AutoCloseable {
                     process.destroyForcibly();
                 }
             }
+        }
+        if (witnessServer != null) {
+            witnessServer.close();
         }
     }
 

@@ -18,6 +18,7 @@ import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.LogLeaf;
 import org.endorsements.transparency.SignedNote;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,9 +40,13 @@ public final class VerifyLogCommand implements Callable<Integer> {
             description = "the query service (default: ${DEFAULT-VALUE})")
     String queryUrl;
 
-    @Option(names = "--key", description = "the verifier key to trust (default: the one the service publishes, "
-            + "which only proves self-consistency; pin the key from the README or a previous run)")
-    String verifierKey;
+    @Option(names = "--key", description = "the log's verifier key to trust (default: the one the service "
+            + "publishes, which only proves self-consistency; pin the key from the README or a previous run). "
+            + "Repeatable: during a key rotation, any of the keys may have signed.")
+    List<String> verifierKeys = new ArrayList<>();
+
+    @Mixin
+    Trust trust = new Trust();
 
     @Option(names = "--auditor-key", defaultValue = "${env:ENDORSEMENTS_AUDITOR_KEY}",
             description = "with an auditor key, also checks every endorsement event of the audit trail")
@@ -53,11 +58,14 @@ public final class VerifyLogCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         try {
             PublicApi api = new PublicApi(queryUrl, null);
-            String key = verifierKey != null ? verifierKey : api.text("/.well-known/endorsements-log-key").strip();
+            List<String> keys = !verifierKeys.isEmpty() ? verifierKeys
+                    : List.of(api.text("/.well-known/endorsements-log-key").strip());
             String base = "/api/statements/" + statementId;
-            SignedNote.Checkpoint checkpoint = SignedNote.verify(api.text(base + "/log/checkpoint"), key);
-            out.printf("Checkpoint: size %d, root %s, signature verified with %s%n", checkpoint.size(),
-                    Hashes.hex(checkpoint.root()), key.split("\\+")[0]);
+            SignedNote.Verified verified = trust.verify(api.text(base + "/log/checkpoint"), keys);
+            SignedNote.Checkpoint checkpoint = verified.checkpoint();
+            out.printf("Checkpoint: size %d, root %s, signature verified with %s; %s%n", checkpoint.size(),
+                    Hashes.hex(checkpoint.root()), String.join(" or ", keys.stream().map(k -> k.split("\\+")[0])
+                            .distinct().toList()), trust.describe(verified));
 
             CompactTree tree = new CompactTree();
             Map<String, String> signerByEvent = new HashMap<>();

@@ -15,6 +15,7 @@ import org.endorsements.transparency.LogLeaf;
 import org.endorsements.transparency.ProofVerifier;
 import org.endorsements.transparency.SignedNote;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,14 +28,62 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the receipt (JSON, as the receipts endpoint returns it)")
     Path file;
 
-    @Option(names = "--key", required = true, description = "the verifier key published by the platform")
-    String verifierKey;
+    @Option(names = "--key", required = true, description = "the verifier key published by the platform. "
+            + "Repeatable: during a key rotation, any of the keys may have signed.")
+    List<String> verifierKeys;
+
+    @Mixin
+    Trust trust = new Trust();
+
+    /**
+     * Every endorsement and withdrawal of the organization on the statement, each included in the same signed tree
+     * and committing to the same organization, in log order, the last one being the receipt's own leaf.
+     */
+    private static String checkHistory(JsonNode receipt, SignedNote.Checkpoint checkpoint, String commitment,
+            long latestIndex, List<String> failures) throws IOException {
+        JsonNode history = receipt.path("history");
+        if (!history.isArray()) {
+            return "";
+        }
+        long previous = -1;
+        int added = 0;
+        int withdrawn = 0;
+        for (JsonNode entry : history) {
+            byte[] leaf = Base64.getDecoder().decode(entry.path("leaf").asText());
+            long index = entry.path("leafIndex").asLong();
+            List<byte[]> proof = new ArrayList<>();
+            entry.path("inclusionProof").forEach(p -> proof.add(Base64.getDecoder().decode(p.asText())));
+            JsonNode content = JSON.readTree(new String(leaf, StandardCharsets.UTF_8));
+            if (!ProofVerifier.verifyInclusion(Hashes.leaf(leaf), index, checkpoint.size(), proof, checkpoint.root())) {
+                failures.add("history: leaf " + index + " is not included in the signed tree");
+            }
+            if (!commitment.equals(content.path("signer").asText())
+                    || !receipt.path("statementId").asText().equals(content.path("statementId").asText())) {
+                failures.add("history: leaf " + index + " is not this organization's on this statement");
+            }
+            if (index <= previous) {
+                failures.add("history: leaf " + index + " is out of order");
+            }
+            previous = index;
+            switch (content.path("type").asText()) {
+                case "EndorsementAdded" -> added++;
+                case "EndorsementWithdrawn" -> withdrawn++;
+                default -> failures.add("history: leaf " + index + " is neither an endorsement nor a withdrawal");
+            }
+        }
+        if (previous != latestIndex) {
+            failures.add("history: its last event is not the receipt's latest leaf " + latestIndex);
+        }
+        return String.format("; history: %d endorsement%s and %d withdrawal%s, each included", added,
+                added == 1 ? "" : "s", withdrawn, withdrawn == 1 ? "" : "s");
+    }
 
     @Override
     public Integer call() {
         try {
             JsonNode receipt = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            SignedNote.Checkpoint checkpoint = SignedNote.verify(receipt.path("checkpoint").asText(), verifierKey);
+            SignedNote.Verified verified = trust.verify(receipt.path("checkpoint").asText(), verifierKeys);
+            SignedNote.Checkpoint checkpoint = verified.checkpoint();
             byte[] leaf = Base64.getDecoder().decode(receipt.path("leaf").asText());
             long index = receipt.path("leafIndex").asLong();
             List<byte[]> proof = new ArrayList<>();
@@ -57,13 +106,14 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
             if (!expected.equals(content.path("signer").asText())) {
                 failures.add("the leaf's signer commitment is not this organization's");
             }
+            String history = checkHistory(receipt, checkpoint, expected, index, failures);
             if (!failures.isEmpty()) {
                 failures.forEach(f -> System.err.println("INVALID: " + f));
                 return 1;
             }
-            System.out.printf("Valid receipt: %s %s statement %s at %s (leaf %d of a signed tree of %d)%n",
+            System.out.printf("Valid receipt: %s %s statement %s at %s (leaf %d of a signed tree of %d; %s)%s%n",
                     receipt.path("organizationId").asText(), content.path("type").asText(), statementId,
-                    content.path("time").asText(), index, checkpoint.size());
+                    content.path("time").asText(), index, checkpoint.size(), trust.describe(verified), history);
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("INVALID: " + e.getMessage());

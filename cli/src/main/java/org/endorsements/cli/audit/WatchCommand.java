@@ -14,6 +14,7 @@ import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.ProofVerifier;
 import org.endorsements.transparency.SignedNote;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,8 +31,12 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--query-url", defaultValue = "${env:ENDORSEMENTS_QUERY_URL:-http://127.0.0.1:8081}")
     String queryUrl;
 
-    @Option(names = "--key", required = true, description = "the verifier key to trust")
-    String verifierKey;
+    @Option(names = "--key", required = true, description = "the log's verifier key to trust. Repeatable: during "
+            + "a key rotation, any of the keys may have signed.")
+    List<String> verifierKeys;
+
+    @Mixin
+    Trust trust = new Trust();
 
     @Option(names = "--state", description = "where the last trusted checkpoint is kept "
             + "(default: ./<statement>.checkpoint)")
@@ -44,10 +49,12 @@ public final class WatchCommand implements Callable<Integer> {
             PublicApi api = new PublicApi(queryUrl, null);
             String base = "/api/statements/" + statementId;
             String note = api.text(base + "/log/checkpoint");
-            SignedNote.Checkpoint latest = SignedNote.verify(note, verifierKey);
+            SignedNote.Verified verified = trust.verify(note, verifierKeys);
+            SignedNote.Checkpoint latest = verified.checkpoint();
             if (Files.exists(state)) {
+                // It was trusted when stored, with the witnesses then required.
                 SignedNote.Checkpoint trusted = SignedNote.verify(Files.readString(state, StandardCharsets.UTF_8),
-                        verifierKey);
+                        verifierKeys, List.of(), 0).checkpoint();
                 if (latest.size() < trusted.size()) {
                     return fail("the log shrank from " + trusted.size() + " to " + latest.size() + " leaves");
                 }
@@ -66,11 +73,11 @@ public final class WatchCommand implements Callable<Integer> {
                                 + latest.size() + ": the history was rewritten");
                     }
                 }
-                System.out.printf("Consistent: the log grew from %d to %d leaves without rewriting history.%n",
-                        trusted.size(), latest.size());
+                System.out.printf("Consistent: the log grew from %d to %d leaves without rewriting history (%s).%n",
+                        trusted.size(), latest.size(), trust.describe(verified));
             } else {
-                System.out.printf("First run: trusting checkpoint of size %d, root %s%n", latest.size(),
-                        Hashes.hex(latest.root()));
+                System.out.printf("First run: trusting checkpoint of size %d, root %s (%s)%n", latest.size(),
+                        Hashes.hex(latest.root()), trust.describe(verified));
             }
             Files.writeString(state, note, StandardCharsets.UTF_8);
             return 0;

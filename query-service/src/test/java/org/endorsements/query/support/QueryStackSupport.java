@@ -72,5 +72,10 @@ public abstract class QueryStackSupport {
         registry.add("endorsements.security.failed-authentication.requests", () -> "1000000");
         registry.add("endorsements.log.signing-key-file", () -> SIGNING_KEY_FILE);
         registry.add("endorsements.log.checkpoint-interval", () -> "200ms");
+        registry.add("endorsements.log.witnesses[0].url", TestWitnesses::liveUrl);
+        registry.add("endorsements.log.witnesses[0].verifier-key", () -> TestWitnesses.LIVE.verifier().encode());
+        registry.add("endorsements.log.witnesses[1].url", TestWitnesses::lateUrl);
+        registry.add("endorsements.log.witnesses[1].verifier-key", () -> TestWitnesses.LATE.verifier().encode());
+        registry.add("endorsements.log.witness-timeout", () -> "2s");
     }
 }

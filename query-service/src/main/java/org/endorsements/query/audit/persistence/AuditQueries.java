@@ -50,6 +50,12 @@ public class AuditQueries {
         return java.util.Optional.ofNullable(mongo.findOne(query, AuditEntry.class, views.collections().audit()));
     }
 
+    /** Every event of one aggregate, in its order (an organization's whole history on a statement). */
+    public List<AuditEntry> allOfAggregate(String aggregateId) {
+        return mongo.find(byField("aggregateId", aggregateId).with(Sort.by("sequence")), AuditEntry.class,
+                views.collections().audit());
+    }
+
     /** Every entry of a statement, for recounting. */
     public List<AuditEntry> allOfStatement(String statementId) {
         return mongo.find(batched(byField("statementId", statementId)), AuditEntry.class,

@@ -129,7 +129,21 @@ public class MongoLogStore implements LogStore {
     public void saveCheckpoint(String statementId, long size, String rootHex, String note) {
         mongo.upsert(Query.query(Criteria.where("_id").is(statementId)),
                 new org.springframework.data.mongodb.core.query.Update().set("size", size).set("root", rootHex)
-                        .set("note", note), generation.get().logCheckpoints());
+                        .set("note", note).set("witnessed", List.of()), generation.get().logCheckpoints());
+    }
+
+    /** Replaces the note of the checkpoint at {@code size}, with more signatures on the same text. */
+    public void replaceNote(String statementId, long size, String note) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(statementId).and("size").is(size)),
+                new org.springframework.data.mongodb.core.query.Update().set("note", note),
+                generation.get().logCheckpoints());
+    }
+
+    /** Replaces the note of the checkpoint at {@code size} by one with a new witness's cosignature added. */
+    public void saveCosignature(String statementId, long size, String note, String witnessName) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(statementId).and("size").is(size)),
+                new org.springframework.data.mongodb.core.query.Update().set("note", note)
+                        .addToSet("witnessed", witnessName), generation.get().logCheckpoints());
     }
 
     public Optional<Document> checkpoint(String statementId) {

@@ -46,6 +46,12 @@ class LogController {
         return key.verifierKey() + "\n";
     }
 
+    /** The key history during a rotation: the current key first, then those still signing until retired. */
+    @GetMapping(path = "/.well-known/endorsements-log-keys", produces = MediaType.TEXT_PLAIN_VALUE)
+    String verifierKeys() {
+        return String.join("\n", key.verifierKeys()) + "\n";
+    }
+
     @GetMapping(path = "/api/statements/{statementId}/log/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> checkpoint(@PathVariable String statementId) {
         return checkpoints.latest(statementId).map(ResponseEntity::ok)

@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A self-contained receipt for an organization's latest endorsement or withdrawal of a statement: the leaf, its
  * index, the opening behind its signer commitment, an inclusion proof and the signed checkpoint it was proved
- * against. It verifies offline with the published key. Only the organization itself (its own key) or an auditor
- * may fetch it (the security configuration's rule): the opening of an organization that withdrew must not become
- * public.
+ * against (with every witness cosignature received); {@code history} holds the same for every endorsement and
+ * withdrawal the organization made on the statement, in order, all proved against that one checkpoint. It
+ * verifies offline with the published key. Only the organization itself (its own key) or an auditor may fetch it
+ * (the security configuration's rule): the opening of an organization that withdrew must not become public.
  */
 @RestController
 class ReceiptController {
@@ -34,7 +35,10 @@ class ReceiptController {
     }
 
     record Receipt(String statementId, String organizationId, String opening, String eventType, long leafIndex,
-            String leaf, long treeSize, List<String> inclusionProof, String checkpoint) {
+            String leaf, long treeSize, List<String> inclusionProof, String checkpoint, List<Entry> history) {
+    }
+
+    record Entry(String eventType, long leafIndex, String leaf, List<String> inclusionProof) {
     }
 
     @GetMapping("/api/statements/{statementId}/receipts/{organizationId}")
@@ -48,12 +52,22 @@ class ReceiptController {
         if (treeSize <= index) {
             throw notYet();
         }
-        byte[] leaf = logs.leaves(statementId, index, index + 1).get(0);
-        List<String> proof = new MerkleProofs(logs.nodes(statementId)).inclusion(index, treeSize).stream()
-                .map(BASE64::encodeToString).toList();
+        MerkleProofs proofs = new MerkleProofs(logs.nodes(statementId));
+        List<Entry> history = new java.util.ArrayList<>();
+        for (AuditEntry event : audit.allOfAggregate(statementId + ":" + organizationId)) {
+            logs.eventIndex(statementId, event.id()).filter(i -> i < treeSize)
+                    .ifPresent(i -> history.add(entry(event.type(), i, treeSize, proofs, statementId)));
+        }
+        Entry last = entry(latest.type(), index, treeSize, proofs, statementId);
         String opening = logs.opening(statementId, organizationId).orElseThrow(ReceiptController::notYet);
-        return new Receipt(statementId, organizationId, opening, latest.type(), index, BASE64.encodeToString(leaf),
-                treeSize, proof, checkpoint.getString("note"));
+        return new Receipt(statementId, organizationId, opening, latest.type(), index, last.leaf(), treeSize,
+                last.inclusionProof(), checkpoint.getString("note"), history);
+    }
+
+    private Entry entry(String type, long index, long treeSize, MerkleProofs proofs, String statementId) {
+        byte[] leaf = logs.leaves(statementId, index, index + 1).get(0);
+        return new Entry(type, index, BASE64.encodeToString(leaf), proofs.inclusion(index, treeSize).stream()
+                .map(BASE64::encodeToString).toList());
     }
 
     private static ProblemException notYet() {

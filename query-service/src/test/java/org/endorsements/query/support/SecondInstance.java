@@ -1,0 +1,35 @@
+package org.endorsements.query.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.endorsements.query.QueryServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A second query-service instance beside the tests' own: the same broker, consumer group, MongoDB and log key
+ * file, as two replicas of one deployment are.
+ */
+public final class SecondInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    public SecondInstance() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        QueryStackSupport.stackProperties((name, value) -> properties.put(name, value.get()));
+        properties.put("server.port", 0);
+        // As arguments: default properties would rank below application.yml and lose to its placeholders.
+        context = new SpringApplicationBuilder(QueryServiceApplication.class).run(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
