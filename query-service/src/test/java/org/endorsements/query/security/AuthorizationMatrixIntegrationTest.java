@@ -45,6 +45,8 @@ class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
             Map.entry("GET /.well-known/endorsements-log-key", Rule.PUBLIC),
+            Map.entry("GET /.well-known/endorsements-log-keys", Rule.PUBLIC),
+            Map.entry("GET /api/log/witnesses", Rule.PUBLIC),
             Map.entry("GET /api/statements", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/breakdown", Rule.PUBLIC),
