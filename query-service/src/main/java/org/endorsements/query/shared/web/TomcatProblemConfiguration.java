@@ -1,11 +1,15 @@
 package org.endorsements.query.shared.web;
 
 import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.filters.FailedRequestFilter;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
+/** Malformed requests that Tomcat, not Spring, notices. */
 @Configuration(proxyBeanMethods = false)
 class TomcatProblemConfiguration {
 
@@ -17,5 +21,16 @@ class TomcatProblemConfiguration {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         });
+    }
+
+    /**
+     * Tomcat skips a query parameter it cannot decode ({@code ?%zz=1}) and carries on, so the request would be
+     * answered as if the parameter had not been sent; its own filter refuses such a request with a 400 instead.
+     */
+    @Bean
+    FilterRegistrationBean<FailedRequestFilter> malformedParameters() {
+        FilterRegistrationBean<FailedRequestFilter> registration = new FilterRegistrationBean<>(new FailedRequestFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }
