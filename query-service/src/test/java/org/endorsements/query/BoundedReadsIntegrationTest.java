@@ -31,18 +31,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.tomcat.threads.max=" + BoundedReadsStack.REQUEST_THREADS,
-        "endorsements.read-your-writes.max-waiters=" + BoundedReadsStack.MAX_WAITERS,
-        "endorsements.live.max-streams-per-address=" + BoundedReadsStack.MAX_STREAMS_PER_ADDRESS,
-        "endorsements.live.heartbeat-interval=300ms",
-        "endorsements.live.write-timeout=1s"})
-@Import(BoundedReadsStack.SmallSendBuffers.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BoundedReadsIntegrationTest extends BoundedReadsStack {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -21,9 +21,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Base of the tests of bounded reads: one Spring context for all of them (same properties), with few request
- * threads, a small cap on waiting reads and on streams per address, and quick heartbeats (so closed streams are
- * noticed soon).
+ * Base of the tests of bounded reads. Every integration test runs with these limits (set in
+ * {@link QueryStackSupport}, so that one Spring context serves all): few request threads, a small cap on waiting
+ * reads and on streams per address, quick heartbeats (closed streams are noticed soon), small send buffers.
  */
 public abstract class BoundedReadsStack extends QueryStackSupport {
 

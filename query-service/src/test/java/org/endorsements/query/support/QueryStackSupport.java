@@ -12,10 +12,12 @@ import org.endorsements.events.CanonicalText;
 import org.endorsements.events.CredentialDigest;
 import org.endorsements.testsupport.TestStack;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Base of the query service's integration tests: a real Kafka broker and MongoDB(-compatible) server. */
+@Import(BoundedReadsStack.SmallSendBuffers.class)
 public abstract class QueryStackSupport {
 
     public static final String TOPIC = "endorsement-events-query-it";
@@ -77,5 +79,12 @@ public abstract class QueryStackSupport {
         registry.add("endorsements.log.witnesses[1].url", TestWitnesses::lateUrl);
         registry.add("endorsements.log.witnesses[1].verifier-key", () -> TestWitnesses.LATE.verifier().encode());
         registry.add("endorsements.log.witness-timeout", () -> "2s");
+        // Small limits that the tests of bounded reads reach (BoundedReadsStack); one context for every test
+        // class, since each context's projection joins the same consumer group.
+        registry.add("server.tomcat.threads.max", () -> BoundedReadsStack.REQUEST_THREADS);
+        registry.add("endorsements.read-your-writes.max-waiters", () -> BoundedReadsStack.MAX_WAITERS);
+        registry.add("endorsements.live.max-streams-per-address", () -> BoundedReadsStack.MAX_STREAMS_PER_ADDRESS);
+        registry.add("endorsements.live.heartbeat-interval", () -> "300ms");
+        registry.add("endorsements.live.write-timeout", () -> "1s");
     }
 }

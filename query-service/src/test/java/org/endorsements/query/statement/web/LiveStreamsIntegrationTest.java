@@ -31,16 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 
-/** Same properties and configuration as BoundedReadsIntegrationTest: the two share one Spring context. */
-@Import(BoundedReadsStack.SmallSendBuffers.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.tomcat.threads.max=" + BoundedReadsStack.REQUEST_THREADS,
-        "endorsements.read-your-writes.max-waiters=" + BoundedReadsStack.MAX_WAITERS,
-        "endorsements.live.max-streams-per-address=" + BoundedReadsStack.MAX_STREAMS_PER_ADDRESS,
-        "endorsements.live.heartbeat-interval=300ms",
-        "endorsements.live.write-timeout=1s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LiveStreamsIntegrationTest extends BoundedReadsStack {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
