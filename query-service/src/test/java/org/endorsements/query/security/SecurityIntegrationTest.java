@@ -163,7 +163,7 @@ class SecurityIntegrationTest extends QueryStackSupport {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).startsWith(PROBLEM_JSON);
-        assertThat(reply.json().path("detail").asText()).contains("'start'");
+        assertThat(reply.json().path("detail").asText()).contains("start");
     }
 
     @Test
