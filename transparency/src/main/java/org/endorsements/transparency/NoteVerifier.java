@@ -25,6 +25,12 @@ public record NoteVerifier(String name, int keyId, byte type, byte[] publicKey) 
     public static final byte ED25519 = 0x01;
     public static final byte COSIGNATURE_V1 = 0x04;
     private static final int ED25519_SIGNATURE = 64;
+    /**
+     * How far ahead of this machine's clock a cosignature's timestamp may be. A witness asserts that it saw the
+     * checkpoint at that time; one dated in the future is a witness with a broken clock or a forged assertion, and
+     * a verifier cannot tell which. The margin covers clock skew between honest machines, nothing more.
+     */
+    public static final java.time.Duration MAX_COSIGNATURE_CLOCK_SKEW = java.time.Duration.ofMinutes(10);
 
     /**
      * Parses a verifier key.
@@ -79,7 +85,8 @@ public record NoteVerifier(String name, int keyId, byte type, byte[] publicKey) 
                 return false;
             }
             long timestamp = ByteBuffer.wrap(signature).getLong();
-            if (timestamp < 0) {
+            long latest = java.time.Instant.now().plus(MAX_COSIGNATURE_CLOCK_SKEW).getEpochSecond();
+            if (timestamp < 0 || timestamp > latest) {
                 return false;
             }
             message = Cosignature.message(new String(text, StandardCharsets.UTF_8), timestamp);

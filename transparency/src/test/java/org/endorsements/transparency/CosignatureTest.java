@@ -58,6 +58,25 @@ class CosignatureTest {
     }
 
     @Test
+    void aCosignatureDatedInTheFutureDoesNotVerify() {
+        Note note = Note.parse(SignedNote.sign(CHECKPOINT, "endorsements.local", LOG.getPrivate(), LOG.getPublic()));
+        long anHourAhead = java.time.Instant.now().plusSeconds(3600).getEpochSecond();
+        String future = note.with(List.of(Cosignature.sign(note.text(), anHourAhead, "witness.example/w1", WITNESS)))
+                .encode();
+        assertThatThrownBy(() -> SignedNote.verify(future, List.of(LOG_KEY), List.of(WITNESS_KEY), 1))
+                .hasMessageContaining("witness.example/w1 does not verify");
+    }
+
+    @Test
+    void aCosignatureDatedWithinTheClockSkewVerifies() {
+        Note note = Note.parse(SignedNote.sign(CHECKPOINT, "endorsements.local", LOG.getPrivate(), LOG.getPublic()));
+        long aMinuteAhead = java.time.Instant.now().plusSeconds(60).getEpochSecond();
+        String nearlyNow = note.with(List.of(Cosignature.sign(note.text(), aMinuteAhead, "witness.example/w1",
+                WITNESS))).encode();
+        assertThat(SignedNote.verify(nearlyNow, List.of(LOG_KEY), List.of(WITNESS_KEY), 1).witnesses()).hasSize(1);
+    }
+
+    @Test
     void aCosignatureWithAnAlteredTimestampDoesNotVerify() {
         String note = cosigned(WITNESS);
         Note parsed = Note.parse(note);

@@ -33,6 +33,9 @@ public final class WitnessClient {
     public record Refused(int status, String message) implements Result {
     }
 
+    /** Far above what a witness answers (its cosignature lines, or its size on a 409). */
+    static final int MAX_RESPONSE_BYTES = 64 * 1024;
+
     private final HttpClient http;
     private final Duration timeout;
 
@@ -51,14 +54,22 @@ public final class WitnessClient {
         HttpRequest post = HttpRequest.newBuilder(URI.create(submissionPrefix.replaceAll("/+$", "")
                         + "/add-checkpoint")).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(request.encode(), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response;
+        HttpResponse<java.io.InputStream> response;
         try {
-            response = http.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(post, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        String body = response.body();
+        String body;
+        try (java.io.InputStream in = response.body()) {
+            // A witness answers a few signature lines; a hostile or broken one must not fill the service's heap.
+            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            if (bytes.length > MAX_RESPONSE_BYTES) {
+                throw new IOException("the witness answered more than " + MAX_RESPONSE_BYTES + " bytes");
+            }
+            body = new String(bytes, StandardCharsets.UTF_8);
+        }
         if (response.statusCode() == 409) {
             try {
                 return new Conflict(Long.parseLong(body.strip()));

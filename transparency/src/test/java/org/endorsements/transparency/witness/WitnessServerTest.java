@@ -51,6 +51,31 @@ class WitnessServerTest {
     }
 
     @Test
+    void theClientRefusesAWitnessAnswerLargerThanAnyCosignature() throws IOException {
+        com.sun.net.httpserver.HttpServer flooding = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 0);
+        flooding.createContext("/add-checkpoint", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] line = "\u2014 witness.test/w1 AAAA\n".getBytes(StandardCharsets.UTF_8);
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 100_000; i++) {
+                    out.write(line);
+                }
+            } catch (IOException clientGone) {
+                // the client stopped reading, as it should
+            }
+        });
+        flooding.start();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.addCheckpoint(
+                    "http://127.0.0.1:" + flooding.getAddress().getPort(), witness.verifier(), log.request(0)))
+                    .isInstanceOf(IOException.class).hasMessageContaining("more than");
+        } finally {
+            flooding.stop(0);
+        }
+    }
+
+    @Test
     void theClientGetsACosignatureThatVerifies() throws IOException {
         WitnessClient.Result result = client.addCheckpoint(url(), witness.verifier(), log.request(0));
         assertThat(result).isInstanceOf(WitnessClient.Cosigned.class);
