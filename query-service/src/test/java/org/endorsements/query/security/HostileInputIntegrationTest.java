@@ -228,8 +228,8 @@ class HostileInputIntegrationTest extends QueryStackSupport {
 
     private static void malformed(List<Case> cases) {
         for (String target : List.of("/api/%zz", "/api/statements/%", "/api/statements/%C0%AE",
-                "/api/" + "p".repeat(9000), "/api/statements?x=" + "q".repeat(9000), "/api/statem\u00e9nts", "/api/statements?%zz=1",
-                "/api/statements?minPosition=%E2%80"))) {
+                "/api/" + "p".repeat(9000), "/api/statements?x=" + "q".repeat(9000), "/api/statem\u00e9nts",
+                "/api/statements?%zz=1", "/api/statements?minPosition=%E2%80")) {
             anyClientError(cases, "malformed target " + (target.length() > 30 ? target.substring(0, 30) : target),
                     s -> Request.of("GET", target));
         }
