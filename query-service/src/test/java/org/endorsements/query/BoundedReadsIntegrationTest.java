@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +45,8 @@ import org.springframework.data.mongodb.core.query.Query;
         "endorsements.read-your-writes.max-waiters=" + BoundedReadsStack.MAX_WAITERS,
         "endorsements.live.max-streams-per-address=" + BoundedReadsStack.MAX_STREAMS_PER_ADDRESS,
         "endorsements.live.heartbeat-interval=300ms",
-        "endorsements.live.write-timeout=1s"})
+        "endorsements.live.write-timeout=1s",
+        "spring.mvc.async.request-timeout=" + BoundedReadsStack.STREAM_DEADLINE_SECONDS + "s"})
 @Import(BoundedReadsStack.SmallSendBuffers.class)
 class BoundedReadsIntegrationTest extends BoundedReadsStack {
 
@@ -195,6 +200,35 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         }
         for (String path : paths) {
             assertThat(reads.get(path).status()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingAnExportHoldsOnePermitAndOnlyUntilTheDeadline() throws Exception {
+        int signatories = 1_000;
+        for (int i = 0; i < signatories; i++) {
+            endorse(topic, statement, org(String.format("s%04d", i)), "Org " + i, PUBLISHED.plusSeconds(i), i + 1);
+        }
+        awaitCount(signatories);
+        int all = expensive.available();
+
+        // Asks for the export, then never reads a byte (far more than the socket buffers hold).
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(1024);
+            stalled.connect(new InetSocketAddress("127.0.0.1", port));
+            OutputStream out = stalled.getOutputStream();
+            out.write(("GET /api/statements/" + statement + "/endorsements.csv HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            await().atMost(WAIT).until(() -> expensive.available() == all - 1);
+
+            ReadClient.Reply second = reads.get("/api/statements/" + statement + "/endorsements.json");
+
+            assertThat(second.status()).isEqualTo(429);
+            assertThat(second.header("Retry-After")).isEqualTo("1");
+            assertThat(second.json().path("type").asText())
+                    .isEqualTo("urn:endorsements:problem:too-many-large-reads-from-address");
+            await().atMost(Duration.ofSeconds(STREAM_DEADLINE_SECONDS + 4)).until(() -> expensive.available() == all);
         }
     }
 

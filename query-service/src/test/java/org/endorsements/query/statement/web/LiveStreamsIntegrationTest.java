@@ -40,7 +40,8 @@ import org.springframework.context.annotation.Import;
         "endorsements.read-your-writes.max-waiters=" + BoundedReadsStack.MAX_WAITERS,
         "endorsements.live.max-streams-per-address=" + BoundedReadsStack.MAX_STREAMS_PER_ADDRESS,
         "endorsements.live.heartbeat-interval=300ms",
-        "endorsements.live.write-timeout=1s"})
+        "endorsements.live.write-timeout=1s",
+        "spring.mvc.async.request-timeout=" + BoundedReadsStack.STREAM_DEADLINE_SECONDS + "s"})
 class LiveStreamsIntegrationTest extends BoundedReadsStack {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
