@@ -228,7 +228,7 @@ class LiveStreams {
             stream.scheduled.set(false);
         }
         if (stream.closed.get()) {
-            stream.emitter.complete();
+            complete(stream);
         } else if (stream.latest.get() != null || stream.heartbeatDue.get()) {
             schedule(stream);
         }
@@ -254,12 +254,26 @@ class LiveStreams {
             log.info("Live stream of {} from {} dropped: {}", stream.statementId, stream.address, why);
             if (!stream.scheduled.get()) {
                 try {
-                    writers.execute(stream.emitter::complete);
+                    writers.execute(() -> complete(stream));
                 } catch (RejectedExecutionException full) {
                     // No writer is busy with this stream: completing it does not wait for a write.
-                    stream.emitter.complete();
+                    complete(stream);
                 }
             }
+        }
+    }
+
+    /**
+     * Ends the stream's response. When the container has ended it already after an error (a client gone while
+     * many streams were dropped at once), Tomcat refuses to let an application thread touch it again: nothing is
+     * left to do then, and the writer thread must not die of it.
+     */
+    private static void complete(Stream stream) {
+        try {
+            stream.emitter.complete();
+        } catch (IllegalStateException ended) {
+            log.debug("Live stream of {} from {} had ended already: {}", stream.statementId, stream.address,
+                    ended.getMessage());
         }
     }
 
