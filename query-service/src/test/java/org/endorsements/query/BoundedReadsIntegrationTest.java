@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -192,6 +196,35 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
     }
 
     @Test
+    void aClientThatStopsReadingAnExportHoldsOnePermitAndOnlyUntilTheDeadline() throws Exception {
+        int signatories = 1_000;
+        for (int i = 0; i < signatories; i++) {
+            endorse(topic, statement, org(String.format("s%04d", i)), "Org " + i, PUBLISHED.plusSeconds(i), i + 1);
+        }
+        awaitCount(signatories);
+        int all = expensive.available();
+
+        // Asks for the export, then never reads a byte (far more than the socket buffers hold).
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(1024);
+            stalled.connect(new InetSocketAddress("127.0.0.1", port));
+            OutputStream out = stalled.getOutputStream();
+            out.write(("GET /api/statements/" + statement + "/endorsements.csv HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            await().atMost(WAIT).until(() -> expensive.available() == all - 1);
+
+            ReadClient.Reply second = reads.get("/api/statements/" + statement + "/endorsements.json");
+
+            assertThat(second.status()).isEqualTo(429);
+            assertThat(second.header("Retry-After")).isEqualTo("1");
+            assertThat(second.json().path("type").asText())
+                    .isEqualTo("urn:endorsements:problem:too-many-large-reads-from-address");
+            await().atMost(Duration.ofSeconds(STREAM_DEADLINE_SECONDS + 4)).until(() -> expensive.available() == all);
+        }
+    }
+
+    @Test
     void anAsOfResultIsComputedOncePerPositionOfTheStatement() {
         endorse(topic, statement, org("a"), "A", PUBLISHED.plusSeconds(60), null);
         endorse(topic, statement, org("b"), "B", PUBLISHED.plusSeconds(120), null);
@@ -215,6 +248,27 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
 
         assertThat(cached).isEqualTo(2);
         assertThat(recomputed).isEqualTo(4);
+    }
+
+    @Test
+    void twoAsOfInstantsWithNoEventBetweenThemShareOneCachedResult() {
+        endorse(topic, statement, org("a"), "A", PUBLISHED.plusSeconds(60), null);
+        endorse(topic, statement, org("b"), "B", PUBLISHED.plusSeconds(120), null);
+        awaitCount(2);
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        String path = "/api/statements/" + statement + "/endorsements?asOf=";
+        assertThat(reads.get(path + tomorrow, AUDITOR_KEY).json().path("totalItems").asLong()).isEqualTo(2);
+        // Behind the projection's back and before the last real event: only a recomputation can see it.
+        mongo.insert(new AuditEntry("injected-" + suffix, "org.endorsements.EndorsementAdded.v1", statement,
+                org("c"), "admin", PUBLISHED.plusSeconds(180), Instant.now(), "Endorsement",
+                statement + ":" + org("c"), 0, 0, 0, new Document("organizationName", "C")),
+                views.collections().audit());
+
+        long aNanosecondLater = reads.get(path + tomorrow.plusNanos(1), AUDITOR_KEY).json().path("totalItems")
+                .asLong();
+
+        mongo.remove(Query.query(Criteria.where("_id").is("injected-" + suffix)), views.collections().audit());
+        assertThat(aNanosecondLater).isEqualTo(2);
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Base of the tests of bounded reads. Every integration test runs with these limits (set in
  * {@link QueryStackSupport}, so that one Spring context serves all): few request threads, a small cap on waiting
- * reads and on streams per address, quick heartbeats (closed streams are noticed soon), small send buffers.
+ * reads and on streams per address, quick heartbeats (closed streams are noticed soon), small send buffers and a
+ * short deadline for streamed answers.
  */
 public abstract class BoundedReadsStack extends QueryStackSupport {
 
@@ -31,6 +32,8 @@ public abstract class BoundedReadsStack extends QueryStackSupport {
     public static final int REQUEST_THREADS = 8;
     public static final int MAX_WAITERS = 30;
     public static final int MAX_STREAMS_PER_ADDRESS = 3;
+    /** The deadline of a streamed answer: longer than a wait for minPosition (5 s), short enough to wait for. */
+    public static final int STREAM_DEADLINE_SECONDS = 8;
 
     /**
      * Send buffers of a fixed 4 KB (the system would grow them to 4 MB): a client that stops reading makes the

@@ -86,5 +86,6 @@ public abstract class QueryStackSupport {
         registry.add("endorsements.live.max-streams-per-address", () -> BoundedReadsStack.MAX_STREAMS_PER_ADDRESS);
         registry.add("endorsements.live.heartbeat-interval", () -> "300ms");
         registry.add("endorsements.live.write-timeout", () -> "1s");
+        registry.add("spring.mvc.async.request-timeout", () -> BoundedReadsStack.STREAM_DEADLINE_SECONDS + "s");
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -95,6 +96,24 @@ public class EndorsementQueries {
                         .thenComparing(SignatoryAt::organizationId))
                 .toList();
         return new SignatoriesAt(ordered, withheld);
+    }
+
+    /**
+     * When the statement's last signature or withdrawal at or before {@code asOf} happened, empty when none did:
+     * {@link #signatoriesAt} gives the same answer for every instant from there up to the next one, so this (not
+     * the instant asked about) is what a cached answer is keyed by. One index lookup ({@code statement_as_of}).
+     */
+    public Optional<Instant> lastChangeAt(String statementId, Instant asOf) {
+        Query query = Query.query(Criteria.where("statementId").is(statementId)
+                .and("type").in(SignatoryHistory.ADDED, SignatoryHistory.WITHDRAWN)
+                .and("occurredAt").lte(asOf)).with(Sort.by(Sort.Direction.DESC, "occurredAt")).limit(1);
+        query.fields().include("occurredAt");
+        Document last = mongo.findOne(query, Document.class, views.collections().audit());
+        if (last == null) {
+            return Optional.empty();
+        }
+        Object occurred = last.get("occurredAt");
+        return Optional.of(occurred instanceof java.util.Date d ? d.toInstant() : (Instant) occurred);
     }
 
     private static SignatoryAt signatoryAt(Document entry) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,28 +76,31 @@ class ExportController {
 
     @GetMapping(path = "/api/statements/{statementId}/endorsements.json", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<StreamingResponseBody>> json(@PathVariable String statementId,
-            @RequestParam(required = false) String minPosition) {
+            @RequestParam(required = false) String minPosition, HttpServletRequest request) {
         return consistency.read(minPosition, () -> {
             StatementView statement = statements.find(statementId)
                     .orElseThrow(() -> ProblemException.notFound("statement"));
-            return stream(MediaType.APPLICATION_JSON, attachment(statementId, "json"),
+            return stream(request, MediaType.APPLICATION_JSON, attachment(statementId, "json"),
                     out -> writeJson(statement, out));
         });
     }
 
     @GetMapping(path = "/api/statements/{statementId}/endorsements.csv")
     CompletableFuture<ResponseEntity<StreamingResponseBody>> csv(@PathVariable String statementId,
-            @RequestParam(required = false) String minPosition) {
+            @RequestParam(required = false) String minPosition, HttpServletRequest request) {
         return consistency.read(minPosition, () -> {
             statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
-            return stream(TEXT_CSV, attachment(statementId, "csv"), out -> writeCsv(statementId, out));
+            return stream(request, TEXT_CSV, attachment(statementId, "csv"), out -> writeCsv(statementId, out));
         });
     }
 
-    /** The permit is taken before the answer starts (so a full bulkhead is a 503) and held to its last byte. */
-    private ResponseEntity<StreamingResponseBody> stream(MediaType type, String disposition,
-            StreamingResponseBody body) {
-        ExpensiveReads.Permit permit = expensive.acquire();
+    /**
+     * The permit is taken before the answer starts (so a full bulkhead is a 503) and held to its last byte, or
+     * until the request ends otherwise (its deadline, an error, a client gone).
+     */
+    private ResponseEntity<StreamingResponseBody> stream(HttpServletRequest request, MediaType type,
+            String disposition, StreamingResponseBody body) {
+        ExpensiveReads.Permit permit = expensive.acquire(request);
         StreamingResponseBody guarded = out -> {
             try (permit) {
                 body.writeTo(out);

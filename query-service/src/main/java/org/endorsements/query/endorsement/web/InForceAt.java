@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who was in force at an instant, for the signatory list and the document: computed within the bulkhead for
- * large reads, at most once per position of the statement's view, then served from the result cache.
+ * large reads, at most once per position of the statement's view and last change before the instant, then served
+ * from the result cache.
  */
 @Component
 public class InForceAt {
@@ -30,8 +31,12 @@ public class InForceAt {
     }
 
     public EndorsementQueries.SignatoriesAt get(StatementView statement, Instant at, boolean auditor) {
+        // Keyed by the last change at or before the instant, not by the instant: asOf values a nanosecond apart
+        // with no event between them share one entry instead of each pushing real entries out of the cache.
+        String lastChange = endorsements.lastChangeAt(statement.getId(), at).map(Instant::toString)
+                .orElse("before-any");
         ResultCache.Key key = new ResultCache.Key("signatories-at", statement.getId(),
-                statements.position(statement), List.of(at, auditor));
+                statements.position(statement), List.of(lastChange, auditor));
         return cache.get(key, () -> expensive.call(() -> endorsements.signatoriesAt(statement.getId(), at,
                 auditor)));
     }

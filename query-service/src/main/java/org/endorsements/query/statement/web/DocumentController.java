@@ -1,5 +1,6 @@
 package org.endorsements.query.statement.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,34 +67,41 @@ class DocumentController {
             produces = "text/markdown")
     CompletableFuture<ResponseEntity<StreamingResponseBody>> markdown(@PathVariable String statementId,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
-            @AuthenticationPrincipal Reader reader) {
-        return document(statementId, asOf, minPosition, reader, StatementDocument.Format.MARKDOWN, TEXT_MARKDOWN);
+            @AuthenticationPrincipal Reader reader, HttpServletRequest request) {
+        return document(statementId, asOf, minPosition, reader, request, StatementDocument.Format.MARKDOWN,
+                TEXT_MARKDOWN);
     }
 
     @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.txt"},
             produces = MediaType.TEXT_PLAIN_VALUE)
     CompletableFuture<ResponseEntity<StreamingResponseBody>> plain(@PathVariable String statementId,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
-            @AuthenticationPrincipal Reader reader) {
-        return document(statementId, asOf, minPosition, reader, StatementDocument.Format.PLAIN, TEXT_PLAIN);
+            @AuthenticationPrincipal Reader reader, HttpServletRequest request) {
+        return document(statementId, asOf, minPosition, reader, request, StatementDocument.Format.PLAIN,
+                TEXT_PLAIN);
     }
 
     private CompletableFuture<ResponseEntity<StreamingResponseBody>> document(String statementId, String asOf,
-            String minPosition, Reader reader, StatementDocument.Format format, MediaType type) {
+            String minPosition, Reader reader, HttpServletRequest request, StatementDocument.Format format,
+            MediaType type) {
         Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
         boolean auditor = reader.isAuditor();
         return consistency.read(minPosition, () -> {
             StatementView statement = statements.find(statementId)
                     .orElseThrow(() -> ProblemException.notFound("statement"));
-            StreamingResponseBody body = at == null ? current(statement, format) : past(statement, at, auditor,
-                    format);
+            StreamingResponseBody body = at == null ? current(request, statement, format)
+                    : past(statement, at, auditor, format);
             return ResponseEntity.ok().contentType(type).body(body);
         });
     }
 
-    /** The permit is taken before the answer starts (a full bulkhead is a 503) and held to its last byte. */
-    private StreamingResponseBody current(StatementView statement, StatementDocument.Format format) {
-        ExpensiveReads.Permit permit = expensive.acquire();
+    /**
+     * The permit is taken before the answer starts (a full bulkhead is a 503) and held to its last byte, or until
+     * the request ends otherwise (its deadline, an error, a client gone).
+     */
+    private StreamingResponseBody current(HttpServletRequest request, StatementView statement,
+            StatementDocument.Format format) {
+        ExpensiveReads.Permit permit = expensive.acquire(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return stream -> {
             try (permit) {

@@ -12,8 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,10 +42,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *     reads each changed statement's counts once and hands them to its streams.</li>
  * <li>Each stream keeps only the latest counts not yet written (a queue of one that is overwritten): a client
  *     that reads slowly misses intermediate counts, never gets a backlog.</li>
- * <li>A small pool of writer threads writes; a write that has not completed within {@code write-timeout}, or
+ * <li>A pool of writer threads writes; a write that has not completed within {@code write-timeout}, or
  *     a stream whose counts were overwritten unsent {@code max-overflows} times in a row, is dropped (the browser
- *     reconnects by itself). A write blocked on a client that stopped reading ends when the container's write
- *     timeout ({@code server.tomcat.connection-timeout}) closes the connection.</li>
+ *     reconnects by itself). A write blocked on a client that stopped reading ends only when the container's
+ *     write timeout ({@code server.tomcat.connection-timeout}) closes the connection, dropped or not, so the pool
+ *     keeps {@code writer-threads} and grows beyond them while writes are blocked (up to
+ *     {@code max-writer-threads}): clients that never read cannot take every writer from those that do. A stream
+ *     that finds even that many busy is dropped.</li>
  * <li>At most {@code max-streams} streams, {@code max-streams-per-address} per client address.</li>
  * </ul>
  * Own code rather than a library: Spring's {@link SseEmitter} writes on the caller's thread and offers neither a
@@ -55,7 +61,8 @@ class LiveStreams {
     record Properties(@DefaultValue("1000") int maxStreams, @DefaultValue("20") int maxStreamsPerAddress,
             @DefaultValue("5s") Duration writeTimeout, @DefaultValue("100") int maxOverflows,
             @DefaultValue("15s") Duration heartbeatInterval, @DefaultValue("30m") Duration streamLifetime,
-            @DefaultValue("8") int writerThreads, @DefaultValue("5s") Duration retryAfter) {
+            @DefaultValue("8") int writerThreads, @DefaultValue("1000") int maxWriterThreads,
+            @DefaultValue("5s") Duration retryAfter) {
     }
 
     static final String EVENT_NAME = "counts";
@@ -84,7 +91,10 @@ class LiveStreams {
     LiveStreams(StatementQueries statements, Properties properties) {
         this.statements = statements;
         this.properties = properties;
-        this.writers = Executors.newFixedThreadPool(properties.writerThreads(), named("live-writer"));
+        // No queue: a task either finds an idle writer or starts one, so it never waits behind blocked writes.
+        this.writers = new ThreadPoolExecutor(properties.writerThreads(),
+                Math.max(properties.writerThreads(), properties.maxWriterThreads()), 1, TimeUnit.MINUTES,
+                new SynchronousQueue<>(), named("live-writer"));
         long heartbeat = properties.heartbeatInterval().toMillis();
         timer.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long watch = Math.max(50, properties.writeTimeout().toMillis() / 4);
@@ -182,7 +192,12 @@ class LiveStreams {
 
     private void schedule(Stream stream) {
         if (!stream.closed.get() && stream.scheduled.compareAndSet(false, true)) {
-            writers.execute(() -> drain(stream));
+            try {
+                writers.execute(() -> drain(stream));
+            } catch (RejectedExecutionException full) {
+                stream.scheduled.set(false);
+                drop(stream, "every one of the " + properties.maxWriterThreads() + " writers is busy");
+            }
         }
     }
 
@@ -213,7 +228,7 @@ class LiveStreams {
             stream.scheduled.set(false);
         }
         if (stream.closed.get()) {
-            stream.emitter.complete();
+            complete(stream);
         } else if (stream.latest.get() != null || stream.heartbeatDue.get()) {
             schedule(stream);
         }
@@ -238,8 +253,27 @@ class LiveStreams {
         if (forget(stream)) {
             log.info("Live stream of {} from {} dropped: {}", stream.statementId, stream.address, why);
             if (!stream.scheduled.get()) {
-                writers.execute(stream.emitter::complete);
+                try {
+                    writers.execute(() -> complete(stream));
+                } catch (RejectedExecutionException full) {
+                    // No writer is busy with this stream: completing it does not wait for a write.
+                    complete(stream);
+                }
             }
+        }
+    }
+
+    /**
+     * Ends the stream's response. When the container has ended it already after an error (a client gone while
+     * many streams were dropped at once), Tomcat refuses to let an application thread touch it again: nothing is
+     * left to do then, and the writer thread must not die of it.
+     */
+    private static void complete(Stream stream) {
+        try {
+            stream.emitter.complete();
+        } catch (IllegalStateException ended) {
+            log.debug("Live stream of {} from {} had ended already: {}", stream.statementId, stream.address,
+                    ended.getMessage());
         }
     }
 

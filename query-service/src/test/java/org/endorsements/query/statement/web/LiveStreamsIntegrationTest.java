@@ -71,10 +71,18 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         topic.close();
     }
 
-    /** Asks for the stream, then never reads a byte, with as small a receive buffer as the system allows. */
     private Socket neverReading() throws Exception {
+        return neverReading("127.0.0.1");
+    }
+
+    /**
+     * Asks for the stream from {@code address} (any 127.x address reaches the loopback), then never reads a byte,
+     * with as small a receive buffer as the system allows.
+     */
+    private Socket neverReading(String address) throws Exception {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(1024);
+        socket.bind(new InetSocketAddress(address, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port));
         OutputStream out = socket.getOutputStream();
         out.write(("GET /api/statements/" + statement + "/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -106,6 +114,46 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> reads.get("/api/statements/" + statement).json()
                 .path("endorsementCount").asLong() == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received)
+                .anySatisfy(line -> assertThat(line).contains("\"endorsementCount\":1")));
+        reading.body().close();
+    }
+
+    @Test
+    void moreClientsThatNeverReadThanThereAreWritersDoNotStopAReadingClientFromGettingUpdates() throws Exception {
+        // Three addresses, each at its cap: more streams than the default eight writer threads.
+        for (int address = 2; address <= 4; address++) {
+            for (int i = 0; i < MAX_STREAMS_PER_ADDRESS; i++) {
+                neverReading("127.0.0." + address);
+            }
+        }
+        int stalled = 3 * MAX_STREAMS_PER_ADDRESS;
+        await().atMost(WAIT).until(() -> streams.openStreams() == stalled);
+        // Counts until every one of them is dropped for a write that does not complete: those writes stay blocked,
+        // each holding a writer thread, until the container's write timeout. (A guard over real sockets: with
+        // Tomcat's timing it also passed on a fixed pool; LiveStreamsTest is the one that fails without the fix.)
+        await().atMost(WAIT).until(() -> {
+            for (int i = 0; i < 100; i++) {
+                events.publishEvent(new StatementsChanged(Set.of(statement)));
+            }
+            return streams.openStreams() == 0;
+        });
+
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpResponse<InputStream> reading = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/statements/" + statement + "/live")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> {
+            try {
+                new BufferedReader(new InputStreamReader(reading.body(), StandardCharsets.UTF_8)).lines()
+                        .forEach(received::add);
+            } catch (java.io.UncheckedIOException closedByThisTest) {
+                // the stream is closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        endorse(topic, statement, "org-" + suffix, "Org", PUBLISHED.plusSeconds(60), null);
+
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received)
                 .anySatisfy(line -> assertThat(line).contains("\"endorsementCount\":1")));
         reading.body().close();

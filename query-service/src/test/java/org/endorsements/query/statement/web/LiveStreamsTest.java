@@ -76,7 +76,7 @@ class LiveStreamsTest {
 
     private static LiveStreams.Properties properties(int maxStreams, Duration writeTimeout, int maxOverflows) {
         return new LiveStreams.Properties(maxStreams, 20, writeTimeout, maxOverflows, Duration.ofHours(1),
-                Duration.ofHours(1), 2, Duration.ofSeconds(5));
+                Duration.ofHours(1), 2, 100, Duration.ofSeconds(5));
     }
 
     private StatementView statement(String id, long endorsements) {
@@ -142,6 +142,23 @@ class LiveStreamsTest {
     }
 
     @Test
+    void moreClientsThatNeverReadThanThereAreWritersDoNotStopAReadingClientFromGettingItsCounts() {
+        boolean[] stuck = new boolean[9];
+        java.util.Arrays.fill(stuck, 0, 8, true);
+        // Two writers, and no stream dropped in time: eight blocked writes would hold a fixed pool for good.
+        streams = streams(properties(20, Duration.ofHours(1), 1_000_000), stuck);
+        StatementView s = statement("s6", 0);
+        for (int i = 0; i < 9; i++) {
+            streams.open(s, "10.0.0." + i);
+        }
+        statement("s6", 1);
+        streams.onChange(new StatementsChanged(Set.of("s6")));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(emitters.get(8).sent)
+                .anySatisfy(e -> assertThat(e).contains("endorsementCount=1")));
+    }
+
+    @Test
     void streamsBeyondTheTotalCapAreRefusedWith503() {
         streams = streams(properties(2, Duration.ofHours(1), 100), false, false, false);
         StatementView s = statement("s4", 0);
@@ -159,7 +176,7 @@ class LiveStreamsTest {
     @Test
     void streamsBeyondThePerAddressCapAreRefusedWith429WhileOtherAddressesConnect() {
         streams = streams(new LiveStreams.Properties(10, 1, Duration.ofHours(1), 100, Duration.ofHours(1),
-                Duration.ofHours(1), 2, Duration.ofSeconds(5)), false, false, false);
+                Duration.ofHours(1), 2, 100, Duration.ofSeconds(5)), false, false, false);
         StatementView s = statement("s5", 0);
         streams.open(s, "10.0.0.1");
 
