@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.endorsements.command.shared.Actor;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,10 +22,18 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final SecurityProblems problems;
+    private final RequestMatcher exempt;
 
-    RateLimitFilter(RateLimiter limiter, SecurityProblems problems) {
+    /** @param exempt requests that spend no budget (the orchestrator's probes) */
+    RateLimitFilter(RateLimiter limiter, SecurityProblems problems, RequestMatcher exempt) {
         this.limiter = limiter;
         this.problems = problems;
+        this.exempt = exempt;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return exempt.matches(request);
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.endorsements.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.endorsements.command.shared.Actor;
 import org.endorsements.events.OrganizationId;
 import org.junit.jupiter.api.Test;
@@ -79,5 +82,29 @@ class RateLimiterTest {
             limiter.tryAcquireForAddress("198.51.100." + i);
         }
         assertThat(store.size()).isLessThan(30_000);
+    }
+
+    @Test
+    void anAddressOverItsBudgetIsRefusedWithoutAskingTheSharedStore() {
+        AtomicInteger sharedTakes = new AtomicInteger();
+        InMemoryBucketStore shared = new InMemoryBucketStore();
+        BucketStore counting = new BucketStore() {
+            @Override
+            public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+                sharedTakes.incrementAndGet();
+                return shared.tryConsume(key, configuration);
+            }
+        };
+        Duration minute = Duration.ofMinutes(1);
+        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64),
+                new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, 1, minute, 1, minute, 5, minute)),
+                counting);
+
+        for (int i = 0; i < 1_000; i++) {
+            limiter.tryAcquireForAddress("203.0.113.9");
+        }
+
+        assertThat(limiter.tryAcquireForAddress("203.0.113.9")).isPresent();
+        assertThat(sharedTakes).hasValue(5);
     }
 }
