@@ -24,7 +24,7 @@ class BucketStoreConfiguration {
         }
         log.info("Rate-limit buckets: {}", store == SecurityProperties.Store.POSTGRESQL
                 ? "shared in PostgreSQL (table " + PostgresBucketStore.TABLE + ")" : "in memory");
-        return store == SecurityProperties.Store.POSTGRESQL ? new PostgresBucketStore(dataSource)
-                : new InMemoryBucketStore();
+        return store == SecurityProperties.Store.POSTGRESQL ? new PostgresBucketStore(dataSource,
+                properties.rateLimit().buckets()) : new InMemoryBucketStore(properties.rateLimit().buckets());
     }
 }

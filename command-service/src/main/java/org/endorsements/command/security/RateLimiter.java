@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class RateLimiter {
 
     private final BucketStore buckets;
-    private final BucketStore local = new InMemoryBucketStore();
+    private final BucketStore local;
     private final Budget organization;
     private final Budget admin;
     private final Budget anonymous;
@@ -29,6 +29,7 @@ class RateLimiter {
     RateLimiter(SecurityProperties properties, BucketStore buckets) {
         SecurityProperties.RateLimit limit = properties.rateLimit();
         this.buckets = buckets;
+        this.local = new InMemoryBucketStore(limit.buckets());
         this.organization = new Budget("organization", limit.organizationRequests(), limit.organizationPeriod());
         this.admin = new Budget("admin", limit.adminRequests(), limit.adminPeriod());
         this.anonymous = new Budget("address", limit.anonymousRequests(), limit.anonymousPeriod());

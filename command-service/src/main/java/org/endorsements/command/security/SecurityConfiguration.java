@@ -55,7 +55,7 @@ class SecurityConfiguration {
                 PATHS.matcher(GET, "/actuator/health/liveness"), PATHS.matcher(GET, "/actuator/health/readiness")));
 
         AuthenticationFilter authentication = new AuthenticationFilter(new ProviderManager(provider),
-                new BearerKeyConverter());
+                new BearerKeyConverter(properties.maxKeyLength()));
         authentication.setSuccessHandler((request, response, auth) -> {
             // continue the chain: every request authenticates itself, there is no login to redirect from
         });

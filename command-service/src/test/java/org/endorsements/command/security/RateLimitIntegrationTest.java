@@ -94,7 +94,7 @@ class RateLimitIntegrationTest extends TestStackSupport {
         for (int i = 0; i < 3; i++) {
             api.send("GET", "/api/credentials/me", org.text("apiKey"), null);
         }
-        PostgresBucketStore otherInstance = new PostgresBucketStore(dataSource);
+        PostgresBucketStore otherInstance = new PostgresBucketStore(dataSource, properties.rateLimit().buckets());
         try {
             RateLimiter limiter = new RateLimiter(properties, otherInstance);
             Actor sameOrganization = new Actor.OrganizationCredential(

@@ -13,15 +13,18 @@ import org.springframework.util.unit.DataSize;
 
 class RateLimiterTest {
 
+    private static final SecurityProperties.Buckets BUCKETS = new SecurityProperties.Buckets(10_000, 1_000,
+            Duration.ofMinutes(1), 1_000, Duration.ofMinutes(1));
+
     private static final Actor ORG = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-1");
     private static final Actor ORG_ROTATED = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-9");
     private static final Actor OTHER = new Actor.OrganizationCredential(OrganizationId.of("codhez"), "cred-2");
 
     private static RateLimiter limiter(long organization, long admin, long anonymous) {
         Duration minute = Duration.ofMinutes(1);
-        return new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64),
+        return new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64), 200,
                 new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, organization, minute, admin, minute,
-                        anonymous, minute)), new InMemoryBucketStore());
+                        anonymous, minute, BUCKETS)), new InMemoryBucketStore(BUCKETS));
     }
 
     @Test
@@ -74,10 +77,10 @@ class RateLimiterTest {
 
     @Test
     void refilledBucketsAreForgottenOnceThereAreMany() {
-        InMemoryBucketStore store = new InMemoryBucketStore();
-        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64),
+        InMemoryBucketStore store = new InMemoryBucketStore(BUCKETS);
+        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64), 200,
                 new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, 1, Duration.ofMinutes(1), 1,
-                        Duration.ofMinutes(1), 1, Duration.ofNanos(1))), store);
+                        Duration.ofMinutes(1), 1, Duration.ofNanos(1), BUCKETS)), store);
         for (int i = 0; i < 30_000; i++) {
             limiter.tryAcquireForAddress("198.51.100." + i);
         }
@@ -87,7 +90,7 @@ class RateLimiterTest {
     @Test
     void anAddressOverItsBudgetIsRefusedWithoutAskingTheSharedStore() {
         AtomicInteger sharedTakes = new AtomicInteger();
-        InMemoryBucketStore shared = new InMemoryBucketStore();
+        InMemoryBucketStore shared = new InMemoryBucketStore(BUCKETS);
         BucketStore counting = new BucketStore() {
             @Override
             public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
@@ -96,8 +99,9 @@ class RateLimiterTest {
             }
         };
         Duration minute = Duration.ofMinutes(1);
-        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64),
-                new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, 1, minute, 1, minute, 5, minute)),
+        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64), 200,
+                new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, 1, minute, 1, minute, 5, minute,
+                        BUCKETS)),
                 counting);
 
         for (int i = 0; i < 1_000; i++) {
