@@ -31,6 +31,8 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
     private final int removeBatch;
+    private final DataSource dataSource;
+    private final boolean ownsDataSource;
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "rate-limit-bucket-cleaner");
         thread.setDaemon(true);
@@ -39,8 +41,11 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
     /** Busy keys keep one proxy each: bucket4j's batching then merges their concurrent requests into one update. */
     private final ConcurrentMap<String, BucketProxy> batched = new ConcurrentHashMap<>();
 
-    PostgresBucketStore(DataSource dataSource, SecurityProperties.Buckets settings) {
+    /** @param ownsDataSource whether {@link #destroy} closes the pool (the store's own, not the event store's) */
+    PostgresBucketStore(DataSource dataSource, SecurityProperties.Buckets settings, boolean ownsDataSource) {
         this.removeBatch = settings.removeBatch();
+        this.dataSource = dataSource;
+        this.ownsDataSource = ownsDataSource;
         this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -74,7 +79,10 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws Exception {
         cleaner.shutdownNow();
+        if (ownsDataSource && dataSource instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 }

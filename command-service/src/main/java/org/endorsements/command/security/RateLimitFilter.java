@@ -40,8 +40,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Actor actor = ApiKeyAuthentication.actorOf(SecurityContextHolder.getContext().getAuthentication());
-        Optional<Duration> wait = actor != null ? limiter.tryAcquire(actor)
-                : limiter.tryAcquireForAddress(request.getRemoteAddr());
+        Optional<Duration> wait;
+        try {
+            wait = actor != null ? limiter.tryAcquire(actor) : limiter.tryAcquireForAddress(request.getRemoteAddr());
+        } catch (RuntimeException bucketsUnavailable) {
+            problems.rateLimitUnavailable(response);
+            return;
+        }
         if (wait.isPresent()) {
             problems.tooManyRequests(response, wait.get());
             return;
@@ -51,7 +56,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     /** The failure handler of the authentication filter: a bad key costs its address a token, then is a 401. */
     void failedAuthentication(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Duration> wait = limiter.tryAcquireForAddress(request.getRemoteAddr());
+        Optional<Duration> wait;
+        try {
+            wait = limiter.tryAcquireForAddress(request.getRemoteAddr());
+        } catch (RuntimeException bucketsUnavailable) {
+            problems.rateLimitUnavailable(response);
+            return;
+        }
         if (wait.isPresent()) {
             problems.tooManyRequests(response, wait.get());
         } else {

@@ -58,12 +58,17 @@ public record SecurityProperties(
      * @param keepAfterFull    in PostgreSQL: a row expires this long after its bucket would be full again
      * @param removeBatch      in PostgreSQL: expired rows deleted per statement
      * @param removeEvery      in PostgreSQL: how often expired rows are deleted
+     * @param poolSize         in PostgreSQL: connections of the buckets' own pool, apart from the event store's, so
+     *                         that a flood of requests can hold at most these
+     * @param poolTimeout      in PostgreSQL: how long a request waits for one of them before it is refused (503)
      */
     public record Buckets(
             @DefaultValue("10000") int memorySweepAbove,
             @DefaultValue("1000") int memorySweepEvery,
             @DefaultValue("1m") Duration keepAfterFull,
             @DefaultValue("1000") int removeBatch,
-            @DefaultValue("1m") Duration removeEvery) {
+            @DefaultValue("1m") Duration removeEvery,
+            @DefaultValue("4") int poolSize,
+            @DefaultValue("250ms") Duration poolTimeout) {
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 class RateLimiterTest {
 
     private static final SecurityProperties.Buckets BUCKETS = new SecurityProperties.Buckets(10_000, 1_000,
-            Duration.ofMinutes(1), 1_000, Duration.ofMinutes(1));
+            Duration.ofMinutes(1), 1_000, Duration.ofMinutes(1), 4, Duration.ofMillis(250));
 
     private static final Actor ORG = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-1");
     private static final Actor ORG_ROTATED = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-9");
