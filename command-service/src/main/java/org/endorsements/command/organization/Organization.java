@@ -49,9 +49,17 @@ public class Organization {
                 command.actor().auditName()));
     }
 
+    /**
+     * Refused while the organization is suspended, for the admin too: a suspended organization's keys do not
+     * authenticate, so a new one would be a live secret waiting for a reinstatement that does not exist. The admin
+     * can still revoke its key (say, on the organization's word that it was seized).
+     */
     @CommandHandler
     public void handle(IssueCredentialCommand command) {
         requireAdminOrSelf(command.actor());
+        if (suspended) {
+            throw DomainRuleViolation.conflict("organization-suspended", "a suspended organization gets no new key");
+        }
         if (activeCredentialId != null) {
             apply(new CredentialRevoked(organizationId, activeCredentialId, command.at(),
                     command.actor().auditName()));

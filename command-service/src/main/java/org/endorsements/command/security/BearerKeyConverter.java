@@ -19,7 +19,11 @@ final class BearerKeyConverter implements AuthenticationConverter {
     private static final Pattern BEARER = Pattern.compile("^Bearer (?<token>[a-zA-Z0-9\\-._~+/]+=*)$",
             Pattern.CASE_INSENSITIVE);
     private static final String SCHEME = "bearer";
-    private static final int MAX_KEY_LENGTH = 200;
+    private final int maxKeyLength;
+
+    BearerKeyConverter(int maxKeyLength) {
+        this.maxKeyLength = maxKeyLength;
+    }
 
     @Override
     public Authentication convert(HttpServletRequest request) {
@@ -35,7 +39,7 @@ final class BearerKeyConverter implements AuthenticationConverter {
             return null;
         }
         var matcher = BEARER.matcher(header);
-        if (!matcher.matches() || matcher.group("token").length() > MAX_KEY_LENGTH) {
+        if (!matcher.matches() || matcher.group("token").length() > maxKeyLength) {
             throw new BadCredentialsException("malformed bearer token");
         }
         return ApiKeyAuthentication.unauthenticated(matcher.group("token"));

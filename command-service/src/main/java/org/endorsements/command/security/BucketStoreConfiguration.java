@@ -1,9 +1,12 @@
 package org.endorsements.command.security;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -15,7 +18,8 @@ class BucketStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(BucketStoreConfiguration.class);
 
     @Bean
-    BucketStore bucketStore(SecurityProperties properties, DataSource dataSource) throws MetaDataAccessException {
+    BucketStore bucketStore(SecurityProperties properties, DataSource dataSource, JdbcConnectionDetails database)
+            throws MetaDataAccessException {
         SecurityProperties.Store store = properties.rateLimit().store();
         if (store == SecurityProperties.Store.AUTO) {
             String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
@@ -24,7 +28,23 @@ class BucketStoreConfiguration {
         }
         log.info("Rate-limit buckets: {}", store == SecurityProperties.Store.POSTGRESQL
                 ? "shared in PostgreSQL (table " + PostgresBucketStore.TABLE + ")" : "in memory");
-        return store == SecurityProperties.Store.POSTGRESQL ? new PostgresBucketStore(dataSource)
-                : new InMemoryBucketStore();
+        SecurityProperties.Buckets settings = properties.rateLimit().buckets();
+        return store == SecurityProperties.Store.POSTGRESQL
+                ? new PostgresBucketStore(ownPool(database, settings), settings, true)
+                : new InMemoryBucketStore(settings);
+    }
+
+    /**
+     * Every take of a PostgreSQL bucket is a SELECT ... FOR UPDATE transaction; on the event store's pool a flood
+     * from many addresses, each within its budget, would hold the connections that commands need.
+     */
+    private static HikariDataSource ownPool(JdbcConnectionDetails database, SecurityProperties.Buckets settings) {
+        HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
+                .url(database.getJdbcUrl()).username(database.getUsername()).password(database.getPassword())
+                .driverClassName(database.getDriverClassName()).build();
+        pool.setPoolName("rate-limit-buckets");
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setConnectionTimeout(settings.poolTimeout().toMillis());
+        return pool;
     }
 }

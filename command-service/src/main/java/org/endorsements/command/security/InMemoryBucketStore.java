@@ -13,18 +13,21 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class InMemoryBucketStore implements BucketStore {
 
-    private static final int SWEEP_ABOVE = 10_000;
-    private static final int SWEEP_EVERY = 1_000;
-
+    private final SecurityProperties.Buckets settings;
     private final ConcurrentMap<String, Entry> buckets = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
     private record Entry(Bucket bucket, long capacity) {
     }
 
+    InMemoryBucketStore(SecurityProperties.Buckets settings) {
+        this.settings = settings;
+    }
+
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        if (calls.incrementAndGet() % SWEEP_EVERY == 0 && buckets.size() > SWEEP_ABOVE) {
+        if (calls.incrementAndGet() % settings.memorySweepEvery() == 0
+                && buckets.size() > settings.memorySweepAbove()) {
             buckets.values().removeIf(e -> e.bucket().getAvailableTokens() >= e.capacity());
         }
         Entry entry = buckets.computeIfAbsent(key, k -> new Entry(

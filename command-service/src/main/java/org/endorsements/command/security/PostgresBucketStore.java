@@ -8,7 +8,6 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -28,11 +27,12 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
 
     static final String TABLE = "rate_limit_bucket";
     private static final Logger log = LoggerFactory.getLogger(PostgresBucketStore.class);
-    private static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(1);
-    private static final int REMOVE_BATCH = 1_000;
     private static final String ADMIN_KEY_PREFIX = "admin:";
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+    private final int removeBatch;
+    private final DataSource dataSource;
+    private final boolean ownsDataSource;
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "rate-limit-bucket-cleaner");
         thread.setDaemon(true);
@@ -41,7 +41,11 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
     /** Busy keys keep one proxy each: bucket4j's batching then merges their concurrent requests into one update. */
     private final ConcurrentMap<String, BucketProxy> batched = new ConcurrentHashMap<>();
 
-    PostgresBucketStore(DataSource dataSource) {
+    /** @param ownsDataSource whether {@link #destroy} closes the pool (the store's own, not the event store's) */
+    PostgresBucketStore(DataSource dataSource, SecurityProperties.Buckets settings, boolean ownsDataSource) {
+        this.removeBatch = settings.removeBatch();
+        this.dataSource = dataSource;
+        this.ownsDataSource = ownsDataSource;
         this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -49,9 +53,10 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        KEEP_AFTER_FULL))
+                        settings.keepAfterFull()))
                 .build();
-        cleaner.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
+        long every = settings.removeEvery().toMillis();
+        cleaner.scheduleWithFixedDelay(this::removeExpired, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -65,7 +70,7 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
 
     private void removeExpired() {
         try {
-            while (proxies.removeExpired(REMOVE_BATCH) >= REMOVE_BATCH) {
+            while (proxies.removeExpired(removeBatch) >= removeBatch) {
                 // more to remove
             }
         } catch (RuntimeException e) {
@@ -74,7 +79,10 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws Exception {
         cleaner.shutdownNow();
+        if (ownsDataSource && dataSource instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.endorsements.command.shared.Actor;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,18 +22,31 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final SecurityProblems problems;
+    private final RequestMatcher exempt;
 
-    RateLimitFilter(RateLimiter limiter, SecurityProblems problems) {
+    /** @param exempt requests that spend no budget (the orchestrator's probes) */
+    RateLimitFilter(RateLimiter limiter, SecurityProblems problems, RequestMatcher exempt) {
         this.limiter = limiter;
         this.problems = problems;
+        this.exempt = exempt;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return exempt.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Actor actor = ApiKeyAuthentication.actorOf(SecurityContextHolder.getContext().getAuthentication());
-        Optional<Duration> wait = actor != null ? limiter.tryAcquire(actor)
-                : limiter.tryAcquireForAddress(request.getRemoteAddr());
+        Optional<Duration> wait;
+        try {
+            wait = actor != null ? limiter.tryAcquire(actor) : limiter.tryAcquireForAddress(request.getRemoteAddr());
+        } catch (RuntimeException bucketsUnavailable) {
+            problems.rateLimitUnavailable(response);
+            return;
+        }
         if (wait.isPresent()) {
             problems.tooManyRequests(response, wait.get());
             return;
@@ -42,7 +56,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     /** The failure handler of the authentication filter: a bad key costs its address a token, then is a 401. */
     void failedAuthentication(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Duration> wait = limiter.tryAcquireForAddress(request.getRemoteAddr());
+        Optional<Duration> wait;
+        try {
+            wait = limiter.tryAcquireForAddress(request.getRemoteAddr());
+        } catch (RuntimeException bucketsUnavailable) {
+            problems.rateLimitUnavailable(response);
+            return;
+        }
         if (wait.isPresent()) {
             problems.tooManyRequests(response, wait.get());
         } else {

@@ -11,11 +11,17 @@ import org.springframework.stereotype.Component;
  * The request budgets. An organization's bucket is keyed by the organization, not by the key it used, so rotating
  * a key does not refill it; the admin key has a bucket of its own; requests without a valid key (anonymous, or
  * whose authentication failed) spend the budget of their client address.
+ *
+ * <p>An address's budget is kept twice: in this process first, then in the shared store. The shared store may be
+ * PostgreSQL, where each take is a SELECT ... FOR UPDATE transaction; an address that has spent its budget here is
+ * refused without touching it, so a flood from one address costs no database connection once it is over budget,
+ * and never more than one budget's worth per instance.
  */
 @Component
 class RateLimiter {
 
     private final BucketStore buckets;
+    private final BucketStore local;
     private final Budget organization;
     private final Budget admin;
     private final Budget anonymous;
@@ -23,6 +29,7 @@ class RateLimiter {
     RateLimiter(SecurityProperties properties, BucketStore buckets) {
         SecurityProperties.RateLimit limit = properties.rateLimit();
         this.buckets = buckets;
+        this.local = new InMemoryBucketStore(limit.buckets());
         this.organization = new Budget("organization", limit.organizationRequests(), limit.organizationPeriod());
         this.admin = new Budget("admin", limit.adminRequests(), limit.adminPeriod());
         this.anonymous = new Budget("address", limit.anonymousRequests(), limit.anonymousPeriod());
@@ -37,7 +44,8 @@ class RateLimiter {
     }
 
     Optional<Duration> tryAcquireForAddress(String clientAddress) {
-        return anonymous.consume(buckets, clientAddress);
+        Optional<Duration> wait = anonymous.consume(local, clientAddress);
+        return wait.isPresent() ? wait : anonymous.consume(buckets, clientAddress);
     }
 
     /**

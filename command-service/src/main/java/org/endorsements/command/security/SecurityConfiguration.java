@@ -30,6 +30,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The command service's one security filter chain, and every authorization rule of its endpoints, in one place.
@@ -47,10 +48,14 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyAuthenticationProvider provider,
             RateLimiter rateLimiter, SecurityProperties properties, ObjectMapper json) throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
-        RateLimitFilter rateLimit = new RateLimitFilter(rateLimiter, problems);
+        // Liveness and readiness read this process's state only (no database), and a probe refused because a flood
+        // shares its address would get a healthy instance restarted; /actuator/health itself checks the database
+        // and stays limited.
+        RateLimitFilter rateLimit = new RateLimitFilter(rateLimiter, problems, new OrRequestMatcher(
+                PATHS.matcher(GET, "/actuator/health/liveness"), PATHS.matcher(GET, "/actuator/health/readiness")));
 
         AuthenticationFilter authentication = new AuthenticationFilter(new ProviderManager(provider),
-                new BearerKeyConverter());
+                new BearerKeyConverter(properties.maxKeyLength()));
         authentication.setSuccessHandler((request, response, auth) -> {
             // continue the chain: every request authenticates itself, there is no login to redirect from
         });

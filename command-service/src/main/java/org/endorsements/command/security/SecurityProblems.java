@@ -56,6 +56,17 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 "Too many requests; retry after " + seconds + " s."));
     }
 
+    /**
+     * The shared buckets could not be reached in time (their pool is busy, or PostgreSQL is down): refused, since a
+     * request that spends no budget is what a flood would want.
+     */
+    void rateLimitUnavailable(HttpServletResponse response) throws IOException {
+        log.warn("Rate-limit buckets unavailable; request refused");
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        Problems.write(response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable",
+                "The service is busy; retry after 1 s."));
+    }
+
     void bodyTooLarge(HttpServletResponse response, long maxBytes) throws IOException {
         Problems.write(response, json, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
                 "Request bodies are limited to " + maxBytes + " bytes."));

@@ -28,7 +28,7 @@ public final class TextRules {
         }
         if (SpoofingCharacters.containsAny(normalized)) {
             throw DomainRuleViolation.invalid("invalid-" + field,
-                    field + " contains bidirectional or zero-width formatting characters");
+                    field + " contains invisible or bidirectional formatting characters");
         }
         if (normalized.codePointCount(0, normalized.length()) > maxLength) {
             throw DomainRuleViolation.invalid("invalid-" + field, field + " is longer than " + maxLength);

@@ -125,4 +125,21 @@ class OrganizationTest {
                 .expectEvents(new OrganizationSuspended(ID, "impersonation", T1, "admin"))
                 .expectResultMessagePayload(2L);
     }
+
+    @Test
+    void aSuspendedOrganizationGetsNoNewKeyEvenFromTheAdmin() {
+        fixture.given(registered(), new CredentialIssued(ID, "cred-1", HASH_1, T1, "admin"),
+                        new OrganizationSuspended(ID, "impersonation", T1, "admin"))
+                .when(new IssueCredentialCommand(ID, "cred-2", HASH_2, Actor.admin(), T1))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theAdminRevokesTheKeyOfASuspendedOrganization() {
+        fixture.given(registered(), new CredentialIssued(ID, "cred-1", HASH_1, T1, "admin"),
+                        new OrganizationSuspended(ID, "impersonation", T1, "admin"))
+                .when(new RevokeCredentialCommand(ID, Actor.admin(), T1))
+                .expectEvents(new CredentialRevoked(ID, "cred-1", T1, "admin"));
+    }
 }

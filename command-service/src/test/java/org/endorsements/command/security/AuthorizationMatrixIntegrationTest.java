@@ -120,6 +120,69 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
         return tests.stream();
     }
 
+    /**
+     * HEAD and OPTIONS match no rule (the rules name each endpoint's method), so on every endpoint they are refused
+     * as an endpoint that does not exist: 401 without a valid key, 403 with one; never a 5xx, never the handler.
+     */
+    @TestFactory
+    Stream<DynamicTest> headAndOptionsAreRefusedOnEveryEndpointForEveryCaller() {
+        Api api = new Api(port);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String endpoint : registeredEndpoints()) {
+            Row row = MATRIX.get(endpoint);
+            if (row == null) {
+                continue;
+            }
+            for (String method : List.of("HEAD", "OPTIONS")) {
+                for (Caller caller : Caller.values()) {
+                    int expected = caller == Caller.ANONYMOUS || caller == Caller.WRONG_KEY ? 401 : 403;
+                    String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+                    tests.add(DynamicTest.dynamicTest(caller + " " + method + " " + pattern + " -> " + expected,
+                            () -> check(api, method + " " + pattern, new Row(null, row.endorsedFirst(), 401, 401,
+                                    403, 403, 403), caller)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /**
+     * A suspended organization's key may be in the hands of whoever had it suspended: on every endpoint it is
+     * answered exactly as a key that does not exist (401), so it can neither withdraw signatures nor mint keys.
+     */
+    @TestFactory
+    Stream<DynamicTest> aSuspendedOrganizationsKeyIsRefusedLikeAnUnknownKeyOnEveryEndpoint() {
+        Api api = new Api(port);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String endpoint : registeredEndpoints()) {
+            Row row = MATRIX.get(endpoint);
+            if (row == null) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest("suspended " + endpoint + " -> " + row.wrongKey(), () -> {
+                Api.Response organization = api.registerOrganization("Suspended " + UUID.randomUUID());
+                String organizationId = organization.text("organizationId");
+                String statement = api.publishStatement();
+                assertThat(api.send("PUT", "/api/statements/" + statement + "/endorsements/" + organizationId,
+                        organization.text("apiKey"), null).status()).isEqualTo(201);
+                assertThat(api.send("POST", "/api/organizations/" + organizationId + "/suspend", ADMIN_KEY,
+                        "{\"reason\":\"key seized\"}").status()).isEqualTo(204);
+                String method = endpoint.substring(0, endpoint.indexOf(' '));
+                String path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                        .replace("{organizationId}", organizationId).replace("{statementId}", statement);
+                String json = row.body() == null ? null : row.body().formatted(UUID.randomUUID().toString()
+                        .substring(0, 8));
+
+                Api.Response response = api.send("*".equals(method) ? "GET" : method, path,
+                        organization.text("apiKey"), json);
+
+                assertThat(response.status()).as(response.body().toString()).isEqualTo(row.wrongKey());
+                assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+            }));
+        }
+        return tests.stream();
+    }
+
     private static void check(Api api, String endpoint, Row row, Caller caller) {
         Api.Response a = api.registerOrganization("Organization A");
         Api.Response b = api.registerOrganization("Organization B");
@@ -146,7 +209,9 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(response.text("type")).startsWith("urn:endorsements:problem:");
+            if (!"HEAD".equals(method)) { // a HEAD answer has the problem's headers but no body
+                assertThat(response.text("type")).startsWith("urn:endorsements:problem:");
+            }
         }
         if (expected == 401) {
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");

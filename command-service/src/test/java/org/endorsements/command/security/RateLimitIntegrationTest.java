@@ -2,6 +2,15 @@ package org.endorsements.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.endorsements.command.shared.Actor;
 import org.endorsements.command.support.Api;
@@ -29,6 +38,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitIntegrationTest extends TestStackSupport {
 
+    private static final int FLOODERS = 16;
+    private static final int FLOOD_REQUESTS = 400;
+
     @LocalServerPort
     int port;
 
@@ -37,6 +49,9 @@ class RateLimitIntegrationTest extends TestStackSupport {
 
     @Autowired
     SecurityProperties properties;
+
+    @Autowired
+    RateLimiter rateLimiter;
 
     private Api api;
 
@@ -77,12 +92,12 @@ class RateLimitIntegrationTest extends TestStackSupport {
 
     @Test
     @Order(3)
-    void instancesOnTheSameDatabaseShareTheBuckets() {
+    void instancesOnTheSameDatabaseShareTheBuckets() throws Exception {
         Api.Response org = api.registerOrganization("Shared");
         for (int i = 0; i < 3; i++) {
             api.send("GET", "/api/credentials/me", org.text("apiKey"), null);
         }
-        PostgresBucketStore otherInstance = new PostgresBucketStore(dataSource);
+        PostgresBucketStore otherInstance = new PostgresBucketStore(dataSource, properties.rateLimit().buckets(), false);
         try {
             RateLimiter limiter = new RateLimiter(properties, otherInstance);
             Actor sameOrganization = new Actor.OrganizationCredential(
@@ -106,6 +121,89 @@ class RateLimitIntegrationTest extends TestStackSupport {
 
     @Test
     @Order(5)
+    void theOrchestratorsProbesAnswerWhileTheirAddressIsOverBudget() {
+        assertRateLimited(api.send("GET", "/api/credentials/me", null, null));
+
+        assertThat(api.send("GET", "/actuator/health/liveness", null, null).status()).isEqualTo(200);
+        assertThat(api.send("GET", "/actuator/health/readiness", null, null).status()).isEqualTo(200);
+        assertRateLimited(api.send("GET", "/actuator/health", null, null));
+    }
+
+    /**
+     * Without the in-process bucket in front, each of these requests is a SELECT ... FOR UPDATE on one row, queued
+     * on its lock while holding one of the event store's connections. The service's background work (Axon's
+     * processors, the bucket cleaner) may hold a connection or two meanwhile.
+     */
+    @Test
+    @Order(6)
+    void aFloodFromAnAddressOverBudgetHoldsNoEventStoreConnections() throws Exception {
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        AtomicInteger mostActive = new AtomicInteger();
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (flooding.get()) {
+                mostActive.accumulateAndGet(pool.getActiveConnections(), Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        watcher.start();
+        ExecutorService flood = Executors.newFixedThreadPool(FLOODERS);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < FLOOD_REQUESTS; i++) {
+                statuses.add(flood.submit(() -> api.send("GET", "/api/credentials/me", null, null).status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isIn(401, 429); // a token may have refilled meanwhile
+            }
+        } finally {
+            flood.shutdownNow();
+            flooding.set(false);
+            watcher.join();
+        }
+        assertThat(mostActive.get()).as("event-store connections in use during the flood").isLessThanOrEqualTo(2);
+    }
+
+    /** Each of these addresses is within its budget, so every take is a transaction on the shared buckets. */
+    @Test
+    @Order(7)
+    void addressesWithinTheirBudgetsSpendNoEventStoreConnections() throws Exception {
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        AtomicInteger mostActive = new AtomicInteger();
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (flooding.get()) {
+                mostActive.accumulateAndGet(pool.getActiveConnections(), Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        watcher.start();
+        ExecutorService flood = Executors.newFixedThreadPool(FLOODERS);
+        try {
+            List<Future<?>> takes = new ArrayList<>();
+            for (int i = 0; i < FLOOD_REQUESTS; i++) {
+                String address = "198.51.100." + (i % 200);
+                takes.add(flood.submit(() -> {
+                    try {
+                        rateLimiter.tryAcquireForAddress(address);
+                    } catch (RuntimeException poolBusy) {
+                        // the buckets' own pool is full: the request would be refused (503), holding nothing
+                    }
+                }));
+            }
+            for (Future<?> take : takes) {
+                take.get();
+            }
+        } finally {
+            flood.shutdownNow();
+            flooding.set(false);
+            watcher.join();
+        }
+        assertThat(mostActive.get()).as("event-store connections in use during the flood").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    @Order(8)
     void theAdminKeyIsLimitedToo() {
         Api.Response last = null;
         for (int i = 0; i < 41 && (last == null || last.status() != 429); i++) {

@@ -2,7 +2,10 @@ package org.endorsements.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.endorsements.command.shared.Actor;
 import org.endorsements.events.OrganizationId;
 import org.junit.jupiter.api.Test;
@@ -10,15 +13,18 @@ import org.springframework.util.unit.DataSize;
 
 class RateLimiterTest {
 
+    private static final SecurityProperties.Buckets BUCKETS = new SecurityProperties.Buckets(10_000, 1_000,
+            Duration.ofMinutes(1), 1_000, Duration.ofMinutes(1), 4, Duration.ofMillis(250));
+
     private static final Actor ORG = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-1");
     private static final Actor ORG_ROTATED = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-9");
     private static final Actor OTHER = new Actor.OrganizationCredential(OrganizationId.of("codhez"), "cred-2");
 
     private static RateLimiter limiter(long organization, long admin, long anonymous) {
         Duration minute = Duration.ofMinutes(1);
-        return new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64),
+        return new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64), 200,
                 new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, organization, minute, admin, minute,
-                        anonymous, minute)), new InMemoryBucketStore());
+                        anonymous, minute, BUCKETS)), new InMemoryBucketStore(BUCKETS));
     }
 
     @Test
@@ -71,13 +77,38 @@ class RateLimiterTest {
 
     @Test
     void refilledBucketsAreForgottenOnceThereAreMany() {
-        InMemoryBucketStore store = new InMemoryBucketStore();
-        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64),
+        InMemoryBucketStore store = new InMemoryBucketStore(BUCKETS);
+        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64), 200,
                 new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, 1, Duration.ofMinutes(1), 1,
-                        Duration.ofMinutes(1), 1, Duration.ofNanos(1))), store);
+                        Duration.ofMinutes(1), 1, Duration.ofNanos(1), BUCKETS)), store);
         for (int i = 0; i < 30_000; i++) {
             limiter.tryAcquireForAddress("198.51.100." + i);
         }
         assertThat(store.size()).isLessThan(30_000);
+    }
+
+    @Test
+    void anAddressOverItsBudgetIsRefusedWithoutAskingTheSharedStore() {
+        AtomicInteger sharedTakes = new AtomicInteger();
+        InMemoryBucketStore shared = new InMemoryBucketStore(BUCKETS);
+        BucketStore counting = new BucketStore() {
+            @Override
+            public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+                sharedTakes.incrementAndGet();
+                return shared.tryConsume(key, configuration);
+            }
+        };
+        Duration minute = Duration.ofMinutes(1);
+        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64), 200,
+                new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, 1, minute, 1, minute, 5, minute,
+                        BUCKETS)),
+                counting);
+
+        for (int i = 0; i < 1_000; i++) {
+            limiter.tryAcquireForAddress("203.0.113.9");
+        }
+
+        assertThat(limiter.tryAcquireForAddress("203.0.113.9")).isPresent();
+        assertThat(sharedTakes).hasValue(5);
     }
 }

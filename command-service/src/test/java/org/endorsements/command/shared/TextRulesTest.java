@@ -11,11 +11,15 @@ class TextRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
-            "\u2069", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"})
-    void aSingleLineTextRefusesBidiAndZeroWidthCharacters(String character) {
+            "\u2069", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF",
+            // invisible characters the security review found accepted
+            "\u200E", "\u200F", "\u061C", "\u00AD", "\u034F", "\u180E", "\u2061", "\u2064", "\u115F",
+            "\u1160", "\u3164", "\uFFA0", "\uFE0F", "\uDB40\uDC00", "\uDB40\uDC41", "\uDB40\uDC7F",
+            "\uDB40\uDD00"})
+    void aSingleLineTextRefusesBidiAndInvisibleCharacters(String character) {
         assertThatThrownBy(() -> TextRules.singleLine("Provea" + character + "x", "name", 200, true))
                 .isInstanceOf(DomainRuleViolation.class)
-                .hasMessageContaining("bidirectional or zero-width");
+                .hasMessageContaining("invisible or bidirectional");
     }
 
     @ParameterizedTest

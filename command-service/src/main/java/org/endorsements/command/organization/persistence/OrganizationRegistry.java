@@ -39,11 +39,14 @@ public class OrganizationRegistry {
                 .optional();
     }
 
-    /** The active credential whose key has this SHA-256, if any. */
+    /**
+     * The active credential whose key has this SHA-256, if any. A suspended organization has none: its keys may be in
+     * the hands of whoever had it suspended, so they must neither withdraw its signatures nor mint new keys.
+     */
     public Optional<Credential> activeCredential(String keyHash) {
         return jdbc.sql("SELECT c.organization_id, c.credential_id, c.key_hash FROM credential c "
                         + "JOIN organization_registry o ON o.organization_id = c.organization_id "
-                        + "WHERE c.key_hash = ? AND c.revoked = FALSE")
+                        + "WHERE c.key_hash = ? AND c.revoked = FALSE AND o.suspended = FALSE")
                 .param(keyHash)
                 .query((rs, n) -> new Credential(OrganizationId.of(rs.getString(1)), rs.getString(2), rs.getString(3)))
                 .optional();

@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 /**
- * Tells the holder of a key who it is. The query service asks this to let an organization fetch its own receipt
- * with its own key: keys are known (as hashes) only here.
+ * Tells the holder of a key who it is (whether a key still works, and for which organization), so a client can check
+ * a key before it relies on it. The query service does not call it: it checks keys locally against the credential
+ * digests this service publishes on a private topic ({@code CredentialDigestPublisher}).
  */
 @RestController
 class WhoAmIController {
