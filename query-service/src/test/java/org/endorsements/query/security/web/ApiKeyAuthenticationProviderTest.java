@@ -31,6 +31,7 @@ class ApiKeyAuthenticationProviderTest {
     @Test
     void anOrganizationsPublishedKeyIsThatOrganization() {
         organizations.apply("a", new CredentialDigest("a", "c1", CanonicalText.sha256Hex("key-a"), true));
+        organizations.markCaughtUp();
 
         Authentication a = provider.authenticate(ApiKeyAuthentication.presented("key-a"));
 
@@ -48,6 +49,14 @@ class ApiKeyAuthenticationProviderTest {
     @Test
     void anUnknownKeyBeforeTheTopicIsReadIsNotYetKnownRatherThanInvalid() {
         assertThatThrownBy(() -> provider.authenticate(ApiKeyAuthentication.presented("guess")))
+                .isInstanceOf(KeysNotYetKnownException.class);
+    }
+
+    @Test
+    void aPublishedKeyBeforeTheTopicIsReadIsNotYetKnownForItsRevocationMayNotBeReadYet() {
+        organizations.apply("a", new CredentialDigest("a", "c1", CanonicalText.sha256Hex("key-a"), true));
+
+        assertThatThrownBy(() -> provider.authenticate(ApiKeyAuthentication.presented("key-a")))
                 .isInstanceOf(KeysNotYetKnownException.class);
     }
 }
