@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import org.endorsements.query.security.ReadSecurityProperties;
 
@@ -23,16 +22,6 @@ class FailedAuthenticationLimiter {
         this.limits = limits;
         this.buckets = Caffeine.newBuilder().maximumSize(limits.maxAddresses())
                 .expireAfterAccess(limits.period()).build();
-    }
-
-    /** How long this address must wait before it may present a key again; zero when it may now. */
-    Duration blockedFor(String address) {
-        Bucket bucket = buckets.getIfPresent(address);
-        if (bucket == null) {
-            return Duration.ZERO;
-        }
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
     /** Counts one failure; returns how long the address must now wait, zero when it was still within its limit. */
