@@ -1,10 +1,15 @@
 package org.endorsements.query.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.endorsements.query.support.QueryStackSupport;
 import org.endorsements.query.support.ReadClient;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -27,9 +32,18 @@ class FailedAuthenticationLimitIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    OrganizationKeys organizationKeys;
+
     @BeforeAll
     static void createTopic() throws Exception {
         QueryStackSupport.createTopic();
+    }
+
+    /** Until then a wrong key is "not loaded yet" (503), which is not counted as a failure. */
+    @BeforeEach
+    void organizationKeysAreLoaded() {
+        await().atMost(Duration.ofSeconds(20)).until(organizationKeys::caughtUp);
     }
 
     @DynamicPropertySource
