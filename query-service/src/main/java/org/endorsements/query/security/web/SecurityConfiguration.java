@@ -2,6 +2,8 @@ package org.endorsements.query.security.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,6 +41,7 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may read what, in one place. Reads are public unless a rule below says otherwise; a key, when sent, must be
@@ -76,6 +79,9 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .anonymous(a -> a.principal(Reader.PUBLIC))
                 .addFilterBefore(keyFilter, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new LimitAnonymousRequests(
+                        new FailedAuthenticationLimiter(properties.anonymous()), problems),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied(problems)))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
@@ -196,5 +202,36 @@ class SecurityConfiguration {
             problems.write(response, HttpStatus.BAD_REQUEST, "malformed-request",
                     "The request was refused: its address or headers are not acceptable.");
         };
+    }
+
+    /**
+     * Requests without a key, per client address: past the limit, 429. Those with a key are limited by the key
+     * check (a failure is charged to the address) and the work they may ask for.
+     */
+    private static final class LimitAnonymousRequests extends OncePerRequestFilter {
+
+        private final FailedAuthenticationLimiter limiter;
+        private final ProblemResponses problems;
+
+        LimitAnonymousRequests(FailedAuthenticationLimiter limiter, ProblemResponses problems) {
+            this.limiter = limiter;
+            this.problems = problems;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                Duration wait = limiter.failed(request.getRemoteAddr());
+                if (!wait.isZero()) {
+                    response.setHeader(HttpHeaders.RETRY_AFTER,
+                            Long.toString(FailedAuthenticationLimiter.retryAfterSeconds(wait)));
+                    problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-anonymous-requests",
+                            "Too many requests without a key from this address; retry later.");
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
+        }
     }
 }

@@ -73,7 +73,7 @@ class CredentialDigestReaderTest {
                 .thenReturn(first, then);
         reader = new CredentialDigestReader(consumers, keys, new ReadSecurityProperties("auditor", "admin",
                 new ReadSecurityProperties.CredentialDigests(TOPIC, (short) 1, Duration.ofMillis(20),
-                        Duration.ofMillis(20)), null));
+                        Duration.ofMillis(20)), null, null));
         reader.start();
     }
 }

@@ -16,7 +16,7 @@ class ApiKeyAuthenticationProviderTest {
 
     private final OrganizationKeys organizations = new OrganizationKeys();
     private final ApiKeyAuthenticationProvider provider = new ApiKeyAuthenticationProvider(
-            new ReadSecurityProperties("auditor-key", "admin-key", null, null), organizations);
+            new ReadSecurityProperties("auditor-key", "admin-key", null, null, null), organizations);
 
     @Test
     void theAdminKeyIsTheAdminWhoIsAlsoAnAuditor() {
