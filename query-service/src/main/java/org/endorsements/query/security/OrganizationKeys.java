@@ -14,26 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrganizationKeys {
 
-    /** The current digest of each organization (at most one active key each). */
-    private final Map<String, CredentialDigest> byOrganization = new ConcurrentHashMap<>();
-    /** The same digests by key hash: the look-up a request makes. */
-    private final Map<String, String> organizationByKeyHash = new ConcurrentHashMap<>();
+    private volatile Table live = new Table();
     private volatile boolean caughtUp;
 
     public Optional<String> organizationOf(String keyHash) {
-        return Optional.ofNullable(organizationByKeyHash.get(keyHash));
+        return live.organizationOf(keyHash);
     }
 
     /** Applies one record of the topic; {@code digest} null (a tombstone) or inactive means no key opens anything. */
     public synchronized void apply(String organizationId, CredentialDigest digest) {
-        CredentialDigest previous = digest != null && digest.active()
-                ? byOrganization.put(organizationId, digest) : byOrganization.remove(organizationId);
-        if (previous != null) {
-            organizationByKeyHash.remove(previous.keyHash(), organizationId);
-        }
-        if (digest != null && digest.active()) {
-            organizationByKeyHash.put(digest.keyHash(), organizationId);
-        }
+        live.apply(organizationId, digest);
     }
 
     /** Whether the topic has been read to its end once since start (until then, recent keys may be unknown). */
@@ -41,21 +31,50 @@ public class OrganizationKeys {
         return caughtUp;
     }
 
-    /**
-     * Forgets every key before the topic is read again from its start: compaction may since have removed the
-     * tombstone of a key revoked meanwhile, and a key kept from before would then open forever.
-     */
-    public synchronized void reset() {
-        caughtUp = false;
-        byOrganization.clear();
-        organizationByKeyHash.clear();
-    }
-
     public void markCaughtUp() {
         caughtUp = true;
     }
 
+    /**
+     * Puts a table read again from the topic's start in place of the one in use, once that reading has caught up.
+     * Until then the table in use goes on answering (a broker hiccup refuses no valid key); replaced rather than
+     * kept, because compaction may since have removed the tombstone of a key revoked meanwhile, and a key kept
+     * from before would then open forever.
+     */
+    public synchronized void replace(Table table) {
+        live = table;
+        caughtUp = true;
+    }
+
     public int size() {
-        return byOrganization.size();
+        return live.size();
+    }
+
+    /** The digests of one reading of the topic. */
+    public static final class Table {
+
+        /** The current digest of each organization (at most one active key each). */
+        private final Map<String, CredentialDigest> byOrganization = new ConcurrentHashMap<>();
+        /** The same digests by key hash: the look-up a request makes. */
+        private final Map<String, String> organizationByKeyHash = new ConcurrentHashMap<>();
+
+        Optional<String> organizationOf(String keyHash) {
+            return Optional.ofNullable(organizationByKeyHash.get(keyHash));
+        }
+
+        public synchronized void apply(String organizationId, CredentialDigest digest) {
+            CredentialDigest previous = digest != null && digest.active()
+                    ? byOrganization.put(organizationId, digest) : byOrganization.remove(organizationId);
+            if (previous != null) {
+                organizationByKeyHash.remove(previous.keyHash(), organizationId);
+            }
+            if (digest != null && digest.active()) {
+                organizationByKeyHash.put(digest.keyHash(), organizationId);
+            }
+        }
+
+        public int size() {
+            return byOrganization.size();
+        }
     }
 }

@@ -10,13 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminKey          key for replay and reconciliation ({@code ENDORSEMENTS_ADMIN_KEY})
  * @param credentialDigests the private topic organizations' keys are checked against
  * @param failedAuthentication how many requests per client address may fail authentication
+ * @param anonymous         how many requests without a key a client address may make
  */
 @ConfigurationProperties("endorsements.security")
 public record ReadSecurityProperties(
         String auditorKey,
         String adminKey,
         @DefaultValue CredentialDigests credentialDigests,
-        @DefaultValue FailedAuthentication failedAuthentication) {
+        @DefaultValue FailedAuthentication failedAuthentication,
+        @DefaultValue Anonymous anonymous) {
 
     /**
      * @param topic        compacted topic of credential digests, the same as the command service's
@@ -38,6 +40,18 @@ public record ReadSecurityProperties(
      */
     public record FailedAuthentication(
             @DefaultValue("20") long requests,
+            @DefaultValue("1m") Duration period,
+            @DefaultValue("100000") long maxAddresses) {
+    }
+
+    /**
+     * @param requests      requests without a key a client address may make per period, then 429; generous, since
+     *                      a dashboard, a bench or everyone behind one NAT reads anonymously
+     * @param period        the period over which {@code requests} refill
+     * @param maxAddresses  client addresses remembered at once (least recently seen forgotten first)
+     */
+    public record Anonymous(
+            @DefaultValue("30000") long requests,
             @DefaultValue("1m") Duration period,
             @DefaultValue("100000") long maxAddresses) {
     }

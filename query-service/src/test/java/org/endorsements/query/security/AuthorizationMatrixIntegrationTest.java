@@ -29,14 +29,15 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every registered endpoint, asked by every kind of caller. The endpoints come from Spring MVC's own mappings, and
+ * Every registered endpoint, asked by every kind of caller, with its own method and with HEAD and OPTIONS (which
+ * Spring MVC answers with the GET handler, and by itself). The endpoints come from Spring MVC's own mappings, and
  * each must have a row in {@link #RULES}: an endpoint added without deciding who may call it fails this test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
 
     private enum Rule {
-        PUBLIC, AUDITOR, ADMIN, OWN_ORGANIZATION_OR_AUDITOR, NOBODY
+        PUBLIC, ANY_KEY, AUDITOR, ADMIN, OWN_ORGANIZATION_OR_AUDITOR, NOBODY
     }
 
     private enum Caller {
@@ -74,8 +75,12 @@ class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
             // Only for the container's error dispatches, never asked for directly.
             Map.entry("GET /error", Rule.NOBODY));
 
-    /** Allowed calls that would change the running service (a replay): only the refusals are sent. */
-    private static final Set<String> NOT_SENT_WHEN_ALLOWED = Set.of("POST /api/admin/replay");
+    /**
+     * Allowed calls that would change the running service (a replay), or that would hold the connection open with
+     * no body to end it (a stream asked for with HEAD): only the refusals are sent.
+     */
+    private static final Set<String> NOT_SENT_WHEN_ALLOWED = Set.of("POST /api/admin/replay",
+            "HEAD /api/statements/{statementId}/live");
 
     /** Framework endpoints that are public by nature (the API description). */
     private static final Set<String> FRAMEWORK_PUBLIC_PREFIXES = Set.of("GET /v3/api-docs",
@@ -118,11 +123,9 @@ class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
     @Test
     void everyEndpointAnswersEveryCallerAsItsRuleSays() throws Exception {
         Map<String, String> wrong = new TreeMap<>();
-        for (String endpoint : endpoints()) {
-            Rule rule = isFrameworkEndpoint(endpoint) ? Rule.PUBLIC : RULES.get(endpoint);
-            if (rule == null) {
-                continue; // reported by everyRegisteredEndpointHasARule
-            }
+        for (Map.Entry<String, Rule> call : callsWithTheirRules().entrySet()) {
+            String endpoint = call.getKey();
+            Rule rule = call.getValue();
             for (Caller caller : Caller.values()) {
                 Integer expected = expectedRefusal(rule, caller);
                 if (expected == null && NOT_SENT_WHEN_ALLOWED.contains(endpoint)) {
@@ -140,6 +143,25 @@ class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Each endpoint with its own method, HEAD (the rule of its GET) and OPTIONS (its rule, except that the public
+     * may only read: an OPTIONS of a public endpoint needs a key).
+     */
+    private Map<String, Rule> callsWithTheirRules() {
+        Map<String, Rule> calls = new TreeMap<>();
+        for (String endpoint : endpoints()) {
+            Rule rule = isFrameworkEndpoint(endpoint) ? Rule.PUBLIC : RULES.get(endpoint);
+            if (rule == null) {
+                continue; // reported by everyRegisteredEndpointHasARule
+            }
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            calls.put(endpoint, rule);
+            calls.putIfAbsent("HEAD " + path, rule);
+            calls.putIfAbsent("OPTIONS " + path, rule == Rule.PUBLIC ? Rule.ANY_KEY : rule);
+        }
+        return calls;
+    }
+
     /** The refusal a caller must get, or null where it is allowed. */
     private static Integer expectedRefusal(Rule rule, Caller caller) {
         if (caller == Caller.WRONG_KEY) {
@@ -147,6 +169,7 @@ class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
         }
         boolean allowed = switch (rule) {
             case PUBLIC -> true;
+            case ANY_KEY -> caller != Caller.ANONYMOUS;
             case AUDITOR -> caller == Caller.AUDITOR || caller == Caller.ADMIN;
             case ADMIN -> caller == Caller.ADMIN;
             case OWN_ORGANIZATION_OR_AUDITOR -> caller == Caller.ORGANIZATION_A || caller == Caller.AUDITOR

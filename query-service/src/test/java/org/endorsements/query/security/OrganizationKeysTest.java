@@ -45,13 +45,15 @@ class OrganizationKeysTest {
     }
 
     @Test
-    void aResetForgetsEveryKeyUntilTheTopicIsReadAgain() {
+    void aReplacingTableForgetsEveryKeyItDoesNotHold() {
         keys.apply("a", new CredentialDigest("a", "c1", "h1", true));
-        keys.markCaughtUp();
+        OrganizationKeys.Table reread = new OrganizationKeys.Table();
+        reread.apply("b", new CredentialDigest("b", "c2", "h2", true));
 
-        keys.reset();
+        keys.replace(reread);
 
         assertThat(keys.organizationOf("h1")).isEmpty();
-        assertThat(keys.caughtUp()).isFalse();
+        assertThat(keys.organizationOf("h2")).contains("b");
+        assertThat(keys.caughtUp()).isTrue();
     }
 }

@@ -158,6 +158,36 @@ class SecurityIntegrationTest extends QueryStackSupport {
     }
 
     @Test
+    void tomcatsOwnRefusalCarriesTheSecurityHeaders() {
+        RawHttp.Reply reply = RawHttp.get(port, "/api/%zz");
+
+        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(reply.header("Content-Security-Policy")).isEqualTo("default-src 'self'");
+        assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void theFirewallsRefusalCarriesTheSecurityHeaders() {
+        RawHttp.Reply reply = RawHttp.get(port, "/api;x=1/statements");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void aHeaderTheFirewallRefusesWhenSpringMvcReadsItIsA400Problem() {
+        org.endorsements.testsupport.RawHttp.Response response = new org.endorsements.testsupport.RawHttp(
+                "127.0.0.1", port).send(org.endorsements.testsupport.RawHttp.Request.of("GET", "/api/statements")
+                        .header("Accept", "text/\u0085html"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).as(response.body()).isTrue();
+        assertThat(response.body()).contains("urn:endorsements:problem:malformed-request");
+    }
+
+    @Test
     void aParameterOfTheWrongTypeIsA400ProblemNamingIt() {
         ReadClient.Reply reply = reads.get("/api/statements/s/log/leaves?start=abc");
 

@@ -72,6 +72,8 @@ public abstract class QueryStackSupport {
         registry.add("endorsements.security.credential-digests.topic", () -> CREDENTIALS);
         // The tests send many wrong keys from one address; the limit has its own test with its own context.
         registry.add("endorsements.security.failed-authentication.requests", () -> "1000000");
+        // The corpus and the read tests send many anonymous requests; the limit has its own test too.
+        registry.add("endorsements.security.anonymous.requests", () -> "1000000");
         registry.add("endorsements.log.signing-key-file", () -> SIGNING_KEY_FILE);
         registry.add("endorsements.log.checkpoint-interval", () -> "200ms");
         registry.add("endorsements.log.witnesses[0].url", TestWitnesses::liveUrl);

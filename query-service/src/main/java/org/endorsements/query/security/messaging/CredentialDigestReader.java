@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.endorsements.events.CredentialDigest;
 import org.endorsements.query.security.OrganizationKeys;
@@ -82,12 +83,7 @@ public class CredentialDigestReader implements SmartLifecycle {
     }
 
     private void run() {
-        boolean first = true;
         while (running) {
-            if (!first) {
-                keys.reset();
-            }
-            first = false;
             Properties overrides = new Properties();
             overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -109,17 +105,28 @@ public class CredentialDigestReader implements SmartLifecycle {
     private void follow(Consumer<String, byte[]> c) {
         Set<TopicPartition> assigned = new HashSet<>();
         Map<TopicPartition, Long> catchUpTo = null;
+        // Each consumer reads the topic from its start into a table of its own, which replaces the one in use
+        // once caught up; meanwhile every record also goes to the table in use, so a revocation counts at once.
+        OrganizationKeys.Table reading = new OrganizationKeys.Table();
         long nextPartitionCheck = System.nanoTime();
         while (running) {
             if (System.nanoTime() - nextPartitionCheck >= 0) {
-                Set<TopicPartition> partitions = partitions(c);
-                if (!partitions.equals(assigned)) {
+                Set<TopicPartition> partitions;
+                try {
+                    partitions = partitions(c);
+                } catch (TimeoutException e) {
+                    // The broker did not answer in time: the same consumer asks again later; what is known stays.
+                    log.warn("Could not list the partitions of {} ({}); asking again", properties.topic(),
+                            e.toString());
+                    partitions = assigned.isEmpty() ? null : assigned;
+                }
+                if (partitions != null && !partitions.equals(assigned)) {
                     Set<TopicPartition> added = new HashSet<>(partitions);
                     added.removeAll(assigned);
                     c.assign(partitions);
                     c.seekToBeginning(added);
                     assigned = partitions;
-                    catchUpTo = keys.caughtUp() ? null : c.endOffsets(partitions);
+                    catchUpTo = reading == null ? null : c.endOffsets(partitions);
                 }
                 nextPartitionCheck = System.nanoTime() + properties.retryInterval().multipliedBy(30).toNanos();
             }
@@ -129,36 +136,39 @@ public class CredentialDigestReader implements SmartLifecycle {
                 continue;
             }
             for (ConsumerRecord<String, byte[]> record : c.poll(properties.pollTimeout())) {
-                apply(record);
+                apply(record, reading);
             }
             if (catchUpTo != null && caughtUp(c, catchUpTo)) {
-                keys.markCaughtUp();
+                keys.replace(reading);
                 log.info("Credential topic {} read: {} organization keys", properties.topic(), keys.size());
                 catchUpTo = null;
+                reading = null;
             }
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    private void apply(ConsumerRecord<String, byte[]> record, OrganizationKeys.Table reading) {
         if (record.key() == null) {
             log.warn("Ignoring a credential digest without a key at offset {}", record.offset());
             return;
         }
-        if (record.value() == null) {
-            keys.apply(record.key(), null);
-            return;
-        }
-        try {
-            CredentialDigest digest = CredentialDigest.decode(record.value());
-            if (!record.key().equals(digest.organizationId())) {
-                throw new IllegalArgumentException("record key is not the digest's organization");
+        CredentialDigest digest = null;
+        if (record.value() != null) {
+            try {
+                digest = CredentialDigest.decode(record.value());
+                if (!record.key().equals(digest.organizationId())) {
+                    throw new IllegalArgumentException("record key is not the digest's organization");
+                }
+            } catch (IllegalArgumentException e) {
+                // Fail closed: a record that cannot be read removes whatever key the organization had.
+                log.warn("Unreadable credential digest at offset {} ({}); the organization's key no longer opens "
+                        + "anything", record.offset(), e.getMessage());
+                digest = null;
             }
-            keys.apply(record.key(), digest);
-        } catch (IllegalArgumentException e) {
-            // Fail closed: a record that cannot be read removes whatever key the organization had.
-            log.warn("Unreadable credential digest at offset {} ({}); the organization's key no longer opens "
-                    + "anything", record.offset(), e.getMessage());
-            keys.apply(record.key(), null);
+        }
+        keys.apply(record.key(), digest);
+        if (reading != null) {
+            reading.apply(record.key(), digest);
         }
     }
 

@@ -3,6 +3,7 @@ package org.endorsements.query.security.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import org.endorsements.query.security.OrganizationKeys;
 import org.endorsements.query.security.ReadSecurityProperties;
 import org.endorsements.query.security.Reader;
+import org.endorsements.query.shared.web.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -77,11 +79,13 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .anonymous(a -> a.principal(Reader.PUBLIC))
                 .addFilterBefore(keyFilter, AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new RefuseBlockedAddresses(limiter, problems), AuthenticationFilter.class)
+                .addFilterAfter(new LimitAnonymousRequests(
+                        new FailedAuthenticationLimiter(properties.anonymous()), problems),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied(problems)))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
                         .addHeaderWriter((request, response) -> {
                             if (request.getAttribute(PRIVATE_RESPONSE) != null) {
                                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -92,13 +96,15 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         // Spring Boot's error page asked for directly renders an error that never happened (500).
                         .requestMatchers("/error").denyAll()
-                        .requestMatchers(HttpMethod.GET, "/api/statements/*/history",
-                                "/api/organizations/*/history").hasRole(ApiKeyAuthentication.AUDITOR)
-                        .requestMatchers(HttpMethod.GET, "/api/admin/reconciliation")
+                        // The protected paths whatever the method: Spring MVC answers HEAD with the GET handler
+                        // (which checks nothing itself) and OPTIONS by itself, so neither may get past these.
+                        .requestMatchers("/api/statements/*/history", "/api/organizations/*/history")
                                 .hasRole(ApiKeyAuthentication.AUDITOR)
+                        .requestMatchers("/api/admin/reconciliation").hasRole(ApiKeyAuthentication.AUDITOR)
                         .requestMatchers("/api/admin/**").hasRole(ApiKeyAuthentication.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/statements/{statementId}/receipts/{organizationId}")
+                        .requestMatchers("/api/statements/{statementId}/receipts/{organizationId}")
                                 .access(ownOrganizationOrAuditor())
+                        // Public: reading, and only reading, of everything else.
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyRequest().authenticated());
@@ -136,7 +142,11 @@ class SecurityConfiguration {
         };
     }
 
-    /** 401 for a missing or wrong key where one is needed; past the address's limit of failures, 429. */
+    /**
+     * 401 for a missing or wrong key where one is needed; past the address's limit of failures, 429. Only failures
+     * are charged and refused: a valid key from the same address (a NAT, a proxy, a Tor exit) is checked first and
+     * goes on.
+     */
     private static AuthenticationEntryPoint entryPoint(ProblemResponses problems,
             FailedAuthenticationLimiter limiter) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
@@ -186,28 +196,38 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         ProblemResponses problems = new ProblemResponses(json);
-        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request was refused: its address or headers are not acceptable.");
+        return (request, response, e) -> {
+            // Refused before the filter chain's header writers run.
+            SecurityHeaders.onRefusal(response);
+            problems.write(response, HttpStatus.BAD_REQUEST, "malformed-request",
+                    "The request was refused: its address or headers are not acceptable.");
+        };
     }
 
-    /** An address past its limit of failures may not present keys at all until its bucket refills. */
-    private static final class RefuseBlockedAddresses extends OncePerRequestFilter {
+    /**
+     * Requests without a key, per client address: past the limit, 429. Those with a key are limited by the key
+     * check (a failure is charged to the address) and the work they may ask for.
+     */
+    private static final class LimitAnonymousRequests extends OncePerRequestFilter {
 
         private final FailedAuthenticationLimiter limiter;
         private final ProblemResponses problems;
 
-        RefuseBlockedAddresses(FailedAuthenticationLimiter limiter, ProblemResponses problems) {
+        LimitAnonymousRequests(FailedAuthenticationLimiter limiter, ProblemResponses problems) {
             this.limiter = limiter;
             this.problems = problems;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws jakarta.servlet.ServletException, IOException {
-            if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-                Duration wait = limiter.blockedFor(request.getRemoteAddr());
+                throws ServletException, IOException {
+            if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                Duration wait = limiter.failed(request.getRemoteAddr());
                 if (!wait.isZero()) {
-                    tooMany(problems, response, wait);
+                    response.setHeader(HttpHeaders.RETRY_AFTER,
+                            Long.toString(FailedAuthenticationLimiter.retryAfterSeconds(wait)));
+                    problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-anonymous-requests",
+                            "Too many requests without a key from this address; retry later.");
                     return;
                 }
             }

@@ -154,12 +154,21 @@ public class ConsistencyGate {
     /** {@code v1|<aggregate type>|<aggregate id>|<sequence>}, base64url, as the command service writes it. */
     record Token(String aggregateType, String aggregateId, long sequence) {
 
+        /**
+         * The aggregate types whose positions the views record (see {@link AppliedPositions}): a token naming any
+         * other could never be reached, and would only hold a waiter's place until it timed out.
+         */
+        private static final Set<String> AGGREGATE_TYPES = Set.of("Statement", "Organization", "Endorsement");
+
         static Token parse(String value) {
             try {
                 String raw = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8);
                 String[] parts = raw.split("\\|", -1);
                 if (parts.length != 4 || !"v1".equals(parts[0])) {
                     throw new IllegalArgumentException("unknown token version");
+                }
+                if (!AGGREGATE_TYPES.contains(parts[1])) {
+                    throw new IllegalArgumentException("unknown aggregate type");
                 }
                 return new Token(parts[1], parts[2], Long.parseLong(parts[3]));
             } catch (IllegalArgumentException e) {

@@ -35,6 +35,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 + status + ",\"detail\":\"" + (status == 400
                 ? "The request could not be read: its address or headers are malformed." : title) + "\"}";
         try {
+            SecurityHeaders.onRefusal(response);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();

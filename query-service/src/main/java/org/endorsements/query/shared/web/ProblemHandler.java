@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConversionException.class)
     ResponseEntity<Object> conversion(ConversionException e) {
         return badParameter(null, "could not be read", new HttpHeaders());
+    }
+
+    /**
+     * Spring Security's firewall checks header names and values when they are first read, which for some (such as
+     * {@code Accept}) is inside Spring MVC, after the filter chain.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                "The request was refused: its address or headers are not acceptable.");
     }
 
     /** Raised by authorization checks inside a handler; the filter chain's handler answers the rest. */

@@ -16,7 +16,7 @@ class ApiKeyAuthenticationProviderTest {
 
     private final OrganizationKeys organizations = new OrganizationKeys();
     private final ApiKeyAuthenticationProvider provider = new ApiKeyAuthenticationProvider(
-            new ReadSecurityProperties("auditor-key", "admin-key", null, null), organizations);
+            new ReadSecurityProperties("auditor-key", "admin-key", null, null, null), organizations);
 
     @Test
     void theAdminKeyIsTheAdminWhoIsAlsoAnAuditor() {
@@ -31,6 +31,7 @@ class ApiKeyAuthenticationProviderTest {
     @Test
     void anOrganizationsPublishedKeyIsThatOrganization() {
         organizations.apply("a", new CredentialDigest("a", "c1", CanonicalText.sha256Hex("key-a"), true));
+        organizations.markCaughtUp();
 
         Authentication a = provider.authenticate(ApiKeyAuthentication.presented("key-a"));
 
@@ -48,6 +49,14 @@ class ApiKeyAuthenticationProviderTest {
     @Test
     void anUnknownKeyBeforeTheTopicIsReadIsNotYetKnownRatherThanInvalid() {
         assertThatThrownBy(() -> provider.authenticate(ApiKeyAuthentication.presented("guess")))
+                .isInstanceOf(KeysNotYetKnownException.class);
+    }
+
+    @Test
+    void aPublishedKeyBeforeTheTopicIsReadIsNotYetKnownForItsRevocationMayNotBeReadYet() {
+        organizations.apply("a", new CredentialDigest("a", "c1", CanonicalText.sha256Hex("key-a"), true));
+
+        assertThatThrownBy(() -> provider.authenticate(ApiKeyAuthentication.presented("key-a")))
                 .isInstanceOf(KeysNotYetKnownException.class);
     }
 }
