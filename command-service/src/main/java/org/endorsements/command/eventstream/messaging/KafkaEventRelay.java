@@ -2,22 +2,16 @@ package org.endorsements.command.eventstream.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.endorsements.command.eventstream.EventStreamProperties;
+import org.endorsements.command.shared.messaging.AcknowledgedBatch;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,19 +25,18 @@ import org.springframework.stereotype.Component;
 public class KafkaEventRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
-    private static final String PENDING_SENDS = KafkaEventRelay.class.getName() + ".pending";
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final AcknowledgedBatch batch;
     private final EventStreamProperties properties;
 
     KafkaEventRelay(KafkaTemplate<String, byte[]> kafka, EventStreamProperties properties) {
-        this.kafka = kafka;
+        this.batch = new AcknowledgedBatch(kafka, KafkaEventRelay.class);
         this.properties = properties;
     }
 
     @EventHandler
     void on(EndorsementEvent event, DomainEventMessage<?> message) {
-        pendingSends().add(kafka.send(toRecord(event, message)));
+        batch.send(toRecord(event, message));
     }
 
     ProducerRecord<String, byte[]> toRecord(EndorsementEvent event, DomainEventMessage<?> message) {
@@ -66,31 +59,5 @@ public class KafkaEventRelay {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The sends of the current batch; the first call of a batch registers the wait before its commit. */
-    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return unitOfWork.root().getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-            unitOfWork.root().onPrepareCommit(u -> awaitAcknowledgements(sends));
-            return sends;
-        });
-    }
-
-    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
-        kafka.flush();
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RelayFailedException("interrupted while waiting for the broker", e);
-        } catch (ExecutionException e) {
-            throw new RelayFailedException("the broker did not acknowledge a batch; it will be sent again", e);
-        }
-    }
-
-    static final class RelayFailedException extends RuntimeException {
-        RelayFailedException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

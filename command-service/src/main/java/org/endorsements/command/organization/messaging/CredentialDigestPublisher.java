@@ -1,21 +1,15 @@
 package org.endorsements.command.organization.messaging;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.CredentialRevoked;
 import org.endorsements.command.organization.persistence.OrganizationRegistry;
+import org.endorsements.command.shared.messaging.AcknowledgedBatch;
 import org.endorsements.events.CredentialDigest;
 import org.endorsements.events.OrganizationSuspended;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,15 +26,14 @@ import org.springframework.stereotype.Component;
 class CredentialDigestPublisher {
 
     static final String PROCESSING_GROUP = "credential-digests";
-    private static final String PENDING_SENDS = CredentialDigestPublisher.class.getName() + ".pending";
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final AcknowledgedBatch batch;
     private final CredentialDigestProperties properties;
     private final OrganizationRegistry registry;
 
     CredentialDigestPublisher(KafkaTemplate<String, byte[]> kafka, CredentialDigestProperties properties,
             OrganizationRegistry registry) {
-        this.kafka = kafka;
+        this.batch = new AcknowledgedBatch(kafka, CredentialDigestPublisher.class);
         this.properties = properties;
         this.registry = registry;
     }
@@ -68,34 +61,8 @@ class CredentialDigestPublisher {
     }
 
     private void send(String organization, byte[] digestOrTombstone) {
-        pendingSends().add(kafka.send(new ProducerRecord<>(properties.topic(), organization, digestOrTombstone)));
+        batch.send(new ProducerRecord<>(properties.topic(), organization, digestOrTombstone));
     }
 
-    /** The sends of the current batch; the first call of a batch registers the wait before its commit. */
-    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return unitOfWork.root().getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-            unitOfWork.root().onPrepareCommit(u -> awaitAcknowledgements(sends));
-            return sends;
-        });
-    }
-
-    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
-        kafka.flush();
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DigestNotPublishedException("interrupted while waiting for the broker", e);
-        } catch (ExecutionException e) {
-            throw new DigestNotPublishedException("the broker did not acknowledge a batch; it will be sent again", e);
-        }
-    }
-
-    static final class DigestNotPublishedException extends RuntimeException {
-        DigestNotPublishedException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }
