@@ -58,6 +58,4 @@ public class KafkaEventRelay {
     private static void header(RecordHeaders headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
-
-    }
 }

@@ -63,6 +63,4 @@ class CredentialDigestPublisher {
     private void send(String organization, byte[] digestOrTombstone) {
         batch.send(new ProducerRecord<>(properties.topic(), organization, digestOrTombstone));
     }
-
-    }
 }
