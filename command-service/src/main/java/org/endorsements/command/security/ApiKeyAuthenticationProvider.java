@@ -2,6 +2,7 @@ package org.endorsements.command.security;
 
 import org.endorsements.command.organization.persistence.OrganizationRegistry;
 import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.ApiKeys;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;

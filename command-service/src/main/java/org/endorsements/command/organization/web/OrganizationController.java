@@ -6,7 +6,7 @@ import org.endorsements.command.organization.IssueCredentialCommand;
 import org.endorsements.command.organization.RegisterOrganizationCommand;
 import org.endorsements.command.organization.RevokeCredentialCommand;
 import org.endorsements.command.organization.SuspendOrganizationCommand;
-import org.endorsements.command.security.ApiKeys;
+import org.endorsements.command.shared.ApiKeys;
 import org.endorsements.command.shared.Actor;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;

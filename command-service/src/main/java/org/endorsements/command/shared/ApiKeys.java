@@ -1,4 +1,4 @@
-package org.endorsements.command.security;
+package org.endorsements.command.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
