@@ -1,6 +1,4 @@
-package org.endorsements.query.reconciliation.persistence;
-
-import static org.endorsements.query.shared.persistence.Cursors.batched;
+package org.endorsements.query.reconciliation;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,19 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.endorsements.query.audit.AuditEntry;
+import org.endorsements.query.audit.AuditTrail;
 import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.Endorsements;
 import org.endorsements.query.projection.LiveProjection;
-import org.endorsements.query.projection.persistence.ActiveViews;
-import org.endorsements.query.projection.persistence.ViewCollections;
-import org.endorsements.query.reconciliation.Reconciliation;
-import org.endorsements.query.reconciliation.ReconciliationProperties;
 import org.endorsements.query.statement.StatementView;
+import org.endorsements.query.statement.Statements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,23 +31,19 @@ public class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
-    private final MongoTemplate mongo;
-    private final Supplier<ViewCollections> collections;
+    private final AuditTrail audit;
+    private final Endorsements endorsements;
+    private final Statements statements;
     private final LiveProjection live;
     private final ReconciliationProperties properties;
     private final Clock clock;
     private final AtomicLong drifting = new AtomicLong();
 
-    @Autowired
-    Reconciler(MongoTemplate mongo, ActiveViews views, LiveProjection live, ReconciliationProperties properties,
-            Clock clock, MeterRegistry meters) {
-        this(mongo, views::collections, live, properties, clock, meters);
-    }
-
-    Reconciler(MongoTemplate mongo, Supplier<ViewCollections> collections, LiveProjection live,
+    public Reconciler(AuditTrail audit, Endorsements endorsements, Statements statements, LiveProjection live,
             ReconciliationProperties properties, Clock clock, MeterRegistry meters) {
-        this.mongo = mongo;
-        this.collections = collections;
+        this.audit = audit;
+        this.endorsements = endorsements;
+        this.statements = statements;
         this.live = live;
         this.properties = properties;
         this.clock = clock;
@@ -70,25 +59,23 @@ public class Reconciler {
      * time. Re-checking only those statements keeps the pause short where there are many.
      */
     public synchronized Reconciliation.Report run() {
-        Pass first = check(new Query(), new Query(), new Query());
+        Pass first = check(audit::all, endorsements::views, statements::views);
         Reconciliation.Report report = first.report();
         if (!report.drift().isEmpty()) {
-            List<String> statements = report.drift().stream().map(Reconciliation.Drift::statementId)
+            List<String> statementIds = report.drift().stream().map(Reconciliation.Drift::statementId)
                     .filter(Objects::nonNull).distinct().toList();
             // Endorsements by their own id as well: one whose view names no statement, or another one than its
             // audit entries, must still be recounted from those entries.
-            List<String> endorsements = List.copyOf(first.differingEndorsements());
+            List<String> endorsementIds = List.copyOf(first.differingEndorsements());
             long started = System.nanoTime();
             Optional<Reconciliation.Report> confirmed = live.whilePaused(properties.confirmationTimeout(),
-                    () -> check(Query.query(new Criteria().orOperator(Criteria.where("statementId").in(statements),
-                                    Criteria.where("aggregateId").in(endorsements))),
-                            Query.query(new Criteria().orOperator(Criteria.where("statementId").in(statements),
-                                    Criteria.where("_id").in(endorsements))),
-                            Query.query(Criteria.where("_id").in(statements))).report());
+                    () -> check(() -> audit.ofStatementsOrAggregates(statementIds, endorsementIds),
+                            () -> endorsements.views(statementIds, endorsementIds),
+                            () -> statements.views(statementIds)).report());
             if (confirmed.isPresent()) {
                 // How long the projection stood still, its wait to come to rest included: worth watching.
                 log.info("{} statement(s) differed while the projection was writing; re-checked at rest, the "
-                        + "projection held {} ms", statements.size(), (System.nanoTime() - started) / 1_000_000);
+                        + "projection held {} ms", statementIds.size(), (System.nanoTime() - started) / 1_000_000);
                 report = new Reconciliation.Report(report.checkedAt(), report.statementsChecked(),
                         report.endorsementsChecked(), confirmed.get().drift());
             } else {
@@ -107,19 +94,18 @@ public class Reconciler {
     private record Pass(Reconciliation.Report report, Set<String> differingEndorsements) {
     }
 
-    /** Compares what the three queries select: audit entries, endorsement views and statement views. */
-    private Pass check(Query audit, Query endorsementViews, Query statementViews) {
-        ViewCollections c = collections.get();
+    /** Compares what the three selections hold: audit entries, endorsement views and statement views. */
+    private Pass check(Supplier<Stream<AuditEntry>> auditEntries, Supplier<Stream<EndorsementView>> endorsementViews,
+            Supplier<List<StatementView>> statementViews) {
         Reconciliation reconciliation = new Reconciliation();
-        try (Stream<AuditEntry> entries = mongo.stream(batched(audit), AuditEntry.class, c.audit())) {
+        try (Stream<AuditEntry> entries = auditEntries.get()) {
             entries.forEach(reconciliation::audit);
         }
         // The endorsement views are compared as they stream in, never held all at once: held in a list next to the
         // recount, they took the query service's 768 MB heap at about 850 k signatures on one statement.
-        try (Stream<EndorsementView> endorsements = mongo.stream(batched(endorsementViews), EndorsementView.class,
-                c.endorsements())) {
-            Reconciliation.Report report = reconciliation.compare(mongo.find(batched(statementViews),
-                    StatementView.class, c.statements()), endorsements::iterator, clock.instant());
+        try (Stream<EndorsementView> views = endorsementViews.get()) {
+            Reconciliation.Report report = reconciliation.compare(statementViews.get(), views::iterator,
+                    clock.instant());
             return new Pass(report, reconciliation.differingEndorsements());
         }
     }

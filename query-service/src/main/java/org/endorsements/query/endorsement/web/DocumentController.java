@@ -1,4 +1,4 @@
-package org.endorsements.query.statement.web;
+package org.endorsements.query.endorsement.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedWriter;
@@ -15,15 +15,14 @@ import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
-import org.endorsements.query.endorsement.web.InForceAt;
 import org.endorsements.query.security.Reader;
-import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.shared.web.ReadParameters;
 import org.endorsements.query.statement.StatementDocument;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,14 +45,14 @@ class DocumentController {
     /** Signatories per page read from the cursor and flushed to the client. */
     private static final int PAGE = 500;
 
-    private final StatementQueries statements;
+    private final Statements statements;
     private final EndorsementQueries endorsements;
     private final ConsistencyGate consistency;
     private final InForceAt inForceAt;
     private final ExpensiveReads expensive;
     private final Clock clock;
 
-    DocumentController(StatementQueries statements, EndorsementQueries endorsements, ConsistencyGate consistency,
+    DocumentController(Statements statements, EndorsementQueries endorsements, ConsistencyGate consistency,
             InForceAt inForceAt, ExpensiveReads expensive, Clock clock) {
         this.statements = statements;
         this.endorsements = endorsements;

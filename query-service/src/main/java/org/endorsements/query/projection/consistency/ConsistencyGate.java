@@ -1,9 +1,7 @@
-package org.endorsements.query.shared.web;
+package org.endorsements.query.projection.consistency;
 
 import jakarta.annotation.PreDestroy;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.endorsements.events.ConsistencyToken;
+import org.endorsements.query.projection.AggregatePositions;
 import org.endorsements.query.projection.ProjectionAdvanced;
-import org.endorsements.query.projection.persistence.AppliedPositions;
+import org.endorsements.query.shared.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,7 +47,7 @@ public class ConsistencyGate {
     private static final Logger log = LoggerFactory.getLogger(ConsistencyGate.class);
     private static final long RETRY_AFTER_SECONDS = 1;
 
-    private final AppliedPositions positions;
+    private final AggregatePositions positions;
     private final Properties properties;
     private final Executor reads;
     /** Checks positions and times waits out; never runs a read itself. */
@@ -60,14 +60,14 @@ public class ConsistencyGate {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean checkRequested = new AtomicBoolean();
 
-    ConsistencyGate(AppliedPositions positions, Properties properties,
+    ConsistencyGate(AggregatePositions positions, Properties properties,
             @Qualifier("applicationTaskExecutor") Executor reads) {
         this.positions = positions;
         this.properties = properties;
         this.reads = reads;
     }
 
-    private record Waiter(Token token, CompletableFuture<Void> reached) {
+    private record Waiter(ConsistencyToken token, CompletableFuture<Void> reached) {
     }
 
     /**
@@ -78,7 +78,7 @@ public class ConsistencyGate {
         if (minPosition == null || minPosition.isBlank()) {
             return CompletableFuture.completedFuture(read.get());
         }
-        Token token = Token.parse(minPosition);
+        ConsistencyToken token = parse(minPosition);
         if (reached(token)) {
             return CompletableFuture.completedFuture(read.get());
         }
@@ -124,9 +124,9 @@ public class ConsistencyGate {
         checkRequested.set(false);
         Map<String, Long> applied = new HashMap<>();
         for (Waiter waiter : waiters) {
-            Token t = waiter.token();
+            ConsistencyToken t = waiter.token();
             try {
-                long at = applied.computeIfAbsent(t.aggregateType() + '|' + t.aggregateId(),
+                long at = applied.computeIfAbsent(t.aggregateType().wireName() + '|' + t.aggregateId(),
                         k -> positions.appliedSequence(t.aggregateType(), t.aggregateId()).orElse(-1L));
                 if (at >= t.sequence()) {
                     waiter.reached().complete(null);
@@ -137,7 +137,7 @@ public class ConsistencyGate {
         }
     }
 
-    private boolean reached(Token token) {
+    private boolean reached(ConsistencyToken token) {
         return positions.appliedSequence(token.aggregateType(), token.aggregateId()).orElse(-1L) >= token.sequence();
     }
 
@@ -151,30 +151,13 @@ public class ConsistencyGate {
         checker.shutdownNow();
     }
 
-    /** {@code v1|<aggregate type>|<aggregate id>|<sequence>}, base64url, as the command service writes it. */
-    record Token(String aggregateType, String aggregateId, long sequence) {
-
-        /**
-         * The aggregate types whose positions the views record (see {@link AppliedPositions}): a token naming any
-         * other could never be reached, and would only hold a waiter's place until it timed out.
-         */
-        private static final Set<String> AGGREGATE_TYPES = Set.of("Statement", "Organization", "Endorsement");
-
-        static Token parse(String value) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8);
-                String[] parts = raw.split("\\|", -1);
-                if (parts.length != 4 || !"v1".equals(parts[0])) {
-                    throw new IllegalArgumentException("unknown token version");
-                }
-                if (!AGGREGATE_TYPES.contains(parts[1])) {
-                    throw new IllegalArgumentException("unknown aggregate type");
-                }
-                return new Token(parts[1], parts[2], Long.parseLong(parts[3]));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("invalid-min-position",
-                        "minPosition must be an X-Event-Position value returned by the command service.");
-            }
+    /** The token a write returned; any other value is refused with 400 before anything is read. */
+    static ConsistencyToken parse(String value) {
+        try {
+            return ConsistencyToken.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-min-position",
+                    "minPosition must be an X-Event-Position value returned by the command service.");
         }
     }
 }

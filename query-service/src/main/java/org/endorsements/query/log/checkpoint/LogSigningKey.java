@@ -1,4 +1,4 @@
-package org.endorsements.query.log.persistence;
+package org.endorsements.query.log.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Files;

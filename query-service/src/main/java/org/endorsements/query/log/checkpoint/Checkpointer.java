@@ -1,10 +1,11 @@
-package org.endorsements.query.log.persistence;
+package org.endorsements.query.log.checkpoint;
 
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.endorsements.query.log.LogProperties;
 import org.endorsements.query.log.LogState;
+import org.endorsements.query.log.persistence.MongoLogStore;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.MerkleProofs;
 import org.endorsements.transparency.Note;

@@ -1,4 +1,4 @@
-package org.endorsements.query.log.persistence;
+package org.endorsements.query.log.checkpoint;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,5 +1,6 @@
 package org.endorsements.query.projection.persistence;
 
+import org.endorsements.query.projection.LiveGeneration;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,22 +11,22 @@ import org.springframework.stereotype.Component;
  * sends the 'hello' command, which the embedded server does not know; it is switched off in application.yml.)
  */
 @Component("viewStore")
-class ViewStoreHealthIndicator implements HealthIndicator {
+class ProjectionHealthIndicator implements HealthIndicator {
 
     private final MongoTemplate mongo;
-    private final ActiveViews views;
+    private final LiveGeneration live;
 
-    ViewStoreHealthIndicator(MongoTemplate mongo, ActiveViews views) {
+    ProjectionHealthIndicator(MongoTemplate mongo, LiveGeneration live) {
         this.mongo = mongo;
-        this.views = views;
+        this.live = live;
     }
 
     @Override
     public Health health() {
         try {
-            long statements = mongo.estimatedCount(views.collections().statements());
-            return Health.up().withDetail("generation", views.collections().generation())
-                    .withDetail("statements", statements).build();
+            long aggregates = mongo.estimatedCount(live.current().collection(MongoEngineStore.AGGREGATES));
+            return Health.up().withDetail("generation", live.current().number())
+                    .withDetail("aggregates", aggregates).build();
         } catch (RuntimeException e) {
             return Health.down().withDetail("error", "MongoDB is not reachable").build();
         }
