@@ -1,4 +1,4 @@
-package org.endorsements.query.projection.persistence;
+package org.endorsements.query.shared.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,7 @@ class BulkWritesTest {
     void an_upsert_inserts_new_documents_and_replaces_existing_ones_in_one_call() {
         BulkWrites.replaceById(mongo, "views", List.of(new Document("_id", "a").append("count", 1)));
 
-        BulkWrites.upsertById(mongo, "views", List.of(new Document("_id", "a").append("count", 2),
+        EmbeddedServer.upsertById(mongo, "views", List.of(new Document("_id", "a").append("count", 2),
                 new Document("_id", "b").append("count", 1)));
 
         assertThat(mongo.findAll(Document.class, "views")).containsExactlyInAnyOrder(
@@ -38,9 +38,9 @@ class BulkWritesTest {
 
     @Test
     void an_upsert_replaces_the_whole_document_so_a_field_left_out_is_gone() {
-        BulkWrites.upsertById(mongo, "views", List.of(new Document("_id", "a").append("reason", "x")));
+        EmbeddedServer.upsertById(mongo, "views", List.of(new Document("_id", "a").append("reason", "x")));
 
-        BulkWrites.upsertById(mongo, "views", List.of(new Document("_id", "a").append("endorsed", true)));
+        EmbeddedServer.upsertById(mongo, "views", List.of(new Document("_id", "a").append("endorsed", true)));
 
         assertThat(mongo.findAll(Document.class, "views"))
                 .containsExactly(new Document("_id", "a").append("endorsed", true));
@@ -48,9 +48,9 @@ class BulkWritesTest {
 
     @Test
     void an_immutable_document_written_again_keeps_its_first_content_and_the_rest_of_the_batch_is_written() {
-        BulkWrites.insertImmutable(mongo, "audit", List.of(new Document("_id", "e1").append("projectedAt", 1)));
+        EmbeddedServer.insertImmutable(mongo, "audit", List.of(new Document("_id", "e1").append("projectedAt", 1)));
 
-        BulkWrites.insertImmutable(mongo, "audit", List.of(new Document("_id", "e1").append("projectedAt", 2),
+        EmbeddedServer.insertImmutable(mongo, "audit", List.of(new Document("_id", "e1").append("projectedAt", 2),
                 new Document("_id", "e2").append("projectedAt", 2)));
 
         assertThat(mongo.findAll(Document.class, "audit")).containsExactlyInAnyOrder(

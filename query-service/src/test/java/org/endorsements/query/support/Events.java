@@ -1,4 +1,4 @@
-package org.endorsements.query.projection;
+package org.endorsements.query.support;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,32 +11,33 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.query.projection.ProjectedEvent;
 
 /** Builds events as they arrive from the topic: a statement's events on one partition, offsets increasing. */
-final class Events {
+public final class Events {
 
-    static final String STATEMENT = "icc-statement";
-    static final String HASH = "c".repeat(64);
-    static final int PARTITION = 3;
+    public static final String STATEMENT = "icc-statement";
+    public static final String HASH = "c".repeat(64);
+    public static final int PARTITION = 3;
 
     private long nextOffset;
 
-    ProjectedEvent published(Instant at) {
+    public ProjectedEvent published(Instant at) {
         return event(new StatementPublished(StatementId.of(STATEMENT), "Title", "Body", "en", HASH, at, "admin",
                 null, null),
                 "Statement", STATEMENT, 0, at);
     }
 
-    ProjectedEvent registered(String organization, Instant at) {
+    public ProjectedEvent registered(String organization, Instant at) {
         return event(new OrganizationRegistered(OrganizationId.of(organization), "Org " + organization, "VE",
                 "Zulia", "NGO", null, at, "admin"), "Organization", organization, 0, at);
     }
 
-    ProjectedEvent added(String organization, long sequence, Instant at) {
+    public ProjectedEvent added(String organization, long sequence, Instant at) {
         return added(organization, sequence, at, null);
     }
 
-    ProjectedEvent added(String organization, long sequence, Instant at, Integer entryNumber) {
+    public ProjectedEvent added(String organization, long sequence, Instant at, Integer entryNumber) {
         return event(new EndorsementAdded(StatementId.of(STATEMENT), OrganizationId.of(organization),
                         "Org " + organization, HASH, at, "credential:c-" + organization,
                         entryNumber == null ? EndorsementSource.API : EndorsementSource.IMPORTED, "req",
@@ -44,14 +45,14 @@ final class Events {
                 "Endorsement", STATEMENT + ":" + organization, sequence, at);
     }
 
-    ProjectedEvent withdrawn(String organization, long sequence, Instant at) {
+    public ProjectedEvent withdrawn(String organization, long sequence, Instant at) {
         return event(new EndorsementWithdrawn(StatementId.of(STATEMENT), OrganizationId.of(organization), "reason",
                 at, "credential:c-" + organization, "req"), "Endorsement", STATEMENT + ":" + organization, sequence,
                 at);
     }
 
     /** The same event published again by the relay, later on the topic. */
-    ProjectedEvent republished(ProjectedEvent original) {
+    public ProjectedEvent republished(ProjectedEvent original) {
         return new ProjectedEvent(original.eventId(), original.type(), original.aggregateType(),
                 original.aggregateId(), original.sequence(), original.time(), original.partition(), nextOffset++,
                 original.event(), original.payload());

@@ -1,4 +1,4 @@
-package org.endorsements.query.log.persistence;
+package org.endorsements.query.log.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,9 @@
-package org.endorsements.query.projection;
+package org.endorsements.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,14 +19,26 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.endorsement.SignatoryHistory;
+import org.endorsements.query.projection.ProjectedEvent;
+import org.endorsements.query.support.Events;
+import org.endorsements.query.support.ProjectionFixture;
 
 /**
  * Random endorse / withdraw / re-endorse histories, projected in random batches with random re-deliveries, against
- * a model that is just a set per instant: counts and {@code asOf} answers must agree with it.
+ * a model that is just a set per instant: counts and {@code asOf} answers must agree with it. Every projection
+ * runs behind the engine on one embedded server, each try in a generation of its own.
  */
 class SignatoryHistoryProperties {
+
+    private static final ProjectionFixture STORE = new ProjectionFixture(Clock.systemUTC());
+
+    @AfterContainer
+    static void stopServer() {
+        STORE.close();
+    }
 
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     private static final int ORGANIZATIONS = 5;
@@ -67,14 +78,14 @@ class SignatoryHistoryProperties {
             model.put(now, endorsed.stream().map(i -> "org-" + i).collect(Collectors.toSet()));
         }
 
-        InMemoryViewStore store = new InMemoryViewStore();
-        Projector projector = new Projector(store, Clock.fixed(now, ZoneOffset.UTC));
+        ProjectionFixture store = STORE;
+        store.nextGeneration();
         for (int i = 0; i < topic.size(); i += batchSize) {
             List<ProjectedEvent> batch = topic.subList(i, Math.min(topic.size(), i + batchSize));
-            projector.project(batch);
+            store.project(batch);
             // the same batch again, as after a consumer restart before its position was stored
             for (int r = 0; r < redeliveries && i % 2 == 0; r++) {
-                projector.project(batch);
+                store.project(batch);
             }
         }
 

@@ -1,4 +1,4 @@
-package org.endorsements.query.reconciliation.persistence;
+package org.endorsements.query.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +16,11 @@ import java.util.function.Supplier;
 import org.bson.Document;
 import org.endorsements.query.endorsement.SignatoryHistory;
 import org.endorsements.query.projection.LiveProjection;
-import org.endorsements.query.projection.persistence.ViewCollections;
-import org.endorsements.query.reconciliation.Reconciliation;
-import org.endorsements.query.reconciliation.ReconciliationProperties;
+import org.endorsements.query.audit.persistence.AuditQueries;
+import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.projection.Generation;
+import org.endorsements.query.projection.LiveGeneration;
+import org.endorsements.query.statement.persistence.StatementQueries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,7 +32,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class ReconcilerTest {
 
-    private static final ViewCollections VIEWS = new ViewCollections(1);
+    private static final Generation VIEWS = new Generation(1);
+    private static final LiveGeneration LIVE = () -> VIEWS;
     private static final String STATEMENT = "s";
     private static final String OTHER = "t";
     private static final Instant AT = Instant.parse("2026-11-29T06:00:00Z");
@@ -160,12 +163,12 @@ class ReconcilerTest {
         endorsementView("a", true, 1);
         audit(OTHER, SignatoryHistory.ADDED, "b", 1, 20);
         mongo.save(new Document("_id", OTHER).append("status", "OPEN").append("currentCount", 1L)
-                .append("totalAdded", 1L).append("withdrawn", 0L), VIEWS.statements());
+                .append("totalAdded", 1L).append("withdrawn", 0L), VIEWS.collection("statements"));
         mongo.save(new Document("_id", OTHER + ":b").append("statementId", OTHER).append("organizationId", "b")
-                .append("endorsed", true).append("sequence", 1L), VIEWS.endorsements());
+                .append("endorsed", true).append("sequence", 1L), VIEWS.collection("endorsements"));
         LiveProjection breaksTheOtherStatementWhenPaused = pausing(() -> mongo.save(new Document("_id", OTHER)
                 .append("status", "OPEN").append("currentCount", 9L).append("totalAdded", 1L)
-                .append("withdrawn", 0L), VIEWS.statements()));
+                .append("withdrawn", 0L), VIEWS.collection("statements")));
 
         Reconciliation.Report report = reconciler(breaksTheOtherStatementWhenPaused).run();
 
@@ -179,7 +182,7 @@ class ReconcilerTest {
         signed("a", 1, 10);
         statementView(1, 1, 0);
         mongo.save(new Document("_id", STATEMENT + ":a").append("organizationId", "a").append("endorsed", false)
-                .append("sequence", 1L), VIEWS.endorsements());
+                .append("sequence", 1L), VIEWS.collection("endorsements"));
 
         Reconciliation.Report report = reconciler(neverMoving()).run();
 
@@ -188,7 +191,8 @@ class ReconcilerTest {
     }
 
     private Reconciler reconciler(LiveProjection live) {
-        return new Reconciler(mongo, () -> VIEWS, live,
+        AuditQueries audit = new AuditQueries(mongo, LIVE);
+        return new Reconciler(audit, new EndorsementQueries(mongo, LIVE, audit), new StatementQueries(mongo, LIVE), live,
                 new ReconciliationProperties(Duration.ofSeconds(1)),
                 Clock.fixed(AT, ZoneOffset.UTC), meters);
     }
@@ -225,17 +229,17 @@ class ReconcilerTest {
         mongo.insert(new Document("_id", "event-" + statement + "-" + organization + "-" + sequence)
                 .append("type", type).append("statementId", statement).append("organizationId", organization)
                 .append("aggregateType", "Endorsement").append("aggregateId", statement + ":" + organization)
-                .append("sequence", sequence).append("partition", 0).append("offset", offset), VIEWS.audit());
+                .append("sequence", sequence).append("partition", 0).append("offset", offset), VIEWS.collection("audit"));
     }
 
     private void statementView(long current, long added, long withdrawn) {
         mongo.save(new Document("_id", STATEMENT).append("status", "OPEN").append("currentCount", current)
-                .append("totalAdded", added).append("withdrawn", withdrawn), VIEWS.statements());
+                .append("totalAdded", added).append("withdrawn", withdrawn), VIEWS.collection("statements"));
     }
 
     private void endorsementView(String organization, boolean endorsed, long sequence) {
         mongo.save(new Document("_id", STATEMENT + ":" + organization).append("statementId", STATEMENT)
                 .append("organizationId", organization).append("endorsed", endorsed).append("sequence", sequence),
-                VIEWS.endorsements());
+                VIEWS.collection("endorsements"));
     }
 }
