@@ -28,12 +28,12 @@ import org.endorsements.query.support.ProjectionFixture;
 
 /**
  * Random endorse / withdraw / re-endorse histories, projected in random batches with random re-deliveries, against
- * a model that is just a set per instant: counts and {@code asOf} answers must agree with it. Every projection
- * runs behind the engine on one embedded server, each try in a generation of its own.
+ * a model that is just a set per instant: counts and {@code asOf} answers must agree with it. The views' projections
+ * run behind the engine on one embedded server, each try in a generation of its own.
  */
 class SignatoryHistoryProperties {
 
-    private static final ProjectionFixture STORE = new ProjectionFixture(Clock.systemUTC());
+    private static final ProjectionFixture STORE = new ProjectionFixture(Clock.systemUTC(), false);
 
     @AfterContainer
     static void stopServer() {

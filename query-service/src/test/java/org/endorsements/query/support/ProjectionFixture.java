@@ -50,21 +50,30 @@ public final class ProjectionFixture implements AutoCloseable {
     private String crashBefore;
 
     public ProjectionFixture(Clock clock) {
+        this(clock, true);
+    }
+
+    /** {@code withLog}: the verifiable logs too (the costliest projection, which only some tests are about). */
+    public ProjectionFixture(Clock clock, boolean withLog) {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "projection-test");
         store = new MongoEngineStore(mongo, "endorsement-events");
-        List<BatchProjection> projections = List.of(new LogProjection(mongo), new AuditProjection(mongo, clock),
+        List<BatchProjection> projections = new ArrayList<>(List.of(new AuditProjection(mongo, clock),
                 new StatementProjection(mongo), new GrowthProjection(mongo), new OrganizationProjection(mongo),
-                new EndorsementProjection(mongo, meters));
+                new EndorsementProjection(mongo, meters)));
+        if (withLog) {
+            projections.add(0, new LogProjection(mongo));
+        }
         List<BatchProjection> crashing = new ArrayList<>();
         projections.forEach(p -> crashing.add(crashing(p)));
         engine = new ProjectionEngine(store, crashing);
         store.mark(generation);
     }
 
-    /** A fresh, empty generation on the same server. */
+    /** A fresh, empty generation on the same server; the previous one is dropped. */
     public void nextGeneration() {
+        engine.collections(generation).forEach(mongo::dropCollection);
         generation = new Generation(GENERATIONS.incrementAndGet());
         store.mark(generation);
     }
