@@ -12,10 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.events.Caller;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
-import org.endorsements.query.security.Reader;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.shared.web.ProblemException;
@@ -66,8 +66,8 @@ class DocumentController {
             produces = "text/markdown")
     CompletableFuture<ResponseEntity<StreamingResponseBody>> markdown(@PathVariable String statementId,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
-            @AuthenticationPrincipal Reader reader, HttpServletRequest request) {
-        return document(statementId, asOf, minPosition, reader, request, StatementDocument.Format.MARKDOWN,
+            @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        return document(statementId, asOf, minPosition, caller, request, StatementDocument.Format.MARKDOWN,
                 TEXT_MARKDOWN);
     }
 
@@ -75,16 +75,16 @@ class DocumentController {
             produces = MediaType.TEXT_PLAIN_VALUE)
     CompletableFuture<ResponseEntity<StreamingResponseBody>> plain(@PathVariable String statementId,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
-            @AuthenticationPrincipal Reader reader, HttpServletRequest request) {
-        return document(statementId, asOf, minPosition, reader, request, StatementDocument.Format.PLAIN,
+            @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        return document(statementId, asOf, minPosition, caller, request, StatementDocument.Format.PLAIN,
                 TEXT_PLAIN);
     }
 
     private CompletableFuture<ResponseEntity<StreamingResponseBody>> document(String statementId, String asOf,
-            String minPosition, Reader reader, HttpServletRequest request, StatementDocument.Format format,
+            String minPosition, Caller caller, HttpServletRequest request, StatementDocument.Format format,
             MediaType type) {
         Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
-        boolean auditor = reader.isAuditor();
+        boolean auditor = caller.isAuditor();
         return consistency.read(minPosition, () -> {
             StatementView statement = statements.find(statementId)
                     .orElseThrow(() -> ProblemException.notFound("statement"));

@@ -3,10 +3,10 @@ package org.endorsements.query.endorsement.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.events.Caller;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
-import org.endorsements.query.security.Reader;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.PageResponse;
 import org.endorsements.query.shared.web.ProblemException;
@@ -67,11 +67,11 @@ class EndorsementController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition,
-            @AuthenticationPrincipal Reader reader) {
+            @AuthenticationPrincipal Caller caller) {
         PageResponse.validate(page, size);
         Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
         String search = ReadParameters.search("q", q);
-        boolean auditor = reader.isAuditor();
+        boolean auditor = caller.isAuditor();
         return consistency.read(minPosition, () -> at == null ? current(statementId, search, page, size)
                 : asOf(statementId, at, auditor, page, size));
     }
