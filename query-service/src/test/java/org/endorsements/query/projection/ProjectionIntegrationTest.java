@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +31,7 @@ import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
-import org.endorsements.query.projection.LiveGeneration;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.support.QueryStackSupport;
 import org.endorsements.query.support.TopicWriter;
 import org.endorsements.testsupport.TestStack;
@@ -57,6 +59,9 @@ class ProjectionIntegrationTest extends QueryStackSupport {
 
     @Autowired
     LiveGeneration views;
+
+    @Autowired
+    ConsistencyGate gate;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -151,17 +156,21 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     @Test
     void aReadWithMinPositionWaitsForTheWrite() throws Exception {
         String token = token("Endorsement", statement + ":provea", 0);
-        Thread writer = new Thread(() -> {
-            sleep(300);
-            endorse("provea", 0);
+        int waitingBefore = gate.waitingReads();
+        CompletableFuture<Reply> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return get("/api/statements/" + statement + "/endorsements?minPosition=" + token);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         });
-        writer.start();
+        // Written only once the read is waiting for it.
+        await().atMost(WAIT).until(() -> gate.waitingReads() > waitingBefore);
+        endorse("provea", 0);
 
-        Reply reply = get("/api/statements/" + statement + "/endorsements?minPosition=" + token);
-
+        Reply reply = read.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().path("totalItems").asLong()).isEqualTo(1);
-        writer.join();
     }
 
     @Test
@@ -235,14 +244,6 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     private static String token(String type, String aggregateId, long sequence) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("v1|" + type + "|" + aggregateId + "|" + sequence).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topicName) {
