@@ -17,11 +17,11 @@ import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.persistence.ActiveGeneration;
 import org.endorsements.query.projection.persistence.MongoEngineStore;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
@@ -65,20 +65,19 @@ class ProjectionConfiguration {
         return new ProjectionListener(engine, store, live, properties, meters, events);
     }
 
-    /** One replay at a time (see {@link Replay#start}), on a thread of its own that never holds up shutdown. */
-    @Bean
-    TaskExecutor replayExecutor() {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("replay-");
-        executor.setDaemon(true);
-        executor.setConcurrencyLimit(1);
-        return executor;
-    }
-
+    /**
+     * A replay runs on an executor of its own, built by Spring Boot's builder (so it follows the service's task
+     * settings, virtual threads included): one replay at a time (see {@link Replay#start}), on a thread that never
+     * holds up shutdown. Not a bean: an {@code Executor} bean would make Spring Boot drop the application task
+     * executor, which the async reads run on.
+     */
     @Bean
     Replay replay(ProjectionEngine engine, MongoEngineStore store, MongoTemplate mongo, ActiveGeneration live,
             ProjectionProperties properties, KafkaProperties kafka, KafkaListenerEndpointRegistry listeners,
-            Clock clock, ProjectionListener listener, TaskExecutor replayExecutor) {
-        return new Replay(engine, store, mongo, live, properties, kafka, listeners, clock, listener, replayExecutor);
+            Clock clock, ProjectionListener listener, SimpleAsyncTaskExecutorBuilder executors) {
+        SimpleAsyncTaskExecutor executor = executors.threadNamePrefix("replay-").concurrencyLimit(1).build();
+        executor.setDaemon(true);
+        return new Replay(engine, store, mongo, live, properties, kafka, listeners, clock, listener, executor);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.endorsements.query.projection.messaging;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import org.endorsements.query.projection.persistence.ActiveGeneration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -58,7 +59,7 @@ public class Replay {
     private final KafkaListenerEndpointRegistry listeners;
     private final Clock clock;
     private final ProjectionListener listener;
-    private final TaskExecutor executor;
+    private final SimpleAsyncTaskExecutor executor;
     /** Held while the live projection is stopped for the switch-over: nothing may read the old generation then. */
     final ReentrantLock switchOver = new ReentrantLock();
     private final AtomicReference<Progress> progress = new AtomicReference<>(
@@ -66,7 +67,7 @@ public class Replay {
 
     public Replay(ProjectionEngine engine, EngineStore store, MongoTemplate mongo, ActiveGeneration active,
             ProjectionProperties properties, KafkaProperties kafka, KafkaListenerEndpointRegistry listeners,
-            Clock clock, ProjectionListener listener, TaskExecutor executor) {
+            Clock clock, ProjectionListener listener, SimpleAsyncTaskExecutor executor) {
         this.engine = engine;
         this.store = store;
         this.listener = listener;
@@ -77,6 +78,12 @@ public class Replay {
         this.kafka = kafka;
         this.listeners = listeners;
         this.clock = clock;
+    }
+
+    /** A running replay is abandoned with the service: its generation is never switched to, and dropped next time. */
+    @PreDestroy
+    void stop() {
+        executor.close();
     }
 
     public Progress progress() {
