@@ -1,30 +1,81 @@
 package org.endorsements.query;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @AnalyzeClasses(packages = "org.endorsements.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String QUERY = "org.endorsements.query";
+    private static final String ENGINE = QUERY + ".projection..";
+    private static final String SHARED_SLICE = "shared";
+    private static final String SHARED = QUERY + "." + SHARED_SLICE + "..";
+    /** The first package below {@link #QUERY}: a feature, the engine ({@code projection}) or {@code shared}. */
+    private static final Pattern SLICE = Pattern.compile(Pattern.quote(QUERY) + "\\.([^.]+)(\\..*)?");
+    private static final Pattern PERSISTENCE = Pattern.compile(Pattern.quote(QUERY) + "\\.([^.]+)\\.persistence(\\..*)?");
+
     @ArchTest
-    static final ArchRule noCommandSideInternals = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("org.endorsements.command..", "org.axonframework..")
-            .because("the query side knows the command side only through the events contract and the topic");
+    static final ArchRule featureSlicesAreFreeOfCycles = slices().matching(QUERY + ".(*)..").should()
+            .beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theEngineKnowsNoFeature = classes().that().resideInAPackage(ENGINE)
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage(QUERY + "..")
+                    .or(resideInAnyPackage(ENGINE, SHARED)))
+            .because("features plug into the engine as BatchProjections; the engine never names one");
+
+    @ArchTest
+    static final ArchRule sharedDependsOnNoFeature = classes().that().resideInAPackage(SHARED)
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage(QUERY + "..").or(resideInAnyPackage(SHARED)))
+            .because("what every feature shares cannot know any of them (nor the engine)");
+
+    @ArchTest
+    static final ArchRule noFeatureUsesAnotherFeaturesPersistence = classes().that().resideInAPackage(QUERY + "..")
+            .should(new ArchCondition<JavaClass>("use no other feature's persistence package (shared's is for all)") {
+                @Override
+                public void check(JavaClass item, ConditionEvents events) {
+                    Optional<String> own = group(SLICE, item.getPackageName());
+                    for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                        Optional<String> target = group(PERSISTENCE, dependency.getTargetClass().getPackageName());
+                        if (target.isPresent() && !target.equals(own) && !target.get().equals(SHARED_SLICE)) {
+                            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    }
+                }
+            })
+            .because("a feature asks another through that feature's small public query interface");
+
+    @ArchTest
+    static final ArchRule onlyTheMessagingAdaptersTalkToKafka = noClasses()
+            .that(not(resideInAnyPackage("..messaging..")))
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+            .because("the topic is read in one place per stream: the engine's listener and the credential digests");
 
     @ArchTest
     static final ArchRule projectionLogicKnowsNoAdapters = noClasses()
             .that().resideInAPackage("org.endorsements.query.projection")
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..messaging..",
                     "org.apache.kafka..", "org.springframework.kafka..", "org.springframework.data.mongodb.core..")
-            .because("the projector is a plain object, tested without Kafka or MongoDB");
+            .because("the engine is a plain object, tested without Kafka or MongoDB");
 
     @ArchTest
     static final ArchRule viewsKnowNoWeb = noClasses()
@@ -45,4 +96,9 @@ class ArchitectureTest {
                     "org.endorsements.query.audit", "org.endorsements.query.growth",
                     "org.endorsements.query.organization", "org.bson.."))
             .because("the API answers with its own response records, never persistence documents");
+
+    private static Optional<String> group(Pattern pattern, String packageName) {
+        Matcher matcher = pattern.matcher(packageName);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.endorsements.query.audit.AuditEntry;
-import org.endorsements.query.projection.persistence.ActiveViews;
-import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.projection.LiveGeneration;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.statement.StatementDocument;
 import org.endorsements.query.support.BoundedReadsStack;
@@ -53,7 +53,7 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
     MongoTemplate mongo;
 
     @Autowired
-    ActiveViews views;
+    LiveGeneration views;
 
     @Autowired
     ExpensiveReads expensive;
@@ -237,14 +237,14 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         mongo.insert(new AuditEntry("injected-" + suffix, "org.endorsements.EndorsementAdded.v1", statement,
                 org("c"), "admin", PUBLISHED.plusSeconds(180), Instant.now(), "Endorsement",
                 statement + ":" + org("c"), 0, 0, 0, new Document("organizationName", "C")),
-                views.collections().audit());
+                views.current().collection("audit"));
 
         long cached = reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong();
         endorse(topic, statement, org("d"), "D", PUBLISHED.plusSeconds(240), null);
         awaitCount(3);
         long recomputed = reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong();
 
-        mongo.remove(Query.query(Criteria.where("_id").is("injected-" + suffix)), views.collections().audit());
+        mongo.remove(Query.query(Criteria.where("_id").is("injected-" + suffix)), views.current().collection("audit"));
 
         assertThat(cached).isEqualTo(2);
         assertThat(recomputed).isEqualTo(4);
@@ -262,12 +262,12 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         mongo.insert(new AuditEntry("injected-" + suffix, "org.endorsements.EndorsementAdded.v1", statement,
                 org("c"), "admin", PUBLISHED.plusSeconds(180), Instant.now(), "Endorsement",
                 statement + ":" + org("c"), 0, 0, 0, new Document("organizationName", "C")),
-                views.collections().audit());
+                views.current().collection("audit"));
 
         long aNanosecondLater = reads.get(path + tomorrow.plusNanos(1), AUDITOR_KEY).json().path("totalItems")
                 .asLong();
 
-        mongo.remove(Query.query(Criteria.where("_id").is("injected-" + suffix)), views.collections().audit());
+        mongo.remove(Query.query(Criteria.where("_id").is("injected-" + suffix)), views.current().collection("audit"));
         assertThat(aNanosecondLater).isEqualTo(2);
     }
 

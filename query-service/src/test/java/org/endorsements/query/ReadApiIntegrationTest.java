@@ -29,7 +29,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.endorsements.query.projection.LiveProjection;
-import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.LiveGeneration;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadApiIntegrationTest extends QueryStackSupport {
@@ -44,7 +44,7 @@ class ReadApiIntegrationTest extends QueryStackSupport {
     MongoTemplate mongo;
 
     @Autowired
-    ActiveViews views;
+    LiveGeneration views;
 
     @Autowired
     LiveProjection live;
@@ -218,7 +218,7 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                 .doesNotContain(statement);
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("currentCount", 5),
-                views.collections().statements());
+                views.current().collection("statements"));
         ReadClient.Reply report = reads.get("/api/admin/reconciliation", AUDITOR_KEY);
 
         assertThat(report.status()).isEqualTo(200);
@@ -232,7 +232,7 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         assertThat(reads.get("/api/admin/reconciliation").status()).isEqualTo(401);
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("currentCount", -5),
-                views.collections().statements());
+                views.current().collection("statements"));
     }
 
     @Test
@@ -252,11 +252,11 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         endorse(org("x"), "X", 0, Instant.parse("2026-11-05T09:00:00Z"), null);
         awaitCounts(1, 0);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("totalAdded", 3),
-                views.collections().statements());
+                views.current().collection("statements"));
         assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY).json().path("drift").toString())
                 .contains(statement);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("totalAdded", -3),
-                views.collections().statements());
+                views.current().collection("statements"));
 
         endorse(org("y"), "Y", 0, Instant.parse("2026-11-05T09:01:00Z"), null);
 

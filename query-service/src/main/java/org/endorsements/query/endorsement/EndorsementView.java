@@ -1,6 +1,7 @@
 package org.endorsements.query.endorsement;
 
 import java.time.Instant;
+import org.endorsements.events.EndorsementId;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -33,11 +34,11 @@ public class EndorsementView {
     protected EndorsementView() {
     }
 
-    public static EndorsementView empty(String id, String statementId, String organizationId) {
+    public static EndorsementView empty(EndorsementId id) {
         EndorsementView view = new EndorsementView();
-        view.id = id;
-        view.statementId = statementId;
-        view.organizationId = organizationId;
+        view.id = id.value();
+        view.statementId = id.statementId().value();
+        view.organizationId = id.organizationId().value();
         return view;
     }
 

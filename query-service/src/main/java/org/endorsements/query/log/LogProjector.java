@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementPublished;
@@ -43,7 +44,7 @@ public class LogProjector {
             statementIds.add(e.event().streamKey());
             eventIds.add(e.eventId());
             if (e.event() instanceof EndorsementWithdrawn w) {
-                signerIds.add(w.statementId().value() + ":" + w.organizationId().value());
+                signerIds.add(new EndorsementId(w.statementId(), w.organizationId()).value());
             }
         }
         Map<String, LogState> states = new LinkedHashMap<>(store.states(statementIds));
@@ -92,14 +93,14 @@ public class LogProjector {
         EndorsementEvent event = e.event();
         String statementId = event.streamKey();
         if (event instanceof EndorsementAdded a) {
-            String key = statementId + ":" + a.organizationId().value();
+            String key = new EndorsementId(a.statementId(), a.organizationId()).value();
             openings.put(key, a.signerOpening());
             newOpenings.put(key, a.signerOpening());
             return new LogLeaf(e.eventId(), "EndorsementAdded", statementId, a.contentHash(), time,
                     a.source().wireName(), LogLeaf.commitment(a.signerOpening(), a.organizationId().value()));
         }
         if (event instanceof EndorsementWithdrawn w) {
-            String opening = openings.get(statementId + ":" + w.organizationId().value());
+            String opening = openings.get(new EndorsementId(w.statementId(), w.organizationId()).value());
             return new LogLeaf(e.eventId(), "EndorsementWithdrawn", statementId, contentHash, time, null,
                     opening == null ? null : LogLeaf.commitment(opening, w.organizationId().value()));
         }

@@ -1,10 +1,11 @@
 package org.endorsements.query.projection;
 
-import java.util.Set;
+import java.util.List;
 
-/**
- * What one batch did: events applied, duplicates ignored, sequence gaps seen, and the statements whose views
- * changed (for live updates).
- */
-public record ProjectionOutcome(int applied, int duplicates, int gaps, Set<String> statementsChanged) {
+/** What one batch did: the events applied (new to their aggregates) and how many were duplicates. */
+public record ProjectionOutcome(List<ProjectedEvent> applied, int duplicates) {
+
+    public ProjectionOutcome {
+        applied = List.copyOf(applied);
+    }
 }

@@ -3,7 +3,9 @@ package org.endorsements.query.security;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.endorsements.events.Caller;
 import org.endorsements.events.CredentialDigest;
+import org.endorsements.events.OrganizationId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,11 @@ public class OrganizationKeys {
 
     public Optional<String> organizationOf(String keyHash) {
         return live.organizationOf(keyHash);
+    }
+
+    /** The organization caller a key opens: its organization and the credential it is. */
+    public Optional<Caller> callerOf(String keyHash) {
+        return live.callerOf(keyHash);
     }
 
     /** Applies one record of the topic; {@code digest} null (a tombstone) or inactive means no key opens anything. */
@@ -60,6 +67,11 @@ public class OrganizationKeys {
 
         Optional<String> organizationOf(String keyHash) {
             return Optional.ofNullable(organizationByKeyHash.get(keyHash));
+        }
+
+        Optional<Caller> callerOf(String keyHash) {
+            return organizationOf(keyHash).map(byOrganization::get).filter(d -> d.keyHash().equals(keyHash))
+                    .map(d -> Caller.organization(OrganizationId.of(d.organizationId()), d.credentialId()));
         }
 
         public synchronized void apply(String organizationId, CredentialDigest digest) {

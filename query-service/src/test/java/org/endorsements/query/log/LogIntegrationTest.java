@@ -19,7 +19,7 @@ import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
-import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.support.QueryStackSupport;
 import org.endorsements.query.support.ReadClient;
 import org.endorsements.query.support.TopicWriter;
@@ -48,7 +48,7 @@ class LogIntegrationTest extends QueryStackSupport {
     MongoTemplate mongo;
 
     @Autowired
-    ActiveViews views;
+    LiveGeneration views;
 
     private ReadClient reads;
     private String statement;
@@ -139,18 +139,18 @@ class LogIntegrationTest extends QueryStackSupport {
             endorse(topic, "provea", 0, "0d".repeat(32));
         }
         SignedNote.Checkpoint checkpoint = awaitCheckpoint(2);
-        Document leaf = mongo.findById(statement + ":1", Document.class, views.collections().logLeaves());
+        Document leaf = mongo.findById(statement + ":1", Document.class, views.current().collection("log_leaves"));
         Binary genuine = leaf.get("bytes", Binary.class);
         String forged = new String(genuine.getData(), StandardCharsets.UTF_8)
                 .replace("\"source\":\"api\"", "\"source\":\"imported\"");
         leaf.put("bytes", new Binary(forged.getBytes(StandardCharsets.UTF_8)));
-        mongo.save(leaf, views.collections().logLeaves());
+        mongo.save(leaf, views.current().collection("log_leaves"));
         try {
             assertThat(rootOf(leaves(2))).isNotEqualTo(checkpoint.root());
         } finally {
             // Other tests share this store (a replay would rebuild the genuine leaf and differ from it).
             leaf.put("bytes", genuine);
-            mongo.save(leaf, views.collections().logLeaves());
+            mongo.save(leaf, views.current().collection("log_leaves"));
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +31,7 @@ import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
-import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.support.QueryStackSupport;
 import org.endorsements.query.support.TopicWriter;
 import org.endorsements.testsupport.TestStack;
@@ -56,7 +58,10 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     MongoTemplate mongo;
 
     @Autowired
-    ActiveViews views;
+    LiveGeneration views;
+
+    @Autowired
+    ConsistencyGate gate;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -127,8 +132,9 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         endorse(eventId, "provea", 0);
         endorse("codhez", 0);
 
-        await().atMost(WAIT).until(() -> count() == 2);
-        Thread.sleep(500);
+        // The statement's records are on one partition, in order: once the last one is in, the duplicate was read.
+        await().atMost(WAIT).until(() -> get("/api/statements/" + statement + "/endorsements").body()
+                .path("items").findValuesAsText("organizationId").contains("codhez"));
         assertThat(count()).isEqualTo(2);
         assertThat(get("/api/statements/" + statement).body().path("totalEndorsementsAdded").asLong())
                 .isEqualTo(2);
@@ -150,17 +156,21 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     @Test
     void aReadWithMinPositionWaitsForTheWrite() throws Exception {
         String token = token("Endorsement", statement + ":provea", 0);
-        Thread writer = new Thread(() -> {
-            sleep(300);
-            endorse("provea", 0);
+        int waitingBefore = gate.waitingReads();
+        CompletableFuture<Reply> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return get("/api/statements/" + statement + "/endorsements?minPosition=" + token);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         });
-        writer.start();
+        // Written only once the read is waiting for it.
+        await().atMost(WAIT).until(() -> gate.waitingReads() > waitingBefore);
+        endorse("provea", 0);
 
-        Reply reply = get("/api/statements/" + statement + "/endorsements?minPosition=" + token);
-
+        Reply reply = read.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().path("totalItems").asLong()).isEqualTo(1);
-        writer.join();
     }
 
     @Test
@@ -198,10 +208,9 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         endorse("codhez", 0);
         await().atMost(WAIT).until(() -> count() == 2);
 
-        for (String collection : List.of(views.collections().statements(), views.collections().endorsements(),
-                views.collections().audit(), views.collections().growth(), views.collections().organizations(),
-                views.collections().positions())) {
-            mongo.dropCollection(collection);
+        for (String collection : List.of("statements", "endorsements", "audit", "growth", "growth_totals",
+                "organizations", "positions", "aggregates")) {
+            mongo.dropCollection(views.current().collection(collection));
         }
         endorse("cofavic", 0);
 
@@ -216,7 +225,7 @@ class ProjectionIntegrationTest extends QueryStackSupport {
 
         await().atMost(WAIT).until(() -> meters.get("endorsements.projection.gaps").counter().count() > before);
         assertThat(mongo.findById(statement + ":provea", org.bson.Document.class,
-                views.collections().endorsements()).get("gaps", Number.class).longValue()).isEqualTo(1);
+                views.current().collection("endorsements")).get("gaps", Number.class).longValue()).isEqualTo(1);
     }
 
     @Test
@@ -235,14 +244,6 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     private static String token(String type, String aggregateId, long sequence) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("v1|" + type + "|" + aggregateId + "|" + sequence).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topicName) {

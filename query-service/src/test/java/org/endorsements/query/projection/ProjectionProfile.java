@@ -18,10 +18,14 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
-import org.endorsements.query.log.LogProjector;
-import org.endorsements.query.log.persistence.MongoLogStore;
-import org.endorsements.query.projection.persistence.MongoViewStore;
-import org.endorsements.query.projection.persistence.ViewCollections;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.endorsements.query.audit.persistence.AuditProjection;
+import org.endorsements.query.endorsement.persistence.EndorsementProjection;
+import org.endorsements.query.growth.persistence.GrowthProjection;
+import org.endorsements.query.log.persistence.LogProjection;
+import org.endorsements.query.organization.persistence.OrganizationProjection;
+import org.endorsements.query.projection.persistence.MongoEngineStore;
+import org.endorsements.query.statement.persistence.StatementProjection;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -56,11 +60,13 @@ public final class ProjectionProfile {
         }
         MongoTemplate mongo = new MongoTemplate(MongoClients.create(uri), "endorsements");
         for (int round = 0; round < 3; round++) {
-            ViewCollections c = new ViewCollections(100 + round);
-            MongoViewStore store = new MongoViewStore(mongo, () -> c, "t");
-            store.mark();
-            Projector projector = new Projector(store, Clock.systemUTC());
-            LogProjector logs = new LogProjector(new MongoLogStore(mongo, () -> c));
+            Generation c = new Generation(100 + round);
+            MongoEngineStore store = new MongoEngineStore(mongo, "t");
+            store.mark(c);
+            ProjectionEngine engine = new ProjectionEngine(store, List.of(new LogProjection(mongo),
+                    new AuditProjection(mongo, Clock.systemUTC()), new StatementProjection(mongo),
+                    new GrowthProjection(mongo), new OrganizationProjection(mongo),
+                    new EndorsementProjection(mongo, new SimpleMeterRegistry())));
             List<ProjectedEvent> events = events(orgs);
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -68,8 +74,7 @@ public final class ProjectionProfile {
             long start = System.nanoTime();
             for (int i = 0; i < events.size(); i += batchSize) {
                 List<ProjectedEvent> batch = events.subList(i, Math.min(events.size(), i + batchSize));
-                logs.project(batch);
-                projector.project(batch);
+                engine.project(batch, c);
             }
             double s = (System.nanoTime() - start) / 1e9;
             double cpuUs = (os.getProcessCpuTime() - cpu0) / 1e3 / events.size();

@@ -2,7 +2,9 @@ package org.endorsements.query.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.endorsements.events.Caller;
 import org.endorsements.events.CredentialDigest;
+import org.endorsements.events.OrganizationId;
 import org.junit.jupiter.api.Test;
 
 class OrganizationKeysTest {
@@ -14,6 +16,14 @@ class OrganizationKeysTest {
         keys.apply("a", new CredentialDigest("a", "c1", "h1", true));
 
         assertThat(keys.organizationOf("h1")).contains("a");
+    }
+
+    @Test
+    void aKnownKeyOpensItsOrganizationAsTheCredentialItIs() {
+        keys.apply("a", new CredentialDigest("a", "c1", "h1", true));
+
+        assertThat(keys.callerOf("h1")).contains(Caller.organization(OrganizationId.of("a"), "c1"));
+        assertThat(keys.callerOf("h2")).isEmpty();
     }
 
     @Test

@@ -2,9 +2,19 @@ package org.endorsements.query.audit.persistence;
 
 import static org.endorsements.query.shared.persistence.Cursors.batched;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.EventMessageFormat;
 import org.endorsements.query.audit.AuditEntry;
-import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.audit.AuditTrail;
+import org.endorsements.query.projection.LiveGeneration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,54 +22,108 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 @Component
-public class AuditQueries {
+public class AuditQueries implements AuditTrail {
+
+    private static final String ADDED = EventMessageFormat.typeOf(EndorsementAdded.class);
+    private static final String WITHDRAWN = EventMessageFormat.typeOf(EndorsementWithdrawn.class);
 
     private final MongoTemplate mongo;
-    private final ActiveViews views;
+    private final LiveGeneration live;
 
-    AuditQueries(MongoTemplate mongo, ActiveViews views) {
+    public AuditQueries(MongoTemplate mongo, LiveGeneration live) {
         this.mongo = mongo;
-        this.views = views;
+        this.live = live;
+    }
+
+    private String audit() {
+        return live.current().collection(AuditProjection.AUDIT);
     }
 
     /** A statement's events in the order they stand on the topic (one partition holds them all). */
     public List<AuditEntry> ofStatement(String statementId, int page, int size) {
         Query query = byField("statementId", statementId)
                 .with(Sort.by("offset", "occurredAt")).skip((long) page * size).limit(size);
-        return mongo.find(query, AuditEntry.class, views.collections().audit());
+        return mongo.find(query, AuditEntry.class, audit());
     }
 
     /** An organization's events, its own and its endorsements of any statement, in time order. */
     public List<AuditEntry> ofOrganization(String organizationId, int page, int size) {
         Query query = byField("organizationId", organizationId)
                 .with(Sort.by("occurredAt", "offset")).skip((long) page * size).limit(size);
-        return mongo.find(query, AuditEntry.class, views.collections().audit());
+        return mongo.find(query, AuditEntry.class, audit());
     }
 
     public long countOfStatement(String statementId) {
-        return mongo.count(byField("statementId", statementId), views.collections().audit());
+        return mongo.count(byField("statementId", statementId), audit());
     }
 
     public long countOfOrganization(String organizationId) {
-        return mongo.count(byField("organizationId", organizationId), views.collections().audit());
+        return mongo.count(byField("organizationId", organizationId), audit());
     }
 
-    /** The last event of one aggregate (e.g. an organization's endorsement of a statement), if any. */
-    public java.util.Optional<AuditEntry> latestOfAggregate(String aggregateId) {
+    @Override
+    public Optional<AuditEntry> latestOfAggregate(String aggregateId) {
         Query query = byField("aggregateId", aggregateId).with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1);
-        return java.util.Optional.ofNullable(mongo.findOne(query, AuditEntry.class, views.collections().audit()));
+        return Optional.ofNullable(mongo.findOne(query, AuditEntry.class, audit()));
     }
 
-    /** Every event of one aggregate, in its order (an organization's whole history on a statement). */
+    @Override
     public List<AuditEntry> allOfAggregate(String aggregateId) {
-        return mongo.find(byField("aggregateId", aggregateId).with(Sort.by("sequence")), AuditEntry.class,
-                views.collections().audit());
+        return mongo.find(byField("aggregateId", aggregateId).with(Sort.by("sequence")), AuditEntry.class, audit());
     }
 
-    /** Every entry of a statement, for recounting. */
-    public List<AuditEntry> allOfStatement(String statementId) {
-        return mongo.find(batched(byField("statementId", statementId)), AuditEntry.class,
-                views.collections().audit());
+    @Override
+    public void forEachEndorsementChange(String statementId, Instant asOf, Consumer<EndorsementChange> change) {
+        Query query = endorsementChanges(statementId, asOf);
+        query.fields().include("type", "organizationId", "occurredAt", "aggregateId", "sequence",
+                "payload.organizationName", "payload.source", "payload.entryNumber", "payload.contentHash",
+                "payload.signerOpening");
+        try (Stream<Document> entries = mongo.stream(batched(query), Document.class, audit())) {
+            entries.forEach(e -> change.accept(change(e)));
+        }
+    }
+
+    /** One index lookup ({@code statement_as_of}). */
+    @Override
+    public Optional<Instant> lastEndorsementChangeAt(String statementId, Instant asOf) {
+        Query query = endorsementChanges(statementId, asOf).with(Sort.by(Sort.Direction.DESC, "occurredAt")).limit(1);
+        query.fields().include("occurredAt");
+        Document last = mongo.findOne(query, Document.class, audit());
+        return Optional.ofNullable(last).map(d -> instant(d.get("occurredAt")));
+    }
+
+    @Override
+    public Stream<AuditEntry> all() {
+        return mongo.stream(batched(new Query()), AuditEntry.class, audit());
+    }
+
+    @Override
+    public Stream<AuditEntry> ofStatementsOrAggregates(Collection<String> statementIds,
+            Collection<String> aggregateIds) {
+        return mongo.stream(batched(Query.query(new Criteria().orOperator(Criteria.where("statementId")
+                .in(statementIds), Criteria.where("aggregateId").in(aggregateIds)))), AuditEntry.class, audit());
+    }
+
+    private static Query endorsementChanges(String statementId, Instant asOf) {
+        return Query.query(Criteria.where("statementId").is(statementId).and("type").in(ADDED, WITHDRAWN)
+                .and("occurredAt").lte(asOf));
+    }
+
+    private static EndorsementChange change(Document entry) {
+        Document payload = entry.get("payload", Document.class);
+        Object number = payload == null ? null : payload.get("entryNumber");
+        return new EndorsementChange(entry.getString("aggregateId"), ((Number) entry.get("sequence")).longValue(),
+                ADDED.equals(entry.getString("type")), entry.getString("organizationId"),
+                instant(entry.get("occurredAt")),
+                payload == null ? null : payload.getString("organizationName"),
+                payload == null ? null : payload.getString("source"),
+                number == null ? null : ((Number) number).intValue(),
+                payload == null ? null : payload.getString("contentHash"),
+                payload == null ? null : payload.getString("signerOpening"));
+    }
+
+    private static Instant instant(Object stored) {
+        return stored instanceof java.util.Date d ? d.toInstant() : (Instant) stored;
     }
 
     private static Query byField(String field, String value) {

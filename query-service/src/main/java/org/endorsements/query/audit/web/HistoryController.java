@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.audit.persistence.AuditQueries;
-import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.PageResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -4,6 +4,7 @@ import static org.endorsements.query.shared.persistence.Cursors.batched;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,11 +12,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.bson.Document;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.SignatoryHistory;
-import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.audit.AuditTrail;
+import org.endorsements.query.endorsement.Endorsements;
+import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.shared.cache.ResultCache;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,14 +26,32 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 @Component
-public class EndorsementQueries {
+public class EndorsementQueries implements Endorsements {
 
     private final MongoTemplate mongo;
-    private final ActiveViews views;
+    private final LiveGeneration live;
+    private final AuditTrail audit;
 
-    EndorsementQueries(MongoTemplate mongo, ActiveViews views) {
+    public EndorsementQueries(MongoTemplate mongo, LiveGeneration live, AuditTrail audit) {
         this.mongo = mongo;
-        this.views = views;
+        this.live = live;
+        this.audit = audit;
+    }
+
+    private String endorsements() {
+        return live.current().collection(EndorsementProjection.ENDORSEMENTS);
+    }
+
+    @Override
+    public Stream<EndorsementView> views() {
+        return mongo.stream(batched(new Query()), EndorsementView.class, endorsements());
+    }
+
+    @Override
+    public Stream<EndorsementView> views(Collection<String> statementIds, Collection<String> endorsementIds) {
+        return mongo.stream(batched(Query.query(new Criteria().orOperator(Criteria.where("statementId")
+                .in(statementIds), Criteria.where("_id").in(endorsementIds)))), EndorsementView.class,
+                endorsements());
     }
 
     /**
@@ -41,11 +61,11 @@ public class EndorsementQueries {
     public List<EndorsementView> currentSignatories(String statementId, String search, int page, int size) {
         Query query = currentQuery(statementId, search).with(Sort.by("sortKey")).skip((long) page * size)
                 .limit(size);
-        return mongo.find(query, EndorsementView.class, views.collections().endorsements());
+        return mongo.find(query, EndorsementView.class, endorsements());
     }
 
     public long countCurrent(String statementId, String search) {
-        return mongo.count(currentQuery(statementId, search), views.collections().endorsements());
+        return mongo.count(currentQuery(statementId, search), endorsements());
     }
 
     private static Query currentQuery(String statementId, String search) {
@@ -66,20 +86,9 @@ public class EndorsementQueries {
      * signatories rather than with its history.
      */
     public SignatoriesAt signatoriesAt(String statementId, Instant asOf, boolean auditor) {
-        Query query = Query.query(Criteria.where("statementId").is(statementId)
-                .and("type").in(SignatoryHistory.ADDED, SignatoryHistory.WITHDRAWN)
-                .and("occurredAt").lte(asOf));
-        query.fields().include("type", "organizationId", "occurredAt", "aggregateId", "sequence",
-                "payload.organizationName", "payload.source", "payload.entryNumber", "payload.contentHash",
-                "payload.signerOpening");
         SignatoryHistory.InForce<SignatoryAt> fold = new SignatoryHistory.InForce<>();
-        try (Stream<Document> audit = mongo.stream(batched(query), Document.class, views.collections().audit())) {
-            audit.forEach(e -> {
-                boolean added = SignatoryHistory.ADDED.equals(e.getString("type"));
-                fold.accept(e.getString("aggregateId"), ((Number) e.get("sequence")).longValue(), added,
-                        added ? signatoryAt(e) : null);
-            });
-        }
+        audit.forEachEndorsementChange(statementId, asOf, e -> fold.accept(e.endorsementId(), e.sequence(),
+                e.added(), e.added() ? signatoryAt(e) : null));
         List<SignatoryAt> inForce = fold.values();
         int withheld = 0;
         if (!auditor) {
@@ -104,29 +113,12 @@ public class EndorsementQueries {
      * the instant asked about) is what a cached answer is keyed by. One index lookup ({@code statement_as_of}).
      */
     public Optional<Instant> lastChangeAt(String statementId, Instant asOf) {
-        Query query = Query.query(Criteria.where("statementId").is(statementId)
-                .and("type").in(SignatoryHistory.ADDED, SignatoryHistory.WITHDRAWN)
-                .and("occurredAt").lte(asOf)).with(Sort.by(Sort.Direction.DESC, "occurredAt")).limit(1);
-        query.fields().include("occurredAt");
-        Document last = mongo.findOne(query, Document.class, views.collections().audit());
-        if (last == null) {
-            return Optional.empty();
-        }
-        Object occurred = last.get("occurredAt");
-        return Optional.of(occurred instanceof java.util.Date d ? d.toInstant() : (Instant) occurred);
+        return audit.lastEndorsementChangeAt(statementId, asOf);
     }
 
-    private static SignatoryAt signatoryAt(Document entry) {
-        Document payload = entry.get("payload", Document.class);
-        Object number = payload == null ? null : payload.get("entryNumber");
-        Object occurred = entry.get("occurredAt");
-        Instant at = occurred instanceof java.util.Date d ? d.toInstant() : (Instant) occurred;
-        return new SignatoryAt(entry.getString("organizationId"),
-                payload == null ? null : payload.getString("organizationName"), at,
-                payload == null ? null : payload.getString("source"),
-                number == null ? null : ((Number) number).intValue(),
-                payload == null ? null : payload.getString("contentHash"),
-                payload == null ? null : payload.getString("signerOpening"));
+    private static SignatoryAt signatoryAt(AuditTrail.EndorsementChange e) {
+        return new SignatoryAt(e.organizationId(), e.organizationName(), e.occurredAt(), e.source(),
+                e.entryNumber(), e.contentHash(), e.signerOpening());
     }
 
     /** Endorsements in force at an instant and how many were withheld; cacheable by its estimated size. */
@@ -143,7 +135,7 @@ public class EndorsementQueries {
         Query query = currentQuery(statementId);
         query.fields().include("organizationId");
         try (Stream<EndorsementView> current = mongo.stream(batched(query), EndorsementView.class,
-                views.collections().endorsements())) {
+                endorsements())) {
             return current.map(EndorsementView::getOrganizationId).collect(Collectors.toSet());
         }
     }
@@ -154,7 +146,7 @@ public class EndorsementQueries {
      */
     public void forEachCurrentSignatory(String statementId, int pageSize, Consumer<List<EndorsementView>> page) {
         try (Stream<EndorsementView> current = mongo.stream(batched(currentQuery(statementId)
-                .with(Sort.by("sortKey"))), EndorsementView.class, views.collections().endorsements())) {
+                .with(Sort.by("sortKey"))), EndorsementView.class, endorsements())) {
             List<EndorsementView> chunk = new ArrayList<>(pageSize);
             current.forEach(view -> {
                 chunk.add(view);

@@ -8,12 +8,13 @@ import java.util.Objects;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.organization.OrganizationView;
-import org.endorsements.query.organization.persistence.OrganizationQueries;
+import org.endorsements.query.organization.OrganizationChanges;
+import org.endorsements.query.organization.Organizations;
 import org.endorsements.query.shared.cache.ResultCache;
 import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,13 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 class BreakdownController {
 
     private final EndorsementQueries endorsements;
-    private final OrganizationQueries organizations;
-    private final StatementQueries statements;
+    private final Organizations organizations;
+    private final Statements statements;
     private final ResultCache cache;
+    private final OrganizationChanges organizationChanges;
     private final ExpensiveReads expensive;
 
-    BreakdownController(EndorsementQueries endorsements, OrganizationQueries organizations,
-            StatementQueries statements, ResultCache cache, ExpensiveReads expensive) {
+    BreakdownController(EndorsementQueries endorsements, Organizations organizations,
+            Statements statements, ResultCache cache, OrganizationChanges organizationChanges,
+            ExpensiveReads expensive) {
+        this.organizationChanges = organizationChanges;
         this.endorsements = endorsements;
         this.organizations = organizations;
         this.statements = statements;
@@ -59,7 +63,7 @@ class BreakdownController {
                 .orElseThrow(() -> ProblemException.notFound("statement"));
         // Profiles (country, region) travel on the organizations' partitions, not the statement's.
         ResultCache.Key key = new ResultCache.Key("breakdown", statementId, statements.position(statement),
-                List.of(cache.organizationsVersion()));
+                List.of(organizationChanges.version()));
         return cache.get(key, () -> expensive.call(() -> count(statementId))).places();
     }
 

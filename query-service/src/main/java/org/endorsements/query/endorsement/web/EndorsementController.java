@@ -3,16 +3,16 @@ package org.endorsements.query.endorsement.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.events.Caller;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
-import org.endorsements.query.security.Reader;
-import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.PageResponse;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.shared.web.ReadParameters;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EndorsementController {
 
     private final EndorsementQueries endorsements;
-    private final StatementQueries statements;
+    private final Statements statements;
     private final ConsistencyGate consistency;
     private final InForceAt inForceAt;
 
-    EndorsementController(EndorsementQueries endorsements, StatementQueries statements,
+    EndorsementController(EndorsementQueries endorsements, Statements statements,
             ConsistencyGate consistency, InForceAt inForceAt) {
         this.endorsements = endorsements;
         this.statements = statements;
@@ -67,11 +67,11 @@ class EndorsementController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition,
-            @AuthenticationPrincipal Reader reader) {
+            @AuthenticationPrincipal Caller caller) {
         PageResponse.validate(page, size);
         Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
         String search = ReadParameters.search("q", q);
-        boolean auditor = reader.isAuditor();
+        boolean auditor = caller.isAuditor();
         return consistency.read(minPosition, () -> at == null ? current(statementId, search, page, size)
                 : asOf(statementId, at, auditor, page, size));
     }

@@ -19,12 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.organization.OrganizationView;
-import org.endorsements.query.organization.persistence.OrganizationQueries;
-import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.organization.Organizations;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,13 +50,13 @@ class ExportController {
     static final int PAGE = 500;
 
     private final EndorsementQueries endorsements;
-    private final OrganizationQueries organizations;
-    private final StatementQueries statements;
+    private final Organizations organizations;
+    private final Statements statements;
     private final ConsistencyGate consistency;
     private final ExpensiveReads expensive;
     private final ObjectMapper json;
 
-    ExportController(EndorsementQueries endorsements, OrganizationQueries organizations, StatementQueries statements,
+    ExportController(EndorsementQueries endorsements, Organizations organizations, Statements statements,
             ConsistencyGate consistency, ExpensiveReads expensive, ObjectMapper json) {
         this.endorsements = endorsements;
         this.organizations = organizations;

@@ -6,7 +6,7 @@ import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.shared.cache.ResultCache;
 import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 public class InForceAt {
 
     private final EndorsementQueries endorsements;
-    private final StatementQueries statements;
+    private final Statements statements;
     private final ResultCache cache;
     private final ExpensiveReads expensive;
 
-    InForceAt(EndorsementQueries endorsements, StatementQueries statements, ResultCache cache,
+    InForceAt(EndorsementQueries endorsements, Statements statements, ResultCache cache,
             ExpensiveReads expensive) {
         this.endorsements = endorsements;
         this.statements = statements;

@@ -3,7 +3,7 @@ package org.endorsements.query.growth.persistence;
 import java.time.Instant;
 import java.util.List;
 import org.endorsements.query.growth.GrowthBucket;
-import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.LiveGeneration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
 public class GrowthQueries {
 
     private final MongoTemplate mongo;
-    private final ActiveViews views;
+    private final LiveGeneration live;
 
-    GrowthQueries(MongoTemplate mongo, ActiveViews views) {
+    GrowthQueries(MongoTemplate mongo, LiveGeneration live) {
         this.mongo = mongo;
-        this.views = views;
+        this.live = live;
     }
 
     /** Hourly buckets of a statement with activity in [from, to), oldest first. */
     public List<GrowthBucket> hourly(String statementId, Instant from, Instant to) {
         Query query = Query.query(Criteria.where("statementId").is(statementId).and("hour").gte(from).lt(to))
                 .with(Sort.by("hour"));
-        return mongo.find(query, GrowthBucket.class, views.collections().growth());
+        return mongo.find(query, GrowthBucket.class, live.current().collection(GrowthProjection.GROWTH));
     }
 }

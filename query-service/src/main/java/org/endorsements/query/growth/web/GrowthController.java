@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.growth.GrowthSeries;
 import org.endorsements.query.growth.persistence.GrowthQueries;
-import org.endorsements.query.shared.web.ConsistencyGate;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.shared.web.ReadParameters;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 class GrowthController {
 
     private final GrowthQueries growth;
-    private final StatementQueries statements;
+    private final Statements statements;
     private final ConsistencyGate consistency;
 
-    GrowthController(GrowthQueries growth, StatementQueries statements, ConsistencyGate consistency) {
+    GrowthController(GrowthQueries growth, Statements statements, ConsistencyGate consistency) {
         this.growth = growth;
         this.statements = statements;
         this.consistency = consistency;

@@ -3,8 +3,9 @@ package org.endorsements.query.log.web;
 import java.util.Base64;
 import java.util.List;
 import org.bson.Document;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.query.audit.AuditEntry;
-import org.endorsements.query.audit.persistence.AuditQueries;
+import org.endorsements.query.audit.AuditTrail;
 import org.endorsements.query.log.persistence.MongoLogStore;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.transparency.MerkleProofs;
@@ -26,10 +27,10 @@ class ReceiptController {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
-    private final AuditQueries audit;
+    private final AuditTrail audit;
     private final MongoLogStore logs;
 
-    ReceiptController(AuditQueries audit, MongoLogStore logs) {
+    ReceiptController(AuditTrail audit, MongoLogStore logs) {
         this.audit = audit;
         this.logs = logs;
     }
@@ -43,8 +44,8 @@ class ReceiptController {
 
     @GetMapping("/api/statements/{statementId}/receipts/{organizationId}")
     Receipt receipt(@PathVariable String statementId, @PathVariable String organizationId) {
-        AuditEntry latest = audit.latestOfAggregate(statementId + ":" + organizationId)
-                .orElseThrow(() -> ProblemException.notFound("endorsement of this statement by this organization"));
+        String endorsementId = endorsementId(statementId, organizationId);
+        AuditEntry latest = audit.latestOfAggregate(endorsementId).orElseThrow(ReceiptController::noEndorsement);
         long index = logs.eventIndex(statementId, latest.id())
                 .orElseThrow(() -> notYet());
         Document checkpoint = logs.checkpoint(statementId).orElseThrow(ReceiptController::notYet);
@@ -54,7 +55,7 @@ class ReceiptController {
         }
         MerkleProofs proofs = new MerkleProofs(logs.nodes(statementId));
         List<Entry> history = new java.util.ArrayList<>();
-        for (AuditEntry event : audit.allOfAggregate(statementId + ":" + organizationId)) {
+        for (AuditEntry event : audit.allOfAggregate(endorsementId)) {
             logs.eventIndex(statementId, event.id()).filter(i -> i < treeSize)
                     .ifPresent(i -> history.add(entry(event.type(), i, treeSize, proofs, statementId)));
         }
@@ -68,6 +69,19 @@ class ReceiptController {
         byte[] leaf = logs.leaves(statementId, index, index + 1).get(0);
         return new Entry(type, index, BASE64.encodeToString(leaf), proofs.inclusion(index, treeSize).stream()
                 .map(BASE64::encodeToString).toList());
+    }
+
+    /** Ids that are not slugs name no endorsement. */
+    private static String endorsementId(String statementId, String organizationId) {
+        try {
+            return EndorsementId.of(statementId, organizationId).value();
+        } catch (IllegalArgumentException e) {
+            throw noEndorsement();
+        }
+    }
+
+    private static ProblemException noEndorsement() {
+        return ProblemException.notFound("endorsement of this statement by this organization");
     }
 
     private static ProblemException notYet() {

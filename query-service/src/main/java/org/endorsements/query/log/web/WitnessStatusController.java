@@ -1,7 +1,7 @@
 package org.endorsements.query.log.web;
 
 import java.util.List;
-import org.endorsements.query.log.persistence.CheckpointWitnesses;
+import org.endorsements.query.log.checkpoint.CheckpointWitnesses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -7,34 +7,36 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.endorsements.query.organization.OrganizationView;
-import org.endorsements.query.projection.persistence.ActiveViews;
-import org.endorsements.query.projection.persistence.IdLookups;
+import org.endorsements.query.organization.Organizations;
+import org.endorsements.query.projection.LiveGeneration;
+import org.endorsements.query.shared.persistence.EmbeddedServer;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 @Component
-public class OrganizationQueries {
+public class OrganizationQueries implements Organizations {
 
     private final MongoTemplate mongo;
-    private final ActiveViews views;
+    private final LiveGeneration live;
 
-    OrganizationQueries(MongoTemplate mongo, ActiveViews views) {
+    public OrganizationQueries(MongoTemplate mongo, LiveGeneration live) {
         this.mongo = mongo;
-        this.views = views;
+        this.live = live;
     }
 
+    @Override
     public Optional<OrganizationView> find(String organizationId) {
         return Optional.ofNullable(mongo.findById(organizationId, OrganizationView.class,
-                views.collections().organizations()));
+                live.current().collection(OrganizationProjection.ORGANIZATIONS)));
     }
 
-    /** Organizations by id, in indexed queries. */
+    @Override
     public Map<String, OrganizationView> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<OrganizationView> found = IdLookups.find(mongo, ids, OrganizationView.class,
-                views.collections().organizations());
+        List<OrganizationView> found = EmbeddedServer.findByIds(mongo, ids, OrganizationView.class,
+                live.current().collection(OrganizationProjection.ORGANIZATIONS));
         return found.stream().collect(Collectors.toMap(OrganizationView::getId, Function.identity()));
     }
 }

@@ -9,18 +9,19 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.endorsements.query.log.LogProjector;
-import org.endorsements.query.log.persistence.MongoLogStore;
+import java.util.List;
+import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.LiveProjection;
+import org.endorsements.query.projection.ProjectionEngine;
 import org.endorsements.query.projection.ProjectionProperties;
-import org.endorsements.query.projection.Projector;
-import org.endorsements.query.projection.persistence.ActiveViews;
-import org.endorsements.query.projection.persistence.MongoViewStore;
-import org.endorsements.query.projection.persistence.ViewIndexes;
+import org.endorsements.query.projection.persistence.ActiveGeneration;
+import org.endorsements.query.projection.persistence.MongoEngineStore;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
@@ -45,26 +46,38 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    MongoViewStore liveViewStore(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties) {
-        return new MongoViewStore(mongo, views::collections, properties.topic());
+    MongoEngineStore engineStore(MongoTemplate mongo, ProjectionProperties properties) {
+        return new MongoEngineStore(mongo, properties.topic());
+    }
+
+    /** Every feature's projection; the live generation's indexes are declared at start. */
+    @Bean
+    ProjectionEngine projectionEngine(MongoEngineStore store, List<BatchProjection> projections,
+            ActiveGeneration live) {
+        ProjectionEngine engine = new ProjectionEngine(store, projections);
+        engine.declareIndexes(live.current());
+        return engine;
     }
 
     @Bean
-    MongoLogStore liveLogStore(MongoTemplate mongo, ActiveViews views) {
-        return new MongoLogStore(mongo, views::collections);
+    ProjectionListener projectionListener(ProjectionEngine engine, MongoEngineStore store, ActiveGeneration live,
+            ProjectionProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
+        return new ProjectionListener(engine, store, live, properties, meters, events);
     }
 
+    /**
+     * A replay runs on an executor of its own, built by Spring Boot's builder (so it follows the service's task
+     * settings, virtual threads included): one replay at a time (see {@link Replay#start}), on a thread that never
+     * holds up shutdown. Not a bean: an {@code Executor} bean would make Spring Boot drop the application task
+     * executor, which the async reads run on.
+     */
     @Bean
-    ProjectionListener projectionListener(MongoViewStore store, MongoLogStore logs, ProjectionProperties properties,
-            MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
-        return new ProjectionListener(new Projector(store, clock), new LogProjector(logs), store, properties,
-                meters, events);
-    }
-
-    @Bean
-    Replay replay(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties, KafkaProperties kafka,
-            KafkaListenerEndpointRegistry listeners, Clock clock, ViewIndexes indexes, ProjectionListener listener) {
-        return new Replay(mongo, views, properties, kafka, listeners, clock, indexes, listener);
+    Replay replay(ProjectionEngine engine, MongoEngineStore store, MongoTemplate mongo, ActiveGeneration live,
+            ProjectionProperties properties, KafkaProperties kafka, KafkaListenerEndpointRegistry listeners,
+            Clock clock, ProjectionListener listener, SimpleAsyncTaskExecutorBuilder executors) {
+        SimpleAsyncTaskExecutor executor = executors.threadNamePrefix("replay-").concurrencyLimit(1).build();
+        executor.setDaemon(true);
+        return new Replay(engine, store, mongo, live, properties, kafka, listeners, clock, listener, executor);
     }
 
     @Bean

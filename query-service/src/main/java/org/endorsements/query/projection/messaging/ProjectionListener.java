@@ -18,14 +18,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
-import org.endorsements.query.log.LogProjector;
+import org.endorsements.query.projection.EngineStore;
+import org.endorsements.query.projection.Generation;
+import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.query.projection.ProjectionAdvanced;
+import org.endorsements.query.projection.ProjectionEngine;
 import org.endorsements.query.projection.ProjectionOutcome;
 import org.endorsements.query.projection.ProjectionProperties;
-import org.endorsements.query.projection.Projector;
-import org.endorsements.query.projection.StatementsChanged;
-import org.endorsements.query.projection.ViewStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,7 +36,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
 /**
- * Feeds the topic to the projector in batches. The position of the views is the one stored with them in MongoDB,
+ * Feeds the topic to the engine in batches. The position of the views is the one stored with them in MongoDB,
  * not the consumer group's: on assignment the consumer seeks there (offset 0 for an empty store), and a batch that
  * starts beyond it (the store was emptied under us, e.g. the embedded server restarted) seeks back and rebuilds.
  */
@@ -46,30 +46,28 @@ public class ProjectionListener implements ConsumerSeekAware {
     private static final Duration LAG_REFRESH = Duration.ofSeconds(1);
     private static final EventSchemas SCHEMAS = new EventSchemas();
 
-    private final Projector projector;
-    private final LogProjector logProjector;
-    private final ViewStore store;
+    private final ProjectionEngine engine;
+    private final EngineStore store;
+    private final LiveGeneration live;
     private final ProjectionProperties properties;
     private final ApplicationEventPublisher publisher;
     private final Counter applied;
     private final Counter duplicates;
-    private final Counter gaps;
     private final Counter poison;
     private final AtomicLong lag = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
     /** Set while a batch is written and left set when it failed (it will be retried): its writes are partial. */
     private volatile boolean batchUnfinished;
 
-    public ProjectionListener(Projector projector, LogProjector logProjector, ViewStore store,
+    public ProjectionListener(ProjectionEngine engine, EngineStore store, LiveGeneration live,
             ProjectionProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
         this.publisher = events;
-        this.projector = projector;
-        this.logProjector = logProjector;
+        this.engine = engine;
         this.store = store;
+        this.live = live;
         this.properties = properties;
         this.applied = meters.counter("endorsements.projection.events", "outcome", "applied");
         this.duplicates = meters.counter("endorsements.projection.events", "outcome", "duplicate");
-        this.gaps = meters.counter("endorsements.projection.gaps");
         this.poison = meters.counter("endorsements.projection.dead-lettered");
         Gauge.builder("endorsements.projection.lag", lag, AtomicLong::get)
                 .description("Events on the topic not yet in the views").register(meters);
@@ -77,7 +75,7 @@ public class ProjectionListener implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        Map<Integer, Long> positions = store.positions();
+        Map<Integer, Long> positions = store.positions(live.current());
         for (TopicPartition partition : assignments.keySet()) {
             Long next = positions.get(partition.partition());
             if (next == null) {
@@ -111,11 +109,12 @@ public class ProjectionListener implements ConsumerSeekAware {
     }
 
     private void project(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        java.util.Optional<Map<Integer, Long>> storedPositions = store.positionsIfIntact();
+        Generation generation = live.current();
+        java.util.Optional<Map<Integer, Long>> storedPositions = store.positionsIfIntact(generation);
         if (storedPositions.isEmpty()) {
             log.warn("The view store holds no views of this projection (new, or its data was lost, e.g. the "
                     + "in-memory server restarted): clearing it and projecting every partition from the beginning");
-            store.resetAfterLoss();
+            engine.resetAfterLoss(generation);
             consumer.seekToBeginning(consumer.assignment());
             return;
         }
@@ -145,26 +144,19 @@ public class ProjectionListener implements ConsumerSeekAware {
             } catch (EventMessageFormat.UnreadableEventException | IllegalArgumentException e) {
                 // The records before it are projected; the container's error handler parks this one in the
                 // dead-letter topic (then parked() moves the position past it) and redelivers the rest.
-                projectDecoded(events, consumer);
+                projectDecoded(events, generation, consumer);
                 throw new BatchListenerFailedException("unprojectable record",
                         new UnprojectableRecordException(e.getMessage()), record);
             }
         }
-        projectDecoded(events, consumer);
+        projectDecoded(events, generation, consumer);
     }
 
-    private void projectDecoded(List<ProjectedEvent> events, Consumer<?, ?> consumer) {
-        // The logs first: the view projector stores the batch's position last.
-        logProjector.project(events);
-        ProjectionOutcome outcome = projector.project(events);
-        if (!outcome.statementsChanged().isEmpty()) {
-            publisher.publishEvent(new StatementsChanged(outcome.statementsChanged()));
-        }
-        publisher.publishEvent(new ProjectionAdvanced(events.stream().map(ProjectedEvent::aggregateType)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())));
-        applied.increment(outcome.applied());
+    private void projectDecoded(List<ProjectedEvent> events, Generation generation, Consumer<?, ?> consumer) {
+        ProjectionOutcome outcome = engine.project(events, generation);
+        publisher.publishEvent(new ProjectionAdvanced(outcome.applied()));
+        applied.increment(outcome.applied().size());
         duplicates.increment(outcome.duplicates());
-        gaps.increment(outcome.gaps());
         batchUnfinished = false;
         refreshLag(consumer);
     }
@@ -175,9 +167,10 @@ public class ProjectionListener implements ConsumerSeekAware {
      */
     void parked(ConsumerRecord<?, ?> record) {
         long next = record.offset() + 1;
-        Long stored = store.positions().get(record.partition());
+        Generation generation = live.current();
+        Long stored = store.positions(generation).get(record.partition());
         if (stored == null || stored < next) {
-            store.write(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(record.partition(), next));
+            store.write(generation, Map.of(), Map.of(record.partition(), next));
         }
         poison.increment();
         log.error("Unprojectable record at {}-{}@{} parked in {}", record.topic(), record.partition(),

@@ -1,5 +1,6 @@
 package org.endorsements.query.projection.messaging;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,24 +18,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.endorsements.events.EventMessageFormat;
-import org.endorsements.query.log.LogProjector;
-import org.endorsements.query.log.persistence.MongoLogStore;
+import org.endorsements.query.projection.EngineStore;
+import org.endorsements.query.projection.Generation;
 import org.endorsements.query.projection.ProjectedEvent;
+import org.endorsements.query.projection.ProjectionEngine;
 import org.endorsements.query.projection.ProjectionProperties;
-import org.endorsements.query.projection.Projector;
-import org.endorsements.query.projection.persistence.ActiveViews;
-import org.endorsements.query.projection.persistence.MongoViewStore;
-import org.endorsements.query.projection.persistence.ViewCollections;
-import org.endorsements.query.projection.persistence.ViewIndexes;
+import org.endorsements.query.projection.persistence.ActiveGeneration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Rebuilds every view from offset 0 of the topic into a fresh generation of collections, under a consumer group of
+ * Rebuilds every projection from offset 0 of the topic into a fresh generation of collections, under a consumer group of
  * its own, while the live views keep serving reads. Once caught up it pauses the live projection, reads what came
  * in meanwhile, switches reads and projection to the new generation at once, and drops the old one.
  */
@@ -51,29 +50,40 @@ public class Replay {
             Long secondsLeft, Instant startedAt, Instant finishedAt, String error) {
     }
 
+    private final ProjectionEngine engine;
+    private final EngineStore store;
     private final MongoTemplate mongo;
-    private final ActiveViews views;
+    private final ActiveGeneration active;
     private final ProjectionProperties properties;
     private final KafkaProperties kafka;
     private final KafkaListenerEndpointRegistry listeners;
     private final Clock clock;
-    private final ViewIndexes indexes;
     private final ProjectionListener listener;
+    private final SimpleAsyncTaskExecutor executor;
     /** Held while the live projection is stopped for the switch-over: nothing may read the old generation then. */
     final ReentrantLock switchOver = new ReentrantLock();
     private final AtomicReference<Progress> progress = new AtomicReference<>(
             new Progress(State.IDLE, null, 0, 0, 0, null, null, null, null));
 
-    public Replay(MongoTemplate mongo, ActiveViews views, ProjectionProperties properties, KafkaProperties kafka,
-            KafkaListenerEndpointRegistry listeners, Clock clock, ViewIndexes indexes, ProjectionListener listener) {
-        this.indexes = indexes;
+    public Replay(ProjectionEngine engine, EngineStore store, MongoTemplate mongo, ActiveGeneration active,
+            ProjectionProperties properties, KafkaProperties kafka, KafkaListenerEndpointRegistry listeners,
+            Clock clock, ProjectionListener listener, SimpleAsyncTaskExecutor executor) {
+        this.engine = engine;
+        this.store = store;
         this.listener = listener;
+        this.executor = executor;
         this.mongo = mongo;
-        this.views = views;
+        this.active = active;
         this.properties = properties;
         this.kafka = kafka;
         this.listeners = listeners;
         this.clock = clock;
+    }
+
+    /** A running replay is abandoned with the service: its generation is never switched to, and dropped next time. */
+    @PreDestroy
+    void stop() {
+        executor.close();
     }
 
     public Progress progress() {
@@ -85,25 +95,20 @@ public class Replay {
         if (progress.get().state() == State.RUNNING) {
             return false;
         }
-        int target = views.collections().generation() + 1;
+        int target = active.current().number() + 1;
         Instant started = clock.instant();
         progress.set(new Progress(State.RUNNING, target, 0, 0, 0, null, started, null, null));
-        Thread worker = new Thread(() -> run(target, started), "replay-g" + target);
-        worker.setDaemon(true);
-        worker.start();
+        executor.execute(() -> run(target, started));
         return true;
     }
 
     private void run(int target, Instant started) {
-        ViewCollections fresh = new ViewCollections(target);
+        Generation fresh = new Generation(target);
         boolean switched = false;
         try {
             drop(fresh);
-            indexes.declare(fresh);
-            MongoViewStore store = new MongoViewStore(mongo, () -> fresh, properties.topic());
-            store.mark();
-            Projector projector = new Projector(store, clock);
-            LogProjector logProjector = new LogProjector(new MongoLogStore(mongo, () -> fresh));
+            engine.declareIndexes(fresh);
+            store.mark(fresh);
             try (KafkaConsumer<String, byte[]> consumer = consumer(target)) {
                 List<TopicPartition> partitions = consumer.partitionsFor(properties.topic()).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -112,7 +117,7 @@ public class Replay {
                 Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
                 long done = 0;
                 while (!caughtUp(consumer, partitions)) {
-                    done += project(consumer.poll(POLL), projector, logProjector);
+                    done += project(consumer.poll(POLL), fresh);
                     report(target, started, done, total(consumer, partitions, beginning));
                 }
                 switchOver.lock();
@@ -123,10 +128,10 @@ public class Replay {
                     }
                     try {
                         while (!caughtUp(consumer, partitions)) {
-                            done += project(consumer.poll(POLL), projector, logProjector);
+                            done += project(consumer.poll(POLL), fresh);
                         }
-                        ViewCollections old = views.collections();
-                        views.switchTo(target);
+                        Generation old = active.current();
+                        active.switchTo(fresh);
                         switched = true;
                         // A batch that failed before the stop will not be retried: the new generation is past it.
                         listener.forgetUnfinishedBatch();
@@ -160,7 +165,7 @@ public class Replay {
         }
     }
 
-    private int project(ConsumerRecords<String, byte[]> records, Projector projector, LogProjector logProjector) {
+    private int project(ConsumerRecords<String, byte[]> records, Generation generation) {
         List<ProjectedEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
@@ -170,8 +175,7 @@ public class Replay {
             }
         }
         if (!events.isEmpty()) {
-            logProjector.project(events);
-            projector.project(events);
+            engine.project(events, generation);
         }
         return records.count();
     }
@@ -203,16 +207,16 @@ public class Replay {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private void drop(ViewCollections generation) {
-        generation.all().forEach(mongo::dropCollection);
+    private void drop(Generation generation) {
+        engine.collections(generation).forEach(mongo::dropCollection);
     }
 
     /** Dropping a generation that is not live is cleanup: a failure is logged, never fatal. */
-    private void dropQuietly(ViewCollections generation) {
+    private void dropQuietly(Generation generation) {
         try {
             drop(generation);
         } catch (RuntimeException e) {
-            log.warn("Could not drop view generation {}: {}", generation.generation(), e.getMessage());
+            log.warn("Could not drop view generation {}: {}", generation.number(), e.getMessage());
         }
     }
 }

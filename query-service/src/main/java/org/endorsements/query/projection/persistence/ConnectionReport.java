@@ -1,5 +1,6 @@
 package org.endorsements.query.projection.persistence;
 
+import org.endorsements.query.projection.LiveGeneration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,19 +17,19 @@ class ConnectionReport {
 
     private final MongoTemplate mongo;
     private final Environment environment;
-    private final ActiveViews views;
+    private final LiveGeneration live;
 
-    ConnectionReport(MongoTemplate mongo, Environment environment, ActiveViews views) {
+    ConnectionReport(MongoTemplate mongo, Environment environment, LiveGeneration live) {
         this.mongo = mongo;
         this.environment = environment;
-        this.views = views;
+        this.live = live;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void report() {
         String uri = environment.getProperty("spring.data.mongodb.uri", "");
         log.info("Views: MongoDB at {} (database {}, generation {})", uri.replaceAll("//[^@/]*@", "//***@"),
-                mongo.getDb().getName(), views.collections().generation());
+                mongo.getDb().getName(), live.current().number());
         log.info("Kafka: {}", environment.getProperty("spring.kafka.bootstrap-servers"));
     }
 }

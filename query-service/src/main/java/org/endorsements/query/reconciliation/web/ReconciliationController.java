@@ -1,7 +1,7 @@
 package org.endorsements.query.reconciliation.web;
 
+import org.endorsements.query.reconciliation.Reconciler;
 import org.endorsements.query.reconciliation.Reconciliation;
-import org.endorsements.query.reconciliation.persistence.Reconciler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

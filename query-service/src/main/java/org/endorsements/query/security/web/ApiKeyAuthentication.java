@@ -1,14 +1,14 @@
 package org.endorsements.query.security.web;
 
 import java.util.List;
-import org.endorsements.query.security.Reader;
+import org.endorsements.events.Caller;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A bearer key as presented (unauthenticated, principal null) or as recognized (authenticated, principal the
- * {@link Reader}). The key itself is dropped once checked.
+ * {@link Caller}). The key itself is dropped once checked.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
@@ -16,10 +16,10 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     static final String ADMIN = "ADMIN";
     static final String ORGANIZATION = "ORGANIZATION";
 
-    private final Reader reader;
+    private final Caller reader;
     private String key;
 
-    private ApiKeyAuthentication(String key, Reader reader, List<GrantedAuthority> authorities) {
+    private ApiKeyAuthentication(String key, Caller reader, List<GrantedAuthority> authorities) {
         super(authorities);
         this.key = key;
         this.reader = reader;
@@ -30,8 +30,8 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         return new ApiKeyAuthentication(key, null, List.of());
     }
 
-    static ApiKeyAuthentication of(Reader reader) {
-        List<GrantedAuthority> roles = switch (reader.kind()) {
+    static ApiKeyAuthentication of(Caller reader) {
+        List<GrantedAuthority> roles = switch (reader.role()) {
             // The admin may do whatever an auditor may.
             case ADMIN -> List.of(role(ADMIN), role(AUDITOR));
             case AUDITOR -> List.of(role(AUDITOR));

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import org.endorsements.events.CanonicalText;
 import org.endorsements.query.security.OrganizationKeys;
 import org.endorsements.query.security.ReadSecurityProperties;
-import org.endorsements.query.security.Reader;
+import org.endorsements.events.Caller;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -40,18 +40,17 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         String hash = CanonicalText.sha256Hex(key);
         // Constant-time comparisons of the configured keys' hashes, so timing tells nothing about them.
         if (MessageDigest.isEqual(ascii(hash), adminKeyHash)) {
-            return ApiKeyAuthentication.of(Reader.ADMIN);
+            return ApiKeyAuthentication.of(Caller.ADMIN);
         }
         if (MessageDigest.isEqual(ascii(hash), auditorKeyHash)) {
-            return ApiKeyAuthentication.of(Reader.AUDITOR);
+            return ApiKeyAuthentication.of(Caller.AUDITOR);
         }
         // Until the topic has been read to its end, a key found may be one whose revocation (a tombstone later in
         // the topic) has not been read yet: no organization key opens anything before then.
         if (!organizations.caughtUp()) {
             throw new KeysNotYetKnownException();
         }
-        return organizations.organizationOf(hash)
-                .map(organization -> ApiKeyAuthentication.of(Reader.organization(organization)))
+        return organizations.callerOf(hash).map(ApiKeyAuthentication::of)
                 .orElseThrow(() -> new BadCredentialsException("unknown key"));
     }
 

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.endorsements.query.security.OrganizationKeys;
 import org.endorsements.query.security.ReadSecurityProperties;
-import org.endorsements.query.security.Reader;
+import org.endorsements.events.Caller;
 import org.endorsements.query.shared.web.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,7 +77,7 @@ class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .anonymous(a -> a.principal(Reader.PUBLIC))
+                .anonymous(a -> a.principal(Caller.PUBLIC))
                 .addFilterBefore(keyFilter, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new LimitAnonymousRequests(
                         new FailedAuthenticationLimiter(properties.anonymous()), problems),
@@ -122,8 +122,9 @@ class SecurityConfiguration {
     private static AuthorizationManager<RequestAuthorizationContext> ownOrganizationOrAuditor() {
         return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
             Object principal = authentication.get().getPrincipal();
-            boolean allowed = principal instanceof Reader reader && (reader.isAuditor()
-                    || reader.isOrganization(context.getVariables().get("organizationId")));
+            String organizationId = context.getVariables().get("organizationId");
+            boolean allowed = principal instanceof Caller caller && (caller.isAuditor()
+                    || caller.organization().filter(own -> own.value().equals(organizationId)).isPresent());
             return new AuthorizationDecision(allowed);
         };
     }

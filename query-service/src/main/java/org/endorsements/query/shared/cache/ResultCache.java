@@ -6,19 +6,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.endorsements.query.projection.ProjectionAdvanced;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Results that depend only on a statement's views at one position (who was in force at an instant, a
  * breakdown), kept in a Caffeine cache bounded by their estimated size. Nothing is ever invalidated: the key holds
- * the position of the statement's view (and, for results that join organizations, {@link #organizationsVersion()}),
+ * the position of the statement's view (and, for results that join organizations, a version of the organizations),
  * so a new event makes a new key and the old entry ages out.
  */
 @Component
@@ -38,7 +35,6 @@ public class ResultCache {
     }
 
     private final AsyncCache<Key, Sized> cache;
-    private final AtomicLong organizationsVersion = new AtomicLong();
 
     ResultCache(Properties properties) {
         this.cache = Caffeine.newBuilder()
@@ -75,18 +71,6 @@ public class ResultCache {
             mine.completeExceptionally(e);
             cache.asMap().remove(key, mine);
             throw e;
-        }
-    }
-
-    /** Goes up whenever a batch changed an organization: a key for a result that joins profiles includes it. */
-    public long organizationsVersion() {
-        return organizationsVersion.get();
-    }
-
-    @EventListener
-    void onAdvance(ProjectionAdvanced advanced) {
-        if (advanced.aggregateTypes().contains("Organization")) {
-            organizationsVersion.incrementAndGet();
         }
     }
 

@@ -1,9 +1,13 @@
 package org.endorsements.query.statement.persistence;
 
+import static org.endorsements.query.shared.persistence.Cursors.batched;
+
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.endorsements.query.projection.persistence.ActiveViews;
+import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.statement.StatementView;
+import org.endorsements.query.statement.Statements;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -11,34 +15,46 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 @Component
-public class StatementQueries {
+public class StatementQueries implements Statements {
 
     private final MongoTemplate mongo;
-    private final ActiveViews views;
+    private final LiveGeneration live;
 
-    StatementQueries(MongoTemplate mongo, ActiveViews views) {
+    public StatementQueries(MongoTemplate mongo, LiveGeneration live) {
         this.mongo = mongo;
-        this.views = views;
+        this.live = live;
     }
 
+    private String statements() {
+        return live.current().collection(StatementProjection.STATEMENTS);
+    }
+
+    @Override
     public Optional<StatementView> find(String statementId) {
-        return Optional.ofNullable(mongo.findById(statementId, StatementView.class, views.collections().statements()))
+        return Optional.ofNullable(mongo.findById(statementId, StatementView.class, statements()))
                 .filter(StatementView::isPublished);
     }
 
-    /**
-     * Where the statement's view stands: the generation of the views, the statement's last sequence and the offset
-     * of the last endorsement event counted in it. Results computed from the statement's views alone are the same
-     * for the same position.
-     */
+    @Override
     public String position(StatementView statement) {
-        return views.collections().generation() + ":" + statement.getSequence() + ":" + statement.getAppliedOffset();
+        return live.current().number() + ":" + statement.getSequence() + ":" + statement.getAppliedOffset();
     }
 
-    /** Published statements, newest first. */
+    @Override
     public List<StatementView> all() {
         Query query = Query.query(Criteria.where("publishedAt").ne(null))
                 .with(Sort.by(Sort.Direction.DESC, "publishedAt"));
-        return mongo.find(query, StatementView.class, views.collections().statements());
+        return mongo.find(query, StatementView.class, statements());
+    }
+
+    @Override
+    public List<StatementView> views() {
+        return mongo.find(batched(new Query()), StatementView.class, statements());
+    }
+
+    @Override
+    public List<StatementView> views(Collection<String> statementIds) {
+        return mongo.find(batched(Query.query(Criteria.where("_id").in(statementIds))), StatementView.class,
+                statements());
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.endorsements.query.projection.StatementsChanged;
+import org.endorsements.events.AggregateType;
+import org.endorsements.query.projection.ProjectionAdvanced;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
@@ -67,6 +68,9 @@ class LiveStreams {
 
     static final String EVENT_NAME = "counts";
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
+    /** The aggregates whose events change a statement's view: its own, and its endorsements'. */
+    private static final Set<AggregateType> STATEMENT_VIEW_CHANGES = Set.of(AggregateType.STATEMENT,
+            AggregateType.ENDORSEMENT);
 
     record Counts(String statementId, long endorsementCount, long totalEndorsementsAdded, long withdrawals,
             Instant lastEndorsementAt) {
@@ -137,10 +141,15 @@ class LiveStreams {
         return new SseEmitter(timeoutMillis);
     }
 
-    /** On the projection's thread: remembers which statements changed, and nothing else. */
+    /** On the projection's thread, after each batch: the statements whose views the batch changed. */
     @EventListener
-    void onChange(StatementsChanged event) {
-        for (String statementId : event.statementIds()) {
+    void onAdvance(ProjectionAdvanced advanced) {
+        onChange(advanced.streamKeysOf(STATEMENT_VIEW_CHANGES));
+    }
+
+    /** Remembers which statements changed, and nothing else. */
+    void onChange(Set<String> statementIds) {
+        for (String statementId : statementIds) {
             if (byStatement.containsKey(statementId)) {
                 changed.add(statementId);
             }

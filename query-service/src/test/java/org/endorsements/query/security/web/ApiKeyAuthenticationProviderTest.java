@@ -7,7 +7,8 @@ import org.endorsements.events.CanonicalText;
 import org.endorsements.events.CredentialDigest;
 import org.endorsements.query.security.OrganizationKeys;
 import org.endorsements.query.security.ReadSecurityProperties;
-import org.endorsements.query.security.Reader;
+import org.endorsements.events.Caller;
+import org.endorsements.events.OrganizationId;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -22,7 +23,7 @@ class ApiKeyAuthenticationProviderTest {
     void theAdminKeyIsTheAdminWhoIsAlsoAnAuditor() {
         Authentication admin = provider.authenticate(ApiKeyAuthentication.presented("admin-key"));
 
-        assertThat(admin.getPrincipal()).isEqualTo(Reader.ADMIN);
+        assertThat(admin.getPrincipal()).isEqualTo(Caller.ADMIN);
         assertThat(admin.getAuthorities()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_AUDITOR");
         assertThat(admin.getCredentials()).isNull();
@@ -35,7 +36,7 @@ class ApiKeyAuthenticationProviderTest {
 
         Authentication a = provider.authenticate(ApiKeyAuthentication.presented("key-a"));
 
-        assertThat(a.getPrincipal()).isEqualTo(Reader.organization("a"));
+        assertThat(a.getPrincipal()).isEqualTo(Caller.organization(OrganizationId.of("a"), "c1"));
     }
 
     @Test

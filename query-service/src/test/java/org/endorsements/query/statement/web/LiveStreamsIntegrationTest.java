@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.endorsements.query.projection.StatementsChanged;
 import org.endorsements.query.support.BoundedReadsStack;
 import org.endorsements.query.support.ReadClient;
 import org.endorsements.query.support.TopicWriter;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LiveStreamsIntegrationTest extends BoundedReadsStack {
@@ -43,9 +41,6 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
 
     @Autowired
     LiveStreams streams;
-
-    @Autowired
-    ApplicationEventPublisher events;
 
     private ReadClient reads;
     private TopicWriter topic;
@@ -107,7 +102,7 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         // Far more than the socket buffers hold: writes to the client that never reads would block.
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             for (int i = 0; i < 5_000; i++) {
-                events.publishEvent(new StatementsChanged(Set.of(statement)));
+                streams.onChange((Set.of(statement)));
             }
         });
         endorse(topic, statement, "org-" + suffix, "Org", PUBLISHED.plusSeconds(60), null);
@@ -134,7 +129,7 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         // Tomcat's timing it also passed on a fixed pool; LiveStreamsTest is the one that fails without the fix.)
         await().atMost(WAIT).until(() -> {
             for (int i = 0; i < 100; i++) {
-                events.publishEvent(new StatementsChanged(Set.of(statement)));
+                streams.onChange((Set.of(statement)));
             }
             return streams.openStreams() == 0;
         });

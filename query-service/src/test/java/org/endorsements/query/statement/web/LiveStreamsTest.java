@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import org.endorsements.query.projection.StatementsChanged;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
@@ -106,7 +105,7 @@ class LiveStreamsTest {
 
         await().atMost(WAIT).until(() -> streams.openStreams() == 1);
         statement("s1", 1);
-        streams.onChange(new StatementsChanged(Set.of("s1")));
+        streams.onChange((Set.of("s1")));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(emitters.get(1).sent)
                 .anySatisfy(e -> assertThat(e).contains("endorsementCount=1")));
@@ -120,7 +119,7 @@ class LiveStreamsTest {
 
         // Each pass of the dispatcher replaces the counts the stuck writer has not sent.
         await().atMost(WAIT).until(() -> {
-            streams.onChange(new StatementsChanged(Set.of("s2")));
+            streams.onChange((Set.of("s2")));
             return streams.openStreams() == 0;
         });
     }
@@ -135,7 +134,7 @@ class LiveStreamsTest {
 
         long started = System.nanoTime();
         for (int i = 0; i < 1_000; i++) {
-            streams.onChange(new StatementsChanged(Set.of("s3")));
+            streams.onChange((Set.of("s3")));
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
@@ -152,7 +151,7 @@ class LiveStreamsTest {
             streams.open(s, "10.0.0." + i);
         }
         statement("s6", 1);
-        streams.onChange(new StatementsChanged(Set.of("s6")));
+        streams.onChange((Set.of("s6")));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(emitters.get(8).sent)
                 .anySatisfy(e -> assertThat(e).contains("endorsementCount=1")));

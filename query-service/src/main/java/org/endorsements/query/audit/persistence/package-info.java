@@ -1,0 +1,2 @@
+/** The audit trail's projection and queries in MongoDB. */
+package org.endorsements.query.audit.persistence;

@@ -1,0 +1,2 @@
+/** An aggregate's history, for auditors. */
+package org.endorsements.query.audit.web;

@@ -1,0 +1,149 @@
+package org.endorsements.query.endorsement.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import org.endorsements.events.Caller;
+import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.SignatoryAt;
+import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
+import org.endorsements.query.shared.web.ExpensiveReads;
+import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.shared.web.ReadParameters;
+import org.endorsements.query.statement.StatementDocument;
+import org.endorsements.query.statement.StatementView;
+import org.endorsements.query.statement.Statements;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The statement as a letter with its signatories, in Markdown or plain text, now or at any past instant. The
+ * current letter is written as a cursor reads its signatories, within the bulkhead for large reads; a past one
+ * comes from who was in force then, computed once per position of the statement's view.
+ */
+@RestController
+class DocumentController {
+
+    static final MediaType TEXT_MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+    static final MediaType TEXT_PLAIN = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    /** Signatories per page read from the cursor and flushed to the client. */
+    private static final int PAGE = 500;
+
+    private final Statements statements;
+    private final EndorsementQueries endorsements;
+    private final ConsistencyGate consistency;
+    private final InForceAt inForceAt;
+    private final ExpensiveReads expensive;
+    private final Clock clock;
+
+    DocumentController(Statements statements, EndorsementQueries endorsements, ConsistencyGate consistency,
+            InForceAt inForceAt, ExpensiveReads expensive, Clock clock) {
+        this.statements = statements;
+        this.endorsements = endorsements;
+        this.consistency = consistency;
+        this.inForceAt = inForceAt;
+        this.expensive = expensive;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.md"},
+            produces = "text/markdown")
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> markdown(@PathVariable String statementId,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
+            @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        return document(statementId, asOf, minPosition, caller, request, StatementDocument.Format.MARKDOWN,
+                TEXT_MARKDOWN);
+    }
+
+    @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.txt"},
+            produces = MediaType.TEXT_PLAIN_VALUE)
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> plain(@PathVariable String statementId,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
+            @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        return document(statementId, asOf, minPosition, caller, request, StatementDocument.Format.PLAIN,
+                TEXT_PLAIN);
+    }
+
+    private CompletableFuture<ResponseEntity<StreamingResponseBody>> document(String statementId, String asOf,
+            String minPosition, Caller caller, HttpServletRequest request, StatementDocument.Format format,
+            MediaType type) {
+        Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
+        boolean auditor = caller.isAuditor();
+        return consistency.read(minPosition, () -> {
+            StatementView statement = statements.find(statementId)
+                    .orElseThrow(() -> ProblemException.notFound("statement"));
+            StreamingResponseBody body = at == null ? current(request, statement, format)
+                    : past(statement, at, auditor, format);
+            return ResponseEntity.ok().contentType(type).body(body);
+        });
+    }
+
+    /**
+     * The permit is taken before the answer starts (a full bulkhead is a 503) and held to its last byte, or until
+     * the request ends otherwise (its deadline, an error, a client gone).
+     */
+    private StreamingResponseBody current(HttpServletRequest request, StatementView statement,
+            StatementDocument.Format format) {
+        ExpensiveReads.Permit permit = expensive.acquire(request);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return stream -> {
+            try (permit) {
+                write(stream, format, statement, (document, out) -> endorsements.forEachCurrentSignatory(
+                        statement.getId(), PAGE, page -> {
+                            try {
+                                for (EndorsementView signatory : page) {
+                                    document.signatory(signatory.getOrganizationName());
+                                }
+                                out.flush();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }), now, 0);
+            }
+        };
+    }
+
+    private StreamingResponseBody past(StatementView statement, Instant at, boolean auditor,
+            StatementDocument.Format format) {
+        EndorsementQueries.SignatoriesAt inForce = inForceAt.get(statement, at, auditor);
+        return stream -> write(stream, format, statement, (document, out) -> {
+            try {
+                for (SignatoryAt signatory : inForce.entries()) {
+                    document.signatory(signatory.name());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, at, inForce.withheld());
+    }
+
+    private interface Signatories {
+        void write(StatementDocument.Writer document, Writer out);
+    }
+
+    private static void write(OutputStream stream, StatementDocument.Format format, StatementView statement,
+            Signatories signatories, Instant asOf, int withheld) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        StatementDocument.Writer document = new StatementDocument.Writer(out, format);
+        document.opening(statement.getTitle(), statement.getBody(), statement.getSignatoryListIntro());
+        signatories.write(document, out);
+        document.closing(statement.getClosingNote(), asOf, withheld);
+        out.flush();
+    }
+}

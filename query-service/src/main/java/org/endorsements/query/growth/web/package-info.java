@@ -1,0 +1,2 @@
+/** A statement's growth series. */
+package org.endorsements.query.growth.web;

@@ -1,0 +1,87 @@
+package org.endorsements.query.log.checkpoint;
+
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.endorsements.query.log.LogProperties;
+import org.endorsements.query.log.LogState;
+import org.endorsements.query.log.persistence.MongoLogStore;
+import org.endorsements.transparency.Hashes;
+import org.endorsements.transparency.MerkleProofs;
+import org.endorsements.transparency.Note;
+import org.endorsements.transparency.SignedNote;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs a new checkpoint for every log that grew since its last one, every few seconds at most, and has the
+ * configured witnesses cosign each statement's latest checkpoint.
+ */
+@Component
+public class Checkpointer {
+
+    private final MongoLogStore logs;
+    private final LogSigningKey key;
+    private final LogProperties properties;
+    private final CheckpointWitnesses witnesses;
+
+    Checkpointer(MongoLogStore logs, LogSigningKey key, LogProperties properties, CheckpointWitnesses witnesses) {
+        this.logs = logs;
+        this.key = key;
+        this.properties = properties;
+        this.witnesses = witnesses;
+    }
+
+    @Scheduled(fixedDelayString = "${endorsements.log.checkpoint-interval:2s}")
+    public void checkpointAll() {
+        CheckpointWitnesses.Round round = witnesses.round();
+        for (LogState state : logs.allStates()) {
+            Optional<Document> checkpoint = logs.checkpoint(state.statementId());
+            long signed = checkpoint.map(d -> ((Number) d.get("size")).longValue()).orElse(-1L);
+            if (state.size() > signed) {
+                checkpoint(state);
+                checkpoint = logs.checkpoint(state.statementId());
+            } else {
+                checkpoint.ifPresent(d -> addMissingSignatures(state.statementId(), d));
+            }
+            if (witnesses.any()) {
+                checkpoint.ifPresent(d -> witness(round, state.statementId(), d));
+            }
+        }
+        round.finish();
+    }
+
+    private void checkpoint(LogState state) {
+        byte[] root = new MerkleProofs(logs.nodes(state.statementId())).root(state.size());
+        String text = new SignedNote.Checkpoint(properties.origin() + state.statementId(), state.size(), root).body();
+        logs.saveCheckpoint(state.statementId(), state.size(), Hashes.hex(root),
+                new Note(text, key.sign(text)).encode());
+    }
+
+    /**
+     * After a key rotation starts, the latest checkpoint of a log that does not grow gets the new key's signature
+     * too, so that verifiers that know only the new key accept it at once. Ed25519 signatures are deterministic: a
+     * key that had already signed adds nothing.
+     */
+    private void addMissingSignatures(String statementId, Document checkpoint) {
+        Note note = Note.parse(checkpoint.getString("note"));
+        if (!key.signedByAll(note)) {
+            logs.replaceNote(statementId, ((Number) checkpoint.get("size")).longValue(),
+                    note.with(key.sign(note.text())).encode());
+        }
+    }
+
+    private void witness(CheckpointWitnesses.Round round, String statementId, Document checkpoint) {
+        long size = ((Number) checkpoint.get("size")).longValue();
+        List<String> witnessed = checkpoint.getList("witnessed", String.class, List.of());
+        round.collect(statementId, size, checkpoint.getString("note"), witnessed,
+                new MerkleProofs(logs.nodes(statementId)),
+                (cosignedSize, note, witnessName) -> logs.saveCosignature(statementId, cosignedSize, note,
+                        witnessName));
+    }
+
+    /** The latest signed checkpoint note of a statement, with every cosignature received, if any. */
+    public Optional<String> latest(String statementId) {
+        return logs.checkpoint(statementId).map(d -> d.getString("note"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Signed checkpoints of the logs, their signing keys and the witnesses that cosign them. */
+package org.endorsements.query.log.checkpoint;

@@ -1,0 +1,2 @@
+/** Replay, for the admin. */
+package org.endorsements.query.projection.web;

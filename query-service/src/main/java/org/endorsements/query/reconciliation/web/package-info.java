@@ -1,0 +1,2 @@
+/** The reconciliation report, for auditors. */
+package org.endorsements.query.reconciliation.web;

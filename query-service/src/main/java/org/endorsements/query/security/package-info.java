@@ -1,0 +1,2 @@
+/** Who reads: API keys of auditors, the admin and organizations. */
+package org.endorsements.query.security;

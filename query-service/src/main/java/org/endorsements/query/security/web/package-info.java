@@ -1,0 +1,2 @@
+/** Authentication of reads by API key, and its limits. */
+package org.endorsements.query.security.web;

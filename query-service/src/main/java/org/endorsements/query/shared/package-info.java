@@ -1,0 +1,2 @@
+/** What every feature shares; it depends on none of them. */
+package org.endorsements.query.shared;

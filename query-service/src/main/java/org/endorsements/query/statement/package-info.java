@@ -1,0 +1,2 @@
+/** A statement's view with its running counts, and its document form. */
+package org.endorsements.query.statement;

@@ -1,0 +1,107 @@
+package org.endorsements.query.statement.persistence;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementPublished;
+import org.endorsements.query.projection.BatchProjection;
+import org.endorsements.query.projection.Generation;
+import org.endorsements.query.projection.ProjectedEvent;
+import org.endorsements.query.shared.persistence.BulkWrites;
+import org.endorsements.query.shared.persistence.EmbeddedServer;
+import org.endorsements.query.statement.StatementView;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * A statement's view with its running counts. Its own events apply once per sequence; the counters change once
+ * per Kafka offset of an endorsement event (all of a statement's events are on one partition), which guards a
+ * re-delivery after a crash. An endorsement that arrives before its statement's publication counts in a
+ * placeholder view.
+ */
+@Component
+public class StatementProjection implements BatchProjection {
+
+    static final String STATEMENTS = "statements";
+
+    private final MongoTemplate mongo;
+
+    public StatementProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public String name() {
+        return "statements";
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(STATEMENTS);
+    }
+
+    @Override
+    public void declareIndexes(Generation g) {
+        mongo.indexOps(g.collection(STATEMENTS))
+                .ensureIndex(new Index().on("publishedAt", Sort.Direction.DESC).named("newest_first"));
+    }
+
+    @Override
+    public void project(List<ProjectedEvent> batch, Generation g) {
+        Set<String> ids = new HashSet<>();
+        for (ProjectedEvent e : batch) {
+            if (!(e.event() instanceof OrganizationRegistered || e.event() instanceof OrganizationSuspended)) {
+                ids.add(e.event().streamKey());
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, StatementView> loaded = new LinkedHashMap<>();
+        EmbeddedServer.findByIds(mongo, ids, StatementView.class, g.collection(STATEMENTS))
+                .forEach(v -> loaded.put(v.getId(), v));
+        Map<String, StatementView> touched = new LinkedHashMap<>();
+        for (ProjectedEvent e : batch) {
+            if (e.event() instanceof StatementPublished p) {
+                StatementView s = view(loaded, touched, p.statementId().value());
+                if (e.sequence() > s.getSequence()) {
+                    s.published(p.title(), p.body(), p.language(), p.contentHash(), p.signatoryListIntro(),
+                            p.closingNote(), p.publishedAt(), e.sequence());
+                }
+            } else if (e.event() instanceof StatementClosed c) {
+                StatementView s = view(loaded, touched, c.statementId().value());
+                if (e.sequence() > s.getSequence()) {
+                    s.closed(c.closedAt(), e.sequence());
+                }
+            } else if (e.event() instanceof EndorsementAdded a) {
+                StatementView s = view(loaded, touched, a.statementId().value());
+                if (e.offset() > s.getAppliedOffset()) {
+                    s.endorsementAdded(a.endorsedAt(), e.offset());
+                }
+            } else if (e.event() instanceof EndorsementWithdrawn w) {
+                StatementView s = view(loaded, touched, w.statementId().value());
+                if (e.offset() > s.getAppliedOffset()) {
+                    s.endorsementWithdrawn(e.offset());
+                }
+            }
+        }
+        // A statement exists after its first event: replaced.
+        BulkWrites.replaceById(mongo, g.collection(STATEMENTS), BulkWrites.documents(mongo, touched.values()));
+    }
+
+    private static StatementView view(Map<String, StatementView> loaded, Map<String, StatementView> touched,
+            String id) {
+        StatementView view = loaded.computeIfAbsent(id, StatementView::placeholder);
+        touched.put(id, view);
+        return view;
+    }
+}

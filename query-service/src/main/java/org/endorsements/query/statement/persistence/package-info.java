@@ -1,0 +1,2 @@
+/** The statements' projection and queries in MongoDB. */
+package org.endorsements.query.statement.persistence;

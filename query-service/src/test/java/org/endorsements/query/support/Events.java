@@ -1,0 +1,67 @@
+package org.endorsements.query.support;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.StatementId;
+import org.endorsements.events.StatementPublished;
+import org.endorsements.query.projection.ProjectedEvent;
+
+/** Builds events as they arrive from the topic: a statement's events on one partition, offsets increasing. */
+public final class Events {
+
+    public static final String STATEMENT = "icc-statement";
+    public static final String HASH = "c".repeat(64);
+    public static final int PARTITION = 3;
+
+    private long nextOffset;
+
+    public ProjectedEvent published(Instant at) {
+        return event(new StatementPublished(StatementId.of(STATEMENT), "Title", "Body", "en", HASH, at, "admin",
+                null, null),
+                "Statement", STATEMENT, 0, at);
+    }
+
+    public ProjectedEvent registered(String organization, Instant at) {
+        return event(new OrganizationRegistered(OrganizationId.of(organization), "Org " + organization, "VE",
+                "Zulia", "NGO", null, at, "admin"), "Organization", organization, 0, at);
+    }
+
+    public ProjectedEvent added(String organization, long sequence, Instant at) {
+        return added(organization, sequence, at, null);
+    }
+
+    public ProjectedEvent added(String organization, long sequence, Instant at, Integer entryNumber) {
+        return event(new EndorsementAdded(StatementId.of(STATEMENT), OrganizationId.of(organization),
+                        "Org " + organization, HASH, at, "credential:c-" + organization,
+                        entryNumber == null ? EndorsementSource.API : EndorsementSource.IMPORTED, "req",
+                        "ab".repeat(32), entryNumber),
+                "Endorsement", STATEMENT + ":" + organization, sequence, at);
+    }
+
+    public ProjectedEvent withdrawn(String organization, long sequence, Instant at) {
+        return event(new EndorsementWithdrawn(StatementId.of(STATEMENT), OrganizationId.of(organization), "reason",
+                at, "credential:c-" + organization, "req"), "Endorsement", STATEMENT + ":" + organization, sequence,
+                at);
+    }
+
+    /** The same event published again by the relay, later on the topic. */
+    public ProjectedEvent republished(ProjectedEvent original) {
+        return new ProjectedEvent(original.eventId(), original.type(), original.aggregateType(),
+                original.aggregateId(), original.sequence(), original.time(), original.partition(), nextOffset++,
+                original.event(), original.payload());
+    }
+
+    private ProjectedEvent event(EndorsementEvent event, String aggregateType, String aggregateId, long sequence,
+            Instant at) {
+        return new ProjectedEvent(UUID.randomUUID().toString(), EventMessageFormat.typeOf(event.getClass()),
+                aggregateType, aggregateId, sequence, at, PARTITION, nextOffset++, event,
+                EventMessageFormat.encode(event));
+    }
+}
