@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,7 +30,7 @@ class DashboardBrowserIT {
     void theDashboardShowsTheSeedCampaignAndFollowsItLive() throws Exception {
         try (Launcher launcher = new Launcher(dir.resolve("platform"))) {
             launcher.up("--fresh");
-            String admin = launcher.adminKey();
+            ApiClient admin = launcher.command().withKey(launcher.adminKey());
             ChromeDriver browser = Browser.start(dir.resolve("chromium-profile"));
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -49,13 +52,12 @@ class DashboardBrowserIT {
                         .endsWith("/api/statements/" + SEED + "/endorsements.csv");
 
                 // A signature through the API shows up without reloading the page.
-                Http.Reply org = Http.send("POST", launcher.commandUrl() + "/api/organizations", admin,
-                        "{\"organizationId\":\"hostile-name\",\"name\":\"" + HOSTILE.replace("\"", "\\\"")
-                                + "\",\"country\":\"VE\"}");
+                ApiReply org = admin.post("/api/organizations",
+                        Map.of("organizationId", "hostile-name", "name", HOSTILE, "country", "VE"));
                 assertThat(org.status()).isEqualTo(201);
                 long sent = System.nanoTime();
-                assertThat(Http.send("PUT", launcher.commandUrl() + "/api/statements/" + SEED
-                        + "/endorsements/hostile-name", org.body().path("apiKey").asText(), null).status())
+                assertThat(launcher.command().withKey(org.json().path("apiKey").asText())
+                        .put("/api/statements/" + SEED + "/endorsements/hostile-name", null).status())
                         .isEqualTo(201);
                 wait.until(d -> "111".equals(d.findElement(By.id("live-count")).getText()));
                 System.out.printf("[dashboard] live count updated %d ms after the endorsement was accepted%n",

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.bson.Document;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.LogLeaf;
 import org.endorsements.transparency.ProofVerifier;
@@ -53,10 +55,10 @@ class VerifiableLogIT {
     void anAuditorCanVerifyTheSeedsHistoryAndCatchesTampering() throws Exception {
         try (Launcher launcher = new Launcher(dir.resolve("platform"))) {
             launcher.up("--fresh");
-            String admin = launcher.adminKey();
-            String key = Http.get(launcher.queryUrl() + "/.well-known/endorsements-log-key").raw().body().strip();
-            await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(launcher.queryUrl() + "/api/statements/"
-                    + SEED + "/log/checkpoint").raw().body().contains("\n111\n"));
+            ApiClient admin = launcher.command().withKey(launcher.adminKey());
+            String key = launcher.query().get("/.well-known/endorsements-log-key").body().strip();
+            await().atMost(Duration.ofSeconds(30)).until(() -> launcher.query().get("/api/statements/"
+                    + SEED + "/log/checkpoint").body().contains("\n111\n"));
 
             String auditorKey = Files.readString(launcher.dataDir.resolve("auditor.key")).strip();
             Run verified = cli(launcher, "audit", "verify-log", SEED, "--key", key, "--auditor-key", auditorKey);
@@ -66,22 +68,23 @@ class VerifiableLogIT {
 
             // Every seed organization fetches its own receipt with its own key; all verify offline.
             List<JsonNode> signatories = new ArrayList<>();
-            Http.get(launcher.queryUrl() + "/api/statements/" + SEED + "/endorsements?size=500").body().path("items")
+            launcher.query().get("/api/statements/" + SEED + "/endorsements?size=500").json().path("items")
                     .forEach(signatories::add);
             assertThat(signatories).hasSize(110);
             for (JsonNode signatory : signatories) {
                 String organizationId = signatory.path("organizationId").asText();
-                String orgKey = Http.send("POST", launcher.commandUrl() + "/api/organizations/" + organizationId
-                        + "/credentials", admin, null).body().path("apiKey").asText();
+                String orgKey = admin.post("/api/organizations/" + organizationId + "/credentials", null).json()
+                        .path("apiKey").asText();
+                ApiClient holder = launcher.query().withKey(orgKey);
                 // The query service learns the new key from the credential topic, within a second.
-                Http.Reply receipt = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> Http.send("GET", launcher.queryUrl() + "/api/statements/" + SEED
-                                + "/receipts/" + organizationId, orgKey, null), r -> r.status() != 401);
+                ApiReply receipt = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> holder.get("/api/statements/" + SEED + "/receipts/" + organizationId),
+                                r -> r.status() != 401);
                 assertThat(receipt.status()).as(organizationId).isEqualTo(200);
-                assertThat(verifies(receipt.body(), key)).as("receipt of %s", organizationId).isTrue();
+                assertThat(verifies(receipt.json(), key)).as("receipt of %s", organizationId).isTrue();
                 if (signatories.indexOf(signatory) < 2) {
                     Path file = dir.resolve(organizationId + ".receipt.json");
-                    Files.writeString(file, receipt.raw().body());
+                    Files.writeString(file, receipt.body());
                     Run offline = cli(launcher, "audit", "verify-receipt", file.toString(), "--key", key);
                     assertThat(offline.exit()).as(offline.output()).isZero();
                 }
@@ -115,12 +118,12 @@ class VerifiableLogIT {
                 // A rewritten subtree: the next checkpoint cannot be proved consistent with the one watch trusts.
                 db.getCollection("log_nodes_g1").updateOne(Filters.eq("_id", SEED + ":6:0"),
                         Updates.set("hash", "00".repeat(32)));
-                String orgKey = Http.send("POST", launcher.commandUrl() + "/api/organizations/foro-penal/credentials",
-                        admin, null).body().path("apiKey").asText();
-                Http.send("DELETE", launcher.commandUrl() + "/api/statements/" + SEED + "/endorsements/foro-penal",
-                        orgKey, null);
-                await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(launcher.queryUrl()
-                        + "/api/statements/" + SEED + "/log/checkpoint").raw().body().contains("\n112\n"));
+                String orgKey = admin.post("/api/organizations/foro-penal/credentials", null).json().path("apiKey")
+                        .asText();
+                launcher.command().withKey(orgKey).delete("/api/statements/" + SEED + "/endorsements/foro-penal")
+                        .expectSuccess();
+                await().atMost(Duration.ofSeconds(30)).until(() -> launcher.query()
+                        .get("/api/statements/" + SEED + "/log/checkpoint").body().contains("\n112\n"));
                 Run watched = cli(launcher, "audit", "watch", SEED, "--key", key, "--state", state.toString());
                 assertThat(watched.exit()).isEqualTo(1);
                 assertThat(watched.output()).contains("ALERT");

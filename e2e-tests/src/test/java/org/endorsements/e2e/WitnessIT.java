@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.endorsements.http.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,14 +69,14 @@ class WitnessIT {
             assertThat(key.exit()).as(key.output()).isZero();
             String witnessKey = key.output().strip().lines().reduce((a, b) -> b).orElseThrow();
             launcher.up("--fresh", "--witness", "http://127.0.0.1:" + witnessPort + "=" + witnessKey);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(launcher.queryUrl() + "/api/statements/"
-                    + SEED + "/log/checkpoint").raw().body().contains("\n111\n"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> launcher.query().get("/api/statements/"
+                    + SEED + "/log/checkpoint").body().contains("\n111\n"));
 
             Run unwitnessed = run(launcher, "audit", "verify-log", SEED, "--witness", witnessKey,
                     "--min-witnesses", "1");
             assertThat(unwitnessed.exit()).as(unwitnessed.output()).isEqualTo(1);
             assertThat(unwitnessed.output()).contains("cosigned by 0 of the trusted witnesses, 1 required");
-            assertThat(Http.get(launcher.queryUrl() + "/api/log/witnesses").raw().body()).contains("\"up\":false");
+            assertThat(launcher.query().get("/api/log/witnesses").body()).contains("\"up\":false");
 
             Process witness = serveWitness(launcher, witnessPort, "witness");
             try {
@@ -94,7 +95,7 @@ class WitnessIT {
                 String origin = "endorsements.local/statements/" + SEED;
                 String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(origin.getBytes(StandardCharsets.UTF_8)));
-                assertThat(Http.get("http://127.0.0.1:" + witnessPort + "/" + hash + "/checkpoint").raw().body())
+                assertThat(ApiClient.create("http://127.0.0.1:" + witnessPort).get("/" + hash + "/checkpoint").body())
                         .as("the restarted witness's record").startsWith(origin + "\n111\n");
             } finally {
                 stop(restarted);
