@@ -126,8 +126,11 @@ final class LocalPlatform implements AutoCloseable {
         formatKafka();
         startKafka();
         startMongo();
-        startCommand();
-        startQuery();
+        // Both services at once, as ./endorsements up starts them: neither needs the other to start.
+        launchCommand();
+        launchQuery();
+        awaitHealthy(COMMAND, command);
+        awaitHealthy(QUERY, query);
     }
 
     void startKafka() throws IOException, InterruptedException {
@@ -144,6 +147,16 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     void startCommand() throws IOException, InterruptedException {
+        launchCommand();
+        awaitHealthy(COMMAND, command);
+    }
+
+    void startQuery() throws IOException, InterruptedException {
+        launchQuery();
+        awaitHealthy(QUERY, query);
+    }
+
+    private void launchCommand() throws IOException {
         // -XX:+ExitOnOutOfMemoryError as ./endorsements up runs the services: a heap exhausted by a request stops
         // the service, which the flood drill must see.
         launch(COMMAND, List.of("java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar",
@@ -153,10 +166,9 @@ final class LocalPlatform implements AutoCloseable {
                         "COMMAND_PORT", String.valueOf(commandPort),
                         "KAFKA_PORT", String.valueOf(kafkaPort),
                         "SPRING_DATASOURCE_URL", eventStoreUrl()));
-        awaitHealthy(COMMAND, command);
     }
 
-    void startQuery() throws IOException, InterruptedException {
+    private void launchQuery() throws IOException {
         launch(QUERY, List.of("java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 root.resolve("query-service/target/query-service.jar").toString()), Map.of(
                         "ENDORSEMENTS_ADMIN_KEY", adminKey,
@@ -168,7 +180,6 @@ final class LocalPlatform implements AutoCloseable {
                         "MONGO_PORT", String.valueOf(mongoPort),
                         "ENDORSEMENTS_LOG_WITNESSES_0_URL", witnessUrl(),
                         "ENDORSEMENTS_LOG_WITNESSES_0_VERIFIERKEY", witness.verifier().encode()));
-        awaitHealthy(QUERY, query);
     }
 
     /**
