@@ -98,19 +98,26 @@ public final class DrillCommand implements Callable<Integer> {
             + "open (default: ${DEFAULT-VALUE})")
     int floodStreams;
 
+    /** The drills to run, in their order. */
+    List<String> drills() {
+        return "all".equals(name) ? Drills.NAMES : List.of(name);
+    }
+
+    Drills.Options options() {
+        return new Drills.Options(root.toAbsolutePath().normalize(), results, loadSeconds, downSeconds,
+                faultSeconds, rate, clients, organizations, convergeSeconds, identicalRounds, identicalRequests,
+                floodSeconds, maxLagSeconds, floodBodyMegabytes, floodOversized, floodOversizedAtOnce,
+                floodPathAttacks, floodStreams);
+    }
+
     @Override
     public Integer call() {
         if (!"all".equals(name) && !Drills.NAMES.contains(name)) {
             throw new ParameterException(spec.commandLine(), "unknown drill: " + name + " (one of "
                     + String.join(", ", Drills.NAMES) + ", or all)");
         }
-        List<String> drills = "all".equals(name) ? Drills.NAMES : List.of(name);
-        Drills.Options options = new Drills.Options(root.toAbsolutePath().normalize(), results, loadSeconds,
-                downSeconds, faultSeconds, rate, clients, organizations, convergeSeconds, identicalRounds,
-                identicalRequests, floodSeconds, maxLagSeconds, floodBodyMegabytes, floodOversized,
-                floodOversizedAtOnce, floodPathAttacks, floodStreams);
         try {
-            return Drills.run(drills, name, options) ? 0 : 1;
+            return Drills.run(drills(), name, options()) ? 0 : 1;
         } catch (Exception e) {
             System.err.println("The drill stopped: " + e);
             e.printStackTrace();
