@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ class ApiClientTest {
 
     private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService answering = Executors.newCachedThreadPool();
     private HttpServer server;
     private ApiClient client;
 
@@ -36,7 +38,7 @@ class ApiClientTest {
     void startServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(answering);
         server.start();
         client = ApiClient.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
@@ -45,6 +47,7 @@ class ApiClientTest {
     void stopServer() {
         release.countDown();
         server.stop(0);
+        answering.shutdownNow();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
