@@ -117,7 +117,15 @@ public final class Bench implements Callable<Integer> {
 
     public static void main(String[] args) {
         // Worker pools are not daemon threads: end the JVM explicitly.
-        System.exit(new CommandLine(new Bench()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The benchmark and its sub-commands. An option given twice takes its last value: the launcher gives its
+     * defaults (such as {@code --results}) first and the operator's own options after them.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Bench()).setOverwrittenOptionsAllowed(true);
     }
 
     @Override

@@ -59,9 +59,7 @@ class SeedCampaignIT {
     private static final String SEED = "ve-icc-cooperation-2021";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
-    @TempDir
-    Path dir;
-
+    private Path dir;
     private final int witnessPort = Platform.freePort();
     private Launcher launcher;
     private String witnessKey;
@@ -70,7 +68,8 @@ class SeedCampaignIT {
     }
 
     @BeforeAll
-    void startThePlatformWithOneWitness() throws Exception {
+    void startThePlatformWithOneWitness(@TempDir Path dir) throws Exception {
+        this.dir = dir;
         launcher = new Launcher(dir.resolve("platform"));
         Run key = run("witness", "key", "--key", dir.resolve("witness.key").toString());
         assertThat(key.exit()).as(key.output()).isZero();

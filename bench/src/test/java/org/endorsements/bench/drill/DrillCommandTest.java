@@ -53,6 +53,17 @@ class DrillCommandTest {
     }
 
     @Test
+    void anOptionTheLauncherGaveIsOverriddenByTheSameOptionGivenAfterIt() {
+        CommandLine bench = Bench.commandLine();
+        CommandLine.ParseResult parsed = bench.parseArgs("drill", "all", "--root", "/opt/endorsements", "--results",
+                "/opt/endorsements/results", "--load-seconds", "2", "--results", "/tmp/mine");
+
+        DrillCommand command = parsed.subcommand().commandSpec().commandLine().getCommand();
+        assertThat(command.options().results()).isEqualTo(Path.of("/tmp/mine"));
+        assertThat(command.options().loadSeconds()).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownDrillIsAUsageErrorThatNamesTheDrills() {
         StringWriter err = new StringWriter();
 
