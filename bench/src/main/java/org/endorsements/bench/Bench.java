@@ -7,20 +7,40 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
+import org.endorsements.bench.drill.DrillCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The benchmark of one running platform (started by {@code ./endorsements bench}): raw ceilings of its event store
  * and broker, sustained endorsements/s through HTTP (closed loop), latency and command-to-view lag at fixed offered
  * rates (open loop, coordinated-omission corrected), the highest rate held with p99 ≤ 100 ms, and replay speed.
- * Prints a Markdown table and writes it with a JSON twin into the results folder.
+ * Prints a Markdown table and writes it with a JSON twin into the results folder. {@code drill} is the fault drills'
+ * sub-command.
  */
-public final class Bench {
+@Command(name = "bench", subcommands = DrillCommand.class, sortOptions = false,
+        description = {"Benchmarks one running platform (./endorsements bench starts it, once per event store, and "
+                + "passes the options marked (launcher) itself; the others are yours to give).",
+            "Results go to the results folder as Markdown and JSON."})
+public final class Bench implements Callable<Integer> {
+
+    /** What to measure. */
+    enum Mode {
+        /** Raw ceilings, throughput, latency, lag and replay. */
+        platform,
+        /** The cost of growth: one statement filled to each of the sizes. */
+        growth
+    }
 
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration MEASURE = Duration.ofSeconds(10);
@@ -28,31 +48,108 @@ public final class Bench {
     private static final int CEILING_THREADS = 16;
     private static final double P99_TARGET_MS = 100;
 
-    private Bench() {
-    }
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
+    @Option(names = "--mode", defaultValue = "platform",
+            description = "platform (default) or growth (./endorsements bench growth)")
+    Mode mode;
+
+    @Option(names = "--repetitions", defaultValue = "3", description = "repetitions of each measure (default: 3)")
+    int repetitions;
+
+    @Option(names = "--organizations", defaultValue = "3000",
+            description = "organizations registered to sign (default: 3000)")
+    int organizations;
+
+    @Option(names = "--sizes", split = ",", defaultValue = "1000,10000,100000",
+            description = "growth: the statement sizes measured (default: 1000,10000,100000)")
+    List<Integer> sizes;
+
+    @Option(names = "--resume-statement",
+            description = "growth: continue a statement an earlier run filled on the same running platform")
+    String resumeStatement;
+
+    @Option(names = "--store", defaultValue = "h2", description = "(launcher) the event store's name in the results: "
+            + "h2 or postgres")
+    String store;
+
+    @Option(names = "--command-url", description = "(launcher, required) the command service")
+    String commandUrl;
+
+    @Option(names = "--query-url", description = "(launcher, required) the query service")
+    String queryUrl;
+
+    @Option(names = "--admin-key", description = "(launcher, required) the platform's admin key")
+    String adminKey;
+
+    @Option(names = "--jdbc-url", description = "(launcher) a database on the event store's engine, for its raw "
+            + "ceiling")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", defaultValue = "sa", description = "(launcher) its user (default: sa)")
+    String jdbcUser;
+
+    @Option(names = "--kafka", description = "(launcher) the broker, for its raw ceiling")
+    String kafka;
+
+    @Option(names = "--event-store-file", description = "(launcher) the embedded event store's file, whose size "
+            + "growth reports")
+    Path eventStoreFile;
+
+    @Option(names = "--results", defaultValue = "results", description = "(launcher) the results folder")
+    Path resultsDir;
+
+    @Option(names = "--startup-command", description = "(launcher) reported as given")
+    String startupCommand;
+
+    @Option(names = "--startup-query", description = "(launcher) reported as given")
+    String startupQuery;
+
+    @Option(names = "--rss-command-kb", description = "(launcher) reported as given")
+    String rssCommandKb;
+
+    @Option(names = "--rss-query-kb", description = "(launcher) reported as given")
+    String rssQueryKb;
 
     public static void main(String[] args) {
-        if (args.length > 0 && "drill".equals(args[0])) {
-            org.endorsements.bench.drill.Drills.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
+        // Worker pools are not daemon threads: end the JVM explicitly.
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The benchmark and its sub-commands. An option given twice takes its last value: the launcher gives its
+     * defaults (such as {@code --results}) first and the operator's own options after them.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Bench()).setOverwrittenOptionsAllowed(true);
+    }
+
+    @Override
+    public Integer call() {
+        // Not required by picocli, which would then ask for them before the drill sub-command too.
+        if (commandUrl == null || queryUrl == null || adminKey == null) {
+            throw new ParameterException(spec.commandLine(), "the benchmark needs --command-url, --query-url and "
+                    + "--admin-key (./endorsements bench passes them)");
+        }
+        if (mode == Mode.platform && (jdbcUrl == null || kafka == null)) {
+            throw new ParameterException(spec.commandLine(), "the platform benchmark needs --jdbc-url and --kafka "
+                    + "for the raw ceilings");
         }
         try {
-            run(args);
-            System.exit(0);
+            run();
+            return 0;
         } catch (Exception e) {
             System.err.println("The benchmark stopped: " + e);
             e.printStackTrace();
-            // Worker pools are not daemon threads: end the JVM explicitly.
-            System.exit(1);
+            return 1;
         }
     }
 
-    private static void run(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        String store = opts.getOrDefault("store", "h2");
+    private void run() throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("store", store);
         results.put("startedAt", Instant.now().toString());
@@ -61,28 +158,25 @@ public final class Bench {
         results.put("java", System.getProperty("java.version"));
         List<String[]> rows = new ArrayList<>();
 
-        PlatformLoad load = new PlatformLoad(opts.get("command-url"), opts.get("query-url"), opts.get("admin-key"));
-        if ("growth".equals(opts.get("mode"))) {
-            new GrowthCost(load, Optional.ofNullable(opts.get("event-store-file")).map(Path::of),
-                    Optional.ofNullable(opts.get("resume-statement")))
-                    .run(sizes(opts.getOrDefault("sizes", "1000,10000,100000")), results, rows);
-            finish(opts, store + "-growth", results, rows);
+        PlatformLoad load = new PlatformLoad(commandUrl, queryUrl, adminKey);
+        if (mode == Mode.growth) {
+            new GrowthCost(load, Optional.ofNullable(eventStoreFile), Optional.ofNullable(resumeStatement))
+                    .run(sizes, results, rows);
+            finish(store + "-growth", results, rows);
             load.close();
             return;
         }
 
         System.out.println("Raw ceilings (" + CEILING_THREADS + " connections, one commit per row)...");
-        double jdbc = RawCeilings.jdbcRowsPerSecond(opts.get("jdbc-url"), opts.getOrDefault("jdbc-user", "sa"),
-                CEILING_THREADS, MEASURE);
-        double kafka = RawCeilings.kafkaRecordsPerSecond(opts.get("kafka"), MEASURE);
+        double jdbc = RawCeilings.jdbcRowsPerSecond(jdbcUrl, jdbcUser, CEILING_THREADS, MEASURE);
+        double kafkaRate = RawCeilings.kafkaRecordsPerSecond(kafka, MEASURE);
         results.put("rawEventStoreRowsPerSecond", round(jdbc));
-        results.put("rawKafkaRecordsPerSecond", round(kafka));
+        results.put("rawKafkaRecordsPerSecond", round(kafkaRate));
         rows.add(row("raw event-store ceiling (" + store + ", rows/s)", jdbc));
-        rows.add(row("raw Kafka ceiling (records/s, acks=all)", kafka));
+        rows.add(row("raw Kafka ceiling (records/s, acks=all)", kafkaRate));
 
-        int repetitions = Integer.parseInt(opts.getOrDefault("repetitions", "3"));
         results.put("repetitions", repetitions);
-        load.prepare(Integer.parseInt(opts.getOrDefault("organizations", "3000")));
+        load.prepare(organizations);
         // Warm-up, not reported: JIT compilation, connection pools, the first segments of every table.
         System.out.println("Warm-up (" + WARM_UP_TOTAL.toSeconds() + " s, not measured)...");
         load.closedLoop(32, WARM_UP_TOTAL);
@@ -171,38 +265,38 @@ public final class Bench {
         List<Double> replays = new ArrayList<>();
         for (int r = 0; r < repetitions; r++) {
             load.awaitIdle(Duration.ofMinutes(5));
-            replays.add(load.replay(opts.get("admin-key")));
+            replays.add(load.replay(adminKey));
         }
         results.put("replayEventsPerSecond", Stats.of(replays).json());
         results.put("replayedEvents", load.topicEvents());
         rows.add(new String[] {"replay of every view from offset 0 (events/s, " + load.topicEvents() + " events)",
             Stats.of(replays).text("%.0f")});
-        for (String key : List.of("startup-command", "startup-query", "rss-command-kb", "rss-query-kb")) {
-            if (opts.containsKey(key)) {
-                results.put(key, opts.get(key));
-                rows.add(new String[] {key.replace('-', ' '), opts.get(key)});
+        Map<String, String> reported = new LinkedHashMap<>();
+        reported.put("startup-command", startupCommand);
+        reported.put("startup-query", startupQuery);
+        reported.put("rss-command-kb", rssCommandKb);
+        reported.put("rss-query-kb", rssQueryKb);
+        reported.forEach((key, value) -> {
+            if (value != null) {
+                results.put(key, value);
+                rows.add(new String[] {key.replace('-', ' '), value});
             }
-        }
-        finish(opts, store, results, rows);
+        });
+        finish(store, results, rows);
         load.close();
     }
 
-    private static void finish(Map<String, String> opts, String name, Map<String, Object> results,
-            List<String[]> rows) throws java.io.IOException {
+    private void finish(String name, Map<String, Object> results, List<String[]> rows) throws java.io.IOException {
         String markdown = markdown(results, rows);
         System.out.println();
         System.out.println(markdown);
-        Path dir = Path.of(opts.getOrDefault("results", "results"));
+        Path dir = resultsDir;
         Files.createDirectories(dir);
         String base = Instant.now().toString().replace(':', '-') + "-" + name;
         Files.writeString(dir.resolve(base + ".md"), markdown);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(base + ".json").toFile(),
                 results);
         System.out.println("Written to " + dir.resolve(base + ".md") + " and .json");
-    }
-
-    private static List<Integer> sizes(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
     }
 
     private static String markdown(Map<String, Object> results, List<String[]> rows) {

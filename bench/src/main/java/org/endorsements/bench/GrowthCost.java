@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 
 /**
  * What one statement's size costs: it is filled to each size in turn (organizations registered and endorsing
@@ -34,7 +36,8 @@ final class GrowthCost {
     private static final long MAX_MICROS = 60_000_000L;
 
     private final PlatformLoad load;
-    private final Http http;
+    private final ApiClient admin;
+    private final ApiClient query;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final AtomicLong nextOrganization = new AtomicLong();
     /** The embedded event store's file, whose size is reported at each size; empty on PostgreSQL. */
@@ -46,7 +49,8 @@ final class GrowthCost {
         this.load = load;
         this.eventStoreFile = eventStoreFile;
         this.resume = resume;
-        this.http = load.http();
+        this.admin = load.admin();
+        this.query = load.query();
     }
 
     void run(List<Integer> sizes, Map<String, Object> results, List<String[]> rows) throws Exception {
@@ -57,7 +61,7 @@ final class GrowthCost {
         // Measured as every size is: after relay and projection caught up with the fill.
         load.awaitIdle(Duration.ofMinutes(5));
         Histogram small = commandLatency(warmUp, COMMAND_SAMPLES);
-        reads(load.queryUrl() + "/api/statements/" + warmUp + "/endorsements?page=0&size=" + PAGE_SIZE);
+        reads("/api/statements/" + warmUp + "/endorsements?page=0&size=" + PAGE_SIZE);
         load.awaitIdle(Duration.ofMinutes(5));
 
         String statement;
@@ -67,11 +71,11 @@ final class GrowthCost {
             // Continue a statement an earlier run filled (on the same, still running platform): sizes it already
             // passed are measured at its current size; asOf reads halfway between its publication and now.
             statement = resume.get();
-            Http.Reply current = http.send("GET", load.queryUrl() + "/api/statements/" + statement, null, null);
+            ApiReply current = query.get("/api/statements/" + statement);
             if (current.status() != 200) {
                 throw new IllegalStateException("statement " + statement + " to resume: " + current.status());
             }
-            JsonNode view = PlatformLoad.JSON.readTree(current.body());
+            JsonNode view = current.json();
             filled = view.path("endorsementCount").asLong();
             Instant published = Instant.parse(view.path("publishedAt").asText());
             halfway = published.plus(Duration.between(published, Instant.now()).dividedBy(2));
@@ -130,7 +134,7 @@ final class GrowthCost {
                         String.format("%,d; %.1f", bytes >> 20, bytes / 1024.0 / filled));
             }
 
-            String base = load.queryUrl() + "/api/statements/" + statement;
+            String base = "/api/statements/" + statement;
             long middlePage = Math.max(0, filled / PAGE_SIZE / 2);
             read(json, rows, "signatoryFirstPage", at + "signatory list, first page p50 / p99 (ms)",
                     base + "/endorsements?page=0&size=" + PAGE_SIZE);
@@ -144,10 +148,10 @@ final class GrowthCost {
     }
 
     /** Measures one read; a failed read is reported as such and the run goes on to the next read and size. */
-    private void read(Map<String, Object> json, List<String[]> rows, String key, String label, String url)
+    private void read(Map<String, Object> json, List<String[]> rows, String key, String label, String path)
             throws Exception {
         try {
-            Histogram histogram = reads(url);
+            Histogram histogram = reads(path);
             json.put(key, latency(histogram));
             row(rows, label, pair(histogram));
         } catch (IllegalStateException | java.io.IOException failed) {
@@ -162,9 +166,8 @@ final class GrowthCost {
     }
 
     private String publish(String statement) throws Exception {
-        Http.Reply published = http.send("POST", load.commandUrl() + "/api/statements", load.adminKey(),
-                "{\"statementId\":\"" + statement + "\",\"title\":\"Growth benchmark\",\"body\":\"Synthetic.\","
-                        + "\"language\":\"en\"}");
+        ApiReply published = admin.post("/api/statements", Map.of("statementId", statement, "title",
+                "Growth benchmark", "body", "Synthetic.", "language", "en"));
         if (published.status() != 201) {
             throw new IllegalStateException("publishing " + statement + " failed: " + published.status());
         }
@@ -224,14 +227,11 @@ final class GrowthCost {
         return histogram;
     }
 
-    private Histogram reads(String url) throws Exception {
+    private Histogram reads(String path) throws Exception {
         Histogram histogram = new Histogram(MAX_MICROS, 3);
         for (int i = 0; i < READ_SAMPLES; i++) {
             long start = System.nanoTime();
-            Http.Reply reply = http.send("GET", url, null, null);
-            if (reply.status() != 200) {
-                throw new IllegalStateException("GET " + url + " answered " + reply.status());
-            }
+            query.get(path).expect(200);
             histogram.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - start) / 1000));
         }
         return histogram;
@@ -239,8 +239,8 @@ final class GrowthCost {
 
     private String register() throws Exception {
         String id = "g-" + run + "-" + nextOrganization.getAndIncrement();
-        Http.Reply reply = http.send("POST", load.commandUrl() + "/api/organizations", load.adminKey(),
-                "{\"organizationId\":\"" + id + "\",\"name\":\"Growth organization " + id + "\"}");
+        ApiReply reply = admin.post("/api/organizations",
+                Map.of("organizationId", id, "name", "Growth organization " + id));
         if (reply.status() != 201) {
             throw new IllegalStateException("registration failed: " + reply.status() + " " + reply.body());
         }
@@ -248,8 +248,7 @@ final class GrowthCost {
     }
 
     private void endorse(String statement, String organization) throws Exception {
-        Http.Reply reply = http.send("PUT", load.commandUrl() + "/api/statements/" + statement + "/endorsements/"
-                + organization, load.adminKey(), null);
+        ApiReply reply = admin.put("/api/statements/" + statement + "/endorsements/" + organization, null);
         if (reply.status() != 201) {
             throw new IllegalStateException("endorsement failed: " + reply.status() + " " + reply.body());
         }

@@ -1,16 +1,21 @@
 package org.endorsements.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.endorsements.events.ConsistencyToken;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 
 /**
  * Load on a running platform through its public HTTP APIs: endorsements recorded by the admin (imports; the admin's
@@ -19,17 +24,16 @@ import org.HdrHistogram.Histogram;
  */
 final class PlatformLoad implements AutoCloseable {
 
-    /** The benchmark's one JSON reader for the platform's answers. */
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Generous: reads of a 1 M-signature statement scan on the embedded server and take seconds. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(1);
     private static final int LAG_SAMPLE_EVERY = 10;
 
     record OpenLoopResult(double achieved, Histogram latency, Histogram lag, int errors, int lagTimeouts) {
     }
 
-    private final Http http = new Http();
-    private final String commandUrl;
-    private final String queryUrl;
+    private final ApiClient admin;
+    private final ApiClient query;
     private final String adminKey;
     private final List<String> organizations = new ArrayList<>();
     private final AtomicLong pairs = new AtomicLong();
@@ -38,8 +42,9 @@ final class PlatformLoad implements AutoCloseable {
     private volatile long replayed;
 
     PlatformLoad(String commandUrl, String queryUrl, String adminKey) {
-        this.commandUrl = commandUrl;
-        this.queryUrl = queryUrl;
+        this.admin = ApiClient.create(commandUrl, ApiClient.Settings.DEFAULT.withRequestTimeout(REQUEST_TIMEOUT))
+                .withKey(adminKey);
+        this.query = admin.withBaseUrl(queryUrl).withKey(null);
         this.adminKey = adminKey;
     }
 
@@ -51,8 +56,8 @@ final class PlatformLoad implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             String id = "bench-" + run + "-" + i;
             ids.add(pool.submit(() -> {
-                Http.Reply reply = http.send("POST", commandUrl + "/api/organizations", adminKey,
-                        "{\"organizationId\":\"" + id + "\",\"name\":\"Benchmark organization " + id + "\"}");
+                ApiReply reply = admin.post("/api/organizations",
+                        Map.of("organizationId", id, "name", "Benchmark organization " + id));
                 if (reply.status() != 201) {
                     throw new IllegalStateException("registration failed: " + reply.status() + " " + reply.body());
                 }
@@ -73,9 +78,8 @@ final class PlatformLoad implements AutoCloseable {
         synchronized (statements) {
             while (statements.size() <= statementIndex) {
                 String id = "bench-statement-" + UUID.randomUUID().toString().substring(0, 8);
-                Http.Reply reply = http.send("POST", commandUrl + "/api/statements", adminKey,
-                        "{\"statementId\":\"" + id + "\",\"title\":\"Benchmark\",\"body\":\"Synthetic.\","
-                                + "\"language\":\"en\"}");
+                ApiReply reply = admin.post("/api/statements",
+                        Map.of("statementId", id, "title", "Benchmark", "body", "Synthetic.", "language", "en"));
                 if (reply.status() != 201) {
                     throw new IllegalStateException("statement failed: " + reply.status());
                 }
@@ -85,9 +89,12 @@ final class PlatformLoad implements AutoCloseable {
         return new String[] {statements.get(statementIndex), organizations.get((int) (n % organizations.size()))};
     }
 
-    private Http.Reply endorse(String[] pair) throws Exception {
-        return http.send("PUT", commandUrl + "/api/statements/" + pair[0] + "/endorsements/" + pair[1], adminKey,
-                null);
+    private ApiReply endorse(String[] pair) throws IOException {
+        return admin.put(endorsementPath(pair), null);
+    }
+
+    private static String endorsementPath(String[] pair) {
+        return "/api/statements/" + pair[0] + "/endorsements/" + pair[1];
     }
 
     /** Endorsements/s completed by {@code clients} clients that each send as soon as the last answer came. */
@@ -118,7 +125,8 @@ final class PlatformLoad implements AutoCloseable {
 
     /**
      * Sends at a fixed rate whatever the answers do; latency counts from when each request was due, so queueing
-     * behind slow answers is measured. Every tenth write is read back with minPosition to measure the lag.
+     * behind slow answers is measured. The sends are asynchronous: a slow answer holds no sender thread, and the
+     * schedule is kept by this one thread. Every tenth write is read back with minPosition to measure the lag.
      */
     OpenLoopResult openLoop(int rate, Duration duration) throws Exception {
         Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
@@ -126,7 +134,8 @@ final class PlatformLoad implements AutoCloseable {
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger lagTimeouts = new AtomicInteger();
         AtomicLong completed = new AtomicLong();
-        ExecutorService senders = Executors.newFixedThreadPool(Math.min(256, Math.max(16, rate / 10)));
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        List<CompletableFuture<?>> lagProbes = new java.util.concurrent.CopyOnWriteArrayList<>();
         long total = rate * duration.toSeconds();
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / rate;
@@ -136,48 +145,44 @@ final class PlatformLoad implements AutoCloseable {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            long index = i;
-            senders.execute(() -> {
-                try {
-                    Http.Reply reply = endorse(nextPair());
-                    long answered = System.nanoTime();
-                    synchronized (latency) {
-                        latency.recordValue(Math.min(MAX_LATENCY_MICROS, (answered - due) / 1000));
-                    }
-                    if (reply.status() != 201) {
-                        errors.incrementAndGet();
-                        return;
-                    }
-                    completed.incrementAndGet();
-                    if (index % LAG_SAMPLE_EVERY == 0 && reply.position() != null) {
-                        probes.execute(() -> probeLag(reply, answered, lag, lagTimeouts));
-                    }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
+            boolean probed = i % LAG_SAMPLE_EVERY == 0;
+            inFlight.add(admin.sendAsync("PUT", endorsementPath(nextPair()), null).handle((reply, failure) -> {
+                long answered = System.nanoTime();
+                synchronized (latency) {
+                    latency.recordValue(Math.min(MAX_LATENCY_MICROS, (answered - due) / 1000));
                 }
-            });
+                if (failure != null || reply.status() != 201) {
+                    errors.incrementAndGet();
+                    return null;
+                }
+                completed.incrementAndGet();
+                if (probed && reply.header(ConsistencyToken.HEADER).isPresent()) {
+                    lagProbes.add(CompletableFuture.runAsync(() -> probeLag(reply, answered, lag, lagTimeouts),
+                            probes));
+                }
+                return null;
+            }));
         }
-        senders.shutdown();
-        senders.awaitTermination(2, TimeUnit.MINUTES);
+        awaitAll(inFlight);
         double seconds = (System.nanoTime() - start) / 1e9;
-        probesDone();
+        // Each probe waits at most the read-your-writes timeout; the phase's figures include all of them.
+        awaitAll(lagProbes);
         return new OpenLoopResult(completed.get() / seconds, latency, lag, errors.get(), lagTimeouts.get());
     }
 
-    /** How long after the write's answer a read with its minPosition returns (the views include it by then). */
-    /** Waits for the phase's lag probes to finish (each waits at most the read-your-writes timeout). */
-    private void probesDone() throws InterruptedException {
-        var drained = new java.util.concurrent.CountDownLatch(1);
-        probes.execute(drained::countDown);
-        drained.await(2, TimeUnit.MINUTES);
-        Thread.sleep(6000);
+    private static void awaitAll(List<CompletableFuture<?>> futures) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("requests of the phase did not end within 2 minutes", e);
+        }
     }
 
-    private void probeLag(Http.Reply write, long answered, Histogram lag, AtomicInteger timeouts) {
+    /** How long after the write's answer a read with its minPosition returns (the views include it by then). */
+    private void probeLag(ApiReply write, long answered, Histogram lag, AtomicInteger timeouts) {
         try {
-            String statement = JSON.readTree(write.body()).path("statementId").asText();
-            Http.Reply read = http.send("GET", queryUrl + "/api/statements/" + statement + "?minPosition="
-                    + write.position(), null, null);
+            String statement = write.json().path("statementId").asText();
+            ApiReply read = query.get("/api/statements/" + statement, write.position().orElseThrow());
             if (read.status() == 200) {
                 synchronized (lag) {
                     lag.recordValue(Math.min(MAX_LATENCY_MICROS, (System.nanoTime() - answered) / 1000));
@@ -185,7 +190,7 @@ final class PlatformLoad implements AutoCloseable {
             } else {
                 timeouts.incrementAndGet();
             }
-        } catch (Exception ignored) {
+        } catch (IOException | IllegalArgumentException ignored) {
             // a failed probe is simply not counted
         }
     }
@@ -198,7 +203,7 @@ final class PlatformLoad implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + max.toNanos();
         while (System.nanoTime() < deadline) {
-            if (gauge(commandUrl, "endorsements_relay_lag") == 0 && gauge(queryUrl, "endorsements_projection_lag") == 0) {
+            if (gauge(admin, "endorsements_relay_lag") == 0 && gauge(query, "endorsements_projection_lag") == 0) {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
             Thread.sleep(250);
@@ -206,8 +211,8 @@ final class PlatformLoad implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private double gauge(String base, String name) throws Exception {
-        for (String line : http.send("GET", base + "/actuator/prometheus", null, null).body().split("\n")) {
+    private static double gauge(ApiClient service, String name) throws IOException {
+        for (String line : service.get("/actuator/prometheus").body().split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
@@ -217,13 +222,14 @@ final class PlatformLoad implements AutoCloseable {
 
     /** Starts a replay of every view and returns its events/s once it has switched over. */
     double replay(String key) throws Exception {
-        Http.Reply started = http.send("POST", queryUrl + "/api/admin/replay", key, null);
+        ApiClient replays = query.withKey(key);
+        ApiReply started = replays.post("/api/admin/replay", null);
         if (started.status() != 202) {
             throw new IllegalStateException("replay did not start: " + started.status());
         }
         while (true) {
             Thread.sleep(1000);
-            var progress = JSON.readTree(http.send("GET", queryUrl + "/api/admin/replay", key, null).body());
+            var progress = replays.get("/api/admin/replay").json();
             switch (progress.path("state").asText()) {
                 case "SWITCHED":
                     replayed = progress.path("total").asLong();
@@ -241,16 +247,14 @@ final class PlatformLoad implements AutoCloseable {
         return replayed;
     }
 
-    Http http() {
-        return http;
+    /** The command service, with the admin's key. */
+    ApiClient admin() {
+        return admin;
     }
 
-    String commandUrl() {
-        return commandUrl;
-    }
-
-    String queryUrl() {
-        return queryUrl;
+    /** The query service, anonymous. */
+    ApiClient query() {
+        return query;
     }
 
     String adminKey() {

@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every fault drill, through the launcher exactly as an operator runs it ({@code ./endorsements drill all}), with
- * shorter phases than the default (broker down 10 s instead of 30 s, flood 10 s instead of 15 s) to keep the suite
- * quick. The drill itself decides pass or fail from what it finds in the event store, on the topic and in the views;
- * this test requires exit code 0 and a passed row per drill.
+ * Every fault drill, through the launcher exactly as an operator runs it ({@code ./endorsements drill all}), at the
+ * smallest sizes that still prove each drill's checks: load on 2 statements × 20 organizations for 2 s before and
+ * after each fault, the broker down 4 s (writes must still be acknowledged meanwhile), a killed service down 1 s,
+ * 3 rounds of 20 simultaneous identical endorsements, and a 4 s flood that keeps what made the hostile client of
+ * issue 16 dangerous: 16 bodies of 30 MB at once with lying framing, and 500 never-read {@code /live} streams.
+ * The drill itself decides pass or fail from what it finds in the event store, on the topic and in the views; this
+ * test requires exit code 0 and a passed row per drill. The full-size drills are {@code ./endorsements drill all}.
  */
 class FaultDrillsIT {
 
@@ -26,8 +29,11 @@ class FaultDrillsIT {
     @Test
     void everyDrillLosesNothingAcknowledgedAndCountsNothingTwice() throws Exception {
         Process drill = new ProcessBuilder("bash", Platform.root().resolve("endorsements").toString(), "drill", "all",
-                "--load-seconds", "5", "--down-seconds", "10", "--flood-seconds", "10", "--results",
-                results.toString())
+                "--load-seconds", "2", "--down-seconds", "4", "--fault-seconds", "1", "--organizations", "20",
+                "--clients", "4", "--rate", "60", "--identical-rounds", "3", "--identical-requests", "20",
+                "--flood-seconds", "4", "--flood-body-mb", "30", "--flood-oversized", "16",
+                "--flood-oversized-at-once", "16", "--flood-path-attacks", "120", "--flood-streams", "500",
+                "--results", results.toString())
                 .redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(drill.getInputStream(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.endorsements.http.ApiClient;
 
 /** The real {@code ./endorsements up}, run as a user would, on free ports and a data folder of its own. */
 final class Launcher implements AutoCloseable {
@@ -22,6 +23,8 @@ final class Launcher implements AutoCloseable {
     final int controllerPort = Platform.freePort();
     final int mongoPort = Platform.freePort();
     final Path dataDir;
+    private final ApiClient command = ApiClient.create(commandUrl());
+    private final ApiClient query = command.withBaseUrl(queryUrl());
     private final List<String> output = new CopyOnWriteArrayList<>();
     private Process process;
 
@@ -111,6 +114,16 @@ final class Launcher implements AutoCloseable {
             throw new IllegalStateException("the launcher did not stop within 60 s of Ctrl-C");
         }
         return process.exitValue();
+    }
+
+    /** The command service, anonymous ({@code withKey} for a caller). */
+    ApiClient command() {
+        return command;
+    }
+
+    /** The query service, anonymous. */
+    ApiClient query() {
+        return query;
     }
 
     String commandUrl() {

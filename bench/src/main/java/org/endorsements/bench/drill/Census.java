@@ -1,7 +1,6 @@
 package org.endorsements.bench.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -25,7 +24,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.endorsements.bench.Http;
+import org.endorsements.events.AggregateType;
+import org.endorsements.events.EndorsementId;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 
 /**
  * Counts one drill's endorsement events where each of them must be: in the event store (read with plain JDBC), on
@@ -35,7 +37,12 @@ import org.endorsements.bench.Http;
 final class Census {
 
     static final String TOPIC = "endorsement-events";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The aggregate type Axon stores in its {@code type} column: the aggregate class's simple name, which is not the
+     * wire name of {@link AggregateType} (a rename of the class would change it here only).
+     */
+    private static final String STORED_ENDORSEMENT_TYPE = "Endorsement";
+    private static final String ENDORSEMENT = AggregateType.ENDORSEMENT.wireName();
 
     /** What the event store holds for the drill's statements. */
     record Store(Map<String, String> events, Map<String, Long> endorsedCount, Map<String, Long> addedEvents) {
@@ -65,10 +72,13 @@ final class Census {
     }
 
     private final LocalPlatform platform;
-    private final Http http = new Http();
+    private final ApiClient query;
+    private final ApiClient auditor;
 
     Census(LocalPlatform platform) {
         this.platform = platform;
+        this.query = ApiClient.create(platform.queryUrl());
+        this.auditor = query.withKey(platform.auditorKey);
     }
 
     Store store(List<String> statements) throws SQLException {
@@ -76,11 +86,12 @@ final class Census {
         Map<String, long[]> latest = new HashMap<>();
         Map<String, Long> added = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(platform.eventStoreUrl(), "sa", "");
-                PreparedStatement query = connection.prepareStatement("SELECT aggregateIdentifier, sequenceNumber, "
-                        + "payloadType, eventIdentifier FROM DomainEventEntry WHERE type = 'Endorsement' AND aggregateIdentifier LIKE ?")) {
+                PreparedStatement select = connection.prepareStatement("SELECT aggregateIdentifier, sequenceNumber, "
+                        + "payloadType, eventIdentifier FROM DomainEventEntry WHERE type = ? AND aggregateIdentifier LIKE ?")) {
             for (String statement : statements) {
-                query.setString(1, statement + ":%");
-                try (ResultSet rows = query.executeQuery()) {
+                select.setString(1, STORED_ENDORSEMENT_TYPE);
+                select.setString(2, statement + EndorsementId.SEPARATOR + "%");
+                try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         String aggregate = rows.getString(1);
                         long sequence = rows.getLong(2);
@@ -123,7 +134,7 @@ final class Census {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (!"Endorsement".equals(header(record, "ce_aggregatetype"))) {
+                    if (!ENDORSEMENT.equals(header(record, "ce_aggregatetype"))) {
                         continue;
                     }
                     String aggregate = header(record, "ce_subject");
@@ -147,19 +158,18 @@ final class Census {
         return new Topic(records, events, outOfOrder);
     }
 
-    Views views(List<String> statements) throws IOException, InterruptedException {
+    Views views(List<String> statements) throws IOException {
         Map<String, Integer> entries = new HashMap<>();
         Map<String, Long> endorsed = new HashMap<>();
         Map<String, Set<String>> events = new HashMap<>();
         for (String statement : statements) {
             for (int page = 0; ; page++) {
-                JsonNode body = get("/api/statements/" + statement + "/history?size=500&page=" + page,
-                        platform.auditorKey);
+                JsonNode body = get(auditor, "/api/statements/" + statement + "/history?size=500&page=" + page);
                 if (body == null) {
                     break;
                 }
                 for (JsonNode item : body.path("items")) {
-                    if ("Endorsement".equals(item.path("aggregateType").asText())) {
+                    if (ENDORSEMENT.equals(item.path("aggregateType").asText())) {
                         String position = item.path("aggregateId").asText() + "#" + item.path("sequence").asLong();
                         String eventId = item.path("eventId").asText();
                         events.computeIfAbsent(position, p -> new HashSet<>()).add(eventId);
@@ -171,26 +181,23 @@ final class Census {
                 }
             }
             // A statement the views do not know yet (rebuilding after a loss) counts as -1: not converged.
-            JsonNode summary = get("/api/statements/" + statement, null);
+            JsonNode summary = get(query, "/api/statements/" + statement);
             endorsed.put(statement, summary == null ? -1L : summary.path("endorsementCount").asLong());
         }
         return new Views(entries, events, endorsed);
     }
 
     /** The answer's body, or null for a 404 (not in the views yet). */
-    private JsonNode get(String path, String key) throws IOException, InterruptedException {
-        Http.Reply reply = http.send("GET", platform.queryUrl() + path, key, null);
+    private static JsonNode get(ApiClient client, String path) throws IOException {
+        ApiReply reply = client.get(path);
         if (reply.status() == 404) {
             return null;
         }
-        if (reply.status() != 200) {
-            throw new IOException("GET " + path + " answered " + reply.status());
-        }
-        return JSON.readTree(reply.body());
+        return reply.expect(200).json();
     }
 
     static String statementOf(String endorsementAggregateId) {
-        return endorsementAggregateId.substring(0, endorsementAggregateId.indexOf(':'));
+        return EndorsementId.parse(endorsementAggregateId).statementId().value();
     }
 
     static Set<String> missing(Set<String> expected, Set<String> present) {

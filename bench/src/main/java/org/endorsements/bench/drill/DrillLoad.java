@@ -1,18 +1,19 @@
 package org.endorsements.bench.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.endorsements.bench.Http;
+import org.endorsements.events.ConsistencyToken;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 
 /**
  * Organizations endorsing and withdrawing through the public API at a steady rate, each (statement, organization)
@@ -24,7 +25,9 @@ final class DrillLoad implements AutoCloseable {
     record Organization(String id, String key) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One (statement, organization) pair of the load, with the organization's client. */
+    private record Pair(String path, ApiClient client) {
+    }
 
     final AtomicLong sent = new AtomicLong();
     final AtomicLong acknowledged = new AtomicLong();
@@ -34,36 +37,33 @@ final class DrillLoad implements AutoCloseable {
     final Set<String> acknowledgedPositions = ConcurrentHashMap.newKeySet();
     final AtomicBoolean faultActive = new AtomicBoolean();
 
-    private final Http http = new Http();
-    private final String commandUrl;
-    private final String adminKey;
+    private final ApiClient command;
+    private final ApiClient admin;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> clients = new ArrayList<>();
 
     DrillLoad(String commandUrl, String adminKey) {
-        this.commandUrl = commandUrl;
-        this.adminKey = adminKey;
+        this.command = ApiClient.create(commandUrl);
+        this.admin = command.withKey(adminKey);
     }
 
-    void publish(String statementId) throws IOException, InterruptedException {
-        Http.Reply reply = send("POST", "/api/statements", adminKey, "{\"statementId\":\"" + statementId
-                + "\",\"title\":\"Drill " + statementId + "\",\"body\":\"Synthetic statement of a fault drill.\","
-                + "\"language\":\"en\"}");
+    void publish(String statementId) throws IOException {
+        ApiReply reply = admin.post("/api/statements", Map.of("statementId", statementId, "title",
+                "Drill " + statementId, "body", "Synthetic statement of a fault drill.", "language", "en"));
         if (reply.status() != 201) {
             throw new IllegalStateException("publishing " + statementId + " failed: " + reply.status());
         }
     }
 
-    List<Organization> register(String prefix, int count) throws IOException, InterruptedException {
+    List<Organization> register(String prefix, int count) throws IOException {
         List<Organization> organizations = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Http.Reply reply = send("POST", "/api/organizations", adminKey,
-                    "{\"organizationId\":\"" + prefix + "-" + i + "\",\"name\":\"Drill organization " + prefix
-                            + " " + i + "\"}");
+            ApiReply reply = admin.post("/api/organizations", Map.of("organizationId", prefix + "-" + i, "name",
+                    "Drill organization " + prefix + " " + i));
             if (reply.status() != 201) {
                 throw new IllegalStateException("registering an organization failed: " + reply.status());
             }
-            JsonNode body = JSON.readTree(reply.body());
+            JsonNode body = reply.json();
             organizations.add(new Organization(body.path("organizationId").asText(), body.path("apiKey").asText()));
         }
         return organizations;
@@ -72,18 +72,19 @@ final class DrillLoad implements AutoCloseable {
     /** Starts {@code clientCount} clients that together offer {@code perSecond} requests a second. */
     void start(List<String> statements, List<Organization> organizations, int clientCount, double perSecond) {
         running.set(true);
-        List<List<String[]>> shares = new ArrayList<>();
+        List<List<Pair>> shares = new ArrayList<>();
         for (int c = 0; c < clientCount; c++) {
             shares.add(new ArrayList<>());
         }
         int n = 0;
         for (String statement : statements) {
             for (Organization organization : organizations) {
-                shares.get(n++ % clientCount).add(new String[] {statement, organization.id(), organization.key()});
+                shares.get(n++ % clientCount).add(new Pair("/api/statements/" + statement + "/endorsements/"
+                        + organization.id(), command.withKey(organization.key())));
             }
         }
         long intervalNanos = (long) (clientCount * 1e9 / perSecond);
-        for (List<String[]> share : shares) {
+        for (List<Pair> share : shares) {
             Thread client = new Thread(() -> drive(share, intervalNanos), "drill-client");
             client.setDaemon(true);
             client.start();
@@ -91,19 +92,18 @@ final class DrillLoad implements AutoCloseable {
         }
     }
 
-    private void drive(List<String[]> pairs, long intervalNanos) {
+    private void drive(List<Pair> pairs, long intervalNanos) {
         boolean[] endorseNext = new boolean[pairs.size()];
         java.util.Arrays.fill(endorseNext, true);
         long due = System.nanoTime();
         for (int i = 0; running.get(); i = (i + 1) % pairs.size()) {
-            String[] pair = pairs.get(i);
-            String path = "/api/statements/" + pair[0] + "/endorsements/" + pair[1];
+            Pair pair = pairs.get(i);
             sent.incrementAndGet();
             try {
-                Http.Reply reply = send(endorseNext[i] ? "PUT" : "DELETE", path, pair[2], null);
+                ApiReply reply = pair.client().send(endorseNext[i] ? "PUT" : "DELETE", pair.path(), null);
                 int status = reply.status();
                 if (status / 100 == 2) {
-                    acknowledge(reply.position());
+                    acknowledge(reply.position().orElseThrow());
                     endorseNext[i] = !endorseNext[i];
                 } else if (status == 409) {
                     // After a crash the client cannot know whether its last write landed: ask the other way round.
@@ -112,11 +112,10 @@ final class DrillLoad implements AutoCloseable {
                 } else {
                     failed.incrementAndGet();
                 }
+            } catch (InterruptedIOException e) {
+                return;
             } catch (IOException e) {
                 failed.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             due += intervalNanos;
             long wait = due - System.nanoTime();
@@ -128,17 +127,17 @@ final class DrillLoad implements AutoCloseable {
         }
     }
 
-    void acknowledge(String position) {
-        String[] token = new String(Base64.getUrlDecoder().decode(position), StandardCharsets.UTF_8).split("\\|");
-        acknowledgedPositions.add(token[2] + "#" + token[3]);
+    void acknowledge(ConsistencyToken position) {
+        acknowledgedPositions.add(position.aggregateId() + "#" + position.sequence());
         acknowledged.incrementAndGet();
         if (faultActive.get()) {
             acknowledgedDuringFault.incrementAndGet();
         }
     }
 
-    Http.Reply send(String method, String path, String key, String json) throws IOException, InterruptedException {
-        return http.send(method, commandUrl + path, key, json);
+    /** A request to the command service with this caller's key. */
+    ApiReply send(String method, String path, String key) throws IOException {
+        return command.withKey(key).send(method, path, null);
     }
 
     @Override

@@ -30,7 +30,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.endorsements.bench.Http;
+import org.endorsements.events.EndorsementId;
+import org.endorsements.http.ApiReply;
 
 /**
  * {@code ./endorsements drill <name>|all}: each drill starts a platform of its own (or shares one with the others
@@ -44,35 +45,18 @@ public final class Drills {
             "mongo-restart", "broker-stop", "flood", "split-view");
 
     private static final String DEAD_LETTER_TOPIC = "endorsement-events.dlt";
-    private static final int IDENTICAL_REQUESTS = 50;
-    private static final int IDENTICAL_ROUNDS = 10;
-    /** The flood's hostile client, as issue 16 found the platform could be stopped. */
-    private static final int FLOOD_BODY_BYTES = 30 * 1024 * 1024;
-    private static final int FLOOD_OVERSIZED = 48;
-    private static final int FLOOD_OVERSIZED_AT_ONCE = 16;
-    private static final int FLOOD_PATH_ATTACKS = 300;
-    private static final int FLOOD_STREAMS = 500;
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(10);
+    /** How often the census is taken again while the views converge with the event store. */
+    private static final Duration CONVERGENCE_POLL = Duration.ofMillis(250);
 
-    record Options(Path root, Path results, int loadSeconds, int downSeconds, double rate, int clients,
-            int organizations, int convergeSeconds, int floodSeconds, int maxLagSeconds) {
-
-        static Options parse(List<String> args) {
-            Map<String, String> opts = new HashMap<>();
-            for (int i = 0; i + 1 < args.size(); i += 2) {
-                opts.put(args.get(i).replaceFirst("^--", ""), args.get(i + 1));
-            }
-            return new Options(Path.of(opts.getOrDefault("root", ".")).toAbsolutePath().normalize(),
-                    Path.of(opts.getOrDefault("results", "results")),
-                    Integer.parseInt(opts.getOrDefault("load-seconds", "10")),
-                    Integer.parseInt(opts.getOrDefault("down-seconds", "30")),
-                    Double.parseDouble(opts.getOrDefault("rate", "150")),
-                    Integer.parseInt(opts.getOrDefault("clients", "12")),
-                    Integer.parseInt(opts.getOrDefault("organizations", "100")),
-                    Integer.parseInt(opts.getOrDefault("converge-seconds", "180")),
-                    Integer.parseInt(opts.getOrDefault("flood-seconds", "15")),
-                    Integer.parseInt(opts.getOrDefault("max-lag-seconds", "10")));
-        }
+    /**
+     * The sizes of the drills, as {@link DrillCommand} reads them. The defaults are the full drills an operator runs;
+     * the end-to-end suite runs the same drills, with the same checks, at the smallest sizes that still prove them.
+     */
+    record Options(Path root, Path results, int loadSeconds, int downSeconds, int faultSeconds, double rate,
+            int clients, int organizations, int convergeSeconds, int identicalRounds, int identicalRequests,
+            int floodSeconds, int maxLagSeconds, int floodBodyMegabytes, int floodOversized,
+            int floodOversizedAtOnce, int floodPathAttacks, int floodStreams) {
     }
 
     /** One drill's findings, as the table prints them. */
@@ -97,25 +81,12 @@ public final class Drills {
         this.census = new Census(platform);
     }
 
-    public static void main(String[] args) {
-        try {
-            System.exit(run(List.of(args)) ? 0 : 1);
-        } catch (Exception e) {
-            System.err.println("The drill stopped: " + e);
-            e.printStackTrace();
-            System.exit(2);
-        }
-    }
-
-    static boolean run(List<String> args) throws Exception {
-        if (args.isEmpty() || !(NAMES.contains(args.get(0)) || "all".equals(args.get(0)))) {
-            System.err.println("Usage: drill <" + String.join("|", NAMES) + "|all> [--load-seconds 10] "
-                    + "[--down-seconds 30] [--rate 150] [--clients 12] [--organizations 100] [--flood-seconds 15] "
-                    + "[--max-lag-seconds 10]");
-            return false;
-        }
-        List<String> drills = "all".equals(args.get(0)) ? NAMES : List.of(args.get(0));
-        Options options = Options.parse(args.subList(1, args.size()));
+    /**
+     * Runs the drills on a platform of their own, prints and writes the table; true when every drill passed.
+     *
+     * @param label what the results file is named after (a drill's name, or {@code all})
+     */
+    static boolean run(List<String> drills, String label, Options options) throws Exception {
         Path dir = Files.createTempDirectory("endorsements-drill-");
         List<Report> reports = new ArrayList<>();
         try (LocalPlatform platform = new LocalPlatform(options.root(), dir)) {
@@ -140,7 +111,7 @@ public final class Drills {
         System.out.println(markdown);
         Files.createDirectories(options.results());
         Path file = options.results().resolve(Instant.now().toString().replace(':', '-') + "-drill-"
-                + args.get(0) + ".md");
+                + label + ".md");
         Files.writeString(file, markdown);
         System.out.println("Written to " + file);
         boolean passed = reports.stream().allMatch(Report::passed);
@@ -200,7 +171,7 @@ public final class Drills {
                     say("kill -9 " + process);
                     load.faultActive.set(true);
                     platform.kill(process);
-                    pause(3, process + " down");
+                    pause(options.faultSeconds(), process + " down");
                     platform.start(process);
                     load.faultActive.set(false);
                     say(process + " started again");
@@ -209,14 +180,16 @@ public final class Drills {
                 case "poison" -> poisonMarkers.addAll(poison(statements.get(0)));
                 case "flood" -> {
                     flood = new Flood(new Flood.Settings(Duration.ofSeconds(options.floodSeconds()),
-                            FLOOD_BODY_BYTES, FLOOD_OVERSIZED, FLOOD_OVERSIZED_AT_ONCE, FLOOD_PATH_ATTACKS,
-                            FLOOD_STREAMS, Duration.ofSeconds(options.maxLagSeconds())), platform.commandUrl(),
+                            options.floodBodyMegabytes() << 20, options.floodOversized(),
+                            options.floodOversizedAtOnce(), options.floodPathAttacks(), options.floodStreams(),
+                            Duration.ofSeconds(options.maxLagSeconds())), platform.commandUrl(),
                             platform.queryUrl(), statements.get(0), organizations.get(0).id(),
                             organizations.get(0).key());
                     say(String.format("flood for %d s: %d never-read /live streams, up to %d anonymous %d MB bodies "
                             + "(%d at a time), up to %d path-parameter requests; lag probed meanwhile",
-                            options.floodSeconds(), FLOOD_STREAMS, FLOOD_OVERSIZED, FLOOD_BODY_BYTES >> 20,
-                            FLOOD_OVERSIZED_AT_ONCE, FLOOD_PATH_ATTACKS));
+                            options.floodSeconds(), options.floodStreams(), options.floodOversized(),
+                            options.floodBodyMegabytes(), options.floodOversizedAtOnce(),
+                            options.floodPathAttacks()));
                     flood.startProbe(load, probeStatement, prober);
                     load.faultActive.set(true);
                     flood.startAttack();
@@ -256,7 +229,7 @@ public final class Drills {
             if (converged || System.nanoTime() > deadline) {
                 break;
             }
-            Thread.sleep(2_000);
+            Thread.sleep(CONVERGENCE_POLL.toMillis());
         }
         Duration convergedAfter = Duration.ofNanos(System.nanoTime() - convergeStart);
 
@@ -303,10 +276,12 @@ public final class Drills {
                 long exactlyOne = added.values().stream().filter(n -> n == 1).count();
                 long accepted = identicalAggregates.values().stream().mapToLong(Long::longValue).sum();
                 ownCheck = String.format("%d rounds of %d identical PUTs: %d of %d requests answered 2xx; "
-                        + "%d of %d endorsements have exactly one EndorsementAdded", IDENTICAL_ROUNDS,
-                        IDENTICAL_REQUESTS, accepted, IDENTICAL_ROUNDS * IDENTICAL_REQUESTS, exactlyOne,
+                        + "%d of %d endorsements have exactly one EndorsementAdded", options.identicalRounds(),
+                        options.identicalRequests(), accepted,
+                        options.identicalRounds() * options.identicalRequests(), exactlyOne,
                         added.size());
-                ownPassed = exactlyOne == IDENTICAL_ROUNDS && accepted == (long) IDENTICAL_ROUNDS * IDENTICAL_REQUESTS;
+                ownPassed = exactlyOne == options.identicalRounds()
+                        && accepted == (long) options.identicalRounds() * options.identicalRequests();
             }
             case "flood" -> {
                 List<String> failures = new ArrayList<>(notUp);
@@ -332,7 +307,7 @@ public final class Drills {
                                 + "failed; bound %d s); %d of %d never-read /live streams opened (%d refused); %s",
                         flooded.maxLag().toMillis() / 1000.0, flooded.lags().size(), flooded.probesLate(),
                         flooded.probeWritesFailed(), options.maxLagSeconds(), flooded.streamsOpened(),
-                        FLOOD_STREAMS, flooded.streamsRefused(), flooded.describe());
+                        options.floodStreams(), flooded.streamsRefused(), flooded.describe());
                 ownPassed = failures.isEmpty();
             }
             case "poison" -> {
@@ -392,37 +367,39 @@ public final class Drills {
         return String.join("; ", reasons);
     }
 
-    /** Rounds of 50 simultaneous, identical endorsements by one organization with its own key. */
+    /** Rounds of simultaneous, identical endorsements (50 by default) by one organization with its own key. */
     private void identical(String prefix, String statement, DrillLoad load, Map<String, Long> aggregates)
             throws Exception {
-        List<DrillLoad.Organization> organizations = load.register(prefix + "-same", IDENTICAL_ROUNDS);
-        ExecutorService pool = Executors.newFixedThreadPool(IDENTICAL_REQUESTS);
+        int rounds = options.identicalRounds();
+        int requests = options.identicalRequests();
+        List<DrillLoad.Organization> organizations = load.register(prefix + "-same", rounds);
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
         try {
             for (DrillLoad.Organization organization : organizations) {
-                CyclicBarrier barrier = new CyclicBarrier(IDENTICAL_REQUESTS);
-                List<Future<Http.Reply>> replies = new ArrayList<>();
-                for (int i = 0; i < IDENTICAL_REQUESTS; i++) {
+                CyclicBarrier barrier = new CyclicBarrier(requests);
+                List<Future<ApiReply>> replies = new ArrayList<>();
+                for (int i = 0; i < requests; i++) {
                     replies.add(pool.submit(() -> {
                         barrier.await();
                         load.sent.incrementAndGet();
                         return load.send("PUT", "/api/statements/" + statement + "/endorsements/"
-                                + organization.id(), organization.key(), null);
+                                + organization.id(), organization.key());
                     }));
                 }
                 long accepted = 0;
-                for (Future<Http.Reply> reply : replies) {
-                    Http.Reply response = reply.get();
-                    if (response.status() / 100 == 2) {
+                for (Future<ApiReply> reply : replies) {
+                    ApiReply response = reply.get();
+                    if (response.isSuccess()) {
                         accepted++;
-                        load.acknowledge(response.position());
+                        load.acknowledge(response.position().orElseThrow());
                     }
                 }
-                aggregates.put(statement + ":" + organization.id(), accepted);
+                aggregates.put(EndorsementId.of(statement, organization.id()).value(), accepted);
             }
         } finally {
             pool.shutdownNow();
         }
-        say(IDENTICAL_ROUNDS + " rounds of " + IDENTICAL_REQUESTS + " identical endorsements sent");
+        say(rounds + " rounds of " + requests + " identical endorsements sent");
     }
 
     /** Writes two records the projection cannot read straight to the topic: no CloudEvents headers, and a broken body. */

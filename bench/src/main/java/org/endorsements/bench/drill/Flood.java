@@ -1,7 +1,6 @@
 package org.endorsements.bench.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,14 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.endorsements.bench.Http;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 
 /**
  * The hostile client of the {@code flood} drill, and the probe that measures the projection lag meanwhile.
@@ -82,7 +78,6 @@ final class Flood {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** Long enough for a struggling service to answer, short enough that the attack ends near its deadline. */
     private static final int REPLY_TIMEOUT_MILLIS = 15_000;
@@ -91,6 +86,7 @@ final class Flood {
     private static final int CHUNK = 64 * 1024;
     private static final Duration PROBE_POLL = Duration.ofMillis(100);
     private static final Duration PROBE_PAUSE = Duration.ofMillis(500);
+    private static final Duration READ_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final Settings settings;
     private final URI command;
@@ -109,8 +105,7 @@ final class Flood {
     private final List<Duration> lags = new CopyOnWriteArrayList<>();
     private final AtomicInteger probesLate = new AtomicInteger();
     private final AtomicInteger probeWritesFailed = new AtomicInteger();
-    private final HttpClient reads = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final ApiClient reads;
     private Thread probe;
     private long attackDeadline;
 
@@ -124,6 +119,7 @@ final class Flood {
         this.settings = settings;
         this.command = loopback(URI.create(commandUrl));
         this.query = loopback(URI.create(queryUrl));
+        this.reads = ApiClient.create(queryUrl, new ApiClient.Settings(READ_CONNECT_TIMEOUT, settings.maxLag()));
         this.liveStatement = liveStatement;
         this.organizationId = organizationId;
         this.organizationKey = organizationKey;
@@ -387,30 +383,29 @@ final class Flood {
         boolean endorse = true;
         String path = "/api/statements/" + statement + "/endorsements/" + prober.id();
         while (probing.get()) {
-            Http.Reply reply;
+            ApiReply reply;
             try {
-                reply = load.send(endorse ? "PUT" : "DELETE", path, prober.key(), null);
+                reply = load.send(endorse ? "PUT" : "DELETE", path, prober.key());
+            } catch (java.io.InterruptedIOException e) {
+                return;
             } catch (IOException e) {
                 probeWritesFailed.incrementAndGet();
                 sleepQuietly(PROBE_PAUSE);
                 continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             long acknowledged = System.nanoTime();
             if (reply.status() == 409) {
                 endorse = !endorse;
                 continue;
             }
-            if (reply.status() / 100 != 2 || reply.position() == null) {
+            if (reply.status() / 100 != 2 || reply.position().isEmpty()) {
                 probeWritesFailed.incrementAndGet();
                 sleepQuietly(PROBE_PAUSE);
                 continue;
             }
             endorse = !endorse;
             // The position's sequence number counts the pair's events: the summary shows them all once it has this one.
-            long events = sequenceOf(reply.position()) + 1;
+            long events = reply.position().get().sequence() + 1;
             long deadline = acknowledged + settings.maxLag().toNanos();
             boolean visible = false;
             while (System.nanoTime() < deadline) {
@@ -429,26 +424,16 @@ final class Flood {
         }
     }
 
-    private static long sequenceOf(String position) {
-        String[] token = new String(Base64.getUrlDecoder().decode(position), StandardCharsets.UTF_8).split("\\|");
-        return Long.parseLong(token[3]);
-    }
-
     /** Added plus withdrawn on the public summary: it grows by one with each of the probe's writes. */
     private long eventsInViews(String statement) {
         try {
-            HttpResponse<String> response = reads.send(HttpRequest.newBuilder(
-                    query.resolve("/api/statements/" + statement)).timeout(settings.maxLag()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            ApiReply response = reads.get("/api/statements/" + statement);
+            if (response.status() != 200) {
                 return -1;
             }
-            JsonNode summary = JSON.readTree(response.body());
+            JsonNode summary = response.json();
             return summary.path("totalEndorsementsAdded").asLong() + summary.path("withdrawals").asLong();
         } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return -1;
         }
     }

@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -21,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 import org.endorsements.transparency.Ed25519Keys;
 import org.endorsements.transparency.SignedNote;
 import org.endorsements.transparency.witness.Witness;
@@ -40,6 +38,9 @@ final class LocalPlatform implements AutoCloseable {
     static final String QUERY = "query-service";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** A health check of a loopback service that takes longer than this counts as "not now". */
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration HEALTH_POLL = Duration.ofMillis(200);
 
     final String adminKey = randomKey();
     final String auditorKey = randomKey();
@@ -53,11 +54,19 @@ final class LocalPlatform implements AutoCloseable {
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private Witness witness;
     private WitnessServer witnessServer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ApiClient query;
+    private final ApiClient command;
 
     LocalPlatform(Path root, Path dir) {
         this.root = root;
         this.dir = dir;
+        this.query = ApiClient.create(queryUrl());
+        this.command = query.withBaseUrl(commandUrl());
+    }
+
+    /** The query service, anonymous. */
+    ApiClient query() {
+        return query;
     }
 
     String commandUrl() {
@@ -117,8 +126,11 @@ final class LocalPlatform implements AutoCloseable {
         formatKafka();
         startKafka();
         startMongo();
-        startCommand();
-        startQuery();
+        // Both services at once, as ./endorsements up starts them: neither needs the other to start.
+        launchCommand();
+        launchQuery();
+        awaitHealthy(COMMAND, command);
+        awaitHealthy(QUERY, query);
     }
 
     void startKafka() throws IOException, InterruptedException {
@@ -135,6 +147,16 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     void startCommand() throws IOException, InterruptedException {
+        launchCommand();
+        awaitHealthy(COMMAND, command);
+    }
+
+    void startQuery() throws IOException, InterruptedException {
+        launchQuery();
+        awaitHealthy(QUERY, query);
+    }
+
+    private void launchCommand() throws IOException {
         // -XX:+ExitOnOutOfMemoryError as ./endorsements up runs the services: a heap exhausted by a request stops
         // the service, which the flood drill must see.
         launch(COMMAND, List.of("java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar",
@@ -144,10 +166,9 @@ final class LocalPlatform implements AutoCloseable {
                         "COMMAND_PORT", String.valueOf(commandPort),
                         "KAFKA_PORT", String.valueOf(kafkaPort),
                         "SPRING_DATASOURCE_URL", eventStoreUrl()));
-        awaitHealthy(COMMAND, commandUrl());
     }
 
-    void startQuery() throws IOException, InterruptedException {
+    private void launchQuery() throws IOException {
         launch(QUERY, List.of("java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 root.resolve("query-service/target/query-service.jar").toString()), Map.of(
                         "ENDORSEMENTS_ADMIN_KEY", adminKey,
@@ -159,7 +180,6 @@ final class LocalPlatform implements AutoCloseable {
                         "MONGO_PORT", String.valueOf(mongoPort),
                         "ENDORSEMENTS_LOG_WITNESSES_0_URL", witnessUrl(),
                         "ENDORSEMENTS_LOG_WITNESSES_0_VERIFIERKEY", witness.verifier().encode()));
-        awaitHealthy(QUERY, queryUrl());
     }
 
     /**
@@ -177,19 +197,13 @@ final class LocalPlatform implements AutoCloseable {
                     .map(l -> "; its log: " + l.strip()).orElse("");
             return java.util.Optional.of(name + " DIED" + exit + cause);
         }
-        String url = COMMAND.equals(name) ? commandUrl() : queryUrl();
+        ApiClient service = COMMAND.equals(name) ? command : query;
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return java.util.Optional.empty();
-                }
-            } catch (IOException notNow) {
-                // busy or gone: asked again until the deadline
+            if (healthy(service)) {
+                return java.util.Optional.empty();
             }
-            Thread.sleep(500);
+            Thread.sleep(HEALTH_POLL.toMillis());
         } while (System.nanoTime() < deadline);
         return java.util.Optional.of(name + " is running but did not answer healthy within " + timeout.toSeconds()
                 + " s");
@@ -275,20 +289,24 @@ final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy(String name, String url) throws IOException, InterruptedException {
+    private void awaitHealthy(String name, ApiClient service) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             failIfGone(name, deadline);
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            if (healthy(service)) {
+                return;
             }
-            Thread.sleep(300);
+            Thread.sleep(HEALTH_POLL.toMillis());
+        }
+    }
+
+    private static boolean healthy(ApiClient service) {
+        try {
+            ApiReply health = service.withRequestTimeout(HEALTH_TIMEOUT).get("/actuator/health");
+            return health.status() == 200 && "UP".equals(health.json().path("status").asText());
+        } catch (IOException notNow) {
+            // not listening yet, busy or gone: asked again until the deadline
+            return false;
         }
     }
 

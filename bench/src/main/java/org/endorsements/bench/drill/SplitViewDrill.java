@@ -1,15 +1,12 @@
 package org.endorsements.bench.drill;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.endorsements.http.ApiReply;
 import org.endorsements.transparency.CompactTree;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.Note;
@@ -27,9 +24,9 @@ import org.endorsements.transparency.witness.WitnessClient;
 final class SplitViewDrill {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final LocalPlatform platform;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     SplitViewDrill(LocalPlatform platform) {
         this.platform = platform;
@@ -106,10 +103,8 @@ final class SplitViewDrill {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.queryUrl()
-                    + "/api/statements/" + statementId + "/log/checkpoint")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
+            ApiReply response = platform.query().get("/api/statements/" + statementId + "/log/checkpoint");
+            if (response.status() == 200) {
                 try {
                     SignedNote.verify(response.body(), List.of(logKey), List.of(witnessKey), 1);
                     return response.body();
@@ -117,9 +112,9 @@ final class SplitViewDrill {
                     last = notYet.getMessage();
                 }
             } else {
-                last = "HTTP " + response.statusCode();
+                last = "HTTP " + response.status();
             }
-            Thread.sleep(500);
+            Thread.sleep(POLL.toMillis());
         }
         throw new IllegalStateException("the checkpoint of " + statementId + " was not cosigned within " + WAIT
                 + ": " + last);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.endorsements.http.ApiClient;
 import org.endorsements.transparency.CompactTree;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.LogLeaf;
@@ -57,11 +58,11 @@ public final class VerifyLogCommand implements Callable<Integer> {
         PrintStream out = System.out;
         List<String> failures = new ArrayList<>();
         try {
-            PublicApi api = new PublicApi(queryUrl, null);
+            ApiClient api = PublicApi.of(queryUrl);
             List<String> keys = !verifierKeys.isEmpty() ? verifierKeys
-                    : List.of(api.text("/.well-known/endorsements-log-key").strip());
+                    : List.of(api.get("/.well-known/endorsements-log-key").expect(200).body().strip());
             String base = "/api/statements/" + statementId;
-            SignedNote.Verified verified = trust.verify(api.text(base + "/log/checkpoint"), keys);
+            SignedNote.Verified verified = trust.verify(api.get(base + "/log/checkpoint").expect(200).body(), keys);
             SignedNote.Checkpoint checkpoint = verified.checkpoint();
             out.printf("Checkpoint: size %d, root %s, signature verified with %s; %s%n", checkpoint.size(),
                     Hashes.hex(checkpoint.root()), String.join(" or ", keys.stream().map(k -> k.split("\\+")[0])
@@ -74,7 +75,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
             int withdrawn = 0;
             for (long start = 0; start < checkpoint.size(); start += PAGE) {
                 long end = Math.min(checkpoint.size(), start + PAGE);
-                JsonNode leaves = api.json(base + "/log/leaves?start=" + start + "&end=" + end).path("leaves");
+                JsonNode leaves = api.get(base + "/log/leaves?start=" + start + "&end=" + end).expect(200).json()
+                        .path("leaves");
                 for (JsonNode encoded : leaves) {
                     byte[] bytes = Base64.getDecoder().decode(encoded.asText());
                     tree.append(Hashes.leaf(bytes));
@@ -115,8 +117,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     withdrawn, endorsed.size());
             checkPublicList(api, base, endorsed, failures, out);
             if (auditorKey != null && !auditorKey.isBlank()) {
-                checkAuditTrail(new PublicApi(queryUrl, auditorKey), base, signerByEvent, added + withdrawn, failures,
-                        out);
+                checkAuditTrail(api.withKey(auditorKey), base, signerByEvent, added + withdrawn, failures, out);
             }
         } catch (IOException | IllegalArgumentException e) {
             failures.add(e.getMessage());
@@ -130,12 +131,12 @@ public final class VerifyLogCommand implements Callable<Integer> {
     }
 
     /** Every listed organization's opening must give a currently endorsed commitment, and the counts must agree. */
-    private void checkPublicList(PublicApi api, String base, Set<String> endorsed, List<String> failures,
+    private void checkPublicList(ApiClient api, String base, Set<String> endorsed, List<String> failures,
             PrintStream out) throws IOException {
-        long publicCount = api.json(base).path("endorsementCount").asLong();
+        long publicCount = api.get(base).expect(200).json().path("endorsementCount").asLong();
         Set<String> listed = new HashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode list = api.json(base + "/endorsements?size=500&page=" + page);
+            JsonNode list = api.get(base + "/endorsements?size=500&page=" + page).expect(200).json();
             for (JsonNode signatory : list.path("items")) {
                 String organizationId = signatory.path("organizationId").asText();
                 String opening = signatory.path("signerOpening").asText("");
@@ -170,13 +171,13 @@ public final class VerifyLogCommand implements Callable<Integer> {
      * With an auditor key: every endorsement event of the audit trail must be a leaf of the log, committing to the
      * organization the trail names (for a withdrawal, with the opening of that organization's endorsement).
      */
-    private void checkAuditTrail(PublicApi auditor, String base, Map<String, String> signerByEvent,
+    private void checkAuditTrail(ApiClient auditor, String base, Map<String, String> signerByEvent,
             int loggedEndorsementEvents, List<String> failures, PrintStream out) throws IOException {
         int events = 0;
         int before = failures.size();
         Map<String, String> openings = new HashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode history = auditor.json(base + "/history?size=500&page=" + page);
+            JsonNode history = auditor.get(base + "/history?size=500&page=" + page).expect(200).json();
             for (JsonNode entry : history.path("items")) {
                 String type = entry.path("type").asText();
                 boolean addition = type.contains("EndorsementAdded");

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.endorsements.http.ApiClient;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.ProofVerifier;
 import org.endorsements.transparency.SignedNote;
@@ -46,9 +47,9 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() {
         Path state = stateFile != null ? stateFile : Path.of(statementId + ".checkpoint");
         try {
-            PublicApi api = new PublicApi(queryUrl, null);
+            ApiClient api = PublicApi.of(queryUrl);
             String base = "/api/statements/" + statementId;
-            String note = api.text(base + "/log/checkpoint");
+            String note = api.get(base + "/log/checkpoint").expect(200).body();
             SignedNote.Verified verified = trust.verify(note, verifierKeys);
             SignedNote.Checkpoint latest = verified.checkpoint();
             if (Files.exists(state)) {
@@ -63,8 +64,8 @@ public final class WatchCommand implements Callable<Integer> {
                         return fail("the log was rewritten: same size " + latest.size() + ", another root");
                     }
                 } else {
-                    JsonNode proof = api.json(base + "/log/proof/consistency?from=" + trusted.size() + "&to="
-                            + latest.size()).path("proof");
+                    JsonNode proof = api.get(base + "/log/proof/consistency?from=" + trusted.size() + "&to="
+                            + latest.size()).expect(200).json().path("proof");
                     List<byte[]> hashes = new ArrayList<>();
                     proof.forEach(p -> hashes.add(Base64.getDecoder().decode(p.asText())));
                     if (!ProofVerifier.verifyConsistency(trusted.size(), latest.size(), hashes, trusted.root(),

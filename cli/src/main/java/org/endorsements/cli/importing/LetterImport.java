@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import org.endorsements.cli.letter.Letter;
 import org.endorsements.cli.letter.SignatoryAnalysis;
 import org.endorsements.cli.letter.StructuredLetter;
+import org.endorsements.http.ApiReply;
+import org.endorsements.http.Problem;
 
 /**
  * Imports a letter through the platform's own write API, as an admin recording signatures collected elsewhere:
@@ -33,14 +35,14 @@ public final class LetterImport {
     public Outcome run(StructuredLetter.Statement statement, SignatoryAnalysis.Result analysis)
             throws IOException, ImportFailedException {
         Letter letter = statement.letter();
-        PlatformClient.Reply published = platform.publishStatement(statement.statementId(), statement.title(),
+        ApiReply published = platform.publishStatement(statement.statementId(), statement.title(),
                 letter.body(), statement.language(), letter.listIntro(), letter.closingNote());
         boolean newStatement = published.status() == 201;
-        if (!newStatement && !ALREADY_EXISTS.equals(published.problemType())) {
+        if (!newStatement && !ALREADY_EXISTS.equals(problemType(published))) {
             throw new ImportFailedException("publishing the statement failed", published);
         }
         out.printf("Statement %s: %s%n", statement.statementId(),
-                newStatement ? "published, content hash " + published.body().path("contentHash").asText()
+                newStatement ? "published, content hash " + published.json().path("contentHash").asText()
                         : "already published");
         int registered = 0;
         int recorded = 0;
@@ -49,15 +51,15 @@ public final class LetterImport {
         int total = analysis.signatories().size();
         for (SignatoryAnalysis.Signatory signatory : analysis.signatories()) {
             Letter.Entry entry = signatory.entry();
-            PlatformClient.Reply organization = platform.registerOrganization(signatory.organizationId(),
+            ApiReply organization = platform.registerOrganization(signatory.organizationId(),
                     entry.name());
             if (organization.status() == 201) {
                 registered++;
-            } else if (!ALREADY_EXISTS.equals(organization.problemType())) {
+            } else if (!ALREADY_EXISTS.equals(problemType(organization))) {
                 throw new ImportFailedException("registering \"" + entry.name() + "\" (line " + entry.line()
                         + ") failed", organization);
             }
-            PlatformClient.Reply endorsement = platform.recordEndorsement(statement.statementId(),
+            ApiReply endorsement = platform.recordEndorsement(statement.statementId(),
                     signatory.organizationId(), entry.number());
             switch (endorsement.status()) {
                 case 201 -> recorded++;
@@ -72,6 +74,10 @@ public final class LetterImport {
             out.println();
         }
         return new Outcome(newStatement, registered, recorded, already);
+    }
+
+    private static String problemType(ApiReply reply) {
+        return reply.problem().map(Problem::type).orElse("");
     }
 
     /** One rewritten line on a terminal; a line per tenth when the output goes to a file. */
@@ -89,9 +95,9 @@ public final class LetterImport {
 
     /** The platform refused something; the message says what and the problem type it answered. */
     public static final class ImportFailedException extends Exception {
-        ImportFailedException(String what, PlatformClient.Reply reply) {
-            super(what + ": HTTP " + reply.status() + " " + reply.body().path("type").asText("")
-                    + " " + reply.body().path("detail").asText(""));
+        ImportFailedException(String what, ApiReply reply) {
+            super(what + ": HTTP " + reply.status() + reply.problem().map(p -> " " + p.type() + " " + p.detail())
+                    .orElse(""));
         }
     }
 }

@@ -1,94 +1,71 @@
 package org.endorsements.cli.importing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 
-/** The platform's write API, as an admin uses it. */
+/** The platform's write API, as an admin (or, {@link #as with its key}, an organization) uses it. */
 public final class PlatformClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String commandUrl;
-    private final String adminKey;
+    private final ApiClient api;
 
-    public record Reply(int status, JsonNode body) {
-        String problemType() {
-            return body.path("type").asText("");
-        }
+    private PlatformClient(ApiClient api) {
+        this.api = api;
     }
 
-    public PlatformClient(String commandUrl, String adminKey) {
-        this.commandUrl = commandUrl.replaceAll("/+$", "");
-        this.adminKey = adminKey;
+    public PlatformClient(String commandUrl, String key) {
+        this(ApiClient.create(commandUrl).withKey(key));
     }
 
-    public Reply publishStatement(String statementId, String title, String body, String language,
+    /** The same client, its connections shared, with another caller's key. */
+    public PlatformClient as(String key) {
+        return new PlatformClient(api.withKey(key));
+    }
+
+    public ApiReply publishStatement(String statementId, String title, String body, String language,
             String listIntro, String closingNote) throws IOException {
-        ObjectNode json = JSON.createObjectNode().put("statementId", statementId).put("title", title)
-                .put("body", body).put("language", language);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("statementId", statementId);
+        json.put("title", title);
+        json.put("body", body);
+        json.put("language", language);
         if (listIntro != null) {
             json.put("signatoryListIntro", listIntro);
         }
         if (closingNote != null) {
             json.put("closingNote", closingNote);
         }
-        return send("POST", "/api/statements", json);
+        return api.post("/api/statements", json);
     }
 
-    public Reply registerOrganization(String organizationId, String name) throws IOException {
-        return send("POST", "/api/organizations",
-                JSON.createObjectNode().put("organizationId", organizationId).put("name", name));
+    public ApiReply registerOrganization(String organizationId, String name) throws IOException {
+        return api.post("/api/organizations", Map.of("organizationId", organizationId, "name", name));
     }
 
-    public Reply registerOrganization(String organizationId, String name, String country, String region)
+    public ApiReply registerOrganization(String organizationId, String name, String country, String region)
             throws IOException {
-        return send("POST", "/api/organizations", JSON.createObjectNode().put("organizationId", organizationId)
-                .put("name", name).put("country", country).put("region", region));
+        return api.post("/api/organizations", Map.of("organizationId", organizationId, "name", name,
+                "country", country, "region", region));
     }
 
     /** With this client's key being the organization's own. */
-    public Reply endorse(String statementId, String organizationId) throws IOException {
-        return send("PUT", "/api/statements/" + statementId + "/endorsements/" + organizationId, null);
+    public ApiReply endorse(String statementId, String organizationId) throws IOException {
+        return api.put(endorsement(statementId, organizationId), null);
     }
 
-    public Reply withdraw(String statementId, String organizationId) throws IOException {
-        return send("DELETE", "/api/statements/" + statementId + "/endorsements/" + organizationId, null);
+    public ApiReply withdraw(String statementId, String organizationId) throws IOException {
+        return api.delete(endorsement(statementId, organizationId));
     }
 
-    public Reply recordEndorsement(String statementId, String organizationId, Integer entryNumber)
+    public ApiReply recordEndorsement(String statementId, String organizationId, Integer entryNumber)
             throws IOException {
-        ObjectNode json = JSON.createObjectNode();
-        if (entryNumber != null) {
-            json.put("entryNumber", entryNumber);
-        }
-        return send("PUT", "/api/statements/" + statementId + "/endorsements/" + organizationId, json);
+        return api.put(endorsement(statementId, organizationId),
+                entryNumber == null ? Map.of() : Map.of("entryNumber", entryNumber));
     }
 
-    private Reply send(String method, String path, JsonNode body) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(commandUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + adminKey);
-        if (body == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        HttpRequest request = builder.build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), json);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+    private static String endorsement(String statementId, String organizationId) {
+        return "/api/statements/" + statementId + "/endorsements/" + organizationId;
     }
 }
