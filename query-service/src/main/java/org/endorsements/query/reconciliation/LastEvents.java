@@ -8,9 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The last endorsement event seen per endorsement (aggregate), kept in two primitive arrays: a recount of 1 M
- * signatures held a {@code HashMap<String, …>} of 155 MB in a service with a 768 MB heap; these take 27 to 53 bytes
- * per endorsement (34 MB at 1 M, measured).
+ * The last endorsement event seen per endorsement (aggregate), kept in two primitive arrays of 27 to 53 bytes per
+ * endorsement: a {@code HashMap<String, …>} takes several times that, a large part of the service's heap for a
+ * recount of a million signatures.
  *
  * <p>An endorsement is keyed by a 64-bit hash of its aggregate id instead of the id itself: HMAC-SHA-256 under a
  * random key drawn for each recount, truncated. Two ids with the same hash would be merged (and could hide or

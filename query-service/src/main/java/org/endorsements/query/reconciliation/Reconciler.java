@@ -101,8 +101,8 @@ public class Reconciler {
         try (Stream<AuditEntry> entries = auditEntries.get()) {
             entries.forEach(reconciliation::audit);
         }
-        // The endorsement views are compared as they stream in, never held all at once: held in a list next to the
-        // recount, they took the query service's 768 MB heap at about 850 k signatures on one statement.
+        // The endorsement views are compared as they stream in, never held all at once: a list of every view next to
+        // the recount does not fit the service's heap once a statement has hundreds of thousands of signatures.
         try (Stream<EndorsementView> views = endorsementViews.get()) {
             Reconciliation.Report report = reconciliation.compare(statementViews.get(), views::iterator,
                     clock.instant());

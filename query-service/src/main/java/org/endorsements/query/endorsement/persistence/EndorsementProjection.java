@@ -117,7 +117,7 @@ public class EndorsementProjection implements BatchProjection {
     }
 
     /**
-     * The stored form, built by hand: Spring Data's reflective mapping was a tenth of the projection's time. The
+     * The stored form, built by hand: Spring Data's reflective mapping is a noticeable share of the projection's cost. The
      * form is exactly the mapping's (same fields, nulls left out, instants as dates, the type hint), so the read
      * side and older documents are unaffected; a test holds the two equal.
      */

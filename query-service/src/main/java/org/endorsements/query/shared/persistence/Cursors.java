@@ -6,9 +6,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * Queries that may return a whole statement's documents ask for them in batches.
  * <p>
  * Without a batch size the embedded MongoDB-compatible server answers a cursor's next request with everything that
- * is left in one reply: at 600 k signatures on one statement that was 260–850 MB, beyond the driver's 48 MB limit,
- * so {@code asOf} reads and the reconciliation failed (observed; exports read the same way). A real MongoDB caps
- * replies at 16 MB on its own; the batch size does no harm there.
+ * is left in one reply: for a statement with hundreds of thousands of signatures that is beyond the driver's 48 MB
+ * limit, and {@code asOf} reads, exports and the reconciliation would fail. A real MongoDB caps replies at 16 MB on
+ * its own; the batch size does no harm there.
  */
 public final class Cursors {
 
