@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -41,6 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(CommandDispatcher.class)
 class EndorsementControllerTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final StatementId STATEMENT = StatementId.of("icc-statement");
     private static final EndorsementId ID = new EndorsementId(STATEMENT, SliceKeys.ORG_A);
     private static final String PATH = "/api/statements/icc-statement/endorsements/" + SliceKeys.ORG_A.value();
@@ -127,6 +130,25 @@ class EndorsementControllerTest {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-your-organization"));
 
+        verifyNoInteractions(commands);
+    }
+
+    /** Refused before any command: whether A ever signed, or exists at all, cannot be told from the answer. */
+    @Test
+    void anotherOrganizationLearnsNothingFromWithdrawingForSomeoneElse() throws Exception {
+        String aboutSigned = http.perform(delete(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+        String aboutNever = http.perform(delete("/api/statements/icc-statement/endorsements/never-signed")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+
+        JsonNode signed = JSON.readTree(aboutSigned);
+        JsonNode never = JSON.readTree(aboutNever);
+        assertThat(signed.path("type").asText()).isEqualTo(never.path("type").asText())
+                .isEqualTo("urn:endorsements:problem:not-your-organization");
+        assertThat(signed.path("detail")).isEqualTo(never.path("detail"));
         verifyNoInteractions(commands);
     }
 

@@ -78,6 +78,17 @@ class StatementControllerTest {
     }
 
     @Test
+    void aWrongKeyIsUnauthorizedAndSendsNoCommand() throws Exception {
+        http.perform(post("/api/statements").header("Authorization", SliceKeys.bearer("ek_not-a-key"))
+                        .contentType(MediaType.APPLICATION_JSON).content(STATEMENT_JSON))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-credentials"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
     void anOrganizationCannotPublishAStatement() throws Exception {
         http.perform(post("/api/statements").header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
                         .contentType(MediaType.APPLICATION_JSON).content(STATEMENT_JSON))
