@@ -19,11 +19,8 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 
-/**
- * An organization that can sign statements, with its single active API credential. Organizations and statements
- * share one id space, so loading reads only this type's events: a statement's id is no organization here.
- */
-@Aggregate(type = Organization.TYPE, filterEventsByType = true)
+/** An organization that can sign statements, with its single active API credential. */
+@Aggregate(type = Organization.TYPE)
 public class Organization {
 
     /** The type the event store records; pinned, so that renaming this class changes no stored or relayed name. */

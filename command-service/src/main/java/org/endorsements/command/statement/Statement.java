@@ -23,10 +23,9 @@ import org.endorsements.events.StatementPublished;
 
 /**
  * A published text that organizations endorse. It holds no endorsements itself, so its cost never grows with the
- * number of signatures: each organization's endorsement is its own aggregate. Statements and organizations share
- * one id space, so loading reads only this type's events: an organization's id is no statement here.
+ * number of signatures: each organization's endorsement is its own aggregate.
  */
-@Aggregate(type = Statement.TYPE, filterEventsByType = true)
+@Aggregate(type = Statement.TYPE)
 public class Statement {
 
     /** The type the event store records; pinned, so that renaming this class changes no stored or relayed name. */

@@ -29,6 +29,7 @@ import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.testsupport.TestStack;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,10 +50,26 @@ class EventStreamIntegrationTest extends TestStackSupport {
     JdbcClient jdbc;
 
     private Api api;
+    private KafkaConsumer<String, byte[]> topic;
+    private List<TopicPartition> partitions;
+    /** What {@link #topic} has read so far, from the beginning of every partition. */
+    private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        topic = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        partitions = topic.partitionsFor(TOPIC).stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+        topic.assign(partitions);
+        topic.seekToBeginning(partitions);
+    }
+
+    @AfterEach
+    void tearDown() {
+        topic.close();
     }
 
     @Test
@@ -155,14 +172,18 @@ class EventStreamIntegrationTest extends TestStackSupport {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** The first record of this subject and type, read from the topic as it arrives. */
     private ConsumerRecord<String, byte[]> awaitRecord(String subject, String type) {
         long deadline = System.nanoTime() + WAIT.toNanos();
+        int seen = 0;
         while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : readAll()) {
+            for (; seen < records.size(); seen++) {
+                ConsumerRecord<String, byte[]> record = records.get(seen);
                 if (subject.equals(header(record, "ce_subject")) && type.equals(header(record, "ce_type"))) {
                     return record;
                 }
             }
+            topic.poll(POLL).forEach(records::add);
         }
         throw new AssertionError("no " + type + " for " + subject + " on the topic within " + WAIT);
     }
@@ -171,25 +192,14 @@ class EventStreamIntegrationTest extends TestStackSupport {
      * Every record on the topic up to its end as it is now: read until each partition's position reaches the end
      * offset taken first, rather than until polls come back empty after some wait.
      */
-    private static List<ConsumerRecord<String, byte[]>> readAll() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the topic could not be read to its end within " + WAIT);
-                }
-                consumer.poll(POLL).forEach(records::add);
+    private List<ConsumerRecord<String, byte[]>> readAll() {
+        Map<TopicPartition, Long> end = topic.endOffsets(partitions);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (partitions.stream().anyMatch(p -> topic.position(p) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the topic could not be read to its end within " + WAIT);
             }
+            topic.poll(POLL).forEach(records::add);
         }
         return records;
     }

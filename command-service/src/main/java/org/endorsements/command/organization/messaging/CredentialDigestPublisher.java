@@ -5,7 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.CredentialRevoked;
-import org.endorsements.command.organization.SuspendedOrganizations;
+import org.endorsements.command.organization.RegisteredOrganizations;
 import org.endorsements.command.shared.messaging.AcknowledgedBatch;
 import org.endorsements.events.CredentialDigest;
 import org.endorsements.events.OrganizationSuspended;
@@ -29,13 +29,13 @@ class CredentialDigestPublisher {
 
     private final AcknowledgedBatch batch;
     private final CredentialDigestProperties properties;
-    private final SuspendedOrganizations suspended;
+    private final RegisteredOrganizations registry;
 
     CredentialDigestPublisher(KafkaTemplate<String, byte[]> kafka, CredentialDigestProperties properties,
-            SuspendedOrganizations suspended) {
+            RegisteredOrganizations registry) {
         this.batch = new AcknowledgedBatch(kafka, CredentialDigestPublisher.class);
         this.properties = properties;
-        this.suspended = suspended;
+        this.registry = registry;
     }
 
     @EventHandler
@@ -43,7 +43,7 @@ class CredentialDigestPublisher {
         String organization = event.organizationId().value();
         // Suspension is forever, so the registry's current state decides even when this runs behind it: a key
         // issued to an organization suspended now (before or after the issue) must not open anything.
-        if (suspended.isSuspended(event.organizationId())) {
+        if (registry.isSuspended(event.organizationId())) {
             send(organization, null);
             return;
         }

@@ -3,10 +3,12 @@ package org.endorsements.command.organization.web;
 import java.net.URI;
 import java.time.Clock;
 import org.endorsements.command.organization.IssueCredentialCommand;
+import org.endorsements.command.organization.RegisteredOrganizations;
 import org.endorsements.command.organization.RegisterOrganizationCommand;
 import org.endorsements.command.organization.RevokeCredentialCommand;
 import org.endorsements.command.organization.SuspendOrganizationCommand;
 import org.endorsements.command.shared.ApiKeys;
+import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.Identifiers;
 import org.endorsements.events.AggregateType;
@@ -30,10 +32,12 @@ class OrganizationController {
 
     private final CommandDispatcher commands;
     private final Clock clock;
+    private final RegisteredOrganizations registry;
 
-    OrganizationController(CommandDispatcher commands, Clock clock) {
+    OrganizationController(CommandDispatcher commands, Clock clock, RegisteredOrganizations registry) {
         this.commands = commands;
         this.clock = clock;
+        this.registry = registry;
     }
 
     record RegisterOrganizationRequest(String organizationId, String name, String country, String region,
@@ -64,6 +68,7 @@ class OrganizationController {
     /** Rotates the key: the new key is returned once, the previous one stops working at once. */
     @PostMapping("/{organizationId}/credentials")
     ResponseEntity<IssuedCredential> rotate(@PathVariable OrganizationId organizationId) {
+        requireExists(organizationId);
         String key = ApiKeys.newKey();
         String credentialId = ApiKeys.newCredentialId();
         commands.send(new IssueCredentialCommand(organizationId, credentialId, ApiKeys.hash(key), clock.instant()));
@@ -74,6 +79,7 @@ class OrganizationController {
 
     @DeleteMapping("/{organizationId}/credentials")
     ResponseEntity<Void> revoke(@PathVariable OrganizationId organizationId) {
+        requireExists(organizationId);
         commands.send(new RevokeCredentialCommand(organizationId, clock.instant()));
         return ResponseEntity.noContent()
                 .header(ConsistencyToken.HEADER, position(organizationId, REGISTRATION_SEQUENCE))
@@ -83,11 +89,22 @@ class OrganizationController {
     @PostMapping("/{organizationId}/suspend")
     ResponseEntity<Void> suspend(@PathVariable OrganizationId organizationId,
             @RequestBody(required = false) SuspendRequest request) {
+        requireExists(organizationId);
         Long sequence = commands.send(new SuspendOrganizationCommand(organizationId,
                 request == null ? null : request.reason(), clock.instant()));
         return ResponseEntity.noContent()
                 .header(ConsistencyToken.HEADER, position(organizationId, sequence))
                 .build();
+    }
+
+    /**
+     * Organizations and statements share one aggregate id space: a command for an id that is not an organization
+     * is a 404 here, before Axon would load another aggregate type's events into an Organization.
+     */
+    private void requireExists(OrganizationId organizationId) {
+        if (!registry.isRegistered(organizationId)) {
+            throw DomainRuleViolation.notFound("not-found", "There is no such organization or statement.");
+        }
     }
 
     private static String position(OrganizationId id, long sequence) {

@@ -2,6 +2,8 @@ package org.endorsements.command.statement.web;
 
 import java.net.URI;
 import java.time.Clock;
+import org.endorsements.command.registry.StatementRegistry;
+import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.Identifiers;
 import org.endorsements.command.statement.CloseStatementCommand;
@@ -25,10 +27,12 @@ class StatementController {
 
     private final CommandDispatcher commands;
     private final Clock clock;
+    private final StatementRegistry registry;
 
-    StatementController(CommandDispatcher commands, Clock clock) {
+    StatementController(CommandDispatcher commands, Clock clock, StatementRegistry registry) {
         this.commands = commands;
         this.clock = clock;
+        this.registry = registry;
     }
 
     record PublishStatementRequest(String statementId, String title, String body, String language,
@@ -53,6 +57,11 @@ class StatementController {
 
     @PostMapping("/{statementId}/close")
     ResponseEntity<ClosedStatement> close(@PathVariable StatementId statementId) {
+        // Organizations and statements share one aggregate id space: an id that is no statement is a 404 here,
+        // before Axon would load another aggregate type's events into a Statement.
+        if (registry.find(statementId).isEmpty()) {
+            throw DomainRuleViolation.notFound("not-found", "There is no such organization or statement.");
+        }
         long sequence = commands.send(new CloseStatementCommand(statementId, clock.instant()));
         return ResponseEntity.ok()
                 .header(ConsistencyToken.HEADER, position(statementId, sequence))
