@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.endorsements.events.AggregateType;
 
 @AnalyzeClasses(packages = "org.endorsements.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -40,6 +41,21 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule aggregatesLiveInTheirFeaturePackage = classes().that().areAnnotatedWith(Aggregate.class)
             .should().resideInAnyPackage(DOMAIN);
+
+    /** Axon would otherwise store the class name, which a rename changes; the relay maps the stored type. */
+    @ArchTest
+    static final ArchRule aggregatesPinTheTypeTheirEventsAreStoredAs = classes().that()
+            .areAnnotatedWith(Aggregate.class)
+            .should(new ArchCondition<JavaClass>("pin the stored type to the wire name of an aggregate type") {
+                @Override
+                public void check(JavaClass aggregate, ConditionEvents events) {
+                    String pinned = aggregate.reflect().getAnnotation(Aggregate.class).type();
+                    if (AggregateType.fromWireName(pinned).isEmpty()) {
+                        events.add(SimpleConditionEvent.violated(aggregate, aggregate.getName()
+                                + " stores its events as '" + pinned + "', which is no documented wire name"));
+                    }
+                }
+            });
 
     @ArchTest
     static final ArchRule commandsAndEventsAreRecords = classes().that().haveSimpleNameEndingWith("Command")

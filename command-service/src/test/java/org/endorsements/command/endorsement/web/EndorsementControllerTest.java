@@ -21,7 +21,6 @@ import org.endorsements.command.endorsement.EndorseStatementCommand;
 import org.endorsements.command.endorsement.EndorsementOutcome;
 import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
 import org.endorsements.command.registry.OrganizationRegistry;
-import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.SliceWeb;
 import org.endorsements.command.support.ControllerSliceTest;
 import org.endorsements.command.support.SliceKeys;
@@ -34,13 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@ControllerSliceTest(EndorsementController.class)
-@Import(CommandDispatcher.class)
+@ControllerSliceTest
 class EndorsementControllerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,10 +47,10 @@ class EndorsementControllerTest {
     @Autowired
     MockMvc http;
 
-    @MockitoBean
+    @Autowired
     CommandGateway commands;
 
-    @MockitoBean
+    @Autowired
     OrganizationRegistry registry;
 
     @BeforeEach

@@ -22,7 +22,6 @@ import org.endorsements.command.organization.RevokeCredentialCommand;
 import org.endorsements.command.organization.SuspendOrganizationCommand;
 import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.command.shared.ApiKeys;
-import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.SliceWeb;
 import org.endorsements.command.support.ControllerSliceTest;
 import org.endorsements.command.support.SliceKeys;
@@ -32,14 +31,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@ControllerSliceTest(OrganizationController.class)
-@Import(CommandDispatcher.class)
+@ControllerSliceTest
 class OrganizationControllerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,10 +44,10 @@ class OrganizationControllerTest {
     @Autowired
     MockMvc http;
 
-    @MockitoBean
+    @Autowired
     CommandGateway commands;
 
-    @MockitoBean
+    @Autowired
     OrganizationRegistry registry;
 
     @BeforeEach

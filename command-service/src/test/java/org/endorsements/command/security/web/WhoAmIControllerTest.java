@@ -11,16 +11,15 @@ import org.endorsements.command.support.SliceKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@ControllerSliceTest(WhoAmIController.class)
+@ControllerSliceTest
 class WhoAmIControllerTest {
 
     @Autowired
     MockMvc http;
 
-    @MockitoBean
+    @Autowired
     OrganizationRegistry registry;
 
     @BeforeEach

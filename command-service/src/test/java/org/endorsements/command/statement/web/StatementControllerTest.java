@@ -18,7 +18,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.command.registry.StatementRegistry;
 import org.endorsements.command.shared.DomainRuleViolation;
-import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.SliceWeb;
 import org.endorsements.command.statement.CloseStatementCommand;
 import org.endorsements.command.statement.PublishStatementCommand;
@@ -29,13 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@ControllerSliceTest(StatementController.class)
-@Import(CommandDispatcher.class)
+@ControllerSliceTest
 class StatementControllerTest {
 
     private static final String STATEMENT_JSON =
@@ -46,13 +42,13 @@ class StatementControllerTest {
     @Autowired
     MockMvc http;
 
-    @MockitoBean
+    @Autowired
     CommandGateway commands;
 
-    @MockitoBean
+    @Autowired
     OrganizationRegistry registry;
 
-    @MockitoBean
+    @Autowired
     StatementRegistry statements;
 
     @BeforeEach
