@@ -2,7 +2,7 @@ package org.endorsements.command.endorsement;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
 
 /** {@code entryNumber} is the position on an imported sign-on letter; null for signatures through the API. */
@@ -11,6 +11,5 @@ public record EndorseStatementCommand(
         EndorsementSource source,
         Integer entryNumber,
         String requestId,
-        Actor actor,
         Instant at) {
 }

@@ -1,17 +1,21 @@
 package org.endorsements.command.endorsement;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.TextRules;
+import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementWithdrawn;
 
@@ -19,8 +23,11 @@ import org.endorsements.events.EndorsementWithdrawn;
  * One organization's endorsement of one statement, through all its endorse / withdraw cycles. Keeping it apart
  * from the statement keeps a command's cost independent of how many organizations signed.
  */
-@Aggregate
+@Aggregate(type = Endorsement.TYPE)
 public class Endorsement {
+
+    /** The type the event store records; pinned, so that renaming this class changes no stored or relayed name. */
+    public static final String TYPE = "Endorsement";
 
     static final int MAX_REASON_LENGTH = 500;
 
@@ -28,8 +35,6 @@ public class Endorsement {
     private String endorsementId;
     private boolean endorsed;
     private String signerOpening;
-    /** Sequence number of the last event applied; -1 before the first. */
-    private long sequence = -1;
 
     protected Endorsement() {
         // for Axon, and for CREATE_IF_MISSING
@@ -37,11 +42,13 @@ public class Endorsement {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public EndorsementOutcome handle(EndorseStatementCommand command, SignatoryRules rules, SignerOpenings openings) {
+    public EndorsementOutcome handle(EndorseStatementCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller, SignatoryRules rules,
+            SignerOpenings openings) {
         EndorsementId id = command.endorsementId();
-        requireMayEndorse(command.actor(), command.source(), id);
+        requireSourceOf(caller, command.source());
         if (endorsed) {
-            return new EndorsementOutcome(false, sequence);
+            return new EndorsementOutcome(false, getVersion());
         }
         String contentHash = rules.contentHashOfOpenStatement(id.statementId());
         String organizationName = rules.nameOfActiveOrganization(id.organizationId());
@@ -50,52 +57,46 @@ public class Endorsement {
         }
         String opening = signerOpening != null ? signerOpening : openings.next();
         apply(new EndorsementAdded(id.statementId(), id.organizationId(), organizationName, contentHash, command.at(),
-                command.actor().auditName(), command.source(), command.requestId(), opening,
-                command.entryNumber()));
-        return new EndorsementOutcome(true, sequence);
+                caller.auditName(), command.source(), command.requestId(), opening, command.entryNumber()));
+        return new EndorsementOutcome(true, getVersion());
     }
 
     @CommandHandler
-    public EndorsementOutcome handle(WithdrawEndorsementCommand command) {
+    public EndorsementOutcome handle(WithdrawEndorsementCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         EndorsementId id = command.endorsementId();
-        if (!command.actor().isAdmin() && !command.actor().actsFor(id.organizationId())) {
-            throw DomainRuleViolation.forbidden("not-your-organization", "an organization acts only for itself");
-        }
         if (!endorsed) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
         }
         String reason = TextRules.singleLine(command.reason(), "reason", MAX_REASON_LENGTH, false);
         apply(new EndorsementWithdrawn(id.statementId(), id.organizationId(), reason, command.at(),
-                command.actor().auditName(), command.requestId()));
-        return new EndorsementOutcome(true, sequence);
+                caller.auditName(), command.requestId()));
+        return new EndorsementOutcome(true, getVersion());
     }
 
     @EventSourcingHandler
     void on(EndorsementAdded event) {
-        this.endorsementId = new EndorsementId(event.statementId(), event.organizationId()).toString();
+        this.endorsementId = new EndorsementId(event.statementId(), event.organizationId()).value();
         this.endorsed = true;
         this.signerOpening = event.signerOpening();
-        this.sequence++;
     }
 
     @EventSourcingHandler
     void on(EndorsementWithdrawn event) {
         this.endorsed = false;
-        this.sequence++;
     }
 
     /**
-     * An organization signs only for itself and through the API; an admin only records signatures collected
-     * elsewhere ({@code imported}), so the source always tells who vouched for the signature.
+     * The source tells who vouched for the signature: the organization itself through the API, or an admin who
+     * records a signature collected elsewhere ({@code imported}). Who may act for which organization at all is
+     * decided once, by the request rules, before a command is sent.
      */
-    private static void requireMayEndorse(Actor actor, EndorsementSource source, EndorsementId id) {
-        if (actor.isAdmin()) {
+    private static void requireSourceOf(Caller caller, EndorsementSource source) {
+        if (caller.isAdmin()) {
             if (source != EndorsementSource.IMPORTED) {
                 throw DomainRuleViolation.forbidden("admin-records-imports-only",
                         "an admin records endorsements only as imports");
             }
-        } else if (!actor.actsFor(id.organizationId())) {
-            throw DomainRuleViolation.forbidden("not-your-organization", "an organization acts only for itself");
         } else if (source != EndorsementSource.API) {
             throw DomainRuleViolation.forbidden("organization-signs-through-api",
                     "an organization endorses through the API");

@@ -2,12 +2,11 @@ package org.endorsements.command.endorsement;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.events.EndorsementId;
 
 public record WithdrawEndorsementCommand(
         @TargetAggregateIdentifier EndorsementId endorsementId,
         String reason,
         String requestId,
-        Actor actor,
         Instant at) {
 }

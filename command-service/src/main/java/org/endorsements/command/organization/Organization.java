@@ -1,24 +1,30 @@
 package org.endorsements.command.organization;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.TextRules;
+import org.endorsements.events.Caller;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 
 /** An organization that can sign statements, with its single active API credential. */
-@Aggregate
+@Aggregate(type = Organization.TYPE)
 public class Organization {
+
+    /** The type the event store records; pinned, so that renaming this class changes no stored or relayed name. */
+    public static final String TYPE = "Organization";
 
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_FIELD_LENGTH = 200;
@@ -28,25 +34,23 @@ public class Organization {
     private OrganizationId organizationId;
     private boolean suspended;
     private String activeCredentialId;
-    /** Sequence number of the last event applied; -1 before the first. */
-    private long sequence = -1;
 
     protected Organization() {
         // for Axon
     }
 
     @CommandHandler
-    public Organization(RegisterOrganizationCommand command) {
-        requireAdmin(command.actor());
+    public Organization(RegisterOrganizationCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         String name = TextRules.singleLine(command.name(), "name", MAX_NAME_LENGTH, true);
         String country = country(command.country());
         String region = TextRules.singleLine(command.region(), "region", MAX_FIELD_LENGTH, false);
         String kind = TextRules.singleLine(command.kind(), "kind", MAX_FIELD_LENGTH, false);
         String website = website(command.website());
         apply(new OrganizationRegistered(command.organizationId(), name, country, region, kind, website,
-                command.at(), command.actor().auditName()));
+                command.at(), caller.auditName()));
         apply(new CredentialIssued(command.organizationId(), command.credentialId(), command.keyHash(), command.at(),
-                command.actor().auditName()));
+                caller.auditName()));
     }
 
     /**
@@ -55,73 +59,57 @@ public class Organization {
      * can still revoke its key (say, on the organization's word that it was seized).
      */
     @CommandHandler
-    public void handle(IssueCredentialCommand command) {
-        requireAdminOrSelf(command.actor());
+    public void handle(IssueCredentialCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         if (suspended) {
             throw DomainRuleViolation.conflict("organization-suspended", "a suspended organization gets no new key");
         }
         if (activeCredentialId != null) {
             apply(new CredentialRevoked(organizationId, activeCredentialId, command.at(),
-                    command.actor().auditName()));
+                    caller.auditName()));
         }
         apply(new CredentialIssued(organizationId, command.credentialId(), command.keyHash(), command.at(),
-                command.actor().auditName()));
+                caller.auditName()));
     }
 
     @CommandHandler
-    public void handle(RevokeCredentialCommand command) {
-        requireAdminOrSelf(command.actor());
+    public void handle(RevokeCredentialCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         if (activeCredentialId == null) {
             throw DomainRuleViolation.conflict("no-active-credential", "organization has no active credential");
         }
-        apply(new CredentialRevoked(organizationId, activeCredentialId, command.at(), command.actor().auditName()));
+        apply(new CredentialRevoked(organizationId, activeCredentialId, command.at(), caller.auditName()));
     }
 
     @CommandHandler
-    public long handle(SuspendOrganizationCommand command) {
-        requireAdmin(command.actor());
+    public long handle(SuspendOrganizationCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         if (suspended) {
             throw DomainRuleViolation.conflict("organization-suspended", "organization is already suspended");
         }
         String reason = TextRules.singleLine(command.reason(), "reason", MAX_FIELD_LENGTH, false);
-        apply(new OrganizationSuspended(organizationId, reason, command.at(), command.actor().auditName()));
-        return sequence;
+        apply(new OrganizationSuspended(organizationId, reason, command.at(), caller.auditName()));
+        return getVersion();
     }
 
     @EventSourcingHandler
     void on(OrganizationRegistered event) {
         this.organizationId = event.organizationId();
-        this.sequence++;
     }
 
     @EventSourcingHandler
     void on(CredentialIssued event) {
         this.activeCredentialId = event.credentialId();
-        this.sequence++;
     }
 
     @EventSourcingHandler
     void on(CredentialRevoked event) {
         this.activeCredentialId = null;
-        this.sequence++;
     }
 
     @EventSourcingHandler
     void on(OrganizationSuspended event) {
         this.suspended = true;
-        this.sequence++;
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAdmin()) {
-            throw DomainRuleViolation.forbidden("admin-only", "only an admin may do this");
-        }
-    }
-
-    private void requireAdminOrSelf(Actor actor) {
-        if (!actor.isAdmin() && !actor.actsFor(organizationId)) {
-            throw DomainRuleViolation.forbidden("not-your-organization", "an organization acts only for itself");
-        }
     }
 
     private static String country(String value) {

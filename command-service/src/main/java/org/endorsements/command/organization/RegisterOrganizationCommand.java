@@ -1,7 +1,6 @@
 package org.endorsements.command.organization;
 
 import java.time.Instant;
-import org.endorsements.command.shared.Actor;
 import org.endorsements.events.OrganizationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -15,6 +14,5 @@ public record RegisterOrganizationCommand(
         String website,
         String credentialId,
         String keyHash,
-        Actor actor,
         Instant at) {
 }

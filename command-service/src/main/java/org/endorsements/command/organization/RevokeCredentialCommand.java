@@ -1,12 +1,10 @@
 package org.endorsements.command.organization;
 
 import java.time.Instant;
-import org.endorsements.command.shared.Actor;
 import org.endorsements.events.OrganizationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RevokeCredentialCommand(
         @TargetAggregateIdentifier OrganizationId organizationId,
-        Actor actor,
         Instant at) {
 }

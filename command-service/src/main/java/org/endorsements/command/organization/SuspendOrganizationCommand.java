@@ -1,13 +1,11 @@
 package org.endorsements.command.organization;
 
 import java.time.Instant;
-import org.endorsements.command.shared.Actor;
 import org.endorsements.events.OrganizationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record SuspendOrganizationCommand(
         @TargetAggregateIdentifier OrganizationId organizationId,
         String reason,
-        Actor actor,
         Instant at) {
 }

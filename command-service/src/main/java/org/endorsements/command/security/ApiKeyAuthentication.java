@@ -1,32 +1,29 @@
 package org.endorsements.command.security;
 
 import java.util.List;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.events.Caller;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A bearer API key: before authentication it holds only the presented key; after, the {@link Actor} it belongs to
+ * A bearer API key: before authentication it holds only the presented key; after, the {@link Caller} it belongs to
  * (the principal controllers receive through {@code @AuthenticationPrincipal}) and no key.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
-    static final String ADMIN = "ROLE_ADMIN";
-    static final String ORGANIZATION = "ROLE_ORGANIZATION";
-
-    private final transient Actor actor;
+    private final transient Caller caller;
     private String presentedKey;
 
     private ApiKeyAuthentication(String presentedKey) {
         super(List.of());
         this.presentedKey = presentedKey;
-        this.actor = null;
+        this.caller = null;
     }
 
-    private ApiKeyAuthentication(Actor actor) {
-        super(List.of(new SimpleGrantedAuthority(actor.isAdmin() ? ADMIN : ORGANIZATION)));
-        this.actor = actor;
+    private ApiKeyAuthentication(Caller caller) {
+        super(List.of(new SimpleGrantedAuthority(caller.role().authority())));
+        this.caller = caller;
         this.presentedKey = null;
         setAuthenticated(true);
     }
@@ -35,13 +32,13 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         return new ApiKeyAuthentication(presentedKey);
     }
 
-    static ApiKeyAuthentication of(Actor actor) {
-        return new ApiKeyAuthentication(actor);
+    static ApiKeyAuthentication of(Caller caller) {
+        return new ApiKeyAuthentication(caller);
     }
 
-    /** The actor of an authenticated API key, or null for anything else (anonymous, no authentication). */
-    static Actor actorOf(Authentication authentication) {
-        return authentication instanceof ApiKeyAuthentication key && key.isAuthenticated() ? key.actor : null;
+    /** The caller of an authenticated API key, or null for anything else (anonymous, no authentication). */
+    static Caller callerOf(Authentication authentication) {
+        return authentication instanceof ApiKeyAuthentication key && key.isAuthenticated() ? key.caller : null;
     }
 
     @Override
@@ -51,7 +48,7 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public Object getPrincipal() {
-        return actor;
+        return caller;
     }
 
     @Override

@@ -1,15 +1,15 @@
 package org.endorsements.command.security;
 
-import org.endorsements.command.organization.persistence.OrganizationRegistry;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.command.shared.ApiKeys;
+import org.endorsements.events.Caller;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-/** Turns a presented API key into the {@link Actor} it belongs to: the admin key from configuration, or an active
+/** Turns a presented API key into the {@link Caller} it belongs to: the admin key from configuration, or an active
  * organization credential, known here only by the SHA-256 of its key. */
 @Component
 class ApiKeyAuthenticationProvider implements AuthenticationProvider {
@@ -30,12 +30,11 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String hash = ApiKeys.hash((String) authentication.getCredentials());
         if (ApiKeys.sameHash(hash, adminKeyHash)) {
-            return ApiKeyAuthentication.of(Actor.admin());
+            return ApiKeyAuthentication.of(Caller.ADMIN);
         }
         return organizations.activeCredential(hash)
                 .filter(c -> ApiKeys.sameHash(hash, c.keyHash()))
-                .map(c -> ApiKeyAuthentication.of(new Actor.OrganizationCredential(c.organizationId(),
-                        c.credentialId())))
+                .map(c -> ApiKeyAuthentication.of(Caller.organization(c.organizationId(), c.credentialId())))
                 .orElseThrow(() -> new BadCredentialsException("unknown or revoked API key"));
     }
 

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.events.Caller;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,10 +39,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Actor actor = ApiKeyAuthentication.actorOf(SecurityContextHolder.getContext().getAuthentication());
+        Caller caller = ApiKeyAuthentication.callerOf(SecurityContextHolder.getContext().getAuthentication());
         Optional<Duration> wait;
         try {
-            wait = actor != null ? limiter.tryAcquire(actor) : limiter.tryAcquireForAddress(request.getRemoteAddr());
+            wait = caller != null ? limiter.tryAcquire(caller) : limiter.tryAcquireForAddress(request.getRemoteAddr());
         } catch (RuntimeException bucketsUnavailable) {
             problems.rateLimitUnavailable(response);
             return;

@@ -4,7 +4,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Optional;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.events.Caller;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +36,9 @@ class RateLimiter {
     }
 
     /** Empty when the request may proceed, else how long the caller should wait. */
-    Optional<Duration> tryAcquire(Actor actor) {
-        if (actor instanceof Actor.OrganizationCredential credential) {
-            return organization.consume(buckets, credential.organizationId().value());
+    Optional<Duration> tryAcquire(Caller caller) {
+        if (caller.role() == Caller.Role.ORGANIZATION) {
+            return organization.consume(buckets, caller.organizationId().value());
         }
         return admin.consume(buckets, "");
     }

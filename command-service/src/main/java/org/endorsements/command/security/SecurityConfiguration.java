@@ -8,7 +8,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.util.function.Supplier;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.events.Caller;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -33,10 +33,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * The command service's one security filter chain, and every authorization rule of its endpoints, in one place.
- * Order of the filters that matter: firewall (before the chain) → bearer-key authentication → rate limit →
- * authorization → body size limit → Spring MVC. So a request is refused before any aggregate is loaded or any body
- * read unless its caller may make it; anything not listed is refused (default deny).
+ * The command service's one security filter chain, and every authorization rule of its endpoints, in one place:
+ * who may act for which organization and what only the admin may do is decided here and nowhere else (commands
+ * carry the caller only to record it, see {@link CallerDispatchInterceptor}). Order of the filters that matter:
+ * firewall (before the chain) → bearer-key authentication → rate limit → authorization → body size limit → Spring
+ * MVC. So a request is refused before any aggregate is loaded or any body read unless its caller may make it;
+ * anything not listed is refused (default deny).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -114,32 +116,31 @@ class SecurityConfiguration {
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> anyKey() {
-        return rule((actor, context) -> actor != null ? GRANTED : Refusal.NOT_AN_ENDPOINT);
+        return rule((caller, context) -> caller != null ? GRANTED : Refusal.NOT_AN_ENDPOINT);
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> adminOnly() {
-        return rule((actor, context) -> actor != null && actor.isAdmin() ? GRANTED : Refusal.ADMIN_ONLY);
+        return rule((caller, context) -> caller != null && caller.isAdmin() ? GRANTED : Refusal.ADMIN_ONLY);
     }
 
     /** The {organizationId} of the path is the caller's own organization, or the caller is the admin. */
     private static AuthorizationManager<RequestAuthorizationContext> selfOrAdmin() {
-        return rule((actor, context) -> {
+        return rule((caller, context) -> {
             String organizationId = context.getVariables().get("organizationId");
-            boolean allowed = actor != null && (actor.isAdmin()
-                    || actor instanceof Actor.OrganizationCredential c
-                            && c.organizationId().value().equals(organizationId));
+            boolean allowed = caller != null && (caller.isAdmin()
+                    || caller.organization().map(own -> own.value().equals(organizationId)).orElse(false));
             return allowed ? GRANTED : Refusal.NOT_YOUR_ORGANIZATION;
         });
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> deny() {
-        return rule((actor, context) -> Refusal.NOT_AN_ENDPOINT);
+        return rule((caller, context) -> Refusal.NOT_AN_ENDPOINT);
     }
 
     private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
 
     private interface Rule {
-        AuthorizationDecision decide(Actor actor, RequestAuthorizationContext context);
+        AuthorizationDecision decide(Caller caller, RequestAuthorizationContext context);
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> rule(Rule rule) {
@@ -148,7 +149,7 @@ class SecurityConfiguration {
             @SuppressWarnings("deprecation")
             public AuthorizationDecision check(Supplier<Authentication> authentication,
                     RequestAuthorizationContext context) {
-                return rule.decide(ApiKeyAuthentication.actorOf(authentication.get()), context);
+                return rule.decide(ApiKeyAuthentication.callerOf(authentication.get()), context);
             }
 
             @Override

@@ -2,11 +2,9 @@ package org.endorsements.command.statement;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.endorsements.command.shared.Actor;
 import org.endorsements.events.StatementId;
 
 public record CloseStatementCommand(
         @TargetAggregateIdentifier StatementId statementId,
-        Actor actor,
         Instant at) {
 }

@@ -2,7 +2,6 @@ package org.endorsements.command.statement;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.endorsements.command.shared.Actor;
 import org.endorsements.events.StatementId;
 
 public record PublishStatementCommand(
@@ -12,6 +11,5 @@ public record PublishStatementCommand(
         String language,
         String signatoryListIntro,
         String closingNote,
-        Actor actor,
         Instant at) {
 }

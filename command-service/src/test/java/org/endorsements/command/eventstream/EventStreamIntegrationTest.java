@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.endorsements.command.support.Api;
@@ -28,6 +29,7 @@ import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.testsupport.TestStack;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class EventStreamIntegrationTest extends TestStackSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     @LocalServerPort
     int port;
@@ -46,10 +50,26 @@ class EventStreamIntegrationTest extends TestStackSupport {
     JdbcClient jdbc;
 
     private Api api;
+    private KafkaConsumer<String, byte[]> topic;
+    private List<TopicPartition> partitions;
+    /** What {@link #topic} has read so far, from the beginning of every partition. */
+    private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        topic = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        partitions = topic.partitionsFor(TOPIC).stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+        topic.assign(partitions);
+        topic.seekToBeginning(partitions);
+    }
+
+    @AfterEach
+    void tearDown() {
+        topic.close();
     }
 
     @Test
@@ -115,6 +135,8 @@ class EventStreamIntegrationTest extends TestStackSupport {
         String organizationId = org.text("organizationId");
         api.send("POST", "/api/organizations/" + organizationId + "/credentials", org.text("apiKey"), null);
         api.send("POST", "/api/organizations/" + organizationId + "/suspend", ADMIN_KEY, null);
+        // The relay handles the store in order and its sends of one organization share a partition: once the
+        // suspension is on the topic, so is everything the relay did with the credential events before it.
         awaitRecord(organizationId, "org.endorsements.OrganizationSuspended.v1");
 
         List<ConsumerRecord<String, byte[]>> forOrganization = readAll().stream()
@@ -150,36 +172,34 @@ class EventStreamIntegrationTest extends TestStackSupport {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** The first record of this subject and type, read from the topic as it arrives. */
     private ConsumerRecord<String, byte[]> awaitRecord(String subject, String type) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int seen = 0;
         while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : readAll()) {
+            for (; seen < records.size(); seen++) {
+                ConsumerRecord<String, byte[]> record = records.get(seen);
                 if (subject.equals(header(record, "ce_subject")) && type.equals(header(record, "ce_type"))) {
                     return record;
                 }
             }
+            topic.poll(POLL).forEach(records::add);
         }
-        throw new AssertionError("no " + type + " for " + subject + " on the topic within 20 s");
+        throw new AssertionError("no " + type + " for " + subject + " on the topic within " + WAIT);
     }
 
-    private static List<ConsumerRecord<String, byte[]>> readAll() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
-            int emptyPolls = 0;
-            while (emptyPolls < 2) {
-                var batch = consumer.poll(Duration.ofMillis(records.isEmpty() ? 3000 : 500));
-                if (batch.isEmpty()) {
-                    emptyPolls++;
-                }
-                batch.forEach(records::add);
+    /**
+     * Every record on the topic up to its end as it is now: read until each partition's position reaches the end
+     * offset taken first, rather than until polls come back empty after some wait.
+     */
+    private List<ConsumerRecord<String, byte[]>> readAll() {
+        Map<TopicPartition, Long> end = topic.endOffsets(partitions);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (partitions.stream().anyMatch(p -> topic.position(p) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the topic could not be read to its end within " + WAIT);
             }
+            topic.poll(POLL).forEach(records::add);
         }
         return records;
     }

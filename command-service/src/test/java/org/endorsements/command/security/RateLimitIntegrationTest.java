@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.events.Caller;
 import org.endorsements.command.support.Api;
 import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
@@ -100,8 +100,8 @@ class RateLimitIntegrationTest extends TestStackSupport {
         PostgresBucketStore otherInstance = new PostgresBucketStore(dataSource, properties.rateLimit().buckets(), false);
         try {
             RateLimiter limiter = new RateLimiter(properties, otherInstance);
-            Actor sameOrganization = new Actor.OrganizationCredential(
-                    OrganizationId.of(org.text("organizationId")), "cred-other-instance");
+            Caller sameOrganization = Caller.organization(OrganizationId.of(org.text("organizationId")),
+                    "cred-other-instance");
             assertThat(limiter.tryAcquire(sameOrganization)).isPresent();
         } finally {
             otherInstance.destroy();

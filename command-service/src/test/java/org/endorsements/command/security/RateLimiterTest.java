@@ -6,7 +6,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.events.Caller;
 import org.endorsements.events.OrganizationId;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -16,9 +16,9 @@ class RateLimiterTest {
     private static final SecurityProperties.Buckets BUCKETS = new SecurityProperties.Buckets(10_000, 1_000,
             Duration.ofMinutes(1), 1_000, Duration.ofMinutes(1), 4, Duration.ofMillis(250));
 
-    private static final Actor ORG = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-1");
-    private static final Actor ORG_ROTATED = new Actor.OrganizationCredential(OrganizationId.of("provea"), "cred-9");
-    private static final Actor OTHER = new Actor.OrganizationCredential(OrganizationId.of("codhez"), "cred-2");
+    private static final Caller ORG = Caller.organization(OrganizationId.of("provea"), "cred-1");
+    private static final Caller ORG_ROTATED = Caller.organization(OrganizationId.of("provea"), "cred-9");
+    private static final Caller OTHER = Caller.organization(OrganizationId.of("codhez"), "cred-2");
 
     private static RateLimiter limiter(long organization, long admin, long anonymous) {
         Duration minute = Duration.ofMinutes(1);
@@ -61,9 +61,9 @@ class RateLimiterTest {
     @Test
     void theAdminKeyIsLimitedByItsOwnBudget() {
         RateLimiter limiter = limiter(100, 2, 100);
-        assertThat(limiter.tryAcquire(Actor.admin())).isEmpty();
-        assertThat(limiter.tryAcquire(Actor.admin())).isEmpty();
-        assertThat(limiter.tryAcquire(Actor.admin())).isPresent();
+        assertThat(limiter.tryAcquire(Caller.ADMIN)).isEmpty();
+        assertThat(limiter.tryAcquire(Caller.ADMIN)).isEmpty();
+        assertThat(limiter.tryAcquire(Caller.ADMIN)).isPresent();
         assertThat(limiter.tryAcquire(ORG)).isEmpty();
     }
 

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Bodies that parse as JSON but are not what the endpoint takes: refused, named, and nothing changes. */
+/**
+ * Texts that parse as JSON but that the aggregates refuse, end to end: refused, named, and nothing changes. Bodies
+ * whose shape the endpoint does not take are refused before any command, in the controller slices.
+ */
 @IntegrationTest
 class StrictInputIntegrationTest extends TestStackSupport {
 
@@ -42,42 +45,6 @@ class StrictInputIntegrationTest extends TestStackSupport {
         assertThat(response.text("type")).isEqualTo("urn:endorsements:problem:" + code);
         assertThat(events()).isEqualTo(before);
         return response;
-    }
-
-    @ParameterizedTest(name = "name: {0}")
-    @ValueSource(strings = {"123", "1.5", "true", "false", "[\"a\"]", "{\"a\":1}"})
-    void aNonTextWhereTextBelongsIsA400NamingTheField(String value) {
-        Api.Response response = refused("POST", "/api/organizations", "{\"name\":" + value + "}", 400,
-                "invalid-field");
-        assertThat(response.text("field")).isEqualTo("name");
-        assertThat(response.text("detail")).contains("name");
-    }
-
-    @ParameterizedTest(name = "entryNumber: {0}")
-    @ValueSource(strings = {"\"5\"", "5.5", "true", "\"\""})
-    void aNonIntegerWhereAnIntegerBelongsIsA400NamingTheField(String value) {
-        String organization = api.registerOrganization("Entry").text("organizationId");
-        String statement = api.publishStatement();
-        Api.Response response = refused("PUT", "/api/statements/" + statement + "/endorsements/" + organization,
-                "{\"entryNumber\":" + value + "}", 400, "invalid-field");
-        assertThat(response.text("field")).isEqualTo("entryNumber");
-    }
-
-    @Test
-    void anUnknownPropertyIsA400NamingIt() {
-        Api.Response response = refused("POST", "/api/organizations", "{\"name\":\"Org\",\"isAdmin\":true}", 400,
-                "unknown-property");
-        assertThat(response.text("field")).isEqualTo("isAdmin");
-    }
-
-    @Test
-    void aRepeatedPropertyIsRefused() {
-        refused("POST", "/api/organizations", "{\"name\":\"First\",\"name\":\"Second\"}", 400, "malformed-request");
-    }
-
-    @Test
-    void anythingAfterTheJsonValueIsRefused() {
-        refused("POST", "/api/organizations", "{\"name\":\"Org\"} {\"name\":\"Again\"}", 400, "malformed-request");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,14 +77,5 @@ class StrictInputIntegrationTest extends TestStackSupport {
         Api.Response response = api.send("POST", "/api/statements", ADMIN_KEY,
                 "{\"title\":\"T \\uD83D\\uDE00\",\"body\":\"B\",\"language\":\"en\"}");
         assertThat(response.status()).isEqualTo(201);
-    }
-
-    @Test
-    void aMalformedPathVariableIsA400() {
-        long before = events();
-        Api.Response response = api.send("POST", "/api/statements/NOT_A_SLUG/close", ADMIN_KEY, null);
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.text("type")).startsWith("urn:endorsements:problem:");
-        assertThat(events()).isEqualTo(before);
     }
 }

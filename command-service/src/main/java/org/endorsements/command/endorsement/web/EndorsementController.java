@@ -3,15 +3,16 @@ package org.endorsements.command.endorsement.web;
 import java.time.Clock;
 import java.util.UUID;
 import org.endorsements.command.endorsement.EndorseStatementCommand;
-import org.endorsements.command.endorsement.EndorsementId;
 import org.endorsements.command.endorsement.EndorsementOutcome;
 import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.endorsements.command.shared.Actor;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
-import org.endorsements.command.shared.web.EventPosition;
 import org.endorsements.command.shared.web.InvalidRequestException;
+import org.endorsements.events.AggregateType;
+import org.endorsements.events.Caller;
+import org.endorsements.events.ConsistencyToken;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
@@ -30,7 +31,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 @RequestMapping("/api/statements/{statementId}/endorsements/{organizationId}")
 class EndorsementController {
 
-    static final String AGGREGATE_TYPE = "Endorsement";
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final int MAX_REQUEST_ID_LENGTH = 100;
 
@@ -57,39 +57,41 @@ class EndorsementController {
     ResponseEntity<EndorsementState> endorse(@PathVariable StatementId statementId,
             @PathVariable OrganizationId organizationId, @RequestBody(required = false) EndorseRequest request,
             @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId,
-            @AuthenticationPrincipal Actor actor) {
+            @AuthenticationPrincipal Caller caller) {
         EndorsementId id = new EndorsementId(statementId, organizationId);
-        EndorsementSource source = actor.isAdmin() ? EndorsementSource.IMPORTED : EndorsementSource.API;
+        EndorsementSource source = caller.isAdmin() ? EndorsementSource.IMPORTED : EndorsementSource.API;
         Integer entryNumber = request == null ? null : request.entryNumber();
         if (entryNumber != null && source != EndorsementSource.IMPORTED) {
             throw new InvalidRequestException("entry-number-for-imports-only",
                     "entryNumber is only for endorsements an admin imports from a letter.");
         }
         EndorsementOutcome outcome = commands.sendRetryingConflicts(new EndorseStatementCommand(id, source,
-                entryNumber, requestId(requestId), actor, clock.instant()));
+                entryNumber, requestId(requestId), clock.instant()));
         return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK)
-                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, id.toString(), outcome.sequence()))
+                .header(ConsistencyToken.HEADER, position(id, outcome))
                 .body(new EndorsementState(statementId.value(), organizationId.value(), true));
     }
 
     @DeleteMapping
     ResponseEntity<EndorsementState> withdraw(@PathVariable StatementId statementId,
             @PathVariable OrganizationId organizationId, @RequestBody(required = false) WithdrawRequest request,
-            @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId,
-            @AuthenticationPrincipal Actor actor) {
+            @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId) {
         EndorsementId id = new EndorsementId(statementId, organizationId);
         EndorsementOutcome outcome;
         try {
             outcome = commands.sendRetryingConflicts(new WithdrawEndorsementCommand(id,
-                    request == null ? null : request.reason(), requestId(requestId), actor, clock.instant()));
+                    request == null ? null : request.reason(), requestId(requestId), clock.instant()));
         } catch (AggregateNotFoundException never) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
         }
         return ResponseEntity.ok()
-                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, id.toString(), outcome.sequence()))
+                .header(ConsistencyToken.HEADER, position(id, outcome))
                 .body(new EndorsementState(statementId.value(), organizationId.value(), false));
     }
 
+    private static String position(EndorsementId id, EndorsementOutcome outcome) {
+        return new ConsistencyToken(AggregateType.ENDORSEMENT, id.value(), outcome.sequence()).encode();
+    }
 
     private static String requestId(String given) {
         if (given == null || given.isBlank()) {

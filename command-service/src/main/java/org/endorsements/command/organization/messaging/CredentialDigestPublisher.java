@@ -5,7 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.CredentialRevoked;
-import org.endorsements.command.organization.persistence.OrganizationRegistry;
+import org.endorsements.command.organization.RegisteredOrganizations;
 import org.endorsements.command.shared.messaging.AcknowledgedBatch;
 import org.endorsements.events.CredentialDigest;
 import org.endorsements.events.OrganizationSuspended;
@@ -29,10 +29,10 @@ class CredentialDigestPublisher {
 
     private final AcknowledgedBatch batch;
     private final CredentialDigestProperties properties;
-    private final OrganizationRegistry registry;
+    private final RegisteredOrganizations registry;
 
     CredentialDigestPublisher(KafkaTemplate<String, byte[]> kafka, CredentialDigestProperties properties,
-            OrganizationRegistry registry) {
+            RegisteredOrganizations registry) {
         this.batch = new AcknowledgedBatch(kafka, CredentialDigestPublisher.class);
         this.properties = properties;
         this.registry = registry;
@@ -43,7 +43,7 @@ class CredentialDigestPublisher {
         String organization = event.organizationId().value();
         // Suspension is forever, so the registry's current state decides even when this runs behind it: a key
         // issued to an organization suspended now (before or after the issue) must not open anything.
-        if (registry.find(event.organizationId()).map(OrganizationRegistry.Entry::suspended).orElse(false)) {
+        if (registry.isSuspended(event.organizationId())) {
             send(organization, null);
             return;
         }

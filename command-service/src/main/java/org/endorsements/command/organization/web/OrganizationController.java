@@ -3,15 +3,16 @@ package org.endorsements.command.organization.web;
 import java.net.URI;
 import java.time.Clock;
 import org.endorsements.command.organization.IssueCredentialCommand;
+import org.endorsements.command.organization.RegisteredOrganizations;
 import org.endorsements.command.organization.RegisterOrganizationCommand;
 import org.endorsements.command.organization.RevokeCredentialCommand;
 import org.endorsements.command.organization.SuspendOrganizationCommand;
 import org.endorsements.command.shared.ApiKeys;
-import org.endorsements.command.shared.Actor;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
-import org.endorsements.command.shared.web.EventPosition;
 import org.endorsements.command.shared.web.Identifiers;
+import org.endorsements.events.AggregateType;
+import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.OrganizationId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,22 +22,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.endorsements.command.organization.persistence.OrganizationRegistry;
 
 @RestController
 @RequestMapping("/api/organizations")
 class OrganizationController {
 
-    static final String AGGREGATE_TYPE = "Organization";
     /** Credential events are private, so the views show no change for them: the registration is the position. */
     private static final long REGISTRATION_SEQUENCE = 0;
 
     private final CommandDispatcher commands;
     private final Clock clock;
-    private final OrganizationRegistry registry;
+    private final RegisteredOrganizations registry;
 
-    OrganizationController(CommandDispatcher commands, Clock clock, OrganizationRegistry registry) {
+    OrganizationController(CommandDispatcher commands, Clock clock, RegisteredOrganizations registry) {
         this.commands = commands;
         this.clock = clock;
         this.registry = registry;
@@ -56,48 +54,46 @@ class OrganizationController {
     }
 
     @PostMapping
-    ResponseEntity<RegisteredOrganization> register(@RequestBody RegisterOrganizationRequest request,
-            @AuthenticationPrincipal Actor actor) {
+    ResponseEntity<RegisteredOrganization> register(@RequestBody RegisterOrganizationRequest request) {
         OrganizationId id = Identifiers.organizationId(request.organizationId(), request.name());
         String key = ApiKeys.newKey();
         String credentialId = ApiKeys.newCredentialId();
         commands.send(new RegisterOrganizationCommand(id, request.name(), request.country(), request.region(),
-                request.kind(), request.website(), credentialId, ApiKeys.hash(key), actor, clock.instant()));
+                request.kind(), request.website(), credentialId, ApiKeys.hash(key), clock.instant()));
         return ResponseEntity.created(URI.create("/api/organizations/" + id.value()))
-                .header(EventPosition.HEADER, position(id))
+                .header(ConsistencyToken.HEADER, position(id, REGISTRATION_SEQUENCE))
                 .body(new RegisteredOrganization(id.value(), key, credentialId));
     }
 
     /** Rotates the key: the new key is returned once, the previous one stops working at once. */
     @PostMapping("/{organizationId}/credentials")
-    ResponseEntity<IssuedCredential> rotate(@PathVariable OrganizationId organizationId,
-            @AuthenticationPrincipal Actor actor) {
+    ResponseEntity<IssuedCredential> rotate(@PathVariable OrganizationId organizationId) {
         requireExists(organizationId);
         String key = ApiKeys.newKey();
         String credentialId = ApiKeys.newCredentialId();
-        commands.send(new IssueCredentialCommand(organizationId, credentialId, ApiKeys.hash(key), actor,
-                clock.instant()));
+        commands.send(new IssueCredentialCommand(organizationId, credentialId, ApiKeys.hash(key), clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED)
-                .header(EventPosition.HEADER, position(organizationId))
+                .header(ConsistencyToken.HEADER, position(organizationId, REGISTRATION_SEQUENCE))
                 .body(new IssuedCredential(organizationId.value(), key, credentialId));
     }
 
     @DeleteMapping("/{organizationId}/credentials")
-    ResponseEntity<Void> revoke(@PathVariable OrganizationId organizationId,
-            @AuthenticationPrincipal Actor actor) {
+    ResponseEntity<Void> revoke(@PathVariable OrganizationId organizationId) {
         requireExists(organizationId);
-        commands.send(new RevokeCredentialCommand(organizationId, actor, clock.instant()));
-        return ResponseEntity.noContent().header(EventPosition.HEADER, position(organizationId)).build();
+        commands.send(new RevokeCredentialCommand(organizationId, clock.instant()));
+        return ResponseEntity.noContent()
+                .header(ConsistencyToken.HEADER, position(organizationId, REGISTRATION_SEQUENCE))
+                .build();
     }
 
     @PostMapping("/{organizationId}/suspend")
     ResponseEntity<Void> suspend(@PathVariable OrganizationId organizationId,
-            @RequestBody(required = false) SuspendRequest request, @AuthenticationPrincipal Actor actor) {
+            @RequestBody(required = false) SuspendRequest request) {
         requireExists(organizationId);
         Long sequence = commands.send(new SuspendOrganizationCommand(organizationId,
-                request == null ? null : request.reason(), actor, clock.instant()));
+                request == null ? null : request.reason(), clock.instant()));
         return ResponseEntity.noContent()
-                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, organizationId.value(), sequence))
+                .header(ConsistencyToken.HEADER, position(organizationId, sequence))
                 .build();
     }
 
@@ -106,12 +102,12 @@ class OrganizationController {
      * is a 404 here, before Axon would load another aggregate type's events into an Organization.
      */
     private void requireExists(OrganizationId organizationId) {
-        if (registry.find(organizationId).isEmpty()) {
+        if (!registry.isRegistered(organizationId)) {
             throw DomainRuleViolation.notFound("not-found", "There is no such organization or statement.");
         }
     }
 
-    private static String position(OrganizationId id) {
-        return EventPosition.token(AGGREGATE_TYPE, id.value(), REGISTRATION_SEQUENCE);
+    private static String position(OrganizationId id, long sequence) {
+        return new ConsistencyToken(AggregateType.ORGANIZATION, id.value(), sequence).encode();
     }
 }

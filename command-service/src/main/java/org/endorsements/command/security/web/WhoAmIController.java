@@ -1,6 +1,6 @@
 package org.endorsements.command.security.web;
 
-import org.endorsements.command.shared.Actor;
+import org.endorsements.events.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,14 +13,13 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 @RestController
 class WhoAmIController {
 
-    record Caller(String caller, String organizationId) {
+    record Identity(String caller, String organizationId) {
     }
 
     @GetMapping("/api/credentials/me")
-    Caller whoAmI(@AuthenticationPrincipal Actor actor) {
-        if (actor instanceof Actor.OrganizationCredential credential) {
-            return new Caller("organization", credential.organizationId().value());
-        }
-        return new Caller("admin", null);
+    Identity whoAmI(@AuthenticationPrincipal Caller caller) {
+        return caller.organization()
+                .map(organization -> new Identity("organization", organization.value()))
+                .orElseGet(() -> new Identity("admin", null));
     }
 }

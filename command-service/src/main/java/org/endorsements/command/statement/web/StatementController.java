@@ -2,12 +2,14 @@ package org.endorsements.command.statement.web;
 
 import java.net.URI;
 import java.time.Clock;
-import org.endorsements.command.shared.Actor;
+import org.endorsements.command.registry.StatementRegistry;
+import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
-import org.endorsements.command.shared.web.EventPosition;
 import org.endorsements.command.shared.web.Identifiers;
 import org.endorsements.command.statement.CloseStatementCommand;
 import org.endorsements.command.statement.PublishStatementCommand;
+import org.endorsements.events.AggregateType;
+import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.StatementId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,15 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.endorsements.command.statement.persistence.StatementRegistry;
-import org.endorsements.command.shared.DomainRuleViolation;
 
 @RestController
 @RequestMapping("/api/statements")
 class StatementController {
 
-    static final String AGGREGATE_TYPE = "Statement";
+    /** Publication creates the statement, so its event is always the first of its aggregate. */
     private static final long PUBLICATION_SEQUENCE = 0;
 
     private final CommandDispatcher commands;
@@ -47,27 +46,29 @@ class StatementController {
     }
 
     @PostMapping
-    ResponseEntity<PublishedStatement> publish(@RequestBody PublishStatementRequest request,
-            @AuthenticationPrincipal Actor actor) {
+    ResponseEntity<PublishedStatement> publish(@RequestBody PublishStatementRequest request) {
         StatementId id = Identifiers.statementId(request.statementId(), request.title());
         String contentHash = commands.send(new PublishStatementCommand(id, request.title(), request.body(),
-                request.language(), request.signatoryListIntro(), request.closingNote(), actor, clock.instant()));
+                request.language(), request.signatoryListIntro(), request.closingNote(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/statements/" + id.value()))
-                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, id.value(), PUBLICATION_SEQUENCE))
+                .header(ConsistencyToken.HEADER, position(id, PUBLICATION_SEQUENCE))
                 .body(new PublishedStatement(id.value(), contentHash));
     }
 
     @PostMapping("/{statementId}/close")
-    ResponseEntity<ClosedStatement> close(@PathVariable StatementId statementId,
-            @AuthenticationPrincipal Actor actor) {
+    ResponseEntity<ClosedStatement> close(@PathVariable StatementId statementId) {
         // Organizations and statements share one aggregate id space: an id that is no statement is a 404 here,
         // before Axon would load another aggregate type's events into a Statement.
         if (registry.find(statementId).isEmpty()) {
             throw DomainRuleViolation.notFound("not-found", "There is no such organization or statement.");
         }
-        long sequence = commands.send(new CloseStatementCommand(statementId, actor, clock.instant()));
+        long sequence = commands.send(new CloseStatementCommand(statementId, clock.instant()));
         return ResponseEntity.ok()
-                .header(EventPosition.HEADER, EventPosition.token(AGGREGATE_TYPE, statementId.value(), sequence))
+                .header(ConsistencyToken.HEADER, position(statementId, sequence))
                 .body(new ClosedStatement(statementId.value()));
+    }
+
+    private static String position(StatementId id, long sequence) {
+        return new ConsistencyToken(AggregateType.STATEMENT, id.value(), sequence).encode();
     }
 }

@@ -1,4 +1,4 @@
-package org.endorsements.command.statement.persistence;
+package org.endorsements.command.registry.persistence;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
 
+    static final String PROCESSING_GROUP = "registry";
+
     /**
      * The registry tables change in the command's own transaction, or not at all: a subscribing processor whose
      * failures propagate and roll the command back.
@@ -15,8 +17,8 @@ class RegistryConfiguration {
     @Bean
     ConfigurerModule registryProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSubscribingEventProcessor(StatementRegistry.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(StatementRegistry.PROCESSING_GROUP,
+                .registerSubscribingEventProcessor(PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance()));
     }
 }

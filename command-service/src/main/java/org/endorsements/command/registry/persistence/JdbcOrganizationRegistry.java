@@ -1,37 +1,28 @@
-package org.endorsements.command.organization.persistence;
+package org.endorsements.command.registry.persistence;
 
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.CredentialRevoked;
-import org.endorsements.command.statement.persistence.StatementRegistry;
+import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * The command side's table of organizations and their API credentials (SHA-256 of each key only), kept in the
- * event's transaction like {@link StatementRegistry}.
- */
 @Component
-@ProcessingGroup(StatementRegistry.PROCESSING_GROUP)
-public class OrganizationRegistry {
-
-    public record Entry(OrganizationId organizationId, String name, boolean suspended) {
-    }
-
-    public record Credential(OrganizationId organizationId, String credentialId, String keyHash) {
-    }
+@ProcessingGroup(RegistryConfiguration.PROCESSING_GROUP)
+class JdbcOrganizationRegistry implements OrganizationRegistry {
 
     private final JdbcClient jdbc;
 
-    OrganizationRegistry(JdbcClient jdbc) {
+    JdbcOrganizationRegistry(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<Entry> find(OrganizationId organizationId) {
         return jdbc.sql("SELECT name, suspended FROM organization_registry WHERE organization_id = ?")
                 .param(organizationId.value())
@@ -39,10 +30,7 @@ public class OrganizationRegistry {
                 .optional();
     }
 
-    /**
-     * The active credential whose key has this SHA-256, if any. A suspended organization has none: its keys may be in
-     * the hands of whoever had it suspended, so they must neither withdraw its signatures nor mint new keys.
-     */
+    @Override
     public Optional<Credential> activeCredential(String keyHash) {
         return jdbc.sql("SELECT c.organization_id, c.credential_id, c.key_hash FROM credential c "
                         + "JOIN organization_registry o ON o.organization_id = c.organization_id "

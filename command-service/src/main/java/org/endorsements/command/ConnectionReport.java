@@ -1,4 +1,4 @@
-package org.endorsements.command.shared.persistence;
+package org.endorsements.command;
 
 import java.sql.Connection;
 import java.sql.SQLException;

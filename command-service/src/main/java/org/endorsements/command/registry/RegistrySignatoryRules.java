@@ -1,13 +1,12 @@
-package org.endorsements.command.endorsement.persistence;
+package org.endorsements.command.registry;
 
 import org.endorsements.command.endorsement.SignatoryRules;
-import org.endorsements.command.organization.persistence.OrganizationRegistry;
 import org.endorsements.command.shared.DomainRuleViolation;
-import org.endorsements.command.statement.persistence.StatementRegistry;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.springframework.stereotype.Component;
 
+/** An endorsement's questions about its statement and its organization, answered from the registries. */
 @Component
 class RegistrySignatoryRules implements SignatoryRules {
 

@@ -1,33 +1,26 @@
-package org.endorsements.command.statement.persistence;
+package org.endorsements.command.registry.persistence;
 
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.endorsements.command.registry.StatementRegistry;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * The command side's own table of statements and their status. Updated by a subscribing processor, i.e. in the
- * transaction that appends the event, so it never lags the event store.
- */
 @Component
-@ProcessingGroup(StatementRegistry.PROCESSING_GROUP)
-public class StatementRegistry {
-
-    public static final String PROCESSING_GROUP = "registry";
-
-    public record Entry(StatementId statementId, String contentHash, boolean closed) {
-    }
+@ProcessingGroup(RegistryConfiguration.PROCESSING_GROUP)
+class JdbcStatementRegistry implements StatementRegistry {
 
     private final JdbcClient jdbc;
 
-    StatementRegistry(JdbcClient jdbc) {
+    JdbcStatementRegistry(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<Entry> find(StatementId statementId) {
         return jdbc.sql("SELECT content_hash, closed FROM statement_registry WHERE statement_id = ?")
                 .param(statementId.value())

@@ -1,0 +1,15 @@
+package org.endorsements.command.organization;
+
+import org.endorsements.events.OrganizationId;
+
+/**
+ * What this feature asks of the registry (which depends on this feature for the credential events, so this feature
+ * does not depend on it): whether an id is a registered organization, and whether it is suspended now.
+ */
+public interface RegisteredOrganizations {
+
+    boolean isRegistered(OrganizationId organizationId);
+
+    /** False for an organization that is active or unknown. */
+    boolean isSuspended(OrganizationId organizationId);
+}

@@ -1,0 +1,2 @@
+/** Publishes each organization's current key digest on the private, compacted credential topic. */
+package org.endorsements.command.organization.messaging;

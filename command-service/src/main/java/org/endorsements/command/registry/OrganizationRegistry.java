@@ -1,0 +1,36 @@
+package org.endorsements.command.registry;
+
+import java.util.Optional;
+import org.endorsements.command.organization.RegisteredOrganizations;
+import org.endorsements.events.OrganizationId;
+
+/**
+ * The command side's own knowledge of organizations and their API credentials (the SHA-256 of each key only), kept
+ * in the transaction that appends their events, like {@link StatementRegistry}.
+ */
+public interface OrganizationRegistry extends RegisteredOrganizations {
+
+    record Entry(OrganizationId organizationId, String name, boolean suspended) {
+    }
+
+    record Credential(OrganizationId organizationId, String credentialId, String keyHash) {
+    }
+
+    Optional<Entry> find(OrganizationId organizationId);
+
+    /**
+     * The active credential whose key has this SHA-256, if any. A suspended organization has none: its keys may be in
+     * the hands of whoever had it suspended, so they must neither withdraw its signatures nor mint new keys.
+     */
+    Optional<Credential> activeCredential(String keyHash);
+
+    @Override
+    default boolean isRegistered(OrganizationId organizationId) {
+        return find(organizationId).isPresent();
+    }
+
+    @Override
+    default boolean isSuspended(OrganizationId organizationId) {
+        return find(organizationId).map(Entry::suspended).orElse(false);
+    }
+}

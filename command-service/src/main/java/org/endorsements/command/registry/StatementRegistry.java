@@ -1,0 +1,16 @@
+package org.endorsements.command.registry;
+
+import java.util.Optional;
+import org.endorsements.events.StatementId;
+
+/**
+ * The command side's own knowledge of which statements exist and whether they are closed, kept in the transaction
+ * that appends their events, so it never lags the event store.
+ */
+public interface StatementRegistry {
+
+    record Entry(StatementId statementId, String contentHash, boolean closed) {
+    }
+
+    Optional<Entry> find(StatementId statementId);
+}

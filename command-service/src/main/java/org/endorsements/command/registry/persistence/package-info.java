@@ -1,0 +1,2 @@
+/** The registries' tables, updated by a subscribing processor in the transaction that appends each event. */
+package org.endorsements.command.registry.persistence;

@@ -1,0 +1,2 @@
+/** Statements: published texts with their content hash, decided by the Statement aggregate. */
+package org.endorsements.command.statement;

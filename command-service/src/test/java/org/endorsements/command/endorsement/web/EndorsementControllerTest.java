@@ -1,0 +1,196 @@
+package org.endorsements.command.endorsement.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.endorsements.command.endorsement.EndorseStatementCommand;
+import org.endorsements.command.endorsement.EndorsementOutcome;
+import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
+import org.endorsements.command.registry.OrganizationRegistry;
+import org.endorsements.command.shared.web.SliceWeb;
+import org.endorsements.command.support.ControllerSliceTest;
+import org.endorsements.command.support.SliceKeys;
+import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.StatementId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ControllerSliceTest
+class EndorsementControllerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StatementId STATEMENT = StatementId.of("icc-statement");
+    private static final EndorsementId ID = new EndorsementId(STATEMENT, SliceKeys.ORG_A);
+    private static final String PATH = "/api/statements/icc-statement/endorsements/" + SliceKeys.ORG_A.value();
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    OrganizationRegistry registry;
+
+    @BeforeEach
+    void keys() {
+        SliceKeys.registerKeys(registry);
+    }
+
+    private static String token(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anOrganizationEndorsesForItselfThroughTheApiAndGetsTheTokenOfItsEvent() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 2));
+
+        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .header("X-Request-Id", "req-1"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("X-Event-Position",
+                        token("v1|Endorsement|icc-statement:acceso-a-la-justicia|2")))
+                .andExpect(jsonPath("$.endorsed").value(true));
+
+        verify(commands).sendAndWait(new EndorseStatementCommand(ID, EndorsementSource.API, null, "req-1",
+                SliceWeb.NOW));
+    }
+
+    @Test
+    void endorsingAgainIsA200() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(false, 0));
+
+        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Event-Position",
+                        token("v1|Endorsement|icc-statement:acceso-a-la-justicia|0")));
+    }
+
+    @Test
+    void anAdminRecordsAnImportWithItsLetterEntryNumber() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 0));
+
+        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"entryNumber\":9}"))
+                .andExpect(status().isCreated());
+
+        ArgumentCaptor<EndorseStatementCommand> sent = ArgumentCaptor.forClass(EndorseStatementCommand.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().source()).isEqualTo(EndorsementSource.IMPORTED);
+        assertThat(sent.getValue().entryNumber()).isEqualTo(9);
+    }
+
+    @Test
+    void anOrganizationCannotGiveAnEntryNumber() throws Exception {
+        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"entryNumber\":9}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:entry-number-for-imports-only"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anOrganizationCannotEndorseForAnotherOrganization() throws Exception {
+        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-your-organization"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anotherOrganizationCannotWithdrawAnEndorsement() throws Exception {
+        http.perform(delete(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-your-organization"));
+
+        verifyNoInteractions(commands);
+    }
+
+    /** Refused before any command: whether A ever signed, or exists at all, cannot be told from the answer. */
+    @Test
+    void anotherOrganizationLearnsNothingFromWithdrawingForSomeoneElse() throws Exception {
+        String aboutSigned = http.perform(delete(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+        String aboutNever = http.perform(delete("/api/statements/icc-statement/endorsements/never-signed")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+
+        JsonNode signed = JSON.readTree(aboutSigned);
+        JsonNode never = JSON.readTree(aboutNever);
+        assertThat(signed.path("type").asText()).isEqualTo(never.path("type").asText())
+                .isEqualTo("urn:endorsements:problem:not-your-organization");
+        assertThat(signed.path("detail")).isEqualTo(never.path("detail"));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void withdrawingReturnsTheTokenOfTheWithdrawal() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 1));
+
+        http.perform(delete(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .header("X-Request-Id", "req-2")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"changed our mind\"}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Event-Position",
+                        token("v1|Endorsement|icc-statement:acceso-a-la-justicia|1")))
+                .andExpect(jsonPath("$.endorsed").value(false));
+
+        verify(commands).sendAndWait(new WithdrawEndorsementCommand(ID, "changed our mind", "req-2", SliceWeb.NOW));
+    }
+
+    @Test
+    void withdrawingAnEndorsementThatNeverExistedIsAConflict() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new AggregateNotFoundException(ID.value(), "no events"));
+
+        http.perform(delete(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-endorsed"));
+    }
+
+    @ParameterizedTest(name = "entryNumber: {0}")
+    @ValueSource(strings = {"\"5\"", "5.5", "true", "\"\""})
+    void aNonIntegerWhereAnIntegerBelongsIsA400NamingTheField(String value) throws Exception {
+        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"entryNumber\":" + value + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-field"))
+                .andExpect(jsonPath("$.field").value("entryNumber"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aRequestIdWithControlCharactersIsRefused() throws Exception {
+        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .header("X-Request-Id", "a b"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-request-id"));
+
+        verifyNoInteractions(commands);
+    }
+}

@@ -1,0 +1,211 @@
+package org.endorsements.command.organization.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.endorsements.command.organization.IssueCredentialCommand;
+import org.endorsements.command.organization.RegisterOrganizationCommand;
+import org.endorsements.command.organization.RevokeCredentialCommand;
+import org.endorsements.command.organization.SuspendOrganizationCommand;
+import org.endorsements.command.registry.OrganizationRegistry;
+import org.endorsements.command.shared.ApiKeys;
+import org.endorsements.command.shared.web.SliceWeb;
+import org.endorsements.command.support.ControllerSliceTest;
+import org.endorsements.command.support.SliceKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@ControllerSliceTest
+class OrganizationControllerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ORG_A = SliceKeys.ORG_A.value();
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    OrganizationRegistry registry;
+
+    @BeforeEach
+    void keys() {
+        SliceKeys.registerKeys(registry);
+        when(registry.isRegistered(SliceKeys.ORG_A)).thenReturn(true);
+    }
+
+    private static String token(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ResultActions register(String json) throws Exception {
+        return http.perform(post("/api/organizations").header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void registeringReturnsTheNewKeyOnceAndSendsOnlyItsHash() throws Exception {
+        String body = register("{\"organizationId\":\"provea\",\"name\":\"Provea\",\"country\":\"VE\"}")
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/organizations/provea"))
+                .andExpect(header().string("X-Event-Position", token("v1|Organization|provea|0")))
+                .andReturn().getResponse().getContentAsString();
+
+        JsonNode answer = JSON.readTree(body);
+        ArgumentCaptor<RegisterOrganizationCommand> sent = ArgumentCaptor.forClass(RegisterOrganizationCommand.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(answer.path("apiKey").asText()).startsWith("ek_");
+        assertThat(sent.getValue().keyHash()).isEqualTo(ApiKeys.hash(answer.path("apiKey").asText()));
+        assertThat(sent.getValue().credentialId()).isEqualTo(answer.path("credentialId").asText());
+        assertThat(sent.getValue().at()).isEqualTo(SliceWeb.NOW);
+        assertThat(body).doesNotContain(sent.getValue().keyHash());
+    }
+
+    @Test
+    void anOrganizationIdIsDerivedFromTheNameWithoutAccents() throws Exception {
+        register("{\"name\":\"Observatorio Venezolano de Prisiones Ñ 7\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.organizationId").value("observatorio-venezolano-de-prisiones-n-7"));
+    }
+
+    @Test
+    void onlyAnAdminRegistersOrganizations() throws Exception {
+        http.perform(post("/api/organizations").header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Provea\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:admin-only"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anOrganizationRotatesItsOwnKey() throws Exception {
+        String body = http.perform(post("/api/organizations/" + ORG_A + "/credentials")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|0")))
+                .andReturn().getResponse().getContentAsString();
+
+        ArgumentCaptor<IssueCredentialCommand> sent = ArgumentCaptor.forClass(IssueCredentialCommand.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().organizationId()).isEqualTo(SliceKeys.ORG_A);
+        assertThat(sent.getValue().keyHash()).isEqualTo(ApiKeys.hash(JSON.readTree(body).path("apiKey").asText()));
+    }
+
+    @Test
+    void anotherOrganizationCannotRotateTheKey() throws Exception {
+        http.perform(post("/api/organizations/" + ORG_A + "/credentials")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-your-organization"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void revokingAnswers204WithTheRegistrationsToken() throws Exception {
+        http.perform(delete("/api/organizations/" + ORG_A + "/credentials")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY)))
+                .andExpect(status().isNoContent())
+                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|0")));
+
+        verify(commands).sendAndWait(new RevokeCredentialCommand(SliceKeys.ORG_A, SliceWeb.NOW));
+    }
+
+    @Test
+    void suspendingReturnsTheTokenOfTheSuspension() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(2L);
+
+        http.perform(post("/api/organizations/" + ORG_A + "/suspend")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"impersonation\"}"))
+                .andExpect(status().isNoContent())
+                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|2")));
+
+        verify(commands).sendAndWait(new SuspendOrganizationCommand(SliceKeys.ORG_A, "impersonation", SliceWeb.NOW));
+    }
+
+    /** Statements share the id space: Axon would load a statement's events into an Organization. */
+    @Test
+    void suspendingAnIdThatIsNoRegisteredOrganizationIsA404AndSendsNoCommand() throws Exception {
+        http.perform(post("/api/organizations/icc-statement/suspend")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-found"))
+                .andExpect(jsonPath("$.detail").value("There is no such organization or statement."));
+
+        verifyNoInteractions(commands);
+    }
+
+    @ParameterizedTest(name = "name: {0}")
+    @ValueSource(strings = {"123", "1.5", "true", "false", "[\"a\"]", "{\"a\":1}"})
+    void aNonTextWhereTextBelongsIsA400NamingTheField(String value) throws Exception {
+        register("{\"name\":" + value + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-field"))
+                .andExpect(jsonPath("$.field").value("name"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("name")));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anUnknownPropertyIsA400NamingIt() throws Exception {
+        register("{\"name\":\"Org\",\"isAdmin\":true}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:unknown-property"))
+                .andExpect(jsonPath("$.field").value("isAdmin"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aRepeatedPropertyIsRefused() throws Exception {
+        register("{\"name\":\"First\",\"name\":\"Second\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:malformed-request"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anythingAfterTheJsonValueIsRefused() throws Exception {
+        register("{\"name\":\"Org\"} {\"name\":\"Again\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:malformed-request"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anIdThatIsNoSlugIsA400() throws Exception {
+        register("{\"organizationId\":\"Not A Slug\",\"name\":\"Org\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-identifier"));
+
+        verifyNoInteractions(commands);
+    }
+}
