@@ -3,6 +3,7 @@ package org.endorsements.command.security;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
+import org.endorsements.command.security.persistence.PostgresBucketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;

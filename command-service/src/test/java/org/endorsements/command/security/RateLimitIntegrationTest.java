@@ -1,5 +1,6 @@
 package org.endorsements.command.security;
 
+import org.endorsements.command.security.persistence.PostgresBucketStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * The store runs with {@code WRITE_DELAY=0} so that every acknowledged command is in the file before the client
  * hears of it. H2 then writes one chunk per commit and, with no background writer, never rewrites chunks that are
- * mostly dead but still hold a live page: the file grew by 75–95 KB per endorsement. This rewrites such chunks
+ * mostly dead but still hold a live page, so the file grows with every endorsement. This rewrites such chunks
  * through {@link MVStore#compact(int, int)}, the store-locked rewrite H2's own background housekeeping uses.
  * It deliberately does not move chunks to shrink the file ({@code MVStore.compactFile}): that path trips an
  * internal H2 assertion while commits run concurrently. Freed space is reused by later chunks instead.
@@ -103,7 +103,7 @@ class H2FileCompaction implements SmartLifecycle {
         }
         try {
             // MVStore.compact alone only tries the store lock for 10 ms. Under load every commit queues for that
-            // (fair) lock, so the try nearly always failed and nothing was rewritten. Waiting for it in line
+            // (fair) lock, so such a try rarely gets it and nothing is rewritten. Waiting for it in line
             // through executeFilestoreOperation makes the rewrite happen; commits wait behind it for one run.
             runs.record(() -> store.executeFilestoreOperation(() ->
                     store.compact(properties.targetFillRate(), (int) properties.maxWritePerRun().toBytes())));

@@ -1,4 +1,4 @@
-package org.endorsements.command.security;
+package org.endorsements.command.security.persistence;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.endorsements.command.security.BucketStore;
+import org.endorsements.command.security.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,9 +25,9 @@ import org.springframework.beans.factory.DisposableBean;
  * instance of the service: bucket4j's SELECT ... FOR UPDATE backend. A row expires once its bucket would be full
  * again, and expired rows are deleted in the background.
  */
-final class PostgresBucketStore implements BucketStore, DisposableBean {
+public final class PostgresBucketStore implements BucketStore, DisposableBean {
 
-    static final String TABLE = "rate_limit_bucket";
+    public static final String TABLE = "rate_limit_bucket";
     private static final Logger log = LoggerFactory.getLogger(PostgresBucketStore.class);
     private static final String ADMIN_KEY_PREFIX = "admin:";
 
@@ -42,7 +44,7 @@ final class PostgresBucketStore implements BucketStore, DisposableBean {
     private final ConcurrentMap<String, BucketProxy> batched = new ConcurrentHashMap<>();
 
     /** @param ownsDataSource whether {@link #destroy} closes the pool (the store's own, not the event store's) */
-    PostgresBucketStore(DataSource dataSource, SecurityProperties.Buckets settings, boolean ownsDataSource) {
+    public PostgresBucketStore(DataSource dataSource, SecurityProperties.Buckets settings, boolean ownsDataSource) {
         this.removeBatch = settings.removeBatch();
         this.dataSource = dataSource;
         this.ownsDataSource = ownsDataSource;
