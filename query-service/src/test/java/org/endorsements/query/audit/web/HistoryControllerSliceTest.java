@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -83,6 +84,13 @@ class HistoryControllerSliceTest {
         assertThat(mvc.get().uri(path)).hasStatus(401).hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.type").isEqualTo(problem("authentication-required"));
+        verifyNoInteractions(audit);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"HEAD", "OPTIONS"})
+    void theAuditTrailAsksTheAnonymousForAKeyWhateverTheMethod(String method) {
+        assertThat(mvc.method(HttpMethod.valueOf(method)).uri(STATEMENT_HISTORY)).hasStatus(401);
         verifyNoInteractions(audit);
     }
 

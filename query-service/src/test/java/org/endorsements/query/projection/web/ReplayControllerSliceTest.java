@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -66,7 +67,7 @@ class ReplayControllerSliceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"POST", "GET"})
     void anAuditorIsForbiddenTheReplay(String method) {
-        assertThat(mvc.method(org.springframework.http.HttpMethod.valueOf(method)).uri(REPLAY)
+        assertThat(mvc.method(HttpMethod.valueOf(method)).uri(REPLAY)
                 .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY))).hasStatus(403)
                 .bodyJson().extractingPath("$.type").isEqualTo(problem("forbidden"));
         verifyNoInteractions(replay);

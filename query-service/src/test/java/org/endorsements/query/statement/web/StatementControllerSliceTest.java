@@ -110,6 +110,23 @@ class StatementControllerSliceTest {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        assertThat(mvc.get().uri("/api/statements/clean-air")).hasStatusOk()
+                .hasHeader("Content-Security-Policy", "default-src 'self'")
+                .hasHeader("X-Content-Type-Options", "nosniff")
+                .hasHeader("Referrer-Policy", "no-referrer");
+    }
+
+    @Test
+    void aFailingQueryIsAnInternalErrorProblemThatTellsNothingOfTheFailure() {
+        when(statements.find("clean-air")).thenThrow(new IllegalStateException("secret connection string"));
+
+        assertThat(mvc.get().uri("/api/statements/clean-air")).hasStatus(500)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyText().contains(problem("internal-error")).doesNotContain("secret");
+    }
+
+    @Test
     void statementsCannotBeWrittenHereEvenByTheAdmin() {
         assertThat(mvc.post().uri("/api/statements").header(HttpHeaders.AUTHORIZATION,
                 bearer(QueryWebSlice.ADMIN_KEY))).hasStatus(405)
