@@ -171,6 +171,12 @@ class LogControllerSliceTest {
     }
 
     @Test
+    void aLeafIndexThatIsNotANumberIsABadRequestProblemNamingIt() {
+        assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("leafIndex", "x").param("treeSize", "1"))
+                .hasStatus(400).bodyJson().extractingPath("$.parameter").isEqualTo("leafIndex");
+    }
+
+    @Test
     void anInclusionProofWithoutATreeSizeIsABadRequestProblemNamingIt() {
         assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("leafIndex", "0")).hasStatus(400)
                 .bodyJson().satisfies(json -> {

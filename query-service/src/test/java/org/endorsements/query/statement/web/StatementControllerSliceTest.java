@@ -103,6 +103,12 @@ class StatementControllerSliceTest {
     }
 
     @Test
+    void anAuthorizationHeaderThatIsNotABearerKeyIsRefused() {
+        assertThat(mvc.get().uri("/api/statements").header(HttpHeaders.AUTHORIZATION, "Basic Zm9vOmJhcg=="))
+                .hasStatus(401).bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-credentials"));
+    }
+
+    @Test
     void anAnswerToAKeyHolderIsNeverStored() {
         assertThat(mvc.get().uri("/api/statements")
                 .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY)))
