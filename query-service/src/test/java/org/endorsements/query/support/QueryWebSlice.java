@@ -16,10 +16,10 @@ import java.util.Set;
 import org.endorsements.events.CanonicalText;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.CredentialDigest;
-import org.endorsements.query.projection.persistence.AppliedPositions;
+import org.endorsements.query.projection.AggregatePositions;
+import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.security.OrganizationKeys;
 import org.endorsements.query.security.ReadSecurityProperties;
-import org.endorsements.query.shared.web.ConsistencyGate;
 import org.endorsements.query.shared.web.ExpensiveReads;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -47,7 +47,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Import(QueryWebSlice.Infrastructure.class)
-@MockitoBean(types = AppliedPositions.class)
+@MockitoBean(types = AggregatePositions.class)
 @TestPropertySource(properties = {
         "endorsements.security.auditor-key=" + QueryWebSlice.AUDITOR_KEY,
         "endorsements.security.admin-key=" + QueryWebSlice.ADMIN_KEY,
@@ -121,7 +121,7 @@ public @interface QueryWebSlice {
         }
 
         @Bean
-        Views views(AppliedPositions positions) {
+        Views views(AggregatePositions positions) {
             return new Views(positions);
         }
 
@@ -150,15 +150,15 @@ public @interface QueryWebSlice {
     /** How far the views have applied each aggregate's events, as the read-your-writes gate asks for it. */
     final class Views {
 
-        private final AppliedPositions positions;
+        private final AggregatePositions positions;
 
-        Views(AppliedPositions positions) {
+        Views(AggregatePositions positions) {
             this.positions = positions;
         }
 
         /** The views include the write that {@code token} was returned for. */
         public void include(ConsistencyToken token) {
-            when(positions.appliedSequence(token.aggregateType().wireName(), token.aggregateId()))
+            when(positions.appliedSequence(token.aggregateType(), token.aggregateId()))
                     .thenReturn(Optional.of(token.sequence()));
         }
     }

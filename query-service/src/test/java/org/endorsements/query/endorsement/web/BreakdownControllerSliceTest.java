@@ -16,13 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.organization.OrganizationChanges;
 import org.endorsements.query.organization.OrganizationView;
-import org.endorsements.query.organization.persistence.OrganizationQueries;
+import org.endorsements.query.organization.Organizations;
 import org.endorsements.query.shared.cache.ResultCache;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +43,10 @@ class BreakdownControllerSliceTest {
     private static final String BREAKDOWN = "/api/statements/clean-air/breakdown";
     private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
 
-    /** The real result cache: which results the controller lets it share is the controller's decision. */
+    /** The real result cache and organizations' version: which results the controller lets it share is the controller's decision. */
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ResultCache.Properties.class)
-    @Import(ResultCache.class)
+    @Import({ResultCache.class, OrganizationChanges.class})
     static class Cache {
     }
 
@@ -55,10 +57,10 @@ class BreakdownControllerSliceTest {
     EndorsementQueries endorsements;
 
     @MockitoBean
-    OrganizationQueries organizations;
+    Organizations organizations;
 
     @MockitoBean
-    StatementQueries statements;
+    Statements statements;
 
     private final StatementView statement = StatementView.placeholder("clean-air");
 
@@ -84,7 +86,7 @@ class BreakdownControllerSliceTest {
     }
 
     private static EndorsementView signatory(String organization) {
-        EndorsementView view = EndorsementView.empty("clean-air:" + organization, "clean-air", organization);
+        EndorsementView view = EndorsementView.empty(EndorsementId.of("clean-air", organization));
         view.added(organization, AT, "web", null, "credential:c1", "sha256:abc", "opening", 1, false);
         return view;
     }

@@ -14,11 +14,12 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class EndorsementControllerSliceTest {
     EndorsementQueries endorsements;
 
     @MockitoBean
-    StatementQueries statements;
+    Statements statements;
 
     @MockitoBean
     InForceAt inForceAt;
@@ -60,7 +61,7 @@ class EndorsementControllerSliceTest {
     }
 
     private static EndorsementView signatory(String organization, String name) {
-        EndorsementView view = EndorsementView.empty("clean-air:" + organization, "clean-air", organization);
+        EndorsementView view = EndorsementView.empty(EndorsementId.of("clean-air", organization));
         view.added(name, Instant.parse("2026-03-01T10:00:00Z"), "web", 3, "credential:c1", "sha256:abc",
                 "opening-of-" + organization, 1, false);
         return view;

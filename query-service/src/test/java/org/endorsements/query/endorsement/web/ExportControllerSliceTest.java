@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.organization.OrganizationView;
-import org.endorsements.query.organization.persistence.OrganizationQueries;
+import org.endorsements.query.organization.Organizations;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,10 @@ class ExportControllerSliceTest {
     EndorsementQueries endorsements;
 
     @MockitoBean
-    OrganizationQueries organizations;
+    Organizations organizations;
 
     @MockitoBean
-    StatementQueries statements;
+    Statements statements;
 
     private final StatementView statement = StatementView.placeholder("clean-air");
 
@@ -73,7 +74,7 @@ class ExportControllerSliceTest {
     }
 
     private static EndorsementView signatory(String organization, String name, Integer entryNumber) {
-        EndorsementView view = EndorsementView.empty("clean-air:" + organization, "clean-air", organization);
+        EndorsementView view = EndorsementView.empty(EndorsementId.of("clean-air", organization));
         view.added(name, ENDORSED, "web", entryNumber, "credential:c1", "sha256:abc", "opening", 1, false);
         return view;
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.endorsements.query.growth.GrowthBucket;
 import org.endorsements.query.growth.persistence.GrowthQueries;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class GrowthControllerSliceTest {
     GrowthQueries growth;
 
     @MockitoBean
-    StatementQueries statements;
+    Statements statements;
 
     @BeforeEach
     void twoSignaturesAtTenAndAWithdrawalAtEleven() {

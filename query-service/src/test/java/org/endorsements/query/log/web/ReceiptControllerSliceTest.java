@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.query.audit.AuditEntry;
-import org.endorsements.query.audit.persistence.AuditQueries;
+import org.endorsements.query.audit.AuditTrail;
 import org.endorsements.query.log.persistence.MongoLogStore;
 import org.endorsements.query.support.QueryWebSlice;
 import org.endorsements.transparency.Hashes;
@@ -41,7 +41,7 @@ class ReceiptControllerSliceTest {
     MockMvcTester mvc;
 
     @MockitoBean
-    AuditQueries audit;
+    AuditTrail audit;
 
     @MockitoBean
     MongoLogStore logs;

@@ -5,7 +5,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.List;
-import org.endorsements.query.log.persistence.CheckpointWitnesses;
+import org.endorsements.query.log.checkpoint.CheckpointWitnesses;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

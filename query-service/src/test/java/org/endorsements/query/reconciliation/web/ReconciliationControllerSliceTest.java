@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.util.List;
 import org.endorsements.query.reconciliation.Reconciliation;
-import org.endorsements.query.reconciliation.persistence.Reconciler;
+import org.endorsements.query.reconciliation.Reconciler;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.endorsements.query.statement.web;
+package org.endorsements.query.endorsement.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.endorsements.query.support.QueryWebSlice.Http.bearer;
@@ -17,12 +17,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
-import org.endorsements.query.endorsement.web.InForceAt;
 import org.endorsements.query.statement.StatementView;
-import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.Statements;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class DocumentControllerSliceTest {
     MockMvcTester mvc;
 
     @MockitoBean
-    StatementQueries statements;
+    Statements statements;
 
     @MockitoBean
     EndorsementQueries endorsements;
@@ -70,7 +70,7 @@ class DocumentControllerSliceTest {
         statement.published("Clean *air*", "We ask for clean air.", "en", "sha256:abc", "We, the undersigned:",
                 null, Instant.parse("2026-03-01T09:00:00Z"), 1);
         when(statements.find("clean-air")).thenReturn(Optional.of(statement));
-        EndorsementView acme = EndorsementView.empty("clean-air:acme", "clean-air", "acme");
+        EndorsementView acme = EndorsementView.empty(EndorsementId.of("clean-air", "acme"));
         acme.added("Acme_Corp", AS_OF, "web", 1, "credential:c1", "sha256:abc", "opening", 1, false);
         doAnswer(call -> {
             Consumer<List<EndorsementView>> page = call.getArgument(2);
