@@ -98,7 +98,8 @@ class HistoryControllerSliceTest {
     @ValueSource(strings = {STATEMENT_HISTORY, ORGANIZATION_HISTORY})
     void theAuditTrailIsForbiddenToAnOrganizationEvenAboutItself(String path) {
         assertThat(mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY)))
-                .hasStatus(403).bodyJson().extractingPath("$.type").isEqualTo(problem("forbidden"));
+                .hasStatus(403).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.type").isEqualTo(problem("forbidden"));
         verifyNoInteractions(audit);
     }
 

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -137,6 +138,16 @@ class DocumentControllerSliceTest {
         assertThat(mvc.get().uri("/api/statements/clean-air/document.md").param("asOf", "garbage"))
                 .hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-as-of"));
+    }
+
+    @Test
+    void anAsOfBeyondFourDigitYearsIsABadRequestProblemWhoseDetailNamesIt() {
+        String parameter = "asOf";
+        assertThat(mvc.get().uri(URI.create("/api/statements/clean-air/document.md?asOf=%2B1000000000-01-01T00:00:00Z"))).hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.type").asString().startsWith(problem(""));
+                    assertThat(json).extractingPath("$.detail").asString().contains(parameter);
+                });
     }
 
     @Test

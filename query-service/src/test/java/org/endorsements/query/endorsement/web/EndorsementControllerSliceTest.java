@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -129,6 +131,32 @@ class EndorsementControllerSliceTest {
     void aSearchWithControlOrFormattingCharactersIsABadRequestProblem(String q) {
         assertThat(mvc.get().uri(LIST).param("q", q)).hasStatus(400)
                 .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-search"));
+    }
+
+    /** The query strings as a client sends them, percent-encoded; the detail names what to correct. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "asOf=%2B1000000000-01-01T00:00:00Z|asOf",
+            "asOf=-1000000000-01-01T00:00:00Z|asOf",
+            "asOf=%2B10000-01-01T00:00:00Z|asOf",
+            "q=a%00b|q",
+            "q=%01|q",
+            "q=a%0Ab|q",
+            "q=a%7Fb|q",
+            "page=-1|page",
+            "size=0|size",
+            "size=-5|size",
+            "size=100000|size",
+            "page=abc|page",
+            "page=99999999999|page",
+            "size=2147483648|size",
+            "page=2000000000&size=500|page"})
+    void aMalformedQueryParameterIsABadRequestProblemWhoseDetailNamesIt(String query, String parameter) {
+        assertThat(mvc.get().uri(URI.create(LIST + "?" + query))).hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.type").asString().startsWith(problem(""));
+                    assertThat(json).extractingPath("$.detail").asString().contains(parameter);
+                });
     }
 
     @Test

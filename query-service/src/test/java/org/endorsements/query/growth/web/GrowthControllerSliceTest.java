@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -84,6 +86,19 @@ class GrowthControllerSliceTest {
     void aParameterThatCannotBeReadIsABadRequestProblemOfItsOwnType(String name, String value, String type) {
         assertThat(mvc.get().uri(GROWTH).param(name, value)).hasStatus(400)
                 .bodyJson().extractingPath("$.type").isEqualTo(problem(type));
+    }
+
+    /** The query strings as a client sends them, percent-encoded; the detail names what to correct. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "from=%2B1000000000-01-01T00:00:00Z|from",
+            "to=%2B1000000000-01-01T00:00:00Z|to"})
+    void aMalformedQueryParameterIsABadRequestProblemWhoseDetailNamesIt(String query, String parameter) {
+        assertThat(mvc.get().uri(URI.create(GROWTH + "?" + query))).hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.type").asString().startsWith(problem(""));
+                    assertThat(json).extractingPath("$.detail").asString().contains(parameter);
+                });
     }
 
     @Test

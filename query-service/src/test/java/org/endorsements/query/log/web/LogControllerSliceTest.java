@@ -5,6 +5,7 @@ import static org.endorsements.query.support.QueryWebSlice.Http.problem;
 import static org.mockito.Mockito.when;
 
 import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -136,6 +138,20 @@ class LogControllerSliceTest {
                 .bodyJson().satisfies(json -> {
                     assertThat(json).extractingPath("$.type").isEqualTo(problem("invalid-parameter"));
                     assertThat(json).extractingPath("$.parameter").isEqualTo("start");
+                });
+    }
+
+    /** The query strings as a client sends them; the detail names what to correct. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/leaves?start=abc|start",
+            "/proof/consistency?from=1|to",
+            "/proof/inclusion?leafIndex=x&treeSize=1|leafIndex"})
+    void aMalformedQueryParameterIsABadRequestProblemWhoseDetailNamesIt(String query, String parameter) {
+        assertThat(mvc.get().uri(URI.create(LOG + query))).hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.type").asString().startsWith(problem(""));
+                    assertThat(json).extractingPath("$.detail").asString().contains(parameter);
                 });
     }
 

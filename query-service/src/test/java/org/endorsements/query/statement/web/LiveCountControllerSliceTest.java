@@ -65,7 +65,7 @@ class LiveCountControllerSliceTest {
     @Test
     void aStreamOfAnUnknownStatementIsANotFoundProblemAndOpensNothing() {
         assertThat(mvc.get().uri("/api/statements/no-such-statement/live").accept(MediaType.TEXT_EVENT_STREAM))
-                .hasStatus(404).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
         verifyNoInteractions(streams);
     }

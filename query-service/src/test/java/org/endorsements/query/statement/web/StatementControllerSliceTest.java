@@ -15,6 +15,8 @@ import org.endorsements.query.statement.persistence.StatementQueries;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.HttpHeaders;
@@ -118,6 +120,15 @@ class StatementControllerSliceTest {
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         assertThat(mvc.get().uri("/api/statements/clean-air")).hasStatusOk()
+                .hasHeader("Content-Security-Policy", "default-src 'self'")
+                .hasHeader("X-Content-Type-Options", "nosniff")
+                .hasHeader("Referrer-Policy", "no-referrer");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"/api/statements, 200", "/api/statements/no-such-statement, 404"})
+    void theListAndAProblemCarryTheSecurityHeadersToo(String path, int status) {
+        assertThat(mvc.get().uri(path)).hasStatus(status)
                 .hasHeader("Content-Security-Policy", "default-src 'self'")
                 .hasHeader("X-Content-Type-Options", "nosniff")
                 .hasHeader("Referrer-Policy", "no-referrer");
