@@ -30,8 +30,6 @@ import org.endorsements.query.support.TopicWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -323,37 +321,5 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         assertThat(json.path("rows")).hasSize(signatories);
         assertThat(json.path("rows").get(signatories - 1).path("number").asInt()).isEqualTo(signatories);
         assertThat(json.path("statementId").asText()).isEqualTo(statement);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "/endorsements?asOf=%2B1000000000-01-01T00:00:00Z|asOf",
-            "/endorsements?asOf=-1000000000-01-01T00:00:00Z|asOf",
-            "/endorsements?asOf=%2B10000-01-01T00:00:00Z|asOf",
-            "/document.md?asOf=%2B1000000000-01-01T00:00:00Z|asOf",
-            "/growth?from=%2B1000000000-01-01T00:00:00Z|from",
-            "/growth?to=%2B1000000000-01-01T00:00:00Z|to",
-            "/endorsements?q=a%00b|q",
-            "/endorsements?q=%01|q",
-            "/endorsements?q=a%0Ab|q",
-            "/endorsements?q=a%7Fb|q",
-            "/endorsements?page=-1|page",
-            "/endorsements?size=0|size",
-            "/endorsements?size=-5|size",
-            "/endorsements?size=100000|size",
-            "/endorsements?page=abc|page",
-            "/endorsements?page=99999999999|page",
-            "/endorsements?size=2147483648|size",
-            "/endorsements?page=2000000000&size=500|page",
-            "/log/leaves?start=abc|start",
-            "/log/proof/consistency?from=1|to",
-            "/log/proof/inclusion?leafIndex=x&treeSize=1|leafIndex"})
-    void aMalformedQueryParameterIsA400ProblemNamingIt(String path, String parameter) {
-        ReadClient.Reply reply = reads.get("/api/statements/" + statement + path);
-
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(reply.json().path("type").asText()).startsWith("urn:endorsements:problem:");
-        assertThat(reply.json().path("detail").asText()).contains(parameter);
     }
 }

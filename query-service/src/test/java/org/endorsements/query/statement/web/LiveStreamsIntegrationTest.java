@@ -173,14 +173,4 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
                     .contains("urn:endorsements:problem:too-many-streams-from-address");
         }
     }
-
-    @Test
-    void aStreamOfAnUnknownStatementIsA404Problem() throws Exception {
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/statements/no-such-" + suffix + "/live")).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    }
 }

@@ -1,46 +1,73 @@
 package org.endorsements.query.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.endorsements.query.support.QueryWebSlice.Http.bearer;
+import static org.endorsements.query.support.QueryWebSlice.Http.streamed;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.endorsements.query.support.QueryStackSupport;
-import org.endorsements.query.support.ReadClient;
-import org.junit.jupiter.api.BeforeEach;
+import org.endorsements.query.audit.persistence.AuditQueries;
+import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.endorsement.web.InForceAt;
+import org.endorsements.query.growth.persistence.GrowthQueries;
+import org.endorsements.query.log.checkpoint.CheckpointWitnesses;
+import org.endorsements.query.log.checkpoint.Checkpointer;
+import org.endorsements.query.log.checkpoint.LogSigningKey;
+import org.endorsements.query.log.persistence.MongoLogStore;
+import org.endorsements.query.organization.OrganizationChanges;
+import org.endorsements.query.organization.persistence.OrganizationQueries;
+import org.endorsements.query.projection.messaging.Replay;
+import org.endorsements.query.reconciliation.Reconciler;
+import org.endorsements.query.shared.cache.ResultCache;
+import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.statement.web.NoLiveStreams;
+import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.autoconfigure.AutoConfigurationImportSelector;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotationAttributes;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every registered endpoint, asked by every kind of caller, with its own method and with HEAD and OPTIONS (which
- * Spring MVC answers with the GET handler, and by itself). The endpoints come from Spring MVC's own mappings, and
- * each must have a row in {@link #RULES}: an endpoint added without deciding who may call it fails this test.
+ * Spring MVC answers with the GET handler, and by itself). The endpoints come from Spring MVC's own mappings of
+ * every controller of the service and of the API description, and each must have a row in {@link #RULES}: an
+ * endpoint added without deciding who may call it fails this test.
+ * <p>
+ * Every query behind the controllers is a mock that knows nothing (so a read allowed is mostly a 404): what is
+ * judged is who gets past the security chain, which is the service's own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
+@WebMvcTest
+@QueryWebSlice
+@MockitoBean(types = {AuditQueries.class, EndorsementQueries.class, StatementQueries.class,
+        OrganizationQueries.class, GrowthQueries.class, InForceAt.class, MongoLogStore.class, Checkpointer.class,
+        LogSigningKey.class, CheckpointWitnesses.class, Replay.class, Reconciler.class})
+class AuthorizationMatrixSliceTest {
 
     private enum Rule {
         PUBLIC, ANY_KEY, AUDITOR, ADMIN, OWN_ORGANIZATION_OR_AUDITOR, NOBODY
     }
 
-    private enum Caller {
+    private enum Client {
         ANONYMOUS, WRONG_KEY, ORGANIZATION_A, ORGANIZATION_B, AUDITOR, ADMIN
     }
 
@@ -76,8 +103,8 @@ class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
             Map.entry("GET /error", Rule.NOBODY));
 
     /**
-     * Allowed calls that would change the running service (a replay), or that would hold the connection open with
-     * no body to end it (a stream asked for with HEAD): only the refusals are sent.
+     * Allowed calls that would start something (a replay), or that would hold the connection open with no body to
+     * end it (a stream asked for with HEAD): only the refusals are sent.
      */
     private static final Set<String> NOT_SENT_WHEN_ALLOWED = Set.of("POST /api/admin/replay",
             "HEAD /api/statements/{statementId}/live");
@@ -86,33 +113,56 @@ class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
     private static final Set<String> FRAMEWORK_PUBLIC_PREFIXES = Set.of("GET /v3/api-docs",
             "GET /swagger-ui");
 
-    @LocalServerPort
-    int port;
+    /**
+     * What the controllers need besides their queries, as in the service, and the API description's endpoints:
+     * the configuration springdoc's starters register, read from their own list so that an endpoint springdoc adds
+     * is an endpoint of this matrix too.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(ResultCache.Properties.class)
+    @Import({ResultCache.class, OrganizationChanges.class, NoLiveStreams.class, SpringDoc.class})
+    static class Service {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+
+    /**
+     * Springdoc's auto-configurations, ordered among the slice's own by Spring Boot as in the service (its web
+     * starters' configurations need its core's beans).
+     */
+    static final class SpringDoc extends AutoConfigurationImportSelector {
+
+        @Override
+        protected AnnotationAttributes getAttributes(AnnotationMetadata metadata) {
+            AnnotationAttributes none = new AnnotationAttributes();
+            none.put("exclude", new String[0]);
+            none.put("excludeName", new String[0]);
+            return none;
+        }
+
+        @Override
+        protected List<String> getCandidateConfigurations(AnnotationMetadata metadata,
+                AnnotationAttributes attributes) {
+            return super.getCandidateConfigurations(metadata, attributes).stream()
+                    .filter(candidate -> candidate.startsWith("org.springdoc.")).toList();
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String organizationA = "matrix-a";
-    private final String organizationB = "matrix-b";
-    private final String keyA = "matrix-key-a";
-    private final String keyB = "matrix-key-b";
-
-    @BeforeEach
-    void organizationsHaveKeys() {
-        publishKey(organizationA, keyA);
-        publishKey(organizationB, keyB);
-        ReadClient reads = new ReadClient(port);
-        await().atMost(Duration.ofSeconds(20)).until(() -> reads.get("/api/statements", keyA).status() == 200
-                && reads.get("/api/statements", keyB).status() == 200);
-    }
-
     @Test
     void everyRegisteredEndpointHasARule() {
         Set<String> unruled = new TreeSet<>(endpoints());
         unruled.removeAll(RULES.keySet());
-        unruled.removeIf(AuthorizationMatrixIntegrationTest::isFrameworkEndpoint);
+        unruled.removeIf(AuthorizationMatrixSliceTest::isFrameworkEndpoint);
         Set<String> stale = new TreeSet<>(RULES.keySet());
         stale.removeAll(endpoints());
 
@@ -121,21 +171,26 @@ class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
     }
 
     @Test
-    void everyEndpointAnswersEveryCallerAsItsRuleSays() throws Exception {
+    void theApiDescriptionIsAmongTheEndpoints() {
+        assertThat(endpoints()).filteredOn(AuthorizationMatrixSliceTest::isFrameworkEndpoint).isNotEmpty();
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsItsRuleSays() {
         Map<String, String> wrong = new TreeMap<>();
         for (Map.Entry<String, Rule> call : callsWithTheirRules().entrySet()) {
             String endpoint = call.getKey();
             Rule rule = call.getValue();
-            for (Caller caller : Caller.values()) {
-                Integer expected = expectedRefusal(rule, caller);
+            for (Client client : Client.values()) {
+                Integer expected = expectedRefusal(rule, client);
                 if (expected == null && NOT_SENT_WHEN_ALLOWED.contains(endpoint)) {
                     continue;
                 }
-                int status = send(endpoint, caller);
+                int status = send(endpoint, client);
                 boolean right = expected == null ? status != 401 && status != 403 && status < 500
                         : status == expected;
                 if (!right) {
-                    wrong.put(endpoint + " as " + caller, "got " + status + ", expected "
+                    wrong.put(endpoint + " as " + client, "got " + status + ", expected "
                             + (expected == null ? "allowed" : expected));
                 }
             }
@@ -163,50 +218,46 @@ class AuthorizationMatrixIntegrationTest extends QueryStackSupport {
     }
 
     /** The refusal a caller must get, or null where it is allowed. */
-    private static Integer expectedRefusal(Rule rule, Caller caller) {
-        if (caller == Caller.WRONG_KEY) {
+    private static Integer expectedRefusal(Rule rule, Client client) {
+        if (client == Client.WRONG_KEY) {
             return 401;
         }
         boolean allowed = switch (rule) {
             case PUBLIC -> true;
-            case ANY_KEY -> caller != Caller.ANONYMOUS;
-            case AUDITOR -> caller == Caller.AUDITOR || caller == Caller.ADMIN;
-            case ADMIN -> caller == Caller.ADMIN;
-            case OWN_ORGANIZATION_OR_AUDITOR -> caller == Caller.ORGANIZATION_A || caller == Caller.AUDITOR
-                    || caller == Caller.ADMIN;
+            case ANY_KEY -> client != Client.ANONYMOUS;
+            case AUDITOR -> client == Client.AUDITOR || client == Client.ADMIN;
+            case ADMIN -> client == Client.ADMIN;
+            case OWN_ORGANIZATION_OR_AUDITOR -> client == Client.ORGANIZATION_A || client == Client.AUDITOR
+                    || client == Client.ADMIN;
             case NOBODY -> false;
         };
         if (allowed) {
             return null;
         }
-        return caller == Caller.ANONYMOUS ? 401 : 403;
+        return client == Client.ANONYMOUS ? 401 : 403;
     }
 
-    private int send(String endpoint, Caller caller) throws Exception {
+    private int send(String endpoint, Client client) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{statementId}", "matrix-statement")
-                .replace("{organizationId}", organizationA)
+                .replace("{organizationId}", QueryWebSlice.ORGANIZATION)
                 .replaceAll("\\{[^}]+}", "x");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        String key = switch (caller) {
+        MockMvcTester.MockMvcRequestBuilder request = mvc.method(HttpMethod.valueOf(method)).uri(path);
+        String key = switch (client) {
             case ANONYMOUS -> null;
             case WRONG_KEY -> "not-a-key";
-            case ORGANIZATION_A -> keyA;
-            case ORGANIZATION_B -> keyB;
-            case AUDITOR -> AUDITOR_KEY;
-            case ADMIN -> ADMIN_KEY;
+            case ORGANIZATION_A -> QueryWebSlice.ORGANIZATION_KEY;
+            case ORGANIZATION_B -> QueryWebSlice.OTHER_ORGANIZATION_KEY;
+            case AUDITOR -> QueryWebSlice.AUDITOR_KEY;
+            case ADMIN -> QueryWebSlice.ADMIN_KEY;
         };
         if (key != null) {
-            request.header("Authorization", "Bearer " + key);
+            request.header(HttpHeaders.AUTHORIZATION, bearer(key));
         }
-        // The status line is enough; a stream (live counts) is closed without reading it.
-        HttpResponse<InputStream> response = http.sendAsync(request.build(),
-                HttpResponse.BodyHandlers.ofInputStream()).get(15, TimeUnit.SECONDS);
-        response.body().close();
-        return response.statusCode();
+        MvcTestResult result = streamed(mvc, request);
+        // An exception that nothing handled is what a container answers with 500.
+        return result.getUnresolvedException() != null ? 500 : result.getResponse().getStatus();
     }
 
     private Set<String> endpoints() {

@@ -1,0 +1,165 @@
+package org.endorsements.query.endorsement.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.endorsements.query.support.QueryWebSlice.Http.bearer;
+import static org.endorsements.query.support.QueryWebSlice.Http.problem;
+import static org.endorsements.query.support.QueryWebSlice.Http.streamed;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.endorsements.events.EndorsementId;
+import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.SignatoryAt;
+import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.statement.StatementView;
+import org.endorsements.query.statement.Statements;
+import org.endorsements.query.support.QueryWebSlice;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@WebMvcTest(controllers = DocumentController.class)
+@QueryWebSlice
+class DocumentControllerSliceTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-05T12:00:00.750Z");
+    private static final Instant AS_OF = Instant.parse("2026-03-02T10:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    Statements statements;
+
+    @MockitoBean
+    EndorsementQueries endorsements;
+
+    @MockitoBean
+    InForceAt inForceAt;
+
+    private final StatementView statement = StatementView.placeholder("clean-air");
+
+    @BeforeEach
+    void aStatementWithOneCurrentSignatory() {
+        statement.published("Clean *air*", "We ask for clean air.", "en", "sha256:abc", "We, the undersigned:",
+                null, Instant.parse("2026-03-01T09:00:00Z"), 1);
+        when(statements.find("clean-air")).thenReturn(Optional.of(statement));
+        EndorsementView acme = EndorsementView.empty(EndorsementId.of("clean-air", "acme"));
+        acme.added("Acme_Corp", AS_OF, "web", 1, "credential:c1", "sha256:abc", "opening", 1, false);
+        doAnswer(call -> {
+            Consumer<List<EndorsementView>> page = call.getArgument(2);
+            page.accept(List.of(acme));
+            return null;
+        }).when(endorsements).forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
+    }
+
+    @Test
+    void theMarkdownDocumentIsTheLetterWithItsSignatoriesNumberedAsOfNow() {
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.md"))).hasStatusOk()
+                .hasContentType("text/markdown;charset=UTF-8")
+                .hasBodyTextEqualTo("""
+                        # Clean \\*air\\*
+
+                        We ask for clean air.
+
+                        We, the undersigned:
+
+                        1) Acme\\_Corp
+
+                        _As of 2026-03-05T12:00:00Z: 1 signatory._
+                        """);
+    }
+
+    @Test
+    void thePlainTextDocumentIsTheSameLetterUnescaped() {
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.txt"))).hasStatusOk()
+                .hasContentType("text/plain;charset=UTF-8")
+                .bodyText().startsWith("Clean *air*\n===========\n").contains("1) Acme_Corp\n");
+    }
+
+    @Test
+    void theDocumentAddressGivesTheFormatTheClientAccepts() {
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document").accept(MediaType.TEXT_PLAIN)))
+                .hasContentType("text/plain;charset=UTF-8");
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document").accept("text/markdown")))
+                .hasContentType("text/markdown;charset=UTF-8");
+    }
+
+    @Test
+    void aPastDocumentNamesWhoWasInForceThenAndCountsWhoHasWithdrawnSince() {
+        when(inForceAt.get(statement, AS_OF, false)).thenReturn(new EndorsementQueries.SignatoriesAt(
+                List.of(new SignatoryAt("b", "Beta", AS_OF, "web", 2, "sha256:abc", "o")), 1));
+
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.txt")
+                .param("asOf", AS_OF.toString())))
+                .hasStatusOk().bodyText().contains("1) Beta\n")
+                .endsWith("As of 2026-03-02T10:00:00Z: 1 signatory (1 who have withdrawn since are not named).\n");
+    }
+
+    @Test
+    void anAuditorsPastDocumentIsAskedForEveryoneInForceThen() {
+        when(inForceAt.get(statement, AS_OF, true)).thenReturn(new EndorsementQueries.SignatoriesAt(List.of(), 0));
+
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.md")
+                .param("asOf", AS_OF.toString()).header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY))))
+                .hasStatusOk();
+        verify(inForceAt).get(statement, AS_OF, true);
+    }
+
+    @Test
+    void anAsOfThatIsNoInstantIsABadRequestProblem() {
+        assertThat(mvc.get().uri("/api/statements/clean-air/document.md").param("asOf", "garbage"))
+                .hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-as-of"));
+    }
+
+    @Test
+    void anAsOfBeyondFourDigitYearsIsABadRequestProblemWhoseDetailNamesIt() {
+        String parameter = "asOf";
+        assertThat(mvc.get().uri(URI.create("/api/statements/clean-air/document.md?asOf=%2B1000000000-01-01T00:00:00Z"))).hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(json -> {
+                    assertThat(json).extractingPath("$.type").asString().startsWith(problem(""));
+                    assertThat(json).extractingPath("$.detail").asString().contains(parameter);
+                });
+    }
+
+    @Test
+    void theDocumentOfAnUnknownStatementIsANotFoundProblem() {
+        assertThat(mvc.get().uri("/api/statements/no-such-statement/document.md")).hasStatus(404)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+    }
+
+    @Test
+    void aMinPositionThatIsNoTokenIsABadRequestProblem() {
+        assertThat(mvc.get().uri("/api/statements/clean-air/document.md").param("minPosition", "garbage"))
+                .hasStatus(400).bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-min-position"));
+    }
+}

@@ -1,0 +1,134 @@
+package org.endorsements.query.log.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.endorsements.query.support.QueryWebSlice.Http.bearer;
+import static org.endorsements.query.support.QueryWebSlice.Http.problem;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.endorsements.events.EndorsementId;
+import org.endorsements.query.audit.AuditEntry;
+import org.endorsements.query.audit.AuditTrail;
+import org.endorsements.query.log.persistence.MongoLogStore;
+import org.endorsements.query.support.QueryWebSlice;
+import org.endorsements.transparency.Hashes;
+import org.endorsements.transparency.ProofVerifier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@WebMvcTest(controllers = ReceiptController.class)
+@QueryWebSlice
+class ReceiptControllerSliceTest {
+
+    private static final String ORGANIZATION = QueryWebSlice.ORGANIZATION;
+    private static final String RECEIPT = "/api/statements/clean-air/receipts/" + ORGANIZATION;
+    private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    AuditTrail audit;
+
+    @MockitoBean
+    MongoLogStore logs;
+
+    private final byte[] first = "endorsed".getBytes(StandardCharsets.UTF_8);
+    private final byte[] second = "withdrawn".getBytes(StandardCharsets.UTF_8);
+
+    private AuditEntry event(String id, String type, long sequence) {
+        return new AuditEntry(id, type, "clean-air", ORGANIZATION, "credential:c1", AT, AT, "Endorsement",
+                EndorsementId.of("clean-air", ORGANIZATION).value(), sequence, 0, sequence, new Document());
+    }
+
+    /** The organization endorsed, then withdrew: two leaves, both in a signed checkpoint of size two. */
+    @BeforeEach
+    void anEndorsementAndAWithdrawalInASignedCheckpoint() {
+        String aggregate = EndorsementId.of("clean-air", ORGANIZATION).value();
+        AuditEntry endorsed = event("event-1", "EndorsementAdded", 1);
+        AuditEntry withdrawn = event("event-2", "EndorsementWithdrawn", 2);
+        when(audit.latestOfAggregate(aggregate)).thenReturn(Optional.of(withdrawn));
+        when(audit.allOfAggregate(aggregate)).thenReturn(List.of(endorsed, withdrawn));
+        when(logs.eventIndex("clean-air", "event-1")).thenReturn(Optional.of(0L));
+        when(logs.eventIndex("clean-air", "event-2")).thenReturn(Optional.of(1L));
+        when(logs.checkpoint("clean-air")).thenReturn(Optional.of(new Document("size", 2L).append("note", "note")));
+        byte[] left = Hashes.leaf(first);
+        byte[] right = Hashes.leaf(second);
+        when(logs.nodes("clean-air")).thenReturn((level, index) -> level == 0 ? (index == 0 ? left : right)
+                : Hashes.node(left, right));
+        when(logs.leaves("clean-air", 0, 1)).thenReturn(List.of(first));
+        when(logs.leaves("clean-air", 1, 2)).thenReturn(List.of(second));
+        when(logs.opening("clean-air", ORGANIZATION)).thenReturn(Optional.of("the-opening"));
+    }
+
+    private static String key(String key) {
+        return bearer(key);
+    }
+
+    @Test
+    void anOrganizationsReceiptProvesItsLatestEventAndItsHistoryAgainstOneCheckpoint() throws Exception {
+        MvcTestResult result = mvc.get().uri(RECEIPT)
+                .header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)).exchange();
+
+        assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                {"statementId": "clean-air", "organizationId": "%s", "opening": "the-opening",
+                 "eventType": "EndorsementWithdrawn", "leafIndex": 1, "treeSize": 2, "checkpoint": "note",
+                 "history": [{"eventType": "EndorsementAdded", "leafIndex": 0},
+                             {"eventType": "EndorsementWithdrawn", "leafIndex": 1}]}""".formatted(ORGANIZATION));
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<byte[]> proof = JsonPath.<List<String>>read(body, "$.inclusionProof").stream()
+                .map(Base64.getDecoder()::decode).toList();
+        byte[] root = Hashes.node(Hashes.leaf(first), Hashes.leaf(second));
+        assertThat(ProofVerifier.verifyInclusion(Hashes.leaf(second), 1, 2, proof, root)).isTrue();
+        assertThat(Base64.getDecoder().decode(JsonPath.<String>read(body, "$.leaf"))).isEqualTo(second);
+    }
+
+    @Test
+    void anAuditorMayFetchAnyOrganizationsReceipt() {
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.AUDITOR_KEY)))
+                .hasStatusOk();
+    }
+
+    @Test
+    void anotherOrganizationIsForbiddenTheReceiptSinceItHoldsTheOpening() {
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.OTHER_ORGANIZATION_KEY)))
+                .hasStatus(403).bodyJson().extractingPath("$.type").isEqualTo(problem("forbidden"));
+        verifyNoInteractions(audit, logs);
+    }
+
+    @Test
+    void theAnonymousAreAskedForAKey() {
+        assertThat(mvc.get().uri(RECEIPT)).hasStatus(401)
+                .bodyJson().extractingPath("$.type").isEqualTo(problem("authentication-required"));
+        verifyNoInteractions(audit, logs);
+    }
+
+    @Test
+    void aReceiptOfAnOrganizationThatNeverSignedIsANotFoundProblem() {
+        assertThat(mvc.get().uri("/api/statements/other-statement/receipts/" + ORGANIZATION)
+                .header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY))).hasStatus(404)
+                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+    }
+
+    @Test
+    void aLatestEventNotInASignedCheckpointYetIsAServiceUnavailableProblemWithRetryAfter() {
+        when(logs.checkpoint("clean-air")).thenReturn(Optional.of(new Document("size", 1L).append("note", "note")));
+
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatus(503).hasHeader(HttpHeaders.RETRY_AFTER, "2")
+                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-yet-checkpointed"));
+    }
+}

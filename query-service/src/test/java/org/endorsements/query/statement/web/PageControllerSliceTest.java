@@ -1,0 +1,24 @@
+package org.endorsements.query.statement.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.endorsements.query.support.QueryWebSlice;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@WebMvcTest(controllers = PageController.class)
+@QueryWebSlice
+class PageControllerSliceTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/statements/clean-air", "/statements/clean-air/"})
+    void aStatementsAddressServesTheDashboardToAnyone(String path) {
+        assertThat(mvc.get().uri(path)).hasStatusOk().hasForwardedUrl("/index.html");
+    }
+}
