@@ -28,10 +28,15 @@ import picocli.CommandLine.Spec;
  * Prints a Markdown table and writes it with a JSON twin into the results folder. {@code drill} is the fault drills'
  * sub-command.
  */
-@Command(name = "bench", subcommands = DrillCommand.class, sortOptions = false,
-        description = {"Benchmarks one running platform (./endorsements bench starts it, once per event store, and "
-                + "passes the options marked (launcher) itself; the others are yours to give).",
-            "Results go to the results folder as Markdown and JSON."})
+@Command(
+        name = "bench",
+        subcommands = DrillCommand.class,
+        sortOptions = false,
+        description = {
+            "Benchmarks one running platform (./endorsements bench starts it, once per event store, and "
+                    + "passes the options marked (launcher) itself; the others are yours to give).",
+            "Results go to the results folder as Markdown and JSON."
+        })
 public final class Bench implements Callable<Integer> {
 
     /** What to measure. */
@@ -51,30 +56,43 @@ public final class Bench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "this help")
     boolean help;
 
-    @Option(names = "--mode", defaultValue = "platform",
+    @Option(
+            names = "--mode",
+            defaultValue = "platform",
             description = "platform (default) or growth (./endorsements bench growth)")
     Mode mode;
 
     @Option(names = "--repetitions", defaultValue = "3", description = "repetitions of each measure (default: 3)")
     int repetitions;
 
-    @Option(names = "--organizations", defaultValue = "3000",
+    @Option(
+            names = "--organizations",
+            defaultValue = "3000",
             description = "organizations registered to sign (default: 3000)")
     int organizations;
 
-    @Option(names = "--sizes", split = ",", defaultValue = "1000,10000,100000",
+    @Option(
+            names = "--sizes",
+            split = ",",
+            defaultValue = "1000,10000,100000",
             description = "growth: the statement sizes measured (default: 1000,10000,100000)")
     List<Integer> sizes;
 
-    @Option(names = "--resume-statement",
+    @Option(
+            names = "--resume-statement",
             description = "growth: continue a statement an earlier run filled on the same running platform")
     String resumeStatement;
 
-    @Option(names = "--store", defaultValue = "h2", description = "(launcher) the event store's name in the results: "
-            + "h2 or postgres")
+    @Option(
+            names = "--store",
+            defaultValue = "h2",
+            description = "(launcher) the event store's name in the results: " + "h2 or postgres")
     String store;
 
     @Option(names = "--command-url", description = "(launcher, required) the command service")
@@ -86,8 +104,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--admin-key", description = "(launcher, required) the platform's admin key")
     String adminKey;
 
-    @Option(names = "--jdbc-url", description = "(launcher) a database on the event store's engine, for its raw "
-            + "ceiling")
+    @Option(
+            names = "--jdbc-url",
+            description = "(launcher) a database on the event store's engine, for its raw " + "ceiling")
     String jdbcUrl;
 
     @Option(names = "--jdbc-user", defaultValue = "sa", description = "(launcher) its user (default: sa)")
@@ -96,8 +115,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--kafka", description = "(launcher) the broker, for its raw ceiling")
     String kafka;
 
-    @Option(names = "--event-store-file", description = "(launcher) the embedded event store's file, whose size "
-            + "growth reports")
+    @Option(
+            names = "--event-store-file",
+            description = "(launcher) the embedded event store's file, whose size " + "growth reports")
     Path eventStoreFile;
 
     @Option(names = "--results", defaultValue = "results", description = "(launcher) the results folder")
@@ -132,12 +152,15 @@ public final class Bench implements Callable<Integer> {
     public Integer call() {
         // Not required by picocli, which would then ask for them before the drill sub-command too.
         if (commandUrl == null || queryUrl == null || adminKey == null) {
-            throw new ParameterException(spec.commandLine(), "the benchmark needs --command-url, --query-url and "
-                    + "--admin-key (./endorsements bench passes them)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "the benchmark needs --command-url, --query-url and "
+                            + "--admin-key (./endorsements bench passes them)");
         }
         if (mode == Mode.platform && (jdbcUrl == null || kafka == null)) {
-            throw new ParameterException(spec.commandLine(), "the platform benchmark needs --jdbc-url and --kafka "
-                    + "for the raw ceilings");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "the platform benchmark needs --jdbc-url and --kafka " + "for the raw ceilings");
         }
         try {
             run();
@@ -195,11 +218,14 @@ public final class Bench implements Callable<Integer> {
         }
         Duration drain = load.awaitIdle(Duration.ofMinutes(5));
         results.put("backlogDrainSecondsAfterClosedLoop", drain.toMillis() / 1000.0);
-        rows.add(new String[] {"time for relay and projection to catch up after the closed loops",
-            String.format("%.1f s", drain.toMillis() / 1000.0)});
+        rows.add(new String[] {
+            "time for relay and projection to catch up after the closed loops",
+            String.format("%.1f s", drain.toMillis() / 1000.0)
+        });
         results.put("platformOverRawCeiling", round(best / jdbc * 100) / 100.0);
-        rows.add(new String[] {"platform (best median) ÷ raw event-store ceiling",
-            String.format("%.1f %%", best / jdbc * 100)});
+        rows.add(new String[] {
+            "platform (best median) ÷ raw event-store ceiling", String.format("%.1f %%", best / jdbc * 100)
+        });
 
         double held = 0;
         boolean failed = false;
@@ -244,14 +270,21 @@ public final class Bench implements Callable<Integer> {
             json.put("lagProbesNotConsistentWithin5s", lagTimeouts);
             results.put("openLoop" + rate, json);
             rows.add(new String[] {name + ": achieved/s", Stats.of(achieved).text("%.0f")});
-            rows.add(new String[] {name + ": latency p50 / p95 / p99 / max (ms)", Stats.of(p50).text("%.1f") + " / "
-                    + Stats.of(p95).text("%.1f") + " / " + Stats.of(p99).text("%.1f") + " / "
-                    + Stats.of(max).text("%.0f")});
-            rows.add(new String[] {name + ": command → view lag p50 / p99 (ms)", lag50.isEmpty()
-                    ? "no probe became consistent within 5 s (" + lagTimeouts + " probes)"
-                    : Stats.of(lag50).text("%.0f") + " / " + Stats.of(lag99).text("%.0f")
-                            + (lagTimeouts > 0 ? " (" + lagTimeouts + " probes not consistent within 5 s)" : "")});
-            boolean holds = Stats.of(p99).median() <= P99_TARGET_MS && errors == 0
+            rows.add(new String[] {
+                name + ": latency p50 / p95 / p99 / max (ms)",
+                Stats.of(p50).text("%.1f") + " / "
+                        + Stats.of(p95).text("%.1f") + " / " + Stats.of(p99).text("%.1f") + " / "
+                        + Stats.of(max).text("%.0f")
+            });
+            rows.add(new String[] {
+                name + ": command → view lag p50 / p99 (ms)",
+                lag50.isEmpty()
+                        ? "no probe became consistent within 5 s (" + lagTimeouts + " probes)"
+                        : Stats.of(lag50).text("%.0f") + " / " + Stats.of(lag99).text("%.0f")
+                                + (lagTimeouts > 0 ? " (" + lagTimeouts + " probes not consistent within 5 s)" : "")
+            });
+            boolean holds = Stats.of(p99).median() <= P99_TARGET_MS
+                    && errors == 0
                     && Stats.of(achieved).median() >= rate * 0.95;
             if (holds && !failed) {
                 held = rate;
@@ -269,8 +302,10 @@ public final class Bench implements Callable<Integer> {
         }
         results.put("replayEventsPerSecond", Stats.of(replays).json());
         results.put("replayedEvents", load.topicEvents());
-        rows.add(new String[] {"replay of every view from offset 0 (events/s, " + load.topicEvents() + " events)",
-            Stats.of(replays).text("%.0f")});
+        rows.add(new String[] {
+            "replay of every view from offset 0 (events/s, " + load.topicEvents() + " events)",
+            Stats.of(replays).text("%.0f")
+        });
         Map<String, String> reported = new LinkedHashMap<>();
         reported.put("startup-command", startupCommand);
         reported.put("startup-query", startupQuery);
@@ -294,17 +329,27 @@ public final class Bench implements Callable<Integer> {
         Files.createDirectories(dir);
         String base = Instant.now().toString().replace(':', '-') + "-" + name;
         Files.writeString(dir.resolve(base + ".md"), markdown);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(base + ".json").toFile(),
-                results);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(dir.resolve(base + ".json").toFile(), results);
         System.out.println("Written to " + dir.resolve(base + ".md") + " and .json");
     }
 
     private static String markdown(Map<String, Object> results, List<String[]> rows) {
         StringBuilder md = new StringBuilder();
-        md.append("### ").append(results.get("store")).append(" event store — ").append(results.get("startedAt"))
-                .append("\n\n").append(results.get("cores")).append(" cores, ").append(results.get("memoryGiB"))
-                .append(" GiB, Java ").append(results.get("java")).append("\n\n| measure | value |\n| --- | --- |\n");
-        rows.forEach(r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" |\n"));
+        md.append("### ")
+                .append(results.get("store"))
+                .append(" event store — ")
+                .append(results.get("startedAt"))
+                .append("\n\n")
+                .append(results.get("cores"))
+                .append(" cores, ")
+                .append(results.get("memoryGiB"))
+                .append(" GiB, Java ")
+                .append(results.get("java"))
+                .append("\n\n| measure | value |\n| --- | --- |\n");
+        rows.forEach(
+                r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" |\n"));
         return md.toString();
     }
 

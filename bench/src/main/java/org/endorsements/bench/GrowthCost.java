@@ -121,28 +121,50 @@ final class GrowthCost {
                 firstCommandP99 = Bench.ms(command, 99);
                 firstCommandP50 = Bench.ms(command, 50);
             } else {
-                String ratio = String.format("%.2f (p50) / %.2f (p99)", Bench.ms(command, 50) / firstCommandP50,
-                        Bench.ms(command, 99) / firstCommandP99);
+                String ratio = String.format(
+                        "%.2f (p50) / %.2f (p99)",
+                        Bench.ms(command, 50) / firstCommandP50, Bench.ms(command, 99) / firstCommandP99);
                 results.put("commandLatencyRatio" + size, ratio);
-                row(rows, at + "command latency ÷ latency at the first size"
-                        + (resume.isPresent() ? " (the warm-up statement)" : ""), ratio);
+                row(
+                        rows,
+                        at + "command latency ÷ latency at the first size"
+                                + (resume.isPresent() ? " (the warm-up statement)" : ""),
+                        ratio);
             }
             if (eventStoreFile.isPresent() && Files.exists(eventStoreFile.get())) {
                 long bytes = Files.size(eventStoreFile.get());
                 json.put("eventStoreFileBytes", bytes);
-                row(rows, at + "H2 event store file (MB; KB per endorsement)",
+                row(
+                        rows,
+                        at + "H2 event store file (MB; KB per endorsement)",
                         String.format("%,d; %.1f", bytes >> 20, bytes / 1024.0 / filled));
             }
 
             String base = "/api/statements/" + statement;
             long middlePage = Math.max(0, filled / PAGE_SIZE / 2);
-            read(json, rows, "signatoryFirstPage", at + "signatory list, first page p50 / p99 (ms)",
+            read(
+                    json,
+                    rows,
+                    "signatoryFirstPage",
+                    at + "signatory list, first page p50 / p99 (ms)",
                     base + "/endorsements?page=0&size=" + PAGE_SIZE);
-            read(json, rows, "signatoryMiddlePage", at + "signatory list, page " + middlePage + " p50 / p99 (ms)",
+            read(
+                    json,
+                    rows,
+                    "signatoryMiddlePage",
+                    at + "signatory list, page " + middlePage + " p50 / p99 (ms)",
                     base + "/endorsements?page=" + middlePage + "&size=" + PAGE_SIZE);
-            read(json, rows, "asOf", at + "asOf (first page) p50 / p99 (ms)",
+            read(
+                    json,
+                    rows,
+                    "asOf",
+                    at + "asOf (first page) p50 / p99 (ms)",
                     base + "/endorsements?page=0&size=" + PAGE_SIZE + "&asOf=" + halfway);
-            read(json, rows, "growthSeries", at + "growth series (hourly) p50 / p99 (ms)",
+            read(
+                    json,
+                    rows,
+                    "growthSeries",
+                    at + "growth series (hourly) p50 / p99 (ms)",
                     base + "/growth?interval=hour");
         }
     }
@@ -166,8 +188,9 @@ final class GrowthCost {
     }
 
     private String publish(String statement) throws Exception {
-        ApiReply published = admin.post("/api/statements", Map.of("statementId", statement, "title",
-                "Growth benchmark", "body", "Synthetic.", "language", "en"));
+        ApiReply published = admin.post(
+                "/api/statements",
+                Map.of("statementId", statement, "title", "Growth benchmark", "body", "Synthetic.", "language", "en"));
         if (published.status() != 201) {
             throw new IllegalStateException("publishing " + statement + " failed: " + published.status());
         }
@@ -239,8 +262,8 @@ final class GrowthCost {
 
     private String register() throws Exception {
         String id = "g-" + run + "-" + nextOrganization.getAndIncrement();
-        ApiReply reply = admin.post("/api/organizations",
-                Map.of("organizationId", id, "name", "Growth organization " + id));
+        ApiReply reply =
+                admin.post("/api/organizations", Map.of("organizationId", id, "name", "Growth organization " + id));
         if (reply.status() != 201) {
             throw new IllegalStateException("registration failed: " + reply.status() + " " + reply.body());
         }

@@ -26,11 +26,11 @@ final class PlatformLoad implements AutoCloseable {
 
     /** Generous: reads of a 1 M-signature statement scan on the embedded server and take seconds. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(1);
     private static final int LAG_SAMPLE_EVERY = 10;
 
-    record OpenLoopResult(double achieved, Histogram latency, Histogram lag, int errors, int lagTimeouts) {
-    }
+    record OpenLoopResult(double achieved, Histogram latency, Histogram lag, int errors, int lagTimeouts) {}
 
     private final ApiClient admin;
     private final ApiClient query;
@@ -56,8 +56,8 @@ final class PlatformLoad implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             String id = "bench-" + run + "-" + i;
             ids.add(pool.submit(() -> {
-                ApiReply reply = admin.post("/api/organizations",
-                        Map.of("organizationId", id, "name", "Benchmark organization " + id));
+                ApiReply reply = admin.post(
+                        "/api/organizations", Map.of("organizationId", id, "name", "Benchmark organization " + id));
                 if (reply.status() != 201) {
                     throw new IllegalStateException("registration failed: " + reply.status() + " " + reply.body());
                 }
@@ -78,7 +78,8 @@ final class PlatformLoad implements AutoCloseable {
         synchronized (statements) {
             while (statements.size() <= statementIndex) {
                 String id = "bench-statement-" + UUID.randomUUID().toString().substring(0, 8);
-                ApiReply reply = admin.post("/api/statements",
+                ApiReply reply = admin.post(
+                        "/api/statements",
                         Map.of("statementId", id, "title", "Benchmark", "body", "Synthetic.", "language", "en"));
                 if (reply.status() != 201) {
                     throw new IllegalStateException("statement failed: " + reply.status());
@@ -146,22 +147,23 @@ final class PlatformLoad implements AutoCloseable {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             boolean probed = i % LAG_SAMPLE_EVERY == 0;
-            inFlight.add(admin.sendAsync("PUT", endorsementPath(nextPair()), null).handle((reply, failure) -> {
-                long answered = System.nanoTime();
-                synchronized (latency) {
-                    latency.recordValue(Math.min(MAX_LATENCY_MICROS, (answered - due) / 1000));
-                }
-                if (failure != null || reply.status() != 201) {
-                    errors.incrementAndGet();
-                    return null;
-                }
-                completed.incrementAndGet();
-                if (probed && reply.header(ConsistencyToken.HEADER).isPresent()) {
-                    lagProbes.add(CompletableFuture.runAsync(() -> probeLag(reply, answered, lag, lagTimeouts),
-                            probes));
-                }
-                return null;
-            }));
+            inFlight.add(admin.sendAsync("PUT", endorsementPath(nextPair()), null)
+                    .handle((reply, failure) -> {
+                        long answered = System.nanoTime();
+                        synchronized (latency) {
+                            latency.recordValue(Math.min(MAX_LATENCY_MICROS, (answered - due) / 1000));
+                        }
+                        if (failure != null || reply.status() != 201) {
+                            errors.incrementAndGet();
+                            return null;
+                        }
+                        completed.incrementAndGet();
+                        if (probed && reply.header(ConsistencyToken.HEADER).isPresent()) {
+                            lagProbes.add(CompletableFuture.runAsync(
+                                    () -> probeLag(reply, answered, lag, lagTimeouts), probes));
+                        }
+                        return null;
+                    }));
         }
         awaitAll(inFlight);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -182,7 +184,8 @@ final class PlatformLoad implements AutoCloseable {
     private void probeLag(ApiReply write, long answered, Histogram lag, AtomicInteger timeouts) {
         try {
             String statement = write.json().path("statementId").asText();
-            ApiReply read = query.get("/api/statements/" + statement, write.position().orElseThrow());
+            ApiReply read =
+                    query.get("/api/statements/" + statement, write.position().orElseThrow());
             if (read.status() == 200) {
                 synchronized (lag) {
                     lag.recordValue(Math.min(MAX_LATENCY_MICROS, (System.nanoTime() - answered) / 1000));

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -24,17 +24,18 @@ final class RawCeilings {
 
     private static final byte[] PAYLOAD = new byte[400];
 
-    private RawCeilings() {
-    }
+    private RawCeilings() {}
 
     /**
      * Rows/s a database accepts for rows shaped like Axon's event rows, one commit per row, from {@code threads}
      * connections at once, for {@code duration}.
      */
     static double jdbcRowsPerSecond(String url, String user, int threads, Duration duration) throws Exception {
-        String table = "bench_ceiling_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String table =
+                "bench_ceiling_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         boolean postgres = url.startsWith("jdbc:postgresql");
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, "");
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + table + " (globalIndex " + (postgres ? "BIGSERIAL" : "BIGINT AUTO_INCREMENT")
                     + " PRIMARY KEY, aggregateIdentifier VARCHAR(255) NOT NULL, sequenceNumber BIGINT NOT NULL, "
                     + "type VARCHAR(255), eventIdentifier VARCHAR(255) NOT NULL UNIQUE, payload "
@@ -72,7 +73,8 @@ final class RawCeilings {
         for (Thread worker : workers) {
             worker.join();
         }
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, "");
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE " + table);
         }
         if (!failures.isEmpty()) {
@@ -94,8 +96,8 @@ final class RawCeilings {
         config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         AtomicLong acknowledged = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             long i = 0;
             while (System.nanoTime() < deadline) {
                 producer.send(new ProducerRecord<>(topic, "statement-" + (i++ % 64), PAYLOAD), (m, e) -> {

@@ -52,8 +52,10 @@ class PlatformLoadTest {
         if ("PUT".equals(exchange.getRequestMethod())) {
             String statement = path.split("/")[3];
             endorsements.incrementAndGet();
-            exchange.getResponseHeaders().add(ConsistencyToken.HEADER, new ConsistencyToken(
-                    AggregateType.ENDORSEMENT, statement + ":o", 0).encode());
+            exchange.getResponseHeaders()
+                    .add(
+                            ConsistencyToken.HEADER,
+                            new ConsistencyToken(AggregateType.ENDORSEMENT, statement + ":o", 0).encode());
             status = 201;
             body = "{\"statementId\":\"" + statement + "\"}";
         } else if ("POST".equals(exchange.getRequestMethod())) {

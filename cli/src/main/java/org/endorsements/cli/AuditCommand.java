@@ -6,7 +6,8 @@ import org.endorsements.cli.audit.WatchCommand;
 import picocli.CommandLine.Command;
 
 /** The auditor's commands: they use only the public API (and, optionally, an auditor key). */
-@Command(name = "audit", description = "Verifies the signature history without trusting the platform's database.",
+@Command(
+        name = "audit",
+        description = "Verifies the signature history without trusting the platform's database.",
         subcommands = {VerifyLogCommand.class, VerifyReceiptCommand.class, WatchCommand.class})
-final class AuditCommand {
-}
+final class AuditCommand {}

@@ -5,7 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The Java half of {@code ./endorsements}: sub-commands that talk to a running platform over HTTP. */
-@Command(name = "endorsements", mixinStandardHelpOptions = true,
+@Command(
+        name = "endorsements",
+        mixinStandardHelpOptions = true,
         subcommands = {ImportCommand.class, DemoCommand.class, AuditCommand.class, WitnessCommand.class},
         description = "Command line of the Endorsements platform.")
 public final class EndorsementsCli {

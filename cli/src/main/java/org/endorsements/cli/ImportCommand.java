@@ -17,20 +17,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = {
-    "Imports a sign-on letter (.txt) or its structured form (.md with a signatories CSV) through the platform's",
-    "write API, then reports exact duplicates, near-duplicates and gaps in the numbering. Running it twice",
-    "changes nothing the second time."})
+@Command(
+        name = "import",
+        description = {
+            "Imports a sign-on letter (.txt) or its structured form (.md with a signatories CSV) through the platform's",
+            "write API, then reports exact duplicates, near-duplicates and gaps in the numbering. Running it twice",
+            "changes nothing the second time."
+        })
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "the letter: a .txt sign-on letter, or a .md statement file")
     Path file;
 
-    @Option(names = "--command-url", defaultValue = "${env:ENDORSEMENTS_COMMAND_URL:-http://127.0.0.1:8080}",
+    @Option(
+            names = "--command-url",
+            defaultValue = "${env:ENDORSEMENTS_COMMAND_URL:-http://127.0.0.1:8080}",
             description = "the command service (default: ${DEFAULT-VALUE})")
     String commandUrl;
 
-    @Option(names = "--admin-key", defaultValue = "${env:ENDORSEMENTS_ADMIN_KEY}",
+    @Option(
+            names = "--admin-key",
+            defaultValue = "${env:ENDORSEMENTS_ADMIN_KEY}",
             description = "the admin API key (default: $ENDORSEMENTS_ADMIN_KEY)")
     String adminKey;
 
@@ -46,7 +53,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "read and report only; send nothing")
     boolean dryRun;
 
-    @Option(names = "--write-structured", paramLabel = "DIR",
+    @Option(
+            names = "--write-structured",
+            paramLabel = "DIR",
             description = "also write the structured form (.md and -signatories.csv) into DIR")
     Path structuredDir;
 
@@ -64,14 +73,18 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         SignatoryAnalysis.Result analysis = SignatoryAnalysis.analyze(statement.letter());
-        out.printf("Read %s: %d paragraphs, %d entries, %d organizations%n", file,
-                statement.letter().body().split("\n\n").length, statement.letter().entries().size(),
+        out.printf(
+                "Read %s: %d paragraphs, %d entries, %d organizations%n",
+                file,
+                statement.letter().body().split("\n\n").length,
+                statement.letter().entries().size(),
                 analysis.signatories().size());
         if (structuredDir != null) {
             String base = statement.statementId();
             StructuredLetter.write(structuredDir, base, statement);
-            out.printf("Wrote %s and %s%n", structuredDir.resolve(base + ".md"),
-                    structuredDir.resolve(base + "-signatories.csv"));
+            out.printf(
+                    "Wrote %s and %s%n",
+                    structuredDir.resolve(base + ".md"), structuredDir.resolve(base + "-signatories.csv"));
         }
         if (!dryRun) {
             if (adminKey == null || adminKey.isBlank()) {
@@ -79,11 +92,15 @@ final class ImportCommand implements Callable<Integer> {
                 return 2;
             }
             try {
-                LetterImport.Outcome outcome = new LetterImport(new PlatformClient(commandUrl, adminKey), out)
-                        .run(statement, analysis);
-                out.printf("Imported: statement %s, %d organizations registered, %d endorsements recorded, "
-                                + "%d already recorded%n", outcome.statementPublished() ? "published" : "unchanged",
-                        outcome.organizationsRegistered(), outcome.endorsementsRecorded(), outcome.alreadyEndorsed());
+                LetterImport.Outcome outcome =
+                        new LetterImport(new PlatformClient(commandUrl, adminKey), out).run(statement, analysis);
+                out.printf(
+                        "Imported: statement %s, %d organizations registered, %d endorsements recorded, "
+                                + "%d already recorded%n",
+                        outcome.statementPublished() ? "published" : "unchanged",
+                        outcome.organizationsRegistered(),
+                        outcome.endorsementsRecorded(),
+                        outcome.alreadyEndorsed());
             } catch (LetterImport.ImportFailedException e) {
                 System.err.println("Import stopped: " + e.getMessage());
                 return 1;

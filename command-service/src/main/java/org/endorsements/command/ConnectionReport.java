@@ -28,7 +28,10 @@ class ConnectionReport {
     void report() {
         try (Connection connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();
-            log.info("Event store: {} {} at {}", meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+            log.info(
+                    "Event store: {} {} at {}",
+                    meta.getDatabaseProductName(),
+                    meta.getDatabaseProductVersion(),
                     withoutCredentials(meta.getURL()));
         } catch (SQLException e) {
             log.warn("Event store not reachable at start: {}", e.getMessage());

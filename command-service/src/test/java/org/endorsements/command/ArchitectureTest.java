@@ -23,68 +23,88 @@ class ArchitectureTest {
 
     private static final String[] DOMAIN = {
         "org.endorsements.command.organization", "org.endorsements.command.statement",
-        "org.endorsements.command.endorsement", "org.endorsements.command.shared"};
+        "org.endorsements.command.endorsement", "org.endorsements.command.shared"
+    };
 
     /** The feature of a package (group 1) and whether it is that feature's persistence (group 2). */
-    private static final Pattern FEATURE = Pattern.compile(
-            "org\\.endorsements\\.command\\.([^.]+)(\\.persistence(?:\\..*)?)?(?:\\..*)?");
+    private static final Pattern FEATURE =
+            Pattern.compile("org\\.endorsements\\.command\\.([^.]+)(\\.persistence(?:\\..*)?)?(?:\\..*)?");
 
     @ArchTest
-    static final ArchRule domainKnowsNoAdapters = noClasses().that().resideInAnyPackage(DOMAIN)
+    static final ArchRule domainKnowsNoAdapters = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN)
             // our adapter packages by name: Axon's own org.axonframework.messaging (@MetaDataValue) is no adapter
-            .should().dependOnClassesThat().resideInAnyPackage("org.endorsements..web..",
-                    "org.endorsements..persistence..", "org.endorsements..messaging..",
-                    "org.springframework.web..", "org.springframework.jdbc..", "org.apache.kafka..",
-                    "org.springframework.kafka..", "jakarta.servlet..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.endorsements..web..",
+                    "org.endorsements..persistence..",
+                    "org.endorsements..messaging..",
+                    "org.springframework.web..",
+                    "org.springframework.jdbc..",
+                    "org.apache.kafka..",
+                    "org.springframework.kafka..",
+                    "jakarta.servlet..")
             .because("aggregates decide; adapters translate HTTP, SQL and Kafka around them");
 
     @ArchTest
-    static final ArchRule aggregatesLiveInTheirFeaturePackage = classes().that().areAnnotatedWith(Aggregate.class)
-            .should().resideInAnyPackage(DOMAIN);
+    static final ArchRule aggregatesLiveInTheirFeaturePackage =
+            classes().that().areAnnotatedWith(Aggregate.class).should().resideInAnyPackage(DOMAIN);
 
     /** Axon would otherwise store the class name, which a rename changes; the relay maps the stored type. */
     @ArchTest
-    static final ArchRule aggregatesPinTheTypeTheirEventsAreStoredAs = classes().that()
+    static final ArchRule aggregatesPinTheTypeTheirEventsAreStoredAs = classes()
+            .that()
             .areAnnotatedWith(Aggregate.class)
             .should(new ArchCondition<JavaClass>("pin the stored type to the wire name of an aggregate type") {
                 @Override
                 public void check(JavaClass aggregate, ConditionEvents events) {
-                    String pinned = aggregate.reflect().getAnnotation(Aggregate.class).type();
+                    String pinned =
+                            aggregate.reflect().getAnnotation(Aggregate.class).type();
                     if (AggregateType.fromWireName(pinned).isEmpty()) {
-                        events.add(SimpleConditionEvent.violated(aggregate, aggregate.getName()
-                                + " stores its events as '" + pinned + "', which is no documented wire name"));
+                        events.add(SimpleConditionEvent.violated(
+                                aggregate,
+                                aggregate.getName() + " stores its events as '" + pinned
+                                        + "', which is no documented wire name"));
                     }
                 }
             });
 
     @ArchTest
-    static final ArchRule commandsAndEventsAreRecords = classes().that().haveSimpleNameEndingWith("Command")
-            .should().beRecords();
+    static final ArchRule commandsAndEventsAreRecords =
+            classes().that().haveSimpleNameEndingWith("Command").should().beRecords();
 
     @ArchTest
-    static final ArchRule noLayerPackages = noClasses().should().resideInAnyPackage(
-            "..controllers..", "..services..", "..repositories..")
+    static final ArchRule noLayerPackages = noClasses()
+            .should()
+            .resideInAnyPackage("..controllers..", "..services..", "..repositories..")
             .because("code is packaged by feature, with adapters in web/, persistence/ and messaging/");
 
     @ArchTest
-    static final ArchRule controllersStayInWebPackages = classes().that().haveSimpleNameEndingWith("Controller")
-            .should().resideInAPackage("..web..");
+    static final ArchRule controllersStayInWebPackages =
+            classes().that().haveSimpleNameEndingWith("Controller").should().resideInAPackage("..web..");
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching("org.endorsements.command.(*)..")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .because("a feature that needs another's answers asks through a port the other implements");
 
     @ArchTest
     static final ArchRule noFeatureReachesIntoAnotherFeaturesPersistence = classes()
-            .that().resideInAPackage("org.endorsements.command..")
+            .that()
+            .resideInAPackage("org.endorsements.command..")
             .should(new ArchCondition<JavaClass>("reach another feature's tables only through its public interface") {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
                     String feature = featureOf(origin.getPackageName());
                     for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                        Matcher target = FEATURE.matcher(dependency.getTargetClass().getPackageName());
-                        if (target.matches() && target.group(2) != null && !target.group(1).equals(feature)) {
+                        Matcher target =
+                                FEATURE.matcher(dependency.getTargetClass().getPackageName());
+                        if (target.matches()
+                                && target.group(2) != null
+                                && !target.group(1).equals(feature)) {
                             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                         }
                     }

@@ -16,14 +16,16 @@ class ExposureConfigurationTest {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().addFirst(new MapPropertySource("variables", variables));
-        new YamlPropertySourceLoader().load(file, new ClassPathResource(file))
+        new YamlPropertySourceLoader()
+                .load(file, new ClassPathResource(file))
                 .forEach(environment.getPropertySources()::addLast);
         return environment;
     }
 
     @Test
     void theEmbeddedDefaultListensOnLoopback() throws Exception {
-        assertThat(environment("application.yml", Map.of()).getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(environment("application.yml", Map.of()).getProperty("server.address"))
+                .isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -31,13 +33,16 @@ class ExposureConfigurationTest {
         assertThat(environment("application-prod.yml", Map.of()).getProperty("server.address"))
                 .isEqualTo("0.0.0.0");
         assertThat(environment("application-prod.yml", Map.of("ENDORSEMENTS_BIND_ADDRESS", "10.1.2.3"))
-                .getProperty("server.address")).isEqualTo("10.1.2.3");
+                        .getProperty("server.address"))
+                .isEqualTo("10.1.2.3");
     }
 
     @Test
     void onlyTheTlsProfileServesHttps() throws Exception {
-        assertThat(environment("application.yml", Map.of()).getProperty("server.ssl.bundle")).isNull();
-        assertThat(environment("application-prod.yml", Map.of()).getProperty("server.ssl.bundle")).isNull();
+        assertThat(environment("application.yml", Map.of()).getProperty("server.ssl.bundle"))
+                .isNull();
+        assertThat(environment("application-prod.yml", Map.of()).getProperty("server.ssl.bundle"))
+                .isNull();
         assertThat(environment("application-tls.yml", Map.of()).getProperty("server.ssl.bundle"))
                 .isEqualTo("endorsements");
     }

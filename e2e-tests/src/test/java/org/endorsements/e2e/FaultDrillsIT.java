@@ -28,26 +28,66 @@ class FaultDrillsIT {
 
     @Test
     void everyDrillLosesNothingAcknowledgedAndCountsNothingTwice() throws Exception {
-        Process drill = new ProcessBuilder("bash", Platform.root().resolve("endorsements").toString(), "drill", "all",
-                "--load-seconds", "2", "--down-seconds", "4", "--fault-seconds", "1", "--organizations", "20",
-                "--clients", "4", "--rate", "60", "--identical-rounds", "3", "--identical-requests", "20",
-                "--flood-seconds", "4", "--flood-body-mb", "30", "--flood-oversized", "16",
-                "--flood-oversized-at-once", "16", "--flood-path-attacks", "120", "--flood-streams", "500",
-                "--results", results.toString())
-                .redirectErrorStream(true).start();
+        Process drill = new ProcessBuilder(
+                        "bash",
+                        Platform.root().resolve("endorsements").toString(),
+                        "drill",
+                        "all",
+                        "--load-seconds",
+                        "2",
+                        "--down-seconds",
+                        "4",
+                        "--fault-seconds",
+                        "1",
+                        "--organizations",
+                        "20",
+                        "--clients",
+                        "4",
+                        "--rate",
+                        "60",
+                        "--identical-rounds",
+                        "3",
+                        "--identical-requests",
+                        "20",
+                        "--flood-seconds",
+                        "4",
+                        "--flood-body-mb",
+                        "30",
+                        "--flood-oversized",
+                        "16",
+                        "--flood-oversized-at-once",
+                        "16",
+                        "--flood-path-attacks",
+                        "120",
+                        "--flood-streams",
+                        "500",
+                        "--results",
+                        results.toString())
+                .redirectErrorStream(true)
+                .start();
         List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(drill.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(drill.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 System.out.println("[drill] " + line);
                 output.add(line);
             }
         }
         assertThat(drill.waitFor(15, TimeUnit.MINUTES)).isTrue();
-        assertThat(drill.exitValue()).as("exit code of ./endorsements drill all").isZero();
-        for (String name : List.of("concurrent-identical", "poison", "query-kill", "command-kill", "mongo-restart",
-                "broker-stop", "flood", "split-view")) {
-            assertThat(output).as("the table row of " + name)
+        assertThat(drill.exitValue())
+                .as("exit code of ./endorsements drill all")
+                .isZero();
+        for (String name : List.of(
+                "concurrent-identical",
+                "poison",
+                "query-kill",
+                "command-kill",
+                "mongo-restart",
+                "broker-stop",
+                "flood",
+                "split-view")) {
+            assertThat(output)
+                    .as("the table row of " + name)
                     .anyMatch(l -> l.startsWith("| " + name + " |") && l.endsWith("| 0 | passed |"));
         }
     }

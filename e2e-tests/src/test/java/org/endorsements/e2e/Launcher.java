@@ -36,8 +36,12 @@ final class Launcher implements AutoCloseable {
     void up(String... args) throws IOException, InterruptedException {
         // A build started in the background of a non-interactive shell passes SIGINT down as ignored, and bash
         // cannot trap a signal ignored at entry: restore its default so that Ctrl-C is tested the same everywhere.
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "bash",
-                Platform.root().resolve("endorsements").toString(), "up"));
+        List<String> command = new ArrayList<>(List.of(
+                "env",
+                "--default-signal=INT",
+                "bash",
+                Platform.root().resolve("endorsements").toString(),
+                "up"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -51,29 +55,31 @@ final class Launcher implements AutoCloseable {
         env.remove("ENDORSEMENTS_ADMIN_KEY");
         output.clear();
         process = builder.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.add(line);
-                    System.out.println("[launcher] " + line);
-                }
-            } catch (IOException e) {
-                output.add("(output closed: " + e.getMessage() + ")");
-            }
-        }, "launcher-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            output.add(line);
+                            System.out.println("[launcher] " + line);
+                        }
+                    } catch (IOException e) {
+                        output.add("(output closed: " + e.getMessage() + ")");
+                    }
+                },
+                "launcher-output");
         reader.setDaemon(true);
         reader.start();
         // The first up after a build also prepares the class-data-sharing archives.
         long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         while (output.stream().noneMatch(l -> l.startsWith("Endorsements is up"))) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the launcher exited with " + process.exitValue() + ":\n"
-                        + String.join("\n", output));
+                throw new IllegalStateException(
+                        "the launcher exited with " + process.exitValue() + ":\n" + String.join("\n", output));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the launcher did not come up:\n" + String.join("\n", output)
-                        + serviceLogTails());
+                throw new IllegalStateException(
+                        "the launcher did not come up:\n" + String.join("\n", output) + serviceLogTails());
             }
             Thread.sleep(250);
         }
@@ -85,7 +91,9 @@ final class Launcher implements AutoCloseable {
         try (var logs = Files.list(dataDir.resolve("logs"))) {
             for (Path log : logs.sorted().toList()) {
                 List<String> lines = Files.readAllLines(log);
-                tails.append("\n--- ").append(log.getFileName()).append('\n')
+                tails.append("\n--- ")
+                        .append(log.getFileName())
+                        .append('\n')
                         .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
             }
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -109,7 +117,10 @@ final class Launcher implements AutoCloseable {
 
     /** Ctrl-C: SIGINT to the launcher, then wait for it to end. Returns its exit code. */
     int interrupt() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the launcher did not stop within 60 s of Ctrl-C");
         }

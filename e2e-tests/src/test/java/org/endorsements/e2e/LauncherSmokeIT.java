@@ -30,26 +30,39 @@ class LauncherSmokeIT {
             assertThat(launcher.output()).anyMatch(l -> l.contains("Admin API key generated"));
             ApiClient admin = launcher.command().withKey(launcher.adminKey());
 
-            ApiReply statement = admin.post("/api/statements", Map.of("statementId", "smoke-statement",
-                    "title", "Smoke test", "body", "We agree.", "language", "en"));
+            ApiReply statement = admin.post(
+                    "/api/statements",
+                    Map.of(
+                            "statementId",
+                            "smoke-statement",
+                            "title",
+                            "Smoke test",
+                            "body",
+                            "We agree.",
+                            "language",
+                            "en"));
             assertThat(statement.status()).isEqualTo(201);
-            ApiReply organization = admin.post("/api/organizations",
-                    Map.of("name", "Observatorio Venezolano de Prisiones", "country", "VE"));
+            ApiReply organization = admin.post(
+                    "/api/organizations", Map.of("name", "Observatorio Venezolano de Prisiones", "country", "VE"));
             assertThat(organization.status()).isEqualTo(201);
             String organizationId = organization.json().path("organizationId").asText();
-            ApiClient organizationClient = launcher.command().withKey(organization.json().path("apiKey").asText());
-            ApiReply endorsed = organizationClient.put("/api/statements/smoke-statement/endorsements/"
-                    + organizationId, null);
+            ApiClient organizationClient = launcher.command()
+                    .withKey(organization.json().path("apiKey").asText());
+            ApiReply endorsed =
+                    organizationClient.put("/api/statements/smoke-statement/endorsements/" + organizationId, null);
             assertThat(endorsed.status()).isEqualTo(201);
 
             long start = System.nanoTime();
-            ApiReply read = launcher.query().get("/api/statements/smoke-statement/endorsements",
-                    endorsed.position().orElseThrow());
+            ApiReply read = launcher.query()
+                    .get(
+                            "/api/statements/smoke-statement/endorsements",
+                            endorsed.position().orElseThrow());
             Duration readYourWrite = Duration.ofNanos(System.nanoTime() - start);
             assertThat(read.status()).isEqualTo(200);
-            assertThat(read.json().path("items").get(0).path("organizationId").asText()).isEqualTo(organizationId);
-            System.out.println("[smoke] endorsement visible in the query service after " + readYourWrite.toMillis()
-                    + " ms");
+            assertThat(read.json().path("items").get(0).path("organizationId").asText())
+                    .isEqualTo(organizationId);
+            System.out.println(
+                    "[smoke] endorsement visible in the query service after " + readYourWrite.toMillis() + " ms");
 
             assertThat(launcher.command().get("/v3/api-docs").status()).isEqualTo(200);
             assertThat(launcher.query().get("/v3/api-docs").status()).isEqualTo(200);
@@ -62,9 +75,11 @@ class LauncherSmokeIT {
             assertThat(started).hasSizeGreaterThanOrEqualTo(4);
             launcher.interrupt();
             await().atMost(Duration.ofSeconds(30)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
-            for (int port : new int[] {launcher.commandPort, launcher.queryPort, launcher.kafkaPort,
-                launcher.mongoPort}) {
-                assertThat(Platform.listening(port)).as("port %d after Ctrl-C", port).isFalse();
+            for (int port :
+                    new int[] {launcher.commandPort, launcher.queryPort, launcher.kafkaPort, launcher.mongoPort}) {
+                assertThat(Platform.listening(port))
+                        .as("port %d after Ctrl-C", port)
+                        .isFalse();
             }
 
             launcher.up();
@@ -74,9 +89,11 @@ class LauncherSmokeIT {
                 assertThat(again.status()).isEqualTo(200);
                 assertThat(again.json().path("endorsementCount").asLong()).isEqualTo(1);
             });
-            ApiReply sameKey = organizationClient.put("/api/statements/smoke-statement/endorsements/"
-                    + organizationId, null);
-            assertThat(sameKey.status()).as("the organization's key survives a restart").isEqualTo(200);
+            ApiReply sameKey =
+                    organizationClient.put("/api/statements/smoke-statement/endorsements/" + organizationId, null);
+            assertThat(sameKey.status())
+                    .as("the organization's key survives a restart")
+                    .isEqualTo(200);
             launcher.interrupt();
         }
     }
@@ -85,8 +102,9 @@ class LauncherSmokeIT {
     void aPortInUseIsNamedAndNothingIsLeftRunning() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0);
                 Launcher launcher = new Launcher(data.resolve("taken"))) {
-            ProcessBuilder builder = new ProcessBuilder("bash", Platform.root().resolve("endorsements").toString(),
-                    "up").redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash", Platform.root().resolve("endorsements").toString(), "up")
+                    .redirectErrorStream(true);
             builder.environment().put("ENDORSEMENTS_DATA_DIR", launcher.dataDir.toString());
             builder.environment().put("KAFKA_PORT", Integer.toString(taken.getLocalPort()));
             Process process = builder.start();
@@ -104,33 +122,50 @@ class LauncherSmokeIT {
             java.nio.file.Files.createDirectories(store.getParent());
             java.nio.file.Files.writeString(store, "this is not an H2 database file ".repeat(200));
 
-            IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(
-                    IllegalStateException.class, launcher::up);
+            IllegalStateException failure =
+                    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, launcher::up);
 
             assertThat(failure.getMessage()).contains("the command service exited during start");
-            await().atMost(Duration.ofSeconds(30)).until(() -> launcher.descendants().isEmpty()
-                    && !Platform.listening(launcher.kafkaPort) && !Platform.listening(launcher.mongoPort));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> launcher.descendants().isEmpty()
+                            && !Platform.listening(launcher.kafkaPort)
+                            && !Platform.listening(launcher.mongoPort));
         }
     }
 
     private static final String SEED = "ve-icc-cooperation-2021";
 
     private void seedCampaignIsImportedOnceAndReImportChangesNothing(Launcher launcher) throws Exception {
-        assertThat(launcher.output()).anyMatch(l -> l.contains("organizations endorsed:     110"))
+        assertThat(launcher.output())
+                .anyMatch(l -> l.contains("organizations endorsed:     110"))
                 .anyMatch(l -> l.contains("entry 13 (line 14) \"Aquí Cabemos Todos\" repeats entry 10"))
                 .anyMatch(l -> l.contains("gaps in the numbering:      [108]"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                launcher.query().get("/api/statements/" + SEED).json().path("endorsementCount").asLong())
-                .isEqualTo(110));
-        String document = launcher.query().get("/api/statements/" + SEED + "/document").body();
-        assertThat(document).contains("\n1) A.C. Justicia y Paz OP Venezuela\n", "\n110) Wainjirawa-UAIN\n",
-                "Translated by José Rafael Medina").doesNotContain("111) ");
-        ApiClient auditor = launcher.query().withKey(java.nio.file.Files.readString(
-                launcher.dataDir.resolve("auditor.key")).strip());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(launcher.query()
+                                .get("/api/statements/" + SEED)
+                                .json()
+                                .path("endorsementCount")
+                                .asLong())
+                        .isEqualTo(110));
+        String document =
+                launcher.query().get("/api/statements/" + SEED + "/document").body();
+        assertThat(document)
+                .contains(
+                        "\n1) A.C. Justicia y Paz OP Venezuela\n",
+                        "\n110) Wainjirawa-UAIN\n",
+                        "Translated by José Rafael Medina")
+                .doesNotContain("111) ");
+        ApiClient auditor = launcher.query()
+                .withKey(java.nio.file.Files.readString(launcher.dataDir.resolve("auditor.key"))
+                        .strip());
         long eventsBefore = history(auditor, null);
 
-        ProcessBuilder reimport = new ProcessBuilder("bash", Platform.root().resolve("endorsements").toString(),
-                "import", Platform.root().resolve("seeds/" + SEED + ".md").toString()).redirectErrorStream(true);
+        ProcessBuilder reimport = new ProcessBuilder(
+                        "bash",
+                        Platform.root().resolve("endorsements").toString(),
+                        "import",
+                        Platform.root().resolve("seeds/" + SEED + ".md").toString())
+                .redirectErrorStream(true);
         reimport.environment().put("ENDORSEMENTS_DATA_DIR", launcher.dataDir.toString());
         reimport.environment().put("COMMAND_PORT", Integer.toString(launcher.commandPort));
         Process process = reimport.start();
@@ -141,15 +176,21 @@ class LauncherSmokeIT {
         // re-import wrote before it (one statement's events keep their order from the event store to the views).
         ApiClient admin = launcher.command().withKey(launcher.adminKey());
         assertThat(admin.post("/api/organizations", Map.of("organizationId", "smoke-marker", "name", "Smoke marker"))
-                .status()).isEqualTo(201);
-        ApiReply marker = admin.put("/api/statements/" + SEED + "/endorsements/smoke-marker", Map.of()).expect(201);
-        assertThat(history(auditor, marker.position().orElseThrow())).as("events after re-import and one more write")
+                        .status())
+                .isEqualTo(201);
+        ApiReply marker = admin.put("/api/statements/" + SEED + "/endorsements/smoke-marker", Map.of())
+                .expect(201);
+        assertThat(history(auditor, marker.position().orElseThrow()))
+                .as("events after re-import and one more write")
                 .isEqualTo(eventsBefore + 1);
     }
 
     private static long history(ApiClient auditor, ConsistencyToken after) throws IOException {
         String path = "/api/statements/" + SEED + "/history?size=1";
-        return (after == null ? auditor.get(path) : auditor.get(path, after)).expect(200).json().path("totalItems")
+        return (after == null ? auditor.get(path) : auditor.get(path, after))
+                .expect(200)
+                .json()
+                .path("totalItems")
                 .asLong();
     }
 }

@@ -8,11 +8,12 @@ import java.nio.file.Paths;
 /** Where the packaged platform is, and free ports to run it on. */
 final class Platform {
 
-    private Platform() {
-    }
+    private Platform() {}
 
     static Path root() {
-        return Paths.get(System.getProperty("endorsements.root", "..")).toAbsolutePath().normalize();
+        return Paths.get(System.getProperty("endorsements.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static int freePort() {

@@ -64,8 +64,7 @@ class SeedCampaignIT {
     private Launcher launcher;
     private String witnessKey;
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     @BeforeAll
     void startThePlatformWithOneWitness(@TempDir Path dir) throws Exception {
@@ -76,8 +75,13 @@ class SeedCampaignIT {
         witnessKey = key.output().strip().lines().reduce((a, b) -> b).orElseThrow();
         launcher.up("--fresh", "--witness", "http://127.0.0.1:" + witnessPort + "=" + witnessKey);
         // Every test starts from the seed campaign as imported, in the views.
-        await().atMost(Duration.ofSeconds(30)).until(() -> launcher.query().get("/api/statements/" + SEED).json()
-                .path("endorsementCount").asLong() == 110);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> launcher.query()
+                                .get("/api/statements/" + SEED)
+                                .json()
+                                .path("endorsementCount")
+                                .asLong()
+                        == 110);
     }
 
     @AfterAll
@@ -91,7 +95,8 @@ class SeedCampaignIT {
 
     /** A sub-command of the launcher, against this platform. */
     private Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", Platform.root().resolve("endorsements").toString()));
+        List<String> command = new ArrayList<>(
+                List.of("bash", Platform.root().resolve("endorsements").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("ENDORSEMENTS_QUERY_URL", launcher.queryUrl());
@@ -103,15 +108,24 @@ class SeedCampaignIT {
     }
 
     private Process serveWitness(String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", Platform.root().resolve("endorsements").toString(),
-                "witness", "serve", "--key", dir.resolve("witness.key").toString(), "--state",
-                dir.resolve("witness-state").toString(), "--port", Integer.toString(witnessPort)));
+        List<String> command = new ArrayList<>(List.of(
+                "bash",
+                Platform.root().resolve("endorsements").toString(),
+                "witness",
+                "serve",
+                "--key",
+                dir.resolve("witness.key").toString(),
+                "--state",
+                dir.resolve("witness-state").toString(),
+                "--port",
+                Integer.toString(witnessPort)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("QUERY_PORT", Integer.toString(launcher.queryPort));
         builder.environment().put("ENDORSEMENTS_DATA_DIR", launcher.dataDir.toString());
         File log = dir.resolve(name + ".log").toFile();
         Process witness = builder.redirectOutput(log).start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log.toPath()).contains("listening on"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.readString(log.toPath()).contains("listening on"));
         return witness;
     }
 
@@ -124,23 +138,28 @@ class SeedCampaignIT {
     @Test
     @Order(1)
     void aFreshPlatformWithOneWitnessPassesVerifyLogRequiringThatWitness() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> launcher.query().get("/api/statements/"
-                + SEED + "/log/checkpoint").body().contains("\n111\n"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> launcher.query()
+                        .get("/api/statements/" + SEED + "/log/checkpoint")
+                        .body()
+                        .contains("\n111\n"));
 
-        Run unwitnessed = run("audit", "verify-log", SEED, "--witness", witnessKey,
-                "--min-witnesses", "1");
+        Run unwitnessed = run("audit", "verify-log", SEED, "--witness", witnessKey, "--min-witnesses", "1");
         assertThat(unwitnessed.exit()).as(unwitnessed.output()).isEqualTo(1);
         assertThat(unwitnessed.output()).contains("cosigned by 0 of the trusted witnesses, 1 required");
         assertThat(launcher.query().get("/api/log/witnesses").body()).contains("\"up\":false");
 
         Process witness = serveWitness("witness");
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> run("audit", "verify-log", SEED,
-                    "--witness", witnessKey, "--min-witnesses", "1").exit() == 0);
-            Run witnessed = run("audit", "verify-log", SEED, "--witness", witnessKey,
-                    "--min-witnesses", "1");
-            assertThat(witnessed.output()).contains("cosigned by 1 of 1 trusted witnesses",
-                    "OK: the log, its checkpoint and the public signatory list agree.");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> run("audit", "verify-log", SEED, "--witness", witnessKey, "--min-witnesses", "1")
+                                    .exit()
+                            == 0);
+            Run witnessed = run("audit", "verify-log", SEED, "--witness", witnessKey, "--min-witnesses", "1");
+            assertThat(witnessed.output())
+                    .contains(
+                            "cosigned by 1 of 1 trusted witnesses",
+                            "OK: the log, its checkpoint and the public signatory list agree.");
         } finally {
             stop(witness);
         }
@@ -148,10 +167,14 @@ class SeedCampaignIT {
         Process restarted = serveWitness("witness-restarted");
         try {
             String origin = "endorsements.local/statements/" + SEED;
-            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(origin.getBytes(StandardCharsets.UTF_8)));
-            assertThat(ApiClient.create("http://127.0.0.1:" + witnessPort).get("/" + hash + "/checkpoint").body())
-                    .as("the restarted witness's record").startsWith(origin + "\n111\n");
+            String hash = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(origin.getBytes(StandardCharsets.UTF_8)));
+            assertThat(ApiClient.create("http://127.0.0.1:" + witnessPort)
+                            .get("/" + hash + "/checkpoint")
+                            .body())
+                    .as("the restarted witness's record")
+                    .startsWith(origin + "\n111\n");
         } finally {
             stop(restarted);
         }
@@ -162,19 +185,29 @@ class SeedCampaignIT {
     @Order(2)
     void anAuditorCanVerifyTheSeedsHistoryAndCatchesTampering() throws Exception {
         ApiClient admin = launcher.command().withKey(launcher.adminKey());
-        String key = launcher.query().get("/.well-known/endorsements-log-key").body().strip();
-        await().atMost(Duration.ofSeconds(30)).until(() -> launcher.query().get("/api/statements/"
-                + SEED + "/log/checkpoint").body().contains("\n111\n"));
+        String key =
+                launcher.query().get("/.well-known/endorsements-log-key").body().strip();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> launcher.query()
+                        .get("/api/statements/" + SEED + "/log/checkpoint")
+                        .body()
+                        .contains("\n111\n"));
 
-        String auditorKey = Files.readString(launcher.dataDir.resolve("auditor.key")).strip();
+        String auditorKey =
+                Files.readString(launcher.dataDir.resolve("auditor.key")).strip();
         Run verified = run("audit", "verify-log", SEED, "--key", key, "--auditor-key", auditorKey);
         assertThat(verified.exit()).as(verified.output()).isZero();
-        assertThat(verified.output()).contains("Public list: 110 signatories",
-                "Audit trail: all 110 endorsement events are in the log, each committing to its organization");
+        assertThat(verified.output())
+                .contains(
+                        "Public list: 110 signatories",
+                        "Audit trail: all 110 endorsement events are in the log, each committing to its organization");
 
         // Every seed organization fetches its own receipt with its own key; all verify offline.
         List<JsonNode> signatories = new ArrayList<>();
-        launcher.query().get("/api/statements/" + SEED + "/endorsements?size=500").json().path("items")
+        launcher.query()
+                .get("/api/statements/" + SEED + "/endorsements?size=500")
+                .json()
+                .path("items")
                 .forEach(signatories::add);
         assertThat(signatories).hasSize(110);
         // Each organization gets a new key first, all of them, then fetches its receipt: the query service learns
@@ -182,19 +215,28 @@ class SeedCampaignIT {
         Map<String, String> keys = new java.util.LinkedHashMap<>();
         for (JsonNode signatory : signatories) {
             String organizationId = signatory.path("organizationId").asText();
-            keys.put(organizationId, admin.post("/api/organizations/" + organizationId + "/credentials", null)
-                    .expect(201).json().path("apiKey").asText());
+            keys.put(
+                    organizationId,
+                    admin.post("/api/organizations/" + organizationId + "/credentials", null)
+                            .expect(201)
+                            .json()
+                            .path("apiKey")
+                            .asText());
         }
         int offlineChecks = 0;
         for (Map.Entry<String, String> holderKey : keys.entrySet()) {
             String organizationId = holderKey.getKey();
             ApiClient holder = launcher.query().withKey(holderKey.getValue());
-            ApiReply receipt = await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+            ApiReply receipt = await().atMost(Duration.ofSeconds(5))
+                    .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(50))
-                    .until(() -> holder.get("/api/statements/" + SEED + "/receipts/" + organizationId),
+                    .until(
+                            () -> holder.get("/api/statements/" + SEED + "/receipts/" + organizationId),
                             r -> r.status() != 401);
             assertThat(receipt.status()).as(organizationId).isEqualTo(200);
-            assertThat(verifies(receipt.json(), key)).as("receipt of %s", organizationId).isTrue();
+            assertThat(verifies(receipt.json(), key))
+                    .as("receipt of %s", organizationId)
+                    .isTrue();
             if (offlineChecks++ < 2) {
                 Path file = dir.resolve(organizationId + ".receipt.json");
                 Files.writeString(file, receipt.body());
@@ -204,15 +246,16 @@ class SeedCampaignIT {
         }
 
         Path state = dir.resolve("watch.checkpoint");
-        assertThat(run("audit", "watch", SEED, "--key", key, "--state", state.toString()).exit())
+        assertThat(run("audit", "watch", SEED, "--key", key, "--state", state.toString())
+                        .exit())
                 .isZero();
 
         try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + launcher.mongoPort)) {
             var db = mongo.getDatabase("endorsements");
             // One edited view document: the public list no longer agrees with the log.
             MongoCollection<Document> endorsements = db.getCollection("endorsements_g1");
-            endorsements.updateOne(Filters.eq("_id", SEED + ":foro-penal"),
-                    Updates.set("signerOpening", "ff".repeat(32)));
+            endorsements.updateOne(
+                    Filters.eq("_id", SEED + ":foro-penal"), Updates.set("signerOpening", "ff".repeat(32)));
             Run tampered = run("audit", "verify-log", SEED, "--key", key);
             assertThat(tampered.exit()).isEqualTo(1);
             assertThat(tampered.output()).contains("listed organization foro-penal is not currently endorsed");
@@ -220,23 +263,32 @@ class SeedCampaignIT {
             // A rewritten leaf: the recomputed root no longer matches the signed checkpoint.
             MongoCollection<Document> leaves = db.getCollection("log_leaves_g1");
             Document leaf = leaves.find(Filters.eq("_id", SEED + ":5")).first();
-            String forged = new String(leaf.get("bytes", org.bson.types.Binary.class).getData(),
-                    StandardCharsets.UTF_8).replace("\"source\":\"imported\"", "\"source\":\"api\"");
-            leaves.updateOne(Filters.eq("_id", SEED + ":5"), Updates.set("bytes",
-                    new org.bson.types.Binary(forged.getBytes(StandardCharsets.UTF_8))));
+            String forged = new String(
+                            leaf.get("bytes", org.bson.types.Binary.class).getData(), StandardCharsets.UTF_8)
+                    .replace("\"source\":\"imported\"", "\"source\":\"api\"");
+            leaves.updateOne(
+                    Filters.eq("_id", SEED + ":5"),
+                    Updates.set("bytes", new org.bson.types.Binary(forged.getBytes(StandardCharsets.UTF_8))));
             Run rewritten = run("audit", "verify-log", SEED, "--key", key);
             assertThat(rewritten.exit()).isEqualTo(1);
             assertThat(rewritten.output()).contains("differs from the signed checkpoint");
 
             // A rewritten subtree: the next checkpoint cannot be proved consistent with the one watch trusts.
-            db.getCollection("log_nodes_g1").updateOne(Filters.eq("_id", SEED + ":6:0"),
-                    Updates.set("hash", "00".repeat(32)));
-            String orgKey = admin.post("/api/organizations/foro-penal/credentials", null).json().path("apiKey")
+            db.getCollection("log_nodes_g1")
+                    .updateOne(Filters.eq("_id", SEED + ":6:0"), Updates.set("hash", "00".repeat(32)));
+            String orgKey = admin.post("/api/organizations/foro-penal/credentials", null)
+                    .json()
+                    .path("apiKey")
                     .asText();
-            launcher.command().withKey(orgKey).delete("/api/statements/" + SEED + "/endorsements/foro-penal")
+            launcher.command()
+                    .withKey(orgKey)
+                    .delete("/api/statements/" + SEED + "/endorsements/foro-penal")
                     .expectSuccess();
-            await().atMost(Duration.ofSeconds(30)).until(() -> launcher.query()
-                    .get("/api/statements/" + SEED + "/log/checkpoint").body().contains("\n112\n"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> launcher.query()
+                            .get("/api/statements/" + SEED + "/log/checkpoint")
+                            .body()
+                            .contains("\n112\n"));
             Run watched = run("audit", "watch", SEED, "--key", key, "--state", state.toString());
             assertThat(watched.exit()).isEqualTo(1);
             assertThat(watched.output()).contains("ALERT");
@@ -250,7 +302,11 @@ class SeedCampaignIT {
     @Test
     @Order(3)
     void theDashboardShowsTheSeedCampaignAndFollowsItLive() throws Exception {
-        long count = launcher.query().get("/api/statements/" + SEED).expect(200).json().path("endorsementCount")
+        long count = launcher.query()
+                .get("/api/statements/" + SEED)
+                .expect(200)
+                .json()
+                .path("endorsementCount")
                 .asLong();
         ApiClient admin = launcher.command().withKey(launcher.adminKey());
         ChromeDriver browser = Browser.start(dir.resolve("chromium-profile"));
@@ -262,10 +318,11 @@ class SeedCampaignIT {
             assertThat(campaign.getText()).contains("criminalization");
             campaign.click();
 
-            wait.until(d -> Long.toString(count).equals(d.findElement(By.id("live-count")).getText()));
+            wait.until(d -> Long.toString(count)
+                    .equals(d.findElement(By.id("live-count")).getText()));
             assertThat(browser.getCurrentUrl()).endsWith("/statements/" + SEED);
-            wait.until(d -> ((Number) browser.executeScript("return window.endorsementsGrowthPoints || 0"))
-                    .intValue() > 0);
+            wait.until(d ->
+                    ((Number) browser.executeScript("return window.endorsementsGrowthPoints || 0")).intValue() > 0);
             assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
             // The list renders from its own request, after the count and the chart.
             wait.until(d -> d.findElements(By.cssSelector("#signatories tr")).size() == 25);
@@ -274,15 +331,19 @@ class SeedCampaignIT {
                     .endsWith("/api/statements/" + SEED + "/endorsements.csv");
 
             // A signature through the API shows up without reloading the page.
-            ApiReply org = admin.post("/api/organizations",
-                    Map.of("organizationId", "hostile-name", "name", HOSTILE, "country", "VE"));
+            ApiReply org = admin.post(
+                    "/api/organizations", Map.of("organizationId", "hostile-name", "name", HOSTILE, "country", "VE"));
             assertThat(org.status()).isEqualTo(201);
             long sent = System.nanoTime();
-            assertThat(launcher.command().withKey(org.json().path("apiKey").asText())
-                    .put("/api/statements/" + SEED + "/endorsements/hostile-name", null).status())
+            assertThat(launcher.command()
+                            .withKey(org.json().path("apiKey").asText())
+                            .put("/api/statements/" + SEED + "/endorsements/hostile-name", null)
+                            .status())
                     .isEqualTo(201);
-            wait.until(d -> Long.toString(count + 1).equals(d.findElement(By.id("live-count")).getText()));
-            System.out.printf("[dashboard] live count updated %d ms after the endorsement was accepted%n",
+            wait.until(d -> Long.toString(count + 1)
+                    .equals(d.findElement(By.id("live-count")).getText()));
+            System.out.printf(
+                    "[dashboard] live count updated %d ms after the endorsement was accepted%n",
                     Duration.ofNanos(System.nanoTime() - sent).toMillis());
 
             // The hostile name is text, not markup.
@@ -301,8 +362,10 @@ class SeedCampaignIT {
 
             // Readable on a phone: nothing wider than the screen.
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-            wait.until(d -> ((Number) browser.executeScript(
-                    "return document.documentElement.scrollWidth - window.innerWidth")).intValue() <= 0);
+            wait.until(d ->
+                    ((Number) browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+                                    .intValue()
+                            <= 0);
             Browser.screenshot(browser, "dashboard-phone");
         } finally {
             browser.quit();
@@ -311,14 +374,16 @@ class SeedCampaignIT {
 
     /** What verify-receipt checks, in process: signature, inclusion, and the commitment to the holder. */
     private static boolean verifies(JsonNode receipt, String key) throws Exception {
-        SignedNote.Checkpoint checkpoint = SignedNote.verify(receipt.path("checkpoint").asText(), key);
+        SignedNote.Checkpoint checkpoint =
+                SignedNote.verify(receipt.path("checkpoint").asText(), key);
         byte[] leaf = Base64.getDecoder().decode(receipt.path("leaf").asText());
         List<byte[]> proof = new ArrayList<>();
-        receipt.path("inclusionProof").forEach(p -> proof.add(Base64.getDecoder().decode(p.asText())));
-        boolean included = ProofVerifier.verifyInclusion(Hashes.leaf(leaf), receipt.path("leafIndex").asLong(),
-                checkpoint.size(), proof, checkpoint.root());
-        String commitment = LogLeaf.commitment(receipt.path("opening").asText(),
-                receipt.path("organizationId").asText());
+        receipt.path("inclusionProof")
+                .forEach(p -> proof.add(Base64.getDecoder().decode(p.asText())));
+        boolean included = ProofVerifier.verifyInclusion(
+                Hashes.leaf(leaf), receipt.path("leafIndex").asLong(), checkpoint.size(), proof, checkpoint.root());
+        String commitment = LogLeaf.commitment(
+                receipt.path("opening").asText(), receipt.path("organizationId").asText());
         return included && new String(leaf, StandardCharsets.UTF_8).contains("\"signer\":\"" + commitment + "\"");
     }
 

@@ -9,7 +9,6 @@ import java.util.Optional;
  * own, not a Java class name, so renaming a class on the command side changes nothing on the topic.
  */
 public enum AggregateType {
-
     STATEMENT("Statement"),
     ORGANIZATION("Organization"),
     ENDORSEMENT("Endorsement");

@@ -16,7 +16,10 @@ import java.util.Optional;
 public record Caller(Role role, OrganizationId organizationId, String credentialId) {
 
     public enum Role {
-        PUBLIC, AUDITOR, ADMIN, ORGANIZATION;
+        PUBLIC,
+        AUDITOR,
+        ADMIN,
+        ORGANIZATION;
 
         /** The Spring Security authority a service grants for this role. */
         public String authority() {
@@ -35,13 +38,15 @@ public record Caller(Role role, OrganizationId organizationId, String credential
         Objects.requireNonNull(role, "role");
         boolean organization = role == Role.ORGANIZATION;
         if (organization != (organizationId != null) || organization != (credentialId != null)) {
-            throw new IllegalArgumentException("an organization caller, and only one, names its organization and "
-                    + "its credential");
+            throw new IllegalArgumentException(
+                    "an organization caller, and only one, names its organization and " + "its credential");
         }
     }
 
     public static Caller organization(OrganizationId organizationId, String credentialId) {
-        return new Caller(Role.ORGANIZATION, Objects.requireNonNull(organizationId, "organizationId"),
+        return new Caller(
+                Role.ORGANIZATION,
+                Objects.requireNonNull(organizationId, "organizationId"),
                 Objects.requireNonNull(credentialId, "credentialId"));
     }
 

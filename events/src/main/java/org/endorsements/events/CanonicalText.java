@@ -13,8 +13,7 @@ import java.util.HexFormat;
  */
 public final class CanonicalText {
 
-    private CanonicalText() {
-    }
+    private CanonicalText() {}
 
     public static String of(String title, String body) {
         return normalize(title) + "\n\n" + normalize(body);
@@ -25,7 +24,9 @@ public final class CanonicalText {
     }
 
     static String normalize(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n');
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC)
+                .replace("\r\n", "\n")
+                .replace('\r', '\n');
         String[] lines = nfc.split("\n", -1);
         StringBuilder out = new StringBuilder(nfc.length());
         for (String line : lines) {

@@ -26,8 +26,8 @@ public record ConsistencyToken(AggregateType aggregateType, String aggregateId, 
     }
 
     public String encode() {
-        String raw = String.join(FIELD_SEPARATOR, VERSION, aggregateType.wireName(), aggregateId,
-                Long.toString(sequence));
+        String raw =
+                String.join(FIELD_SEPARATOR, VERSION, aggregateType.wireName(), aggregateId, Long.toString(sequence));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 

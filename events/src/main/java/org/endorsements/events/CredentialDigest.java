@@ -21,8 +21,8 @@ public record CredentialDigest(String organizationId, String credentialId, Strin
     /** Default name of the private, compacted topic; both services read it from their configuration. */
     public static final String DEFAULT_TOPIC = "endorsement-credentials";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public byte[] encode() {
         try {

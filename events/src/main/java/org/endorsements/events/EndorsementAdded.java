@@ -19,7 +19,8 @@ public record EndorsementAdded(
         EndorsementSource source,
         String requestId,
         String signerOpening,
-        Integer entryNumber) implements EndorsementEvent {
+        Integer entryNumber)
+        implements EndorsementEvent {
 
     @Override
     public String streamKey() {

@@ -4,8 +4,13 @@ package org.endorsements.events;
  * Every event of the public stream. Each belongs to exactly one statement or organization: {@link #streamKey()} is
  * the Kafka key, which keeps one statement's events in order on one partition.
  */
-public sealed interface EndorsementEvent permits OrganizationRegistered, OrganizationSuspended,
-        StatementPublished, StatementClosed, EndorsementAdded, EndorsementWithdrawn {
+public sealed interface EndorsementEvent
+        permits OrganizationRegistered,
+                OrganizationSuspended,
+                StatementPublished,
+                StatementClosed,
+                EndorsementAdded,
+                EndorsementWithdrawn {
 
     /** The Kafka record key: the statement id, or the organization id for organization events. */
     String streamKey();

@@ -26,8 +26,7 @@ public record EndorsementId(StatementId statementId, OrganizationId organization
     public static EndorsementId parse(String value) {
         int separator = value == null ? -1 : value.indexOf(SEPARATOR);
         if (separator < 0 || value.indexOf(SEPARATOR, separator + 1) >= 0) {
-            throw new IllegalArgumentException("an endorsement id is <statement id>" + SEPARATOR
-                    + "<organization id>");
+            throw new IllegalArgumentException("an endorsement id is <statement id>" + SEPARATOR + "<organization id>");
         }
         return of(value.substring(0, separator), value.substring(separator + 1));
     }

@@ -10,7 +10,8 @@ public record EndorsementWithdrawn(
         String reason,
         Instant withdrawnAt,
         String actor,
-        String requestId) implements EndorsementEvent {
+        String requestId)
+        implements EndorsementEvent {
 
     @Override
     public String streamKey() {

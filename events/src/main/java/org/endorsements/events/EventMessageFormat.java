@@ -31,6 +31,7 @@ public final class EventMessageFormat {
     public static final String HEADER_SEQUENCE = "ce_sequence";
     /** Extension attribute: the aggregate type (Organization, Statement, Endorsement). */
     public static final String HEADER_AGGREGATE_TYPE = "ce_aggregatetype";
+
     public static final String HEADER_CONTENT_TYPE = "content-type";
 
     private static final String TYPE_PREFIX = "org.endorsements.";
@@ -49,8 +50,7 @@ public final class EventMessageFormat {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private EventMessageFormat() {
-    }
+    private EventMessageFormat() {}
 
     /** The {@code ce_type} of an event, e.g. {@code org.endorsements.EndorsementAdded.v1}. */
     public static String typeOf(Class<? extends EndorsementEvent> eventClass) {
@@ -91,8 +91,8 @@ public final class EventMessageFormat {
      * @throws UnreadableEventException for an unknown type or a value that does not parse
      */
     public static EndorsementEvent decode(String ceType, byte[] value) {
-        Class<? extends EndorsementEvent> type = classOf(ceType)
-                .orElseThrow(() -> new UnreadableEventException("unknown event type " + ceType));
+        Class<? extends EndorsementEvent> type =
+                classOf(ceType).orElseThrow(() -> new UnreadableEventException("unknown event type " + ceType));
         try {
             EndorsementEvent event = MAPPER.readValue(value, type);
             if (event == null) {

@@ -12,8 +12,7 @@ public final class Identifiers {
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     public static boolean isSlug(String value) {
         return value != null && SLUG.matcher(value).matches();
@@ -21,8 +20,8 @@ public final class Identifiers {
 
     static void requireSlug(String value, String what) {
         if (!isSlug(value)) {
-            throw new IllegalArgumentException(what + " must be 1-" + MAX_LENGTH
-                    + " characters of a-z, 0-9 and inner dashes");
+            throw new IllegalArgumentException(
+                    what + " must be 1-" + MAX_LENGTH + " characters of a-z, 0-9 and inner dashes");
         }
     }
 

@@ -12,7 +12,8 @@ public record OrganizationRegistered(
         String kind,
         String website,
         Instant registeredAt,
-        String registeredBy) implements EndorsementEvent {
+        String registeredBy)
+        implements EndorsementEvent {
 
     @Override
     public String streamKey() {

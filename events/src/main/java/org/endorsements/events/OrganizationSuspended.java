@@ -5,10 +5,8 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record OrganizationSuspended(
-        OrganizationId organizationId,
-        String reason,
-        Instant suspendedAt,
-        String suspendedBy) implements EndorsementEvent {
+        OrganizationId organizationId, String reason, Instant suspendedAt, String suspendedBy)
+        implements EndorsementEvent {
 
     @Override
     public String streamKey() {

@@ -23,8 +23,7 @@ public final class SpoofingCharacters {
             + "\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF0-\\uFFF8"
             + "\\x{1BCA0}-\\x{1BCA3}\\x{1D173}-\\x{1D17A}\\x{E0000}-\\x{E0FFF}]");
 
-    private SpoofingCharacters() {
-    }
+    private SpoofingCharacters() {}
 
     public static boolean containsAny(CharSequence text) {
         return ANY.matcher(text).find();

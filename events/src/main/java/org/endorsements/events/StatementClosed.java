@@ -4,10 +4,7 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record StatementClosed(
-        StatementId statementId,
-        Instant closedAt,
-        String closedBy) implements EndorsementEvent {
+public record StatementClosed(StatementId statementId, Instant closedAt, String closedBy) implements EndorsementEvent {
 
     @Override
     public String streamKey() {

@@ -19,7 +19,8 @@ public record StatementPublished(
         Instant publishedAt,
         String publishedBy,
         String signatoryListIntro,
-        String closingNote) implements EndorsementEvent {
+        String closingNote)
+        implements EndorsementEvent {
 
     @Override
     public String streamKey() {

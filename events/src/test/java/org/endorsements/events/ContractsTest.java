@@ -68,13 +68,15 @@ class ContractsTest {
         OrganizationId provea = new OrganizationId("provea");
 
         assertThat(Caller.organization(provea, "k1").actsFor(provea)).isTrue();
-        assertThat(Caller.organization(new OrganizationId("other"), "k2").actsFor(provea)).isFalse();
+        assertThat(Caller.organization(new OrganizationId("other"), "k2").actsFor(provea))
+                .isFalse();
         assertThat(Caller.ADMIN.actsFor(provea)).isFalse();
     }
 
     @Test
     void callersAreRecordedInEventsByTheirAuditNames() {
         assertThat(Caller.ADMIN.auditName()).isEqualTo("admin");
-        assertThat(Caller.organization(new OrganizationId("provea"), "k1").auditName()).isEqualTo("credential:k1");
+        assertThat(Caller.organization(new OrganizationId("provea"), "k1").auditName())
+                .isEqualTo("credential:k1");
     }
 }

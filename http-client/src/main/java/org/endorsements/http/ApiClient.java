@@ -68,8 +68,10 @@ public final class ApiClient {
     }
 
     public static ApiClient create(String baseUrl, Settings settings) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         return new ApiClient(http, normalized(baseUrl), null, settings.requestTimeout());
     }
 
@@ -159,7 +161,8 @@ public final class ApiClient {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("a path starts with /: " + path);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout);
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

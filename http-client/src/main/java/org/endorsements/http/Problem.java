@@ -17,8 +17,12 @@ public record Problem(String type, String title, int status, String detail, Json
         if (!json.isObject() || !(json.has("title") || json.has("type") || json.has("detail"))) {
             return Optional.empty();
         }
-        return Optional.of(new Problem(json.path("type").asText(NO_TYPE), json.path("title").asText(""),
-                json.path("status").asInt(0), json.path("detail").asText(""), json));
+        return Optional.of(new Problem(
+                json.path("type").asText(NO_TYPE),
+                json.path("title").asText(""),
+                json.path("status").asInt(0),
+                json.path("detail").asText(""),
+                json));
     }
 
     @Override

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiClientTest {
 
-    private record Seen(String method, String uri, String authorization, String contentType, String body) {
-    }
+    private record Seen(String method, String uri, String authorization, String contentType, String body) {}
 
     private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -52,17 +51,26 @@ class ApiClientTest {
 
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+        seen.add(new Seen(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                body));
         String path = exchange.getRequestURI().getPath();
         switch (path) {
-            case "/problem" -> reply(exchange, 409, "application/problem+json",
-                    "{\"type\":\"https://endorsements.example/problems/already-closed\",\"title\":\"Closed\","
-                            + "\"status\":409,\"detail\":\"The statement is closed.\"}");
+            case "/problem" ->
+                reply(
+                        exchange,
+                        409,
+                        "application/problem+json",
+                        "{\"type\":\"https://endorsements.example/problems/already-closed\",\"title\":\"Closed\","
+                                + "\"status\":409,\"detail\":\"The statement is closed.\"}");
             case "/write" -> {
-                exchange.getResponseHeaders().add(ConsistencyToken.HEADER,
-                        new ConsistencyToken(AggregateType.ENDORSEMENT, "s:o", 3).encode());
+                exchange.getResponseHeaders()
+                        .add(
+                                ConsistencyToken.HEADER,
+                                new ConsistencyToken(AggregateType.ENDORSEMENT, "s:o", 3).encode());
                 reply(exchange, 201, "application/json", "{\"statementId\":\"s\"}");
             }
             case "/text" -> reply(exchange, 200, "text/plain", "endorsements_relay_lag 0.0\n");
@@ -133,7 +141,8 @@ class ApiClientTest {
         assertThatThrownBy(() -> reply.expect(201)).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.status()).isEqualTo(409);
             assertThat(e.problem()).contains(problem);
-            assertThat(e).hasMessageContaining("POST /problem answered HTTP 409 (expected [201])")
+            assertThat(e)
+                    .hasMessageContaining("POST /problem answered HTTP 409 (expected [201])")
                     .hasMessageContaining("The statement is closed.");
         });
     }
@@ -143,7 +152,8 @@ class ApiClientTest {
         ApiReply reply = client.get("/anything");
 
         assertThat(reply.problem()).isEmpty();
-        assertThat(reply.expect(200).expectSuccess().json().path("ok").asBoolean()).isTrue();
+        assertThat(reply.expect(200).expectSuccess().json().path("ok").asBoolean())
+                .isTrue();
     }
 
     @Test

@@ -11,8 +11,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MongoServerMain {
 
-    private MongoServerMain() {
-    }
+    private MongoServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         String host = args.length > 0 ? args[0] : "127.0.0.1";
@@ -25,10 +24,13 @@ public final class MongoServerMain {
             System.exit(2);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdownNow();
-            stopped.countDown();
-        }, "mongo-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.shutdownNow();
+                            stopped.countDown();
+                        },
+                        "mongo-shutdown"));
         System.out.println("MongoDB-compatible server (in memory) listening on " + host + ":" + port);
         stopped.await();
     }

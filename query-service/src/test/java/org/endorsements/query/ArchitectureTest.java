@@ -31,32 +31,44 @@ class ArchitectureTest {
     private static final String SHARED = QUERY + "." + SHARED_SLICE + "..";
     /** The first package below {@link #QUERY}: a feature, the engine ({@code projection}) or {@code shared}. */
     private static final Pattern SLICE = Pattern.compile(Pattern.quote(QUERY) + "\\.([^.]+)(\\..*)?");
-    private static final Pattern PERSISTENCE = Pattern.compile(Pattern.quote(QUERY) + "\\.([^.]+)\\.persistence(\\..*)?");
+
+    private static final Pattern PERSISTENCE =
+            Pattern.compile(Pattern.quote(QUERY) + "\\.([^.]+)\\.persistence(\\..*)?");
 
     @ArchTest
-    static final ArchRule featureSlicesAreFreeOfCycles = slices().matching(QUERY + ".(*)..").should()
-            .beFreeOfCycles();
+    static final ArchRule featureSlicesAreFreeOfCycles =
+            slices().matching(QUERY + ".(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule theEngineKnowsNoFeature = classes().that().resideInAPackage(ENGINE)
-            .should().onlyDependOnClassesThat(resideOutsideOfPackage(QUERY + "..")
-                    .or(resideInAnyPackage(ENGINE, SHARED)))
+    static final ArchRule theEngineKnowsNoFeature = classes()
+            .that()
+            .resideInAPackage(ENGINE)
+            .should()
+            .onlyDependOnClassesThat(resideOutsideOfPackage(QUERY + "..").or(resideInAnyPackage(ENGINE, SHARED)))
             .because("features plug into the engine as BatchProjections; the engine never names one");
 
     @ArchTest
-    static final ArchRule sharedDependsOnNoFeature = classes().that().resideInAPackage(SHARED)
-            .should().onlyDependOnClassesThat(resideOutsideOfPackage(QUERY + "..").or(resideInAnyPackage(SHARED)))
+    static final ArchRule sharedDependsOnNoFeature = classes()
+            .that()
+            .resideInAPackage(SHARED)
+            .should()
+            .onlyDependOnClassesThat(resideOutsideOfPackage(QUERY + "..").or(resideInAnyPackage(SHARED)))
             .because("what every feature shares cannot know any of them (nor the engine)");
 
     @ArchTest
-    static final ArchRule noFeatureUsesAnotherFeaturesPersistence = classes().that().resideInAPackage(QUERY + "..")
+    static final ArchRule noFeatureUsesAnotherFeaturesPersistence = classes()
+            .that()
+            .resideInAPackage(QUERY + "..")
             .should(new ArchCondition<JavaClass>("use no other feature's persistence package (shared's is for all)") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
                     Optional<String> own = group(SLICE, item.getPackageName());
                     for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
-                        Optional<String> target = group(PERSISTENCE, dependency.getTargetClass().getPackageName());
-                        if (target.isPresent() && !target.equals(own) && !target.get().equals(SHARED_SLICE)) {
+                        Optional<String> target =
+                                group(PERSISTENCE, dependency.getTargetClass().getPackageName());
+                        if (target.isPresent()
+                                && !target.equals(own)
+                                && !target.get().equals(SHARED_SLICE)) {
                             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                         }
                     }
@@ -67,31 +79,49 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheMessagingAdaptersTalkToKafka = noClasses()
             .that(not(resideInAnyPackage("..messaging..")))
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
             .because("the topic is read in one place per stream: the engine's listener and the credential digests");
 
     @ArchTest
     static final ArchRule projectionLogicKnowsNoAdapters = noClasses()
-            .that().resideInAPackage("org.endorsements.query.projection")
-            .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..messaging..",
-                    "org.apache.kafka..", "org.springframework.kafka..", "org.springframework.data.mongodb.core..")
+            .that()
+            .resideInAPackage("org.endorsements.query.projection")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..web..",
+                    "..persistence..",
+                    "..messaging..",
+                    "org.apache.kafka..",
+                    "org.springframework.kafka..",
+                    "org.springframework.data.mongodb.core..")
             .because("the engine is a plain object, tested without Kafka or MongoDB");
 
     @ArchTest
     static final ArchRule viewsKnowNoWeb = noClasses()
-            .that().resideInAnyPackage("org.endorsements.query.statement", "org.endorsements.query.endorsement",
-                    "org.endorsements.query.audit", "org.endorsements.query.growth",
+            .that()
+            .resideInAnyPackage(
+                    "org.endorsements.query.statement",
+                    "org.endorsements.query.endorsement",
+                    "org.endorsements.query.audit",
+                    "org.endorsements.query.growth",
                     "org.endorsements.query.organization")
-            .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.springframework.web..");
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..web..", "org.springframework.web..");
 
     @ArchTest
-    static final ArchRule controllersStayInWebPackages = classes().that().haveSimpleNameEndingWith("Controller")
-            .should().resideInAPackage("..web..");
+    static final ArchRule controllersStayInWebPackages =
+            classes().that().haveSimpleNameEndingWith("Controller").should().resideInAPackage("..web..");
 
     @ArchTest
     static final ArchRule handlersNeverReturnPersistenceDocuments = methods()
-            .that().areAnnotatedWith(GetMapping.class)
-            .should().notHaveRawReturnType(JavaClass.Predicates.resideInAnyPackage(
+            .that()
+            .areAnnotatedWith(GetMapping.class)
+            .should()
+            .notHaveRawReturnType(JavaClass.Predicates.resideInAnyPackage(
                     "org.endorsements.query.statement", "org.endorsements.query.endorsement",
                     "org.endorsements.query.audit", "org.endorsements.query.growth",
                     "org.endorsements.query.organization", "org.bson.."))

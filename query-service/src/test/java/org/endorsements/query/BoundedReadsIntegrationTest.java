@@ -69,7 +69,8 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         topic = new TopicWriter(TOPIC);
         statement = "bounded-" + suffix;
         publish(topic, statement, "Title", PUBLISHED);
-        await().atMost(WAIT).until(() -> reads.get("/api/statements/" + statement).status() == 200);
+        await().atMost(WAIT)
+                .until(() -> reads.get("/api/statements/" + statement).status() == 200);
     }
 
     @AfterEach
@@ -82,8 +83,12 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
     }
 
     private void awaitCount(long count) {
-        await().atMost(WAIT).until(() -> reads.get("/api/statements/" + statement).json().path("endorsementCount")
-                .asLong() == count);
+        await().atMost(WAIT)
+                .until(() -> reads.get("/api/statements/" + statement)
+                                .json()
+                                .path("endorsementCount")
+                                .asLong()
+                        == count);
     }
 
     @Test
@@ -104,7 +109,8 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         for (CompletableFuture<HttpResponse<String>> reply : waiting) {
             HttpResponse<String> response = reply.get();
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(response.body()).path("endorsementCount").asLong()).isEqualTo(1);
+            assertThat(JSON.readTree(response.body()).path("endorsementCount").asLong())
+                    .isEqualTo(1);
         }
     }
 
@@ -121,11 +127,11 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(refused.json().path("type").asText())
-                .isEqualTo("urn:endorsements:problem:too-many-waiting-reads");
+        assertThat(refused.json().path("type").asText()).isEqualTo("urn:endorsements:problem:too-many-waiting-reads");
         for (CompletableFuture<HttpResponse<String>> reply : waiting) {
             assertThat(JSON.readTree(reply.get().body()).path("type").asText())
-                    .isIn("urn:endorsements:problem:not-yet-consistent",
+                    .isIn(
+                            "urn:endorsements:problem:not-yet-consistent",
                             "urn:endorsements:problem:too-many-waiting-reads");
         }
     }
@@ -133,7 +139,9 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
     @Test
     void everyReadThatTakesMinPositionWaitsForIt() throws Exception {
         String never = token("Endorsement", statement + ":" + org("never"), 0);
-        List<String> paths = List.of("/api/statements", "/api/statements/" + statement,
+        List<String> paths = List.of(
+                "/api/statements",
+                "/api/statements/" + statement,
                 "/api/statements/" + statement + "/endorsements",
                 "/api/statements/" + statement + "/endorsements?asOf=2026-11-02T00:00:00Z",
                 "/api/statements/" + statement + "/endorsements.csv",
@@ -146,14 +154,16 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
                 "/api/organizations/" + org("never") + "/history");
         Map<String, CompletableFuture<HttpResponse<String>>> replies = new java.util.LinkedHashMap<>();
         for (String path : paths) {
-            replies.put(path, getAsync(port, path + (path.contains("?") ? "&" : "?") + "minPosition=" + never,
-                    AUDITOR_KEY));
+            replies.put(
+                    path,
+                    getAsync(port, path + (path.contains("?") ? "&" : "?") + "minPosition=" + never, AUDITOR_KEY));
         }
 
         for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> reply : replies.entrySet()) {
             HttpResponse<String> response = reply.getValue().get();
             assertThat(response.statusCode()).as(reply.getKey()).isEqualTo(503);
-            assertThat(JSON.readTree(response.body()).path("type").asText()).as(reply.getKey())
+            assertThat(JSON.readTree(response.body()).path("type").asText())
+                    .as(reply.getKey())
                     .isEqualTo("urn:endorsements:problem:not-yet-consistent");
         }
     }
@@ -162,7 +172,8 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
     void largeReadsBeyondTheBulkheadAre503WithRetryAfter() {
         endorse(topic, statement, org("a"), "A", PUBLISHED.plusSeconds(60), null);
         awaitCount(1);
-        List<String> paths = List.of("/api/statements/" + statement + "/endorsements.csv",
+        List<String> paths = List.of(
+                "/api/statements/" + statement + "/endorsements.csv",
                 "/api/statements/" + statement + "/endorsements.json",
                 "/api/statements/" + statement + "/document.md",
                 "/api/statements/" + statement + "/document.txt?asOf=2026-11-05T00:00:00Z",
@@ -182,7 +193,8 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
                 ReadClient.Reply refused = reads.get(path);
                 assertThat(refused.status()).as(path).isEqualTo(503);
                 assertThat(refused.header("Retry-After")).as(path).isEqualTo("1");
-                assertThat(refused.json().path("type").asText()).as(path)
+                assertThat(refused.json().path("type").asText())
+                        .as(path)
                         .isEqualTo("urn:endorsements:problem:too-many-large-reads");
             }
         } finally {
@@ -230,11 +242,24 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         // The audit trail records when an event was published (the time attribute, now): ask about tomorrow.
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         String path = "/api/statements/" + statement + "/endorsements?asOf=" + tomorrow;
-        assertThat(reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong()).isEqualTo(2);
+        assertThat(reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong())
+                .isEqualTo(2);
         // Written behind the projection's back: only a recomputation can see it.
-        mongo.insert(new AuditEntry("injected-" + suffix, "org.endorsements.EndorsementAdded.v1", statement,
-                org("c"), "admin", PUBLISHED.plusSeconds(180), Instant.now(), "Endorsement",
-                statement + ":" + org("c"), 0, 0, 0, new Document("organizationName", "C")),
+        mongo.insert(
+                new AuditEntry(
+                        "injected-" + suffix,
+                        "org.endorsements.EndorsementAdded.v1",
+                        statement,
+                        org("c"),
+                        "admin",
+                        PUBLISHED.plusSeconds(180),
+                        Instant.now(),
+                        "Endorsement",
+                        statement + ":" + org("c"),
+                        0,
+                        0,
+                        0,
+                        new Document("organizationName", "C")),
                 views.current().collection("audit"));
 
         long cached = reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong();
@@ -242,7 +267,9 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         awaitCount(3);
         long recomputed = reads.get(path, AUDITOR_KEY).json().path("totalItems").asLong();
 
-        mongo.remove(Query.query(Criteria.where("_id").is("injected-" + suffix)), views.current().collection("audit"));
+        mongo.remove(
+                Query.query(Criteria.where("_id").is("injected-" + suffix)),
+                views.current().collection("audit"));
 
         assertThat(cached).isEqualTo(2);
         assertThat(recomputed).isEqualTo(4);
@@ -255,17 +282,37 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         awaitCount(2);
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         String path = "/api/statements/" + statement + "/endorsements?asOf=";
-        assertThat(reads.get(path + tomorrow, AUDITOR_KEY).json().path("totalItems").asLong()).isEqualTo(2);
+        assertThat(reads.get(path + tomorrow, AUDITOR_KEY)
+                        .json()
+                        .path("totalItems")
+                        .asLong())
+                .isEqualTo(2);
         // Behind the projection's back and before the last real event: only a recomputation can see it.
-        mongo.insert(new AuditEntry("injected-" + suffix, "org.endorsements.EndorsementAdded.v1", statement,
-                org("c"), "admin", PUBLISHED.plusSeconds(180), Instant.now(), "Endorsement",
-                statement + ":" + org("c"), 0, 0, 0, new Document("organizationName", "C")),
+        mongo.insert(
+                new AuditEntry(
+                        "injected-" + suffix,
+                        "org.endorsements.EndorsementAdded.v1",
+                        statement,
+                        org("c"),
+                        "admin",
+                        PUBLISHED.plusSeconds(180),
+                        Instant.now(),
+                        "Endorsement",
+                        statement + ":" + org("c"),
+                        0,
+                        0,
+                        0,
+                        new Document("organizationName", "C")),
                 views.current().collection("audit"));
 
-        long aNanosecondLater = reads.get(path + tomorrow.plusNanos(1), AUDITOR_KEY).json().path("totalItems")
+        long aNanosecondLater = reads.get(path + tomorrow.plusNanos(1), AUDITOR_KEY)
+                .json()
+                .path("totalItems")
                 .asLong();
 
-        mongo.remove(Query.query(Criteria.where("_id").is("injected-" + suffix)), views.current().collection("audit"));
+        mongo.remove(
+                Query.query(Criteria.where("_id").is("injected-" + suffix)),
+                views.current().collection("audit"));
         assertThat(aNanosecondLater).isEqualTo(2);
     }
 
@@ -273,13 +320,19 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
     void aCachedBreakdownFollowsAProfileThatArrivesLater() {
         endorse(topic, statement, org("x"), "X", PUBLISHED.plusSeconds(60), null);
         awaitCount(1);
-        JsonNode before = reads.get("/api/statements/" + statement + "/breakdown").json();
+        JsonNode before =
+                reads.get("/api/statements/" + statement + "/breakdown").json();
         assertThat(before.get(0).path("country").isMissingNode()).isTrue();
 
         register(topic, org("x"), "X", "VE", "Zulia");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(reads.get("/api/statements/" + statement
-                + "/breakdown").json().get(0).path("country").asText()).isEqualTo("VE"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(reads.get("/api/statements/" + statement + "/breakdown")
+                                .json()
+                                .get(0)
+                                .path("country")
+                                .asText())
+                        .isEqualTo("VE"));
     }
 
     @Test
@@ -291,10 +344,20 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
 
         for (StatementDocument.Format format : StatementDocument.Format.values()) {
             String extension = format == StatementDocument.Format.MARKDOWN ? "md" : "txt";
-            String expected = StatementDocument.render(new StatementDocument.Content("Title", "Body of Title",
-                    "Signed by:", "Closing note.", List.of("First [Org]", "Late *Org*"), at, 0), format);
-            String past = reads.get("/api/statements/" + statement + "/document." + extension + "?asOf=" + at).text();
-            String now = reads.get("/api/statements/" + statement + "/document." + extension).text();
+            String expected = StatementDocument.render(
+                    new StatementDocument.Content(
+                            "Title",
+                            "Body of Title",
+                            "Signed by:",
+                            "Closing note.",
+                            List.of("First [Org]", "Late *Org*"),
+                            at,
+                            0),
+                    format);
+            String past = reads.get("/api/statements/" + statement + "/document." + extension + "?asOf=" + at)
+                    .text();
+            String now = reads.get("/api/statements/" + statement + "/document." + extension)
+                    .text();
 
             assertThat(past).isEqualTo(expected);
             assertThat(withoutLastLine(now)).isEqualTo(withoutLastLine(expected));
@@ -313,13 +376,17 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         }
         awaitCount(signatories);
 
-        String[] csv = reads.get("/api/statements/" + statement + "/endorsements.csv").text().split("\r\n");
-        JsonNode json = reads.get("/api/statements/" + statement + "/endorsements.json").json();
+        String[] csv = reads.get("/api/statements/" + statement + "/endorsements.csv")
+                .text()
+                .split("\r\n");
+        JsonNode json =
+                reads.get("/api/statements/" + statement + "/endorsements.json").json();
 
         assertThat(csv).hasSize(signatories + 1);
         assertThat(csv[signatories]).startsWith(signatories + "," + signatories + "," + org("o1233") + ",Org 1233,");
         assertThat(json.path("rows")).hasSize(signatories);
-        assertThat(json.path("rows").get(signatories - 1).path("number").asInt()).isEqualTo(signatories);
+        assertThat(json.path("rows").get(signatories - 1).path("number").asInt())
+                .isEqualTo(signatories);
         assertThat(json.path("statementId").asText()).isEqualTo(statement);
     }
 }

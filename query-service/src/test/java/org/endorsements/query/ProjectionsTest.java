@@ -107,7 +107,8 @@ class ProjectionsTest {
 
         assertThat(store.statement(STATEMENT).getCurrentCount()).isEqualTo(1);
         assertThat(store.statement(STATEMENT).getTotalAdded()).isEqualTo(2);
-        assertThat(store.endorsement(STATEMENT + ":provea").getFirstEndorsedAt()).isEqualTo(T1);
+        assertThat(store.endorsement(STATEMENT + ":provea").getFirstEndorsedAt())
+                .isEqualTo(T1);
     }
 
     @Test
@@ -153,8 +154,12 @@ class ProjectionsTest {
 
     @Test
     void growthIsBucketedPerHourWithTheRunningTotal() {
-        project(events.published(T0), events.added("a", 0, T0), events.added("b", 0, T1),
-                events.added("c", 0, T2), events.withdrawn("a", 1, T2));
+        project(
+                events.published(T0),
+                events.added("a", 0, T0),
+                events.added("b", 0, T1),
+                events.added("c", 0, T2),
+                events.withdrawn("a", 1, T2));
 
         GrowthBucket nine = store.bucket(GrowthBucket.idOf(STATEMENT, T0));
         GrowthBucket ten = store.bucket(GrowthBucket.idOf(STATEMENT, T1));
@@ -168,7 +173,10 @@ class ProjectionsTest {
 
     @Test
     void anOrganizationViewKnowsWhatItSignedAndWithdrew() {
-        project(events.registered("provea", T0), events.published(T0), events.added("provea", 0, T1),
+        project(
+                events.registered("provea", T0),
+                events.published(T0),
+                events.added("provea", 0, T1),
                 events.withdrawn("provea", 1, T2));
 
         var organization = store.organization("provea");
@@ -193,11 +201,16 @@ class ProjectionsTest {
 
     @Test
     void lettersEntriesSortBeforeLaterSignaturesInNumberOrder() {
-        project(events.published(T0), events.added("late", 0, T1), events.added("ten", 0, T2, 10),
+        project(
+                events.published(T0),
+                events.added("late", 0, T1),
+                events.added("ten", 0, T2, 10),
                 events.added("two", 0, T3, 2));
 
-        assertThat(List.of(store.endorsement(STATEMENT + ":two").getSortKey(),
-                store.endorsement(STATEMENT + ":ten").getSortKey(),
-                store.endorsement(STATEMENT + ":late").getSortKey())).isSorted();
+        assertThat(List.of(
+                        store.endorsement(STATEMENT + ":two").getSortKey(),
+                        store.endorsement(STATEMENT + ":ten").getSortKey(),
+                        store.endorsement(STATEMENT + ":late").getSortKey()))
+                .isSorted();
     }
 }

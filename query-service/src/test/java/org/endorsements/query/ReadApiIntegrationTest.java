@@ -14,22 +14,22 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.query.projection.LiveGeneration;
+import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.support.QueryStackSupport;
 import org.endorsements.query.support.ReadClient;
 import org.endorsements.query.support.TopicWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.endorsements.query.projection.LiveProjection;
-import org.endorsements.query.projection.LiveGeneration;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadApiIntegrationTest extends QueryStackSupport {
@@ -65,8 +65,20 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         reads = new ReadClient(port);
         topic = new TopicWriter(TOPIC);
         statement = "read-" + suffix;
-        topic.send(new StatementPublished(StatementId.of(statement), "Title", "Body", "en", HASH,
-                Instant.parse("2026-11-01T08:00:00Z"), "admin", null, null), "Statement", statement, 0);
+        topic.send(
+                new StatementPublished(
+                        StatementId.of(statement),
+                        "Title",
+                        "Body",
+                        "en",
+                        HASH,
+                        Instant.parse("2026-11-01T08:00:00Z"),
+                        "admin",
+                        null,
+                        null),
+                "Statement",
+                statement,
+                0);
     }
 
     @AfterEach
@@ -79,26 +91,58 @@ class ReadApiIntegrationTest extends QueryStackSupport {
     }
 
     private void register(String organization, String name, String country, String region) {
-        topic.send(new OrganizationRegistered(OrganizationId.of(organization), name, country, region, "NGO", null,
-                Instant.parse("2026-11-01T08:00:00Z"), "admin"), "Organization", organization, 0);
+        topic.send(
+                new OrganizationRegistered(
+                        OrganizationId.of(organization),
+                        name,
+                        country,
+                        region,
+                        "NGO",
+                        null,
+                        Instant.parse("2026-11-01T08:00:00Z"),
+                        "admin"),
+                "Organization",
+                organization,
+                0);
     }
 
     private void endorse(String organization, String name, long sequence, Instant at, Integer entry) {
-        topic.send(new EndorsementAdded(StatementId.of(statement), OrganizationId.of(organization), name, HASH, at,
-                entry == null ? "credential:c1" : "admin", entry == null ? EndorsementSource.API
-                        : EndorsementSource.IMPORTED, "req", "0a".repeat(32), entry),
-                "Endorsement", statement + ":" + organization, sequence);
+        topic.send(
+                new EndorsementAdded(
+                        StatementId.of(statement),
+                        OrganizationId.of(organization),
+                        name,
+                        HASH,
+                        at,
+                        entry == null ? "credential:c1" : "admin",
+                        entry == null ? EndorsementSource.API : EndorsementSource.IMPORTED,
+                        "req",
+                        "0a".repeat(32),
+                        entry),
+                "Endorsement",
+                statement + ":" + organization,
+                sequence);
     }
 
     private void withdraw(String organization, long sequence, Instant at) {
-        topic.send(new EndorsementWithdrawn(StatementId.of(statement), OrganizationId.of(organization), "threats",
-                at, "credential:c1", "req"), "Endorsement", statement + ":" + organization, sequence);
+        topic.send(
+                new EndorsementWithdrawn(
+                        StatementId.of(statement),
+                        OrganizationId.of(organization),
+                        "threats",
+                        at,
+                        "credential:c1",
+                        "req"),
+                "Endorsement",
+                statement + ":" + organization,
+                sequence);
     }
 
     private void awaitCounts(long current, long withdrawals) {
         await().atMost(WAIT).until(() -> {
             ReadClient.Reply r = reads.get("/api/statements/" + statement);
-            return r.status() == 200 && r.json().path("endorsementCount").asLong() == current
+            return r.status() == 200
+                    && r.json().path("endorsementCount").asLong() == current
                     && r.json().path("withdrawals").asLong() == withdrawals;
         });
     }
@@ -122,7 +166,8 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         assertThat(items).hasSize(2);
         assertThat(items.get(0).path("type").asText()).isEqualTo("org.endorsements.StatementPublished.v1");
         assertThat(items.get(1).path("actor").asText()).isEqualTo("credential:c1");
-        assertThat(items.get(1).path("payload").path("organizationName").asText()).isEqualTo("Provea");
+        assertThat(items.get(1).path("payload").path("organizationName").asText())
+                .isEqualTo("Provea");
     }
 
     @Test
@@ -134,11 +179,15 @@ class ReadApiIntegrationTest extends QueryStackSupport {
 
         // The registration travels on the organization's own partition: wait for it too.
         await().atMost(WAIT).untilAsserted(() -> {
-            JsonNode items = reads.get("/api/organizations/" + org("codhez") + "/history", AUDITOR_KEY).json()
+            JsonNode items = reads.get("/api/organizations/" + org("codhez") + "/history", AUDITOR_KEY)
+                    .json()
                     .path("items");
-            assertThat(items).extracting(n -> n.path("type").asText()).containsExactly(
-                    "org.endorsements.OrganizationRegistered.v1", "org.endorsements.EndorsementAdded.v1",
-                    "org.endorsements.EndorsementWithdrawn.v1");
+            assertThat(items)
+                    .extracting(n -> n.path("type").asText())
+                    .containsExactly(
+                            "org.endorsements.OrganizationRegistered.v1",
+                            "org.endorsements.EndorsementAdded.v1",
+                            "org.endorsements.EndorsementWithdrawn.v1");
         });
     }
 
@@ -156,10 +205,12 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         JsonNode publicView = reads.get(path).json();
         JsonNode auditorView = reads.get(path, AUDITOR_KEY).json();
 
-        assertThat(publicView.path("items")).extracting(n -> n.path("organizationId").asText())
+        assertThat(publicView.path("items"))
+                .extracting(n -> n.path("organizationId").asText())
                 .containsExactly(org("a"));
         assertThat(publicView.path("withheld").asInt()).isEqualTo(1);
-        assertThat(auditorView.path("items")).extracting(n -> n.path("organizationId").asText())
+        assertThat(auditorView.path("items"))
+                .extracting(n -> n.path("organizationId").asText())
                 .containsExactlyInAnyOrder(org("a"), org("b"));
         assertThat(auditorView.path("withheld").asInt()).isZero();
     }
@@ -177,10 +228,12 @@ class ReadApiIntegrationTest extends QueryStackSupport {
             ReadClient.Reply csv = reads.get("/api/statements/" + statement + "/endorsements.csv");
             assertThat(csv.status()).isEqualTo(200);
             assertThat(csv.header("Content-Type")).startsWith("text/csv");
-            assertThat(csv.text().split("\r\n")).containsExactly(
-                    "number,entryNumber,organizationId,name,country,region,endorsedAt,source",
-                    "1,7," + org("letter") + ",\"'=HYPERLINK(\"\"x\"\")\",VE,Zulia,2026-11-02T10:00:00Z,imported",
-                    "2,," + org("late") + ",Late Org,VE,Lara,2026-11-02T09:00:00Z,api");
+            assertThat(csv.text().split("\r\n"))
+                    .containsExactly(
+                            "number,entryNumber,organizationId,name,country,region,endorsedAt,source",
+                            "1,7," + org("letter")
+                                    + ",\"'=HYPERLINK(\"\"x\"\")\",VE,Zulia,2026-11-02T10:00:00Z,imported",
+                            "2,," + org("late") + ",Late Org,VE,Lara,2026-11-02T09:00:00Z,api");
         });
         ReadClient.Reply json = reads.get("/api/statements/" + statement + "/endorsements.json");
 
@@ -196,17 +249,23 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         withdraw(org("h1"), 1, Instant.parse("2026-11-04T08:00:00Z"));
         awaitCounts(2, 1);
 
-        JsonNode hours = reads.get("/api/statements/" + statement + "/growth?interval=hour").json().path("points");
+        JsonNode hours = reads.get("/api/statements/" + statement + "/growth?interval=hour")
+                .json()
+                .path("points");
         JsonNode days = reads.get("/api/statements/" + statement + "/growth?interval=day&from=2026-11-03T00:00:00Z")
-                .json().path("points");
+                .json()
+                .path("points");
 
         assertThat(hours).extracting(p -> p.path("added").asLong()).containsExactly(2L, 1L, 0L);
         assertThat(hours).extracting(p -> p.path("cumulative").asLong()).containsExactly(2L, 3L, 2L);
-        assertThat(days).extracting(p -> p.path("start").asText())
+        assertThat(days)
+                .extracting(p -> p.path("start").asText())
                 .containsExactly("2026-11-03T00:00:00Z", "2026-11-04T00:00:00Z");
         assertThat(days.get(0).path("added").asLong()).isEqualTo(3);
         assertThat(days.get(1).path("withdrawn").asLong()).isEqualTo(1);
-        assertThat(reads.get("/api/statements/" + statement + "/growth?interval=week").status()).isEqualTo(400);
+        assertThat(reads.get("/api/statements/" + statement + "/growth?interval=week")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -214,10 +273,15 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         endorse(org("x"), "X", 0, Instant.parse("2026-11-05T09:00:00Z"), null);
         endorse(org("y"), "Y", 0, Instant.parse("2026-11-05T09:01:00Z"), null);
         awaitCounts(2, 0);
-        assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY).json().path("drift").toString())
+        assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY)
+                        .json()
+                        .path("drift")
+                        .toString())
                 .doesNotContain(statement);
 
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("currentCount", 5),
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(statement)),
+                new Update().inc("currentCount", 5),
                 views.current().collection("statements"));
         ReadClient.Reply report = reads.get("/api/admin/reconciliation", AUDITOR_KEY);
 
@@ -228,10 +292,13 @@ class ReadApiIntegrationTest extends QueryStackSupport {
             assertThat(d.path("inView").asText()).isEqualTo("7");
             assertThat(d.path("inAuditTrail").asText()).isEqualTo("2");
         });
-        assertThat(meters.get("endorsements.reconciliation.drift").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("endorsements.reconciliation.drift").gauge().value())
+                .isGreaterThanOrEqualTo(1);
         assertThat(reads.get("/api/admin/reconciliation").status()).isEqualTo(401);
 
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("currentCount", -5),
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(statement)),
+                new Update().inc("currentCount", -5),
                 views.current().collection("statements"));
     }
 
@@ -240,8 +307,10 @@ class ReadApiIntegrationTest extends QueryStackSupport {
         endorse(org("x"), "X", 0, Instant.parse("2026-11-05T09:00:00Z"), null);
         awaitCounts(1, 0);
 
-        assertThat(live.whilePaused(Duration.ofSeconds(5),
-                () -> listeners.getListenerContainer("projection").isContainerPaused())).contains(true);
+        assertThat(live.whilePaused(
+                        Duration.ofSeconds(5),
+                        () -> listeners.getListenerContainer("projection").isContainerPaused()))
+                .contains(true);
 
         endorse(org("y"), "Y", 0, Instant.parse("2026-11-05T09:01:00Z"), null);
         awaitCounts(2, 0);
@@ -251,17 +320,27 @@ class ReadApiIntegrationTest extends QueryStackSupport {
     void theProjectionGoesOnAfterAReconciliationPausedItToConfirmDrift() {
         endorse(org("x"), "X", 0, Instant.parse("2026-11-05T09:00:00Z"), null);
         awaitCounts(1, 0);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("totalAdded", 3),
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(statement)),
+                new Update().inc("totalAdded", 3),
                 views.current().collection("statements"));
-        assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY).json().path("drift").toString())
+        assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY)
+                        .json()
+                        .path("drift")
+                        .toString())
                 .contains(statement);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(statement)), new Update().inc("totalAdded", -3),
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(statement)),
+                new Update().inc("totalAdded", -3),
                 views.current().collection("statements"));
 
         endorse(org("y"), "Y", 0, Instant.parse("2026-11-05T09:01:00Z"), null);
 
         awaitCounts(2, 0);
-        assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY).json().path("drift").toString())
+        assertThat(reads.get("/api/admin/reconciliation", AUDITOR_KEY)
+                        .json()
+                        .path("drift")
+                        .toString())
                 .doesNotContain(statement);
     }
 

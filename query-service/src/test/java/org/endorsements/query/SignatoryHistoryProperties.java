@@ -44,18 +44,20 @@ class SignatoryHistoryProperties {
     private static final int ORGANIZATIONS = 5;
 
     /** One step: an organization toggles its endorsement after some seconds. */
-    record Step(int organization, int secondsLater) {
-    }
+    record Step(int organization, int secondsLater) {}
 
     @Provide
     Arbitrary<List<Step>> histories() {
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, ORGANIZATIONS - 1),
-                Arbitraries.integers().between(1, 4000)).as(Step::new);
+        Arbitrary<Step> step = Combinators.combine(
+                        Arbitraries.integers().between(0, ORGANIZATIONS - 1),
+                        Arbitraries.integers().between(1, 4000))
+                .as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(60);
     }
 
     @Property(tries = 200)
-    void countsAndAsOfAnswersMatchTheModel(@ForAll("histories") List<Step> steps,
+    void countsAndAsOfAnswersMatchTheModel(
+            @ForAll("histories") List<Step> steps,
             @ForAll @IntRange(min = 1, max = 7) int batchSize,
             @ForAll @IntRange(min = 0, max = 3) int redeliveries) {
         Events events = new Events();
@@ -94,11 +96,15 @@ class SignatoryHistoryProperties {
         assertThat(audit).hasSize(topic.size());
         for (Map.Entry<Instant, Set<String>> expected : model.entrySet()) {
             assertThat(organizations(SignatoryHistory.inForceAt(audit, expected.getKey())))
-                    .as("signatories at %s", expected.getKey()).isEqualTo(expected.getValue());
-            assertThat(organizations(SignatoryHistory.inForceAt(audit, expected.getKey().minusMillis(1))))
+                    .as("signatories at %s", expected.getKey())
+                    .isEqualTo(expected.getValue());
+            assertThat(organizations(
+                            SignatoryHistory.inForceAt(audit, expected.getKey().minusMillis(1))))
                     .as("signatories just before %s", expected.getKey())
-                    .isEqualTo(model.lowerEntry(expected.getKey()) == null ? Set.of()
-                            : model.lowerEntry(expected.getKey()).getValue());
+                    .isEqualTo(
+                            model.lowerEntry(expected.getKey()) == null
+                                    ? Set.of()
+                                    : model.lowerEntry(expected.getKey()).getValue());
         }
     }
 

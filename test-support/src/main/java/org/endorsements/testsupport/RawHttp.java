@@ -46,7 +46,9 @@ public final class RawHttp {
         }
 
         public boolean isProblem() {
-            return header("Content-Type").map(t -> t.startsWith("application/problem+json")).orElse(false);
+            return header("Content-Type")
+                    .map(t -> t.startsWith("application/problem+json"))
+                    .orElse(false);
         }
     }
 
@@ -70,7 +72,8 @@ public final class RawHttp {
         /** A JSON body with its true length. */
         public Request json(String json) {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            return header("Content-Type", "application/json").header("Content-Length", Integer.toString(bytes.length))
+            return header("Content-Type", "application/json")
+                    .header("Content-Length", Integer.toString(bytes.length))
                     .withBody(out -> out.write(bytes));
         }
 
@@ -132,8 +135,15 @@ public final class RawHttp {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder()
-                    .append(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(host).append(':').append(port).append("\r\n")
+                    .append(request.method())
+                    .append(' ')
+                    .append(request.target())
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: ")
+                    .append(host)
+                    .append(':')
+                    .append(port)
+                    .append("\r\n")
                     .append("Connection: close\r\n");
             request.headerLines().forEach(line -> head.append(line).append("\r\n"));
             head.append("\r\n");
@@ -181,16 +191,17 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                        k -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
+                headers.computeIfAbsent(
+                                lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).strip());
             }
         }
         String body = raw.substring(end + 4);
         if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
             body = dechunk(body);
         }
-        return new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1),
-                StandardCharsets.UTF_8));
+        return new Response(
+                status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String dechunk(String body) {
@@ -201,7 +212,8 @@ public final class RawHttp {
             if (lineEnd < 0) {
                 break;
             }
-            int size = Integer.parseInt(body.substring(at, lineEnd).split(";")[0].strip(), 16);
+            int size =
+                    Integer.parseInt(body.substring(at, lineEnd).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }

@@ -44,11 +44,9 @@ public final class TestStack {
     private static String mongoUri;
 
     /** Connection data of a PostgreSQL database. */
-    public record Database(String jdbcUrl, String username, String password) {
-    }
+    public record Database(String jdbcUrl, String username, String password) {}
 
-    private TestStack() {
-    }
+    private TestStack() {}
 
     public static synchronized boolean dockerAvailable() {
         if (docker == null) {
@@ -118,8 +116,8 @@ public final class TestStack {
 
     /** A fresh database on the local server, or a skip (a failure under CI's require flag) when there is none. */
     private static Database localPostgresDatabase() {
-        String name = "endorsements_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
+        String name = "endorsements_it_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(LOCAL_POSTGRES + "postgres", LOCAL_POSTGRES_USER, "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);

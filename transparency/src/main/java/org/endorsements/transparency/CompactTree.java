@@ -10,8 +10,7 @@ import java.util.List;
 public final class CompactTree {
 
     /** A perfect subtree completed by an append: the node to store. */
-    public record Node(int level, long index, byte[] hash) {
-    }
+    public record Node(int level, long index, byte[] hash) {}
 
     private long size;
     /** Right-edge roots, from the largest (leftmost) subtree to the smallest. */
@@ -24,8 +23,8 @@ public final class CompactTree {
     /** Resumes a tree of {@code size} leaves from its right-edge roots (largest first). */
     public CompactTree(long size, List<byte[]> edge) {
         if (edge.size() != Long.bitCount(size)) {
-            throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(size)
-                    + " edge roots, not " + edge.size());
+            throw new IllegalArgumentException(
+                    "a tree of " + size + " leaves has " + Long.bitCount(size) + " edge roots, not " + edge.size());
         }
         this.size = size;
         this.edge = new ArrayList<>(edge);

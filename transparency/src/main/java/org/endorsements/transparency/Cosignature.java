@@ -13,8 +13,7 @@ import java.security.Signature;
  */
 public final class Cosignature {
 
-    private Cosignature() {
-    }
+    private Cosignature() {}
 
     /** The message a v1 cosignature signs. */
     public static byte[] message(String checkpointText, long timestamp) {
@@ -31,7 +30,10 @@ public final class Cosignature {
             signer.initSign(keys.getPrivate());
             signer.update(message(checkpointText, timestamp));
             byte[] signature = signer.sign();
-            byte[] bytes = ByteBuffer.allocate(8 + signature.length).putLong(timestamp).put(signature).array();
+            byte[] bytes = ByteBuffer.allocate(8 + signature.length)
+                    .putLong(timestamp)
+                    .put(signature)
+                    .array();
             return new Note.Signature(name, verifier(name, keys).keyId(), bytes);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 signing failed", e);

@@ -23,8 +23,7 @@ public final class Ed25519Keys {
 
     private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
-    private Ed25519Keys() {
-    }
+    private Ed25519Keys() {}
 
     /** The 32 raw bytes of an Ed25519 public key (its X.509 encoding minus the fixed 12-byte prefix). */
     public static byte[] raw(PublicKey key) {
@@ -33,7 +32,10 @@ public final class Ed25519Keys {
     }
 
     public static PublicKey publicKey(byte[] raw) throws GeneralSecurityException {
-        byte[] encoded = ByteBuffer.allocate(X509_PREFIX.length + raw.length).put(X509_PREFIX).put(raw).array();
+        byte[] encoded = ByteBuffer.allocate(X509_PREFIX.length + raw.length)
+                .put(X509_PREFIX)
+                .put(raw)
+                .array();
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
     }
 
@@ -52,8 +54,10 @@ public final class Ed25519Keys {
             if (Files.exists(file)) {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
                 return new KeyPair(
-                        factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(lines.get(1)))),
-                        factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines.get(0)))));
+                        factory.generatePublic(
+                                new X509EncodedKeySpec(Base64.getDecoder().decode(lines.get(1)))),
+                        factory.generatePrivate(
+                                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines.get(0)))));
             }
         } catch (GeneralSecurityException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new IOException("the key file " + file + " is not two lines of base64 PKCS#8 and X.509 Ed25519", e);
@@ -68,8 +72,11 @@ public final class Ed25519Keys {
         } catch (UnsupportedOperationException notPosix) {
             // Not a POSIX file system: the folder's own permissions must protect the key.
         }
-        Files.writeString(temp, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n"
-                + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(
+                temp,
+                Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n"
+                        + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n",
+                StandardCharsets.US_ASCII);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         return keys;
     }

@@ -11,8 +11,7 @@ public final class Hashes {
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** SHA-256(0x00 ‖ leaf). */
     public static byte[] leaf(byte[] leafBytes) {

@@ -13,8 +13,14 @@ import java.util.HexFormat;
  * and control characters, the latter as {@code \\u00XX}), absent values as {@code null}, encoded as UTF-8.
  * {@code time} is ISO-8601 UTC as the topic carries it; {@code signer} is the signer commitment.
  */
-public record LogLeaf(String eventId, String type, String statementId, String contentHash, String time,
-        String source, String signer) {
+public record LogLeaf(
+        String eventId,
+        String type,
+        String statementId,
+        String contentHash,
+        String time,
+        String source,
+        String signer) {
 
     public byte[] canonicalBytes() {
         StringBuilder json = new StringBuilder(256).append('{');

@@ -1,9 +1,9 @@
 package org.endorsements.transparency;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,6 +21,7 @@ public record Note(String text, List<Signature> signatures) {
 
     /** The spec asks verifiers to accept at least 16 signatures and to limit them; 64 leaves room for rotation. */
     public static final int MAX_SIGNATURES = 64;
+
     static final String DASH = "\u2014 ";
 
     /**
@@ -34,7 +35,10 @@ public record Note(String text, List<Signature> signatures) {
 
         /** The signature line, newline included. */
         public String line() {
-            byte[] blob = ByteBuffer.allocate(4 + bytes.length).putInt(keyId).put(bytes).array();
+            byte[] blob = ByteBuffer.allocate(4 + bytes.length)
+                    .putInt(keyId)
+                    .put(bytes)
+                    .array();
             return DASH + keyName + " " + Base64.getEncoder().encodeToString(blob) + "\n";
         }
     }
@@ -104,7 +108,9 @@ public record Note(String text, List<Signature> signatures) {
         if (!lines.endsWith("\n")) {
             throw new IllegalArgumentException("signature lines end in a newline");
         }
-        return Arrays.stream(lines.substring(0, lines.length() - 1).split("\n", -1)).map(Note::parseLine).toList();
+        return Arrays.stream(lines.substring(0, lines.length() - 1).split("\n", -1))
+                .map(Note::parseLine)
+                .toList();
     }
 
     private static Signature parseLine(String line) {
@@ -134,14 +140,17 @@ public record Note(String text, List<Signature> signatures) {
 
     /** Key names are non-empty and contain no Unicode space and no plus sign. */
     static boolean validKeyName(String name) {
-        return !name.isEmpty() && name.codePoints().noneMatch(c -> c == '+' || Character.isWhitespace(c)
-                || Character.isSpaceChar(c));
+        return !name.isEmpty()
+                && name.codePoints().noneMatch(c -> c == '+' || Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     private static boolean validUtf8(String s) {
         try {
-            StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(java.nio.CharBuffer.wrap(s));
+            StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(java.nio.CharBuffer.wrap(s));
             return true;
         } catch (CharacterCodingException e) {
             return false;

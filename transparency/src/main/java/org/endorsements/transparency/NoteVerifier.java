@@ -67,8 +67,12 @@ public record NoteVerifier(String name, int keyId, byte type, byte[] publicKey) 
 
     /** The verifier key as it is published. */
     public String encode() {
-        byte[] typed = ByteBuffer.allocate(1 + publicKey.length).put(type).put(publicKey).array();
-        return name + "+" + HexFormat.of().formatHex(ByteBuffer.allocate(4).putInt(keyId).array()) + "+"
+        byte[] typed = ByteBuffer.allocate(1 + publicKey.length)
+                .put(type)
+                .put(publicKey)
+                .array();
+        return name + "+"
+                + HexFormat.of().formatHex(ByteBuffer.allocate(4).putInt(keyId).array()) + "+"
                 + Base64.getEncoder().encodeToString(typed);
     }
 
@@ -85,7 +89,8 @@ public record NoteVerifier(String name, int keyId, byte type, byte[] publicKey) 
                 return false;
             }
             long timestamp = ByteBuffer.wrap(signature).getLong();
-            long latest = java.time.Instant.now().plus(MAX_COSIGNATURE_CLOCK_SKEW).getEpochSecond();
+            long latest =
+                    java.time.Instant.now().plus(MAX_COSIGNATURE_CLOCK_SKEW).getEpochSecond();
             if (timestamp < 0 || timestamp > latest) {
                 return false;
             }
@@ -120,7 +125,10 @@ public record NoteVerifier(String name, int keyId, byte type, byte[] publicKey) 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NoteVerifier v && v.name.equals(name) && v.keyId == keyId && v.type == type
+        return o instanceof NoteVerifier v
+                && v.name.equals(name)
+                && v.keyId == keyId
+                && v.type == type
                 && Arrays.equals(v.publicKey, publicKey);
     }
 

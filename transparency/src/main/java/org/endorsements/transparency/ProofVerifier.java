@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class ProofVerifier {
 
-    private ProofVerifier() {
-    }
+    private ProofVerifier() {}
 
     public static boolean verifyInclusion(byte[] leafHash, long index, long size, List<byte[]> proof, byte[] root) {
         if (index < 0 || index >= size || !wellFormed(proof)) {
@@ -40,8 +39,7 @@ public final class ProofVerifier {
         return sn == 0 && MessageDigest.isEqual(r, root);
     }
 
-    public static boolean verifyConsistency(long size1, long size2, List<byte[]> proof, byte[] root1,
-            byte[] root2) {
+    public static boolean verifyConsistency(long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2) {
         if (size1 < 0 || size1 > size2 || !wellFormed(proof)) {
             return false;
         }

@@ -30,11 +30,9 @@ public final class SignedNote {
      * @param checkpoint the checkpoint
      * @param witnesses  the trusted witnesses whose cosignature verified
      */
-    public record Verified(Checkpoint checkpoint, List<NoteVerifier> witnesses) {
-    }
+    public record Verified(Checkpoint checkpoint, List<NoteVerifier> witnesses) {}
 
-    private SignedNote() {
-    }
+    private SignedNote() {}
 
     public static String sign(Checkpoint checkpoint, String keyName, PrivateKey key, PublicKey publicKey) {
         return new Note(checkpoint.body(), List.of(signature(checkpoint.body(), keyName, key, publicKey))).encode();
@@ -46,7 +44,9 @@ public final class SignedNote {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(key);
             signer.update(text.getBytes(StandardCharsets.UTF_8));
-            return new Note.Signature(keyName, NoteVerifier.of(keyName, NoteVerifier.ED25519, publicKey).keyId(),
+            return new Note.Signature(
+                    keyName,
+                    NoteVerifier.of(keyName, NoteVerifier.ED25519, publicKey).keyId(),
                     signer.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 signing failed", e);
@@ -75,7 +75,8 @@ public final class SignedNote {
      */
     public static Verified verify(String note, List<String> logKeys, List<String> witnessKeys, int minWitnesses) {
         List<NoteVerifier> logs = logKeys.stream().map(NoteVerifier::parse).toList();
-        List<NoteVerifier> witnesses = witnessKeys.stream().map(NoteVerifier::parse).toList();
+        List<NoteVerifier> witnesses =
+                witnessKeys.stream().map(NoteVerifier::parse).toList();
         if (logs.stream().anyMatch(NoteVerifier::isCosigner)) {
             throw new IllegalArgumentException("a log key has signature type 0x01; this one is a witness key");
         }
@@ -89,9 +90,12 @@ public final class SignedNote {
         List<NoteVerifier> verified = parsed.verifiedBy(all);
         if (verified.stream().noneMatch(logs::contains)) {
             throw new IllegalArgumentException("the checkpoint carries no signature by key "
-                    + String.join(" or ", logs.stream().map(NoteVerifier::name).distinct().toList()));
+                    + String.join(
+                            " or ",
+                            logs.stream().map(NoteVerifier::name).distinct().toList()));
         }
-        List<NoteVerifier> cosigned = verified.stream().filter(witnesses::contains).toList();
+        List<NoteVerifier> cosigned =
+                verified.stream().filter(witnesses::contains).toList();
         if (cosigned.size() < minWitnesses) {
             throw new IllegalArgumentException("the checkpoint is cosigned by " + cosigned.size()
                     + " of the trusted witnesses, " + minWitnesses + " required");
@@ -102,7 +106,9 @@ public final class SignedNote {
     /** Parses a checkpoint's note text: origin, size and root lines, then extension lines, if any. */
     public static Checkpoint parse(String body) {
         List<String> lines = List.of(body.split("\n", -1));
-        if (lines.size() < 4 || !lines.get(lines.size() - 1).isEmpty() || lines.get(0).isEmpty()) {
+        if (lines.size() < 4
+                || !lines.get(lines.size() - 1).isEmpty()
+                || lines.get(0).isEmpty()) {
             throw new IllegalArgumentException("a checkpoint body is origin, size and root hash lines");
         }
         if (!lines.get(1).matches("0|[1-9][0-9]{0,18}")) {

@@ -14,17 +14,20 @@ class CosignatureTest {
     private static final KeyPair WITNESS = Ed25519Keys.generate();
     private static final KeyPair OTHER_WITNESS = Ed25519Keys.generate();
     private static final SignedNote.Checkpoint CHECKPOINT = new SignedNote.Checkpoint(
-            "endorsements.local/statements/icc", 8,
+            "endorsements.local/statements/icc",
+            8,
             Hashes.fromHex("5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"));
     private static final String LOG_KEY = SignedNote.verifierKey("endorsements.local", LOG.getPublic());
-    private static final String WITNESS_KEY = Cosignature.verifier("witness.example/w1", WITNESS).encode();
-    private static final String OTHER_WITNESS_KEY = Cosignature.verifier("witness.example/w2", OTHER_WITNESS).encode();
+    private static final String WITNESS_KEY =
+            Cosignature.verifier("witness.example/w1", WITNESS).encode();
+    private static final String OTHER_WITNESS_KEY =
+            Cosignature.verifier("witness.example/w2", OTHER_WITNESS).encode();
 
     private static String cosigned(KeyPair... witnesses) {
         Note note = Note.parse(SignedNote.sign(CHECKPOINT, "endorsements.local", LOG.getPrivate(), LOG.getPublic()));
         for (int i = 0; i < witnesses.length; i++) {
-            note = note.with(List.of(Cosignature.sign(note.text(), 1_700_000_000L + i, "witness.example/w" + (i + 1),
-                    witnesses[i])));
+            note = note.with(List.of(
+                    Cosignature.sign(note.text(), 1_700_000_000L + i, "witness.example/w" + (i + 1), witnesses[i])));
         }
         return note.encode();
     }
@@ -44,15 +47,16 @@ class CosignatureTest {
 
     @Test
     void aCosignatureByAnUntrustedWitnessDoesNotCount() {
-        assertThatThrownBy(() -> SignedNote.verify(cosigned(OTHER_WITNESS), List.of(LOG_KEY),
-                List.of(WITNESS_KEY), 1)).hasMessageContaining("cosigned by 0");
+        assertThatThrownBy(() -> SignedNote.verify(cosigned(OTHER_WITNESS), List.of(LOG_KEY), List.of(WITNESS_KEY), 1))
+                .hasMessageContaining("cosigned by 0");
     }
 
     @Test
     void twoWitnessesAreCountedOnce() {
         String note = cosigned(WITNESS, OTHER_WITNESS);
         assertThat(SignedNote.verify(note, List.of(LOG_KEY), List.of(WITNESS_KEY, OTHER_WITNESS_KEY), 2)
-                .witnesses()).hasSize(2);
+                        .witnesses())
+                .hasSize(2);
         assertThatThrownBy(() -> SignedNote.verify(note, List.of(LOG_KEY), List.of(WITNESS_KEY), 2))
                 .hasMessageContaining("cosigned by 1");
     }
@@ -71,9 +75,12 @@ class CosignatureTest {
     void aCosignatureDatedWithinTheClockSkewVerifies() {
         Note note = Note.parse(SignedNote.sign(CHECKPOINT, "endorsements.local", LOG.getPrivate(), LOG.getPublic()));
         long aMinuteAhead = java.time.Instant.now().plusSeconds(60).getEpochSecond();
-        String nearlyNow = note.with(List.of(Cosignature.sign(note.text(), aMinuteAhead, "witness.example/w1",
-                WITNESS))).encode();
-        assertThat(SignedNote.verify(nearlyNow, List.of(LOG_KEY), List.of(WITNESS_KEY), 1).witnesses()).hasSize(1);
+        String nearlyNow = note.with(
+                        List.of(Cosignature.sign(note.text(), aMinuteAhead, "witness.example/w1", WITNESS)))
+                .encode();
+        assertThat(SignedNote.verify(nearlyNow, List.of(LOG_KEY), List.of(WITNESS_KEY), 1)
+                        .witnesses())
+                .hasSize(1);
     }
 
     @Test
@@ -83,8 +90,12 @@ class CosignatureTest {
         Note.Signature cosignature = parsed.signatures().get(1);
         byte[] bytes = cosignature.bytes().clone();
         bytes[7]++;
-        String forged = new Note(parsed.text(), List.of(parsed.signatures().get(0),
-                new Note.Signature(cosignature.keyName(), cosignature.keyId(), bytes))).encode();
+        String forged = new Note(
+                        parsed.text(),
+                        List.of(
+                                parsed.signatures().get(0),
+                                new Note.Signature(cosignature.keyName(), cosignature.keyId(), bytes)))
+                .encode();
         assertThatThrownBy(() -> SignedNote.verify(forged, List.of(LOG_KEY), List.of(WITNESS_KEY), 1))
                 .hasMessageContaining("witness.example/w1 does not verify");
     }
@@ -106,16 +117,20 @@ class CosignatureTest {
 
     @Test
     void ourCosignedCheckpointVerifiesWithTheIndependentVerifier() throws Exception {
-        assertThat(SpecNoteVerifier.verify(cosigned(WITNESS, OTHER_WITNESS).getBytes(StandardCharsets.UTF_8),
-                List.of(SpecNoteVerifier.Vkey.of(LOG_KEY), SpecNoteVerifier.Vkey.of(WITNESS_KEY),
-                        SpecNoteVerifier.Vkey.of(OTHER_WITNESS_KEY))))
+        assertThat(SpecNoteVerifier.verify(
+                        cosigned(WITNESS, OTHER_WITNESS).getBytes(StandardCharsets.UTF_8),
+                        List.of(
+                                SpecNoteVerifier.Vkey.of(LOG_KEY),
+                                SpecNoteVerifier.Vkey.of(WITNESS_KEY),
+                                SpecNoteVerifier.Vkey.of(OTHER_WITNESS_KEY))))
                 .containsExactly("endorsements.local", "witness.example/w1", "witness.example/w2");
     }
 
     @Test
     void theIndependentVerifierRejectsAForgedCosignatureOfOurs() {
         String forged = cosigned(WITNESS).replace("\n8\n", "\n9\n");
-        assertThatThrownBy(() -> SpecNoteVerifier.verify(forged.getBytes(StandardCharsets.UTF_8),
-                List.of(SpecNoteVerifier.Vkey.of(WITNESS_KEY)))).hasMessageContaining("does not verify");
+        assertThatThrownBy(() -> SpecNoteVerifier.verify(
+                        forged.getBytes(StandardCharsets.UTF_8), List.of(SpecNoteVerifier.Vkey.of(WITNESS_KEY))))
+                .hasMessageContaining("does not verify");
     }
 }

@@ -10,24 +10,28 @@ class LogLeafTest {
     @Test
     void theCanonicalEncodingHasFixedKeysInFixedOrderAndNoWhiteSpace() {
         LogLeaf leaf = new LogLeaf("e1", "EndorsementAdded", "icc", "ab", "2026-11-28T12:00:00Z", "api", "cd");
-        assertThat(new String(leaf.canonicalBytes(), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"eventId\":\"e1\",\"type\":\"EndorsementAdded\",\"statementId\":\"icc\",\"contentHash\":\"ab\","
-                        + "\"time\":\"2026-11-28T12:00:00Z\",\"source\":\"api\",\"signer\":\"cd\"}");
+        assertThat(new String(leaf.canonicalBytes(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"eventId\":\"e1\",\"type\":\"EndorsementAdded\",\"statementId\":\"icc\",\"contentHash\":\"ab\","
+                                + "\"time\":\"2026-11-28T12:00:00Z\",\"source\":\"api\",\"signer\":\"cd\"}");
     }
 
     @Test
     void absentValuesAreNullAndStringsAreEscapedAndNfcNormalized() {
         LogLeaf leaf = new LogLeaf("e\"1\\", "StatementPublished", "Me\u0301dicos\n", null, "t", null, null);
-        assertThat(new String(leaf.canonicalBytes(), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"eventId\":\"e\\\"1\\\\\",\"type\":\"StatementPublished\",\"statementId\":\"M\u00e9dicos\\u000a\","
-                        + "\"contentHash\":null,\"time\":\"t\",\"source\":null,\"signer\":null}");
+        assertThat(new String(leaf.canonicalBytes(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"eventId\":\"e\\\"1\\\\\",\"type\":\"StatementPublished\",\"statementId\":\"M\u00e9dicos\\u000a\","
+                                + "\"contentHash\":null,\"time\":\"t\",\"source\":null,\"signer\":null}");
     }
 
     @Test
     void theSignerCommitmentHidesTheOrganizationButAnyoneWithTheOpeningCanRecomputeIt() {
         String opening = "00".repeat(32);
         String a = LogLeaf.commitment(opening, "provea");
-        assertThat(a).hasSize(64).isEqualTo(LogLeaf.commitment(opening, "provea"))
+        assertThat(a)
+                .hasSize(64)
+                .isEqualTo(LogLeaf.commitment(opening, "provea"))
                 .isNotEqualTo(LogLeaf.commitment(opening, "codhez"))
                 .isNotEqualTo(LogLeaf.commitment("01".repeat(32), "provea"));
     }

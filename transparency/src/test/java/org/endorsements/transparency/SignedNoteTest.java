@@ -11,7 +11,8 @@ class SignedNoteTest {
 
     private static final KeyPair KEYS = keys();
     private static final SignedNote.Checkpoint CHECKPOINT = new SignedNote.Checkpoint(
-            "endorsements.local/statements/icc", 8,
+            "endorsements.local/statements/icc",
+            8,
             Hashes.fromHex("5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"));
 
     private static KeyPair keys() {
@@ -28,14 +29,15 @@ class SignedNoteTest {
 
     @Test
     void aCheckpointHasTheTlogCheckpointLayout() {
-        assertThat(note()).startsWith("endorsements.local/statements/icc\n8\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n\n"
-                + "\u2014 endorsements.local ");
+        assertThat(note())
+                .startsWith("endorsements.local/statements/icc\n8\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n\n"
+                        + "\u2014 endorsements.local ");
     }
 
     @Test
     void aSignedCheckpointVerifiesWithThePublishedKey() {
-        SignedNote.Checkpoint read = SignedNote.verify(note(), SignedNote.verifierKey("endorsements.local",
-                KEYS.getPublic()));
+        SignedNote.Checkpoint read =
+                SignedNote.verify(note(), SignedNote.verifierKey("endorsements.local", KEYS.getPublic()));
         assertThat(read.size()).isEqualTo(8);
         assertThat(read.root()).isEqualTo(CHECKPOINT.root());
     }
@@ -43,8 +45,9 @@ class SignedNoteTest {
     @Test
     void anAlteredCheckpointDoesNotVerify() {
         String forged = note().replace("\n8\n", "\n9\n");
-        assertThatThrownBy(() -> SignedNote.verify(forged, SignedNote.verifierKey("endorsements.local",
-                KEYS.getPublic()))).hasMessageContaining("does not verify");
+        assertThatThrownBy(
+                        () -> SignedNote.verify(forged, SignedNote.verifierKey("endorsements.local", KEYS.getPublic())))
+                .hasMessageContaining("does not verify");
     }
 
     @Test
@@ -58,7 +61,8 @@ class SignedNoteTest {
         for (int i = 0; i < 64; i++) {
             KeyPair pair = keys();
             String note = SignedNote.sign(CHECKPOINT, "endorsements.local", pair.getPrivate(), pair.getPublic());
-            assertThat(SignedNote.verify(note, SignedNote.verifierKey("endorsements.local", pair.getPublic())).size())
+            assertThat(SignedNote.verify(note, SignedNote.verifierKey("endorsements.local", pair.getPublic()))
+                            .size())
                     .isEqualTo(8);
         }
     }

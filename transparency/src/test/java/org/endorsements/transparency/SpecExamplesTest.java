@@ -16,6 +16,7 @@ class SpecExamplesTest {
 
     /** c2sp.org/signed-note, "Verifier keys / Example". */
     static final String SPEC_VKEY = "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k";
+
     static final String SPEC_NOTE = "This is an example message.\n\n— example.com/foo "
             + "Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n";
 
@@ -35,9 +36,10 @@ class SpecExamplesTest {
             + "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n";
 
     /** c2sp.org/tlog-witness, add-checkpoint's example response body. */
-    static final String WITNESS_RESPONSE = "— witness.example/w1 CMp+6LWBU0anHGH5aNDTJkH/gj79sG+T6+iP2ThYN5krrDJbR1HDnucjL39QsZTSvVjyQLrdk3DXDqI5G2HgLatVs0pWh6Up69HVOw==\n"
-            + "— witness.example/w1 I7rEps0pvK2UqkS2gSpVUDhrhVtQV9lgF6pRrWAvjJHjyWpW7VcE3SiOlVlbQNt64vWhO+DlkL0+UfzuOBMh9ChdMkP1vi/lCAsmlw==\n"
-            + "— witness.example/w2 AWui8Sk55XjYLOijihBjhqEH6nS1ndDymE0a+6idX7pLcnoB+dhnz0854aLZgrrKbYKA7nC3HNJhm/kWl7oJlqU3rXXvpysAdyP3wQ==\n";
+    static final String WITNESS_RESPONSE =
+            "— witness.example/w1 CMp+6LWBU0anHGH5aNDTJkH/gj79sG+T6+iP2ThYN5krrDJbR1HDnucjL39QsZTSvVjyQLrdk3DXDqI5G2HgLatVs0pWh6Up69HVOw==\n"
+                    + "— witness.example/w1 I7rEps0pvK2UqkS2gSpVUDhrhVtQV9lgF6pRrWAvjJHjyWpW7VcE3SiOlVlbQNt64vWhO+DlkL0+UfzuOBMh9ChdMkP1vi/lCAsmlw==\n"
+                    + "— witness.example/w2 AWui8Sk55XjYLOijihBjhqEH6nS1ndDymE0a+6idX7pLcnoB+dhnz0854aLZgrrKbYKA7nC3HNJhm/kWl7oJlqU3rXXvpysAdyP3wQ==\n";
 
     @Test
     void theSignedNoteSpecExampleVerifiesWithItsVerifierKey() {
@@ -48,8 +50,9 @@ class SpecExamplesTest {
 
     @Test
     void theSignedNoteSpecExampleVerifiesWithTheIndependentVerifier() throws Exception {
-        assertThat(SpecNoteVerifier.verify(SPEC_NOTE.getBytes(StandardCharsets.UTF_8),
-                List.of(SpecNoteVerifier.Vkey.of(SPEC_VKEY)))).containsExactly("example.com/foo");
+        assertThat(SpecNoteVerifier.verify(
+                        SPEC_NOTE.getBytes(StandardCharsets.UTF_8), List.of(SpecNoteVerifier.Vkey.of(SPEC_VKEY))))
+                .containsExactly("example.com/foo");
     }
 
     @Test
@@ -69,10 +72,11 @@ class SpecExamplesTest {
     @Test
     void aSignatureWhoseNameMatchesButIdDoesNotIsIgnored() {
         NoteVerifier key = NoteVerifier.parse(SPEC_VKEY);
-        NoteVerifier sameNameOtherKey = NoteVerifier.of("example.com/foo", NoteVerifier.ED25519,
-                Ed25519Keys.generate().getPublic());
+        NoteVerifier sameNameOtherKey = NoteVerifier.of(
+                "example.com/foo", NoteVerifier.ED25519, Ed25519Keys.generate().getPublic());
         assertThat(Note.parse(SPEC_NOTE).verifiedBy(List.of(sameNameOtherKey))).isEmpty();
-        assertThat(Note.parse(SPEC_NOTE).verifiedBy(List.of(sameNameOtherKey, key))).containsExactly(key);
+        assertThat(Note.parse(SPEC_NOTE).verifiedBy(List.of(sameNameOtherKey, key)))
+                .containsExactly(key);
     }
 
     @Test
@@ -106,7 +110,8 @@ class SpecExamplesTest {
     @Test
     void theWitnessSpecExampleResponseParsesAsThreeSignatureLines() {
         List<Note.Signature> lines = Note.parseSignatureLines(WITNESS_RESPONSE);
-        assertThat(lines).extracting(Note.Signature::keyName)
+        assertThat(lines)
+                .extracting(Note.Signature::keyName)
                 .containsExactly("witness.example/w1", "witness.example/w1", "witness.example/w2");
         // The example's bytes are illustrative (its "timestamps" are random): only the framing is checked.
         assertThat(lines).allSatisfy(s -> assertThat(s.bytes()).hasSize(8 + 64));

@@ -1,6 +1,7 @@
 package org.endorsements.transparency;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -8,7 +9,6 @@ import java.security.Signature;
 import java.security.spec.EdECPoint;
 import java.security.spec.EdECPublicKeySpec;
 import java.security.spec.NamedParameterSpec;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -40,8 +40,7 @@ final class SpecNoteVerifier {
         }
     }
 
-    private SpecNoteVerifier() {
-    }
+    private SpecNoteVerifier() {}
 
     /** The names of the given keys whose signature in the note verifies; throws if a known key's does not. */
     static List<String> verify(byte[] note, List<Vkey> keys) throws Exception {
@@ -72,9 +71,14 @@ final class SpecNoteVerifier {
             String name = rest.substring(0, rest.lastIndexOf(' '));
             byte[] blob = Base64.getDecoder().decode(rest.substring(rest.lastIndexOf(' ') + 1));
             for (Vkey key : keys) {
-                byte[] expectedId = Arrays.copyOf(sha256(concat(key.name().getBytes(StandardCharsets.UTF_8),
-                        new byte[] {'\n', (byte) key.type()}, key.key())), 4);
-                if (!key.name().equals(name) || !Arrays.equals(Arrays.copyOf(blob, 4), expectedId)
+                byte[] expectedId = Arrays.copyOf(
+                        sha256(concat(
+                                key.name().getBytes(StandardCharsets.UTF_8),
+                                new byte[] {'\n', (byte) key.type()},
+                                key.key())),
+                        4);
+                if (!key.name().equals(name)
+                        || !Arrays.equals(Arrays.copyOf(blob, 4), expectedId)
                         || !Arrays.equals(key.id(), expectedId)) {
                     continue;
                 }
@@ -91,8 +95,8 @@ final class SpecNoteVerifier {
                     continue;
                 }
                 Signature ed = Signature.getInstance("Ed25519");
-                ed.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(
-                        new EdECPublicKeySpec(NamedParameterSpec.ED25519, point(key.key()))));
+                ed.initVerify(KeyFactory.getInstance("Ed25519")
+                        .generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point(key.key()))));
                 ed.update(message);
                 if (!ed.verify(signature)) {
                     throw new IllegalArgumentException("signature by " + name + " does not verify");

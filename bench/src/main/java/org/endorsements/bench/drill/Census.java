@@ -42,6 +42,7 @@ final class Census {
      * wire name of {@link AggregateType} (a rename of the class would change it here only).
      */
     private static final String STORED_ENDORSEMENT_TYPE = "Endorsement";
+
     private static final String ENDORSEMENT = AggregateType.ENDORSEMENT.wireName();
 
     /** What the event store holds for the drill's statements. */
@@ -86,8 +87,9 @@ final class Census {
         Map<String, long[]> latest = new HashMap<>();
         Map<String, Long> added = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(platform.eventStoreUrl(), "sa", "");
-                PreparedStatement select = connection.prepareStatement("SELECT aggregateIdentifier, sequenceNumber, "
-                        + "payloadType, eventIdentifier FROM DomainEventEntry WHERE type = ? AND aggregateIdentifier LIKE ?")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT aggregateIdentifier, sequenceNumber, "
+                                + "payloadType, eventIdentifier FROM DomainEventEntry WHERE type = ? AND aggregateIdentifier LIKE ?")) {
             for (String statement : statements) {
                 select.setString(1, STORED_ENDORSEMENT_TYPE);
                 select.setString(2, statement + EndorsementId.SEPARATOR + "%");
@@ -125,10 +127,11 @@ final class Census {
         Map<String, Set<String>> events = new HashMap<>();
         Map<String, Long> highest = new HashMap<>();
         long outOfOrder = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+                    .map(p -> new TopicPartition(TOPIC, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -170,7 +173,8 @@ final class Census {
                 }
                 for (JsonNode item : body.path("items")) {
                     if (ENDORSEMENT.equals(item.path("aggregateType").asText())) {
-                        String position = item.path("aggregateId").asText() + "#" + item.path("sequence").asLong();
+                        String position = item.path("aggregateId").asText() + "#"
+                                + item.path("sequence").asLong();
                         String eventId = item.path("eventId").asText();
                         events.computeIfAbsent(position, p -> new HashSet<>()).add(eventId);
                         entries.merge(eventId, 1, Integer::sum);
@@ -182,7 +186,9 @@ final class Census {
             }
             // A statement the views do not know yet (rebuilding after a loss) counts as -1: not converged.
             JsonNode summary = get(query, "/api/statements/" + statement);
-            endorsed.put(statement, summary == null ? -1L : summary.path("endorsementCount").asLong());
+            endorsed.put(
+                    statement,
+                    summary == null ? -1L : summary.path("endorsementCount").asLong());
         }
         return new Views(entries, events, endorsed);
     }

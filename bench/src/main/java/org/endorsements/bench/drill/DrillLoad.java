@@ -22,12 +22,10 @@ import org.endorsements.http.ApiReply;
  */
 final class DrillLoad implements AutoCloseable {
 
-    record Organization(String id, String key) {
-    }
+    record Organization(String id, String key) {}
 
     /** One (statement, organization) pair of the load, with the organization's client. */
-    private record Pair(String path, ApiClient client) {
-    }
+    private record Pair(String path, ApiClient client) {}
 
     final AtomicLong sent = new AtomicLong();
     final AtomicLong acknowledged = new AtomicLong();
@@ -35,6 +33,7 @@ final class DrillLoad implements AutoCloseable {
     final AtomicLong failed = new AtomicLong();
     /** "aggregateId#sequence" of every acknowledged write. */
     final Set<String> acknowledgedPositions = ConcurrentHashMap.newKeySet();
+
     final AtomicBoolean faultActive = new AtomicBoolean();
 
     private final ApiClient command;
@@ -48,8 +47,17 @@ final class DrillLoad implements AutoCloseable {
     }
 
     void publish(String statementId) throws IOException {
-        ApiReply reply = admin.post("/api/statements", Map.of("statementId", statementId, "title",
-                "Drill " + statementId, "body", "Synthetic statement of a fault drill.", "language", "en"));
+        ApiReply reply = admin.post(
+                "/api/statements",
+                Map.of(
+                        "statementId",
+                        statementId,
+                        "title",
+                        "Drill " + statementId,
+                        "body",
+                        "Synthetic statement of a fault drill.",
+                        "language",
+                        "en"));
         if (reply.status() != 201) {
             throw new IllegalStateException("publishing " + statementId + " failed: " + reply.status());
         }
@@ -58,13 +66,15 @@ final class DrillLoad implements AutoCloseable {
     List<Organization> register(String prefix, int count) throws IOException {
         List<Organization> organizations = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ApiReply reply = admin.post("/api/organizations", Map.of("organizationId", prefix + "-" + i, "name",
-                    "Drill organization " + prefix + " " + i));
+            ApiReply reply = admin.post(
+                    "/api/organizations",
+                    Map.of("organizationId", prefix + "-" + i, "name", "Drill organization " + prefix + " " + i));
             if (reply.status() != 201) {
                 throw new IllegalStateException("registering an organization failed: " + reply.status());
             }
             JsonNode body = reply.json();
-            organizations.add(new Organization(body.path("organizationId").asText(), body.path("apiKey").asText()));
+            organizations.add(new Organization(
+                    body.path("organizationId").asText(), body.path("apiKey").asText()));
         }
         return organizations;
     }
@@ -79,8 +89,10 @@ final class DrillLoad implements AutoCloseable {
         int n = 0;
         for (String statement : statements) {
             for (Organization organization : organizations) {
-                shares.get(n++ % clientCount).add(new Pair("/api/statements/" + statement + "/endorsements/"
-                        + organization.id(), command.withKey(organization.key())));
+                shares.get(n++ % clientCount)
+                        .add(new Pair(
+                                "/api/statements/" + statement + "/endorsements/" + organization.id(),
+                                command.withKey(organization.key())));
             }
         }
         long intervalNanos = (long) (clientCount * 1e9 / perSecond);

@@ -41,8 +41,15 @@ import org.endorsements.http.ApiReply;
  */
 public final class Drills {
 
-    static final List<String> NAMES = List.of("concurrent-identical", "poison", "query-kill", "command-kill",
-            "mongo-restart", "broker-stop", "flood", "split-view");
+    static final List<String> NAMES = List.of(
+            "concurrent-identical",
+            "poison",
+            "query-kill",
+            "command-kill",
+            "mongo-restart",
+            "broker-stop",
+            "flood",
+            "split-view");
 
     private static final String DEAD_LETTER_TOPIC = "endorsement-events.dlt";
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(10);
@@ -53,19 +60,51 @@ public final class Drills {
      * The sizes of the drills, as {@link DrillCommand} reads them. The defaults are the full drills an operator runs;
      * the end-to-end suite runs the same drills, with the same checks, at the smallest sizes that still prove them.
      */
-    record Options(Path root, Path results, int loadSeconds, int downSeconds, int faultSeconds, double rate,
-            int clients, int organizations, int convergeSeconds, int identicalRounds, int identicalRequests,
-            int floodSeconds, int maxLagSeconds, int floodBodyMegabytes, int floodOversized,
-            int floodOversizedAtOnce, int floodPathAttacks, int floodStreams) {
-    }
+    record Options(
+            Path root,
+            Path results,
+            int loadSeconds,
+            int downSeconds,
+            int faultSeconds,
+            double rate,
+            int clients,
+            int organizations,
+            int convergeSeconds,
+            int identicalRounds,
+            int identicalRequests,
+            int floodSeconds,
+            int maxLagSeconds,
+            int floodBodyMegabytes,
+            int floodOversized,
+            int floodOversizedAtOnce,
+            int floodPathAttacks,
+            int floodStreams) {}
 
     /** One drill's findings, as the table prints them. */
-    record Report(String drill, long sent, long acknowledged, long acknowledgedPositions, long inStore, long onTopic,
-            long inViews, long topicRepeats, long viewDuplicates, long lost, long notInStore, long outOfOrder,
-            String countCheck, String ownCheck, boolean ownCheckPassed, Duration convergedAfter) {
+    record Report(
+            String drill,
+            long sent,
+            long acknowledged,
+            long acknowledgedPositions,
+            long inStore,
+            long onTopic,
+            long inViews,
+            long topicRepeats,
+            long viewDuplicates,
+            long lost,
+            long notInStore,
+            long outOfOrder,
+            String countCheck,
+            String ownCheck,
+            boolean ownCheckPassed,
+            Duration convergedAfter) {
 
         boolean passed() {
-            return lost == 0 && viewDuplicates == 0 && notInStore == 0 && outOfOrder == 0 && ownCheckPassed
+            return lost == 0
+                    && viewDuplicates == 0
+                    && notInStore == 0
+                    && outOfOrder == 0
+                    && ownCheckPassed
                     && countCheck.startsWith("equal");
         }
     }
@@ -91,13 +130,15 @@ public final class Drills {
         List<Report> reports = new ArrayList<>();
         try (LocalPlatform platform = new LocalPlatform(options.root(), dir)) {
             // Ctrl-C or a kill of the drill must not leave the platform's processes behind.
-            Thread cleanUp = new Thread(() -> {
-                try {
-                    platform.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "drill-clean-up");
+            Thread cleanUp = new Thread(
+                    () -> {
+                        try {
+                            platform.close();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "drill-clean-up");
             Runtime.getRuntime().addShutdownHook(cleanUp);
             System.out.printf("Starting a platform of its own for the drill (logs in %s)...%n", platform.logs());
             platform.start();
@@ -110,8 +151,7 @@ public final class Drills {
         System.out.println();
         System.out.println(markdown);
         Files.createDirectories(options.results());
-        Path file = options.results().resolve(Instant.now().toString().replace(':', '-') + "-drill-"
-                + label + ".md");
+        Path file = options.results().resolve(Instant.now().toString().replace(':', '-') + "-drill-" + label + ".md");
         Files.writeString(file, markdown);
         System.out.println("Written to " + file);
         boolean passed = reports.stream().allMatch(Report::passed);
@@ -179,16 +219,28 @@ public final class Drills {
                 case "concurrent-identical" -> identical(prefix, statements.get(0), load, identicalAggregates);
                 case "poison" -> poisonMarkers.addAll(poison(statements.get(0)));
                 case "flood" -> {
-                    flood = new Flood(new Flood.Settings(Duration.ofSeconds(options.floodSeconds()),
-                            options.floodBodyMegabytes() << 20, options.floodOversized(),
-                            options.floodOversizedAtOnce(), options.floodPathAttacks(), options.floodStreams(),
-                            Duration.ofSeconds(options.maxLagSeconds())), platform.commandUrl(),
-                            platform.queryUrl(), statements.get(0), organizations.get(0).id(),
+                    flood = new Flood(
+                            new Flood.Settings(
+                                    Duration.ofSeconds(options.floodSeconds()),
+                                    options.floodBodyMegabytes() << 20,
+                                    options.floodOversized(),
+                                    options.floodOversizedAtOnce(),
+                                    options.floodPathAttacks(),
+                                    options.floodStreams(),
+                                    Duration.ofSeconds(options.maxLagSeconds())),
+                            platform.commandUrl(),
+                            platform.queryUrl(),
+                            statements.get(0),
+                            organizations.get(0).id(),
                             organizations.get(0).key());
-                    say(String.format("flood for %d s: %d never-read /live streams, up to %d anonymous %d MB bodies "
-                            + "(%d at a time), up to %d path-parameter requests; lag probed meanwhile",
-                            options.floodSeconds(), options.floodStreams(), options.floodOversized(),
-                            options.floodBodyMegabytes(), options.floodOversizedAtOnce(),
+                    say(String.format(
+                            "flood for %d s: %d never-read /live streams, up to %d anonymous %d MB bodies "
+                                    + "(%d at a time), up to %d path-parameter requests; lag probed meanwhile",
+                            options.floodSeconds(),
+                            options.floodStreams(),
+                            options.floodOversized(),
+                            options.floodBodyMegabytes(),
+                            options.floodOversizedAtOnce(),
                             options.floodPathAttacks()));
                     flood.startProbe(load, probeStatement, prober);
                     load.faultActive.set(true);
@@ -213,7 +265,8 @@ public final class Drills {
         Flood.Result flooded = flood == null ? null : flood.stopProbe();
         say("load stopped; waiting for the views to converge with the event store");
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(options.convergeSeconds()).toNanos();
+        long deadline = System.nanoTime()
+                + Duration.ofSeconds(options.convergeSeconds()).toNanos();
         long convergeStart = System.nanoTime();
         Census.Store store;
         Census.Topic topic;
@@ -253,7 +306,9 @@ public final class Drills {
         Set<String> lostPositions = new HashSet<>();
         for (String position : acked) {
             String id = store.events().get(position);
-            if (id == null || !onTopic.records().containsKey(id) || !inViews.entries().containsKey(id)
+            if (id == null
+                    || !onTopic.records().containsKey(id)
+                    || !inViews.entries().containsKey(id)
                     || forked.contains(position)) {
                 lostPositions.add(position);
             }
@@ -274,11 +329,17 @@ public final class Drills {
                 Map<String, Long> addedInStore = store.addedEvents();
                 identicalAggregates.keySet().forEach(a -> added.put(a, addedInStore.getOrDefault(a, 0L)));
                 long exactlyOne = added.values().stream().filter(n -> n == 1).count();
-                long accepted = identicalAggregates.values().stream().mapToLong(Long::longValue).sum();
-                ownCheck = String.format("%d rounds of %d identical PUTs: %d of %d requests answered 2xx; "
-                        + "%d of %d endorsements have exactly one EndorsementAdded", options.identicalRounds(),
-                        options.identicalRequests(), accepted,
-                        options.identicalRounds() * options.identicalRequests(), exactlyOne,
+                long accepted = identicalAggregates.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+                ownCheck = String.format(
+                        "%d rounds of %d identical PUTs: %d of %d requests answered 2xx; "
+                                + "%d of %d endorsements have exactly one EndorsementAdded",
+                        options.identicalRounds(),
+                        options.identicalRequests(),
+                        accepted,
+                        options.identicalRounds() * options.identicalRequests(),
+                        exactlyOne,
                         added.size());
                 ownPassed = exactlyOne == options.identicalRounds()
                         && accepted == (long) options.identicalRounds() * options.identicalRequests();
@@ -287,8 +348,10 @@ public final class Drills {
                 List<String> failures = new ArrayList<>(notUp);
                 Duration bound = Duration.ofSeconds(options.maxLagSeconds());
                 if (flooded.probesLate() > 0 || flooded.maxLag().compareTo(bound) >= 0) {
-                    failures.add(String.format("projection LAG over %d s: %d of %d probes not in the views within "
-                            + "the bound", options.maxLagSeconds(), flooded.probesLate(),
+                    failures.add(String.format(
+                            "projection LAG over %d s: %d of %d probes not in the views within " + "the bound",
+                            options.maxLagSeconds(),
+                            flooded.probesLate(),
                             flooded.probesLate() + flooded.lags().size()));
                 }
                 if (flooded.lags().isEmpty()) {
@@ -303,11 +366,18 @@ public final class Drills {
                             + "problem, never a server error)");
                 }
                 ownCheck = (failures.isEmpty() ? "" : "FAILED: " + String.join("; ", failures) + ". ")
-                        + String.format("Projection lag max %.1f s over %d probes in time (%d late, %d probe writes "
-                                + "failed; bound %d s); %d of %d never-read /live streams opened (%d refused); %s",
-                        flooded.maxLag().toMillis() / 1000.0, flooded.lags().size(), flooded.probesLate(),
-                        flooded.probeWritesFailed(), options.maxLagSeconds(), flooded.streamsOpened(),
-                        options.floodStreams(), flooded.streamsRefused(), flooded.describe());
+                        + String.format(
+                                "Projection lag max %.1f s over %d probes in time (%d late, %d probe writes "
+                                        + "failed; bound %d s); %d of %d never-read /live streams opened (%d refused); %s",
+                                flooded.maxLag().toMillis() / 1000.0,
+                                flooded.lags().size(),
+                                flooded.probesLate(),
+                                flooded.probeWritesFailed(),
+                                options.maxLagSeconds(),
+                                flooded.streamsOpened(),
+                                options.floodStreams(),
+                                flooded.streamsRefused(),
+                                flooded.describe());
                 ownPassed = failures.isEmpty();
             }
             case "poison" -> {
@@ -321,14 +391,29 @@ public final class Drills {
                 ownPassed = true;
             }
         }
-        Report report = new Report(name, load.sent.get(), load.acknowledged.get(), acked.size(),
+        Report report = new Report(
+                name,
+                load.sent.get(),
+                load.acknowledged.get(),
+                acked.size(),
                 acked.stream().filter(store.events()::containsKey).count(),
-                acked.stream().map(store.events()::get).filter(id -> id != null && onTopic.records().containsKey(id))
+                acked.stream()
+                        .map(store.events()::get)
+                        .filter(id -> id != null && onTopic.records().containsKey(id))
                         .count(),
-                acked.stream().map(store.events()::get).filter(id -> id != null && inViews.entries().containsKey(id))
+                acked.stream()
+                        .map(store.events()::get)
+                        .filter(id -> id != null && inViews.entries().containsKey(id))
                         .count(),
-                topic.repeats(), views.duplicates(), lost, notInStore.size(), topic.outOfOrder(), countCheck,
-                ownCheck, ownPassed, convergedAfter);
+                topic.repeats(),
+                views.duplicates(),
+                lost,
+                notInStore.size(),
+                topic.outOfOrder(),
+                countCheck,
+                ownCheck,
+                ownPassed,
+                convergedAfter);
         if (lost > 0) {
             say("LOST (first 20): " + Census.sorted(lostPositions, 20));
         }
@@ -336,8 +421,8 @@ public final class Drills {
             say(notInStore.size() + " events on the topic or in the views are not in the event store; positions "
                     + "whose history forked (first 20): " + Census.sorted(forked, 20));
         }
-        say(String.format("%s: %s in %.0f s", name, report.passed() ? "PASSED" : "FAILED",
-                (System.nanoTime() - started) / 1e9));
+        say(String.format(
+                "%s: %s in %.0f s", name, report.passed() ? "PASSED" : "FAILED", (System.nanoTime() - started) / 1e9));
         if (!report.passed()) {
             say("why: " + whyFailed(report));
         }
@@ -382,8 +467,10 @@ public final class Drills {
                     replies.add(pool.submit(() -> {
                         barrier.await();
                         load.sent.incrementAndGet();
-                        return load.send("PUT", "/api/statements/" + statement + "/endorsements/"
-                                + organization.id(), organization.key());
+                        return load.send(
+                                "PUT",
+                                "/api/statements/" + statement + "/endorsements/" + organization.id(),
+                                organization.key());
                     }));
                 }
                 long accepted = 0;
@@ -410,11 +497,14 @@ public final class Drills {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Census.TOPIC, statement,
-                    ("{not json " + bare).getBytes(StandardCharsets.UTF_8))).get();
-            ProducerRecord<String, byte[]> withHeaders = new ProducerRecord<>(Census.TOPIC, statement,
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Census.TOPIC, statement, ("{not json " + bare).getBytes(StandardCharsets.UTF_8)))
+                    .get();
+            ProducerRecord<String, byte[]> withHeaders = new ProducerRecord<>(
+                    Census.TOPIC,
+                    statement,
                     ("{\"statementId\": 42, \"marker\": \"" + broken + "\"").getBytes(StandardCharsets.UTF_8));
             realHeaders.forEach(h -> withHeaders.headers().add(h));
             producer.send(withHeaders).get();
@@ -441,8 +531,9 @@ public final class Drills {
     private Set<String> parkedMarkers(Set<String> markers) {
         Set<String> found = new HashSet<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTER_TOPIC, Duration.ofSeconds(30))
-                    .stream().map(p -> new TopicPartition(DEAD_LETTER_TOPIC, p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTER_TOPIC, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(DEAD_LETTER_TOPIC, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -469,37 +560,76 @@ public final class Drills {
     private Report splitView(String statementId) throws Exception {
         long started = System.nanoTime();
         SplitViewDrill.Outcome outcome = new SplitViewDrill(platform).run(statementId);
-        return new Report("split-view", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "equal (no load in this drill)",
-                String.join("; ", outcome.findings()), outcome.passed(),
+        return new Report(
+                "split-view",
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                "equal (no load in this drill)",
+                String.join("; ", outcome.findings()),
+                outcome.passed(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
     static String markdown(List<Report> reports, Options options) {
         StringBuilder md = new StringBuilder();
-        md.append("### Fault drills — ").append(Instant.now()).append("\n\n")
-                .append(String.format("%d cores, Java %s; load %.0f requests/s from %d clients over %d organizations "
-                        + "× 2 statements, %d s before and after each fault%s.%n%n",
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                        options.rate(), options.clients(), options.organizations(), options.loadSeconds(),
+        md.append("### Fault drills — ")
+                .append(Instant.now())
+                .append("\n\n")
+                .append(String.format(
+                        "%d cores, Java %s; load %.0f requests/s from %d clients over %d organizations "
+                                + "× 2 statements, %d s before and after each fault%s.%n%n",
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"),
+                        options.rate(),
+                        options.clients(),
+                        options.organizations(),
+                        options.loadSeconds(),
                         (reports.stream().anyMatch(r -> r.drill().equals("broker-stop"))
-                                ? ", broker down " + options.downSeconds() + " s" : "")
+                                        ? ", broker down " + options.downSeconds() + " s"
+                                        : "")
                                 + (reports.stream().anyMatch(r -> r.drill().equals("flood"))
-                                ? ", flood " + options.floodSeconds() + " s (projection lag bound "
-                                        + options.maxLagSeconds() + " s)" : "")))
+                                        ? ", flood " + options.floodSeconds() + " s (projection lag bound "
+                                                + options.maxLagSeconds() + " s)"
+                                        : "")))
                 .append("| drill | sent | acknowledged (2xx) | in event store | on topic | in views | duplicates "
                         + "| lost | result |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (Report r : reports) {
-            md.append(String.format("| %s | %d | %d (%d positions) | %d | %d | %d | %d in views (%d repeats on topic) "
-                            + "| %d | %s |%n", r.drill(), r.sent(), r.acknowledged(), r.acknowledgedPositions(),
-                    r.inStore(), r.onTopic(), r.inViews(), r.viewDuplicates(), r.topicRepeats(), r.lost(),
+            md.append(String.format(
+                    "| %s | %d | %d (%d positions) | %d | %d | %d | %d in views (%d repeats on topic) "
+                            + "| %d | %s |%n",
+                    r.drill(),
+                    r.sent(),
+                    r.acknowledged(),
+                    r.acknowledgedPositions(),
+                    r.inStore(),
+                    r.onTopic(),
+                    r.inViews(),
+                    r.viewDuplicates(),
+                    r.topicRepeats(),
+                    r.lost(),
                     r.passed() ? "passed" : "FAILED"));
         }
         md.append("\n");
         for (Report r : reports) {
-            md.append(String.format("- %s: %s; endorsement counts views vs event store: %s; converged %.1f s after "
+            md.append(String.format(
+                    "- %s: %s; endorsement counts views vs event store: %s; converged %.1f s after "
                             + "the load stopped; %d in views or on topic but not in the event store; %d out of order "
-                            + "on the topic.%n", r.drill(), r.ownCheck(), r.countCheck(),
-                    r.convergedAfter().toMillis() / 1000.0, r.notInStore(), r.outOfOrder()));
+                            + "on the topic.%n",
+                    r.drill(),
+                    r.ownCheck(),
+                    r.countCheck(),
+                    r.convergedAfter().toMillis() / 1000.0,
+                    r.notInStore(),
+                    r.outOfOrder()));
         }
         return md.toString();
     }
@@ -519,7 +649,8 @@ public final class Drills {
 
     private static void deleteRecursively(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
             // a leftover temp folder is harmless
         }

@@ -45,18 +45,31 @@ final class Flood {
      * @param streams         never-read {@code /live} streams held open for the whole attack
      * @param maxLag          bound on the time from an acknowledged write until the views include it
      */
-    record Settings(Duration duration, int bodyBytes, int oversized, int oversizedAtOnce, int pathAttacks,
-            int streams, Duration maxLag) {
-    }
+    record Settings(
+            Duration duration,
+            int bodyBytes,
+            int oversized,
+            int oversizedAtOnce,
+            int pathAttacks,
+            int streams,
+            Duration maxLag) {}
 
     /** What happened, per kind of hostile request, and the lag the probe measured. */
-    record Result(Map<String, Map<String, Integer>> outcomes, int streamsOpened, int streamsRefused,
-            List<Duration> lags, int probesLate, int probeWritesFailed) {
+    record Result(
+            Map<String, Map<String, Integer>> outcomes,
+            int streamsOpened,
+            int streamsRefused,
+            List<Duration> lags,
+            int probesLate,
+            int probeWritesFailed) {
 
         /** Hostile requests the platform accepted (2xx): each one is a hole. */
         int accepted() {
-            return outcomes.values().stream().flatMap(m -> m.entrySet().stream())
-                    .filter(e -> e.getKey().startsWith("2")).mapToInt(Map.Entry::getValue).sum();
+            return outcomes.values().stream()
+                    .flatMap(m -> m.entrySet().stream())
+                    .filter(e -> e.getKey().startsWith("2"))
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
         }
 
         /**
@@ -64,7 +77,9 @@ final class Flood {
          * a cap saying "later") is no fault.
          */
         int serverErrors() {
-            return outcomes.values().stream().mapToInt(m -> m.getOrDefault("500", 0)).sum();
+            return outcomes.values().stream()
+                    .mapToInt(m -> m.getOrDefault("500", 0))
+                    .sum();
         }
 
         Duration maxLag() {
@@ -72,8 +87,11 @@ final class Flood {
         }
 
         String describe() {
-            return outcomes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().entrySet().stream()
-                    .map(o -> o.getKey() + "×" + o.getValue()).collect(Collectors.joining(", ", "(", ")")))
+            return outcomes.entrySet().stream()
+                    .map(e -> e.getKey() + " "
+                            + e.getValue().entrySet().stream()
+                                    .map(o -> o.getKey() + "×" + o.getValue())
+                                    .collect(Collectors.joining(", ", "(", ")")))
                     .collect(Collectors.joining("; "));
         }
     }
@@ -83,6 +101,7 @@ final class Flood {
     private static final int REPLY_TIMEOUT_MILLIS = 15_000;
     /** A tiny receive window, so that a stream the client never reads fills the server's buffers soon. */
     private static final int STREAM_RECEIVE_BUFFER = 1024;
+
     private static final int CHUNK = 64 * 1024;
     private static final Duration PROBE_POLL = Duration.ofMillis(100);
     private static final Duration PROBE_PAUSE = Duration.ofMillis(500);
@@ -114,7 +133,12 @@ final class Flood {
      * @param organizationId  any organization's id, sent where a statement id belongs
      * @param organizationKey that organization's key: the close request comes from a key holder
      */
-    Flood(Settings settings, String commandUrl, String queryUrl, String liveStatement, String organizationId,
+    Flood(
+            Settings settings,
+            String commandUrl,
+            String queryUrl,
+            String liveStatement,
+            String organizationId,
             String organizationKey) {
         this.settings = settings;
         this.command = loopback(URI.create(commandUrl));
@@ -186,16 +210,23 @@ final class Flood {
             byOutcome.forEach((outcome, n) -> copy.put(outcome, n.get()));
             counted.put(kind, copy);
         });
-        return new Result(counted, streams.size(), streamsRefused.get(), List.copyOf(lags), probesLate.get(),
+        return new Result(
+                counted,
+                streams.size(),
+                streamsRefused.get(),
+                List.copyOf(lags),
+                probesLate.get(),
                 probeWritesFailed.get());
     }
 
     private void attacker(String name, Runnable send) {
-        Thread thread = new Thread(() -> {
-            while (attacking.get() && System.nanoTime() < attackDeadline) {
-                send.run();
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    while (attacking.get() && System.nanoTime() < attackDeadline) {
+                        send.run();
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
         attackers.add(thread);
@@ -242,8 +273,8 @@ final class Flood {
         String framingHeaders = framing.headers != null ? framing.headers : "Content-Length: " + length + "\r\n";
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + target.getAuthority()
                 + "\r\nContent-Type: application/json\r\n" + framingHeaders + "Connection: close\r\n\r\n";
-        String kind = "oversized " + (settings.bodyBytes() >> 20) + " MB, " + framing.name().toLowerCase()
-                .replace('_', ' ') + ", anonymous POST " + path;
+        String kind = "oversized " + (settings.bodyBytes() >> 20) + " MB, "
+                + framing.name().toLowerCase().replace('_', ' ') + ", anonymous POST " + path;
         count(kind, exchange(target, head, out -> {
             writeBody(out, prefix, framing.chunked);
             writeFiller(out, first, framing.chunked);
@@ -281,8 +312,7 @@ final class Flood {
         }
     }
 
-    private record PathAttack(String kind, URI target, String method, String path, boolean withKey) {
-    }
+    private record PathAttack(String kind, URI target, String method, String path, boolean withKey) {}
 
     private void sendPathAttack() {
         int n = pathSent.getAndIncrement();
@@ -291,20 +321,30 @@ final class Flood {
             return;
         }
         List<PathAttack> attacks = List.of(
-                new PathAttack("anonymous POST /api;x=1/organizations", command, "POST", "/api;x=1/organizations", false),
+                new PathAttack(
+                        "anonymous POST /api;x=1/organizations", command, "POST", "/api;x=1/organizations", false),
                 new PathAttack("anonymous POST /%61pi/organizations", command, "POST", "/%61pi/organizations", false),
-                new PathAttack("key holder POST /api/statements/<organization id>/close", command, "POST",
-                        "/api/statements/" + organizationId + "/close", true),
-                new PathAttack("anonymous POST /api/statements/<organization id>/close", command, "POST",
-                        "/api/statements/" + organizationId + "/close", false),
-                new PathAttack("anonymous POST /api;x=1/admin/replay (query)", query, "POST", "/api;x=1/admin/replay",
+                new PathAttack(
+                        "key holder POST /api/statements/<organization id>/close",
+                        command,
+                        "POST",
+                        "/api/statements/" + organizationId + "/close",
+                        true),
+                new PathAttack(
+                        "anonymous POST /api/statements/<organization id>/close",
+                        command,
+                        "POST",
+                        "/api/statements/" + organizationId + "/close",
                         false),
-                new PathAttack("anonymous POST /%61pi/admin/replay (query)", query, "POST", "/%61pi/admin/replay",
-                        false));
+                new PathAttack(
+                        "anonymous POST /api;x=1/admin/replay (query)", query, "POST", "/api;x=1/admin/replay", false),
+                new PathAttack(
+                        "anonymous POST /%61pi/admin/replay (query)", query, "POST", "/%61pi/admin/replay", false));
         PathAttack attack = attacks.get(n % attacks.size());
         byte[] body = ("{\"organizationId\":\"flood-path-" + n + "\",\"name\":\"Flood " + n + "\"}")
                 .getBytes(StandardCharsets.US_ASCII);
-        String head = attack.method() + " " + attack.path() + " HTTP/1.1\r\nHost: " + attack.target().getAuthority()
+        String head = attack.method() + " " + attack.path() + " HTTP/1.1\r\nHost: "
+                + attack.target().getAuthority()
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
                 + (attack.withKey() ? "Authorization: Bearer " + organizationKey + "\r\n" : "")
                 + "Connection: close\r\n\r\n";
@@ -316,9 +356,10 @@ final class Flood {
         try {
             socket.setReceiveBufferSize(STREAM_RECEIVE_BUFFER);
             socket.connect(new InetSocketAddress(query.getHost(), query.getPort()), CONNECT_TIMEOUT_MILLIS);
-            socket.getOutputStream().write(("GET /api/statements/" + liveStatement + "/live HTTP/1.1\r\nHost: "
-                    + query.getAuthority() + "\r\nAccept: text/event-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /api/statements/" + liveStatement + "/live HTTP/1.1\r\nHost: " + query.getAuthority()
+                                    + "\r\nAccept: text/event-stream\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             streams.add(socket);
         } catch (IOException e) {
@@ -376,7 +417,8 @@ final class Flood {
 
     private void count(String kind, String outcome) {
         outcomes.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
+                .computeIfAbsent(outcome, o -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     private void probe(DrillLoad load, String statement, DrillLoad.Organization prober) {
@@ -432,7 +474,8 @@ final class Flood {
                 return -1;
             }
             JsonNode summary = response.json();
-            return summary.path("totalEndorsementsAdded").asLong() + summary.path("withdrawals").asLong();
+            return summary.path("totalEndorsementsAdded").asLong()
+                    + summary.path("withdrawals").asLong();
         } catch (IOException e) {
             return -1;
         }

@@ -1,6 +1,5 @@
 package org.endorsements.bench.drill;
 
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -40,6 +39,7 @@ final class LocalPlatform implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** A health check of a loopback service that takes longer than this counts as "not now". */
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
     private static final Duration HEALTH_POLL = Duration.ofMillis(200);
 
     final String adminKey = randomKey();
@@ -87,7 +87,8 @@ final class LocalPlatform implements AutoCloseable {
      * needs H2's default DB_CLOSE_ON_EXIT).
      */
     String eventStoreUrl() {
-        return "jdbc:h2:file:" + dir.resolve("data/command/eventstore") + ";WRITE_DELAY=0;RETENTION_TIME=2000;AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dir.resolve("data/command/eventstore")
+                + ";WRITE_DELAY=0;RETENTION_TIME=2000;AUTO_SERVER=TRUE";
     }
 
     Path logs() {
@@ -113,9 +114,12 @@ final class LocalPlatform implements AutoCloseable {
 
     /** A witness of the drill's own, which the query service submits every checkpoint to. */
     private void startWitness() throws IOException {
-        witness = new Witness("witness.drill.local/w1", Ed25519Keys.generate(), Witness.WitnessedLogs.parse(List.of(
-                "endorsements.local/statements/*=" + logVerifierKey())),
-                new WitnessState(dir.resolve("witness")), Clock.systemUTC());
+        witness = new Witness(
+                "witness.drill.local/w1",
+                Ed25519Keys.generate(),
+                Witness.WitnessedLogs.parse(List.of("endorsements.local/statements/*=" + logVerifierKey())),
+                new WitnessState(dir.resolve("witness")),
+                Clock.systemUTC());
         witnessServer = new WitnessServer(witness, new InetSocketAddress("127.0.0.1", 0));
     }
 
@@ -134,14 +138,32 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     void startKafka() throws IOException, InterruptedException {
-        launch(KAFKA, List.of("java", "-Xmx512m", "-cp", stackClassPath(), "kafka.Kafka",
-                dir.resolve("kafka/server.properties").toString()), Map.of());
+        launch(
+                KAFKA,
+                List.of(
+                        "java",
+                        "-Xmx512m",
+                        "-cp",
+                        stackClassPath(),
+                        "kafka.Kafka",
+                        dir.resolve("kafka/server.properties").toString()),
+                Map.of());
         awaitListening(KAFKA, kafkaPort);
     }
 
     void startMongo() throws IOException, InterruptedException {
-        launch(MONGO, List.of("java", "-Xmx2g", "-XX:+UseG1GC", "-XX:+UseStringDeduplication", "-cp",
-                stackClassPath(), "org.endorsements.localstack.MongoServerMain", "127.0.0.1", String.valueOf(mongoPort)),
+        launch(
+                MONGO,
+                List.of(
+                        "java",
+                        "-Xmx2g",
+                        "-XX:+UseG1GC",
+                        "-XX:+UseStringDeduplication",
+                        "-cp",
+                        stackClassPath(),
+                        "org.endorsements.localstack.MongoServerMain",
+                        "127.0.0.1",
+                        String.valueOf(mongoPort)),
                 Map.of());
         awaitListening(MONGO, mongoPort);
     }
@@ -159,8 +181,16 @@ final class LocalPlatform implements AutoCloseable {
     private void launchCommand() throws IOException {
         // -XX:+ExitOnOutOfMemoryError as ./endorsements up runs the services: a heap exhausted by a request stops
         // the service, which the flood drill must see.
-        launch(COMMAND, List.of("java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar",
-                root.resolve("command-service/target/command-service.jar").toString()), Map.of(
+        launch(
+                COMMAND,
+                List.of(
+                        "java",
+                        "-Xmx768m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-jar",
+                        root.resolve("command-service/target/command-service.jar")
+                                .toString()),
+                Map.of(
                         "ENDORSEMENTS_ADMIN_KEY", adminKey,
                         "ENDORSEMENTS_DATA_DIR", dir.resolve("data").toString(),
                         "COMMAND_PORT", String.valueOf(commandPort),
@@ -169,8 +199,15 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private void launchQuery() throws IOException {
-        launch(QUERY, List.of("java", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar",
-                root.resolve("query-service/target/query-service.jar").toString()), Map.of(
+        launch(
+                QUERY,
+                List.of(
+                        "java",
+                        "-Xmx768m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-jar",
+                        root.resolve("query-service/target/query-service.jar").toString()),
+                Map.of(
                         "ENDORSEMENTS_ADMIN_KEY", adminKey,
                         "ENDORSEMENTS_AUDITOR_KEY", auditorKey,
                         "ENDORSEMENTS_DATA_DIR", dir.resolve("data").toString(),
@@ -179,7 +216,8 @@ final class LocalPlatform implements AutoCloseable {
                         "KAFKA_PORT", String.valueOf(kafkaPort),
                         "MONGO_PORT", String.valueOf(mongoPort),
                         "ENDORSEMENTS_LOG_WITNESSES_0_URL", witnessUrl(),
-                        "ENDORSEMENTS_LOG_WITNESSES_0_VERIFIERKEY", witness.verifier().encode()));
+                        "ENDORSEMENTS_LOG_WITNESSES_0_VERIFIERKEY",
+                                witness.verifier().encode()));
     }
 
     /**
@@ -191,10 +229,14 @@ final class LocalPlatform implements AutoCloseable {
         if (process == null || !process.isAlive()) {
             String exit = process == null ? "" : " with exit code " + process.exitValue();
             List<String> lines = Files.readAllLines(logs().resolve(name + ".log"));
-            String cause = lines.stream().filter(l -> l.contains("OutOfMemoryError")).findFirst()
-                    .or(() -> lines.isEmpty() ? java.util.Optional.empty()
+            String cause = lines.stream()
+                    .filter(l -> l.contains("OutOfMemoryError"))
+                    .findFirst()
+                    .or(() -> lines.isEmpty()
+                            ? java.util.Optional.empty()
                             : java.util.Optional.of(lines.get(lines.size() - 1)))
-                    .map(l -> "; its log: " + l.strip()).orElse("");
+                    .map(l -> "; its log: " + l.strip())
+                    .orElse("");
             return java.util.Optional.of(name + " DIED" + exit + cause);
         }
         ApiClient service = COMMAND.equals(name) ? command : query;
@@ -205,8 +247,8 @@ final class LocalPlatform implements AutoCloseable {
             }
             Thread.sleep(HEALTH_POLL.toMillis());
         } while (System.nanoTime() < deadline);
-        return java.util.Optional.of(name + " is running but did not answer healthy within " + timeout.toSeconds()
-                + " s");
+        return java.util.Optional.of(
+                name + " is running but did not answer healthy within " + timeout.toSeconds() + " s");
     }
 
     /** {@code kill -9}: the process gets no chance to flush, commit or say goodbye. */
@@ -248,35 +290,51 @@ final class LocalPlatform implements AutoCloseable {
     private void formatKafka() throws IOException, InterruptedException {
         Path kafka = dir.resolve("kafka");
         Files.createDirectories(kafka);
-        Files.writeString(kafka.resolve("server.properties"), String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + kafkaPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + kafkaPort,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
-                "log.dirs=" + kafka.resolve("logs"),
-                "num.partitions=6",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false",
-                "log.retention.hours=-1", ""));
+        Files.writeString(
+                kafka.resolve("server.properties"),
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + kafkaPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + kafkaPort,
+                        "controller.listener.names=CONTROLLER",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "log.dirs=" + kafka.resolve("logs"),
+                        "num.partitions=6",
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "auto.create.topics.enable=false",
+                        "log.retention.hours=-1",
+                        ""));
         Path log = logs().resolve("kafka-format.log");
-        Process format = new ProcessBuilder("java", "-cp", stackClassPath(), "kafka.tools.StorageTool", "format",
-                "-t", "drillClusterAAAAAAAAAAA", "-c", kafka.resolve("server.properties").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process format = new ProcessBuilder(
+                        "java",
+                        "-cp",
+                        stackClassPath(),
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        "drillClusterAAAAAAAAAAA",
+                        "-c",
+                        kafka.resolve("server.properties").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (format.waitFor() != 0) {
             throw new IllegalStateException("formatting the Kafka storage failed: " + Files.readString(log));
         }
     }
 
     private void launch(String name, List<String> command, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs().resolve(name + ".log").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs().resolve(name + ".log").toFile()));
         builder.environment().putAll(environment);
         processes.put(name, builder.start());
     }
@@ -303,7 +361,8 @@ final class LocalPlatform implements AutoCloseable {
     private static boolean healthy(ApiClient service) {
         try {
             ApiReply health = service.withRequestTimeout(HEALTH_TIMEOUT).get("/actuator/health");
-            return health.status() == 200 && "UP".equals(health.json().path("status").asText());
+            return health.status() == 200
+                    && "UP".equals(health.json().path("status").asText());
         } catch (IOException notNow) {
             // not listening yet, busy or gone: asked again until the deadline
             return false;

@@ -33,8 +33,7 @@ final class SplitViewDrill {
     }
 
     /** What the drill found, one line per check, and whether all held. */
-    record Outcome(List<String> findings, boolean passed) {
-    }
+    record Outcome(List<String> findings, boolean passed) {}
 
     Outcome run(String statementId) throws IOException, InterruptedException {
         List<String> findings = new ArrayList<>();
@@ -48,33 +47,45 @@ final class SplitViewDrill {
 
         CompactTree other = new CompactTree();
         for (long i = 0; i < checkpoint.size(); i++) {
-            other.append(Hashes.leaf(("a history shown to another audience, leaf " + i)
-                    .getBytes(StandardCharsets.UTF_8)));
+            other.append(
+                    Hashes.leaf(("a history shown to another audience, leaf " + i).getBytes(StandardCharsets.UTF_8)));
         }
         KeyPair keys = platform.logKeys();
-        String forged = SignedNote.sign(new SignedNote.Checkpoint(checkpoint.origin(), checkpoint.size(), other.root()),
-                "endorsements.local", keys.getPrivate(), keys.getPublic());
+        String forged = SignedNote.sign(
+                new SignedNote.Checkpoint(checkpoint.origin(), checkpoint.size(), other.root()),
+                "endorsements.local",
+                keys.getPrivate(),
+                keys.getPublic());
         say("signed a second tree of the same size with the platform's key: root " + Hashes.hex(other.root()));
 
         WitnessClient client = new WitnessClient(Duration.ofSeconds(5));
-        WitnessClient.Result asFollowUp = client.addCheckpoint(platform.witnessUrl(), platform.witness().verifier(),
+        WitnessClient.Result asFollowUp = client.addCheckpoint(
+                platform.witnessUrl(),
+                platform.witness().verifier(),
                 new AddCheckpoint(checkpoint.size(), List.of(), forged));
         boolean refused = asFollowUp instanceof WitnessClient.Refused r && r.status() == 422;
         passed &= refused;
         findings.add("forged tree submitted with old size " + checkpoint.size() + ": " + describe(asFollowUp)
                 + (refused ? "" : " (expected 422)"));
-        WitnessClient.Result asNew = client.addCheckpoint(platform.witnessUrl(), platform.witness().verifier(),
-                new AddCheckpoint(0, List.of(), forged));
+        WitnessClient.Result asNew = client.addCheckpoint(
+                platform.witnessUrl(), platform.witness().verifier(), new AddCheckpoint(0, List.of(), forged));
         boolean conflict = asNew instanceof WitnessClient.Conflict c && c.witnessSize() == checkpoint.size();
         passed &= conflict;
         findings.add("forged tree submitted as a new log: " + describe(asNew) + (conflict ? "" : " (expected 409)"));
 
         passed &= rejected(findings, "forged checkpoint", forged, logKey, witnessKey);
         String witnessName = platform.witness().verifier().name();
-        String withCopiedCosignature = Note.parse(forged).with(Note.parse(genuine).signatures().stream()
-                .filter(s -> s.keyName().equals(witnessName)).toList()).encode();
-        passed &= rejected(findings, "forged checkpoint with the genuine cosignature copied onto it",
-                withCopiedCosignature, logKey, witnessKey);
+        String withCopiedCosignature = Note.parse(forged)
+                .with(Note.parse(genuine).signatures().stream()
+                        .filter(s -> s.keyName().equals(witnessName))
+                        .toList())
+                .encode();
+        passed &= rejected(
+                findings,
+                "forged checkpoint with the genuine cosignature copied onto it",
+                withCopiedCosignature,
+                logKey,
+                witnessKey);
         try {
             SignedNote.verify(genuine, List.of(logKey), List.of(witnessKey), 1);
             findings.add("genuine checkpoint: accepted by the verifier requiring the witness");
@@ -86,8 +97,7 @@ final class SplitViewDrill {
         return new Outcome(findings, passed);
     }
 
-    private static boolean rejected(List<String> findings, String what, String note, String logKey,
-            String witnessKey) {
+    private static boolean rejected(List<String> findings, String what, String note, String logKey, String witnessKey) {
         try {
             SignedNote.verify(note, List.of(logKey), List.of(witnessKey), 1);
             findings.add(what + ": ACCEPTED by the verifier requiring the witness");
@@ -116,8 +126,8 @@ final class SplitViewDrill {
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new IllegalStateException("the checkpoint of " + statementId + " was not cosigned within " + WAIT
-                + ": " + last);
+        throw new IllegalStateException(
+                "the checkpoint of " + statementId + " was not cosigned within " + WAIT + ": " + last);
     }
 
     private static String describe(WitnessClient.Result result) {

@@ -42,8 +42,17 @@ class DrillCommandTest {
     @Test
     void allRunsEveryDrillAndTheLaunchersOptionsAreRead() {
         DrillCommand command = new DrillCommand();
-        new CommandLine(command).parseArgs("all", "--root", "/opt/endorsements", "--results", "out",
-                "--load-seconds", "2", "--flood-streams", "50");
+        new CommandLine(command)
+                .parseArgs(
+                        "all",
+                        "--root",
+                        "/opt/endorsements",
+                        "--results",
+                        "out",
+                        "--load-seconds",
+                        "2",
+                        "--flood-streams",
+                        "50");
 
         assertThat(command.drills()).isEqualTo(Drills.NAMES);
         assertThat(command.options().root()).isEqualTo(Path.of("/opt/endorsements"));
@@ -55,8 +64,17 @@ class DrillCommandTest {
     @Test
     void anOptionTheLauncherGaveIsOverriddenByTheSameOptionGivenAfterIt() {
         CommandLine bench = Bench.commandLine();
-        CommandLine.ParseResult parsed = bench.parseArgs("drill", "all", "--root", "/opt/endorsements", "--results",
-                "/opt/endorsements/results", "--load-seconds", "2", "--results", "/tmp/mine");
+        CommandLine.ParseResult parsed = bench.parseArgs(
+                "drill",
+                "all",
+                "--root",
+                "/opt/endorsements",
+                "--results",
+                "/opt/endorsements/results",
+                "--load-seconds",
+                "2",
+                "--results",
+                "/tmp/mine");
 
         DrillCommand command = parsed.subcommand().commandSpec().commandLine().getCommand();
         assertThat(command.options().results()).isEqualTo(Path.of("/tmp/mine"));

@@ -9,8 +9,7 @@ final class PublicApi {
     /** A page of 500 leaves or signatories of a large statement takes seconds to read on the embedded server. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    private PublicApi() {
-    }
+    private PublicApi() {}
 
     static ApiClient of(String queryUrl) {
         return ApiClient.create(queryUrl, ApiClient.Settings.DEFAULT.withRequestTimeout(READ_TIMEOUT));

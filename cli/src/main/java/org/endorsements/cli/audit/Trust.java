@@ -13,12 +13,18 @@ import picocli.CommandLine.Option;
  */
 final class Trust {
 
-    @Option(names = "--witness", paramLabel = "KEY", description = "a witness's verifier key (type 0x04, "
-            + "cosignature/v1) whose cosignature counts. Repeatable.")
+    @Option(
+            names = "--witness",
+            paramLabel = "KEY",
+            description =
+                    "a witness's verifier key (type 0x04, " + "cosignature/v1) whose cosignature counts. Repeatable.")
     List<String> witnesses = new ArrayList<>();
 
-    @Option(names = "--min-witnesses", paramLabel = "N", description = "how many of the --witness keys must have "
-            + "cosigned the checkpoint (default: 1 when any --witness is given, else 0)")
+    @Option(
+            names = "--min-witnesses",
+            paramLabel = "N",
+            description = "how many of the --witness keys must have "
+                    + "cosigned the checkpoint (default: 1 when any --witness is given, else 0)")
     Integer minWitnesses;
 
     int required() {
@@ -32,8 +38,8 @@ final class Trust {
      */
     SignedNote.Verified verify(String note, List<String> logKeys) {
         if (required() > witnesses.size()) {
-            throw new IllegalArgumentException("--min-witnesses " + required() + " but only " + witnesses.size()
-                    + " --witness keys given");
+            throw new IllegalArgumentException(
+                    "--min-witnesses " + required() + " but only " + witnesses.size() + " --witness keys given");
         }
         return SignedNote.verify(note, logKeys, witnesses, required());
     }
@@ -43,7 +49,9 @@ final class Trust {
             return "no witness required";
         }
         return "cosigned by " + verified.witnesses().size() + " of " + witnesses.size() + " trusted witnesses ("
-                + String.join(", ", verified.witnesses().stream().map(NoteVerifier::name).toList()) + "), "
+                + String.join(
+                        ", ",
+                        verified.witnesses().stream().map(NoteVerifier::name).toList()) + "), "
                 + required() + " required";
     }
 }

@@ -37,19 +37,25 @@ public final class VerifyLogCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the statement id")
     String statementId;
 
-    @Option(names = "--query-url", defaultValue = "${env:ENDORSEMENTS_QUERY_URL:-http://127.0.0.1:8081}",
+    @Option(
+            names = "--query-url",
+            defaultValue = "${env:ENDORSEMENTS_QUERY_URL:-http://127.0.0.1:8081}",
             description = "the query service (default: ${DEFAULT-VALUE})")
     String queryUrl;
 
-    @Option(names = "--key", description = "the log's verifier key to trust (default: the one the service "
-            + "publishes, which only proves self-consistency; pin the key from the README or a previous run). "
-            + "Repeatable: during a key rotation, any of the keys may have signed.")
+    @Option(
+            names = "--key",
+            description = "the log's verifier key to trust (default: the one the service "
+                    + "publishes, which only proves self-consistency; pin the key from the README or a previous run). "
+                    + "Repeatable: during a key rotation, any of the keys may have signed.")
     List<String> verifierKeys = new ArrayList<>();
 
     @Mixin
     Trust trust = new Trust();
 
-    @Option(names = "--auditor-key", defaultValue = "${env:ENDORSEMENTS_AUDITOR_KEY}",
+    @Option(
+            names = "--auditor-key",
+            defaultValue = "${env:ENDORSEMENTS_AUDITOR_KEY}",
             description = "with an auditor key, also checks every endorsement event of the audit trail")
     String auditorKey;
 
@@ -59,14 +65,24 @@ public final class VerifyLogCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         try {
             ApiClient api = PublicApi.of(queryUrl);
-            List<String> keys = !verifierKeys.isEmpty() ? verifierKeys
-                    : List.of(api.get("/.well-known/endorsements-log-key").expect(200).body().strip());
+            List<String> keys = !verifierKeys.isEmpty()
+                    ? verifierKeys
+                    : List.of(api.get("/.well-known/endorsements-log-key")
+                            .expect(200)
+                            .body()
+                            .strip());
             String base = "/api/statements/" + statementId;
-            SignedNote.Verified verified = trust.verify(api.get(base + "/log/checkpoint").expect(200).body(), keys);
+            SignedNote.Verified verified =
+                    trust.verify(api.get(base + "/log/checkpoint").expect(200).body(), keys);
             SignedNote.Checkpoint checkpoint = verified.checkpoint();
-            out.printf("Checkpoint: size %d, root %s, signature verified with %s; %s%n", checkpoint.size(),
-                    Hashes.hex(checkpoint.root()), String.join(" or ", keys.stream().map(k -> k.split("\\+")[0])
-                            .distinct().toList()), trust.describe(verified));
+            out.printf(
+                    "Checkpoint: size %d, root %s, signature verified with %s; %s%n",
+                    checkpoint.size(),
+                    Hashes.hex(checkpoint.root()),
+                    String.join(
+                            " or ",
+                            keys.stream().map(k -> k.split("\\+")[0]).distinct().toList()),
+                    trust.describe(verified));
 
             CompactTree tree = new CompactTree();
             Map<String, String> signerByEvent = new HashMap<>();
@@ -75,7 +91,9 @@ public final class VerifyLogCommand implements Callable<Integer> {
             int withdrawn = 0;
             for (long start = 0; start < checkpoint.size(); start += PAGE) {
                 long end = Math.min(checkpoint.size(), start + PAGE);
-                JsonNode leaves = api.get(base + "/log/leaves?start=" + start + "&end=" + end).expect(200).json()
+                JsonNode leaves = api.get(base + "/log/leaves?start=" + start + "&end=" + end)
+                        .expect(200)
+                        .json()
                         .path("leaves");
                 for (JsonNode encoded : leaves) {
                     byte[] bytes = Base64.getDecoder().decode(encoded.asText());
@@ -97,15 +115,15 @@ public final class VerifyLogCommand implements Callable<Integer> {
                                 current.remove(signer);
                             }
                         }
-                        default -> { }
+                        default -> {}
                     }
                 }
                 out.printf("\r  leaves %d / %d", end, checkpoint.size());
             }
             out.println();
             if (tree.size() != checkpoint.size()) {
-                failures.add("the service returned " + tree.size() + " leaves for a checkpoint of "
-                        + checkpoint.size());
+                failures.add(
+                        "the service returned " + tree.size() + " leaves for a checkpoint of " + checkpoint.size());
             } else if (!java.util.Arrays.equals(tree.root(), checkpoint.root())) {
                 failures.add("the root recomputed from the leaves (" + Hashes.hex(tree.root())
                         + ") differs from the signed checkpoint's (" + Hashes.hex(checkpoint.root()) + ")");
@@ -113,8 +131,9 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 out.println("Root recomputed from every leaf: matches the signed checkpoint.");
             }
             Set<String> endorsed = new HashSet<>(current.keySet());
-            out.printf("The log holds %d endorsements, %d withdrawals, %d currently endorsed signers.%n", added,
-                    withdrawn, endorsed.size());
+            out.printf(
+                    "The log holds %d endorsements, %d withdrawals, %d currently endorsed signers.%n",
+                    added, withdrawn, endorsed.size());
             checkPublicList(api, base, endorsed, failures, out);
             if (auditorKey != null && !auditorKey.isBlank()) {
                 checkAuditTrail(api.withKey(auditorKey), base, signerByEvent, added + withdrawn, failures, out);
@@ -131,12 +150,16 @@ public final class VerifyLogCommand implements Callable<Integer> {
     }
 
     /** Every listed organization's opening must give a currently endorsed commitment, and the counts must agree. */
-    private void checkPublicList(ApiClient api, String base, Set<String> endorsed, List<String> failures,
-            PrintStream out) throws IOException {
-        long publicCount = api.get(base).expect(200).json().path("endorsementCount").asLong();
+    private void checkPublicList(
+            ApiClient api, String base, Set<String> endorsed, List<String> failures, PrintStream out)
+            throws IOException {
+        long publicCount =
+                api.get(base).expect(200).json().path("endorsementCount").asLong();
         Set<String> listed = new HashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode list = api.get(base + "/endorsements?size=500&page=" + page).expect(200).json();
+            JsonNode list = api.get(base + "/endorsements?size=500&page=" + page)
+                    .expect(200)
+                    .json();
             for (JsonNode signatory : list.path("items")) {
                 String organizationId = signatory.path("organizationId").asText();
                 String opening = signatory.path("signerOpening").asText("");
@@ -162,7 +185,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
             failures.add("the public list names " + listed.size() + " signers, the log has " + endorsed.size());
         }
         if (failures.isEmpty()) {
-            out.printf("Public list: %d signatories, each opening matches a currently endorsed commitment.%n",
+            out.printf(
+                    "Public list: %d signatories, each opening matches a currently endorsed commitment.%n",
                     listed.size());
         }
     }
@@ -171,13 +195,21 @@ public final class VerifyLogCommand implements Callable<Integer> {
      * With an auditor key: every endorsement event of the audit trail must be a leaf of the log, committing to the
      * organization the trail names (for a withdrawal, with the opening of that organization's endorsement).
      */
-    private void checkAuditTrail(ApiClient auditor, String base, Map<String, String> signerByEvent,
-            int loggedEndorsementEvents, List<String> failures, PrintStream out) throws IOException {
+    private void checkAuditTrail(
+            ApiClient auditor,
+            String base,
+            Map<String, String> signerByEvent,
+            int loggedEndorsementEvents,
+            List<String> failures,
+            PrintStream out)
+            throws IOException {
         int events = 0;
         int before = failures.size();
         Map<String, String> openings = new HashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode history = auditor.get(base + "/history?size=500&page=" + page).expect(200).json();
+            JsonNode history = auditor.get(base + "/history?size=500&page=" + page)
+                    .expect(200)
+                    .json();
             for (JsonNode entry : history.path("items")) {
                 String type = entry.path("type").asText();
                 boolean addition = type.contains("EndorsementAdded");
@@ -187,12 +219,15 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 events++;
                 String organizationId = entry.path("organizationId").asText();
                 if (addition) {
-                    openings.put(organizationId, entry.path("payload").path("signerOpening").asText());
+                    openings.put(
+                            organizationId,
+                            entry.path("payload").path("signerOpening").asText());
                 }
                 String eventId = entry.path("eventId").asText();
                 String opening = openings.get(organizationId);
                 if (!signerByEvent.containsKey(eventId)) {
-                    failures.add("event " + eventId + " of " + organizationId + " is in the audit trail, not in the log");
+                    failures.add(
+                            "event " + eventId + " of " + organizationId + " is in the audit trail, not in the log");
                 } else if (opening == null
                         || !LogLeaf.commitment(opening, organizationId).equals(signerByEvent.get(eventId))) {
                     failures.add("the log's leaf for event " + eventId + " does not commit to " + organizationId);
@@ -206,7 +241,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
             failures.add("the audit trail has " + events + " endorsement events, the log " + loggedEndorsementEvents);
         }
         if (failures.size() == before) {
-            out.printf("Audit trail: all %d endorsement events are in the log, each committing to its organization.%n",
+            out.printf(
+                    "Audit trail: all %d endorsement events are in the log, each committing to its organization.%n",
                     events);
         }
     }

@@ -28,8 +28,11 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the receipt (JSON, as the receipts endpoint returns it)")
     Path file;
 
-    @Option(names = "--key", required = true, description = "the verifier key published by the platform. "
-            + "Repeatable: during a key rotation, any of the keys may have signed.")
+    @Option(
+            names = "--key",
+            required = true,
+            description = "the verifier key published by the platform. "
+                    + "Repeatable: during a key rotation, any of the keys may have signed.")
     List<String> verifierKeys;
 
     @Mixin
@@ -39,8 +42,13 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
      * Every endorsement and withdrawal of the organization on the statement, each included in the same signed tree
      * and committing to the same organization, in log order, the last one being the receipt's own leaf.
      */
-    private static String checkHistory(JsonNode receipt, SignedNote.Checkpoint checkpoint, String commitment,
-            long latestIndex, List<String> failures) throws IOException {
+    private static String checkHistory(
+            JsonNode receipt,
+            SignedNote.Checkpoint checkpoint,
+            String commitment,
+            long latestIndex,
+            List<String> failures)
+            throws IOException {
         JsonNode history = receipt.path("history");
         if (!history.isArray()) {
             return "";
@@ -52,13 +60,16 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
             byte[] leaf = Base64.getDecoder().decode(entry.path("leaf").asText());
             long index = entry.path("leafIndex").asLong();
             List<byte[]> proof = new ArrayList<>();
-            entry.path("inclusionProof").forEach(p -> proof.add(Base64.getDecoder().decode(p.asText())));
+            entry.path("inclusionProof")
+                    .forEach(p -> proof.add(Base64.getDecoder().decode(p.asText())));
             JsonNode content = JSON.readTree(new String(leaf, StandardCharsets.UTF_8));
             if (!ProofVerifier.verifyInclusion(Hashes.leaf(leaf), index, checkpoint.size(), proof, checkpoint.root())) {
                 failures.add("history: leaf " + index + " is not included in the signed tree");
             }
             if (!commitment.equals(content.path("signer").asText())
-                    || !receipt.path("statementId").asText().equals(content.path("statementId").asText())) {
+                    || !receipt.path("statementId")
+                            .asText()
+                            .equals(content.path("statementId").asText())) {
                 failures.add("history: leaf " + index + " is not this organization's on this statement");
             }
             if (index <= previous) {
@@ -74,20 +85,23 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
         if (previous != latestIndex) {
             failures.add("history: its last event is not the receipt's latest leaf " + latestIndex);
         }
-        return String.format("; history: %d endorsement%s and %d withdrawal%s, each included", added,
-                added == 1 ? "" : "s", withdrawn, withdrawn == 1 ? "" : "s");
+        return String.format(
+                "; history: %d endorsement%s and %d withdrawal%s, each included",
+                added, added == 1 ? "" : "s", withdrawn, withdrawn == 1 ? "" : "s");
     }
 
     @Override
     public Integer call() {
         try {
             JsonNode receipt = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            SignedNote.Verified verified = trust.verify(receipt.path("checkpoint").asText(), verifierKeys);
+            SignedNote.Verified verified =
+                    trust.verify(receipt.path("checkpoint").asText(), verifierKeys);
             SignedNote.Checkpoint checkpoint = verified.checkpoint();
             byte[] leaf = Base64.getDecoder().decode(receipt.path("leaf").asText());
             long index = receipt.path("leafIndex").asLong();
             List<byte[]> proof = new ArrayList<>();
-            receipt.path("inclusionProof").forEach(p -> proof.add(Base64.getDecoder().decode(p.asText())));
+            receipt.path("inclusionProof")
+                    .forEach(p -> proof.add(Base64.getDecoder().decode(p.asText())));
             List<String> failures = new ArrayList<>();
             if (receipt.path("treeSize").asLong() != checkpoint.size()) {
                 failures.add("the receipt's tree size differs from its checkpoint's");
@@ -101,7 +115,8 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                     || !checkpoint.origin().endsWith("/" + statementId)) {
                 failures.add("the leaf or checkpoint belongs to another statement");
             }
-            String expected = LogLeaf.commitment(receipt.path("opening").asText(),
+            String expected = LogLeaf.commitment(
+                    receipt.path("opening").asText(),
                     receipt.path("organizationId").asText());
             if (!expected.equals(content.path("signer").asText())) {
                 failures.add("the leaf's signer commitment is not this organization's");
@@ -111,9 +126,16 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 failures.forEach(f -> System.err.println("INVALID: " + f));
                 return 1;
             }
-            System.out.printf("Valid receipt: %s %s statement %s at %s (leaf %d of a signed tree of %d; %s)%s%n",
-                    receipt.path("organizationId").asText(), content.path("type").asText(), statementId,
-                    content.path("time").asText(), index, checkpoint.size(), trust.describe(verified), history);
+            System.out.printf(
+                    "Valid receipt: %s %s statement %s at %s (leaf %d of a signed tree of %d; %s)%s%n",
+                    receipt.path("organizationId").asText(),
+                    content.path("type").asText(),
+                    statementId,
+                    content.path("time").asText(),
+                    index,
+                    checkpoint.size(),
+                    trust.describe(verified),
+                    history);
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("INVALID: " + e.getMessage());

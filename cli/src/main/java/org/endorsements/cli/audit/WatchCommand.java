@@ -32,15 +32,19 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--query-url", defaultValue = "${env:ENDORSEMENTS_QUERY_URL:-http://127.0.0.1:8081}")
     String queryUrl;
 
-    @Option(names = "--key", required = true, description = "the log's verifier key to trust. Repeatable: during "
-            + "a key rotation, any of the keys may have signed.")
+    @Option(
+            names = "--key",
+            required = true,
+            description = "the log's verifier key to trust. Repeatable: during "
+                    + "a key rotation, any of the keys may have signed.")
     List<String> verifierKeys;
 
     @Mixin
     Trust trust = new Trust();
 
-    @Option(names = "--state", description = "where the last trusted checkpoint is kept "
-            + "(default: ./<statement>.checkpoint)")
+    @Option(
+            names = "--state",
+            description = "where the last trusted checkpoint is kept " + "(default: ./<statement>.checkpoint)")
     Path stateFile;
 
     @Override
@@ -54,8 +58,9 @@ public final class WatchCommand implements Callable<Integer> {
             SignedNote.Checkpoint latest = verified.checkpoint();
             if (Files.exists(state)) {
                 // It was trusted when stored, with the witnesses then required.
-                SignedNote.Checkpoint trusted = SignedNote.verify(Files.readString(state, StandardCharsets.UTF_8),
-                        verifierKeys, List.of(), 0).checkpoint();
+                SignedNote.Checkpoint trusted = SignedNote.verify(
+                                Files.readString(state, StandardCharsets.UTF_8), verifierKeys, List.of(), 0)
+                        .checkpoint();
                 if (latest.size() < trusted.size()) {
                     return fail("the log shrank from " + trusted.size() + " to " + latest.size() + " leaves");
                 }
@@ -64,21 +69,26 @@ public final class WatchCommand implements Callable<Integer> {
                         return fail("the log was rewritten: same size " + latest.size() + ", another root");
                     }
                 } else {
-                    JsonNode proof = api.get(base + "/log/proof/consistency?from=" + trusted.size() + "&to="
-                            + latest.size()).expect(200).json().path("proof");
+                    JsonNode proof = api.get(
+                                    base + "/log/proof/consistency?from=" + trusted.size() + "&to=" + latest.size())
+                            .expect(200)
+                            .json()
+                            .path("proof");
                     List<byte[]> hashes = new ArrayList<>();
                     proof.forEach(p -> hashes.add(Base64.getDecoder().decode(p.asText())));
-                    if (!ProofVerifier.verifyConsistency(trusted.size(), latest.size(), hashes, trusted.root(),
-                            latest.root())) {
-                        return fail("no valid consistency proof from size " + trusted.size() + " to "
-                                + latest.size() + ": the history was rewritten");
+                    if (!ProofVerifier.verifyConsistency(
+                            trusted.size(), latest.size(), hashes, trusted.root(), latest.root())) {
+                        return fail("no valid consistency proof from size " + trusted.size() + " to " + latest.size()
+                                + ": the history was rewritten");
                     }
                 }
-                System.out.printf("Consistent: the log grew from %d to %d leaves without rewriting history (%s).%n",
+                System.out.printf(
+                        "Consistent: the log grew from %d to %d leaves without rewriting history (%s).%n",
                         trusted.size(), latest.size(), trust.describe(verified));
             } else {
-                System.out.printf("First run: trusting checkpoint of size %d, root %s (%s)%n", latest.size(),
-                        Hashes.hex(latest.root()), trust.describe(verified));
+                System.out.printf(
+                        "First run: trusting checkpoint of size %d, root %s (%s)%n",
+                        latest.size(), Hashes.hex(latest.root()), trust.describe(verified));
             }
             Files.writeString(state, note, StandardCharsets.UTF_8);
             return 0;

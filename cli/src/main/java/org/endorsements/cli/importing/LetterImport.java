@@ -18,9 +18,8 @@ public final class LetterImport {
     private static final String ALREADY_EXISTS = "urn:endorsements:problem:already-exists";
 
     /** What the run did, for the report. */
-    public record Outcome(boolean statementPublished, int organizationsRegistered, int endorsementsRecorded,
-            int alreadyEndorsed) {
-    }
+    public record Outcome(
+            boolean statementPublished, int organizationsRegistered, int endorsementsRecorded, int alreadyEndorsed) {}
 
     private static final boolean INTERACTIVE = System.console() != null;
 
@@ -35,14 +34,23 @@ public final class LetterImport {
     public Outcome run(StructuredLetter.Statement statement, SignatoryAnalysis.Result analysis)
             throws IOException, ImportFailedException {
         Letter letter = statement.letter();
-        ApiReply published = platform.publishStatement(statement.statementId(), statement.title(),
-                letter.body(), statement.language(), letter.listIntro(), letter.closingNote());
+        ApiReply published = platform.publishStatement(
+                statement.statementId(),
+                statement.title(),
+                letter.body(),
+                statement.language(),
+                letter.listIntro(),
+                letter.closingNote());
         boolean newStatement = published.status() == 201;
         if (!newStatement && !ALREADY_EXISTS.equals(problemType(published))) {
             throw new ImportFailedException("publishing the statement failed", published);
         }
-        out.printf("Statement %s: %s%n", statement.statementId(),
-                newStatement ? "published, content hash " + published.json().path("contentHash").asText()
+        out.printf(
+                "Statement %s: %s%n",
+                statement.statementId(),
+                newStatement
+                        ? "published, content hash "
+                                + published.json().path("contentHash").asText()
                         : "already published");
         int registered = 0;
         int recorded = 0;
@@ -51,21 +59,22 @@ public final class LetterImport {
         int total = analysis.signatories().size();
         for (SignatoryAnalysis.Signatory signatory : analysis.signatories()) {
             Letter.Entry entry = signatory.entry();
-            ApiReply organization = platform.registerOrganization(signatory.organizationId(),
-                    entry.name());
+            ApiReply organization = platform.registerOrganization(signatory.organizationId(), entry.name());
             if (organization.status() == 201) {
                 registered++;
             } else if (!ALREADY_EXISTS.equals(problemType(organization))) {
-                throw new ImportFailedException("registering \"" + entry.name() + "\" (line " + entry.line()
-                        + ") failed", organization);
+                throw new ImportFailedException(
+                        "registering \"" + entry.name() + "\" (line " + entry.line() + ") failed", organization);
             }
-            ApiReply endorsement = platform.recordEndorsement(statement.statementId(),
-                    signatory.organizationId(), entry.number());
+            ApiReply endorsement =
+                    platform.recordEndorsement(statement.statementId(), signatory.organizationId(), entry.number());
             switch (endorsement.status()) {
                 case 201 -> recorded++;
                 case 200 -> already++;
-                default -> throw new ImportFailedException("recording the endorsement of \"" + entry.name()
-                        + "\" (line " + entry.line() + ") failed", endorsement);
+                default ->
+                    throw new ImportFailedException(
+                            "recording the endorsement of \"" + entry.name() + "\" (line " + entry.line() + ") failed",
+                            endorsement);
             }
             done++;
             progress(done, total, entry.name());
@@ -96,8 +105,10 @@ public final class LetterImport {
     /** The platform refused something; the message says what and the problem type it answered. */
     public static final class ImportFailedException extends Exception {
         ImportFailedException(String what, ApiReply reply) {
-            super(what + ": HTTP " + reply.status() + reply.problem().map(p -> " " + p.type() + " " + p.detail())
-                    .orElse(""));
+            super(what + ": HTTP " + reply.status()
+                    + reply.problem()
+                            .map(p -> " " + p.type() + " " + p.detail())
+                            .orElse(""));
         }
     }
 }

@@ -24,8 +24,9 @@ public final class PlatformClient {
         return new PlatformClient(api.withKey(key));
     }
 
-    public ApiReply publishStatement(String statementId, String title, String body, String language,
-            String listIntro, String closingNote) throws IOException {
+    public ApiReply publishStatement(
+            String statementId, String title, String body, String language, String listIntro, String closingNote)
+            throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("statementId", statementId);
         json.put("title", title);
@@ -46,8 +47,9 @@ public final class PlatformClient {
 
     public ApiReply registerOrganization(String organizationId, String name, String country, String region)
             throws IOException {
-        return api.post("/api/organizations", Map.of("organizationId", organizationId, "name", name,
-                "country", country, "region", region));
+        return api.post(
+                "/api/organizations",
+                Map.of("organizationId", organizationId, "name", name, "country", country, "region", region));
     }
 
     /** With this client's key being the organization's own. */
@@ -61,7 +63,8 @@ public final class PlatformClient {
 
     public ApiReply recordEndorsement(String statementId, String organizationId, Integer entryNumber)
             throws IOException {
-        return api.put(endorsement(statementId, organizationId),
+        return api.put(
+                endorsement(statementId, organizationId),
                 entryNumber == null ? Map.of() : Map.of("entryNumber", entryNumber));
     }
 

@@ -14,6 +14,5 @@ import java.util.List;
 public record Letter(String body, String listIntro, List<Entry> entries, String closingNote) {
 
     /** One entry of the list. {@code number} is null when the letter gave none; {@code line} is 1-based. */
-    public record Entry(Integer number, String name, int line) {
-    }
+    public record Entry(Integer number, String name, int line) {}
 }

@@ -25,8 +25,7 @@ public final class LetterParser {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]");
     private static final int MAX_NAME_LENGTH = 200;
 
-    private LetterParser() {
-    }
+    private LetterParser() {}
 
     public static Letter parse(byte[] bytes) throws LetterFormatException {
         return parse(decode(bytes));
@@ -54,8 +53,8 @@ public final class LetterParser {
                 continue;
             }
             if (closingNote != null) {
-                throw new LetterFormatException(lineNumber, "unexpected text after the closing line \""
-                        + closingNote + "\"");
+                throw new LetterFormatException(
+                        lineNumber, "unexpected text after the closing line \"" + closingNote + "\"");
             }
             Matcher entry = ENTRY.matcher(line);
             if (entry.matches()) {
@@ -98,8 +97,10 @@ public final class LetterParser {
         if (number != null) {
             for (Letter.Entry earlier : before) {
                 if (earlier.number() != null && earlier.number() >= number) {
-                    throw new LetterFormatException(line, "entry number " + number + " does not follow entry "
-                            + earlier.number() + " (line " + earlier.line() + ")");
+                    throw new LetterFormatException(
+                            line,
+                            "entry number " + number + " does not follow entry " + earlier.number() + " (line "
+                                    + earlier.line() + ")");
                 }
             }
         }
@@ -130,7 +131,8 @@ public final class LetterParser {
     }
 
     private static String decode(byte[] bytes) throws LetterFormatException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         StringBuilder text = new StringBuilder(bytes.length);

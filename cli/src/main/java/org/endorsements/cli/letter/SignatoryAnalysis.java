@@ -20,25 +20,25 @@ public final class SignatoryAnalysis {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Names at least this similar (1 - edit distance / length) are listed as near-duplicates. */
     private static final double SIMILAR = 0.9;
+
     private static final int MIN_CONTAINED_LENGTH = 5;
 
     /** An entry that repeats an earlier one after normalization. */
-    public record Duplicate(Letter.Entry entry, Letter.Entry original) {
-    }
+    public record Duplicate(Letter.Entry entry, Letter.Entry original) {}
 
-    public record NearDuplicate(Letter.Entry first, Letter.Entry second, String why) {
-    }
+    public record NearDuplicate(Letter.Entry first, Letter.Entry second, String why) {}
 
     /** One organization to register and endorse: the first entry that names it. */
-    public record Signatory(Letter.Entry entry, String organizationId) {
-    }
+    public record Signatory(Letter.Entry entry, String organizationId) {}
 
-    public record Result(List<Signatory> signatories, List<Duplicate> duplicates,
-            List<NearDuplicate> nearDuplicates, List<Integer> missingNumbers, List<Letter.Entry> unnumbered) {
-    }
+    public record Result(
+            List<Signatory> signatories,
+            List<Duplicate> duplicates,
+            List<NearDuplicate> nearDuplicates,
+            List<Integer> missingNumbers,
+            List<Letter.Entry> unnumbered) {}
 
-    private SignatoryAnalysis() {
-    }
+    private SignatoryAnalysis() {}
 
     /** Case, accents, spacing and punctuation do not make two names different. */
     public static String normalize(String name) {
@@ -64,8 +64,12 @@ public final class SignatoryAnalysis {
         for (Letter.Entry entry : firstByName.values()) {
             signatories.add(new Signatory(entry, Identifiers.slugOf(entry.name())));
         }
-        return new Result(signatories, duplicates, nearDuplicates(new ArrayList<>(firstByName.values())),
-                missingNumbers(letter.entries()), unnumbered);
+        return new Result(
+                signatories,
+                duplicates,
+                nearDuplicates(new ArrayList<>(firstByName.values())),
+                missingNumbers(letter.entries()),
+                unnumbered);
     }
 
     private static List<NearDuplicate> nearDuplicates(List<Letter.Entry> distinct) {
@@ -89,7 +93,8 @@ public final class SignatoryAnalysis {
     }
 
     private static boolean containsWords(String longer, String shorter) {
-        return shorter.length() >= MIN_CONTAINED_LENGTH && longer.length() > shorter.length()
+        return shorter.length() >= MIN_CONTAINED_LENGTH
+                && longer.length() > shorter.length()
                 && (" " + longer + " ").contains(" " + shorter + " ");
     }
 

@@ -16,11 +16,9 @@ import java.util.Map;
 public final class StructuredLetter {
 
     /** A letter with the statement's identity. */
-    public record Statement(String statementId, String title, String language, Letter letter) {
-    }
+    public record Statement(String statementId, String title, String language, Letter letter) {}
 
-    private StructuredLetter() {
-    }
+    private StructuredLetter() {}
 
     public static Statement read(Path markdown) throws IOException, LetterFormatException {
         List<String> lines = Files.readAllLines(markdown, StandardCharsets.UTF_8);
@@ -35,7 +33,9 @@ public final class StructuredLetter {
             if (colon < 0) {
                 throw new LetterFormatException(i + 1, "front matter lines are 'key: value'");
             }
-            front.put(line.substring(0, colon).strip(), unquote(line.substring(colon + 1).strip()));
+            front.put(
+                    line.substring(0, colon).strip(),
+                    unquote(line.substring(colon + 1).strip()));
         }
         if (i == lines.size()) {
             throw new LetterFormatException(i, "the front matter block is not closed with '---'");
@@ -44,29 +44,48 @@ public final class StructuredLetter {
         String signatoriesFile = require(front, "signatories", i);
         List<Letter.Entry> entries = readSignatories(markdown.resolveSibling(signatoriesFile));
         Letter letter = new Letter(body, front.get("listIntro"), entries, front.get("closingNote"));
-        return new Statement(require(front, "statementId", i), require(front, "title", i),
-                front.getOrDefault("language", "en"), letter);
+        return new Statement(
+                require(front, "statementId", i),
+                require(front, "title", i),
+                front.getOrDefault("language", "en"),
+                letter);
     }
 
     public static void write(Path directory, String baseName, Statement statement) throws IOException {
         Files.createDirectories(directory);
         String csvName = baseName + "-signatories.csv";
         StringBuilder md = new StringBuilder("---\n")
-                .append("statementId: ").append(statement.statementId()).append('\n')
-                .append("title: ").append(quote(statement.title())).append('\n')
-                .append("language: ").append(statement.language()).append('\n');
+                .append("statementId: ")
+                .append(statement.statementId())
+                .append('\n')
+                .append("title: ")
+                .append(quote(statement.title()))
+                .append('\n')
+                .append("language: ")
+                .append(statement.language())
+                .append('\n');
         if (statement.letter().listIntro() != null) {
-            md.append("listIntro: ").append(quote(statement.letter().listIntro())).append('\n');
+            md.append("listIntro: ")
+                    .append(quote(statement.letter().listIntro()))
+                    .append('\n');
         }
         if (statement.letter().closingNote() != null) {
-            md.append("closingNote: ").append(quote(statement.letter().closingNote())).append('\n');
+            md.append("closingNote: ")
+                    .append(quote(statement.letter().closingNote()))
+                    .append('\n');
         }
-        md.append("signatories: ").append(csvName).append('\n').append("---\n\n")
-                .append(statement.letter().body()).append('\n');
+        md.append("signatories: ")
+                .append(csvName)
+                .append('\n')
+                .append("---\n\n")
+                .append(statement.letter().body())
+                .append('\n');
         Files.writeString(directory.resolve(baseName + ".md"), md.toString(), StandardCharsets.UTF_8);
         StringBuilder csv = new StringBuilder("entry,name\n");
         for (Letter.Entry entry : statement.letter().entries()) {
-            csv.append(entry.number() == null ? "" : entry.number()).append(',').append(csvField(entry.name()))
+            csv.append(entry.number() == null ? "" : entry.number())
+                    .append(',')
+                    .append(csvField(entry.name()))
                     .append('\n');
         }
         Files.writeString(directory.resolve(csvName), csv.toString(), StandardCharsets.UTF_8);

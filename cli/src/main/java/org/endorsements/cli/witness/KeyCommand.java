@@ -18,13 +18,16 @@ public final class KeyCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, description = "the witness's Ed25519 key file; created when absent")
     Path keyFile;
 
-    @Option(names = "--name", defaultValue = ServeCommand.DEFAULT_NAME,
+    @Option(
+            names = "--name",
+            defaultValue = ServeCommand.DEFAULT_NAME,
             description = "the witness's key name (default: ${DEFAULT-VALUE})")
     String name;
 
     @Override
     public Integer call() throws IOException {
-        System.out.println(Cosignature.verifier(name, Ed25519Keys.loadOrCreate(keyFile)).encode());
+        System.out.println(
+                Cosignature.verifier(name, Ed25519Keys.loadOrCreate(keyFile)).encode());
         return 0;
     }
 }

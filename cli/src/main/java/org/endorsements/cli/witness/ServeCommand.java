@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
  * witnesses, then answers add-checkpoint until stopped. Its verifier key is printed and written to
  * {@code <state>/witness.vkey}, for the platform and the auditors to configure.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Serves add-checkpoint (POST /add-checkpoint) and GET /<origin hash>/checkpoint.")
 public final class ServeCommand implements Callable<Integer> {
 
@@ -38,16 +40,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:WITNESS_PORT:-8090}", description = "default: ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "the address to listen on "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            description = "the address to listen on " + "(default: ${DEFAULT-VALUE})")
     String bind;
 
-    @Option(names = "--name", defaultValue = DEFAULT_NAME,
+    @Option(
+            names = "--name",
+            defaultValue = DEFAULT_NAME,
             description = "the witness's key name, a schema-less URL (default: ${DEFAULT-VALUE})")
     String name;
 
-    @Option(names = "--log", description = "a log to witness: <origin>=<log verifier key>; an origin ending in '*' "
-            + "covers every origin with that prefix (one log per statement). Repeatable.")
+    @Option(
+            names = "--log",
+            description = "a log to witness: <origin>=<log verifier key>; an origin ending in '*' "
+                    + "covers every origin with that prefix (one log per statement). Repeatable.")
     List<String> logs = new ArrayList<>();
 
     @Option(names = "--logs-file", description = "a file of such entries, one a line ('#' starts a comment)")
@@ -57,8 +65,10 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         List<String> entries = new ArrayList<>(logs);
         if (logsFile != null) {
-            Files.readAllLines(logsFile, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(entries::add);
+            Files.readAllLines(logsFile, StandardCharsets.UTF_8).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .forEach(entries::add);
         }
         if (entries.isEmpty()) {
             System.err.println("witness: give at least one --log <origin>=<verifier key> (or --logs-file)");
@@ -80,8 +90,9 @@ public final class ServeCommand implements Callable<Integer> {
         try (WitnessServer server = new WitnessServer(witness, new InetSocketAddress(bind, port))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.printf("%sWitness key: %s%n", created ? "Created " + keyFile + ". " : "", vkey);
-            System.out.printf("Witnessing %d log entr%s; state in %s; listening on http://%s:%d%n", entries.size(),
-                    entries.size() == 1 ? "y" : "ies", stateDir, bind, server.port());
+            System.out.printf(
+                    "Witnessing %d log entr%s; state in %s; listening on http://%s:%d%n",
+                    entries.size(), entries.size() == 1 ? "y" : "ies", stateDir, bind, server.port());
             System.out.flush();
             stopped.await();
         }

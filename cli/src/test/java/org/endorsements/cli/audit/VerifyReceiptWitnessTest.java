@@ -26,17 +26,28 @@ class VerifyReceiptWitnessTest {
     private static final KeyPair LOG = Ed25519Keys.generate();
     private static final KeyPair WITNESS = Ed25519Keys.generate();
     private static final String LOG_KEY = SignedNote.verifierKey("endorsements.local", LOG.getPublic());
-    private static final String WITNESS_KEY = Cosignature.verifier("witness.test/w1", WITNESS).encode();
+    private static final String WITNESS_KEY =
+            Cosignature.verifier("witness.test/w1", WITNESS).encode();
     private static final String OPENING = "0a".repeat(32);
 
     @TempDir
     Path dir;
 
     private Path receipt(boolean cosigned) throws Exception {
-        byte[] leaf = new LogLeaf("e1", "EndorsementAdded", "icc", "a1".repeat(32), "2026-12-01T09:00:00Z", "api",
-                LogLeaf.commitment(OPENING, "provea")).canonicalBytes();
-        String note = SignedNote.sign(new SignedNote.Checkpoint("endorsements.local/statements/icc", 1,
-                Hashes.leaf(leaf)), "endorsements.local", LOG.getPrivate(), LOG.getPublic());
+        byte[] leaf = new LogLeaf(
+                        "e1",
+                        "EndorsementAdded",
+                        "icc",
+                        "a1".repeat(32),
+                        "2026-12-01T09:00:00Z",
+                        "api",
+                        LogLeaf.commitment(OPENING, "provea"))
+                .canonicalBytes();
+        String note = SignedNote.sign(
+                new SignedNote.Checkpoint("endorsements.local/statements/icc", 1, Hashes.leaf(leaf)),
+                "endorsements.local",
+                LOG.getPrivate(),
+                LOG.getPublic());
         if (cosigned) {
             Note parsed = Note.parse(note);
             note = parsed.with(List.of(Cosignature.sign(parsed.text(), 1_790_000_000L, "witness.test/w1", WITNESS)))
@@ -66,7 +77,8 @@ class VerifyReceiptWitnessTest {
         byte[][] leaves = {
             leaf("e1", "EndorsementAdded", LogLeaf.commitment(OPENING, "provea")),
             leaf("e2", "EndorsementAdded", LogLeaf.commitment("0b".repeat(32), "other")),
-            leaf("e3", "EndorsementWithdrawn", LogLeaf.commitment(OPENING, "provea"))};
+            leaf("e3", "EndorsementWithdrawn", LogLeaf.commitment(OPENING, "provea"))
+        };
         org.endorsements.transparency.CompactTree tree = new org.endorsements.transparency.CompactTree();
         java.util.Map<String, byte[]> nodes = new java.util.HashMap<>();
         for (byte[] l : leaves) {
@@ -74,15 +86,26 @@ class VerifyReceiptWitnessTest {
                 nodes.put(node.level() + "/" + node.index(), node.hash());
             }
         }
-        org.endorsements.transparency.MerkleProofs proofs = new org.endorsements.transparency.MerkleProofs(
-                (level, index) -> nodes.get(level + "/" + index));
-        String note = SignedNote.sign(new SignedNote.Checkpoint("endorsements.local/statements/icc", 3, tree.root()),
-                "endorsements.local", LOG.getPrivate(), LOG.getPublic());
+        org.endorsements.transparency.MerkleProofs proofs =
+                new org.endorsements.transparency.MerkleProofs((level, index) -> nodes.get(level + "/" + index));
+        String note = SignedNote.sign(
+                new SignedNote.Checkpoint("endorsements.local/statements/icc", 3, tree.root()),
+                "endorsements.local",
+                LOG.getPrivate(),
+                LOG.getPublic());
         List<Map<String, Object>> history = new java.util.ArrayList<>();
         for (int i : historyIndexes) {
-            history.add(Map.of("eventType", i < 2 ? "EndorsementAdded" : "EndorsementWithdrawn", "leafIndex", i,
-                    "leaf", Base64.getEncoder().encodeToString(leaves[i]), "inclusionProof",
-                    proofs.inclusion(i, 3).stream().map(Base64.getEncoder()::encodeToString).toList()));
+            history.add(Map.of(
+                    "eventType",
+                    i < 2 ? "EndorsementAdded" : "EndorsementWithdrawn",
+                    "leafIndex",
+                    i,
+                    "leaf",
+                    Base64.getEncoder().encodeToString(leaves[i]),
+                    "inclusionProof",
+                    proofs.inclusion(i, 3).stream()
+                            .map(Base64.getEncoder()::encodeToString)
+                            .toList()));
         }
         Map<String, Object> receipt = new LinkedHashMap<>();
         receipt.put("statementId", "icc");
@@ -92,7 +115,11 @@ class VerifyReceiptWitnessTest {
         receipt.put("leafIndex", 2);
         receipt.put("leaf", Base64.getEncoder().encodeToString(leaves[2]));
         receipt.put("treeSize", 3);
-        receipt.put("inclusionProof", proofs.inclusion(2, 3).stream().map(Base64.getEncoder()::encodeToString).toList());
+        receipt.put(
+                "inclusionProof",
+                proofs.inclusion(2, 3).stream()
+                        .map(Base64.getEncoder()::encodeToString)
+                        .toList());
         receipt.put("checkpoint", note);
         receipt.put("history", history);
         Path file = dir.resolve("history.json");
@@ -101,8 +128,15 @@ class VerifyReceiptWitnessTest {
     }
 
     private static byte[] leaf(String eventId, String type, String signer) {
-        return new LogLeaf(eventId, type, "icc", "a1".repeat(32), "2026-12-01T09:00:00Z",
-                type.equals("EndorsementAdded") ? "api" : null, signer).canonicalBytes();
+        return new LogLeaf(
+                        eventId,
+                        type,
+                        "icc",
+                        "a1".repeat(32),
+                        "2026-12-01T09:00:00Z",
+                        type.equals("EndorsementAdded") ? "api" : null,
+                        signer)
+                .canonicalBytes();
     }
 
     @Test
@@ -128,7 +162,8 @@ class VerifyReceiptWitnessTest {
 
     @Test
     void aReceiptWithoutCosignatureFailsWhenAWitnessIsRequired() throws Exception {
-        assertThat(run(receipt(false).toString(), "--key", LOG_KEY, "--witness", WITNESS_KEY)).isEqualTo(1);
+        assertThat(run(receipt(false).toString(), "--key", LOG_KEY, "--witness", WITNESS_KEY))
+                .isEqualTo(1);
     }
 
     @Test
@@ -144,7 +179,8 @@ class VerifyReceiptWitnessTest {
 
     @Test
     void aRotatedLogKeyIsAcceptedFromTheKeyHistory() throws Exception {
-        String retired = SignedNote.verifierKey("endorsements.local", Ed25519Keys.generate().getPublic());
+        String retired = SignedNote.verifierKey(
+                "endorsements.local", Ed25519Keys.generate().getPublic());
         assertThat(run(receipt(true).toString(), "--key", retired, "--key", LOG_KEY, "--witness", WITNESS_KEY))
                 .isZero();
     }

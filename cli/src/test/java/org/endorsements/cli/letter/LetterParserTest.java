@@ -25,7 +25,8 @@ class LetterParserTest {
 
         assertThat(letter.entries()).hasSize(111);
         assertThat(analysis.signatories()).hasSize(110);
-        assertThat(letter.body()).startsWith("The Venezuelan social and human rights organizations")
+        assertThat(letter.body())
+                .startsWith("The Venezuelan social and human rights organizations")
                 .endsWith("as they are the main containment for the abuse of power.");
         assertThat(letter.closingNote()).isEqualTo("Translated by José Rafael Medina");
     }
@@ -49,16 +50,20 @@ class LetterParserTest {
     void theSeedListsNearDuplicatesForReviewWithoutMergingThem() throws Exception {
         SignatoryAnalysis.Result analysis = SignatoryAnalysis.analyze(seed());
 
-        assertThat(analysis.nearDuplicates()).extracting(n -> n.first().name() + " ~ " + n.second().name())
-                .contains("Consejo Comunal TEBRIPAR ~ Tebripar",
+        assertThat(analysis.nearDuplicates())
+                .extracting(n -> n.first().name() + " ~ " + n.second().name())
+                .contains(
+                        "Consejo Comunal TEBRIPAR ~ Tebripar",
                         "Escuela de Formación Obrera ~ Escuela de Formación Obrera Priscila López");
-        assertThat(analysis.signatories()).extracting(s -> s.entry().name())
+        assertThat(analysis.signatories())
+                .extracting(s -> s.entry().name())
                 .contains("Tebripar", "Consejo Comunal TEBRIPAR");
     }
 
     @Test
     void visibleTyposAreKeptAsWritten() throws Exception {
-        assertThat(seed().entries()).extracting(Letter.Entry::name)
+        assertThat(seed().entries())
+                .extracting(Letter.Entry::name)
                 .contains("Fedecámaras Mona gas", "Equipo de Defensa se Derechos Humanos del estado Táchira (EDDET)");
     }
 
@@ -70,11 +75,12 @@ class LetterParserTest {
 
     @Test
     void blankLinesTrailingSpacesDashesAndMissingNumbersAreTolerated() throws Exception {
-        Letter letter = LetterParser.parse("We agree.   \r\n\r\n\r\nSigned:\n\n1 - Provea  \n\n2– Codhez\n"
-                + "Cofavic\n4. Foro Penal\n");
+        Letter letter = LetterParser.parse(
+                "We agree.   \r\n\r\n\r\nSigned:\n\n1 - Provea  \n\n2– Codhez\n" + "Cofavic\n4. Foro Penal\n");
 
         assertThat(letter.listIntro()).isEqualTo("Signed:");
-        assertThat(letter.entries()).extracting(Letter.Entry::name)
+        assertThat(letter.entries())
+                .extracting(Letter.Entry::name)
                 .containsExactly("Provea", "Codhez", "Cofavic", "Foro Penal");
         assertThat(letter.entries().get(2).number()).isNull();
         assertThat(SignatoryAnalysis.analyze(letter).unnumbered()).hasSize(1);
@@ -126,8 +132,8 @@ class LetterParserTest {
 
     @Test
     void theStructuredFormReadsBackAsTheSameLetter(@TempDir Path dir) throws Exception {
-        StructuredLetter.Statement statement = new StructuredLetter.Statement("seed", "A \"quoted\" title", "es",
-                seed());
+        StructuredLetter.Statement statement =
+                new StructuredLetter.Statement("seed", "A \"quoted\" title", "es", seed());
         StructuredLetter.write(dir, "seed", statement);
 
         StructuredLetter.Statement read = StructuredLetter.read(dir.resolve("seed.md"));
@@ -136,18 +142,24 @@ class LetterParserTest {
         assertThat(read.language()).isEqualTo("es");
         assertThat(read.letter().body()).isEqualTo(statement.letter().body());
         assertThat(read.letter().closingNote()).isEqualTo(statement.letter().closingNote());
-        assertThat(read.letter().entries()).extracting(e -> e.number() + " " + e.name())
-                .isEqualTo(statement.letter().entries().stream().map(e -> e.number() + " " + e.name()).toList());
+        assertThat(read.letter().entries())
+                .extracting(e -> e.number() + " " + e.name())
+                .isEqualTo(statement.letter().entries().stream()
+                        .map(e -> e.number() + " " + e.name())
+                        .toList());
     }
 
     @Test
     void theCommittedStructuredSeedMatchesTheLetter() throws Exception {
-        StructuredLetter.Statement structured = StructuredLetter.read(
-                Paths.get("..", "seeds", "ve-icc-cooperation-2021.md"));
+        StructuredLetter.Statement structured =
+                StructuredLetter.read(Paths.get("..", "seeds", "ve-icc-cooperation-2021.md"));
         Letter letter = seed();
 
         assertThat(structured.letter().body()).isEqualTo(letter.body());
-        assertThat(structured.letter().entries()).extracting(e -> e.number() + " " + e.name())
-                .isEqualTo(letter.entries().stream().map(e -> e.number() + " " + e.name()).toList());
+        assertThat(structured.letter().entries())
+                .extracting(e -> e.number() + " " + e.name())
+                .isEqualTo(letter.entries().stream()
+                        .map(e -> e.number() + " " + e.name())
+                        .toList());
     }
 }

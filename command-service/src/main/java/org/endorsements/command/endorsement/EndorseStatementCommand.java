@@ -11,5 +11,4 @@ public record EndorseStatementCommand(
         EndorsementSource source,
         Integer entryNumber,
         String requestId,
-        Instant at) {
-}
+        Instant at) {}

@@ -33,6 +33,7 @@ public class Endorsement {
 
     @AggregateIdentifier
     private String endorsementId;
+
     private boolean endorsed;
     private String signerOpening;
 
@@ -42,8 +43,10 @@ public class Endorsement {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public EndorsementOutcome handle(EndorseStatementCommand command,
-            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller, SignatoryRules rules,
+    public EndorsementOutcome handle(
+            EndorseStatementCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
+            SignatoryRules rules,
             SignerOpenings openings) {
         EndorsementId id = command.endorsementId();
         requireSourceOf(caller, command.source());
@@ -56,21 +59,31 @@ public class Endorsement {
             throw DomainRuleViolation.invalid("invalid-entry-number", "entry number must be positive");
         }
         String opening = signerOpening != null ? signerOpening : openings.next();
-        apply(new EndorsementAdded(id.statementId(), id.organizationId(), organizationName, contentHash, command.at(),
-                caller.auditName(), command.source(), command.requestId(), opening, command.entryNumber()));
+        apply(new EndorsementAdded(
+                id.statementId(),
+                id.organizationId(),
+                organizationName,
+                contentHash,
+                command.at(),
+                caller.auditName(),
+                command.source(),
+                command.requestId(),
+                opening,
+                command.entryNumber()));
         return new EndorsementOutcome(true, getVersion());
     }
 
     @CommandHandler
-    public EndorsementOutcome handle(WithdrawEndorsementCommand command,
+    public EndorsementOutcome handle(
+            WithdrawEndorsementCommand command,
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         EndorsementId id = command.endorsementId();
         if (!endorsed) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
         }
         String reason = TextRules.singleLine(command.reason(), "reason", MAX_REASON_LENGTH, false);
-        apply(new EndorsementWithdrawn(id.statementId(), id.organizationId(), reason, command.at(),
-                caller.auditName(), command.requestId()));
+        apply(new EndorsementWithdrawn(
+                id.statementId(), id.organizationId(), reason, command.at(), caller.auditName(), command.requestId()));
         return new EndorsementOutcome(true, getVersion());
     }
 
@@ -94,12 +107,12 @@ public class Endorsement {
     private static void requireSourceOf(Caller caller, EndorsementSource source) {
         if (caller.isAdmin()) {
             if (source != EndorsementSource.IMPORTED) {
-                throw DomainRuleViolation.forbidden("admin-records-imports-only",
-                        "an admin records endorsements only as imports");
+                throw DomainRuleViolation.forbidden(
+                        "admin-records-imports-only", "an admin records endorsements only as imports");
             }
         } else if (source != EndorsementSource.API) {
-            throw DomainRuleViolation.forbidden("organization-signs-through-api",
-                    "an organization endorses through the API");
+            throw DomainRuleViolation.forbidden(
+                    "organization-signs-through-api", "an organization endorses through the API");
         }
     }
 }

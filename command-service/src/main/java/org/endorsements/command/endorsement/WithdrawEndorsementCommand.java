@@ -5,8 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.endorsements.events.EndorsementId;
 
 public record WithdrawEndorsementCommand(
-        @TargetAggregateIdentifier EndorsementId endorsementId,
-        String reason,
-        String requestId,
-        Instant at) {
-}
+        @TargetAggregateIdentifier EndorsementId endorsementId, String reason, String requestId, Instant at) {}

@@ -16,5 +16,4 @@ public record EventStreamProperties(
         @DefaultValue("endorsement-events") String topic,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicas,
-        @DefaultValue("500") int batchSize) {
-}
+        @DefaultValue("500") int batchSize) {}

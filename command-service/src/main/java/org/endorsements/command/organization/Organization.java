@@ -32,6 +32,7 @@ public class Organization {
 
     @AggregateIdentifier
     private OrganizationId organizationId;
+
     private boolean suspended;
     private String activeCredentialId;
 
@@ -40,17 +41,18 @@ public class Organization {
     }
 
     @CommandHandler
-    public Organization(RegisterOrganizationCommand command,
+    public Organization(
+            RegisterOrganizationCommand command,
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         String name = TextRules.singleLine(command.name(), "name", MAX_NAME_LENGTH, true);
         String country = country(command.country());
         String region = TextRules.singleLine(command.region(), "region", MAX_FIELD_LENGTH, false);
         String kind = TextRules.singleLine(command.kind(), "kind", MAX_FIELD_LENGTH, false);
         String website = website(command.website());
-        apply(new OrganizationRegistered(command.organizationId(), name, country, region, kind, website,
-                command.at(), caller.auditName()));
-        apply(new CredentialIssued(command.organizationId(), command.credentialId(), command.keyHash(), command.at(),
-                caller.auditName()));
+        apply(new OrganizationRegistered(
+                command.organizationId(), name, country, region, kind, website, command.at(), caller.auditName()));
+        apply(new CredentialIssued(
+                command.organizationId(), command.credentialId(), command.keyHash(), command.at(), caller.auditName()));
     }
 
     /**
@@ -59,21 +61,21 @@ public class Organization {
      * can still revoke its key (say, on the organization's word that it was seized).
      */
     @CommandHandler
-    public void handle(IssueCredentialCommand command,
-            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+    public void handle(
+            IssueCredentialCommand command, @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         if (suspended) {
             throw DomainRuleViolation.conflict("organization-suspended", "a suspended organization gets no new key");
         }
         if (activeCredentialId != null) {
-            apply(new CredentialRevoked(organizationId, activeCredentialId, command.at(),
-                    caller.auditName()));
+            apply(new CredentialRevoked(organizationId, activeCredentialId, command.at(), caller.auditName()));
         }
-        apply(new CredentialIssued(organizationId, command.credentialId(), command.keyHash(), command.at(),
-                caller.auditName()));
+        apply(new CredentialIssued(
+                organizationId, command.credentialId(), command.keyHash(), command.at(), caller.auditName()));
     }
 
     @CommandHandler
-    public void handle(RevokeCredentialCommand command,
+    public void handle(
+            RevokeCredentialCommand command,
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         if (activeCredentialId == null) {
             throw DomainRuleViolation.conflict("no-active-credential", "organization has no active credential");
@@ -82,7 +84,8 @@ public class Organization {
     }
 
     @CommandHandler
-    public long handle(SuspendOrganizationCommand command,
+    public long handle(
+            SuspendOrganizationCommand command,
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         if (suspended) {
             throw DomainRuleViolation.conflict("organization-suspended", "organization is already suspended");

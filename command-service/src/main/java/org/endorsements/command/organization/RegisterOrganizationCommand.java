@@ -1,8 +1,8 @@
 package org.endorsements.command.organization;
 
 import java.time.Instant;
-import org.endorsements.events.OrganizationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.endorsements.events.OrganizationId;
 
 /** {@code keyHash} is the SHA-256 of the organization's first API key; the key itself never enters the system. */
 public record RegisterOrganizationCommand(
@@ -14,5 +14,4 @@ public record RegisterOrganizationCommand(
         String website,
         String credentialId,
         String keyHash,
-        Instant at) {
-}
+        Instant at) {}

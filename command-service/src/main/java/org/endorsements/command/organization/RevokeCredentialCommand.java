@@ -1,10 +1,8 @@
 package org.endorsements.command.organization;
 
 import java.time.Instant;
-import org.endorsements.events.OrganizationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.endorsements.events.OrganizationId;
 
 public record RevokeCredentialCommand(
-        @TargetAggregateIdentifier OrganizationId organizationId,
-        Instant at) {
-}
+        @TargetAggregateIdentifier OrganizationId organizationId, Instant at) {}

@@ -1,11 +1,8 @@
 package org.endorsements.command.organization;
 
 import java.time.Instant;
-import org.endorsements.events.OrganizationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.endorsements.events.OrganizationId;
 
 public record SuspendOrganizationCommand(
-        @TargetAggregateIdentifier OrganizationId organizationId,
-        String reason,
-        Instant at) {
-}
+        @TargetAggregateIdentifier OrganizationId organizationId, String reason, Instant at) {}

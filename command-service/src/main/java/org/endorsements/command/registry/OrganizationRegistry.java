@@ -10,11 +10,9 @@ import org.endorsements.events.OrganizationId;
  */
 public interface OrganizationRegistry extends RegisteredOrganizations {
 
-    record Entry(OrganizationId organizationId, String name, boolean suspended) {
-    }
+    record Entry(OrganizationId organizationId, String name, boolean suspended) {}
 
-    record Credential(OrganizationId organizationId, String credentialId, String keyHash) {
-    }
+    record Credential(OrganizationId organizationId, String credentialId, String keyHash) {}
 
     Optional<Entry> find(OrganizationId organizationId);
 

@@ -20,7 +20,8 @@ class RegistrySignatoryRules implements SignatoryRules {
 
     @Override
     public String contentHashOfOpenStatement(StatementId statementId) {
-        StatementRegistry.Entry entry = statements.find(statementId)
+        StatementRegistry.Entry entry = statements
+                .find(statementId)
                 .orElseThrow(() -> DomainRuleViolation.notFound("statement-not-found", "no such statement"));
         if (entry.closed()) {
             throw DomainRuleViolation.conflict("statement-closed", "statement is closed");
@@ -30,7 +31,8 @@ class RegistrySignatoryRules implements SignatoryRules {
 
     @Override
     public String nameOfActiveOrganization(OrganizationId organizationId) {
-        OrganizationRegistry.Entry entry = organizations.find(organizationId)
+        OrganizationRegistry.Entry entry = organizations
+                .find(organizationId)
                 .orElseThrow(() -> DomainRuleViolation.notFound("organization-not-found", "no such organization"));
         if (entry.suspended()) {
             throw DomainRuleViolation.conflict("organization-suspended", "organization is suspended");

@@ -9,8 +9,7 @@ import org.endorsements.events.StatementId;
  */
 public interface StatementRegistry {
 
-    record Entry(StatementId statementId, String contentHash, boolean closed) {
-    }
+    record Entry(StatementId statementId, String contentHash, boolean closed) {}
 
     Optional<Entry> find(StatementId statementId);
 }

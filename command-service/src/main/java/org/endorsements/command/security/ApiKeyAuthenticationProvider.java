@@ -32,7 +32,8 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         if (ApiKeys.sameHash(hash, adminKeyHash)) {
             return ApiKeyAuthentication.of(Caller.ADMIN);
         }
-        return organizations.activeCredential(hash)
+        return organizations
+                .activeCredential(hash)
                 .filter(c -> ApiKeys.sameHash(hash, c.keyHash()))
                 .map(c -> ApiKeyAuthentication.of(Caller.organization(c.organizationId(), c.credentialId())))
                 .orElseThrow(() -> new BadCredentialsException("unknown or revoked API key"));

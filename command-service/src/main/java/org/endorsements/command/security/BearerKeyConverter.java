@@ -16,8 +16,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  */
 final class BearerKeyConverter implements AuthenticationConverter {
 
-    private static final Pattern BEARER = Pattern.compile("^Bearer (?<token>[a-zA-Z0-9\\-._~+/]+=*)$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BEARER =
+            Pattern.compile("^Bearer (?<token>[a-zA-Z0-9\\-._~+/]+=*)$", Pattern.CASE_INSENSITIVE);
     private static final String SCHEME = "bearer";
     private final int maxKeyLength;
 

@@ -71,8 +71,8 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
             if (reader == null) {
                 String encoding = getCharacterEncoding();
                 Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-                reader = new BufferedReader(new InputStreamReader(
-                        new CountingStream(super.getInputStream(), maxBytes), charset));
+                reader = new BufferedReader(
+                        new InputStreamReader(new CountingStream(super.getInputStream(), maxBytes), charset));
             }
             return reader;
         }

@@ -24,11 +24,15 @@ class BucketStoreConfiguration {
         SecurityProperties.Store store = properties.rateLimit().store();
         if (store == SecurityProperties.Store.AUTO) {
             String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            store = "PostgreSQL".equalsIgnoreCase(product) ? SecurityProperties.Store.POSTGRESQL
+            store = "PostgreSQL".equalsIgnoreCase(product)
+                    ? SecurityProperties.Store.POSTGRESQL
                     : SecurityProperties.Store.MEMORY;
         }
-        log.info("Rate-limit buckets: {}", store == SecurityProperties.Store.POSTGRESQL
-                ? "shared in PostgreSQL (table " + PostgresBucketStore.TABLE + ")" : "in memory");
+        log.info(
+                "Rate-limit buckets: {}",
+                store == SecurityProperties.Store.POSTGRESQL
+                        ? "shared in PostgreSQL (table " + PostgresBucketStore.TABLE + ")"
+                        : "in memory");
         SecurityProperties.Buckets settings = properties.rateLimit().buckets();
         return store == SecurityProperties.Store.POSTGRESQL
                 ? new PostgresBucketStore(ownPool(database, settings), settings, true)
@@ -40,9 +44,13 @@ class BucketStoreConfiguration {
      * from many addresses, each within its budget, would hold the connections that commands need.
      */
     private static HikariDataSource ownPool(JdbcConnectionDetails database, SecurityProperties.Buckets settings) {
-        HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
-                .url(database.getJdbcUrl()).username(database.getUsername()).password(database.getPassword())
-                .driverClassName(database.getDriverClassName()).build();
+        HikariDataSource pool = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(database.getJdbcUrl())
+                .username(database.getUsername())
+                .password(database.getPassword())
+                .driverClassName(database.getDriverClassName())
+                .build();
         pool.setPoolName("rate-limit-buckets");
         pool.setMaximumPoolSize(settings.poolSize());
         pool.setConnectionTimeout(settings.poolTimeout().toMillis());

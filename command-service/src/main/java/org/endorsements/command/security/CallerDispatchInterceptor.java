@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 class CallerDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
-            Caller caller = ApiKeyAuthentication.callerOf(SecurityContextHolder.getContext().getAuthentication());
+            Caller caller = ApiKeyAuthentication.callerOf(
+                    SecurityContextHolder.getContext().getAuthentication());
             if (caller == null) {
                 throw new IllegalStateException("no authenticated caller for " + command.getCommandName());
             }

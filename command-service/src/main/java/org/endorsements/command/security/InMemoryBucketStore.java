@@ -17,8 +17,7 @@ final class InMemoryBucketStore implements BucketStore {
     private final ConcurrentMap<String, Entry> buckets = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
-    private record Entry(Bucket bucket, long capacity) {
-    }
+    private record Entry(Bucket bucket, long capacity) {}
 
     InMemoryBucketStore(SecurityProperties.Buckets settings) {
         this.settings = settings;
@@ -30,9 +29,13 @@ final class InMemoryBucketStore implements BucketStore {
                 && buckets.size() > settings.memorySweepAbove()) {
             buckets.values().removeIf(e -> e.bucket().getAvailableTokens() >= e.capacity());
         }
-        Entry entry = buckets.computeIfAbsent(key, k -> new Entry(
-                Bucket.builder().addLimit(configuration.getBandwidths()[0]).build(),
-                configuration.getBandwidths()[0].getCapacity()));
+        Entry entry = buckets.computeIfAbsent(
+                key,
+                k -> new Entry(
+                        Bucket.builder()
+                                .addLimit(configuration.getBandwidths()[0])
+                                .build(),
+                        configuration.getBandwidths()[0].getCapacity()));
         return entry.bucket().tryConsumeAndReturnRemaining(1);
     }
 

@@ -39,7 +39,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Caller caller = ApiKeyAuthentication.callerOf(SecurityContextHolder.getContext().getAuthentication());
+        Caller caller =
+                ApiKeyAuthentication.callerOf(SecurityContextHolder.getContext().getAuthentication());
         Optional<Duration> wait;
         try {
             wait = caller != null ? limiter.tryAcquire(caller) : limiter.tryAcquireForAddress(request.getRemoteAddr());

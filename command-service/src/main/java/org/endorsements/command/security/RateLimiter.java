@@ -55,14 +55,17 @@ class RateLimiter {
     private record Budget(String prefix, BucketConfiguration configuration) {
 
         Budget(String category, long requests, Duration period) {
-            this(category + ":" + requests + "/" + period.toSeconds() + "s:", BucketConfiguration.builder()
-                    .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period))
-                    .build());
+            this(
+                    category + ":" + requests + "/" + period.toSeconds() + "s:",
+                    BucketConfiguration.builder()
+                            .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period))
+                            .build());
         }
 
         Optional<Duration> consume(BucketStore buckets, String id) {
             ConsumptionProbe probe = buckets.tryConsume(prefix + id, configuration);
-            return probe.isConsumed() ? Optional.empty()
+            return probe.isConsumed()
+                    ? Optional.empty()
                     : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }

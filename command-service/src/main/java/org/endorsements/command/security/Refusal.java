@@ -6,8 +6,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 final class Refusal extends AuthorizationDecision {
 
     static final Refusal ADMIN_ONLY = new Refusal("admin-only", "Only an admin may do this.");
-    static final Refusal NOT_YOUR_ORGANIZATION = new Refusal("not-your-organization",
-            "An organization acts only for itself.");
+    static final Refusal NOT_YOUR_ORGANIZATION =
+            new Refusal("not-your-organization", "An organization acts only for itself.");
     static final Refusal NOT_AN_ENDPOINT = new Refusal("forbidden", "There is nothing here for this key.");
 
     private final String code;

@@ -47,17 +47,26 @@ class SecurityConfiguration {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyAuthenticationProvider provider,
-            RateLimiter rateLimiter, SecurityProperties properties, ObjectMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ApiKeyAuthenticationProvider provider,
+            RateLimiter rateLimiter,
+            SecurityProperties properties,
+            ObjectMapper json)
+            throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
         // Liveness and readiness read this process's state only (no database), and a probe refused because a flood
         // shares its address would get a healthy instance restarted; /actuator/health itself checks the database
         // and stays limited.
-        RateLimitFilter rateLimit = new RateLimitFilter(rateLimiter, problems, new OrRequestMatcher(
-                PATHS.matcher(GET, "/actuator/health/liveness"), PATHS.matcher(GET, "/actuator/health/readiness")));
+        RateLimitFilter rateLimit = new RateLimitFilter(
+                rateLimiter,
+                problems,
+                new OrRequestMatcher(
+                        PATHS.matcher(GET, "/actuator/health/liveness"),
+                        PATHS.matcher(GET, "/actuator/health/readiness")));
 
-        AuthenticationFilter authentication = new AuthenticationFilter(new ProviderManager(provider),
-                new BearerKeyConverter(properties.maxKeyLength()));
+        AuthenticationFilter authentication = new AuthenticationFilter(
+                new ProviderManager(provider), new BearerKeyConverter(properties.maxKeyLength()));
         authentication.setSuccessHandler((request, response, auth) -> {
             // continue the chain: every request authenticates itself, there is no login to redirect from
         });
@@ -72,38 +81,51 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(authentication, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new BodySizeLimitFilter(properties.maxBodySize().toBytes(), problems),
+                .addFilterAfter(
+                        new BodySizeLimitFilter(properties.maxBodySize().toBytes(), problems),
                         AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .headers(h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .cacheControl(c -> c.disable())
                         .addHeaderWriter(new StaticHeadersWriter("Cache-Control", SecurityHeaders.CACHE_CONTROL))
                         .frameOptions(f -> f.deny()))
-                .authorizeHttpRequests(rules -> rules
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PATHS.matcher(GET, "/actuator/health"),
+                .authorizeHttpRequests(rules -> rules.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
+                                PATHS.matcher(GET, "/actuator/health"),
                                 PATHS.matcher(GET, "/actuator/health/**"),
-                                PATHS.matcher(GET, "/actuator/prometheus")).permitAll()
+                                PATHS.matcher(GET, "/actuator/prometheus"))
+                        .permitAll()
                         // The API description is public (the project is open source); see the README.
-                        .requestMatchers(PATHS.matcher(GET, "/v3/api-docs"), PATHS.matcher(GET, "/v3/api-docs/**"),
-                                PATHS.matcher(GET, "/v3/api-docs.yaml"), PATHS.matcher(GET, "/swagger-ui.html"),
-                                PATHS.matcher(GET, "/swagger-ui/**")).permitAll()
-                        .requestMatchers(PATHS.matcher(GET, "/api/credentials/me")).access(anyKey())
-                        .requestMatchers(PATHS.matcher(POST, "/api/organizations")).access(adminOnly())
+                        .requestMatchers(
+                                PATHS.matcher(GET, "/v3/api-docs"),
+                                PATHS.matcher(GET, "/v3/api-docs/**"),
+                                PATHS.matcher(GET, "/v3/api-docs.yaml"),
+                                PATHS.matcher(GET, "/swagger-ui.html"),
+                                PATHS.matcher(GET, "/swagger-ui/**"))
+                        .permitAll()
+                        .requestMatchers(PATHS.matcher(GET, "/api/credentials/me"))
+                        .access(anyKey())
+                        .requestMatchers(PATHS.matcher(POST, "/api/organizations"))
+                        .access(adminOnly())
                         .requestMatchers(PATHS.matcher(POST, "/api/organizations/{organizationId}/suspend"))
-                                .access(adminOnly())
-                        .requestMatchers(PATHS.matcher(POST, "/api/organizations/{organizationId}/credentials"),
+                        .access(adminOnly())
+                        .requestMatchers(
+                                PATHS.matcher(POST, "/api/organizations/{organizationId}/credentials"),
                                 PATHS.matcher(DELETE, "/api/organizations/{organizationId}/credentials"))
-                                .access(selfOrAdmin())
-                        .requestMatchers(PATHS.matcher(POST, "/api/statements"),
-                                PATHS.matcher(POST, "/api/statements/{statementId}/close")).access(adminOnly())
+                        .access(selfOrAdmin())
+                        .requestMatchers(
+                                PATHS.matcher(POST, "/api/statements"),
+                                PATHS.matcher(POST, "/api/statements/{statementId}/close"))
+                        .access(adminOnly())
                         .requestMatchers(
                                 PATHS.matcher(PUT, "/api/statements/{statementId}/endorsements/{organizationId}"),
                                 PATHS.matcher(DELETE, "/api/statements/{statementId}/endorsements/{organizationId}"))
-                                .access(selfOrAdmin())
-                        .anyRequest().access(deny()));
+                        .access(selfOrAdmin())
+                        .anyRequest()
+                        .access(deny()));
         return http.build();
     }
 
@@ -127,8 +149,11 @@ class SecurityConfiguration {
     private static AuthorizationManager<RequestAuthorizationContext> selfOrAdmin() {
         return rule((caller, context) -> {
             String organizationId = context.getVariables().get("organizationId");
-            boolean allowed = caller != null && (caller.isAdmin()
-                    || caller.organization().map(own -> own.value().equals(organizationId)).orElse(false));
+            boolean allowed = caller != null
+                    && (caller.isAdmin()
+                            || caller.organization()
+                                    .map(own -> own.value().equals(organizationId))
+                                    .orElse(false));
             return allowed ? GRANTED : Refusal.NOT_YOUR_ORGANIZATION;
         });
     }
@@ -147,14 +172,14 @@ class SecurityConfiguration {
         return new AuthorizationManager<>() {
             @Override
             @SuppressWarnings("deprecation")
-            public AuthorizationDecision check(Supplier<Authentication> authentication,
-                    RequestAuthorizationContext context) {
+            public AuthorizationDecision check(
+                    Supplier<Authentication> authentication, RequestAuthorizationContext context) {
                 return rule.decide(ApiKeyAuthentication.callerOf(authentication.get()), context);
             }
 
             @Override
-            public AuthorizationResult authorize(Supplier<Authentication> authentication,
-                    RequestAuthorizationContext context) {
+            public AuthorizationResult authorize(
+                    Supplier<Authentication> authentication, RequestAuthorizationContext context) {
                 return check(authentication, context);
             }
         };

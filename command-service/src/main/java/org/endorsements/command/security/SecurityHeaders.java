@@ -22,8 +22,7 @@ public final class SecurityHeaders {
             "Cache-Control", CACHE_CONTROL,
             "X-Frame-Options", "DENY");
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     public static void apply(HttpServletResponse response) {
         HEADERS.forEach(response::setHeader);

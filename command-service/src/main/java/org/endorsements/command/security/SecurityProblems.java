@@ -31,8 +31,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     /** No credentials (anonymous) on an endpoint that needs them. */
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         unauthorized(response, "missing-credentials", "Send an API key as 'Authorization: Bearer <key>'.");
     }
 
@@ -45,15 +45,22 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
         Refusal refusal = exception instanceof AuthorizationDeniedException denied
-                && denied.getAuthorizationResult() instanceof Refusal r ? r : Refusal.NOT_AN_ENDPOINT;
+                        && denied.getAuthorizationResult() instanceof Refusal r
+                ? r
+                : Refusal.NOT_AN_ENDPOINT;
         Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN, refusal.code(), refusal.detail()));
     }
 
     void tooManyRequests(HttpServletResponse response, Duration wait) throws IOException {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Too many requests; retry after " + seconds + " s."));
+        Problems.write(
+                response,
+                json,
+                Problems.of(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "rate-limited",
+                        "Too many requests; retry after " + seconds + " s."));
     }
 
     /**
@@ -63,23 +70,38 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     void rateLimitUnavailable(HttpServletResponse response) throws IOException {
         log.warn("Rate-limit buckets unavailable; request refused");
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        Problems.write(response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable",
-                "The service is busy; retry after 1 s."));
+        Problems.write(
+                response,
+                json,
+                Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "rate-limit-unavailable",
+                        "The service is busy; retry after 1 s."));
     }
 
     void bodyTooLarge(HttpServletResponse response, long maxBytes) throws IOException {
-        Problems.write(response, json, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
-                "Request bodies are limited to " + maxBytes + " bytes."));
+        Problems.write(
+                response,
+                json,
+                Problems.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "body-too-large",
+                        "Request bodies are limited to " + maxBytes + " bytes."));
     }
 
     /** Answered before Spring Security's header writers run, so the headers are set here. */
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-            RequestRejectedException exception) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
+            throws IOException {
         log.debug("Request rejected by the firewall: {}", exception.getMessage());
         SecurityHeaders.apply(response);
-        Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request's address or headers are not acceptable."));
+        Problems.write(
+                response,
+                json,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed-request",
+                        "The request's address or headers are not acceptable."));
     }
 
     private void unauthorized(HttpServletResponse response, String code, String detail) throws IOException {

@@ -21,7 +21,11 @@ public record SecurityProperties(
         @DefaultValue RateLimit rateLimit) {
 
     /** Where the buckets live: {@code auto} shares them in PostgreSQL when that is the event store, else memory. */
-    public enum Store { AUTO, MEMORY, POSTGRESQL }
+    public enum Store {
+        AUTO,
+        MEMORY,
+        POSTGRESQL
+    }
 
     /**
      * Token buckets (bucket4j): each budget is {@code requests} per {@code period}, refilled continuously, and may be
@@ -46,8 +50,7 @@ public record SecurityProperties(
             @DefaultValue("1m") Duration adminPeriod,
             @DefaultValue("1200") long anonymousRequests,
             @DefaultValue("1m") Duration anonymousPeriod,
-            @DefaultValue Buckets buckets) {
-    }
+            @DefaultValue Buckets buckets) {}
 
     /**
      * Keys include client addresses, which a client can vary, so buckets that have refilled (the same as new ones)
@@ -69,6 +72,5 @@ public record SecurityProperties(
             @DefaultValue("1000") int removeBatch,
             @DefaultValue("1m") Duration removeEvery,
             @DefaultValue("4") int poolSize,
-            @DefaultValue("250ms") Duration poolTimeout) {
-    }
+            @DefaultValue("250ms") Duration poolTimeout) {}
 }

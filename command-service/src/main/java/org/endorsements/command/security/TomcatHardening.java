@@ -32,7 +32,8 @@ class TomcatHardening {
      */
     @Bean
     FilterRegistrationBean<FailedRequestFilter> malformedParameters() {
-        FilterRegistrationBean<FailedRequestFilter> registration = new FilterRegistrationBean<>(new FailedRequestFilter());
+        FilterRegistrationBean<FailedRequestFilter> registration =
+                new FilterRegistrationBean<>(new FailedRequestFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -20,8 +20,7 @@ public final class ApiKeys {
     private static final String DIGEST_ALGORITHM = "SHA-256";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     public static String newKey() {
         return KEY_PREFIX + randomToken(KEY_BYTES);

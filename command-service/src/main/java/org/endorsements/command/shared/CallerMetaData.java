@@ -9,6 +9,5 @@ public final class CallerMetaData {
 
     public static final String KEY = "caller";
 
-    private CallerMetaData() {
-    }
+    private CallerMetaData() {}
 }

@@ -6,7 +6,12 @@ package org.endorsements.command.shared;
  */
 public class DomainRuleViolation extends RuntimeException {
 
-    public enum Kind { NOT_FOUND, CONFLICT, FORBIDDEN, INVALID }
+    public enum Kind {
+        NOT_FOUND,
+        CONFLICT,
+        FORBIDDEN,
+        INVALID
+    }
 
     private final String code;
     private final Kind kind;

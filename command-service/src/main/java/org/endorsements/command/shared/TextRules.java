@@ -10,8 +10,7 @@ public final class TextRules {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern CONTROL_EXCEPT_LINE_BREAKS = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** Trimmed, NFC-normalized single-line text within the length limits, or a rule violation. */
     public static String singleLine(String value, String field, int maxLength, boolean required) {
@@ -27,8 +26,8 @@ public final class TextRules {
             throw DomainRuleViolation.invalid("invalid-" + field, field + " contains control characters");
         }
         if (SpoofingCharacters.containsAny(normalized)) {
-            throw DomainRuleViolation.invalid("invalid-" + field,
-                    field + " contains invisible or bidirectional formatting characters");
+            throw DomainRuleViolation.invalid(
+                    "invalid-" + field, field + " contains invisible or bidirectional formatting characters");
         }
         if (normalized.codePointCount(0, normalized.length()) > maxLength) {
             throw DomainRuleViolation.invalid("invalid-" + field, field + " is longer than " + maxLength);
@@ -59,7 +58,8 @@ public final class TextRules {
     private static void requireWellFormed(String value, String field) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {

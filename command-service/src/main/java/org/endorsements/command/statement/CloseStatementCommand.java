@@ -5,6 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.endorsements.events.StatementId;
 
 public record CloseStatementCommand(
-        @TargetAggregateIdentifier StatementId statementId,
-        Instant at) {
-}
+        @TargetAggregateIdentifier StatementId statementId, Instant at) {}

@@ -11,5 +11,4 @@ public record PublishStatementCommand(
         String language,
         String signatoryListIntro,
         String closingNote,
-        Instant at) {
-}
+        Instant at) {}

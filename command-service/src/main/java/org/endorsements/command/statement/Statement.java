@@ -36,6 +36,7 @@ public class Statement {
 
     @AggregateIdentifier
     private StatementId statementId;
+
     private boolean closed;
 
     protected Statement() {
@@ -45,23 +46,32 @@ public class Statement {
     /** Returns the content hash of the published text. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public String handle(PublishStatementCommand command,
+    public String handle(
+            PublishStatementCommand command,
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         String title = TextRules.singleLine(command.title(), "title", MAX_TITLE_LENGTH, true);
         String body = TextRules.multiLine(command.body(), "body", MAX_BODY_LENGTH);
         String language = language(command.language());
-        String listIntro = TextRules.singleLine(command.signatoryListIntro(), "signatoryListIntro",
-                MAX_TITLE_LENGTH, false);
+        String listIntro =
+                TextRules.singleLine(command.signatoryListIntro(), "signatoryListIntro", MAX_TITLE_LENGTH, false);
         String closingNote = TextRules.singleLine(command.closingNote(), "closingNote", MAX_TITLE_LENGTH, false);
         String contentHash = CanonicalText.contentHash(title, body);
-        apply(new StatementPublished(command.statementId(), title, body, language, contentHash, command.at(),
-                caller.auditName(), listIntro, closingNote));
+        apply(new StatementPublished(
+                command.statementId(),
+                title,
+                body,
+                language,
+                contentHash,
+                command.at(),
+                caller.auditName(),
+                listIntro,
+                closingNote));
         return contentHash;
     }
 
     @CommandHandler
-    public long handle(CloseStatementCommand command,
-            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+    public long handle(
+            CloseStatementCommand command, @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         if (closed) {
             throw DomainRuleViolation.conflict("statement-closed", "statement is already closed");
         }

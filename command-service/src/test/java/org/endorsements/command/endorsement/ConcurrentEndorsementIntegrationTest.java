@@ -42,14 +42,16 @@ class ConcurrentEndorsementIntegrationTest extends TestStackSupport {
     @Test
     void fiftyConcurrentIdenticalEndorsementsOnTwoInstancesGiveExactlyOneEvent() throws Exception {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--spring.datasource.url=" + TestStack.postgres().jdbcUrl(),
                         "--spring.datasource.username=" + TestStack.postgres().username(),
                         "--spring.datasource.password=" + TestStack.postgres().password(),
                         "--spring.kafka.bootstrap-servers=" + TestStack.kafkaBootstrapServers(),
                         "--endorsements.security.admin-key=" + ADMIN_KEY,
                         "--endorsements.event-stream.topic=" + TOPIC)) {
-            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+            int secondPort =
+                    ((WebServerApplicationContext) second).getWebServer().getPort();
             assertExactlyOneEvent(new Api(port), new Api(secondPort));
         }
     }
@@ -78,7 +80,9 @@ class ConcurrentEndorsementIntegrationTest extends TestStackSupport {
         assertThat(codes).filteredOn(c -> c == 201).hasSize(1);
         assertThat(codes).filteredOn(c -> c == 200).hasSize(REQUESTS - 1);
         long events = jdbc.sql("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?")
-                .param(statementId + ":" + org.text("organizationId")).query(Long.class).single();
+                .param(statementId + ":" + org.text("organizationId"))
+                .query(Long.class)
+                .single();
         assertThat(events).isEqualTo(1);
     }
 }

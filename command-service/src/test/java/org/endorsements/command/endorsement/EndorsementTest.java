@@ -78,8 +78,17 @@ class EndorsementTest {
     }
 
     private static EndorsementAdded added(Instant at) {
-        return new EndorsementAdded(STATEMENT, ORG, "Acceso a la Justicia", HASH, at, "credential:cred-1",
-                EndorsementSource.API, "req-1", OPENING, null);
+        return new EndorsementAdded(
+                STATEMENT,
+                ORG,
+                "Acceso a la Justicia",
+                HASH,
+                at,
+                "credential:cred-1",
+                EndorsementSource.API,
+                "req-1",
+                OPENING,
+                null);
     }
 
     private static EndorsementWithdrawn withdrawn(Instant at) {
@@ -107,8 +116,17 @@ class EndorsementTest {
     void anAdminRecordsAnImportedEndorsementWithItsLetterEntryNumber() {
         fixture.givenNoPriorActivity()
                 .when(new EndorseStatementCommand(ID, EndorsementSource.IMPORTED, 9, "req-1", T1), by(Caller.ADMIN))
-                .expectEvents(new EndorsementAdded(STATEMENT, ORG, "Acceso a la Justicia", HASH, T1, "admin",
-                        EndorsementSource.IMPORTED, "req-1", OPENING, 9));
+                .expectEvents(new EndorsementAdded(
+                        STATEMENT,
+                        ORG,
+                        "Acceso a la Justicia",
+                        HASH,
+                        T1,
+                        "admin",
+                        EndorsementSource.IMPORTED,
+                        "req-1",
+                        OPENING,
+                        9));
     }
 
     @Test
@@ -184,12 +202,30 @@ class EndorsementTest {
     @Test
     void reEndorsingAfterWithdrawalReusesTheSignerOpening() {
         String firstOpening = "ab".repeat(32);
-        EndorsementAdded first = new EndorsementAdded(STATEMENT, ORG, "Acceso a la Justicia", HASH, T1,
-                "credential:cred-1", EndorsementSource.API, "req-1", firstOpening, null);
+        EndorsementAdded first = new EndorsementAdded(
+                STATEMENT,
+                ORG,
+                "Acceso a la Justicia",
+                HASH,
+                T1,
+                "credential:cred-1",
+                EndorsementSource.API,
+                "req-1",
+                firstOpening,
+                null);
         fixture.given(first, withdrawn(T2))
                 .when(endorse(EndorsementSource.API, T2), by(ORG_KEY))
-                .expectEvents(new EndorsementAdded(STATEMENT, ORG, "Acceso a la Justicia", HASH, T2,
-                        "credential:cred-1", EndorsementSource.API, "req-1", firstOpening, null))
+                .expectEvents(new EndorsementAdded(
+                        STATEMENT,
+                        ORG,
+                        "Acceso a la Justicia",
+                        HASH,
+                        T2,
+                        "credential:cred-1",
+                        EndorsementSource.API,
+                        "req-1",
+                        firstOpening,
+                        null))
                 .expectResultMessagePayload(new EndorsementOutcome(true, 2));
     }
 }

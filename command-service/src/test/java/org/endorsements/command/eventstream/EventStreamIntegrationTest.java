@@ -62,7 +62,9 @@ class EventStreamIntegrationTest extends TestStackSupport {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         topic = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        partitions = topic.partitionsFor(TOPIC).stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+        partitions = topic.partitionsFor(TOPIC).stream()
+                .map(p -> new TopicPartition(TOPIC, p.partition()))
+                .toList();
         topic.assign(partitions);
         topic.seekToBeginning(partitions);
     }
@@ -77,12 +79,12 @@ class EventStreamIntegrationTest extends TestStackSupport {
         Api.Response org = api.registerOrganization("Acceso a la Justicia");
         String statementId = api.publishStatement();
         String organizationId = org.text("organizationId");
-        Api.Response endorsed = api.send("PUT", "/api/statements/" + statementId + "/endorsements/" + organizationId,
-                org.text("apiKey"), null);
+        Api.Response endorsed = api.send(
+                "PUT", "/api/statements/" + statementId + "/endorsements/" + organizationId, org.text("apiKey"), null);
         assertThat(endorsed.status()).isEqualTo(201);
 
-        ConsumerRecord<String, byte[]> record = awaitRecord(statementId + ":" + organizationId,
-                "org.endorsements.EndorsementAdded.v1");
+        ConsumerRecord<String, byte[]> record =
+                awaitRecord(statementId + ":" + organizationId, "org.endorsements.EndorsementAdded.v1");
 
         assertThat(record.key()).isEqualTo(statementId);
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
@@ -91,7 +93,8 @@ class EventStreamIntegrationTest extends TestStackSupport {
         assertThat(header(record, "ce_aggregatetype")).isEqualTo("Endorsement");
         assertThat(header(record, "ce_dataschema")).isEqualTo("urn:endorsements:schema:EndorsementAdded.v1");
         assertThat(header(record, "content-type")).isEqualTo("application/json");
-        assertThat(Instant.parse(header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(header(record, "ce_time")))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
         JsonNode payload = JSON.readTree(record.value());
         assertThat(schemaErrors("EndorsementAdded.v1.json", payload)).isEmpty();
@@ -123,7 +126,8 @@ class EventStreamIntegrationTest extends TestStackSupport {
             String type = header(record, "ce_type");
             assertThat(schemas).containsKey(type);
             assertThat(schemaErrors(schemas.get(type), JSON.readTree(record.value())))
-                    .as("%s at offset %d", type, record.offset()).isEmpty();
+                    .as("%s at offset %d", type, record.offset())
+                    .isEmpty();
             seen.add(type);
         }
         assertThat(seen).containsAll(schemas.keySet());
@@ -139,13 +143,15 @@ class EventStreamIntegrationTest extends TestStackSupport {
         // suspension is on the topic, so is everything the relay did with the credential events before it.
         awaitRecord(organizationId, "org.endorsements.OrganizationSuspended.v1");
 
-        List<ConsumerRecord<String, byte[]>> forOrganization = readAll().stream()
-                .filter(r -> organizationId.equals(r.key())).toList();
-        assertThat(forOrganization).extracting(r -> header(r, "ce_type"))
-                .containsExactly("org.endorsements.OrganizationRegistered.v1",
-                        "org.endorsements.OrganizationSuspended.v1");
-        assertThat(forOrganization).allSatisfy(r ->
-                assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContain("keyHash"));
+        List<ConsumerRecord<String, byte[]>> forOrganization =
+                readAll().stream().filter(r -> organizationId.equals(r.key())).toList();
+        assertThat(forOrganization)
+                .extracting(r -> header(r, "ce_type"))
+                .containsExactly(
+                        "org.endorsements.OrganizationRegistered.v1", "org.endorsements.OrganizationSuspended.v1");
+        assertThat(forOrganization)
+                .allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                        .doesNotContain("keyHash"));
     }
 
     @Test
@@ -153,16 +159,21 @@ class EventStreamIntegrationTest extends TestStackSupport {
         api.publishStatement();
         api.publishStatement();
         String payloadType = jdbc.sql("SELECT data_type FROM information_schema.columns "
-                + "WHERE table_name = 'domainevententry' AND column_name = 'payload'").query(String.class).single();
+                        + "WHERE table_name = 'domainevententry' AND column_name = 'payload'")
+                .query(String.class)
+                .single();
         assertThat(payloadType).isEqualTo("bytea");
         Long increment = jdbc.sql("SELECT increment_by FROM pg_sequences "
-                + "WHERE sequencename = 'domainevententry_globalindex_seq'").query(Long.class).single();
+                        + "WHERE sequencename = 'domainevententry_globalindex_seq'")
+                .query(Long.class)
+                .single();
         assertThat(increment).isEqualTo(1L);
     }
 
     private static List<ValidationMessage> schemaErrors(String schemaFile, JsonNode payload) throws Exception {
         try (InputStream in = EventMessageFormat.class.getResourceAsStream("/schemas/" + schemaFile)) {
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
             return new ArrayList<>(schema.validate(payload));
         }
     }

@@ -29,8 +29,7 @@ class OrganizationTest {
     }
 
     private static RegisterOrganizationCommand register(String name, String country, String website) {
-        return new RegisterOrganizationCommand(ID, name, country, "Caracas", "NGO", website, "cred-1", HASH_1,
-                T1);
+        return new RegisterOrganizationCommand(ID, name, country, "Caracas", "NGO", website, "cred-1", HASH_1, T1);
     }
 
     /** The metadata the dispatch interceptor gives every command: who sent it. */
@@ -39,8 +38,8 @@ class OrganizationTest {
     }
 
     private static OrganizationRegistered registered() {
-        return new OrganizationRegistered(ID, "A.C. Médicos Unidos de Venezuela", "VE", "Caracas", "NGO",
-                "https://example.org", T1, "admin");
+        return new OrganizationRegistered(
+                ID, "A.C. Médicos Unidos de Venezuela", "VE", "Caracas", "NGO", "https://example.org", T1, "admin");
     }
 
     @Test
@@ -94,13 +93,16 @@ class OrganizationTest {
     void rotatingTheKeyRevokesTheCurrentCredential() {
         fixture.given(registered(), new CredentialIssued(ID, "cred-1", HASH_1, T1, "admin"))
                 .when(new IssueCredentialCommand(ID, "cred-2", HASH_2, T1), by(SELF))
-                .expectEvents(new CredentialRevoked(ID, "cred-1", T1, "credential:cred-1"),
+                .expectEvents(
+                        new CredentialRevoked(ID, "cred-1", T1, "credential:cred-1"),
                         new CredentialIssued(ID, "cred-2", HASH_2, T1, "credential:cred-1"));
     }
 
     @Test
     void aRevokedCredentialCannotBeRevokedAgain() {
-        fixture.given(registered(), new CredentialIssued(ID, "cred-1", HASH_1, T1, "admin"),
+        fixture.given(
+                        registered(),
+                        new CredentialIssued(ID, "cred-1", HASH_1, T1, "admin"),
                         new CredentialRevoked(ID, "cred-1", T1, "admin"))
                 .when(new RevokeCredentialCommand(ID, T1), by(Caller.ADMIN))
                 .expectException(DomainRuleViolation.class)
@@ -117,7 +119,9 @@ class OrganizationTest {
 
     @Test
     void aSuspendedOrganizationGetsNoNewKeyEvenFromTheAdmin() {
-        fixture.given(registered(), new CredentialIssued(ID, "cred-1", HASH_1, T1, "admin"),
+        fixture.given(
+                        registered(),
+                        new CredentialIssued(ID, "cred-1", HASH_1, T1, "admin"),
                         new OrganizationSuspended(ID, "impersonation", T1, "admin"))
                 .when(new IssueCredentialCommand(ID, "cred-2", HASH_2, T1), by(Caller.ADMIN))
                 .expectException(DomainRuleViolation.class)
@@ -126,7 +130,9 @@ class OrganizationTest {
 
     @Test
     void theAdminRevokesTheKeyOfASuspendedOrganization() {
-        fixture.given(registered(), new CredentialIssued(ID, "cred-1", HASH_1, T1, "admin"),
+        fixture.given(
+                        registered(),
+                        new CredentialIssued(ID, "cred-1", HASH_1, T1, "admin"),
                         new OrganizationSuspended(ID, "impersonation", T1, "admin"))
                 .when(new RevokeCredentialCommand(ID, T1), by(Caller.ADMIN))
                 .expectEvents(new CredentialRevoked(ID, "cred-1", T1, "admin"));

@@ -29,7 +29,13 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @IntegrationTest
 class AuthorizationMatrixIntegrationTest extends TestStackSupport {
 
-    enum Caller { ANONYMOUS, WRONG_KEY, ORG_A, ORG_B, ADMIN }
+    enum Caller {
+        ANONYMOUS,
+        WRONG_KEY,
+        ORG_A,
+        ORG_B,
+        ADMIN
+    }
 
     /** Expected statuses in {@link Caller} order; {a} is organization A, {s} a statement A has endorsed if asked. */
     record Row(String body, boolean endorsedFirst, int anonymous, int wrongKey, int orgA, int orgB, int admin) {
@@ -50,17 +56,21 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
     /** Keyed by "METHOD pattern" as Spring MVC registers it; "*" for a mapping that takes every method. */
     private static final Map<String, Row> MATRIX = Map.ofEntries(
             Map.entry("POST /api/organizations", new Row(ORG_JSON, false, 401, 401, 403, 403, 201)),
-            Map.entry("POST /api/organizations/{organizationId}/credentials",
+            Map.entry(
+                    "POST /api/organizations/{organizationId}/credentials",
                     new Row(null, false, 401, 401, 201, 403, 201)),
-            Map.entry("DELETE /api/organizations/{organizationId}/credentials",
+            Map.entry(
+                    "DELETE /api/organizations/{organizationId}/credentials",
                     new Row(null, false, 401, 401, 204, 403, 204)),
-            Map.entry("POST /api/organizations/{organizationId}/suspend",
-                    new Row("{}", false, 401, 401, 403, 403, 204)),
+            Map.entry(
+                    "POST /api/organizations/{organizationId}/suspend", new Row("{}", false, 401, 401, 403, 403, 204)),
             Map.entry("POST /api/statements", new Row(STATEMENT_JSON, false, 401, 401, 403, 403, 201)),
             Map.entry("POST /api/statements/{statementId}/close", new Row(null, false, 401, 401, 403, 403, 200)),
-            Map.entry("PUT /api/statements/{statementId}/endorsements/{organizationId}",
+            Map.entry(
+                    "PUT /api/statements/{statementId}/endorsements/{organizationId}",
                     new Row(null, false, 401, 401, 201, 403, 201)),
-            Map.entry("DELETE /api/statements/{statementId}/endorsements/{organizationId}",
+            Map.entry(
+                    "DELETE /api/statements/{statementId}/endorsements/{organizationId}",
                     new Row(null, true, 401, 401, 200, 403, 200)),
             Map.entry("GET /api/credentials/me", new Row(null, false, 401, 401, 200, 200, 200)),
             // Public: the API description (springdoc). A key that is presented must still be valid.
@@ -99,8 +109,9 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
 
     @Test
     void everyRegisteredEndpointHasARowAndEveryRowAnEndpoint() {
-        assertThat(MATRIX.keySet()).as("rows of the authorization matrix").containsExactlyInAnyOrderElementsOf(
-                registeredEndpoints());
+        assertThat(MATRIX.keySet())
+                .as("rows of the authorization matrix")
+                .containsExactlyInAnyOrderElementsOf(registeredEndpoints());
     }
 
     @TestFactory
@@ -113,7 +124,8 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                 continue; // reported by everyRegisteredEndpointHasARowAndEveryRowAnEndpoint
             }
             for (Caller caller : Caller.values()) {
-                tests.add(DynamicTest.dynamicTest(caller + " " + endpoint + " -> " + row.expected(caller),
+                tests.add(DynamicTest.dynamicTest(
+                        caller + " " + endpoint + " -> " + row.expected(caller),
                         () -> check(api, endpoint, row, caller)));
             }
         }
@@ -137,9 +149,13 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                 for (Caller caller : Caller.values()) {
                     int expected = caller == Caller.ANONYMOUS || caller == Caller.WRONG_KEY ? 401 : 403;
                     String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
-                    tests.add(DynamicTest.dynamicTest(caller + " " + method + " " + pattern + " -> " + expected,
-                            () -> check(api, method + " " + pattern, new Row(null, row.endorsedFirst(), 401, 401,
-                                    403, 403, 403), caller)));
+                    tests.add(DynamicTest.dynamicTest(
+                            caller + " " + method + " " + pattern + " -> " + expected,
+                            () -> check(
+                                    api,
+                                    method + " " + pattern,
+                                    new Row(null, row.endorsedFirst(), 401, 401, 403, 403, 403),
+                                    caller)));
                 }
             }
         }
@@ -163,18 +179,30 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                 Api.Response organization = api.registerOrganization("Suspended " + UUID.randomUUID());
                 String organizationId = organization.text("organizationId");
                 String statement = api.publishStatement();
-                assertThat(api.send("PUT", "/api/statements/" + statement + "/endorsements/" + organizationId,
-                        organization.text("apiKey"), null).status()).isEqualTo(201);
-                assertThat(api.send("POST", "/api/organizations/" + organizationId + "/suspend", ADMIN_KEY,
-                        "{\"reason\":\"key seized\"}").status()).isEqualTo(204);
+                assertThat(api.send(
+                                        "PUT",
+                                        "/api/statements/" + statement + "/endorsements/" + organizationId,
+                                        organization.text("apiKey"),
+                                        null)
+                                .status())
+                        .isEqualTo(201);
+                assertThat(api.send(
+                                        "POST",
+                                        "/api/organizations/" + organizationId + "/suspend",
+                                        ADMIN_KEY,
+                                        "{\"reason\":\"key seized\"}")
+                                .status())
+                        .isEqualTo(204);
                 String method = endpoint.substring(0, endpoint.indexOf(' '));
                 String path = endpoint.substring(endpoint.indexOf(' ') + 1)
-                        .replace("{organizationId}", organizationId).replace("{statementId}", statement);
-                String json = row.body() == null ? null : row.body().formatted(UUID.randomUUID().toString()
-                        .substring(0, 8));
+                        .replace("{organizationId}", organizationId)
+                        .replace("{statementId}", statement);
+                String json = row.body() == null
+                        ? null
+                        : row.body().formatted(UUID.randomUUID().toString().substring(0, 8));
 
-                Api.Response response = api.send("*".equals(method) ? "GET" : method, path,
-                        organization.text("apiKey"), json);
+                Api.Response response =
+                        api.send("*".equals(method) ? "GET" : method, path, organization.text("apiKey"), json);
 
                 assertThat(response.status()).as(response.body().toString()).isEqualTo(row.wrongKey());
                 assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
@@ -189,10 +217,16 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
         String statement = api.publishStatement();
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
-                .replace("{organizationId}", a.text("organizationId")).replace("{statementId}", statement);
+                .replace("{organizationId}", a.text("organizationId"))
+                .replace("{statementId}", statement);
         if (row.endorsedFirst()) {
-            assertThat(api.send("PUT", "/api/statements/" + statement + "/endorsements/" + a.text("organizationId"),
-                    a.text("apiKey"), null).status()).isEqualTo(201);
+            assertThat(api.send(
+                                    "PUT",
+                                    "/api/statements/" + statement + "/endorsements/" + a.text("organizationId"),
+                                    a.text("apiKey"),
+                                    null)
+                            .status())
+                    .isEqualTo(201);
         }
         String key = switch (caller) {
             case ANONYMOUS -> null;
@@ -201,7 +235,9 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
             case ORG_B -> b.text("apiKey");
             case ADMIN -> ADMIN_KEY;
         };
-        String json = row.body() == null ? null : row.body().formatted(UUID.randomUUID().toString().substring(0, 8));
+        String json = row.body() == null
+                ? null
+                : row.body().formatted(UUID.randomUUID().toString().substring(0, 8));
 
         Api.Response response = api.send("*".equals(method) ? "GET" : method, path, key, json);
 

@@ -29,7 +29,10 @@ class BadRequestIntegrationTest extends TestStackSupport {
     @Test
     void registeringAnExistingOrganizationIdIsAConflict() {
         Api.Response first = api.registerOrganization("Twice");
-        Api.Response second = api.send("POST", "/api/organizations", ADMIN_KEY,
+        Api.Response second = api.send(
+                "POST",
+                "/api/organizations",
+                ADMIN_KEY,
                 "{\"organizationId\":\"" + first.text("organizationId") + "\",\"name\":\"Twice\"}");
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.text("type")).isEqualTo("urn:endorsements:problem:already-exists");
@@ -39,8 +42,7 @@ class BadRequestIntegrationTest extends TestStackSupport {
     void aRotatedKeyStopsWorkingAtOnce() {
         Api.Response org = api.registerOrganization("Rotating");
         String id = org.text("organizationId");
-        Api.Response rotated = api.send("POST", "/api/organizations/" + id + "/credentials", org.text("apiKey"),
-                null);
+        Api.Response rotated = api.send("POST", "/api/organizations/" + id + "/credentials", org.text("apiKey"), null);
         assertThat(rotated.status()).isEqualTo(201);
         String statement = api.publishStatement();
         String path = "/api/statements/" + statement + "/endorsements/" + id;
@@ -52,8 +54,11 @@ class BadRequestIntegrationTest extends TestStackSupport {
     void withdrawingAnEndorsementThatNeverExistedIsAConflict() {
         Api.Response org = api.registerOrganization("Never endorsed");
         String statement = api.publishStatement();
-        Api.Response response = api.send("DELETE", "/api/statements/" + statement + "/endorsements/"
-                + org.text("organizationId"), org.text("apiKey"), null);
+        Api.Response response = api.send(
+                "DELETE",
+                "/api/statements/" + statement + "/endorsements/" + org.text("organizationId"),
+                org.text("apiKey"),
+                null);
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.text("type")).isEqualTo("urn:endorsements:problem:not-endorsed");
     }

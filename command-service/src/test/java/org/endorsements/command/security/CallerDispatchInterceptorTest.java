@@ -39,8 +39,9 @@ class CallerDispatchInterceptorTest {
 
     @Test
     void aCommandWithoutAnAuthenticatedCallerIsNotSent() {
-        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymous",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "key", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
 
         assertThatThrownBy(this::dispatched).isInstanceOf(IllegalStateException.class);
     }

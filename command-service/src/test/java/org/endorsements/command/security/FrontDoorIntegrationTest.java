@@ -48,11 +48,15 @@ class FrontDoorIntegrationTest extends TestStackSupport {
     }
 
     private long events() {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM domainevententry")
+                .query(Long.class)
+                .single();
     }
 
     private static void assertProblem(RawHttp.Response response, int status, String code) {
-        assertThat(response.status()).as(response.head() + "\n" + response.body()).isEqualTo(status);
+        assertThat(response.status())
+                .as(response.head() + "\n" + response.body())
+                .isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.body()).contains("\"type\":\"urn:endorsements:problem:" + code + "\"");
     }
@@ -65,8 +69,11 @@ class FrontDoorIntegrationTest extends TestStackSupport {
     @Test
     void aPathParameterInThePathIsRefusedBeforeAnythingRuns() throws Exception {
         long before = events();
-        RawHttp.Response response = raw.send("POST /api;x=1/organizations HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nContent-Length: 12", "{\"name\":\"x\"}".getBytes(), false);
+        RawHttp.Response response = raw.send(
+                "POST /api;x=1/organizations HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 12",
+                "{\"name\":\"x\"}".getBytes(),
+                false);
         assertProblem(response, 400, "malformed-request");
         assertThat(events()).isEqualTo(before);
     }
@@ -78,8 +85,10 @@ class FrontDoorIntegrationTest extends TestStackSupport {
                 + "Content-Length: 12";
         assertProblem(raw.send(head, "{\"name\":\"x\"}".getBytes(), false), 401, "missing-credentials");
         String organizationKey = api.registerOrganization("Percent").text("apiKey");
-        assertProblem(raw.send(head + "\r\nAuthorization: Bearer " + organizationKey, "{\"name\":\"x\"}".getBytes(),
-                false), 403, "admin-only");
+        assertProblem(
+                raw.send(head + "\r\nAuthorization: Bearer " + organizationKey, "{\"name\":\"x\"}".getBytes(), false),
+                403,
+                "admin-only");
         assertThat(events()).isEqualTo(before + 2); // the registration only
     }
 
@@ -93,7 +102,9 @@ class FrontDoorIntegrationTest extends TestStackSupport {
 
     @Test
     void anEncodedSlashIsAProblem() throws Exception {
-        assertProblem(raw.send("GET /api/organizations%2F..%2Fx HTTP/1.1\r\nHost: localhost", null, false), 400,
+        assertProblem(
+                raw.send("GET /api/organizations%2F..%2Fx HTTP/1.1\r\nHost: localhost", null, false),
+                400,
                 "malformed-request");
     }
 
@@ -101,9 +112,12 @@ class FrontDoorIntegrationTest extends TestStackSupport {
     void aChunkedBodyOverTheLimitIsRefusedWhateverItsTransferEncodingHeader() throws Exception {
         long before = events();
         for (String encoding : new String[] {"chunked", ",chunked", "Chunked"}) {
-            RawHttp.Response response = raw.send("POST /api/statements HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: " + encoding, statementOfSize(1_000_000), true);
+            RawHttp.Response response = raw.send(
+                    "POST /api/statements HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: " + encoding,
+                    statementOfSize(1_000_000),
+                    true);
             assertProblem(response, 413, "body-too-large");
         }
         assertThat(events()).isEqualTo(before);
@@ -112,9 +126,12 @@ class FrontDoorIntegrationTest extends TestStackSupport {
     @Test
     void aContentLengthThatUnderstatesAChunkedBodyDoesNotLetItThrough() throws Exception {
         long before = events();
-        RawHttp.Response response = raw.send("POST /api/statements HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 10\r\nTransfer-Encoding: chunked", statementOfSize(1_000_000), true);
+        RawHttp.Response response = raw.send(
+                "POST /api/statements HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 10\r\nTransfer-Encoding: chunked",
+                statementOfSize(1_000_000),
+                true);
         assertThat(response.status()).isIn(400, 413);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(events()).isEqualTo(before);
@@ -122,17 +139,23 @@ class FrontDoorIntegrationTest extends TestStackSupport {
 
     @Test
     void aChunkedBodyWithinTheLimitIsAccepted() throws Exception {
-        RawHttp.Response response = raw.send("POST /api/statements HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked", STATEMENT_JSON.getBytes(StandardCharsets.UTF_8), true);
+        RawHttp.Response response = raw.send(
+                "POST /api/statements HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked",
+                STATEMENT_JSON.getBytes(StandardCharsets.UTF_8),
+                true);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
     @Test
     void anUnauthenticatedRequestIsRefusedWithoutItsBodyBeingRead() throws Exception {
         long before = events();
-        RawHttp.Response response = raw.send("POST /api/statements HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nTransfer-Encoding: chunked", statementOfSize(1_000_000), true);
+        RawHttp.Response response = raw.send(
+                "POST /api/statements HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked",
+                statementOfSize(1_000_000),
+                true);
         assertProblem(response, 401, "missing-credentials");
         assertThat(events()).isEqualTo(before);
     }
@@ -144,14 +167,18 @@ class FrontDoorIntegrationTest extends TestStackSupport {
         String existing = api.publishStatement();
         Api.Response closeExisting = api.send("POST", "/api/statements/" + existing + "/close", key, null);
         Api.Response closeMissing = api.send("POST", "/api/statements/no-such-statement/close", key, null);
-        Api.Response closeAnOrganization = api.send("POST", "/api/statements/" + org.text("organizationId")
-                + "/close", key, null);
+        Api.Response closeAnOrganization =
+                api.send("POST", "/api/statements/" + org.text("organizationId") + "/close", key, null);
         Api.Response suspendMissing = api.send("POST", "/api/organizations/no-such-org/suspend", key, "{}");
-        Api.Response suspendExisting = api.send("POST", "/api/organizations/" + api.registerOrganization("Other")
-                .text("organizationId") + "/suspend", key, "{}");
+        Api.Response suspendExisting = api.send(
+                "POST",
+                "/api/organizations/" + api.registerOrganization("Other").text("organizationId") + "/suspend",
+                key,
+                "{}");
 
-        for (Api.Response response : new Api.Response[] {closeExisting, closeMissing, closeAnOrganization,
-                suspendMissing, suspendExisting}) {
+        for (Api.Response response :
+                new Api.Response[] {closeExisting, closeMissing, closeAnOrganization, suspendMissing, suspendExisting
+                }) {
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.body()).isEqualTo(closeExisting.body());
         }
@@ -198,30 +225,36 @@ class FrontDoorIntegrationTest extends TestStackSupport {
 
     @Test
     void aMalformedHeaderIsAProblem() throws Exception {
-        RawHttp.Response response = raw.send("PUT /api/statements/s/endorsements/o HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + ADMIN_KEY + "\r\nX-Request-Id: a\u0001b", null, false);
+        RawHttp.Response response = raw.send(
+                "PUT /api/statements/s/endorsements/o HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: Bearer "
+                        + ADMIN_KEY + "\r\nX-Request-Id: a\u0001b",
+                null,
+                false);
         assertProblem(response, 400, "malformed-request");
     }
 
     @Test
     void aRequestThatMatchesNoRuleIsRefused() {
         assertThat(api.send("GET", "/api/organizations", null, null).status()).isEqualTo(401);
-        assertThat(api.send("GET", "/api/organizations", ADMIN_KEY, null).status()).isEqualTo(403);
-        assertThat(api.send("POST", "/api/organizations/", ADMIN_KEY, "{\"name\":\"Slash\"}").status())
+        assertThat(api.send("GET", "/api/organizations", ADMIN_KEY, null).status())
+                .isEqualTo(403);
+        assertThat(api.send("POST", "/api/organizations/", ADMIN_KEY, "{\"name\":\"Slash\"}")
+                        .status())
                 .isEqualTo(403);
     }
 
     @Test
     void theEmbeddedDefaultListensOnLoopbackOnly() {
-        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        Connector connector =
+                ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getProperty("address").toString()).isIn("/127.0.0.1", "127.0.0.1");
     }
 
     @Test
     void actuatorExposesHealthAndPrometheusOnly() {
         // Tests run without metrics export, so the prometheus endpoint is configured but not present here.
-        assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo(
-                "health,prometheus");
+        assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
+                .isEqualTo("health,prometheus");
         assertThat(actuatorEndpoints.getAllRootPaths()).contains("health").isSubsetOf("health", "prometheus");
         assertThat(api.send("GET", "/actuator/env", ADMIN_KEY, null).status()).isEqualTo(403);
     }

@@ -19,11 +19,13 @@ import org.springframework.test.context.TestPropertySource;
 /** The tls profile serves HTTPS from the PEM files its documented settings name. */
 @IntegrationTest
 @ActiveProfiles({"prod", "tls"})
-@TestPropertySource(properties = {
-        "ENDORSEMENTS_TLS_CERTIFICATE=classpath:tls/test-cert.pem",
-        "ENDORSEMENTS_TLS_PRIVATE_KEY=classpath:tls/test-key.pem",
-        "ENDORSEMENTS_BIND_ADDRESS=127.0.0.1",
-        "ENDORSEMENTS_TOPIC_REPLICAS=1"})
+@TestPropertySource(
+        properties = {
+            "ENDORSEMENTS_TLS_CERTIFICATE=classpath:tls/test-cert.pem",
+            "ENDORSEMENTS_TLS_PRIVATE_KEY=classpath:tls/test-key.pem",
+            "ENDORSEMENTS_BIND_ADDRESS=127.0.0.1",
+            "ENDORSEMENTS_TOPIC_REPLICAS=1"
+        })
 class HttpsIntegrationTest extends TestStackSupport {
 
     @LocalServerPort
@@ -31,7 +33,9 @@ class HttpsIntegrationTest extends TestStackSupport {
 
     @Test
     void theTlsProfileServesHttpsWithTheConfiguredCertificate() throws Exception {
-        Api api = new Api("https://127.0.0.1:" + port, HttpClient.newBuilder().sslContext(trusting()).build());
+        Api api = new Api(
+                "https://127.0.0.1:" + port,
+                HttpClient.newBuilder().sslContext(trusting()).build());
         Api.Response response = api.send("GET", "/api/credentials/me", ADMIN_KEY, null);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text("caller")).isEqualTo("admin");
@@ -42,7 +46,8 @@ class HttpsIntegrationTest extends TestStackSupport {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         try (InputStream pem = HttpsIntegrationTest.class.getResourceAsStream("/tls/test-cert.pem")) {
-            trusted.setCertificateEntry("test", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            trusted.setCertificateEntry(
+                    "test", CertificateFactory.getInstance("X.509").generateCertificate(pem));
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);

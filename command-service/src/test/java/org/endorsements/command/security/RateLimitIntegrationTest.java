@@ -1,6 +1,5 @@
 package org.endorsements.command.security;
 
-import org.endorsements.command.security.persistence.PostgresBucketStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,10 +12,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.endorsements.events.Caller;
+import org.endorsements.command.security.persistence.PostgresBucketStore;
 import org.endorsements.command.support.Api;
 import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
+import org.endorsements.events.Caller;
 import org.endorsements.events.OrganizationId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,10 +32,12 @@ import org.springframework.test.context.TestPropertySource;
  * since every other test needs the admin to set up.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "endorsements.security.rate-limit.organization-requests=3",
-        "endorsements.security.rate-limit.anonymous-requests=3",
-        "endorsements.security.rate-limit.admin-requests=40"})
+@TestPropertySource(
+        properties = {
+            "endorsements.security.rate-limit.organization-requests=3",
+            "endorsements.security.rate-limit.anonymous-requests=3",
+            "endorsements.security.rate-limit.admin-requests=40"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitIntegrationTest extends TestStackSupport {
 
@@ -64,8 +66,9 @@ class RateLimitIntegrationTest extends TestStackSupport {
     private static void assertRateLimited(Api.Response response) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(429);
         assertThat(response.text("type")).isEqualTo("urn:endorsements:problem:rate-limited");
-        assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
-                assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+        assertThat(response.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
     }
 
     @Test
@@ -74,7 +77,8 @@ class RateLimitIntegrationTest extends TestStackSupport {
         assertThat(properties.rateLimit().organizationRequests()).isEqualTo(3);
         String key = api.registerOrganization("Busy").text("apiKey");
         for (int i = 0; i < 3; i++) {
-            assertThat(api.send("GET", "/api/credentials/me", key, null).status()).isEqualTo(200);
+            assertThat(api.send("GET", "/api/credentials/me", key, null).status())
+                    .isEqualTo(200);
         }
         assertRateLimited(api.send("GET", "/api/credentials/me", key, null));
     }
@@ -84,8 +88,12 @@ class RateLimitIntegrationTest extends TestStackSupport {
     void rotatingTheKeyDoesNotRefillTheBudget() {
         Api.Response org = api.registerOrganization("Rotator");
         String id = org.text("organizationId");
-        assertThat(api.send("GET", "/api/credentials/me", org.text("apiKey"), null).status()).isEqualTo(200);
-        assertThat(api.send("GET", "/api/credentials/me", org.text("apiKey"), null).status()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/credentials/me", org.text("apiKey"), null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.send("GET", "/api/credentials/me", org.text("apiKey"), null)
+                        .status())
+                .isEqualTo(200);
         Api.Response rotated = api.send("POST", "/api/organizations/" + id + "/credentials", org.text("apiKey"), null);
         assertThat(rotated.status()).isEqualTo(201);
         assertRateLimited(api.send("GET", "/api/credentials/me", rotated.text("apiKey"), null));
@@ -98,11 +106,12 @@ class RateLimitIntegrationTest extends TestStackSupport {
         for (int i = 0; i < 3; i++) {
             api.send("GET", "/api/credentials/me", org.text("apiKey"), null);
         }
-        PostgresBucketStore otherInstance = new PostgresBucketStore(dataSource, properties.rateLimit().buckets(), false);
+        PostgresBucketStore otherInstance =
+                new PostgresBucketStore(dataSource, properties.rateLimit().buckets(), false);
         try {
             RateLimiter limiter = new RateLimiter(properties, otherInstance);
-            Caller sameOrganization = Caller.organization(OrganizationId.of(org.text("organizationId")),
-                    "cred-other-instance");
+            Caller sameOrganization =
+                    Caller.organization(OrganizationId.of(org.text("organizationId")), "cred-other-instance");
             assertThat(limiter.tryAcquire(sameOrganization)).isPresent();
         } finally {
             otherInstance.destroy();
@@ -113,11 +122,13 @@ class RateLimitIntegrationTest extends TestStackSupport {
     @Order(4)
     void requestsWithoutAValidKeySpendTheirAddresssBudget() {
         assertThat(api.send("GET", "/api/credentials/me", null, null).status()).isEqualTo(401);
-        assertThat(api.send("GET", "/api/credentials/me", "ek_wrong", null).status()).isEqualTo(401);
+        assertThat(api.send("GET", "/api/credentials/me", "ek_wrong", null).status())
+                .isEqualTo(401);
         assertThat(api.send("GET", "/api/credentials/me", null, null).status()).isEqualTo(401);
         assertRateLimited(api.send("GET", "/api/credentials/me", "ek_wrong-again", null));
         assertRateLimited(api.send("GET", "/actuator/health", null, null));
-        assertThat(api.send("GET", "/api/credentials/me", ADMIN_KEY, null).status()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/credentials/me", ADMIN_KEY, null).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -125,8 +136,10 @@ class RateLimitIntegrationTest extends TestStackSupport {
     void theOrchestratorsProbesAnswerWhileTheirAddressIsOverBudget() {
         assertRateLimited(api.send("GET", "/api/credentials/me", null, null));
 
-        assertThat(api.send("GET", "/actuator/health/liveness", null, null).status()).isEqualTo(200);
-        assertThat(api.send("GET", "/actuator/health/readiness", null, null).status()).isEqualTo(200);
+        assertThat(api.send("GET", "/actuator/health/liveness", null, null).status())
+                .isEqualTo(200);
+        assertThat(api.send("GET", "/actuator/health/readiness", null, null).status())
+                .isEqualTo(200);
         assertRateLimited(api.send("GET", "/actuator/health", null, null));
     }
 
@@ -152,7 +165,8 @@ class RateLimitIntegrationTest extends TestStackSupport {
         try {
             List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < FLOOD_REQUESTS; i++) {
-                statuses.add(flood.submit(() -> api.send("GET", "/api/credentials/me", null, null).status()));
+                statuses.add(flood.submit(
+                        () -> api.send("GET", "/api/credentials/me", null, null).status()));
             }
             for (Future<Integer> status : statuses) {
                 assertThat(status.get()).isIn(401, 429); // a token may have refilled meanwhile
@@ -162,7 +176,9 @@ class RateLimitIntegrationTest extends TestStackSupport {
             flooding.set(false);
             watcher.join();
         }
-        assertThat(mostActive.get()).as("event-store connections in use during the flood").isLessThanOrEqualTo(2);
+        assertThat(mostActive.get())
+                .as("event-store connections in use during the flood")
+                .isLessThanOrEqualTo(2);
     }
 
     /** Each of these addresses is within its budget, so every take is a transaction on the shared buckets. */
@@ -200,7 +216,9 @@ class RateLimitIntegrationTest extends TestStackSupport {
             flooding.set(false);
             watcher.join();
         }
-        assertThat(mostActive.get()).as("event-store connections in use during the flood").isLessThanOrEqualTo(2);
+        assertThat(mostActive.get())
+                .as("event-store connections in use during the flood")
+                .isLessThanOrEqualTo(2);
     }
 
     @Test

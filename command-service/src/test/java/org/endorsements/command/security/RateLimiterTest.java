@@ -13,8 +13,8 @@ import org.springframework.util.unit.DataSize;
 
 class RateLimiterTest {
 
-    private static final SecurityProperties.Buckets BUCKETS = new SecurityProperties.Buckets(10_000, 1_000,
-            Duration.ofMinutes(1), 1_000, Duration.ofMinutes(1), 4, Duration.ofMillis(250));
+    private static final SecurityProperties.Buckets BUCKETS = new SecurityProperties.Buckets(
+            10_000, 1_000, Duration.ofMinutes(1), 1_000, Duration.ofMinutes(1), 4, Duration.ofMillis(250));
 
     private static final Caller ORG = Caller.organization(OrganizationId.of("provea"), "cred-1");
     private static final Caller ORG_ROTATED = Caller.organization(OrganizationId.of("provea"), "cred-9");
@@ -22,9 +22,21 @@ class RateLimiterTest {
 
     private static RateLimiter limiter(long organization, long admin, long anonymous) {
         Duration minute = Duration.ofMinutes(1);
-        return new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64), 200,
-                new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, organization, minute, admin, minute,
-                        anonymous, minute, BUCKETS)), new InMemoryBucketStore(BUCKETS));
+        return new RateLimiter(
+                new SecurityProperties(
+                        "admin",
+                        DataSize.ofKilobytes(64),
+                        200,
+                        new SecurityProperties.RateLimit(
+                                SecurityProperties.Store.MEMORY,
+                                organization,
+                                minute,
+                                admin,
+                                minute,
+                                anonymous,
+                                minute,
+                                BUCKETS)),
+                new InMemoryBucketStore(BUCKETS));
     }
 
     @Test
@@ -40,8 +52,8 @@ class RateLimiterTest {
         RateLimiter limiter = limiter(2, 1, 1);
         limiter.tryAcquire(ORG);
         limiter.tryAcquire(ORG);
-        assertThat(limiter.tryAcquire(ORG)).hasValueSatisfying(wait ->
-                assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+        assertThat(limiter.tryAcquire(ORG))
+                .hasValueSatisfying(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -78,9 +90,21 @@ class RateLimiterTest {
     @Test
     void refilledBucketsAreForgottenOnceThereAreMany() {
         InMemoryBucketStore store = new InMemoryBucketStore(BUCKETS);
-        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64), 200,
-                new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, 1, Duration.ofMinutes(1), 1,
-                        Duration.ofMinutes(1), 1, Duration.ofNanos(1), BUCKETS)), store);
+        RateLimiter limiter = new RateLimiter(
+                new SecurityProperties(
+                        "admin",
+                        DataSize.ofKilobytes(64),
+                        200,
+                        new SecurityProperties.RateLimit(
+                                SecurityProperties.Store.MEMORY,
+                                1,
+                                Duration.ofMinutes(1),
+                                1,
+                                Duration.ofMinutes(1),
+                                1,
+                                Duration.ofNanos(1),
+                                BUCKETS)),
+                store);
         for (int i = 0; i < 30_000; i++) {
             limiter.tryAcquireForAddress("198.51.100." + i);
         }
@@ -99,9 +123,13 @@ class RateLimiterTest {
             }
         };
         Duration minute = Duration.ofMinutes(1);
-        RateLimiter limiter = new RateLimiter(new SecurityProperties("admin", DataSize.ofKilobytes(64), 200,
-                new SecurityProperties.RateLimit(SecurityProperties.Store.MEMORY, 1, minute, 1, minute, 5, minute,
-                        BUCKETS)),
+        RateLimiter limiter = new RateLimiter(
+                new SecurityProperties(
+                        "admin",
+                        DataSize.ofKilobytes(64),
+                        200,
+                        new SecurityProperties.RateLimit(
+                                SecurityProperties.Store.MEMORY, 1, minute, 1, minute, 5, minute, BUCKETS)),
                 counting);
 
         for (int i = 0; i < 1_000; i++) {

@@ -34,7 +34,9 @@ class StrictInputIntegrationTest extends TestStackSupport {
     }
 
     private long events() {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM domainevententry")
+                .query(Long.class)
+                .single();
     }
 
     private Api.Response refused(String method, String path, String json, int status, String code) {
@@ -48,23 +50,40 @@ class StrictInputIntegrationTest extends TestStackSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"\\u202Eevil", "a\\u202Ab", "a\\u2066b", "a\\u2069b", "zero\\u200Bwidth",
-            "zero\\u200Dwidth", "word\\u2060joiner", "\\uFEFFbom"})
+    @ValueSource(
+            strings = {
+                "\\u202Eevil",
+                "a\\u202Ab",
+                "a\\u2066b",
+                "a\\u2069b",
+                "zero\\u200Bwidth",
+                "zero\\u200Dwidth",
+                "word\\u2060joiner",
+                "\\uFEFFbom"
+            })
     void aNameWithBidiOrZeroWidthCharactersIsRefused(String escaped) {
         refused("POST", "/api/organizations", "{\"name\":\"Org " + escaped + "\"}", 422, "invalid-name");
     }
 
     @Test
     void aTitleWithAnOverrideIsRefused() {
-        refused("POST", "/api/statements", "{\"title\":\"T\\u202Eitle\",\"body\":\"B\",\"language\":\"en\"}", 422,
+        refused(
+                "POST",
+                "/api/statements",
+                "{\"title\":\"T\\u202Eitle\",\"body\":\"B\",\"language\":\"en\"}",
+                422,
                 "invalid-title");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\\uD800", "a\\uDC00b", "\\uDBFF\\uDBFF"})
     void aLoneSurrogateInTheBodyIsRefused(String escaped) {
-        refused("POST", "/api/statements", "{\"title\":\"T\",\"body\":\"We " + escaped + " agree\","
-                + "\"language\":\"en\"}", 422, "invalid-body");
+        refused(
+                "POST",
+                "/api/statements",
+                "{\"title\":\"T\",\"body\":\"We " + escaped + " agree\"," + "\"language\":\"en\"}",
+                422,
+                "invalid-body");
     }
 
     @Test
@@ -74,7 +93,10 @@ class StrictInputIntegrationTest extends TestStackSupport {
 
     @Test
     void aPairedSurrogateIsAccepted() {
-        Api.Response response = api.send("POST", "/api/statements", ADMIN_KEY,
+        Api.Response response = api.send(
+                "POST",
+                "/api/statements",
+                ADMIN_KEY,
                 "{\"title\":\"T \\uD83D\\uDE00\",\"body\":\"B\",\"language\":\"en\"}");
         assertThat(response.status()).isEqualTo(201);
     }

@@ -3,19 +3,48 @@ package org.endorsements.command.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TextRulesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
-            "\u2069", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF",
-            // invisible characters the security review found accepted
-            "\u200E", "\u200F", "\u061C", "\u00AD", "\u034F", "\u180E", "\u2061", "\u2064", "\u115F",
-            "\u1160", "\u3164", "\uFFA0", "\uFE0F", "\uDB40\uDC00", "\uDB40\uDC41", "\uDB40\uDC7F",
-            "\uDB40\uDD00"})
+    @ValueSource(
+            strings = {
+                "\u202A",
+                "\u202B",
+                "\u202C",
+                "\u202D",
+                "\u202E",
+                "\u2066",
+                "\u2067",
+                "\u2068",
+                "\u2069",
+                "\u200B",
+                "\u200C",
+                "\u200D",
+                "\u2060",
+                "\uFEFF",
+                // invisible characters the security review found accepted
+                "\u200E",
+                "\u200F",
+                "\u061C",
+                "\u00AD",
+                "\u034F",
+                "\u180E",
+                "\u2061",
+                "\u2064",
+                "\u115F",
+                "\u1160",
+                "\u3164",
+                "\uFFA0",
+                "\uFE0F",
+                "\uDB40\uDC00",
+                "\uDB40\uDC41",
+                "\uDB40\uDC7F",
+                "\uDB40\uDD00"
+            })
     void aSingleLineTextRefusesBidiAndInvisibleCharacters(String character) {
         assertThatThrownBy(() -> TextRules.singleLine("Provea" + character + "x", "name", 200, true))
                 .isInstanceOf(DomainRuleViolation.class)
@@ -38,6 +67,7 @@ class TextRulesTest {
 
     @Test
     void aMultiLineTextKeepsRightToLeftMarks() {
-        assertThat(TextRules.multiLine("\u05E9\u05DC\u05D5\u05DD \u200F(1)", "body", 100)).contains("\u200F");
+        assertThat(TextRules.multiLine("\u05E9\u05DC\u05D5\u05DD \u200F(1)", "body", 100))
+                .contains("\u200F");
     }
 }

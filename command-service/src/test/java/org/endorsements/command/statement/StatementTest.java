@@ -29,8 +29,8 @@ class StatementTest {
     }
 
     private static StatementPublished published() {
-        return new StatementPublished(ID, TITLE, BODY, "en", CanonicalText.contentHash(TITLE, BODY), T1, "admin", null,
-                null);
+        return new StatementPublished(
+                ID, TITLE, BODY, "en", CanonicalText.contentHash(TITLE, BODY), T1, "admin", null, null);
     }
 
     /** The metadata the dispatch interceptor gives every command: who sent it. */
@@ -41,7 +41,8 @@ class StatementTest {
     @Test
     void anAdminPublishesAStatementWithTheHashOfItsCanonicalText() {
         fixture.givenNoPriorActivity()
-                .when(new PublishStatementCommand(ID, "  " + TITLE + " ", BODY + "\n\n", "en", null, null, T1),
+                .when(
+                        new PublishStatementCommand(ID, "  " + TITLE + " ", BODY + "\n\n", "en", null, null, T1),
                         by(Caller.ADMIN))
                 .expectEvents(published())
                 .expectResultMessagePayload(CanonicalText.contentHash(TITLE, BODY));

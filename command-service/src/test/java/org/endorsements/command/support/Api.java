@@ -33,8 +33,9 @@ public final class Api {
 
     public Response send(String method, String path, String key, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -61,15 +62,22 @@ public final class Api {
     /** Registers an organization with a unique id; returns {organizationId, apiKey}. */
     public Response registerOrganization(String name) {
         String id = "org-" + UUID.randomUUID().toString().substring(0, 8);
-        return send("POST", "/api/organizations", TestStackSupport.ADMIN_KEY,
+        return send(
+                "POST",
+                "/api/organizations",
+                TestStackSupport.ADMIN_KEY,
                 "{\"organizationId\":\"" + id + "\",\"name\":\"" + name + "\",\"country\":\"VE\"}");
     }
 
     /** Publishes a statement with a unique id; returns its id. */
     public String publishStatement() {
         String id = "stmt-" + UUID.randomUUID().toString().substring(0, 8);
-        Response r = send("POST", "/api/statements", TestStackSupport.ADMIN_KEY,
-                "{\"statementId\":\"" + id + "\",\"title\":\"A statement\",\"body\":\"We agree.\",\"language\":\"en\"}");
+        Response r = send(
+                "POST",
+                "/api/statements",
+                TestStackSupport.ADMIN_KEY,
+                "{\"statementId\":\"" + id
+                        + "\",\"title\":\"A statement\",\"body\":\"We agree.\",\"language\":\"en\"}");
         if (r.status() != 201) {
             throw new IllegalStateException("publishing failed: " + r);
         }

@@ -26,5 +26,4 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Import({SliceSecurity.class, SliceWeb.class, CommandDispatcher.class})
 @MockitoBean(types = {CommandGateway.class, OrganizationRegistry.class, StatementRegistry.class})
 @TestPropertySource(properties = "endorsements.security.admin-key=" + SliceKeys.ADMIN_KEY)
-public @interface ControllerSliceTest {
-}
+public @interface ControllerSliceTest {}

@@ -19,16 +19,17 @@ public final class SliceKeys {
     public static final String CREDENTIAL_A = "cred-a";
     public static final String CREDENTIAL_B = "cred-b";
 
-    private SliceKeys() {
-    }
+    private SliceKeys() {}
 
     /** Makes the mocked registry know both organizations' keys; any other key is unknown (401). */
     public static void registerKeys(OrganizationRegistry registry) {
         lenient().when(registry.activeCredential(anyString())).thenReturn(Optional.empty());
-        lenient().when(registry.activeCredential(ApiKeys.hash(KEY_A))).thenReturn(Optional.of(
-                new OrganizationRegistry.Credential(ORG_A, CREDENTIAL_A, ApiKeys.hash(KEY_A))));
-        lenient().when(registry.activeCredential(ApiKeys.hash(KEY_B))).thenReturn(Optional.of(
-                new OrganizationRegistry.Credential(ORG_B, CREDENTIAL_B, ApiKeys.hash(KEY_B))));
+        lenient()
+                .when(registry.activeCredential(ApiKeys.hash(KEY_A)))
+                .thenReturn(Optional.of(new OrganizationRegistry.Credential(ORG_A, CREDENTIAL_A, ApiKeys.hash(KEY_A))));
+        lenient()
+                .when(registry.activeCredential(ApiKeys.hash(KEY_B)))
+                .thenReturn(Optional.of(new OrganizationRegistry.Credential(ORG_B, CREDENTIAL_B, ApiKeys.hash(KEY_B))));
     }
 
     public static String bearer(String key) {

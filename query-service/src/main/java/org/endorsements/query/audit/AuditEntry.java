@@ -21,5 +21,4 @@ public record AuditEntry(
         long sequence,
         int partition,
         long offset,
-        Document payload) {
-}
+        Document payload) {}

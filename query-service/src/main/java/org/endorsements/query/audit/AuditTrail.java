@@ -32,8 +32,15 @@ public interface AuditTrail {
     Stream<AuditEntry> ofStatementsOrAggregates(Collection<String> statementIds, Collection<String> aggregateIds);
 
     /** An endorsement event as a signatory list needs it. */
-    record EndorsementChange(String endorsementId, long sequence, boolean added, String organizationId,
-            Instant occurredAt, String organizationName, String source, Integer entryNumber, String contentHash,
-            String signerOpening) {
-    }
+    record EndorsementChange(
+            String endorsementId,
+            long sequence,
+            boolean added,
+            String organizationId,
+            Instant occurredAt,
+            String organizationName,
+            String source,
+            Integer entryNumber,
+            String contentHash,
+            String signerOpening) {}
 }

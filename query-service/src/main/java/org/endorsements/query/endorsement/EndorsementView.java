@@ -12,6 +12,7 @@ public class EndorsementView {
 
     @Id
     private String id;
+
     private String statementId;
     private String organizationId;
     private String organizationName;
@@ -29,10 +30,10 @@ public class EndorsementView {
     private String sortKey;
     /** Last applied aggregate sequence number; -1 before the first event. */
     private long sequence = -1;
+
     private long gaps;
 
-    protected EndorsementView() {
-    }
+    protected EndorsementView() {}
 
     public static EndorsementView empty(EndorsementId id) {
         EndorsementView view = new EndorsementView();
@@ -43,7 +44,11 @@ public class EndorsementView {
     }
 
     /** What an incoming aggregate sequence number means for this view. */
-    public enum Arrival { NEXT, DUPLICATE, AFTER_GAP }
+    public enum Arrival {
+        NEXT,
+        DUPLICATE,
+        AFTER_GAP
+    }
 
     public Arrival arrivalOf(long incomingSequence) {
         if (incomingSequence <= sequence) {
@@ -52,8 +57,16 @@ public class EndorsementView {
         return incomingSequence == sequence + 1 ? Arrival.NEXT : Arrival.AFTER_GAP;
     }
 
-    public void added(String organizationName, Instant at, String source, Integer entryNumber, String actor,
-            String contentHash, String signerOpening, long seq, boolean afterGap) {
+    public void added(
+            String organizationName,
+            Instant at,
+            String source,
+            Integer entryNumber,
+            String actor,
+            String contentHash,
+            String signerOpening,
+            long seq,
+            boolean afterGap) {
         this.organizationName = organizationName;
         this.endorsed = true;
         this.endorsedAt = at;

@@ -14,8 +14,7 @@ public final class SignatoryHistory {
     public static final String ADDED = "org.endorsements.EndorsementAdded.v1";
     public static final String WITHDRAWN = "org.endorsements.EndorsementWithdrawn.v1";
 
-    private SignatoryHistory() {
-    }
+    private SignatoryHistory() {}
 
     /**
      * The endorsements in force at {@code asOf}: for each organization, its last endorsement event recorded at or
@@ -27,7 +26,9 @@ public final class SignatoryHistory {
                 .filter(e -> ADDED.equals(e.type()) || WITHDRAWN.equals(e.type()))
                 .filter(e -> !e.occurredAt().isAfter(asOf))
                 .forEach(e -> inForce.accept(e.aggregateId(), e.sequence(), ADDED.equals(e.type()), e));
-        return inForce.values().stream().sorted(Comparator.comparing(AuditEntry::aggregateId)).toList();
+        return inForce.values().stream()
+                .sorted(Comparator.comparing(AuditEntry::aggregateId))
+                .toList();
     }
 
     /**
@@ -37,8 +38,7 @@ public final class SignatoryHistory {
      */
     public static final class InForce<T> {
 
-        private record Last<T>(long sequence, boolean added, T value) {
-        }
+        private record Last<T>(long sequence, boolean added, T value) {}
 
         private final Map<String, Last<T>> last = new HashMap<>();
 

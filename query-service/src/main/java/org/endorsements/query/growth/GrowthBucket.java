@@ -12,6 +12,7 @@ public class GrowthBucket {
 
     @Id
     private String id;
+
     private String statementId;
     private Instant hour;
     private long added;
@@ -20,8 +21,7 @@ public class GrowthBucket {
     private long cumulative;
     private long appliedOffset = -1;
 
-    protected GrowthBucket() {
-    }
+    protected GrowthBucket() {}
 
     public static String idOf(String statementId, Instant at) {
         return statementId + ":" + at.truncatedTo(ChronoUnit.HOURS);

@@ -33,7 +33,8 @@ public class LogProjector {
     }
 
     public void project(List<ProjectedEvent> batch) {
-        List<ProjectedEvent> events = batch.stream().filter(e -> isLogged(e.event())).toList();
+        List<ProjectedEvent> events =
+                batch.stream().filter(e -> isLogged(e.event())).toList();
         if (events.isEmpty()) {
             return;
         }
@@ -62,8 +63,11 @@ public class LogProjector {
             if (index != null && index < state.size()) {
                 continue;
             }
-            CompactTree tree = trees.computeIfAbsent(statementId, k -> new CompactTree(state.size(),
-                    state.edge().stream().map(Hashes::fromHex).toList()));
+            CompactTree tree = trees.computeIfAbsent(
+                    statementId,
+                    k -> new CompactTree(
+                            state.size(),
+                            state.edge().stream().map(Hashes::fromHex).toList()));
             String contentHash = state.contentHash();
             if (e.event() instanceof StatementPublished p) {
                 contentHash = p.contentHash();
@@ -74,10 +78,12 @@ public class LogProjector {
             for (CompactTree.Node node : tree.append(Hashes.leaf(bytes))) {
                 nodes.add(new LogWrites.Node(statementId, node.level(), node.index(), Hashes.hex(node.hash())));
             }
-            leaves.add(new LogWrites.Leaf(statementId, leafIndex, bytes, Hashes.hex(Hashes.leaf(bytes)),
-                    e.eventId()));
+            leaves.add(new LogWrites.Leaf(statementId, leafIndex, bytes, Hashes.hex(Hashes.leaf(bytes)), e.eventId()));
             appended.put(e.eventId(), leafIndex);
-            LogState next = new LogState(statementId, tree.size(), tree.edge().stream().map(Hashes::hex).toList(),
+            LogState next = new LogState(
+                    statementId,
+                    tree.size(),
+                    tree.edge().stream().map(Hashes::hex).toList(),
                     contentHash);
             states.put(statementId, next);
             changed.put(statementId, next);
@@ -87,8 +93,8 @@ public class LogProjector {
         }
     }
 
-    private static LogLeaf leaf(ProjectedEvent e, String contentHash, Map<String, String> openings,
-            Map<String, String> newOpenings) {
+    private static LogLeaf leaf(
+            ProjectedEvent e, String contentHash, Map<String, String> openings, Map<String, String> newOpenings) {
         String time = DateTimeFormatter.ISO_INSTANT.format(e.time());
         EndorsementEvent event = e.event();
         String statementId = event.streamKey();
@@ -96,20 +102,36 @@ public class LogProjector {
             String key = new EndorsementId(a.statementId(), a.organizationId()).value();
             openings.put(key, a.signerOpening());
             newOpenings.put(key, a.signerOpening());
-            return new LogLeaf(e.eventId(), "EndorsementAdded", statementId, a.contentHash(), time,
-                    a.source().wireName(), LogLeaf.commitment(a.signerOpening(), a.organizationId().value()));
+            return new LogLeaf(
+                    e.eventId(),
+                    "EndorsementAdded",
+                    statementId,
+                    a.contentHash(),
+                    time,
+                    a.source().wireName(),
+                    LogLeaf.commitment(a.signerOpening(), a.organizationId().value()));
         }
         if (event instanceof EndorsementWithdrawn w) {
             String opening = openings.get(new EndorsementId(w.statementId(), w.organizationId()).value());
-            return new LogLeaf(e.eventId(), "EndorsementWithdrawn", statementId, contentHash, time, null,
-                    opening == null ? null : LogLeaf.commitment(opening, w.organizationId().value()));
+            return new LogLeaf(
+                    e.eventId(),
+                    "EndorsementWithdrawn",
+                    statementId,
+                    contentHash,
+                    time,
+                    null,
+                    opening == null
+                            ? null
+                            : LogLeaf.commitment(opening, w.organizationId().value()));
         }
         String type = event instanceof StatementPublished ? "StatementPublished" : "StatementClosed";
         return new LogLeaf(e.eventId(), type, statementId, contentHash, time, null, null);
     }
 
     private static boolean isLogged(EndorsementEvent event) {
-        return event instanceof StatementPublished || event instanceof StatementClosed
-                || event instanceof EndorsementAdded || event instanceof EndorsementWithdrawn;
+        return event instanceof StatementPublished
+                || event instanceof StatementClosed
+                || event instanceof EndorsementAdded
+                || event instanceof EndorsementWithdrawn;
     }
 }

@@ -29,6 +29,5 @@ public record LogProperties(
      * @param url         the witness's submission prefix ({@code /add-checkpoint} is appended)
      * @param verifierKey the witness's verifier key (type 0x04); cosignatures that do not verify with it are dropped
      */
-    public record WitnessEndpoint(String url, String verifierKey) {
-    }
+    public record WitnessEndpoint(String url, String verifierKey) {}
 }

@@ -19,6 +19,9 @@ public interface LogStore {
     /** Signer openings by {@code statementId:organizationId}. */
     Map<String, String> openings(Set<String> ids);
 
-    void write(Collection<LogWrites.Leaf> leaves, Collection<LogWrites.Node> nodes,
-            Map<String, String> openings, Collection<LogState> states);
+    void write(
+            Collection<LogWrites.Leaf> leaves,
+            Collection<LogWrites.Node> nodes,
+            Map<String, String> openings,
+            Collection<LogState> states);
 }

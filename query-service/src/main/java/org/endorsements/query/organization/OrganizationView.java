@@ -10,6 +10,7 @@ public class OrganizationView {
 
     @Id
     private String id;
+
     private String name;
     private String country;
     private String region;
@@ -19,14 +20,13 @@ public class OrganizationView {
     private boolean suspended;
     /** Last applied sequence number of the Organization aggregate (its public events only). */
     private long sequence = -1;
+
     private Map<String, Signature> statements = new HashMap<>();
 
     /** Latest state of this organization's endorsement of one statement. */
-    public record Signature(boolean endorsed, Instant at, long sequence) {
-    }
+    public record Signature(boolean endorsed, Instant at, long sequence) {}
 
-    protected OrganizationView() {
-    }
+    protected OrganizationView() {}
 
     public static OrganizationView placeholder(String id) {
         OrganizationView view = new OrganizationView();
@@ -34,8 +34,8 @@ public class OrganizationView {
         return view;
     }
 
-    public void registered(String name, String country, String region, String kind, String website, Instant at,
-            long seq) {
+    public void registered(
+            String name, String country, String region, String kind, String website, Instant at, long seq) {
         this.name = name;
         this.country = country;
         this.region = region;

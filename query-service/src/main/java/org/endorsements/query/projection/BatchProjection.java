@@ -18,8 +18,7 @@ public interface BatchProjection {
     List<String> collections();
 
     /** The secondary indexes its queries need on a real MongoDB (writes are by {@code _id} only). */
-    default void declareIndexes(Generation generation) {
-    }
+    default void declareIndexes(Generation generation) {}
 
     /** Applies events new to their aggregates to this projection's collections of {@code generation}. */
     void project(List<ProjectedEvent> batch, Generation generation);

@@ -24,7 +24,9 @@ public record ProjectionAdvanced(List<ProjectedEvent> applied) {
 
     /** The stream keys ({@code EndorsementEvent#streamKey}) of the applied events of these aggregate types. */
     public Set<String> streamKeysOf(Set<AggregateType> types) {
-        return applied.stream().filter(e -> e.aggregate().filter(types::contains).isPresent())
-                .map(e -> e.event().streamKey()).collect(Collectors.toUnmodifiableSet());
+        return applied.stream()
+                .filter(e -> e.aggregate().filter(types::contains).isPresent())
+                .map(e -> e.event().streamKey())
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -32,8 +32,8 @@ public class ProjectionEngine {
     public ProjectionOutcome project(List<ProjectedEvent> batch, Generation generation) {
         Set<String> keys = new HashSet<>();
         batch.forEach(e -> keys.add(key(e)));
-        Map<String, Long> known = keys.isEmpty() ? new LinkedHashMap<>()
-                : new LinkedHashMap<>(store.sequences(generation, keys));
+        Map<String, Long> known =
+                keys.isEmpty() ? new LinkedHashMap<>() : new LinkedHashMap<>(store.sequences(generation, keys));
         Map<String, Long> advanced = new LinkedHashMap<>();
         Map<Integer, Long> nextOffsets = new LinkedHashMap<>();
         List<ProjectedEvent> fresh = new ArrayList<>(batch.size());
@@ -72,8 +72,10 @@ public class ProjectionEngine {
             try {
                 projection.declareIndexes(generation);
             } catch (RuntimeException e) {
-                log.warn("Could not declare the {} projection's secondary indexes ({}); its queries scan instead",
-                        projection.name(), e.getMessage());
+                log.warn(
+                        "Could not declare the {} projection's secondary indexes ({}); its queries scan instead",
+                        projection.name(),
+                        e.getMessage());
             }
         }
     }

@@ -17,5 +17,4 @@ public record ProjectionProperties(
         @DefaultValue("endorsement-events.dlt") String deadLetterTopic,
         @DefaultValue("endorsements-query") String groupId,
         @DefaultValue("1") int generation,
-        @DefaultValue("1s") Duration retryInterval) {
-}
+        @DefaultValue("1s") Duration retryInterval) {}

@@ -20,8 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class LastEvents {
 
     /** What is known of one endorsement's last event. */
-    record Last(long sequence, int statement, boolean endorsed) {
-    }
+    record Last(long sequence, int statement, boolean endorsed) {}
 
     private static final long EMPTY = 0;
     private static final int STATEMENT_BITS = 24;

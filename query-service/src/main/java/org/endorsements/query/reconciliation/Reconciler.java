@@ -39,8 +39,14 @@ public class Reconciler {
     private final Clock clock;
     private final AtomicLong drifting = new AtomicLong();
 
-    public Reconciler(AuditTrail audit, Endorsements endorsements, Statements statements, LiveProjection live,
-            ReconciliationProperties properties, Clock clock, MeterRegistry meters) {
+    public Reconciler(
+            AuditTrail audit,
+            Endorsements endorsements,
+            Statements statements,
+            LiveProjection live,
+            ReconciliationProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.audit = audit;
         this.endorsements = endorsements;
         this.statements = statements;
@@ -62,40 +68,55 @@ public class Reconciler {
         Pass first = check(audit::all, endorsements::views, statements::views);
         Reconciliation.Report report = first.report();
         if (!report.drift().isEmpty()) {
-            List<String> statementIds = report.drift().stream().map(Reconciliation.Drift::statementId)
-                    .filter(Objects::nonNull).distinct().toList();
+            List<String> statementIds = report.drift().stream()
+                    .map(Reconciliation.Drift::statementId)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
             // Endorsements by their own id as well: one whose view names no statement, or another one than its
             // audit entries, must still be recounted from those entries.
             List<String> endorsementIds = List.copyOf(first.differingEndorsements());
             long started = System.nanoTime();
-            Optional<Reconciliation.Report> confirmed = live.whilePaused(properties.confirmationTimeout(),
-                    () -> check(() -> audit.ofStatementsOrAggregates(statementIds, endorsementIds),
-                            () -> endorsements.views(statementIds, endorsementIds),
-                            () -> statements.views(statementIds)).report());
+            Optional<Reconciliation.Report> confirmed = live.whilePaused(
+                    properties.confirmationTimeout(),
+                    () -> check(
+                                    () -> audit.ofStatementsOrAggregates(statementIds, endorsementIds),
+                                    () -> endorsements.views(statementIds, endorsementIds),
+                                    () -> statements.views(statementIds))
+                            .report());
             if (confirmed.isPresent()) {
                 // How long the projection stood still, its wait to come to rest included: worth watching.
-                log.info("{} statement(s) differed while the projection was writing; re-checked at rest, the "
-                        + "projection held {} ms", statementIds.size(), (System.nanoTime() - started) / 1_000_000);
-                report = new Reconciliation.Report(report.checkedAt(), report.statementsChecked(),
-                        report.endorsementsChecked(), confirmed.get().drift());
+                log.info(
+                        "{} statement(s) differed while the projection was writing; re-checked at rest, the "
+                                + "projection held {} ms",
+                        statementIds.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+                report = new Reconciliation.Report(
+                        report.checkedAt(),
+                        report.statementsChecked(),
+                        report.endorsementsChecked(),
+                        confirmed.get().drift());
             } else {
-                log.warn("The live projection did not come to rest within {}: the differences below are not "
-                        + "confirmed (they may be events written between two reads)", properties.confirmationTimeout());
+                log.warn(
+                        "The live projection did not come to rest within {}: the differences below are not "
+                                + "confirmed (they may be events written between two reads)",
+                        properties.confirmationTimeout());
             }
         }
         drifting.set(report.statementsWithDrift());
         if (!report.drift().isEmpty()) {
-            log.error("Reconciliation found drift in {} statement(s): {}", report.statementsWithDrift(),
-                    report.drift());
+            log.error(
+                    "Reconciliation found drift in {} statement(s): {}", report.statementsWithDrift(), report.drift());
         }
         return report;
     }
 
-    private record Pass(Reconciliation.Report report, Set<String> differingEndorsements) {
-    }
+    private record Pass(Reconciliation.Report report, Set<String> differingEndorsements) {}
 
     /** Compares what the three selections hold: audit entries, endorsement views and statement views. */
-    private Pass check(Supplier<Stream<AuditEntry>> auditEntries, Supplier<Stream<EndorsementView>> endorsementViews,
+    private Pass check(
+            Supplier<Stream<AuditEntry>> auditEntries,
+            Supplier<Stream<EndorsementView>> endorsementViews,
             Supplier<List<StatementView>> statementViews) {
         Reconciliation reconciliation = new Reconciliation();
         try (Stream<AuditEntry> entries = auditEntries.get()) {
@@ -104,13 +125,14 @@ public class Reconciler {
         // The endorsement views are compared as they stream in, never held all at once: a list of every view next to
         // the recount does not fit the service's heap once a statement has hundreds of thousands of signatures.
         try (Stream<EndorsementView> views = endorsementViews.get()) {
-            Reconciliation.Report report = reconciliation.compare(statementViews.get(), views::iterator,
-                    clock.instant());
+            Reconciliation.Report report =
+                    reconciliation.compare(statementViews.get(), views::iterator, clock.instant());
             return new Pass(report, reconciliation.differingEndorsements());
         }
     }
 
-    @Scheduled(initialDelayString = "${endorsements.reconciliation.interval:PT5M}",
+    @Scheduled(
+            initialDelayString = "${endorsements.reconciliation.interval:PT5M}",
             fixedDelayString = "${endorsements.reconciliation.interval:PT5M}")
     void scheduled() {
         run();

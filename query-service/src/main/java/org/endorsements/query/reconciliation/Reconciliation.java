@@ -18,9 +18,7 @@ import org.endorsements.query.statement.StatementView;
  */
 public final class Reconciliation {
 
-    public record Drift(String statementId, String organizationId, String field, String inView,
-            String inAuditTrail) {
-    }
+    public record Drift(String statementId, String organizationId, String field, String inView, String inAuditTrail) {}
 
     public record Report(Instant checkedAt, long statementsChecked, long endorsementsChecked, List<Drift> drift) {
         public long statementsWithDrift() {
@@ -45,6 +43,7 @@ public final class Reconciliation {
     private final Map<String, Recount> statements = new HashMap<>();
     /** The same recounts by index, the index being what {@link LastEvents} keeps of an endorsement's statement. */
     private final List<Recount> byIndex = new ArrayList<>();
+
     private final LastEvents endorsements = new LastEvents();
     private final Set<String> differingEndorsements = new HashSet<>();
 
@@ -68,8 +67,8 @@ public final class Reconciliation {
     }
 
     /** Compares the views with what was fed; call after every audit entry was fed. */
-    public Report compare(Iterable<StatementView> statementViews, Iterable<EndorsementView> endorsementViews,
-            Instant now) {
+    public Report compare(
+            Iterable<StatementView> statementViews, Iterable<EndorsementView> endorsementViews, Instant now) {
         endorsements.forEach(last -> {
             if (last.endorsed()) {
                 byIndex.get(last.statement()).current++;
@@ -91,8 +90,12 @@ public final class Reconciliation {
             boolean expected = last != null && last.endorsed();
             if (view.isEndorsed() != expected) {
                 differingEndorsements.add(view.getId());
-                drift.add(new Drift(view.getStatementId(), view.getOrganizationId(), "endorsed",
-                        Boolean.toString(view.isEndorsed()), Boolean.toString(expected)));
+                drift.add(new Drift(
+                        view.getStatementId(),
+                        view.getOrganizationId(),
+                        "endorsed",
+                        Boolean.toString(view.isEndorsed()),
+                        Boolean.toString(expected)));
             }
         }
         return new Report(now, statementCount, endorsementCount, List.copyOf(drift));
@@ -103,11 +106,10 @@ public final class Reconciliation {
         return Set.copyOf(differingEndorsements);
     }
 
-    private static void check(List<Drift> drift, String statementId, String organizationId, String field,
-            long inView, long recounted) {
+    private static void check(
+            List<Drift> drift, String statementId, String organizationId, String field, long inView, long recounted) {
         if (inView != recounted) {
-            drift.add(new Drift(statementId, organizationId, field, Long.toString(inView),
-                    Long.toString(recounted)));
+            drift.add(new Drift(statementId, organizationId, field, Long.toString(inView), Long.toString(recounted)));
         }
     }
 }

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            before it reports what it found unconfirmed
  */
 @ConfigurationProperties("endorsements.reconciliation")
-public record ReconciliationProperties(@DefaultValue("10s") Duration confirmationTimeout) {
-}
+public record ReconciliationProperties(@DefaultValue("10s") Duration confirmationTimeout) {}

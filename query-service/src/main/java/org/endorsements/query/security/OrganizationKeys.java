@@ -70,13 +70,16 @@ public class OrganizationKeys {
         }
 
         Optional<Caller> callerOf(String keyHash) {
-            return organizationOf(keyHash).map(byOrganization::get).filter(d -> d.keyHash().equals(keyHash))
+            return organizationOf(keyHash)
+                    .map(byOrganization::get)
+                    .filter(d -> d.keyHash().equals(keyHash))
                     .map(d -> Caller.organization(OrganizationId.of(d.organizationId()), d.credentialId()));
         }
 
         public synchronized void apply(String organizationId, CredentialDigest digest) {
             CredentialDigest previous = digest != null && digest.active()
-                    ? byOrganization.put(organizationId, digest) : byOrganization.remove(organizationId);
+                    ? byOrganization.put(organizationId, digest)
+                    : byOrganization.remove(organizationId);
             if (previous != null) {
                 organizationByKeyHash.remove(previous.keyHash(), organizationId);
             }

@@ -30,8 +30,7 @@ public record ReadSecurityProperties(
             @DefaultValue(CredentialDigest.DEFAULT_TOPIC) String topic,
             @DefaultValue("1") short replicas,
             @DefaultValue("200ms") Duration pollTimeout,
-            @DefaultValue("1s") Duration retryInterval) {
-    }
+            @DefaultValue("1s") Duration retryInterval) {}
 
     /**
      * @param requests      failed authentications a client address may have per period, then 429
@@ -41,8 +40,7 @@ public record ReadSecurityProperties(
     public record FailedAuthentication(
             @DefaultValue("20") long requests,
             @DefaultValue("1m") Duration period,
-            @DefaultValue("100000") long maxAddresses) {
-    }
+            @DefaultValue("100000") long maxAddresses) {}
 
     /**
      * @param requests      requests without a key a client address may make per period, then 429; generous, since
@@ -53,6 +51,5 @@ public record ReadSecurityProperties(
     public record Anonymous(
             @DefaultValue("30000") long requests,
             @DefaultValue("1m") Duration period,
-            @DefaultValue("100000") long maxAddresses) {
-    }
+            @DefaultValue("100000") long maxAddresses) {}
 }

@@ -13,17 +13,24 @@ import java.util.regex.Pattern;
  */
 public final class StatementDocument {
 
-    public enum Format { MARKDOWN, PLAIN }
+    public enum Format {
+        MARKDOWN,
+        PLAIN
+    }
 
     /** {@code withheld}: organizations in force at that instant that have withdrawn since, not named. */
-    public record Content(String title, String body, String listIntro, String closingNote, List<String> names,
-            Instant asOf, int withheld) {
-    }
+    public record Content(
+            String title,
+            String body,
+            String listIntro,
+            String closingNote,
+            List<String> names,
+            Instant asOf,
+            int withheld) {}
 
     private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>|~])");
 
-    private StatementDocument() {
-    }
+    private StatementDocument() {}
 
     public static String render(Content c, Format format) {
         StringBuilder out = new StringBuilder();
@@ -59,7 +66,10 @@ public final class StatementDocument {
             if (md) {
                 out.append("# ").append(escape(title)).append("\n\n");
             } else {
-                out.append(title).append('\n').append("=".repeat(Math.min(title.length(), 80))).append("\n\n");
+                out.append(title)
+                        .append('\n')
+                        .append("=".repeat(Math.min(title.length(), 80)))
+                        .append("\n\n");
             }
             out.append(body.strip()).append("\n\n");
             if (listIntro != null) {
@@ -68,7 +78,10 @@ public final class StatementDocument {
         }
 
         public void signatory(String name) throws IOException {
-            out.append(Long.toString(++number)).append(") ").append(md ? escape(name) : name).append('\n');
+            out.append(Long.toString(++number))
+                    .append(") ")
+                    .append(md ? escape(name) : name)
+                    .append('\n');
         }
 
         public void closing(String closingNote, Instant asOf, int withheld) throws IOException {
@@ -84,7 +97,10 @@ public final class StatementDocument {
 
     /** Names and titles are data, not Markdown: every character Markdown would act on is escaped. */
     static String escape(String text) {
-        return MARKDOWN_SPECIAL.matcher(text).replaceAll("\\\\$1").replaceAll("^(\\d+)([.)])", "$1\\\\$2")
+        return MARKDOWN_SPECIAL
+                .matcher(text)
+                .replaceAll("\\\\$1")
+                .replaceAll("^(\\d+)([.)])", "$1\\\\$2")
                 .replaceAll("^([-=#+])", "\\\\$1");
     }
 }

@@ -11,6 +11,7 @@ public class StatementView {
 
     @Id
     private String id;
+
     private String title;
     private String body;
     private String language;
@@ -30,8 +31,7 @@ public class StatementView {
     /** Kafka offset (in this statement's partition) of the last event counted here; guards re-delivery. */
     private long appliedOffset = -1;
 
-    protected StatementView() {
-    }
+    protected StatementView() {}
 
     public static StatementView placeholder(String id) {
         StatementView view = new StatementView();
@@ -40,8 +40,15 @@ public class StatementView {
         return view;
     }
 
-    public void published(String title, String body, String language, String contentHash, String listIntro,
-            String closingNote, Instant at, long seq) {
+    public void published(
+            String title,
+            String body,
+            String language,
+            String contentHash,
+            String listIntro,
+            String closingNote,
+            Instant at,
+            long seq) {
         this.signatoryListIntro = listIntro;
         this.closingNote = closingNote;
         this.title = title;

@@ -54,9 +54,21 @@ class LogIntegrationTest extends QueryStackSupport {
     private String statement;
 
     private void endorse(TopicWriter topic, String org, long seq, String opening) {
-        topic.send(new EndorsementAdded(StatementId.of(statement), OrganizationId.of(org), "Org " + org, HASH,
-                Instant.now(), "credential:c", EndorsementSource.API, "r", opening, null), "Endorsement",
-                statement + ":" + org, seq);
+        topic.send(
+                new EndorsementAdded(
+                        StatementId.of(statement),
+                        OrganizationId.of(org),
+                        "Org " + org,
+                        HASH,
+                        Instant.now(),
+                        "credential:c",
+                        EndorsementSource.API,
+                        "r",
+                        opening,
+                        null),
+                "Endorsement",
+                statement + ":" + org,
+                seq);
     }
 
     private SignedNote.Checkpoint awaitCheckpoint(long size) {
@@ -65,11 +77,13 @@ class LogIntegrationTest extends QueryStackSupport {
             ReadClient.Reply r = reads.get("/api/statements/" + statement + "/log/checkpoint");
             return r.status() == 200 && SignedNote.verify(r.text(), key).size() == size;
         });
-        return SignedNote.verify(reads.get("/api/statements/" + statement + "/log/checkpoint").text(), key);
+        return SignedNote.verify(
+                reads.get("/api/statements/" + statement + "/log/checkpoint").text(), key);
     }
 
     private List<byte[]> leaves(long size) {
-        JsonNode leaves = reads.get("/api/statements/" + statement + "/log/leaves?start=0&end=" + size).json()
+        JsonNode leaves = reads.get("/api/statements/" + statement + "/log/leaves?start=0&end=" + size)
+                .json()
                 .path("leaves");
         List<byte[]> bytes = new ArrayList<>();
         leaves.forEach(l -> bytes.add(Base64.getDecoder().decode(l.asText())));
@@ -94,12 +108,25 @@ class LogIntegrationTest extends QueryStackSupport {
         statement = "log-" + UUID.randomUUID().toString().substring(0, 6);
         String openingA = "0a".repeat(32);
         try (TopicWriter topic = new TopicWriter(TOPIC)) {
-            topic.send(new StatementPublished(StatementId.of(statement), "T", "B", "en", HASH, Instant.now(),
-                    "admin", null, null), "Statement", statement, 0);
+            topic.send(
+                    new StatementPublished(
+                            StatementId.of(statement), "T", "B", "en", HASH, Instant.now(), "admin", null, null),
+                    "Statement",
+                    statement,
+                    0);
             endorse(topic, "provea", 0, openingA);
             endorse(topic, "codhez", 0, "0b".repeat(32));
-            topic.send(new EndorsementWithdrawn(StatementId.of(statement), OrganizationId.of("codhez"), null,
-                    Instant.now(), "credential:c", "r"), "Endorsement", statement + ":codhez", 1);
+            topic.send(
+                    new EndorsementWithdrawn(
+                            StatementId.of(statement),
+                            OrganizationId.of("codhez"),
+                            null,
+                            Instant.now(),
+                            "credential:c",
+                            "r"),
+                    "Endorsement",
+                    statement + ":codhez",
+                    1);
 
             SignedNote.Checkpoint first = awaitCheckpoint(4);
             List<byte[]> leaves = leaves(4);
@@ -107,23 +134,29 @@ class LogIntegrationTest extends QueryStackSupport {
             assertThat(first.origin()).isEqualTo("endorsements.local/statements/" + statement);
 
             String added = new String(leaves.get(1), StandardCharsets.UTF_8);
-            assertThat(added).contains("\"type\":\"EndorsementAdded\"")
+            assertThat(added)
+                    .contains("\"type\":\"EndorsementAdded\"")
                     .contains("\"signer\":\"" + LogLeaf.commitment(openingA, "provea") + "\"")
                     .doesNotContain("provea");
-            assertThat(new String(leaves.get(3), StandardCharsets.UTF_8)).contains("EndorsementWithdrawn")
+            assertThat(new String(leaves.get(3), StandardCharsets.UTF_8))
+                    .contains("EndorsementWithdrawn")
                     .contains(LogLeaf.commitment("0b".repeat(32), "codhez"));
 
             for (int i = 0; i < 4; i++) {
-                JsonNode proof = reads.get("/api/statements/" + statement + "/log/proof/inclusion?leafIndex=" + i
-                        + "&treeSize=4").json().path("proof");
-                assertThat(ProofVerifier.verifyInclusion(Hashes.leaf(leaves.get(i)), i, 4, decode(proof),
-                        first.root())).as("leaf %d", i).isTrue();
+                JsonNode proof = reads.get(
+                                "/api/statements/" + statement + "/log/proof/inclusion?leafIndex=" + i + "&treeSize=4")
+                        .json()
+                        .path("proof");
+                assertThat(ProofVerifier.verifyInclusion(Hashes.leaf(leaves.get(i)), i, 4, decode(proof), first.root()))
+                        .as("leaf %d", i)
+                        .isTrue();
             }
 
             endorse(topic, "cofavic", 0, "0c".repeat(32));
             SignedNote.Checkpoint second = awaitCheckpoint(5);
             JsonNode consistency = reads.get("/api/statements/" + statement + "/log/proof/consistency?from=4&to=5")
-                    .json().path("proof");
+                    .json()
+                    .path("proof");
             assertThat(ProofVerifier.verifyConsistency(4, 5, decode(consistency), first.root(), second.root()))
                     .isTrue();
         }
@@ -134,12 +167,17 @@ class LogIntegrationTest extends QueryStackSupport {
         reads = new ReadClient(port);
         statement = "tamper-" + UUID.randomUUID().toString().substring(0, 6);
         try (TopicWriter topic = new TopicWriter(TOPIC)) {
-            topic.send(new StatementPublished(StatementId.of(statement), "T", "B", "en", HASH, Instant.now(),
-                    "admin", null, null), "Statement", statement, 0);
+            topic.send(
+                    new StatementPublished(
+                            StatementId.of(statement), "T", "B", "en", HASH, Instant.now(), "admin", null, null),
+                    "Statement",
+                    statement,
+                    0);
             endorse(topic, "provea", 0, "0d".repeat(32));
         }
         SignedNote.Checkpoint checkpoint = awaitCheckpoint(2);
-        Document leaf = mongo.findById(statement + ":1", Document.class, views.current().collection("log_leaves"));
+        Document leaf =
+                mongo.findById(statement + ":1", Document.class, views.current().collection("log_leaves"));
         Binary genuine = leaf.get("bytes", Binary.class);
         String forged = new String(genuine.getData(), StandardCharsets.UTF_8)
                 .replace("\"source\":\"api\"", "\"source\":\"imported\"");

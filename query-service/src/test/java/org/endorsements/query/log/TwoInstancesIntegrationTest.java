@@ -40,27 +40,53 @@ class TwoInstancesIntegrationTest extends QueryStackSupport {
 
     @Test
     void twoInstancesSharingOneKeyServeCheckpointsThatVerifyWithItAndAreCosigned() throws Exception {
-        try (SecondInstance second = new SecondInstance(); TopicWriter topic = new TopicWriter(TOPIC)) {
+        try (SecondInstance second = new SecondInstance();
+                TopicWriter topic = new TopicWriter(TOPIC)) {
             ReadClient first = new ReadClient(port);
             ReadClient other = new ReadClient(second.port());
             assertThat(other.get("/.well-known/endorsements-log-key").text())
                     .isEqualTo(first.get("/.well-known/endorsements-log-key").text())
                     .isEqualTo(TestWitnesses.LOG_VKEY + "\n");
             String statement = "two-" + UUID.randomUUID().toString().substring(0, 6);
-            topic.send(new StatementPublished(StatementId.of(statement), "T", "B", "en", HASH, Instant.now(), "admin",
-                    null, null), "Statement", statement, 0);
+            topic.send(
+                    new StatementPublished(
+                            StatementId.of(statement), "T", "B", "en", HASH, Instant.now(), "admin", null, null),
+                    "Statement",
+                    statement,
+                    0);
             for (int i = 0; i < 5; i++) {
-                topic.send(new EndorsementAdded(StatementId.of(statement), OrganizationId.of("org" + i), "Org", HASH,
-                        Instant.now(), "credential:c", EndorsementSource.API, "r", "0a".repeat(32), null),
-                        "Endorsement", statement + ":org" + i, 0);
+                topic.send(
+                        new EndorsementAdded(
+                                StatementId.of(statement),
+                                OrganizationId.of("org" + i),
+                                "Org",
+                                HASH,
+                                Instant.now(),
+                                "credential:c",
+                                EndorsementSource.API,
+                                "r",
+                                "0a".repeat(32),
+                                null),
+                        "Endorsement",
+                        statement + ":org" + i,
+                        0);
             }
             for (ReadClient reads : List.of(first, other)) {
-                await().atMost(WAIT).ignoreExceptions().until(() -> SignedNote.verify(reads.get("/api/statements/"
-                        + statement + "/log/checkpoint").text(), List.of(TestWitnesses.LOG_VKEY), List.of(LIVE), 1)
-                        .checkpoint().size() == 6);
+                await().atMost(WAIT)
+                        .ignoreExceptions()
+                        .until(() -> SignedNote.verify(
+                                                reads.get("/api/statements/" + statement + "/log/checkpoint")
+                                                        .text(),
+                                                List.of(TestWitnesses.LOG_VKEY),
+                                                List.of(LIVE),
+                                                1)
+                                        .checkpoint()
+                                        .size()
+                                == 6);
             }
             for (ReadClient reads : List.of(first, other)) {
-                JsonNode live = reads.get("/api/log/witnesses").json().path("witnesses").get(0);
+                JsonNode live =
+                        reads.get("/api/log/witnesses").json().path("witnesses").get(0);
                 assertThat(live.path("up").asBoolean()).isTrue();
                 assertThat(live.path("lastFailure").asText("")).doesNotContain("refused");
             }

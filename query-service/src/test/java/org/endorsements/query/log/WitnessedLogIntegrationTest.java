@@ -45,8 +45,12 @@ class WitnessedLogIntegrationTest extends QueryStackSupport {
 
     private String publish(TopicWriter topic, int endorsements) {
         String statement = "witnessed-" + UUID.randomUUID().toString().substring(0, 6);
-        topic.send(new StatementPublished(StatementId.of(statement), "T", "B", "en", HASH, Instant.now(), "admin",
-                null, null), "Statement", statement, 0);
+        topic.send(
+                new StatementPublished(
+                        StatementId.of(statement), "T", "B", "en", HASH, Instant.now(), "admin", null, null),
+                "Statement",
+                statement,
+                0);
         for (int i = 0; i < endorsements; i++) {
             endorse(topic, statement, "org" + i);
         }
@@ -54,20 +58,36 @@ class WitnessedLogIntegrationTest extends QueryStackSupport {
     }
 
     private void endorse(TopicWriter topic, String statement, String org) {
-        topic.send(new EndorsementAdded(StatementId.of(statement), OrganizationId.of(org), "Org " + org, HASH,
-                Instant.now(), "credential:c", EndorsementSource.API, "r", "0a".repeat(32), null), "Endorsement",
-                statement + ":" + org, 0);
+        topic.send(
+                new EndorsementAdded(
+                        StatementId.of(statement),
+                        OrganizationId.of(org),
+                        "Org " + org,
+                        HASH,
+                        Instant.now(),
+                        "credential:c",
+                        EndorsementSource.API,
+                        "r",
+                        "0a".repeat(32),
+                        null),
+                "Endorsement",
+                statement + ":" + org,
+                0);
     }
 
     private SignedNote.Verified awaitCosigned(ReadClient reads, String statement, long size, List<String> witnesses) {
-        await().atMost(WAIT).ignoreExceptions().until(() -> verified(reads, statement, witnesses).checkpoint()
-                .size() == size);
+        await().atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> verified(reads, statement, witnesses).checkpoint().size() == size);
         return verified(reads, statement, witnesses);
     }
 
     private static SignedNote.Verified verified(ReadClient reads, String statement, List<String> witnesses) {
-        return SignedNote.verify(reads.get("/api/statements/" + statement + "/log/checkpoint").text(),
-                List.of(TestWitnesses.LOG_VKEY), witnesses, witnesses.size());
+        return SignedNote.verify(
+                reads.get("/api/statements/" + statement + "/log/checkpoint").text(),
+                List.of(TestWitnesses.LOG_VKEY),
+                witnesses,
+                witnesses.size());
     }
 
     @Test
@@ -75,7 +95,8 @@ class WitnessedLogIntegrationTest extends QueryStackSupport {
         ReadClient reads = new ReadClient(port);
         try (TopicWriter topic = new TopicWriter(TOPIC)) {
             String statement = publish(topic, 2);
-            assertThat(awaitCosigned(reads, statement, 3, List.of(LIVE)).witnesses()).hasSize(1);
+            assertThat(awaitCosigned(reads, statement, 3, List.of(LIVE)).witnesses())
+                    .hasSize(1);
         }
     }
 
@@ -89,7 +110,13 @@ class WitnessedLogIntegrationTest extends QueryStackSupport {
             endorse(topic, statement, "latest");
             awaitCosigned(reads, statement, 4, List.of(LIVE));
         }
-        assertThat(reads.get("/api/log/witnesses").json().path("witnesses").get(0).path("up").asBoolean()).isTrue();
+        assertThat(reads.get("/api/log/witnesses")
+                        .json()
+                        .path("witnesses")
+                        .get(0)
+                        .path("up")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -101,20 +128,34 @@ class WitnessedLogIntegrationTest extends QueryStackSupport {
         }
         awaitCosigned(reads, statement, 2, List.of(LIVE));
         await().atMost(WAIT).untilAsserted(() -> {
-            JsonNode late = reads.get("/api/log/witnesses").json().path("witnesses").get(1);
+            JsonNode late =
+                    reads.get("/api/log/witnesses").json().path("witnesses").get(1);
             assertThat(late.path("name").asText()).isEqualTo("witness.test/late");
             assertThat(late.path("up").asBoolean()).isFalse();
             assertThat(late.path("pendingCheckpoints").asInt()).isPositive();
             assertThat(late.path("lastFailure").asText()).contains("unreachable");
         });
-        assertThat(meters.get("endorsements.log.witness.up").tag("witness", "witness.test/late").gauge().value())
+        assertThat(meters.get("endorsements.log.witness.up")
+                        .tag("witness", "witness.test/late")
+                        .gauge()
+                        .value())
                 .isZero();
-        assertThat(meters.get("endorsements.log.witness.submissions").tag("witness", "witness.test/late")
-                .tag("outcome", "unreachable").counter().count()).isPositive();
+        assertThat(meters.get("endorsements.log.witness.submissions")
+                        .tag("witness", "witness.test/late")
+                        .tag("outcome", "unreachable")
+                        .counter()
+                        .count())
+                .isPositive();
         try (WitnessServer late = TestWitnesses.startLate()) {
-            assertThat(awaitCosigned(reads, statement, 2, List.of(LIVE, LATE)).witnesses()).hasSize(2);
-            await().atMost(WAIT).until(() -> reads.get("/api/log/witnesses").json().path("witnesses").get(1)
-                    .path("up").asBoolean());
+            assertThat(awaitCosigned(reads, statement, 2, List.of(LIVE, LATE)).witnesses())
+                    .hasSize(2);
+            await().atMost(WAIT)
+                    .until(() -> reads.get("/api/log/witnesses")
+                            .json()
+                            .path("witnesses")
+                            .get(1)
+                            .path("up")
+                            .asBoolean());
         }
     }
 }

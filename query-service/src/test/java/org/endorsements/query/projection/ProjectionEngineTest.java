@@ -64,8 +64,8 @@ class ProjectionEngineTest {
     void theSameSequenceOfAnotherAggregateIsNew() {
         engine.project(List.of(events.added("provea", 0, T0)), G);
 
-        ProjectionOutcome outcome = engine.project(List.of(events.added("codhez", 0, T0),
-                events.registered("provea", T0)), G);
+        ProjectionOutcome outcome =
+                engine.project(List.of(events.added("codhez", 0, T0), events.registered("provea", T0)), G);
 
         assertThat(outcome.applied()).hasSize(2);
     }
@@ -183,7 +183,6 @@ class ProjectionEngineTest {
         }
 
         @Override
-        public void mark(Generation generation) {
-        }
+        public void mark(Generation generation) {}
     }
 }

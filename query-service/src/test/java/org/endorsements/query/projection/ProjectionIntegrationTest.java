@@ -74,8 +74,12 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     void setUp() {
         topic = new TopicWriter(TOPIC);
         statement = "stmt-" + UUID.randomUUID().toString().substring(0, 8);
-        topic.send(new StatementPublished(StatementId.of(statement), "Title", "Body", "en", HASH, Instant.now(),
-                "admin", null, null), "Statement", statement, 0);
+        topic.send(
+                new StatementPublished(
+                        StatementId.of(statement), "Title", "Body", "en", HASH, Instant.now(), "admin", null, null),
+                "Statement",
+                statement,
+                0);
     }
 
     @AfterEach
@@ -88,22 +92,45 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     }
 
     private String endorse(String eventId, String organization, long sequence) {
-        return topic.send(eventId, new EndorsementAdded(StatementId.of(statement), OrganizationId.of(organization),
-                "Org " + organization, HASH, Instant.now(), "credential:c1", EndorsementSource.API, "req", OPENING,
-                null), "Endorsement", statement + ":" + organization, sequence);
+        return topic.send(
+                eventId,
+                new EndorsementAdded(
+                        StatementId.of(statement),
+                        OrganizationId.of(organization),
+                        "Org " + organization,
+                        HASH,
+                        Instant.now(),
+                        "credential:c1",
+                        EndorsementSource.API,
+                        "req",
+                        OPENING,
+                        null),
+                "Endorsement",
+                statement + ":" + organization,
+                sequence);
     }
 
     private void withdraw(String organization, long sequence) {
-        topic.send(new EndorsementWithdrawn(StatementId.of(statement), OrganizationId.of(organization), null,
-                Instant.now(), "credential:c1", "req"), "Endorsement", statement + ":" + organization, sequence);
+        topic.send(
+                new EndorsementWithdrawn(
+                        StatementId.of(statement),
+                        OrganizationId.of(organization),
+                        null,
+                        Instant.now(),
+                        "credential:c1",
+                        "req"),
+                "Endorsement",
+                statement + ":" + organization,
+                sequence);
     }
 
-    private record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-    }
+    private record Reply(int status, JsonNode body, HttpResponse<String> raw) {}
 
     private Reply get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), JSON.readTree(response.body()), response);
     }
 
@@ -118,8 +145,13 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         endorse("codhez", 0);
         withdraw("codhez", 1);
 
-        await().atMost(WAIT).until(() -> count() == 1 && get("/api/statements/" + statement).body()
-                .path("withdrawals").asLong() == 1);
+        await().atMost(WAIT)
+                .until(() -> count() == 1
+                        && get("/api/statements/" + statement)
+                                        .body()
+                                        .path("withdrawals")
+                                        .asLong()
+                                == 1);
         JsonNode list = get("/api/statements/" + statement + "/endorsements").body();
         assertThat(list.path("totalItems").asLong()).isEqualTo(1);
         assertThat(list.path("items").get(0).path("organizationId").asText()).isEqualTo("provea");
@@ -133,10 +165,17 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         endorse("codhez", 0);
 
         // The statement's records are on one partition, in order: once the last one is in, the duplicate was read.
-        await().atMost(WAIT).until(() -> get("/api/statements/" + statement + "/endorsements").body()
-                .path("items").findValuesAsText("organizationId").contains("codhez"));
+        await().atMost(WAIT)
+                .until(() -> get("/api/statements/" + statement + "/endorsements")
+                        .body()
+                        .path("items")
+                        .findValuesAsText("organizationId")
+                        .contains("codhez"));
         assertThat(count()).isEqualTo(2);
-        assertThat(get("/api/statements/" + statement).body().path("totalEndorsementsAdded").asLong())
+        assertThat(get("/api/statements/" + statement)
+                        .body()
+                        .path("totalEndorsementsAdded")
+                        .asLong())
                 .isEqualTo(2);
     }
 
@@ -190,11 +229,17 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         Thread.sleep(20);
         withdraw("provea", 1);
         endorse("codhez", 0);
-        await().atMost(WAIT).until(() -> count() == 1
-                && get("/api/statements/" + statement).body().path("withdrawals").asLong() == 1);
+        await().atMost(WAIT)
+                .until(() -> count() == 1
+                        && get("/api/statements/" + statement)
+                                        .body()
+                                        .path("withdrawals")
+                                        .asLong()
+                                == 1);
 
         JsonNode then = JSON.readTree(new org.endorsements.query.support.ReadClient(port)
-                .get("/api/statements/" + statement + "/endorsements?asOf=" + between, AUDITOR_KEY).text());
+                .get("/api/statements/" + statement + "/endorsements?asOf=" + between, AUDITOR_KEY)
+                .text());
         JsonNode now = get("/api/statements/" + statement + "/endorsements").body();
 
         assertThat(then.path("items").get(0).path("organizationId").asText()).isEqualTo("provea");
@@ -208,8 +253,15 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         endorse("codhez", 0);
         await().atMost(WAIT).until(() -> count() == 2);
 
-        for (String collection : List.of("statements", "endorsements", "audit", "growth", "growth_totals",
-                "organizations", "positions", "aggregates")) {
+        for (String collection : List.of(
+                "statements",
+                "endorsements",
+                "audit",
+                "growth",
+                "growth_totals",
+                "organizations",
+                "positions",
+                "aggregates")) {
             mongo.dropCollection(views.current().collection(collection));
         }
         endorse("cofavic", 0);
@@ -223,9 +275,16 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         endorse("provea", 0);
         endorse("provea", 2);
 
-        await().atMost(WAIT).until(() -> meters.get("endorsements.projection.gaps").counter().count() > before);
-        assertThat(mongo.findById(statement + ":provea", org.bson.Document.class,
-                views.current().collection("endorsements")).get("gaps", Number.class).longValue()).isEqualTo(1);
+        await().atMost(WAIT)
+                .until(() ->
+                        meters.get("endorsements.projection.gaps").counter().count() > before);
+        assertThat(mongo.findById(
+                                statement + ":provea",
+                                org.bson.Document.class,
+                                views.current().collection("endorsements"))
+                        .get("gaps", Number.class)
+                        .longValue())
+                .isEqualTo(1);
     }
 
     @Test
@@ -242,8 +301,9 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     }
 
     private static String token(String type, String aggregateId, long sequence) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("v1|" + type + "|" + aggregateId + "|" + sequence).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("v1|" + type + "|" + aggregateId + "|" + sequence).getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topicName) {
@@ -252,8 +312,8 @@ class ProjectionIntegrationTest extends QueryStackSupport {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topicName));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (records.isEmpty() && System.nanoTime() < deadline) {

@@ -3,6 +3,7 @@ package org.endorsements.query.projection;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.endorsements.query.audit.persistence.AuditProjection;
 import org.endorsements.query.endorsement.persistence.EndorsementProjection;
 import org.endorsements.query.growth.persistence.GrowthProjection;
@@ -43,8 +43,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class ProjectionProfile {
 
-    private ProjectionProfile() {
-    }
+    private ProjectionProfile() {}
 
     public static void main(String[] args) throws Exception {
         int orgs = Integer.parseInt(args.length > 0 ? args[0] : "20000");
@@ -63,10 +62,15 @@ public final class ProjectionProfile {
             Generation c = new Generation(100 + round);
             MongoEngineStore store = new MongoEngineStore(mongo, "t");
             store.mark(c);
-            ProjectionEngine engine = new ProjectionEngine(store, List.of(new LogProjection(mongo),
-                    new AuditProjection(mongo, Clock.systemUTC()), new StatementProjection(mongo),
-                    new GrowthProjection(mongo), new OrganizationProjection(mongo),
-                    new EndorsementProjection(mongo, new SimpleMeterRegistry())));
+            ProjectionEngine engine = new ProjectionEngine(
+                    store,
+                    List.of(
+                            new LogProjection(mongo),
+                            new AuditProjection(mongo, Clock.systemUTC()),
+                            new StatementProjection(mongo),
+                            new GrowthProjection(mongo),
+                            new OrganizationProjection(mongo),
+                            new EndorsementProjection(mongo, new SimpleMeterRegistry())));
             List<ProjectedEvent> events = events(orgs);
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -78,8 +82,9 @@ public final class ProjectionProfile {
             }
             double s = (System.nanoTime() - start) / 1e9;
             double cpuUs = (os.getProcessCpuTime() - cpu0) / 1e3 / events.size();
-            System.out.printf("round %d: %d events in %.1f s = %.0f events/s, CPU %.0f us/event%n", round,
-                    events.size(), s, events.size() / s, cpuUs);
+            System.out.printf(
+                    "round %d: %d events in %.1f s = %.0f events/s, CPU %.0f us/event%n",
+                    round, events.size(), s, events.size() / s, cpuUs);
             System.out.flush();
         }
         System.exit(0);
@@ -91,30 +96,79 @@ public final class ProjectionProfile {
         Instant t = Instant.parse("2026-11-01T00:00:00Z");
         for (int s = 0; s < 4; s++) {
             String st = "st-" + s;
-            out.add(ev(new StatementPublished(StatementId.of(st), "Title", "Body ".repeat(200), "en", "c".repeat(64),
-                    t, "admin", null, null), "Statement", st, 0, t, offsets));
+            out.add(ev(
+                    new StatementPublished(
+                            StatementId.of(st),
+                            "Title",
+                            "Body ".repeat(200),
+                            "en",
+                            "c".repeat(64),
+                            t,
+                            "admin",
+                            null,
+                            null),
+                    "Statement",
+                    st,
+                    0,
+                    t,
+                    offsets));
         }
         for (int i = 0; i < orgs; i++) {
             String org = "org-" + i;
             Instant at = t.plusSeconds(i / 10);
-            out.add(ev(new OrganizationRegistered(OrganizationId.of(org), "Organization " + org, "VE", "Zulia", "NGO",
-                    null, at, "admin"), "Organization", org, 0, at, offsets));
+            out.add(ev(
+                    new OrganizationRegistered(
+                            OrganizationId.of(org), "Organization " + org, "VE", "Zulia", "NGO", null, at, "admin"),
+                    "Organization",
+                    org,
+                    0,
+                    at,
+                    offsets));
             String st = "st-" + (i % 4);
-            out.add(ev(new EndorsementAdded(StatementId.of(st), OrganizationId.of(org), "Organization " + org,
-                    "c".repeat(64), at, "admin", EndorsementSource.API, "req-" + i, "ab".repeat(32), null),
-                    "Endorsement", st + ":" + org, 0, at, offsets));
+            out.add(ev(
+                    new EndorsementAdded(
+                            StatementId.of(st),
+                            OrganizationId.of(org),
+                            "Organization " + org,
+                            "c".repeat(64),
+                            at,
+                            "admin",
+                            EndorsementSource.API,
+                            "req-" + i,
+                            "ab".repeat(32),
+                            null),
+                    "Endorsement",
+                    st + ":" + org,
+                    0,
+                    at,
+                    offsets));
             if (i % 10 == 0) {
-                out.add(ev(new EndorsementWithdrawn(StatementId.of(st), OrganizationId.of(org), "reason", at,
-                        "admin", "req-w" + i), "Endorsement", st + ":" + org, 1, at, offsets));
+                out.add(ev(
+                        new EndorsementWithdrawn(
+                                StatementId.of(st), OrganizationId.of(org), "reason", at, "admin", "req-w" + i),
+                        "Endorsement",
+                        st + ":" + org,
+                        1,
+                        at,
+                        offsets));
             }
         }
         return out;
     }
 
-    static ProjectedEvent ev(EndorsementEvent event, String aggType, String aggId, long seq, Instant at,
-            long[] offsets) {
+    static ProjectedEvent ev(
+            EndorsementEvent event, String aggType, String aggId, long seq, Instant at, long[] offsets) {
         int partition = Math.floorMod(event.streamKey().hashCode(), 6);
-        return new ProjectedEvent(UUID.randomUUID().toString(), EventMessageFormat.typeOf(event.getClass()), aggType,
-                aggId, seq, at, partition, offsets[partition]++, event, EventMessageFormat.encode(event));
+        return new ProjectedEvent(
+                UUID.randomUUID().toString(),
+                EventMessageFormat.typeOf(event.getClass()),
+                aggType,
+                aggId,
+                seq,
+                at,
+                partition,
+                offsets[partition]++,
+                event,
+                EventMessageFormat.encode(event));
     }
 }

@@ -55,18 +55,47 @@ class ReplayIntegrationTest extends QueryStackSupport {
     void aReplayRebuildsViewsIdenticalToTheLiveOnesAndSwitchesReadsOver() throws Exception {
         String statement = "replay-" + UUID.randomUUID().toString().substring(0, 6);
         try (TopicWriter topic = new TopicWriter(TOPIC)) {
-            topic.send(new StatementPublished(StatementId.of(statement), "T", "B", "en", HASH, Instant.now(),
-                    "admin", null, null), "Statement", statement, 0);
+            topic.send(
+                    new StatementPublished(
+                            StatementId.of(statement), "T", "B", "en", HASH, Instant.now(), "admin", null, null),
+                    "Statement",
+                    statement,
+                    0);
             for (int i = 0; i < 20; i++) {
                 String org = statement + "-org-" + i;
-                topic.send(new OrganizationRegistered(OrganizationId.of(org), "Org " + i, "VE", null, null, null,
-                        Instant.now(), "admin"), "Organization", org, 0);
-                topic.send(new EndorsementAdded(StatementId.of(statement), OrganizationId.of(org), "Org " + i, HASH,
-                        Instant.now(), "admin", EndorsementSource.IMPORTED, "r", "01".repeat(32), i + 1),
-                        "Endorsement", statement + ":" + org, 0);
+                topic.send(
+                        new OrganizationRegistered(
+                                OrganizationId.of(org), "Org " + i, "VE", null, null, null, Instant.now(), "admin"),
+                        "Organization",
+                        org,
+                        0);
+                topic.send(
+                        new EndorsementAdded(
+                                StatementId.of(statement),
+                                OrganizationId.of(org),
+                                "Org " + i,
+                                HASH,
+                                Instant.now(),
+                                "admin",
+                                EndorsementSource.IMPORTED,
+                                "r",
+                                "01".repeat(32),
+                                i + 1),
+                        "Endorsement",
+                        statement + ":" + org,
+                        0);
                 if (i % 4 == 0) {
-                    topic.send(new EndorsementWithdrawn(StatementId.of(statement), OrganizationId.of(org), null,
-                            Instant.now(), "credential:c", "r"), "Endorsement", statement + ":" + org, 1);
+                    topic.send(
+                            new EndorsementWithdrawn(
+                                    StatementId.of(statement),
+                                    OrganizationId.of(org),
+                                    null,
+                                    Instant.now(),
+                                    "credential:c",
+                                    "r"),
+                            "Endorsement",
+                            statement + ":" + org,
+                            1);
                 }
             }
         }
@@ -77,32 +106,51 @@ class ReplayIntegrationTest extends QueryStackSupport {
         });
         Generation before = views.current();
         // At rest, the batch that brought the last event is written whole, in every collection.
-        Map<String, Map<Object, Document>> live = this.live.whilePaused(Duration.ofSeconds(10),
-                () -> snapshot(before)).orElseThrow();
+        Map<String, Map<Object, Document>> live = this.live
+                .whilePaused(Duration.ofSeconds(10), () -> snapshot(before))
+                .orElseThrow();
 
         assertThat(post("/api/admin/replay", AUDITOR_KEY)).isEqualTo(403);
         assertThat(post("/api/admin/replay", ADMIN_KEY)).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                "SWITCHED".equals(reads.get("/api/admin/replay", ADMIN_KEY).json().path("state").asText()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "SWITCHED"
+                        .equals(reads.get("/api/admin/replay", ADMIN_KEY)
+                                .json()
+                                .path("state")
+                                .asText()));
 
         Generation after = views.current();
         assertThat(after.number()).isEqualTo(before.number() + 1);
         Map<String, Map<Object, Document>> replayed = snapshot(after);
         assertThat(replayed.keySet()).hasSameSizeAs(live.keySet());
         for (String view : live.keySet()) {
-            assertThat(replayed.get(view.replace("_g" + before.number(), "_g" + after.number()))).as("%s, document by document", view).isEqualTo(live.get(view));
+            assertThat(replayed.get(view.replace("_g" + before.number(), "_g" + after.number())))
+                    .as("%s, document by document", view)
+                    .isEqualTo(live.get(view));
         }
-        assertThat(mongo.collectionExists(before.collection("statements"))).as("old generation dropped").isFalse();
-        assertThat(reads.get("/api/statements/" + statement).json().path("endorsementCount").asLong())
+        assertThat(mongo.collectionExists(before.collection("statements")))
+                .as("old generation dropped")
+                .isFalse();
+        assertThat(reads.get("/api/statements/" + statement)
+                        .json()
+                        .path("endorsementCount")
+                        .asLong())
                 .isEqualTo(15);
         var progress = reads.get("/api/admin/replay", ADMIN_KEY).json();
-        assertThat(progress.path("done").asLong()).isEqualTo(progress.path("total").asLong()).isPositive();
+        assertThat(progress.path("done").asLong())
+                .isEqualTo(progress.path("total").asLong())
+                .isPositive();
     }
 
     private int post(String path, String key) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", "Bearer " + key)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     /**

@@ -67,8 +67,12 @@ class SchemaViolationIntegrationTest extends QueryStackSupport {
     void setUp() {
         topic = new TopicWriter(TOPIC);
         statement = "stmt-" + UUID.randomUUID().toString().substring(0, 8);
-        topic.send(new StatementPublished(StatementId.of(statement), "Title", "Body", "en", HASH, Instant.now(),
-                "admin", null, null), "Statement", statement, 0);
+        topic.send(
+                new StatementPublished(
+                        StatementId.of(statement), "Title", "Body", "en", HASH, Instant.now(), "admin", null, null),
+                "Statement",
+                statement,
+                0);
     }
 
     @AfterEach
@@ -106,7 +110,9 @@ class SchemaViolationIntegrationTest extends QueryStackSupport {
 
     @Test
     void anUnknownEventTypeIsParkedAndTheNextEventIsProjected() throws Exception {
-        sendRaw("org.endorsements.EndorsementForged.v1", validEndorsement("codhez").toString());
+        sendRaw(
+                "org.endorsements.EndorsementForged.v1",
+                validEndorsement("codhez").toString());
         endorse("provea");
 
         assertProjectedAfterParking("unknown event type org.endorsements.EndorsementForged.v1");
@@ -124,13 +130,16 @@ class SchemaViolationIntegrationTest extends QueryStackSupport {
 
     private void assertProjectedAfterParking(String reasonContains) throws Exception {
         await().atMost(WAIT).until(() -> count() == 1);
-        ConsumerRecord<String, byte[]> record = await().atMost(WAIT).until(this::parked, Optional::isPresent)
-                .orElseThrow();
+        ConsumerRecord<String, byte[]> record =
+                await().atMost(WAIT).until(this::parked, Optional::isPresent).orElseThrow();
         assertThat(header(record, "dlt_reason")).contains(reasonContains);
         assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
         assertThat(header(record, "kafka_dlt-original-offset")).isNotNull();
-        JsonNode organizations = get("/api/statements/" + statement + "/endorsements").path("items");
-        assertThat(organizations).extracting(n -> n.path("organizationId").asText()).containsExactly("provea");
+        JsonNode organizations =
+                get("/api/statements/" + statement + "/endorsements").path("items");
+        assertThat(organizations)
+                .extracting(n -> n.path("organizationId").asText())
+                .containsExactly("provea");
     }
 
     private ObjectNode validEndorsement(String organization) {
@@ -146,8 +155,17 @@ class SchemaViolationIntegrationTest extends QueryStackSupport {
     }
 
     private EndorsementAdded endorsement(String organization) {
-        return new EndorsementAdded(StatementId.of(statement), OrganizationId.of(organization), "Org " + organization,
-                HASH, Instant.now(), "credential:c1", EndorsementSource.API, "req", OPENING, null);
+        return new EndorsementAdded(
+                StatementId.of(statement),
+                OrganizationId.of(organization),
+                "Org " + organization,
+                HASH,
+                Instant.now(),
+                "credential:c1",
+                EndorsementSource.API,
+                "req",
+                OPENING,
+                null);
     }
 
     private void endorse(String organization) {
@@ -174,8 +192,10 @@ class SchemaViolationIntegrationTest extends QueryStackSupport {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
     }
 
@@ -188,10 +208,11 @@ class SchemaViolationIntegrationTest extends QueryStackSupport {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers());
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

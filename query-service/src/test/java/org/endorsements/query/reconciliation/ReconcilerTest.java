@@ -14,12 +14,12 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bson.Document;
-import org.endorsements.query.endorsement.SignatoryHistory;
-import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.audit.persistence.AuditQueries;
+import org.endorsements.query.endorsement.SignatoryHistory;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.projection.Generation;
 import org.endorsements.query.projection.LiveGeneration;
+import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,8 @@ class ReconcilerTest {
     private static final Instant AT = Instant.parse("2026-11-29T06:00:00Z");
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    private final MongoClient client =
+            MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
     private final MongoTemplate mongo = new MongoTemplate(client, "reconciler-test");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private int pauses;
@@ -75,9 +76,10 @@ class ReconcilerTest {
 
         Reconciliation.Report report = reconciler(neverMoving()).run();
 
-        assertThat(report.drift()).containsExactly(
-                new Reconciliation.Drift(STATEMENT, null, "endorsementCount", "6", "1"));
-        assertThat(meters.get("endorsements.reconciliation.drift").gauge().value()).isEqualTo(1);
+        assertThat(report.drift())
+                .containsExactly(new Reconciliation.Drift(STATEMENT, null, "endorsementCount", "6", "1"));
+        assertThat(meters.get("endorsements.reconciliation.drift").gauge().value())
+                .isEqualTo(1);
     }
 
     @Test
@@ -89,8 +91,8 @@ class ReconcilerTest {
 
         Reconciliation.Report report = reconciler(neverMoving()).run();
 
-        assertThat(report.drift()).containsExactly(new Reconciliation.Drift(STATEMENT, "a", "endorsed", "true",
-                "false"));
+        assertThat(report.drift())
+                .containsExactly(new Reconciliation.Drift(STATEMENT, "a", "endorsed", "true", "false"));
     }
 
     @Test
@@ -120,8 +122,11 @@ class ReconcilerTest {
 
         assertThat(pauses).isEqualTo(1);
         assertThat(report.drift()).isEmpty();
-        assertThat(report.endorsementsChecked()).as("counted by the first, whole pass").isEqualTo(1);
-        assertThat(meters.get("endorsements.reconciliation.drift").gauge().value()).isZero();
+        assertThat(report.endorsementsChecked())
+                .as("counted by the first, whole pass")
+                .isEqualTo(1);
+        assertThat(meters.get("endorsements.reconciliation.drift").gauge().value())
+                .isZero();
     }
 
     @Test
@@ -130,7 +135,7 @@ class ReconcilerTest {
         statementView(2, 1, 0);
         endorsementView("a", true, 1);
 
-        Reconciliation.Report report = reconciler(pausing(() -> { })).run();
+        Reconciliation.Report report = reconciler(pausing(() -> {})).run();
 
         assertThat(pauses).isEqualTo(1);
         assertThat(report.drift()).extracting(Reconciliation.Drift::field).containsExactly("endorsementCount");
@@ -153,7 +158,8 @@ class ReconcilerTest {
 
         assertThat(pauses).isEqualTo(1);
         assertThat(report.drift()).hasSize(1);
-        assertThat(meters.get("endorsements.reconciliation.drift").gauge().value()).isEqualTo(1);
+        assertThat(meters.get("endorsements.reconciliation.drift").gauge().value())
+                .isEqualTo(1);
     }
 
     @Test
@@ -162,15 +168,30 @@ class ReconcilerTest {
         statementView(2, 1, 0);
         endorsementView("a", true, 1);
         audit(OTHER, SignatoryHistory.ADDED, "b", 1, 20);
-        mongo.save(new Document("_id", OTHER).append("status", "OPEN").append("currentCount", 1L)
-                .append("totalAdded", 1L).append("withdrawn", 0L), VIEWS.collection("statements"));
-        mongo.save(new Document("_id", OTHER + ":b").append("statementId", OTHER).append("organizationId", "b")
-                .append("endorsed", true).append("sequence", 1L), VIEWS.collection("endorsements"));
-        LiveProjection breaksTheOtherStatementWhenPaused = pausing(() -> mongo.save(new Document("_id", OTHER)
-                .append("status", "OPEN").append("currentCount", 9L).append("totalAdded", 1L)
-                .append("withdrawn", 0L), VIEWS.collection("statements")));
+        mongo.save(
+                new Document("_id", OTHER)
+                        .append("status", "OPEN")
+                        .append("currentCount", 1L)
+                        .append("totalAdded", 1L)
+                        .append("withdrawn", 0L),
+                VIEWS.collection("statements"));
+        mongo.save(
+                new Document("_id", OTHER + ":b")
+                        .append("statementId", OTHER)
+                        .append("organizationId", "b")
+                        .append("endorsed", true)
+                        .append("sequence", 1L),
+                VIEWS.collection("endorsements"));
+        LiveProjection breaksTheOtherStatementWhenPaused = pausing(() -> mongo.save(
+                new Document("_id", OTHER)
+                        .append("status", "OPEN")
+                        .append("currentCount", 9L)
+                        .append("totalAdded", 1L)
+                        .append("withdrawn", 0L),
+                VIEWS.collection("statements")));
 
-        Reconciliation.Report report = reconciler(breaksTheOtherStatementWhenPaused).run();
+        Reconciliation.Report report =
+                reconciler(breaksTheOtherStatementWhenPaused).run();
 
         assertThat(pauses).isEqualTo(1);
         assertThat(report.drift()).extracting(Reconciliation.Drift::statementId).containsOnly(STATEMENT);
@@ -181,8 +202,12 @@ class ReconcilerTest {
     void anEndorsementViewThatNamesNoStatementIsRecountedFromItsOwnAuditEntries() {
         signed("a", 1, 10);
         statementView(1, 1, 0);
-        mongo.save(new Document("_id", STATEMENT + ":a").append("organizationId", "a").append("endorsed", false)
-                .append("sequence", 1L), VIEWS.collection("endorsements"));
+        mongo.save(
+                new Document("_id", STATEMENT + ":a")
+                        .append("organizationId", "a")
+                        .append("endorsed", false)
+                        .append("sequence", 1L),
+                VIEWS.collection("endorsements"));
 
         Reconciliation.Report report = reconciler(neverMoving()).run();
 
@@ -192,13 +217,18 @@ class ReconcilerTest {
 
     private Reconciler reconciler(LiveProjection live) {
         AuditQueries audit = new AuditQueries(mongo, LIVE);
-        return new Reconciler(audit, new EndorsementQueries(mongo, LIVE, audit), new StatementQueries(mongo, LIVE), live,
+        return new Reconciler(
+                audit,
+                new EndorsementQueries(mongo, LIVE, audit),
+                new StatementQueries(mongo, LIVE),
+                live,
                 new ReconciliationProperties(Duration.ofSeconds(1)),
-                Clock.fixed(AT, ZoneOffset.UTC), meters);
+                Clock.fixed(AT, ZoneOffset.UTC),
+                meters);
     }
 
     private LiveProjection neverMoving() {
-        return pausing(() -> { });
+        return pausing(() -> {});
     }
 
     /** A projection that, once paused, has written what it was writing ({@code finishing}). */
@@ -226,20 +256,36 @@ class ReconcilerTest {
     }
 
     private void audit(String statement, String type, String organization, long sequence, long offset) {
-        mongo.insert(new Document("_id", "event-" + statement + "-" + organization + "-" + sequence)
-                .append("type", type).append("statementId", statement).append("organizationId", organization)
-                .append("aggregateType", "Endorsement").append("aggregateId", statement + ":" + organization)
-                .append("sequence", sequence).append("partition", 0).append("offset", offset), VIEWS.collection("audit"));
+        mongo.insert(
+                new Document("_id", "event-" + statement + "-" + organization + "-" + sequence)
+                        .append("type", type)
+                        .append("statementId", statement)
+                        .append("organizationId", organization)
+                        .append("aggregateType", "Endorsement")
+                        .append("aggregateId", statement + ":" + organization)
+                        .append("sequence", sequence)
+                        .append("partition", 0)
+                        .append("offset", offset),
+                VIEWS.collection("audit"));
     }
 
     private void statementView(long current, long added, long withdrawn) {
-        mongo.save(new Document("_id", STATEMENT).append("status", "OPEN").append("currentCount", current)
-                .append("totalAdded", added).append("withdrawn", withdrawn), VIEWS.collection("statements"));
+        mongo.save(
+                new Document("_id", STATEMENT)
+                        .append("status", "OPEN")
+                        .append("currentCount", current)
+                        .append("totalAdded", added)
+                        .append("withdrawn", withdrawn),
+                VIEWS.collection("statements"));
     }
 
     private void endorsementView(String organization, boolean endorsed, long sequence) {
-        mongo.save(new Document("_id", STATEMENT + ":" + organization).append("statementId", STATEMENT)
-                .append("organizationId", organization).append("endorsed", endorsed).append("sequence", sequence),
+        mongo.save(
+                new Document("_id", STATEMENT + ":" + organization)
+                        .append("statementId", STATEMENT)
+                        .append("organizationId", organization)
+                        .append("endorsed", endorsed)
+                        .append("sequence", sequence),
                 VIEWS.collection("endorsements"));
     }
 }

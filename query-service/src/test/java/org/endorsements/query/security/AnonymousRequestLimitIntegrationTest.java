@@ -48,6 +48,7 @@ class AnonymousRequestLimitIntegrationTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
         assertThat(refused.json().path("type").asText())
                 .isEqualTo("urn:endorsements:problem:too-many-anonymous-requests");
-        assertThat(reads.get("/api/statements", QueryStackSupport.AUDITOR_KEY).status()).isEqualTo(200);
+        assertThat(reads.get("/api/statements", QueryStackSupport.AUDITOR_KEY).status())
+                .isEqualTo(200);
     }
 }

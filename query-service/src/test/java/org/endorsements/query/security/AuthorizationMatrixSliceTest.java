@@ -58,17 +58,39 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @WebMvcTest
 @QueryWebSlice
-@MockitoBean(types = {AuditQueries.class, EndorsementQueries.class, StatementQueries.class,
-        OrganizationQueries.class, GrowthQueries.class, InForceAt.class, MongoLogStore.class, Checkpointer.class,
-        LogSigningKey.class, CheckpointWitnesses.class, Replay.class, Reconciler.class})
+@MockitoBean(
+        types = {
+            AuditQueries.class,
+            EndorsementQueries.class,
+            StatementQueries.class,
+            OrganizationQueries.class,
+            GrowthQueries.class,
+            InForceAt.class,
+            MongoLogStore.class,
+            Checkpointer.class,
+            LogSigningKey.class,
+            CheckpointWitnesses.class,
+            Replay.class,
+            Reconciler.class
+        })
 class AuthorizationMatrixSliceTest {
 
     private enum Rule {
-        PUBLIC, ANY_KEY, AUDITOR, ADMIN, OWN_ORGANIZATION_OR_AUDITOR, NOBODY
+        PUBLIC,
+        ANY_KEY,
+        AUDITOR,
+        ADMIN,
+        OWN_ORGANIZATION_OR_AUDITOR,
+        NOBODY
     }
 
     private enum Client {
-        ANONYMOUS, WRONG_KEY, ORGANIZATION_A, ORGANIZATION_B, AUDITOR, ADMIN
+        ANONYMOUS,
+        WRONG_KEY,
+        ORGANIZATION_A,
+        ORGANIZATION_B,
+        AUDITOR,
+        ADMIN
     }
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
@@ -97,8 +119,7 @@ class AuthorizationMatrixSliceTest {
             Map.entry("GET /api/admin/reconciliation", Rule.AUDITOR),
             Map.entry("GET /api/admin/replay", Rule.ADMIN),
             Map.entry("POST /api/admin/replay", Rule.ADMIN),
-            Map.entry("GET /api/statements/{statementId}/receipts/{organizationId}",
-                    Rule.OWN_ORGANIZATION_OR_AUDITOR),
+            Map.entry("GET /api/statements/{statementId}/receipts/{organizationId}", Rule.OWN_ORGANIZATION_OR_AUDITOR),
             // Only for the container's error dispatches, never asked for directly.
             Map.entry("GET /error", Rule.NOBODY));
 
@@ -106,12 +127,11 @@ class AuthorizationMatrixSliceTest {
      * Allowed calls that would start something (a replay), or that would hold the connection open with no body to
      * end it (a stream asked for with HEAD): only the refusals are sent.
      */
-    private static final Set<String> NOT_SENT_WHEN_ALLOWED = Set.of("POST /api/admin/replay",
-            "HEAD /api/statements/{statementId}/live");
+    private static final Set<String> NOT_SENT_WHEN_ALLOWED =
+            Set.of("POST /api/admin/replay", "HEAD /api/statements/{statementId}/live");
 
     /** Framework endpoints that are public by nature (the API description). */
-    private static final Set<String> FRAMEWORK_PUBLIC_PREFIXES = Set.of("GET /v3/api-docs",
-            "GET /swagger-ui");
+    private static final Set<String> FRAMEWORK_PUBLIC_PREFIXES = Set.of("GET /v3/api-docs", "GET /swagger-ui");
 
     /**
      * What the controllers need besides their queries, as in the service, and the API description's endpoints:
@@ -144,10 +164,11 @@ class AuthorizationMatrixSliceTest {
         }
 
         @Override
-        protected List<String> getCandidateConfigurations(AnnotationMetadata metadata,
-                AnnotationAttributes attributes) {
+        protected List<String> getCandidateConfigurations(
+                AnnotationMetadata metadata, AnnotationAttributes attributes) {
             return super.getCandidateConfigurations(metadata, attributes).stream()
-                    .filter(candidate -> candidate.startsWith("org.springdoc.")).toList();
+                    .filter(candidate -> candidate.startsWith("org.springdoc."))
+                    .toList();
         }
     }
 
@@ -166,13 +187,19 @@ class AuthorizationMatrixSliceTest {
         Set<String> stale = new TreeSet<>(RULES.keySet());
         stale.removeAll(endpoints());
 
-        assertThat(unruled).as("endpoints without a row in the authorization matrix").isEmpty();
-        assertThat(stale).as("rows of the matrix for endpoints that no longer exist").isEmpty();
+        assertThat(unruled)
+                .as("endpoints without a row in the authorization matrix")
+                .isEmpty();
+        assertThat(stale)
+                .as("rows of the matrix for endpoints that no longer exist")
+                .isEmpty();
     }
 
     @Test
     void theApiDescriptionIsAmongTheEndpoints() {
-        assertThat(endpoints()).filteredOn(AuthorizationMatrixSliceTest::isFrameworkEndpoint).isNotEmpty();
+        assertThat(endpoints())
+                .filteredOn(AuthorizationMatrixSliceTest::isFrameworkEndpoint)
+                .isNotEmpty();
     }
 
     @Test
@@ -187,11 +214,11 @@ class AuthorizationMatrixSliceTest {
                     continue;
                 }
                 int status = send(endpoint, client);
-                boolean right = expected == null ? status != 401 && status != 403 && status < 500
-                        : status == expected;
+                boolean right = expected == null ? status != 401 && status != 403 && status < 500 : status == expected;
                 if (!right) {
-                    wrong.put(endpoint + " as " + client, "got " + status + ", expected "
-                            + (expected == null ? "allowed" : expected));
+                    wrong.put(
+                            endpoint + " as " + client,
+                            "got " + status + ", expected " + (expected == null ? "allowed" : expected));
                 }
             }
         }
@@ -227,8 +254,8 @@ class AuthorizationMatrixSliceTest {
             case ANY_KEY -> client != Client.ANONYMOUS;
             case AUDITOR -> client == Client.AUDITOR || client == Client.ADMIN;
             case ADMIN -> client == Client.ADMIN;
-            case OWN_ORGANIZATION_OR_AUDITOR -> client == Client.ORGANIZATION_A || client == Client.AUDITOR
-                    || client == Client.ADMIN;
+            case OWN_ORGANIZATION_OR_AUDITOR ->
+                client == Client.ORGANIZATION_A || client == Client.AUDITOR || client == Client.ADMIN;
             case NOBODY -> false;
         };
         if (allowed) {
@@ -243,7 +270,8 @@ class AuthorizationMatrixSliceTest {
                 .replace("{statementId}", "matrix-statement")
                 .replace("{organizationId}", QueryWebSlice.ORGANIZATION)
                 .replaceAll("\\{[^}]+}", "x");
-        MockMvcTester.MockMvcRequestBuilder request = mvc.method(HttpMethod.valueOf(method)).uri(path);
+        MockMvcTester.MockMvcRequestBuilder request =
+                mvc.method(HttpMethod.valueOf(method)).uri(path);
         String key = switch (client) {
             case ANONYMOUS -> null;
             case WRONG_KEY -> "not-a-key";
@@ -257,7 +285,9 @@ class AuthorizationMatrixSliceTest {
         }
         MvcTestResult result = streamed(mvc, request);
         // An exception that nothing handled is what a container answers with 500.
-        return result.getUnresolvedException() != null ? 500 : result.getResponse().getStatus();
+        return result.getUnresolvedException() != null
+                ? 500
+                : result.getResponse().getStatus();
     }
 
     private Set<String> endpoints() {

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-
 import org.endorsements.query.support.QueryStackSupport;
 import org.endorsements.query.support.ReadClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -81,7 +80,8 @@ class FailedAuthenticationLimitIntegrationTest {
             // until the address is past its limit
         }
 
-        assertThat(reads.get("/api/statements", QueryStackSupport.AUDITOR_KEY).status()).isEqualTo(200);
+        assertThat(reads.get("/api/statements", QueryStackSupport.AUDITOR_KEY).status())
+                .isEqualTo(200);
         assertThat(reads.get("/api/statements", "guess-again").status()).isEqualTo(429);
     }
 }

@@ -73,17 +73,54 @@ class HostileInputIntegrationTest extends QueryStackSupport {
         statement = "hostile-" + suffix;
         String organization = "org-" + suffix;
         topic = new TopicWriter(TOPIC);
-        topic.send(new StatementPublished(StatementId.of(statement), "Title", "Body", "en", HASH,
-                Instant.parse("2026-11-01T08:00:00Z"), "admin", null, null), "Statement", statement, 0);
-        topic.send(new OrganizationRegistered(OrganizationId.of(organization), "Org", "VE", "Zulia", "NGO", null,
-                Instant.parse("2026-11-01T08:00:00Z"), "admin"), "Organization", organization, 0);
-        topic.send(new EndorsementAdded(StatementId.of(statement), OrganizationId.of(organization), "Org", HASH,
-                Instant.parse("2026-11-01T09:00:00Z"), "credential:c1", EndorsementSource.API, "req",
-                "0a".repeat(32), null), "Endorsement", statement + ":" + organization, 0);
+        topic.send(
+                new StatementPublished(
+                        StatementId.of(statement),
+                        "Title",
+                        "Body",
+                        "en",
+                        HASH,
+                        Instant.parse("2026-11-01T08:00:00Z"),
+                        "admin",
+                        null,
+                        null),
+                "Statement",
+                statement,
+                0);
+        topic.send(
+                new OrganizationRegistered(
+                        OrganizationId.of(organization),
+                        "Org",
+                        "VE",
+                        "Zulia",
+                        "NGO",
+                        null,
+                        Instant.parse("2026-11-01T08:00:00Z"),
+                        "admin"),
+                "Organization",
+                organization,
+                0);
+        topic.send(
+                new EndorsementAdded(
+                        StatementId.of(statement),
+                        OrganizationId.of(organization),
+                        "Org",
+                        HASH,
+                        Instant.parse("2026-11-01T09:00:00Z"),
+                        "credential:c1",
+                        EndorsementSource.API,
+                        "req",
+                        "0a".repeat(32),
+                        null),
+                "Endorsement",
+                statement + ":" + organization,
+                0);
         http = new RawHttp("127.0.0.1", port);
         // Quiet before the corpus starts: the endorsement is projected and its log checkpoint signed.
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(Request.of("GET",
-                "/api/statements/" + statement + "/log/checkpoint")).status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.send(Request.of("GET", "/api/statements/" + statement + "/log/checkpoint"))
+                                .status()
+                        == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> views().equals(views()));
         viewsBefore = views();
     }
@@ -100,10 +137,12 @@ class HostileInputIntegrationTest extends QueryStackSupport {
 
         RawHttp.Response response = http.send(hostile.request().apply(statement));
 
-        assertThat(response.status()).as("status of %s; body: %s", hostile, response.body())
+        assertThat(response.status())
+                .as("status of %s; body: %s", hostile, response.body())
                 .isBetween(hostile.lowest(), hostile.highest());
-        assertThat(response.isProblem()).as("problem+json for %s; headers %s, body: %s", hostile,
-                response.headers(), response.body()).isTrue();
+        assertThat(response.isProblem())
+                .as("problem+json for %s; headers %s, body: %s", hostile, response.headers(), response.body())
+                .isTrue();
         assertThat(counts()).as("documents per collection after " + hostile).isEqualTo(before);
     }
 
@@ -159,17 +198,29 @@ class HostileInputIntegrationTest extends QueryStackSupport {
     }
 
     private static void pathTricks(List<Case> cases) {
-        for (String path : List.of("/api;x=1/statements/{S}/history", "/%61pi/statements/{S}/history",
-                "/api/statements/{S}/history;x=1", "/api/statements/{S}/./history", "/api//statements/{S}/history",
-                "/api/statements/{S}/%68istory", "/api/organizations/org-x/history;jsessionid=1",
+        for (String path : List.of(
+                "/api;x=1/statements/{S}/history",
+                "/%61pi/statements/{S}/history",
+                "/api/statements/{S}/history;x=1",
+                "/api/statements/{S}/./history",
+                "/api//statements/{S}/history",
+                "/api/statements/{S}/%68istory",
+                "/api/organizations/org-x/history;jsessionid=1",
                 "/api/x/../statements/{S}/history")) {
             anyClientError(cases, "anonymous GET " + path, get(path));
         }
-        for (String path : List.of("/api;x=1/admin/replay", "/%61pi/admin/replay", "/api/admin/./replay",
-                "/api/admin;/replay", "/api//admin/replay", "/api/%61dmin/replay", "/api/admin/replay;x=1",
+        for (String path : List.of(
+                "/api;x=1/admin/replay",
+                "/%61pi/admin/replay",
+                "/api/admin/./replay",
+                "/api/admin;/replay",
+                "/api//admin/replay",
+                "/api/%61dmin/replay",
+                "/api/admin/replay;x=1",
                 "/api/admin/x/../replay")) {
             anyClientError(cases, "anonymous POST " + path, s -> Request.of("POST", path));
-            anyClientError(cases, "auditor POST " + path, s -> Request.of("POST", path).bearer(AUDITOR_KEY));
+            anyClientError(
+                    cases, "auditor POST " + path, s -> Request.of("POST", path).bearer(AUDITOR_KEY));
         }
     }
 
@@ -180,15 +231,30 @@ class HostileInputIntegrationTest extends QueryStackSupport {
         exactly(cases, 401, "anonymous asks for the reconciliation", get("/api/admin/reconciliation"));
         exactly(cases, 401, "anonymous starts a replay", s -> Request.of("POST", "/api/admin/replay"));
         exactly(cases, 401, "a wrong key", s -> get(history).apply(s).bearer("guess"));
-        exactly(cases, 401, "basic credentials",
+        exactly(
+                cases,
+                401,
+                "basic credentials",
                 s -> get(history).apply(s).header("Authorization", "Basic YXVkaXRvcjphdWRpdG9y"));
         exactly(cases, 401, "an empty bearer", s -> get(history).apply(s).header("Authorization", "Bearer"));
-        exactly(cases, 401, "the auditor key with a suffix",
+        exactly(
+                cases,
+                401,
+                "the auditor key with a suffix",
                 s -> get(history).apply(s).bearer(AUDITOR_KEY + "x"));
-        exactly(cases, 401, "a wrong key on a public read", s -> get("/api/statements/{S}").apply(s).bearer("guess"));
-        exactly(cases, 403, "the auditor starts a replay", s -> Request.of("POST", "/api/admin/replay")
-                .bearer(AUDITOR_KEY));
-        anyClientError(cases, "a 12 KB Authorization header",
+        exactly(
+                cases,
+                401,
+                "a wrong key on a public read",
+                s -> get("/api/statements/{S}").apply(s).bearer("guess"));
+        exactly(
+                cases,
+                403,
+                "the auditor starts a replay",
+                s -> Request.of("POST", "/api/admin/replay").bearer(AUDITOR_KEY));
+        anyClientError(
+                cases,
+                "a 12 KB Authorization header",
                 s -> get(history).apply(s).header("Authorization", "Bearer " + "k".repeat(12 * 1024)));
     }
 
@@ -198,61 +264,95 @@ class HostileInputIntegrationTest extends QueryStackSupport {
 
     private static void parameters(List<Case> cases) {
         String endorsements = "/api/statements/{S}/endorsements";
-        for (String asOf : List.of("%2B1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "garbage",
-                "2026-13-01T00:00:00Z", "2026-11-01", "2026-11-01T00:00:00Z%00", "99999999999999999999")) {
+        for (String asOf : List.of(
+                "%2B1000000000-01-01T00:00:00Z",
+                "-1000000000-01-01T00:00:00Z",
+                "garbage",
+                "2026-13-01T00:00:00Z",
+                "2026-11-01",
+                "2026-11-01T00:00:00Z%00",
+                "99999999999999999999")) {
             anyClientError(cases, "asOf=" + asOf, get(endorsements + "?asOf=" + asOf));
             anyClientError(cases, "document asOf=" + asOf, get("/api/statements/{S}/document?asOf=" + asOf));
         }
         for (String q : List.of("a%00b", "%07", "a%E2%80%AEb", "q".repeat(5000), "a%E2%80%8Bb")) {
-            anyClientError(cases, "q=" + (q.length() > 20 ? q.substring(0, 20) + "…" : q),
-                    get(endorsements + "?q=" + q));
+            anyClientError(
+                    cases, "q=" + (q.length() > 20 ? q.substring(0, 20) + "…" : q), get(endorsements + "?q=" + q));
         }
-        for (String paging : List.of("page=-1", "page=abc", "size=-1", "size=0", "size=1000000000", "size=abc",
-                "page=99999999999", "page=2147483647&size=2147483647")) {
+        for (String paging : List.of(
+                "page=-1",
+                "page=abc",
+                "size=-1",
+                "size=0",
+                "size=1000000000",
+                "size=abc",
+                "page=99999999999",
+                "page=2147483647&size=2147483647")) {
             anyClientError(cases, "endorsements " + paging, get(endorsements + "?" + paging));
-            anyClientError(cases, "auditor history " + paging,
+            anyClientError(
+                    cases,
+                    "auditor history " + paging,
                     s -> get("/api/statements/{S}/history?" + paging).apply(s).bearer(AUDITOR_KEY));
         }
-        for (String position : List.of("garbage", token("v1|Endorsement|x|abc"), token("v2|Endorsement|x|1"),
-                token("v1|Endorsement|x"), "%00", token("v1|Endorsement|x|-5|extra"))) {
+        for (String position : List.of(
+                "garbage",
+                token("v1|Endorsement|x|abc"),
+                token("v2|Endorsement|x|1"),
+                token("v1|Endorsement|x"),
+                "%00",
+                token("v1|Endorsement|x|-5|extra"))) {
             anyClientError(cases, "minPosition=" + position, get("/api/statements/{S}?minPosition=" + position));
         }
-        for (String query : List.of("start=-1", "start=abc", "start=5&end=2", "end=99999999999999",
-                "start=99999999999999999999")) {
+        for (String query :
+                List.of("start=-1", "start=abc", "start=5&end=2", "end=99999999999999", "start=99999999999999999999")) {
             anyClientError(cases, "log leaves " + query, get("/api/statements/{S}/log/leaves?" + query));
         }
-        for (String query : List.of("leafIndex=-1&treeSize=1", "leafIndex=abc&treeSize=1", "leafIndex=0&treeSize=0",
-                "leafIndex=5&treeSize=1", "treeSize=1", "leafIndex=0", "eventId=%00&treeSize=1")) {
-            anyClientError(cases, "inclusion proof " + query,
-                    get("/api/statements/{S}/log/proof/inclusion?" + query));
+        for (String query : List.of(
+                "leafIndex=-1&treeSize=1",
+                "leafIndex=abc&treeSize=1",
+                "leafIndex=0&treeSize=0",
+                "leafIndex=5&treeSize=1",
+                "treeSize=1",
+                "leafIndex=0",
+                "eventId=%00&treeSize=1")) {
+            anyClientError(cases, "inclusion proof " + query, get("/api/statements/{S}/log/proof/inclusion?" + query));
         }
         for (String query : List.of("from=5&to=2", "from=-1&to=1", "from=abc&to=1", "from=1", "from=0&to=999999")) {
-            anyClientError(cases, "consistency proof " + query,
-                    get("/api/statements/{S}/log/proof/consistency?" + query));
+            anyClientError(
+                    cases, "consistency proof " + query, get("/api/statements/{S}/log/proof/consistency?" + query));
         }
-        for (String query : List.of("interval=fortnight", "from=garbage", "to=2026-13-01T00:00:00Z",
+        for (String query : List.of(
+                "interval=fortnight",
+                "from=garbage",
+                "to=2026-13-01T00:00:00Z",
                 "from=%2B1000000000-01-01T00:00:00Z")) {
             anyClientError(cases, "growth " + query, get("/api/statements/{S}/growth?" + query));
         }
     }
 
     private static void pathVariables(List<Case> cases) {
-        for (String id : List.of("UPPER", "%00", "a".repeat(101), "%E2%80%AE", "..", "%2e%2e", "a%2Fb", "%25",
-                "x;y")) {
+        for (String id : List.of("UPPER", "%00", "a".repeat(101), "%E2%80%AE", "..", "%2e%2e", "a%2Fb", "%25", "x;y")) {
             String shown = id.length() > 20 ? id.substring(0, 20) + "…" : id;
             anyClientError(cases, "statement '" + shown + "'", get("/api/statements/" + id));
-            anyClientError(cases, "export of statement '" + shown + "'",
-                    get("/api/statements/" + id + "/endorsements.csv"));
-            anyClientError(cases, "receipt of organization '" + shown + "'",
-                    get("/api/statements/{S}/receipts/" + id));
+            anyClientError(
+                    cases, "export of statement '" + shown + "'", get("/api/statements/" + id + "/endorsements.csv"));
+            anyClientError(cases, "receipt of organization '" + shown + "'", get("/api/statements/{S}/receipts/" + id));
         }
     }
 
     private static void malformed(List<Case> cases) {
-        for (String target : List.of("/api/%zz", "/api/statements/%", "/api/statements/%C0%AE",
-                "/api/" + "p".repeat(9000), "/api/statements?x=" + "q".repeat(9000), "/api/statem\u00e9nts",
-                "/api/statements?%zz=1", "/api/statements?minPosition=%E2%80")) {
-            anyClientError(cases, "malformed target " + (target.length() > 30 ? target.substring(0, 30) : target),
+        for (String target : List.of(
+                "/api/%zz",
+                "/api/statements/%",
+                "/api/statements/%C0%AE",
+                "/api/" + "p".repeat(9000),
+                "/api/statements?x=" + "q".repeat(9000),
+                "/api/statem\u00e9nts",
+                "/api/statements?%zz=1",
+                "/api/statements?minPosition=%E2%80")) {
+            anyClientError(
+                    cases,
+                    "malformed target " + (target.length() > 30 ? target.substring(0, 30) : target),
                     s -> Request.of("GET", target));
         }
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "TRACE", "FROB")) {

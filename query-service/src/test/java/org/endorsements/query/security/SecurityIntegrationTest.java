@@ -51,7 +51,8 @@ class SecurityIntegrationTest extends QueryStackSupport {
 
         revokeKey(organization);
 
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> reads.get("/api/statements", key).status() == 401);
     }
 
@@ -63,7 +64,8 @@ class SecurityIntegrationTest extends QueryStackSupport {
         String successor = "next-" + old;
         publishKey(organization, successor);
 
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> reads.get("/api/statements", successor).status() == 200);
         assertThat(reads.get("/api/statements", old).status()).isEqualTo(401);
     }
@@ -107,7 +109,9 @@ class SecurityIntegrationTest extends QueryStackSupport {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).startsWith(PROBLEM_JSON);
-        assertThat(reply.body()).contains("urn:endorsements:problem:malformed-request").doesNotContain("<html");
+        assertThat(reply.body())
+                .contains("urn:endorsements:problem:malformed-request")
+                .doesNotContain("<html");
     }
 
     @Test
@@ -132,7 +136,8 @@ class SecurityIntegrationTest extends QueryStackSupport {
     @Test
     void aHeaderTheFirewallRefusesWhenSpringMvcReadsItIsA400Problem() {
         org.endorsements.testsupport.RawHttp.Response response = new org.endorsements.testsupport.RawHttp(
-                "127.0.0.1", port).send(org.endorsements.testsupport.RawHttp.Request.of("GET", "/api/statements")
+                        "127.0.0.1", port)
+                .send(org.endorsements.testsupport.RawHttp.Request.of("GET", "/api/statements")
                         .header("Accept", "text/\u0085html"));
 
         assertThat(response.status()).isEqualTo(400);

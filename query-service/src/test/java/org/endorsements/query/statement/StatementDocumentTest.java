@@ -11,14 +11,20 @@ class StatementDocumentTest {
     private static final Instant AS_OF = Instant.parse("2026-11-28T12:00:00Z");
 
     private static StatementDocument.Content content(List<String> names, String intro, int withheld) {
-        return new StatementDocument.Content("Title", "First paragraph.\n\nSecond paragraph.", intro,
-                "Translated by someone", names, AS_OF, withheld);
+        return new StatementDocument.Content(
+                "Title",
+                "First paragraph.\n\nSecond paragraph.",
+                intro,
+                "Translated by someone",
+                names,
+                AS_OF,
+                withheld);
     }
 
     @Test
     void theDocumentReproducesTextListAndClosingLine() {
-        String text = StatementDocument.render(content(List.of("Provea", "Codhez"), "Signed:", 0),
-                StatementDocument.Format.PLAIN);
+        String text = StatementDocument.render(
+                content(List.of("Provea", "Codhez"), "Signed:", 0), StatementDocument.Format.PLAIN);
 
         assertThat(text).isEqualTo("""
                 Title
@@ -41,15 +47,16 @@ class StatementDocumentTest {
 
     @Test
     void signatoriesAreNumberedWithoutHoles() {
-        String text = StatementDocument.render(content(List.of("A", "B", "C"), null, 0),
-                StatementDocument.Format.MARKDOWN);
+        String text =
+                StatementDocument.render(content(List.of("A", "B", "C"), null, 0), StatementDocument.Format.MARKDOWN);
         assertThat(text).contains("1) A\n2) B\n3) C\n");
     }
 
     @Test
     void namesAreDataNotMarkdown() {
-        String text = StatementDocument.render(content(List.of("<img src=x onerror=alert(1)>", "*bold* [link](x)"),
-                null, 0), StatementDocument.Format.MARKDOWN);
+        String text = StatementDocument.render(
+                content(List.of("<img src=x onerror=alert(1)>", "*bold* [link](x)"), null, 0),
+                StatementDocument.Format.MARKDOWN);
 
         assertThat(text).contains("1) \\<img src=x onerror=alert(1)\\>", "2) \\*bold\\* \\[link\\](x)");
     }
@@ -57,7 +64,7 @@ class StatementDocumentTest {
     @Test
     void withheldSignatoriesAreCountedButNotNamed() {
         String text = StatementDocument.render(content(List.of("A"), null, 2), StatementDocument.Format.PLAIN);
-        assertThat(text).endsWith("As of 2026-11-28T12:00:00Z: 1 signatory (2 who have withdrawn since are not "
-                + "named).\n");
+        assertThat(text)
+                .endsWith("As of 2026-11-28T12:00:00Z: 1 signatory (2 who have withdrawn since are not " + "named).\n");
     }
 }

@@ -1,5 +1,6 @@
 package org.endorsements.query.support;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
@@ -44,8 +44,8 @@ public abstract class BoundedReadsStack extends QueryStackSupport {
 
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallSendBuffers() {
-            return factory -> factory.addConnectorCustomizers(
-                    connector -> connector.setProperty("socket.txBufSize", "4096"));
+            return factory ->
+                    factory.addConnectorCustomizers(connector -> connector.setProperty("socket.txBufSize", "4096"));
         }
     }
 
@@ -53,27 +53,61 @@ public abstract class BoundedReadsStack extends QueryStackSupport {
     protected final String suffix = UUID.randomUUID().toString().substring(0, 6);
 
     protected static String token(String type, String aggregateId, long sequence) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("v1|" + type + "|" + aggregateId + "|" + sequence).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("v1|" + type + "|" + aggregateId + "|" + sequence).getBytes(StandardCharsets.UTF_8));
     }
 
     protected static void publish(TopicWriter topic, String statement, String title, Instant at) {
-        topic.send(new StatementPublished(StatementId.of(statement), title, "Body of " + title, "en", HASH, at,
-                "admin", "Signed by:", "Closing note."), "Statement", statement, 0);
+        topic.send(
+                new StatementPublished(
+                        StatementId.of(statement),
+                        title,
+                        "Body of " + title,
+                        "en",
+                        HASH,
+                        at,
+                        "admin",
+                        "Signed by:",
+                        "Closing note."),
+                "Statement",
+                statement,
+                0);
     }
 
-    protected static void endorse(TopicWriter topic, String statement, String organization, String name,
-            Instant at, Integer entry) {
-        topic.send(new EndorsementAdded(StatementId.of(statement), OrganizationId.of(organization), name, HASH, at,
-                entry == null ? "credential:c1" : "admin", entry == null ? EndorsementSource.API
-                        : EndorsementSource.IMPORTED, "req", "0a".repeat(32), entry),
-                "Endorsement", statement + ":" + organization, 0);
+    protected static void endorse(
+            TopicWriter topic, String statement, String organization, String name, Instant at, Integer entry) {
+        topic.send(
+                new EndorsementAdded(
+                        StatementId.of(statement),
+                        OrganizationId.of(organization),
+                        name,
+                        HASH,
+                        at,
+                        entry == null ? "credential:c1" : "admin",
+                        entry == null ? EndorsementSource.API : EndorsementSource.IMPORTED,
+                        "req",
+                        "0a".repeat(32),
+                        entry),
+                "Endorsement",
+                statement + ":" + organization,
+                0);
     }
 
-    protected static void register(TopicWriter topic, String organization, String name, String country,
-            String region) {
-        topic.send(new OrganizationRegistered(OrganizationId.of(organization), name, country, region, "NGO", null,
-                Instant.parse("2026-11-01T08:00:00Z"), "admin"), "Organization", organization, 0);
+    protected static void register(TopicWriter topic, String organization, String name, String country, String region) {
+        topic.send(
+                new OrganizationRegistered(
+                        OrganizationId.of(organization),
+                        name,
+                        country,
+                        region,
+                        "NGO",
+                        null,
+                        Instant.parse("2026-11-01T08:00:00Z"),
+                        "admin"),
+                "Organization",
+                organization,
+                0);
     }
 
     protected CompletableFuture<HttpResponse<String>> getAsync(int port, String path, String key) {

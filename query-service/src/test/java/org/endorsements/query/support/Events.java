@@ -23,14 +23,29 @@ public final class Events {
     private long nextOffset;
 
     public ProjectedEvent published(Instant at) {
-        return event(new StatementPublished(StatementId.of(STATEMENT), "Title", "Body", "en", HASH, at, "admin",
-                null, null),
-                "Statement", STATEMENT, 0, at);
+        return event(
+                new StatementPublished(StatementId.of(STATEMENT), "Title", "Body", "en", HASH, at, "admin", null, null),
+                "Statement",
+                STATEMENT,
+                0,
+                at);
     }
 
     public ProjectedEvent registered(String organization, Instant at) {
-        return event(new OrganizationRegistered(OrganizationId.of(organization), "Org " + organization, "VE",
-                "Zulia", "NGO", null, at, "admin"), "Organization", organization, 0, at);
+        return event(
+                new OrganizationRegistered(
+                        OrganizationId.of(organization),
+                        "Org " + organization,
+                        "VE",
+                        "Zulia",
+                        "NGO",
+                        null,
+                        at,
+                        "admin"),
+                "Organization",
+                organization,
+                0,
+                at);
     }
 
     public ProjectedEvent added(String organization, long sequence, Instant at) {
@@ -38,30 +53,66 @@ public final class Events {
     }
 
     public ProjectedEvent added(String organization, long sequence, Instant at, Integer entryNumber) {
-        return event(new EndorsementAdded(StatementId.of(STATEMENT), OrganizationId.of(organization),
-                        "Org " + organization, HASH, at, "credential:c-" + organization,
-                        entryNumber == null ? EndorsementSource.API : EndorsementSource.IMPORTED, "req",
-                        "ab".repeat(32), entryNumber),
-                "Endorsement", STATEMENT + ":" + organization, sequence, at);
+        return event(
+                new EndorsementAdded(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        "Org " + organization,
+                        HASH,
+                        at,
+                        "credential:c-" + organization,
+                        entryNumber == null ? EndorsementSource.API : EndorsementSource.IMPORTED,
+                        "req",
+                        "ab".repeat(32),
+                        entryNumber),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
     }
 
     public ProjectedEvent withdrawn(String organization, long sequence, Instant at) {
-        return event(new EndorsementWithdrawn(StatementId.of(STATEMENT), OrganizationId.of(organization), "reason",
-                at, "credential:c-" + organization, "req"), "Endorsement", STATEMENT + ":" + organization, sequence,
+        return event(
+                new EndorsementWithdrawn(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        "reason",
+                        at,
+                        "credential:c-" + organization,
+                        "req"),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
                 at);
     }
 
     /** The same event published again by the relay, later on the topic. */
     public ProjectedEvent republished(ProjectedEvent original) {
-        return new ProjectedEvent(original.eventId(), original.type(), original.aggregateType(),
-                original.aggregateId(), original.sequence(), original.time(), original.partition(), nextOffset++,
-                original.event(), original.payload());
+        return new ProjectedEvent(
+                original.eventId(),
+                original.type(),
+                original.aggregateType(),
+                original.aggregateId(),
+                original.sequence(),
+                original.time(),
+                original.partition(),
+                nextOffset++,
+                original.event(),
+                original.payload());
     }
 
-    private ProjectedEvent event(EndorsementEvent event, String aggregateType, String aggregateId, long sequence,
-            Instant at) {
-        return new ProjectedEvent(UUID.randomUUID().toString(), EventMessageFormat.typeOf(event.getClass()),
-                aggregateType, aggregateId, sequence, at, PARTITION, nextOffset++, event,
+    private ProjectedEvent event(
+            EndorsementEvent event, String aggregateType, String aggregateId, long sequence, Instant at) {
+        return new ProjectedEvent(
+                UUID.randomUUID().toString(),
+                EventMessageFormat.typeOf(event.getClass()),
+                aggregateType,
+                aggregateId,
+                sequence,
+                at,
+                PARTITION,
+                nextOffset++,
+                event,
                 EventMessageFormat.encode(event));
     }
 }

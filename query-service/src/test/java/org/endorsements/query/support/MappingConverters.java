@@ -9,8 +9,7 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 /** Spring Data's mapping of views to documents, as Spring Boot configures it for the service. */
 public final class MappingConverters {
 
-    private MappingConverters() {
-    }
+    private MappingConverters() {}
 
     public static MappingMongoConverter asConfigured() {
         MongoCustomConversions conversions = new MongoCustomConversions(List.of());

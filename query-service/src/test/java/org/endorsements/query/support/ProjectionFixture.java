@@ -59,8 +59,11 @@ public final class ProjectionFixture implements AutoCloseable {
         client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "projection-test");
         store = new MongoEngineStore(mongo, "endorsement-events");
-        List<BatchProjection> projections = new ArrayList<>(List.of(new AuditProjection(mongo, clock),
-                new StatementProjection(mongo), new GrowthProjection(mongo), new OrganizationProjection(mongo),
+        List<BatchProjection> projections = new ArrayList<>(List.of(
+                new AuditProjection(mongo, clock),
+                new StatementProjection(mongo),
+                new GrowthProjection(mongo),
+                new OrganizationProjection(mongo),
                 new EndorsementProjection(mongo, meters)));
         if (withLog) {
             projections.add(0, new LogProjection(mongo));

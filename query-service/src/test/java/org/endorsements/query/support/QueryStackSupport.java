@@ -6,8 +6,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.endorsements.events.CanonicalText;
 import org.endorsements.events.CredentialDigest;
 import org.endorsements.testsupport.TestStack;
@@ -24,6 +24,7 @@ public abstract class QueryStackSupport {
     public static final String DEAD_LETTERS = TOPIC + ".dlt";
     /** The private credential topic; the service creates it itself. */
     public static final String CREDENTIALS = "endorsement-credentials-query-it";
+
     public static final int PARTITIONS = 6;
     public static final String AUDITOR_KEY = "test-auditor-key";
     public static final String ADMIN_KEY = "test-admin-key";
@@ -33,9 +34,11 @@ public abstract class QueryStackSupport {
 
     @BeforeAll
     public static void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestStack.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -45,8 +48,10 @@ public abstract class QueryStackSupport {
 
     /** Publishes an organization's key as the command service would: its SHA-256 only. */
     public static void publishKey(String organizationId, String key) {
-        publishDigest(organizationId, new CredentialDigest(organizationId, "cred-" + organizationId,
-                CanonicalText.sha256Hex(key), true).encode());
+        publishDigest(
+                organizationId,
+                new CredentialDigest(organizationId, "cred-" + organizationId, CanonicalText.sha256Hex(key), true)
+                        .encode());
     }
 
     /** A tombstone: the organization's key was revoked (or the organization suspended). */
@@ -77,9 +82,13 @@ public abstract class QueryStackSupport {
         registry.add("endorsements.log.signing-key-file", () -> SIGNING_KEY_FILE);
         registry.add("endorsements.log.checkpoint-interval", () -> "200ms");
         registry.add("endorsements.log.witnesses[0].url", TestWitnesses::liveUrl);
-        registry.add("endorsements.log.witnesses[0].verifier-key", () -> TestWitnesses.LIVE.verifier().encode());
+        registry.add(
+                "endorsements.log.witnesses[0].verifier-key",
+                () -> TestWitnesses.LIVE.verifier().encode());
         registry.add("endorsements.log.witnesses[1].url", TestWitnesses::lateUrl);
-        registry.add("endorsements.log.witnesses[1].verifier-key", () -> TestWitnesses.LATE.verifier().encode());
+        registry.add(
+                "endorsements.log.witnesses[1].verifier-key",
+                () -> TestWitnesses.LATE.verifier().encode());
         registry.add("endorsements.log.witness-timeout", () -> "2s");
         // Small limits that the tests of bounded reads reach (BoundedReadsStack); one context for every test
         // class, since each context's projection joins the same consumer group.

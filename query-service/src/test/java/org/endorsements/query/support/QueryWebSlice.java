@@ -48,18 +48,21 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @Documented
 @Import(QueryWebSlice.Infrastructure.class)
 @MockitoBean(types = AggregatePositions.class)
-@TestPropertySource(properties = {
-        "endorsements.security.auditor-key=" + QueryWebSlice.AUDITOR_KEY,
-        "endorsements.security.admin-key=" + QueryWebSlice.ADMIN_KEY,
-        // One slice's context serves every test of its class, all from one address: the failures a class provokes
-        // on purpose must not run into the limit that a flood of them would.
-        "endorsements.security.failed-authentication.requests=" + QueryWebSlice.FAILED_AUTHENTICATIONS_PER_CLASS})
+@TestPropertySource(
+        properties = {
+            "endorsements.security.auditor-key=" + QueryWebSlice.AUDITOR_KEY,
+            "endorsements.security.admin-key=" + QueryWebSlice.ADMIN_KEY,
+            // One slice's context serves every test of its class, all from one address: the failures a class provokes
+            // on purpose must not run into the limit that a flood of them would.
+            "endorsements.security.failed-authentication.requests=" + QueryWebSlice.FAILED_AUTHENTICATIONS_PER_CLASS
+        })
 public @interface QueryWebSlice {
 
     String AUDITOR_KEY = "slice-auditor-key";
     String ADMIN_KEY = "slice-admin-key";
     /** An organization with a key of its own, published as the command service publishes it. */
     String ORGANIZATION = "org-with-key";
+
     String ORGANIZATION_KEY = "slice-key-of-org-with-key";
     String OTHER_ORGANIZATION = "other-org-with-key";
     String OTHER_ORGANIZATION_KEY = "slice-key-of-other-org";
@@ -70,8 +73,7 @@ public @interface QueryWebSlice {
     /** What requests and answers of a slice are made of. */
     final class Http {
 
-        private Http() {
-        }
+        private Http() {}
 
         /** The documented type of a problem with this code. */
         public static String problem(String code) {
@@ -91,7 +93,8 @@ public @interface QueryWebSlice {
         public static MvcTestResult streamed(MockMvcTester mvc, MockMvcTester.MockMvcRequestBuilder request) {
             MvcTestResult result = request.asyncExchange();
             Set<AsyncContext> cycles = Collections.newSetFromMap(new IdentityHashMap<>());
-            while (result.getUnresolvedException() == null && result.getRequest().isAsyncStarted()) {
+            while (result.getUnresolvedException() == null
+                    && result.getRequest().isAsyncStarted()) {
                 MvcResult cycle = result.getMvcResult();
                 cycles.add(cycle.getRequest().getAsyncContext());
                 cycle.getAsyncResult(ASYNC_TIMEOUT.toMillis());
@@ -105,8 +108,11 @@ public @interface QueryWebSlice {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({ReadSecurityProperties.class, ConsistencyGate.Properties.class,
-            ExpensiveReads.Properties.class})
+    @EnableConfigurationProperties({
+        ReadSecurityProperties.class,
+        ConsistencyGate.Properties.class,
+        ExpensiveReads.Properties.class
+    })
     @Import({ConsistencyGate.class, ExpensiveReads.class, WebInfrastructure.class})
     class Infrastructure {
 
@@ -126,8 +132,8 @@ public @interface QueryWebSlice {
         }
 
         private static CredentialDigest digest(String organization, String key) {
-            return new CredentialDigest(organization, "credential-of-" + organization, CanonicalText.sha256Hex(key),
-                    true);
+            return new CredentialDigest(
+                    organization, "credential-of-" + organization, CanonicalText.sha256Hex(key), true);
         }
     }
 
@@ -140,10 +146,11 @@ public @interface QueryWebSlice {
         @Override
         public String[] selectImports(AnnotationMetadata metadata) {
             return new String[] {
-                    "org.endorsements.query.security.web.SecurityConfiguration",
-                    "org.endorsements.query.shared.web.ProblemHandler",
-                    "org.endorsements.query.shared.web.ParameterProblems",
-                    "org.endorsements.query.shared.web.ExpensiveReadsFilter"};
+                "org.endorsements.query.security.web.SecurityConfiguration",
+                "org.endorsements.query.shared.web.ProblemHandler",
+                "org.endorsements.query.shared.web.ParameterProblems",
+                "org.endorsements.query.shared.web.ExpensiveReadsFilter"
+            };
         }
     }
 

@@ -22,8 +22,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Reply get(int port, String target) {
         try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -20,8 +20,10 @@ public final class SecondInstance implements AutoCloseable {
         QueryStackSupport.stackProperties((name, value) -> properties.put(name, value.get()));
         properties.put("server.port", 0);
         // As arguments: default properties would rank below application.yml and lose to its placeholders.
-        context = new SpringApplicationBuilder(QueryServiceApplication.class).run(properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        context = new SpringApplicationBuilder(QueryServiceApplication.class)
+                .run(properties.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
     }
 
     public int port() {

@@ -30,8 +30,7 @@ public final class TestWitnesses {
     public static final int LATE_PORT = freePort();
     private static final WitnessServer LIVE_SERVER = serve(LIVE, 0);
 
-    private TestWitnesses() {
-    }
+    private TestWitnesses() {}
 
     public static String liveUrl() {
         return "http://127.0.0.1:" + LIVE_SERVER.port();
@@ -48,9 +47,12 @@ public final class TestWitnesses {
 
     private static Witness witness(String name) {
         try {
-            return new Witness(name, Ed25519Keys.generate(), Witness.WitnessedLogs.parse(List.of(
-                    "endorsements.local/statements/*=" + LOG_VKEY)),
-                    new WitnessState(Files.createTempDirectory("witness-state")), Clock.systemUTC());
+            return new Witness(
+                    name,
+                    Ed25519Keys.generate(),
+                    Witness.WitnessedLogs.parse(List.of("endorsements.local/statements/*=" + LOG_VKEY)),
+                    new WitnessState(Files.createTempDirectory("witness-state")),
+                    Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,8 +41,8 @@ public final class TopicWriter implements AutoCloseable {
         return send(UUID.randomUUID().toString(), event, aggregateType, aggregateId, sequence);
     }
 
-    public String send(String eventId, EndorsementEvent event, String aggregateType, String aggregateId,
-            long sequence) {
+    public String send(
+            String eventId, EndorsementEvent event, String aggregateType, String aggregateId, long sequence) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, EventMessageFormat.HEADER_SPEC_VERSION, "1.0");
         add(headers, EventMessageFormat.HEADER_ID, eventId);

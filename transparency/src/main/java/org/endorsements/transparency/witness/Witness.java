@@ -92,18 +92,23 @@ public final class Witness {
         }
         String refusal = inconsistency(request, checkpoint, latest);
         if (refusal != null) {
-            log.log(System.Logger.Level.WARNING, "Refused a checkpoint of {0} at size {1}: {2}",
-                    checkpoint.origin(), checkpoint.size(), refusal);
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "Refused a checkpoint of {0} at size {1}: {2}",
+                    checkpoint.origin(),
+                    checkpoint.size(),
+                    refusal);
             state.keepEvidence(checkpoint.origin(), body, refusal);
             return Answer.of(422, refusal);
         }
-        Note.Signature cosignature = Cosignature.sign(note.text(), clock.instant().getEpochSecond(), name, keys);
+        Note.Signature cosignature =
+                Cosignature.sign(note.text(), clock.instant().getEpochSecond(), name, keys);
         state.save(checkpoint.origin(), note.with(List.of(cosignature)).encode());
         return new Answer(200, "text/plain; charset=utf-8", cosignature.line());
     }
 
-    private static String inconsistency(AddCheckpoint request, SignedNote.Checkpoint checkpoint,
-            Optional<SignedNote.Checkpoint> latest) {
+    private static String inconsistency(
+            AddCheckpoint request, SignedNote.Checkpoint checkpoint, Optional<SignedNote.Checkpoint> latest) {
         if (checkpoint.size() == 0 && !Arrays.equals(checkpoint.root(), Hashes.empty())) {
             return "a checkpoint of size 0 must have the empty tree's root";
         }
@@ -112,11 +117,13 @@ public final class Witness {
         }
         SignedNote.Checkpoint old = latest.get();
         if (old.size() == checkpoint.size()) {
-            return Arrays.equals(old.root(), checkpoint.root()) ? null
+            return Arrays.equals(old.root(), checkpoint.root())
+                    ? null
                     : "another root hash at the size this witness already cosigned: a split view";
         }
-        return ProofVerifier.verifyConsistency(old.size(), checkpoint.size(), request.proof(), old.root(),
-                checkpoint.root()) ? null
+        return ProofVerifier.verifyConsistency(
+                        old.size(), checkpoint.size(), request.proof(), old.root(), checkpoint.root())
+                ? null
                 : "the consistency proof from size " + old.size() + " does not verify";
     }
 
@@ -155,8 +162,10 @@ public final class Witness {
             }
             return byOrigin.entrySet().stream()
                     .filter(e -> e.getKey().endsWith("*")
-                            && origin.startsWith(e.getKey().substring(0, e.getKey().length() - 1)))
-                    .flatMap(e -> e.getValue().stream()).toList();
+                            && origin.startsWith(
+                                    e.getKey().substring(0, e.getKey().length() - 1)))
+                    .flatMap(e -> e.getValue().stream())
+                    .toList();
         }
     }
 }

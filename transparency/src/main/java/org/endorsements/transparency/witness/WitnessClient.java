@@ -18,20 +18,16 @@ import org.endorsements.transparency.NoteVerifier;
 public final class WitnessClient {
 
     /** What a witness answered. */
-    public sealed interface Result {
-    }
+    public sealed interface Result {}
 
     /** The witness cosigned: its verified cosignature lines. */
-    public record Cosigned(List<Note.Signature> cosignatures) implements Result {
-    }
+    public record Cosigned(List<Note.Signature> cosignatures) implements Result {}
 
     /** 409: the witness's latest cosigned size is another one; resubmit with a proof from it. */
-    public record Conflict(long witnessSize) implements Result {
-    }
+    public record Conflict(long witnessSize) implements Result {}
 
     /** Any other refusal, with its status and the witness's message. */
-    public record Refused(int status, String message) implements Result {
-    }
+    public record Refused(int status, String message) implements Result {}
 
     /** Far above what a witness answers (its cosignature lines, or its size on a 409). */
     static final int MAX_RESPONSE_BYTES = 64 * 1024;
@@ -51,9 +47,11 @@ public final class WitnessClient {
      */
     public Result addCheckpoint(String submissionPrefix, NoteVerifier witness, AddCheckpoint request)
             throws IOException {
-        HttpRequest post = HttpRequest.newBuilder(URI.create(submissionPrefix.replaceAll("/+$", "")
-                        + "/add-checkpoint")).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(request.encode(), StandardCharsets.UTF_8)).build();
+        HttpRequest post = HttpRequest.newBuilder(
+                        URI.create(submissionPrefix.replaceAll("/+$", "") + "/add-checkpoint"))
+                .timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(request.encode(), StandardCharsets.UTF_8))
+                .build();
         HttpResponse<java.io.InputStream> response;
         try {
             response = http.send(post, HttpResponse.BodyHandlers.ofInputStream());
@@ -88,7 +86,8 @@ public final class WitnessClient {
                 throw new IOException("the witness answered no cosignature by its key " + witness.name());
             }
             return new Cosigned(candidate.signatures().stream()
-                    .filter(s -> s.keyName().equals(witness.name()) && s.keyId() == witness.keyId()).toList());
+                    .filter(s -> s.keyName().equals(witness.name()) && s.keyId() == witness.keyId())
+                    .toList());
         } catch (IllegalArgumentException e) {
             throw new IOException("the witness's answer does not verify: " + e.getMessage());
         }

@@ -50,15 +50,17 @@ public final class WitnessState {
     }
 
     public void keepEvidence(String origin, String requestBody, String reason) throws IOException {
-        writeDurably(evidence, originHash(origin) + "-" + Instant.now().toEpochMilli() + "-"
-                + Long.toHexString(System.nanoTime()), "# refused: " + reason + "\n" + requestBody);
+        writeDurably(
+                evidence,
+                originHash(origin) + "-" + Instant.now().toEpochMilli() + "-" + Long.toHexString(System.nanoTime()),
+                "# refused: " + reason + "\n" + requestBody);
     }
 
     /** The origin hash of the tlog-witness monitoring URL: lowercase hex SHA-256 of the origin line. */
     public static String originHash(String origin) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(origin.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(origin.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

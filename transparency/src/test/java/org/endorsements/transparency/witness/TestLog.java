@@ -50,8 +50,11 @@ final class TestLog implements NodeSource {
     }
 
     String checkpoint() {
-        return SignedNote.sign(new SignedNote.Checkpoint(origin, tree.size(), tree.root()), KEY_NAME,
-                keys.getPrivate(), keys.getPublic());
+        return SignedNote.sign(
+                new SignedNote.Checkpoint(origin, tree.size(), tree.root()),
+                KEY_NAME,
+                keys.getPrivate(),
+                keys.getPublic());
     }
 
     List<byte[]> proof(long from) {

@@ -36,8 +36,12 @@ class WitnessServerTest {
 
     @BeforeEach
     void start() throws IOException {
-        witness = new Witness("witness.test/w1", Ed25519Keys.generate(), Witness.WitnessedLogs.parse(List.of(
-                ORIGIN + "=" + log.vkey())), new WitnessState(dir), Clock.systemUTC());
+        witness = new Witness(
+                "witness.test/w1",
+                Ed25519Keys.generate(),
+                Witness.WitnessedLogs.parse(List.of(ORIGIN + "=" + log.vkey())),
+                new WitnessState(dir),
+                Clock.systemUTC());
         server = new WitnessServer(witness, new InetSocketAddress("127.0.0.1", 0));
     }
 
@@ -52,8 +56,8 @@ class WitnessServerTest {
 
     @Test
     void theClientRefusesAWitnessAnswerLargerThanAnyCosignature() throws IOException {
-        com.sun.net.httpserver.HttpServer flooding = com.sun.net.httpserver.HttpServer.create(
-                new InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer flooding =
+                com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         flooding.createContext("/add-checkpoint", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             byte[] line = "\u2014 witness.test/w1 AAAA\n".getBytes(StandardCharsets.UTF_8);
@@ -68,8 +72,9 @@ class WitnessServerTest {
         flooding.start();
         try {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.addCheckpoint(
-                    "http://127.0.0.1:" + flooding.getAddress().getPort(), witness.verifier(), log.request(0)))
-                    .isInstanceOf(IOException.class).hasMessageContaining("more than");
+                            "http://127.0.0.1:" + flooding.getAddress().getPort(), witness.verifier(), log.request(0)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("more than");
         } finally {
             flooding.stop(0);
         }
@@ -79,9 +84,15 @@ class WitnessServerTest {
     void theClientGetsACosignatureThatVerifies() throws IOException {
         WitnessClient.Result result = client.addCheckpoint(url(), witness.verifier(), log.request(0));
         assertThat(result).isInstanceOf(WitnessClient.Cosigned.class);
-        String note = log.checkpoint() + ((WitnessClient.Cosigned) result).cosignatures().get(0).line();
-        assertThat(SignedNote.verify(note, List.of(log.vkey()), List.of(witness.verifier().encode()), 1)
-                .witnesses()).hasSize(1);
+        String note = log.checkpoint()
+                + ((WitnessClient.Cosigned) result).cosignatures().get(0).line();
+        assertThat(SignedNote.verify(
+                                note,
+                                List.of(log.vkey()),
+                                List.of(witness.verifier().encode()),
+                                1)
+                        .witnesses())
+                .hasSize(1);
     }
 
     @Test
@@ -105,37 +116,50 @@ class WitnessServerTest {
     @Test
     void monitorsReadTheLatestCosignedCheckpointByOriginHash() throws Exception {
         client.addCheckpoint(url(), witness.verifier(), log.request(0));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/"
-                + WitnessState.originHash(ORIGIN) + "/checkpoint")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url() + "/" + WitnessState.originHash(ORIGIN) + "/checkpoint"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(SignedNote.verify(response.body(), List.of(log.vkey()), List.of(witness.verifier().encode()), 1)
-                .checkpoint().size()).isEqualTo(3);
+        assertThat(SignedNote.verify(
+                                response.body(),
+                                List.of(log.vkey()),
+                                List.of(witness.verifier().encode()),
+                                1)
+                        .checkpoint()
+                        .size())
+                .isEqualTo(3);
     }
 
     @Test
     void aGetOfAddCheckpointIsRefused() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/add-checkpoint"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url() + "/add-checkpoint")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(405);
     }
 
     @Test
     void anOversizedBodyIsRefused() throws Exception {
-        assertThat(post("old 0\n" + "A".repeat(WitnessServer.MAX_BODY)).statusCode()).isEqualTo(413);
+        assertThat(post("old 0\n" + "A".repeat(WitnessServer.MAX_BODY)).statusCode())
+                .isEqualTo(413);
     }
 
     @Test
     void aCosignatureOfOurWitnessVerifiesWithTheIndependentVerifier() throws Exception {
-        WitnessClient.Cosigned result = (WitnessClient.Cosigned) client.addCheckpoint(url(), witness.verifier(),
-                log.request(0));
+        WitnessClient.Cosigned result =
+                (WitnessClient.Cosigned) client.addCheckpoint(url(), witness.verifier(), log.request(0));
         String note = log.checkpoint() + result.cosignatures().get(0).line();
-        assertThat(org.endorsements.transparency.SpecNoteVerifierAccess.verify(note, List.of(log.vkey(),
-                witness.verifier().encode()))).containsExactly(TestLog.KEY_NAME, "witness.test/w1");
+        assertThat(org.endorsements.transparency.SpecNoteVerifierAccess.verify(
+                        note, List.of(log.vkey(), witness.verifier().encode())))
+                .containsExactly(TestLog.KEY_NAME, "witness.test/w1");
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url() + "/add-checkpoint"))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url() + "/add-checkpoint"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

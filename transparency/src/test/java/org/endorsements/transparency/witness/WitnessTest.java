@@ -28,8 +28,12 @@ class WitnessTest {
     private final TestLog log = new TestLog(ORIGIN).grow(5, "a");
 
     private Witness witness() throws IOException {
-        return new Witness("witness.test/w1", WITNESS_KEYS, Witness.WitnessedLogs.parse(List.of(ORIGIN + "="
-                + log.vkey())), new WitnessState(dir), CLOCK);
+        return new Witness(
+                "witness.test/w1",
+                WITNESS_KEYS,
+                Witness.WitnessedLogs.parse(List.of(ORIGIN + "=" + log.vkey())),
+                new WitnessState(dir),
+                CLOCK);
     }
 
     private String cosignedNote(Witness.Answer answer) {
@@ -41,8 +45,11 @@ class WitnessTest {
         Witness.Answer answer = witness().addCheckpoint(log.request(0).encode());
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).startsWith("\u2014 witness.test/w1 ").endsWith("\n");
-        SignedNote.Verified verified = SignedNote.verify(cosignedNote(answer), List.of(log.vkey()),
-                List.of(witness().verifier().encode()), 1);
+        SignedNote.Verified verified = SignedNote.verify(
+                cosignedNote(answer),
+                List.of(log.vkey()),
+                List.of(witness().verifier().encode()),
+                1);
         assertThat(verified.checkpoint().size()).isEqualTo(5);
     }
 
@@ -50,7 +57,8 @@ class WitnessTest {
     void theCosignatureCarriesTheWitnessClock() throws IOException {
         Witness.Answer answer = witness().addCheckpoint(log.request(0).encode());
         byte[] blob = Base64.getDecoder().decode(answer.body().strip().split(" ")[2]);
-        assertThat(java.nio.ByteBuffer.wrap(blob, 4, 8).getLong()).isEqualTo(CLOCK.instant().getEpochSecond());
+        assertThat(java.nio.ByteBuffer.wrap(blob, 4, 8).getLong())
+                .isEqualTo(CLOCK.instant().getEpochSecond());
     }
 
     @Test
@@ -79,7 +87,8 @@ class WitnessTest {
         log.grow(3, "a");
         List<byte[]> proof = new java.util.ArrayList<>(log.proof(5));
         proof.set(0, new byte[32]);
-        assertThat(witness.addCheckpoint(new AddCheckpoint(5, proof, log.checkpoint()).encode()).status())
+        assertThat(witness.addCheckpoint(new AddCheckpoint(5, proof, log.checkpoint()).encode())
+                        .status())
                 .isEqualTo(422);
     }
 
@@ -88,7 +97,8 @@ class WitnessTest {
         Witness witness = witness();
         witness.addCheckpoint(log.request(0).encode());
         TestLog rewritten = new TestLog(ORIGIN, log.keys).grow(8, "b");
-        assertThat(witness.addCheckpoint(rewritten.request(5).encode()).status()).isEqualTo(422);
+        assertThat(witness.addCheckpoint(rewritten.request(5).encode()).status())
+                .isEqualTo(422);
     }
 
     @Test
@@ -118,39 +128,53 @@ class WitnessTest {
     @Test
     void aCheckpointNotSignedByTheLogsKeyGets403() throws IOException {
         TestLog impostor = new TestLog(ORIGIN).grow(5, "a");
-        assertThat(witness().addCheckpoint(impostor.request(0).encode()).status()).isEqualTo(403);
+        assertThat(witness().addCheckpoint(impostor.request(0).encode()).status())
+                .isEqualTo(403);
     }
 
     @Test
     void aBadLogSignatureGets403() throws IOException {
         String forged = log.checkpoint().replace("\n5\n", "\n6\n");
-        assertThat(witness().addCheckpoint(new AddCheckpoint(0, List.of(), forged).encode()).status())
+        assertThat(witness()
+                        .addCheckpoint(new AddCheckpoint(0, List.of(), forged).encode())
+                        .status())
                 .isEqualTo(403);
     }
 
     @Test
     void anOldSizeLargerThanTheCheckpointGets400() throws IOException {
-        assertThat(witness().addCheckpoint(new AddCheckpoint(6, List.of(), log.checkpoint()).encode()).status())
+        assertThat(witness()
+                        .addCheckpoint(new AddCheckpoint(6, List.of(), log.checkpoint()).encode())
+                        .status())
                 .isEqualTo(400);
     }
 
     @Test
     void aProofWithOldSizeZeroGets422() throws IOException {
-        assertThat(witness().addCheckpoint(new AddCheckpoint(0, List.of(new byte[32]), log.checkpoint()).encode())
-                .status()).isEqualTo(422);
+        assertThat(witness()
+                        .addCheckpoint(new AddCheckpoint(0, List.of(new byte[32]), log.checkpoint()).encode())
+                        .status())
+                .isEqualTo(422);
     }
 
     @Test
     void aMalformedBodyGets400() throws IOException {
-        assertThat(witness().addCheckpoint("old 05\n\n" + log.checkpoint()).status()).isEqualTo(400);
+        assertThat(witness().addCheckpoint("old 05\n\n" + log.checkpoint()).status())
+                .isEqualTo(400);
         assertThat(witness().addCheckpoint("hello").status()).isEqualTo(400);
     }
 
     @Test
     void anEmptyTreeMustHaveTheEmptyRoot() throws IOException {
-        String note = SignedNote.sign(new SignedNote.Checkpoint(ORIGIN, 0, new byte[32]), TestLog.KEY_NAME,
-                log.keys.getPrivate(), log.keys.getPublic());
-        assertThat(witness().addCheckpoint(new AddCheckpoint(0, List.of(), note).encode()).status()).isEqualTo(422);
+        String note = SignedNote.sign(
+                new SignedNote.Checkpoint(ORIGIN, 0, new byte[32]),
+                TestLog.KEY_NAME,
+                log.keys.getPrivate(),
+                log.keys.getPublic());
+        assertThat(witness()
+                        .addCheckpoint(new AddCheckpoint(0, List.of(), note).encode())
+                        .status())
+                .isEqualTo(422);
     }
 
     @Test
@@ -169,15 +193,21 @@ class WitnessTest {
         witness().addCheckpoint(log.request(0).encode());
         Witness restarted = witness();
         assertThat(restarted.addCheckpoint(older.request(0).encode()).status()).isEqualTo(409);
-        assertThat(restarted.addCheckpoint(new AddCheckpoint(10, List.of(), older.checkpoint()).encode()).status())
+        assertThat(restarted
+                        .addCheckpoint(new AddCheckpoint(10, List.of(), older.checkpoint()).encode())
+                        .status())
                 .isEqualTo(400);
         assertThat(restarted.latest(ORIGIN).orElseThrow()).contains("\n10\n");
     }
 
     @Test
     void aLogPrefixEntryCoversEveryStatementsLog() throws IOException {
-        Witness witness = new Witness("witness.test/w1", WITNESS_KEYS, Witness.WitnessedLogs.parse(List.of(
-                "endorsements.local/statements/*=" + log.vkey())), new WitnessState(dir), CLOCK);
+        Witness witness = new Witness(
+                "witness.test/w1",
+                WITNESS_KEYS,
+                Witness.WitnessedLogs.parse(List.of("endorsements.local/statements/*=" + log.vkey())),
+                new WitnessState(dir),
+                CLOCK);
         assertThat(witness.addCheckpoint(log.request(0).encode()).status()).isEqualTo(200);
         TestLog outside = new TestLog("endorsements.local/other", log.keys).grow(1, "x");
         assertThat(witness.addCheckpoint(outside.request(0).encode()).status()).isEqualTo(404);

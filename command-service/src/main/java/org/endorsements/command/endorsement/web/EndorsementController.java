@@ -2,10 +2,10 @@ package org.endorsements.command.endorsement.web;
 
 import java.time.Clock;
 import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.endorsements.command.endorsement.EndorseStatementCommand;
 import org.endorsements.command.endorsement.EndorsementOutcome;
 import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.InvalidRequestException;
@@ -18,6 +18,7 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 @RestController
 @RequestMapping("/api/statements/{statementId}/endorsements/{organizationId}")
@@ -43,44 +43,46 @@ class EndorsementController {
     }
 
     /** {@code entryNumber}: the entry on an imported letter (admin imports only). */
-    record EndorseRequest(Integer entryNumber) {
-    }
+    record EndorseRequest(Integer entryNumber) {}
 
-    record WithdrawRequest(String reason) {
-    }
+    record WithdrawRequest(String reason) {}
 
-    record EndorsementState(String statementId, String organizationId, boolean endorsed) {
-    }
+    record EndorsementState(String statementId, String organizationId, boolean endorsed) {}
 
     /** An organization signs for itself; an admin records a signature collected elsewhere (source: imported). */
     @PutMapping
-    ResponseEntity<EndorsementState> endorse(@PathVariable StatementId statementId,
-            @PathVariable OrganizationId organizationId, @RequestBody(required = false) EndorseRequest request,
+    ResponseEntity<EndorsementState> endorse(
+            @PathVariable StatementId statementId,
+            @PathVariable OrganizationId organizationId,
+            @RequestBody(required = false) EndorseRequest request,
             @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId,
             @AuthenticationPrincipal Caller caller) {
         EndorsementId id = new EndorsementId(statementId, organizationId);
         EndorsementSource source = caller.isAdmin() ? EndorsementSource.IMPORTED : EndorsementSource.API;
         Integer entryNumber = request == null ? null : request.entryNumber();
         if (entryNumber != null && source != EndorsementSource.IMPORTED) {
-            throw new InvalidRequestException("entry-number-for-imports-only",
+            throw new InvalidRequestException(
+                    "entry-number-for-imports-only",
                     "entryNumber is only for endorsements an admin imports from a letter.");
         }
-        EndorsementOutcome outcome = commands.sendRetryingConflicts(new EndorseStatementCommand(id, source,
-                entryNumber, requestId(requestId), clock.instant()));
+        EndorsementOutcome outcome = commands.sendRetryingConflicts(
+                new EndorseStatementCommand(id, source, entryNumber, requestId(requestId), clock.instant()));
         return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(ConsistencyToken.HEADER, position(id, outcome))
                 .body(new EndorsementState(statementId.value(), organizationId.value(), true));
     }
 
     @DeleteMapping
-    ResponseEntity<EndorsementState> withdraw(@PathVariable StatementId statementId,
-            @PathVariable OrganizationId organizationId, @RequestBody(required = false) WithdrawRequest request,
+    ResponseEntity<EndorsementState> withdraw(
+            @PathVariable StatementId statementId,
+            @PathVariable OrganizationId organizationId,
+            @RequestBody(required = false) WithdrawRequest request,
             @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId) {
         EndorsementId id = new EndorsementId(statementId, organizationId);
         EndorsementOutcome outcome;
         try {
-            outcome = commands.sendRetryingConflicts(new WithdrawEndorsementCommand(id,
-                    request == null ? null : request.reason(), requestId(requestId), clock.instant()));
+            outcome = commands.sendRetryingConflicts(new WithdrawEndorsementCommand(
+                    id, request == null ? null : request.reason(), requestId(requestId), clock.instant()));
         } catch (AggregateNotFoundException never) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
         }
@@ -98,8 +100,8 @@ class EndorsementController {
             return UUID.randomUUID().toString();
         }
         if (given.length() > MAX_REQUEST_ID_LENGTH || !given.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new InvalidRequestException("invalid-request-id",
-                    REQUEST_ID_HEADER + " must be 1-100 printable ASCII characters.");
+            throw new InvalidRequestException(
+                    "invalid-request-id", REQUEST_ID_HEADER + " must be 1-100 printable ASCII characters.");
         }
         return given;
     }

@@ -18,8 +18,7 @@ final class AggregateWireNames {
             Organization.TYPE, AggregateType.ORGANIZATION,
             Endorsement.TYPE, AggregateType.ENDORSEMENT);
 
-    private AggregateWireNames() {
-    }
+    private AggregateWireNames() {}
 
     static AggregateType of(String storedType) {
         AggregateType type = BY_STORED_TYPE.get(storedType);

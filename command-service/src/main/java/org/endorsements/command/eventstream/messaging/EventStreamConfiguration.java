@@ -32,12 +32,13 @@ class EventStreamConfiguration {
     @Bean
     ConfigurerModule kafkaRelayProcessor(EventStreamProperties properties) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessorConfiguration(KafkaEventRelay.PROCESSING_GROUP,
+                .registerTrackingEventProcessorConfiguration(
+                        KafkaEventRelay.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize())
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerTrackingEventProcessor(KafkaEventRelay.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(KafkaEventRelay.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(
+                        KafkaEventRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -49,11 +49,13 @@ public class KafkaEventRelay {
         header(headers, EventMessageFormat.HEADER_TIME, DateTimeFormatter.ISO_INSTANT.format(message.getTimestamp()));
         header(headers, EventMessageFormat.HEADER_DATA_SCHEMA, EventMessageFormat.schemaOf(event.getClass()));
         header(headers, EventMessageFormat.HEADER_SEQUENCE, Long.toString(message.getSequenceNumber()));
-        header(headers, EventMessageFormat.HEADER_AGGREGATE_TYPE,
+        header(
+                headers,
+                EventMessageFormat.HEADER_AGGREGATE_TYPE,
                 AggregateWireNames.of(message.getType()).wireName());
         header(headers, EventMessageFormat.HEADER_CONTENT_TYPE, EventMessageFormat.CONTENT_TYPE);
-        return new ProducerRecord<>(properties.topic(), null, event.streamKey(), EventMessageFormat.encode(event),
-                headers);
+        return new ProducerRecord<>(
+                properties.topic(), null, event.streamKey(), EventMessageFormat.encode(event), headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -31,16 +31,19 @@ class RelayMetrics {
     @EventListener(ApplicationReadyEvent.class)
     void register() {
         Gauge.builder("endorsements.relay.lag", this, RelayMetrics::lag)
-                .description("Events in the event store not yet acknowledged by Kafka").register(meters);
+                .description("Events in the event store not yet acknowledged by Kafka")
+                .register(meters);
     }
 
     double lag() {
         long head = position(eventStore.createHeadToken());
-        long relayed = processing.eventProcessor(KafkaEventRelay.PROCESSING_GROUP, StreamingEventProcessor.class)
+        long relayed = processing
+                .eventProcessor(KafkaEventRelay.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .map(p -> p.processingStatus().values().stream()
                         .map(s -> s.getCurrentPosition())
                         .mapToLong(o -> o.orElse(-1))
-                        .min().orElse(-1))
+                        .min()
+                        .orElse(-1))
                 .orElse(-1L);
         return Math.max(0, head - relayed);
     }

@@ -27,12 +27,13 @@ class CredentialDigestConfiguration {
     @Bean
     ConfigurerModule credentialDigestProcessor(CredentialDigestProperties properties) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessorConfiguration(CredentialDigestPublisher.PROCESSING_GROUP,
+                .registerTrackingEventProcessorConfiguration(
+                        CredentialDigestPublisher.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize())
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerTrackingEventProcessor(CredentialDigestPublisher.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(CredentialDigestPublisher.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(
+                        CredentialDigestPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -16,5 +16,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CredentialDigestProperties(
         @DefaultValue(CredentialDigest.DEFAULT_TOPIC) String topic,
         @DefaultValue("1") short replicas,
-        @DefaultValue("100") int batchSize) {
-}
+        @DefaultValue("100") int batchSize) {}

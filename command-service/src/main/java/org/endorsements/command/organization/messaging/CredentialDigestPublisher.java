@@ -31,7 +31,9 @@ class CredentialDigestPublisher {
     private final CredentialDigestProperties properties;
     private final RegisteredOrganizations registry;
 
-    CredentialDigestPublisher(KafkaTemplate<String, byte[]> kafka, CredentialDigestProperties properties,
+    CredentialDigestPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            CredentialDigestProperties properties,
             RegisteredOrganizations registry) {
         this.batch = new AcknowledgedBatch(kafka, CredentialDigestPublisher.class);
         this.properties = properties;

@@ -3,8 +3,8 @@ package org.endorsements.command.organization.web;
 import java.net.URI;
 import java.time.Clock;
 import org.endorsements.command.organization.IssueCredentialCommand;
-import org.endorsements.command.organization.RegisteredOrganizations;
 import org.endorsements.command.organization.RegisterOrganizationCommand;
+import org.endorsements.command.organization.RegisteredOrganizations;
 import org.endorsements.command.organization.RevokeCredentialCommand;
 import org.endorsements.command.organization.SuspendOrganizationCommand;
 import org.endorsements.command.shared.ApiKeys;
@@ -40,26 +40,30 @@ class OrganizationController {
         this.registry = registry;
     }
 
-    record RegisterOrganizationRequest(String organizationId, String name, String country, String region,
-            String kind, String website) {
-    }
+    record RegisterOrganizationRequest(
+            String organizationId, String name, String country, String region, String kind, String website) {}
 
-    record RegisteredOrganization(String organizationId, String apiKey, String credentialId) {
-    }
+    record RegisteredOrganization(String organizationId, String apiKey, String credentialId) {}
 
-    record IssuedCredential(String organizationId, String apiKey, String credentialId) {
-    }
+    record IssuedCredential(String organizationId, String apiKey, String credentialId) {}
 
-    record SuspendRequest(String reason) {
-    }
+    record SuspendRequest(String reason) {}
 
     @PostMapping
     ResponseEntity<RegisteredOrganization> register(@RequestBody RegisterOrganizationRequest request) {
         OrganizationId id = Identifiers.organizationId(request.organizationId(), request.name());
         String key = ApiKeys.newKey();
         String credentialId = ApiKeys.newCredentialId();
-        commands.send(new RegisterOrganizationCommand(id, request.name(), request.country(), request.region(),
-                request.kind(), request.website(), credentialId, ApiKeys.hash(key), clock.instant()));
+        commands.send(new RegisterOrganizationCommand(
+                id,
+                request.name(),
+                request.country(),
+                request.region(),
+                request.kind(),
+                request.website(),
+                credentialId,
+                ApiKeys.hash(key),
+                clock.instant()));
         return ResponseEntity.created(URI.create("/api/organizations/" + id.value()))
                 .header(ConsistencyToken.HEADER, position(id, REGISTRATION_SEQUENCE))
                 .body(new RegisteredOrganization(id.value(), key, credentialId));
@@ -87,11 +91,11 @@ class OrganizationController {
     }
 
     @PostMapping("/{organizationId}/suspend")
-    ResponseEntity<Void> suspend(@PathVariable OrganizationId organizationId,
-            @RequestBody(required = false) SuspendRequest request) {
+    ResponseEntity<Void> suspend(
+            @PathVariable OrganizationId organizationId, @RequestBody(required = false) SuspendRequest request) {
         requireExists(organizationId);
-        Long sequence = commands.send(new SuspendOrganizationCommand(organizationId,
-                request == null ? null : request.reason(), clock.instant()));
+        Long sequence = commands.send(new SuspendOrganizationCommand(
+                organizationId, request == null ? null : request.reason(), clock.instant()));
         return ResponseEntity.noContent()
                 .header(ConsistencyToken.HEADER, position(organizationId, sequence))
                 .build();

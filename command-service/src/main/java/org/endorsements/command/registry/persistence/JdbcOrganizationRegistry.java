@@ -57,7 +57,10 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
     @EventHandler
     void on(CredentialIssued event) {
         jdbc.sql("INSERT INTO credential (key_hash, credential_id, organization_id, revoked) VALUES (?, ?, ?, FALSE)")
-                .params(event.keyHash(), event.credentialId(), event.organizationId().value())
+                .params(
+                        event.keyHash(),
+                        event.credentialId(),
+                        event.organizationId().value())
                 .update();
     }
 

@@ -18,7 +18,6 @@ class RegistryConfiguration {
     ConfigurerModule registryProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -54,8 +54,8 @@ public final class PostgresBucketStore implements BucketStore, DisposableBean {
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        settings.keepAfterFull()))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(settings.keepAfterFull()))
                 .build();
         long every = settings.removeEvery().toMillis();
         cleaner.scheduleWithFixedDelay(this::removeExpired, every, every, TimeUnit.MILLISECONDS);
@@ -64,8 +64,11 @@ public final class PostgresBucketStore implements BucketStore, DisposableBean {
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
         BucketProxy bucket = key.startsWith(ADMIN_KEY_PREFIX)
-                ? batched.computeIfAbsent(key, k -> proxies.builder().withOptimization(Optimizations.batching())
-                        .build(k, () -> configuration))
+                ? batched.computeIfAbsent(
+                        key,
+                        k -> proxies.builder()
+                                .withOptimization(Optimizations.batching())
+                                .build(k, () -> configuration))
                 : proxies.builder().build(key, () -> configuration);
         return bucket.tryConsumeAndReturnRemaining(1);
     }

@@ -1,9 +1,9 @@
 package org.endorsements.command.security.web;
 
 import org.endorsements.events.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 /**
  * Tells the holder of a key who it is (whether a key still works, and for which organization), so a client can check
@@ -13,8 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 @RestController
 class WhoAmIController {
 
-    record Identity(String caller, String organizationId) {
-    }
+    record Identity(String caller, String organizationId) {}
 
     @GetMapping("/api/credentials/me")
     Identity whoAmI(@AuthenticationPrincipal Caller caller) {

@@ -19,5 +19,4 @@ public record H2CompactionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("250ms") Duration interval,
         @DefaultValue("80") int targetFillRate,
-        @DefaultValue("4MB") DataSize maxWritePerRun) {
-}
+        @DefaultValue("4MB") DataSize maxWritePerRun) {}

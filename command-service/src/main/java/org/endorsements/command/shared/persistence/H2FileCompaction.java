@@ -66,7 +66,8 @@ class H2FileCompaction implements SmartLifecycle {
             long period = properties.interval().toMillis();
             executor.scheduleWithFixedDelay(() -> compact(store), period, period, TimeUnit.MILLISECONDS);
             scheduler = executor;
-            log.info("H2 event store: online compaction every {} (chunks below {} % live, at most {} per run)",
+            log.info(
+                    "H2 event store: online compaction every {} (chunks below {} % live, at most {} per run)",
                     properties.interval(), properties.targetFillRate(), properties.maxWritePerRun());
         });
     }
@@ -105,8 +106,8 @@ class H2FileCompaction implements SmartLifecycle {
             // MVStore.compact alone only tries the store lock for 10 ms. Under load every commit queues for that
             // (fair) lock, so such a try rarely gets it and nothing is rewritten. Waiting for it in line
             // through executeFilestoreOperation makes the rewrite happen; commits wait behind it for one run.
-            runs.record(() -> store.executeFilestoreOperation(() ->
-                    store.compact(properties.targetFillRate(), (int) properties.maxWritePerRun().toBytes())));
+            runs.record(() -> store.executeFilestoreOperation(() -> store.compact(properties.targetFillRate(), (int)
+                    properties.maxWritePerRun().toBytes())));
         } catch (RuntimeException e) {
             // An exception escaping would cancel the schedule silently; the next run may well succeed.
             if (!failureLogged) {

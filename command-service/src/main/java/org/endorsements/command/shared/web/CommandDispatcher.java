@@ -40,7 +40,8 @@ public class CommandDispatcher {
 
     static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+            if (t instanceof ConcurrencyException
+                    || t instanceof AggregateStreamCreationException
                     || t instanceof DuplicateKeyException) {
                 return true;
             }

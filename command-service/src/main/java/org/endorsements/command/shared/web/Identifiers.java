@@ -11,15 +11,16 @@ public final class Identifiers {
     private static final int DERIVED_PREFIX_LENGTH = 60;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     public static OrganizationId organizationId(String given, String name) {
         String value = given != null ? given : org.endorsements.events.Identifiers.slugOf(name == null ? "" : name);
         if (!org.endorsements.events.Identifiers.isSlug(value)) {
-            throw new InvalidRequestException("invalid-identifier", given != null
-                    ? "organizationId must be 1-100 characters of a-z, 0-9 and inner dashes."
-                    : "No organizationId can be derived from this name; give one.");
+            throw new InvalidRequestException(
+                    "invalid-identifier",
+                    given != null
+                            ? "organizationId must be 1-100 characters of a-z, 0-9 and inner dashes."
+                            : "No organizationId can be derived from this name; give one.");
         }
         return OrganizationId.of(value);
     }
@@ -28,8 +29,8 @@ public final class Identifiers {
     public static StatementId statementId(String given, String title) {
         if (given != null) {
             if (!org.endorsements.events.Identifiers.isSlug(given)) {
-                throw new InvalidRequestException("invalid-identifier",
-                        "statementId must be 1-100 characters of a-z, 0-9 and inner dashes.");
+                throw new InvalidRequestException(
+                        "invalid-identifier", "statementId must be 1-100 characters of a-z, 0-9 and inner dashes.");
             }
             return StatementId.of(given);
         }

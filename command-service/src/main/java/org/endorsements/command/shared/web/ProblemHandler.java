@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -39,8 +39,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Spring Security's firewall checks header names and values when they are first read, here by MVC. */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejected(RequestRejectedException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request's address or headers are not acceptable.");
+        return Problems.of(
+                HttpStatus.BAD_REQUEST, "malformed-request", "The request's address or headers are not acceptable.");
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -54,11 +54,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "There is no such organization or statement.");
         }
         if (CommandDispatcher.isConflict(e)) {
-            return Problems.of(HttpStatus.CONFLICT, "already-exists",
-                    "Something with this identifier exists already.");
+            return Problems.of(HttpStatus.CONFLICT, "already-exists", "Something with this identifier exists already.");
         }
         log.error("Request failed", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
                 "The request could not be processed; nothing was changed.");
     }
 
@@ -67,17 +68,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * naming the field where Jackson knows it).
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Optional<BodyTooLargeException> tooLarge = find(ex, BodyTooLargeException.class);
         if (tooLarge.isPresent()) {
-            return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
+            return problem(Problems.of(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "body-too-large",
                     "Request bodies are limited to " + tooLarge.get().maxBytes() + " bytes."));
         }
         Optional<UnrecognizedPropertyException> unknown = find(ex, UnrecognizedPropertyException.class);
         if (unknown.isPresent()) {
             String field = fieldOf(unknown.get());
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "unknown-property",
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "unknown-property",
                     "The request has a property this endpoint does not take: " + field + ".");
             problem.setProperty("field", field);
             return problem(problem);
@@ -85,8 +90,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Optional<MismatchedInputException> mismatch = find(ex, MismatchedInputException.class);
         if (mismatch.isPresent() && !mismatch.get().getPath().isEmpty()) {
             String field = fieldOf(mismatch.get());
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-field",
-                    "The property " + field + " has the wrong type or form.");
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.BAD_REQUEST, "invalid-field", "The property " + field + " has the wrong type or form.");
             problem.setProperty("field", field);
             return problem(problem);
         }
@@ -95,8 +100,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Spring MVC's own errors (bad JSON, wrong method, ...): keep the status, hide framework messages. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
         String code = switch (status) {
             case BAD_REQUEST -> "malformed-request";
@@ -113,7 +118,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 

@@ -13,8 +13,7 @@ public final class Problems {
 
     public static final String TYPE_PREFIX = "urn:endorsements:problem:";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

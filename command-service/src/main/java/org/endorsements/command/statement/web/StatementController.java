@@ -35,21 +35,29 @@ class StatementController {
         this.registry = registry;
     }
 
-    record PublishStatementRequest(String statementId, String title, String body, String language,
-            String signatoryListIntro, String closingNote) {
-    }
+    record PublishStatementRequest(
+            String statementId,
+            String title,
+            String body,
+            String language,
+            String signatoryListIntro,
+            String closingNote) {}
 
-    record PublishedStatement(String statementId, String contentHash) {
-    }
+    record PublishedStatement(String statementId, String contentHash) {}
 
-    record ClosedStatement(String statementId) {
-    }
+    record ClosedStatement(String statementId) {}
 
     @PostMapping
     ResponseEntity<PublishedStatement> publish(@RequestBody PublishStatementRequest request) {
         StatementId id = Identifiers.statementId(request.statementId(), request.title());
-        String contentHash = commands.send(new PublishStatementCommand(id, request.title(), request.body(),
-                request.language(), request.signatoryListIntro(), request.closingNote(), clock.instant()));
+        String contentHash = commands.send(new PublishStatementCommand(
+                id,
+                request.title(),
+                request.body(),
+                request.language(),
+                request.signatoryListIntro(),
+                request.closingNote(),
+                clock.instant()));
         return ResponseEntity.created(URI.create("/api/statements/" + id.value()))
                 .header(ConsistencyToken.HEADER, position(id, PUBLICATION_SEQUENCE))
                 .body(new PublishedStatement(id.value(), contentHash));

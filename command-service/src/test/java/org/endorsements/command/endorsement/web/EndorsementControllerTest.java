@@ -66,15 +66,16 @@ class EndorsementControllerTest {
     void anOrganizationEndorsesForItselfThroughTheApiAndGetsTheTokenOfItsEvent() throws Exception {
         when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 2));
 
-        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
                         .header("X-Request-Id", "req-1"))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("X-Event-Position",
-                        token("v1|Endorsement|icc-statement:acceso-a-la-justicia|2")))
+                .andExpect(header().string(
+                                "X-Event-Position", token("v1|Endorsement|icc-statement:acceso-a-la-justicia|2")))
                 .andExpect(jsonPath("$.endorsed").value(true));
 
-        verify(commands).sendAndWait(new EndorseStatementCommand(ID, EndorsementSource.API, null, "req-1",
-                SliceWeb.NOW));
+        verify(commands)
+                .sendAndWait(new EndorseStatementCommand(ID, EndorsementSource.API, null, "req-1", SliceWeb.NOW));
     }
 
     @Test
@@ -83,16 +84,18 @@ class EndorsementControllerTest {
 
         http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A)))
                 .andExpect(status().isOk())
-                .andExpect(header().string("X-Event-Position",
-                        token("v1|Endorsement|icc-statement:acceso-a-la-justicia|0")));
+                .andExpect(header().string(
+                                "X-Event-Position", token("v1|Endorsement|icc-statement:acceso-a-la-justicia|0")));
     }
 
     @Test
     void anAdminRecordsAnImportWithItsLetterEntryNumber() throws Exception {
         when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 0));
 
-        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"entryNumber\":9}"))
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"entryNumber\":9}"))
                 .andExpect(status().isCreated());
 
         ArgumentCaptor<EndorseStatementCommand> sent = ArgumentCaptor.forClass(EndorseStatementCommand.class);
@@ -103,8 +106,10 @@ class EndorsementControllerTest {
 
     @Test
     void anOrganizationCannotGiveAnEntryNumber() throws Exception {
-        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"entryNumber\":9}"))
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"entryNumber\":9}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:entry-number-for-imports-only"));
 
@@ -134,15 +139,20 @@ class EndorsementControllerTest {
     void anotherOrganizationLearnsNothingFromWithdrawingForSomeoneElse() throws Exception {
         String aboutSigned = http.perform(delete(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
                 .andExpect(status().isForbidden())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String aboutNever = http.perform(delete("/api/statements/icc-statement/endorsements/never-signed")
                         .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
                 .andExpect(status().isForbidden())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         JsonNode signed = JSON.readTree(aboutSigned);
         JsonNode never = JSON.readTree(aboutNever);
-        assertThat(signed.path("type").asText()).isEqualTo(never.path("type").asText())
+        assertThat(signed.path("type").asText())
+                .isEqualTo(never.path("type").asText())
                 .isEqualTo("urn:endorsements:problem:not-your-organization");
         assertThat(signed.path("detail")).isEqualTo(never.path("detail"));
         verifyNoInteractions(commands);
@@ -152,12 +162,14 @@ class EndorsementControllerTest {
     void withdrawingReturnsTheTokenOfTheWithdrawal() throws Exception {
         when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 1));
 
-        http.perform(delete(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+        http.perform(delete(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
                         .header("X-Request-Id", "req-2")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"changed our mind\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"changed our mind\"}"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("X-Event-Position",
-                        token("v1|Endorsement|icc-statement:acceso-a-la-justicia|1")))
+                .andExpect(header().string(
+                                "X-Event-Position", token("v1|Endorsement|icc-statement:acceso-a-la-justicia|1")))
                 .andExpect(jsonPath("$.endorsed").value(false));
 
         verify(commands).sendAndWait(new WithdrawEndorsementCommand(ID, "changed our mind", "req-2", SliceWeb.NOW));
@@ -175,8 +187,10 @@ class EndorsementControllerTest {
     @ParameterizedTest(name = "entryNumber: {0}")
     @ValueSource(strings = {"\"5\"", "5.5", "true", "\"\""})
     void aNonIntegerWhereAnIntegerBelongsIsA400NamingTheField(String value) throws Exception {
-        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"entryNumber\":" + value + "}"))
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"entryNumber\":" + value + "}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-field"))
                 .andExpect(jsonPath("$.field").value("entryNumber"));
@@ -186,7 +200,8 @@ class EndorsementControllerTest {
 
     @Test
     void aRequestIdWithControlCharactersIsRefused() throws Exception {
-        http.perform(put(PATH).header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
                         .header("X-Request-Id", "a b"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-request-id"));

@@ -24,12 +24,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 class KafkaEventRelayTest {
 
-    private static final StatementPublished PUBLISHED = new StatementPublished(StatementId.of("icc-statement"), "T",
-            "B", "en", "a".repeat(64), Instant.parse("2026-11-01T10:00:00Z"), "admin", null, null);
+    private static final StatementPublished PUBLISHED = new StatementPublished(
+            StatementId.of("icc-statement"),
+            "T",
+            "B",
+            "en",
+            "a".repeat(64),
+            Instant.parse("2026-11-01T10:00:00Z"),
+            "admin",
+            null,
+            null);
 
     @SuppressWarnings("unchecked")
-    private final KafkaEventRelay relay = new KafkaEventRelay(mock(KafkaTemplate.class),
-            new EventStreamProperties("endorsement-events", 1, (short) 1, 1));
+    private final KafkaEventRelay relay = new KafkaEventRelay(
+            mock(KafkaTemplate.class), new EventStreamProperties("endorsement-events", 1, (short) 1, 1));
 
     private static GenericDomainEventMessage<StatementPublished> storedAs(String aggregateType) {
         return new GenericDomainEventMessage<>(aggregateType, "icc-statement", 0, PUBLISHED);
@@ -41,8 +49,7 @@ class KafkaEventRelayTest {
 
     /** A class renamed from {@code Statement} keeps the pinned type, so its events are still stored as one. */
     @AggregateRoot(type = Statement.TYPE)
-    static class Proclamation {
-    }
+    static class Proclamation {}
 
     @Test
     void theAggregateTypeOnTheTopicIsTheDocumentedWireName() {
@@ -52,7 +59,8 @@ class KafkaEventRelayTest {
 
     @Test
     void renamingAnAggregateClassChangesNothingOnTheTopic() {
-        String stored = AnnotatedAggregateMetaModelFactory.inspectAggregate(Proclamation.class).type();
+        String stored = AnnotatedAggregateMetaModelFactory.inspectAggregate(Proclamation.class)
+                .type();
 
         assertThat(aggregateTypeOf(relay.toRecord(PUBLISHED, storedAs(stored)))).isEqualTo("Statement");
     }
@@ -68,7 +76,9 @@ class KafkaEventRelayTest {
     void everyAggregatesPinnedTypeIsWhatAxonStoresAndHasAWireName() {
         for (Class<?> aggregate : List.of(Statement.class, Organization.class, Endorsement.class)) {
             String pinned = aggregate.getAnnotation(Aggregate.class).type();
-            assertThat(AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregate).type()).isEqualTo(pinned);
+            assertThat(AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregate)
+                            .type())
+                    .isEqualTo(pinned);
             assertThat(AggregateWireNames.of(pinned).wireName()).isEqualTo(aggregate.getSimpleName());
         }
     }

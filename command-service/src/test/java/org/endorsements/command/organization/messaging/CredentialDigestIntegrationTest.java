@@ -39,8 +39,13 @@ class CredentialDigestIntegrationTest extends TestStackSupport {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        topic = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(),
+        topic = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestStack.kafkaBootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false"),
+                new StringDeserializer(),
                 new ByteArrayDeserializer());
         TopicPartition partition = new TopicPartition(CredentialDigest.DEFAULT_TOPIC, 0);
         topic.assign(List.of(partition));
@@ -92,7 +97,8 @@ class CredentialDigestIntegrationTest extends TestStackSupport {
         next(organizationId, WAIT);
 
         assertThat(api.send("DELETE", "/api/organizations/" + organizationId + "/credentials", ADMIN_KEY, null)
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
 
         assertThat(next(organizationId, Duration.ofSeconds(1)).value()).isNull();
     }
@@ -103,22 +109,25 @@ class CredentialDigestIntegrationTest extends TestStackSupport {
         String organizationId = org.text("organizationId");
         next(organizationId, WAIT);
 
-        Api.Response rotated = api.send("POST", "/api/organizations/" + organizationId + "/credentials",
-                org.text("apiKey"), null);
+        Api.Response rotated =
+                api.send("POST", "/api/organizations/" + organizationId + "/credentials", org.text("apiKey"), null);
         assertThat(rotated.status()).isEqualTo(201);
 
         assertThat(next(organizationId, Duration.ofSeconds(1)).value()).isNull();
-        CredentialDigest successor = CredentialDigest.decode(next(organizationId, Duration.ofSeconds(1)).value());
+        CredentialDigest successor = CredentialDigest.decode(
+                next(organizationId, Duration.ofSeconds(1)).value());
         assertThat(successor.keyHash()).isEqualTo(CanonicalText.sha256Hex(rotated.text("apiKey")));
     }
 
     @Test
     void aSuspendedOrganizationsKeyIsATombstone() {
-        Api.Response org = api.registerOrganization("Espacio Público " + UUID.randomUUID().toString().substring(0, 4));
+        Api.Response org = api.registerOrganization(
+                "Espacio Público " + UUID.randomUUID().toString().substring(0, 4));
         String organizationId = org.text("organizationId");
         next(organizationId, WAIT);
 
-        assertThat(api.send("POST", "/api/organizations/" + organizationId + "/suspend", ADMIN_KEY, "{}").status())
+        assertThat(api.send("POST", "/api/organizations/" + organizationId + "/suspend", ADMIN_KEY, "{}")
+                        .status())
                 .isEqualTo(204);
 
         assertThat(next(organizationId, Duration.ofSeconds(1)).value()).isNull();

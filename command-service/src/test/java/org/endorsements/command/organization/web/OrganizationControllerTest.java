@@ -61,8 +61,10 @@ class OrganizationControllerTest {
     }
 
     private ResultActions register(String json) throws Exception {
-        return http.perform(post("/api/organizations").header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return http.perform(post("/api/organizations")
+                .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     @Test
@@ -71,14 +73,18 @@ class OrganizationControllerTest {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/organizations/provea"))
                 .andExpect(header().string("X-Event-Position", token("v1|Organization|provea|0")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         JsonNode answer = JSON.readTree(body);
         ArgumentCaptor<RegisterOrganizationCommand> sent = ArgumentCaptor.forClass(RegisterOrganizationCommand.class);
         verify(commands).sendAndWait(sent.capture());
         assertThat(answer.path("apiKey").asText()).startsWith("ek_");
-        assertThat(sent.getValue().keyHash()).isEqualTo(ApiKeys.hash(answer.path("apiKey").asText()));
-        assertThat(sent.getValue().credentialId()).isEqualTo(answer.path("credentialId").asText());
+        assertThat(sent.getValue().keyHash())
+                .isEqualTo(ApiKeys.hash(answer.path("apiKey").asText()));
+        assertThat(sent.getValue().credentialId())
+                .isEqualTo(answer.path("credentialId").asText());
         assertThat(sent.getValue().at()).isEqualTo(SliceWeb.NOW);
         assertThat(body).doesNotContain(sent.getValue().keyHash());
     }
@@ -92,8 +98,10 @@ class OrganizationControllerTest {
 
     @Test
     void onlyAnAdminRegistersOrganizations() throws Exception {
-        http.perform(post("/api/organizations").header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Provea\"}"))
+        http.perform(post("/api/organizations")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Provea\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:admin-only"));
 
@@ -106,12 +114,15 @@ class OrganizationControllerTest {
                         .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|0")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         ArgumentCaptor<IssueCredentialCommand> sent = ArgumentCaptor.forClass(IssueCredentialCommand.class);
         verify(commands).sendAndWait(sent.capture());
         assertThat(sent.getValue().organizationId()).isEqualTo(SliceKeys.ORG_A);
-        assertThat(sent.getValue().keyHash()).isEqualTo(ApiKeys.hash(JSON.readTree(body).path("apiKey").asText()));
+        assertThat(sent.getValue().keyHash())
+                .isEqualTo(ApiKeys.hash(JSON.readTree(body).path("apiKey").asText()));
     }
 
     @Test
@@ -140,7 +151,8 @@ class OrganizationControllerTest {
 
         http.perform(post("/api/organizations/" + ORG_A + "/suspend")
                         .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"impersonation\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"impersonation\"}"))
                 .andExpect(status().isNoContent())
                 .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|2")));
 
@@ -152,7 +164,8 @@ class OrganizationControllerTest {
     void suspendingAnIdThatIsNoRegisteredOrganizationIsA404AndSendsNoCommand() throws Exception {
         http.perform(post("/api/organizations/icc-statement/suspend")
                         .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-found"))
                 .andExpect(jsonPath("$.detail").value("There is no such organization or statement."));

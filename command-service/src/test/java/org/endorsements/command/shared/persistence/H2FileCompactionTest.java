@@ -48,7 +48,8 @@ class H2FileCompactionTest {
         fill(db, true);
 
         try (Connection reopened = DriverManager.getConnection(url(db), "sa", "");
-             var result = reopened.createStatement().executeQuery("select count(*), count(distinct id) from event")) {
+                var result =
+                        reopened.createStatement().executeQuery("select count(*), count(distinct id) from event")) {
             result.next();
             assertThat(result.getInt(1)).isEqualTo(ROWS);
             assertThat(result.getInt(2)).isEqualTo(ROWS);
@@ -116,8 +117,8 @@ class H2FileCompactionTest {
 
     private static Void writeUntilDone(JdbcDataSource dataSource, AtomicInteger next) throws Exception {
         try (Connection connection = dataSource.getConnection();
-             var insert = connection.prepareStatement(
-                     "insert into event (id, aggregate, sequence, payload) values (?, ?, ?, ?)")) {
+                var insert = connection.prepareStatement(
+                        "insert into event (id, aggregate, sequence, payload) values (?, ?, ?, ?)")) {
             connection.setAutoCommit(false);
             for (int row = next.getAndIncrement(); row < ROWS; row = next.getAndIncrement()) {
                 insert.setString(1, UUID.randomUUID().toString());

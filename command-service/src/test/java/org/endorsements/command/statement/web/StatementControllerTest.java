@@ -65,8 +65,10 @@ class StatementControllerTest {
     void anAdminPublishesAStatementAndGetsItsHashAndTheTokenOfItsFirstEvent() throws Exception {
         when(commands.sendAndWait(any())).thenReturn(HASH);
 
-        http.perform(post("/api/statements").header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
-                        .contentType(MediaType.APPLICATION_JSON).content(STATEMENT_JSON))
+        http.perform(post("/api/statements")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(STATEMENT_JSON))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/statements/icc-statement"))
                 .andExpect(header().string("X-Event-Position", token("v1|Statement|icc-statement|0")))
@@ -75,14 +77,17 @@ class StatementControllerTest {
 
         ArgumentCaptor<PublishStatementCommand> sent = ArgumentCaptor.forClass(PublishStatementCommand.class);
         verify(commands).sendAndWait(sent.capture());
-        assertThat(sent.getValue()).isEqualTo(new PublishStatementCommand(StatementId.of("icc-statement"), "T", "B",
-                "en", null, null, SliceWeb.NOW));
+        assertThat(sent.getValue())
+                .isEqualTo(new PublishStatementCommand(
+                        StatementId.of("icc-statement"), "T", "B", "en", null, null, SliceWeb.NOW));
     }
 
     @Test
     void aWrongKeyIsUnauthorizedAndSendsNoCommand() throws Exception {
-        http.perform(post("/api/statements").header("Authorization", SliceKeys.bearer("ek_not-a-key"))
-                        .contentType(MediaType.APPLICATION_JSON).content(STATEMENT_JSON))
+        http.perform(post("/api/statements")
+                        .header("Authorization", SliceKeys.bearer("ek_not-a-key"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(STATEMENT_JSON))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-credentials"));
@@ -92,8 +97,10 @@ class StatementControllerTest {
 
     @Test
     void anOrganizationCannotPublishAStatement() throws Exception {
-        http.perform(post("/api/statements").header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
-                        .contentType(MediaType.APPLICATION_JSON).content(STATEMENT_JSON))
+        http.perform(post("/api/statements")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(STATEMENT_JSON))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:admin-only"));
@@ -132,10 +139,13 @@ class StatementControllerTest {
     void malformedJsonIsABadRequestWithoutParserDetails() throws Exception {
         String body = http.perform(post("/api/statements")
                         .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"title\": "))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:malformed-request"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(body).doesNotContain("Jackson", "Exception", "at org.");
         verifyNoInteractions(commands);
@@ -145,8 +155,10 @@ class StatementControllerTest {
     void aBodyOver64KibIsRefusedAndNoCommandIsSent() throws Exception {
         String huge = "{\"title\":\"T\",\"body\":\"" + "x".repeat(70_000) + "\",\"language\":\"en\"}";
 
-        http.perform(post("/api/statements").header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
-                        .contentType(MediaType.APPLICATION_JSON).content(huge))
+        http.perform(post("/api/statements")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(huge))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:body-too-large"));
 
@@ -155,10 +167,11 @@ class StatementControllerTest {
 
     @Test
     void aRuleTheAggregateEnforcesIsA422NamingIt() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(
-                DomainRuleViolation.invalid("invalid-language", "language must be a BCP 47 tag"));
+        when(commands.sendAndWait(any()))
+                .thenThrow(DomainRuleViolation.invalid("invalid-language", "language must be a BCP 47 tag"));
 
-        http.perform(post("/api/statements").header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+        http.perform(post("/api/statements")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"T\",\"body\":\"B\",\"language\":\"!!\"}"))
                 .andExpect(status().isUnprocessableEntity())

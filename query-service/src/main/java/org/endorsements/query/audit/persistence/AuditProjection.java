@@ -54,12 +54,22 @@ public class AuditProjection implements BatchProjection {
 
     @Override
     public void declareIndexes(Generation g) {
-        mongo.indexOps(g.collection(AUDIT)).ensureIndex(new Index().on("statementId", Sort.Direction.ASC)
-                .on("offset", Sort.Direction.ASC).named("statement_history"));
-        mongo.indexOps(g.collection(AUDIT)).ensureIndex(new Index().on("statementId", Sort.Direction.ASC)
-                .on("type", Sort.Direction.ASC).on("occurredAt", Sort.Direction.ASC).named("statement_as_of"));
-        mongo.indexOps(g.collection(AUDIT)).ensureIndex(new Index().on("organizationId", Sort.Direction.ASC)
-                .on("occurredAt", Sort.Direction.ASC).named("organization_history"));
+        mongo.indexOps(g.collection(AUDIT))
+                .ensureIndex(new Index()
+                        .on("statementId", Sort.Direction.ASC)
+                        .on("offset", Sort.Direction.ASC)
+                        .named("statement_history"));
+        mongo.indexOps(g.collection(AUDIT))
+                .ensureIndex(new Index()
+                        .on("statementId", Sort.Direction.ASC)
+                        .on("type", Sort.Direction.ASC)
+                        .on("occurredAt", Sort.Direction.ASC)
+                        .named("statement_as_of"));
+        mongo.indexOps(g.collection(AUDIT))
+                .ensureIndex(new Index()
+                        .on("organizationId", Sort.Direction.ASC)
+                        .on("occurredAt", Sort.Direction.ASC)
+                        .named("organization_history"));
     }
 
     @Override
@@ -98,8 +108,20 @@ public class AuditProjection implements BatchProjection {
             actor = s.suspendedBy();
         }
         Document payload = Document.parse(new String(e.payload(), StandardCharsets.UTF_8));
-        return new AuditEntry(e.eventId(), e.type(), statementId, organizationId, actor, e.time(), clock.instant(),
-                e.aggregateType(), e.aggregateId(), e.sequence(), e.partition(), e.offset(), payload);
+        return new AuditEntry(
+                e.eventId(),
+                e.type(),
+                statementId,
+                organizationId,
+                actor,
+                e.time(),
+                clock.instant(),
+                e.aggregateType(),
+                e.aggregateId(),
+                e.sequence(),
+                e.partition(),
+                e.offset(),
+                payload);
     }
 
     /**

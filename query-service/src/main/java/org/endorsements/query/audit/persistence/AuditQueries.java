@@ -42,14 +42,18 @@ public class AuditQueries implements AuditTrail {
     /** A statement's events in the order they stand on the topic (one partition holds them all). */
     public List<AuditEntry> ofStatement(String statementId, int page, int size) {
         Query query = byField("statementId", statementId)
-                .with(Sort.by("offset", "occurredAt")).skip((long) page * size).limit(size);
+                .with(Sort.by("offset", "occurredAt"))
+                .skip((long) page * size)
+                .limit(size);
         return mongo.find(query, AuditEntry.class, audit());
     }
 
     /** An organization's events, its own and its endorsements of any statement, in time order. */
     public List<AuditEntry> ofOrganization(String organizationId, int page, int size) {
         Query query = byField("organizationId", organizationId)
-                .with(Sort.by("occurredAt", "offset")).skip((long) page * size).limit(size);
+                .with(Sort.by("occurredAt", "offset"))
+                .skip((long) page * size)
+                .limit(size);
         return mongo.find(query, AuditEntry.class, audit());
     }
 
@@ -63,7 +67,9 @@ public class AuditQueries implements AuditTrail {
 
     @Override
     public Optional<AuditEntry> latestOfAggregate(String aggregateId) {
-        Query query = byField("aggregateId", aggregateId).with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1);
+        Query query = byField("aggregateId", aggregateId)
+                .with(Sort.by(Sort.Direction.DESC, "sequence"))
+                .limit(1);
         return Optional.ofNullable(mongo.findOne(query, AuditEntry.class, audit()));
     }
 
@@ -75,9 +81,18 @@ public class AuditQueries implements AuditTrail {
     @Override
     public void forEachEndorsementChange(String statementId, Instant asOf, Consumer<EndorsementChange> change) {
         Query query = endorsementChanges(statementId, asOf);
-        query.fields().include("type", "organizationId", "occurredAt", "aggregateId", "sequence",
-                "payload.organizationName", "payload.source", "payload.entryNumber", "payload.contentHash",
-                "payload.signerOpening");
+        query.fields()
+                .include(
+                        "type",
+                        "organizationId",
+                        "occurredAt",
+                        "aggregateId",
+                        "sequence",
+                        "payload.organizationName",
+                        "payload.source",
+                        "payload.entryNumber",
+                        "payload.contentHash",
+                        "payload.signerOpening");
         try (Stream<Document> entries = mongo.stream(batched(query), Document.class, audit())) {
             entries.forEach(e -> change.accept(change(e)));
         }
@@ -86,7 +101,9 @@ public class AuditQueries implements AuditTrail {
     /** One index lookup ({@code statement_as_of}). */
     @Override
     public Optional<Instant> lastEndorsementChangeAt(String statementId, Instant asOf) {
-        Query query = endorsementChanges(statementId, asOf).with(Sort.by(Sort.Direction.DESC, "occurredAt")).limit(1);
+        Query query = endorsementChanges(statementId, asOf)
+                .with(Sort.by(Sort.Direction.DESC, "occurredAt"))
+                .limit(1);
         query.fields().include("occurredAt");
         Document last = mongo.findOne(query, Document.class, audit());
         return Optional.ofNullable(last).map(d -> instant(d.get("occurredAt")));
@@ -98,22 +115,34 @@ public class AuditQueries implements AuditTrail {
     }
 
     @Override
-    public Stream<AuditEntry> ofStatementsOrAggregates(Collection<String> statementIds,
-            Collection<String> aggregateIds) {
-        return mongo.stream(batched(Query.query(new Criteria().orOperator(Criteria.where("statementId")
-                .in(statementIds), Criteria.where("aggregateId").in(aggregateIds)))), AuditEntry.class, audit());
+    public Stream<AuditEntry> ofStatementsOrAggregates(
+            Collection<String> statementIds, Collection<String> aggregateIds) {
+        return mongo.stream(
+                batched(Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("statementId").in(statementIds),
+                                Criteria.where("aggregateId").in(aggregateIds)))),
+                AuditEntry.class,
+                audit());
     }
 
     private static Query endorsementChanges(String statementId, Instant asOf) {
-        return Query.query(Criteria.where("statementId").is(statementId).and("type").in(ADDED, WITHDRAWN)
-                .and("occurredAt").lte(asOf));
+        return Query.query(Criteria.where("statementId")
+                .is(statementId)
+                .and("type")
+                .in(ADDED, WITHDRAWN)
+                .and("occurredAt")
+                .lte(asOf));
     }
 
     private static EndorsementChange change(Document entry) {
         Document payload = entry.get("payload", Document.class);
         Object number = payload == null ? null : payload.get("entryNumber");
-        return new EndorsementChange(entry.getString("aggregateId"), ((Number) entry.get("sequence")).longValue(),
-                ADDED.equals(entry.getString("type")), entry.getString("organizationId"),
+        return new EndorsementChange(
+                entry.getString("aggregateId"),
+                ((Number) entry.get("sequence")).longValue(),
+                ADDED.equals(entry.getString("type")),
+                entry.getString("organizationId"),
                 instant(entry.get("occurredAt")),
                 payload == null ? null : payload.getString("organizationName"),
                 payload == null ? null : payload.getString("source"),

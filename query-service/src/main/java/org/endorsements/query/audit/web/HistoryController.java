@@ -26,37 +26,65 @@ class HistoryController {
         this.consistency = consistency;
     }
 
-    record HistoryEntry(String eventId, String type, String statementId, String organizationId, String actor,
-            Instant occurredAt, Instant projectedAt, String aggregateType, String aggregateId, long sequence,
-            int partition, long offset, Map<String, Object> payload) {
+    record HistoryEntry(
+            String eventId,
+            String type,
+            String statementId,
+            String organizationId,
+            String actor,
+            Instant occurredAt,
+            Instant projectedAt,
+            String aggregateType,
+            String aggregateId,
+            long sequence,
+            int partition,
+            long offset,
+            Map<String, Object> payload) {
 
         static HistoryEntry of(AuditEntry e) {
-            return new HistoryEntry(e.id(), e.type(), e.statementId(), e.organizationId(), e.actor(),
-                    e.occurredAt(), e.projectedAt(), e.aggregateType(), e.aggregateId(), e.sequence(),
-                    e.partition(), e.offset(), new LinkedHashMap<>(e.payload()));
+            return new HistoryEntry(
+                    e.id(),
+                    e.type(),
+                    e.statementId(),
+                    e.organizationId(),
+                    e.actor(),
+                    e.occurredAt(),
+                    e.projectedAt(),
+                    e.aggregateType(),
+                    e.aggregateId(),
+                    e.sequence(),
+                    e.partition(),
+                    e.offset(),
+                    new LinkedHashMap<>(e.payload()));
         }
     }
 
     @GetMapping("/api/statements/{statementId}/history")
-    CompletableFuture<PageResponse<HistoryEntry>> statementHistory(@PathVariable String statementId,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+    CompletableFuture<PageResponse<HistoryEntry>> statementHistory(
+            @PathVariable String statementId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition) {
         PageResponse.validate(page, size);
         return consistency.read(minPosition, () -> {
-            List<HistoryEntry> items = audit.ofStatement(statementId, page, size).stream().map(HistoryEntry::of)
+            List<HistoryEntry> items = audit.ofStatement(statementId, page, size).stream()
+                    .map(HistoryEntry::of)
                     .toList();
             return PageResponse.of(items, page, size, audit.countOfStatement(statementId));
         });
     }
 
     @GetMapping("/api/organizations/{organizationId}/history")
-    CompletableFuture<PageResponse<HistoryEntry>> organizationHistory(@PathVariable String organizationId,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+    CompletableFuture<PageResponse<HistoryEntry>> organizationHistory(
+            @PathVariable String organizationId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size,
             @RequestParam(required = false) String minPosition) {
         PageResponse.validate(page, size);
         return consistency.read(minPosition, () -> {
             List<HistoryEntry> items = audit.ofOrganization(organizationId, page, size).stream()
-                    .map(HistoryEntry::of).toList();
+                    .map(HistoryEntry::of)
+                    .toList();
             return PageResponse.of(items, page, size, audit.countOfOrganization(organizationId));
         });
     }

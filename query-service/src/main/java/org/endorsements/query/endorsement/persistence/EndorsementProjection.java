@@ -58,8 +58,12 @@ public class EndorsementProjection implements BatchProjection {
 
     @Override
     public void declareIndexes(Generation g) {
-        mongo.indexOps(g.collection(ENDORSEMENTS)).ensureIndex(new Index().on("statementId", Sort.Direction.ASC)
-                .on("endorsed", Sort.Direction.ASC).on("sortKey", Sort.Direction.ASC).named("current_by_order"));
+        mongo.indexOps(g.collection(ENDORSEMENTS))
+                .ensureIndex(new Index()
+                        .on("statementId", Sort.Direction.ASC)
+                        .on("endorsed", Sort.Direction.ASC)
+                        .on("sortKey", Sort.Direction.ASC)
+                        .named("current_by_order"));
     }
 
     @Override
@@ -83,7 +87,9 @@ public class EndorsementProjection implements BatchProjection {
             });
         }
         // Most endorsement documents of a batch are new: inserted, and replaced only where they exist.
-        EmbeddedServer.upsertById(mongo, g.collection(ENDORSEMENTS),
+        EmbeddedServer.upsertById(
+                mongo,
+                g.collection(ENDORSEMENTS),
                 touched.values().stream().map(EndorsementProjection::document).toList());
     }
 
@@ -94,13 +100,25 @@ public class EndorsementProjection implements BatchProjection {
         }
         boolean gap = arrival == EndorsementView.Arrival.AFTER_GAP;
         if (gap) {
-            log.error("Sequence gap on {}: expected {}, got {} (event {})", e.aggregateId(), view.getSequence() + 1,
-                    e.sequence(), e.eventId());
+            log.error(
+                    "Sequence gap on {}: expected {}, got {} (event {})",
+                    e.aggregateId(),
+                    view.getSequence() + 1,
+                    e.sequence(),
+                    e.eventId());
             gaps.increment();
         }
         if (e.event() instanceof EndorsementAdded a) {
-            view.added(a.organizationName(), a.endorsedAt(), a.source().wireName(), a.entryNumber(), a.actor(),
-                    a.contentHash(), a.signerOpening(), e.sequence(), gap);
+            view.added(
+                    a.organizationName(),
+                    a.endorsedAt(),
+                    a.source().wireName(),
+                    a.entryNumber(),
+                    a.actor(),
+                    a.contentHash(),
+                    a.signerOpening(),
+                    e.sequence(),
+                    gap);
         } else if (e.event() instanceof EndorsementWithdrawn w) {
             view.withdrawn(w.withdrawnAt(), w.reason(), w.actor(), e.sequence(), gap);
         }

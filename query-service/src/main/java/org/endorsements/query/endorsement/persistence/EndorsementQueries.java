@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.endorsements.query.audit.AuditTrail;
 import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.Endorsements;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.SignatoryHistory;
-import org.endorsements.query.audit.AuditTrail;
-import org.endorsements.query.endorsement.Endorsements;
 import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.shared.cache.ResultCache;
 import org.springframework.data.domain.Sort;
@@ -49,8 +49,12 @@ public class EndorsementQueries implements Endorsements {
 
     @Override
     public Stream<EndorsementView> views(Collection<String> statementIds, Collection<String> endorsementIds) {
-        return mongo.stream(batched(Query.query(new Criteria().orOperator(Criteria.where("statementId")
-                .in(statementIds), Criteria.where("_id").in(endorsementIds)))), EndorsementView.class,
+        return mongo.stream(
+                batched(Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("statementId").in(statementIds),
+                                Criteria.where("_id").in(endorsementIds)))),
+                EndorsementView.class,
                 endorsements());
     }
 
@@ -59,7 +63,9 @@ public class EndorsementQueries implements Endorsements {
      * (optional) keeps names containing it, ignoring case; it is matched literally, never as a pattern.
      */
     public List<EndorsementView> currentSignatories(String statementId, String search, int page, int size) {
-        Query query = currentQuery(statementId, search).with(Sort.by("sortKey")).skip((long) page * size)
+        Query query = currentQuery(statementId, search)
+                .with(Sort.by("sortKey"))
+                .skip((long) page * size)
                 .limit(size);
         return mongo.find(query, EndorsementView.class, endorsements());
     }
@@ -71,8 +77,8 @@ public class EndorsementQueries implements Endorsements {
     private static Query currentQuery(String statementId, String search) {
         Query query = currentQuery(statementId);
         if (search != null && !search.isBlank()) {
-            query.addCriteria(Criteria.where("organizationName")
-                    .regex(java.util.regex.Pattern.quote(search.strip()), "i"));
+            query.addCriteria(
+                    Criteria.where("organizationName").regex(java.util.regex.Pattern.quote(search.strip()), "i"));
         }
         return query;
     }
@@ -87,14 +93,18 @@ public class EndorsementQueries implements Endorsements {
      */
     public SignatoriesAt signatoriesAt(String statementId, Instant asOf, boolean auditor) {
         SignatoryHistory.InForce<SignatoryAt> fold = new SignatoryHistory.InForce<>();
-        audit.forEachEndorsementChange(statementId, asOf, e -> fold.accept(e.endorsementId(), e.sequence(),
-                e.added(), e.added() ? signatoryAt(e) : null));
+        audit.forEachEndorsementChange(
+                statementId,
+                asOf,
+                e -> fold.accept(e.endorsementId(), e.sequence(), e.added(), e.added() ? signatoryAt(e) : null));
         List<SignatoryAt> inForce = fold.values();
         int withheld = 0;
         if (!auditor) {
             // An organization that withdrew, perhaps under threat, is not named to the public again.
             Set<String> current = currentOrganizationIds(statementId);
-            List<SignatoryAt> visible = inForce.stream().filter(e -> current.contains(e.organizationId())).toList();
+            List<SignatoryAt> visible = inForce.stream()
+                    .filter(e -> current.contains(e.organizationId()))
+                    .toList();
             withheld = inForce.size() - visible.size();
             inForce = visible;
         }
@@ -117,8 +127,14 @@ public class EndorsementQueries implements Endorsements {
     }
 
     private static SignatoryAt signatoryAt(AuditTrail.EndorsementChange e) {
-        return new SignatoryAt(e.organizationId(), e.organizationName(), e.occurredAt(), e.source(),
-                e.entryNumber(), e.contentHash(), e.signerOpening());
+        return new SignatoryAt(
+                e.organizationId(),
+                e.organizationName(),
+                e.occurredAt(),
+                e.source(),
+                e.entryNumber(),
+                e.contentHash(),
+                e.signerOpening());
     }
 
     /** Endorsements in force at an instant and how many were withheld; cacheable by its estimated size. */
@@ -134,8 +150,7 @@ public class EndorsementQueries implements Endorsements {
     public Set<String> currentOrganizationIds(String statementId) {
         Query query = currentQuery(statementId);
         query.fields().include("organizationId");
-        try (Stream<EndorsementView> current = mongo.stream(batched(query), EndorsementView.class,
-                endorsements())) {
+        try (Stream<EndorsementView> current = mongo.stream(batched(query), EndorsementView.class, endorsements())) {
             return current.map(EndorsementView::getOrganizationId).collect(Collectors.toSet());
         }
     }
@@ -145,8 +160,8 @@ public class EndorsementQueries implements Endorsements {
      * {@code pageSize} at a time as a cursor reads them: never the whole statement in memory at once.
      */
     public void forEachCurrentSignatory(String statementId, int pageSize, Consumer<List<EndorsementView>> page) {
-        try (Stream<EndorsementView> current = mongo.stream(batched(currentQuery(statementId)
-                .with(Sort.by("sortKey"))), EndorsementView.class, endorsements())) {
+        try (Stream<EndorsementView> current = mongo.stream(
+                batched(currentQuery(statementId).with(Sort.by("sortKey"))), EndorsementView.class, endorsements())) {
             List<EndorsementView> chunk = new ArrayList<>(pageSize);
             current.forEach(view -> {
                 chunk.add(view);
@@ -162,6 +177,7 @@ public class EndorsementQueries implements Endorsements {
     }
 
     private static Query currentQuery(String statementId) {
-        return Query.query(Criteria.where("statementId").is(statementId).and("endorsed").is(true));
+        return Query.query(
+                Criteria.where("statementId").is(statementId).and("endorsed").is(true));
     }
 }

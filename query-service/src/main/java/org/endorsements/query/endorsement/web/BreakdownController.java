@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
-import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.organization.OrganizationChanges;
+import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.organization.Organizations;
 import org.endorsements.query.shared.cache.ResultCache;
 import org.endorsements.query.shared.web.ExpensiveReads;
@@ -30,8 +30,12 @@ class BreakdownController {
     private final OrganizationChanges organizationChanges;
     private final ExpensiveReads expensive;
 
-    BreakdownController(EndorsementQueries endorsements, Organizations organizations,
-            Statements statements, ResultCache cache, OrganizationChanges organizationChanges,
+    BreakdownController(
+            EndorsementQueries endorsements,
+            Organizations organizations,
+            Statements statements,
+            ResultCache cache,
+            OrganizationChanges organizationChanges,
             ExpensiveReads expensive) {
         this.organizationChanges = organizationChanges;
         this.endorsements = endorsements;
@@ -42,11 +46,9 @@ class BreakdownController {
     }
 
     /** {@code country} and {@code region} are null for "not known". */
-    record Place(String country, String region, long signatories) {
-    }
+    record Place(String country, String region, long signatories) {}
 
-    record Group(String country, String region) {
-    }
+    record Group(String country, String region) {}
 
     /** A statement's breakdown at one position of its view and of the organizations'. */
     record Breakdown(List<Place> places) implements ResultCache.Sized {
@@ -59,11 +61,11 @@ class BreakdownController {
 
     @GetMapping("/api/statements/{statementId}/breakdown")
     List<Place> breakdown(@PathVariable String statementId) {
-        StatementView statement = statements.find(statementId)
-                .orElseThrow(() -> ProblemException.notFound("statement"));
+        StatementView statement =
+                statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
         // Profiles (country, region) travel on the organizations' partitions, not the statement's.
-        ResultCache.Key key = new ResultCache.Key("breakdown", statementId, statements.position(statement),
-                List.of(organizationChanges.version()));
+        ResultCache.Key key = new ResultCache.Key(
+                "breakdown", statementId, statements.position(statement), List.of(organizationChanges.version()));
         return cache.get(key, () -> expensive.call(() -> count(statementId))).places();
     }
 
@@ -73,13 +75,15 @@ class BreakdownController {
         endorsements.forEachCurrentSignatory(statementId, ExportController.PAGE, page -> {
             Map<String, OrganizationView> profiles = organizations.byIds(
                     page.stream().map(EndorsementView::getOrganizationId).toList());
-            page.stream().map(e -> profiles.get(e.getOrganizationId()))
+            page.stream()
+                    .map(e -> profiles.get(e.getOrganizationId()))
                     .map(p -> p == null ? new Group(null, null) : new Group(p.getCountry(), p.getRegion()))
                     .forEach(group -> counts.merge(group, 1L, Long::sum));
         });
         return new Breakdown(counts.entrySet().stream()
                 .map(e -> new Place(e.getKey().country(), e.getKey().region(), e.getValue()))
-                .sorted(Comparator.comparingLong(Place::signatories).reversed()
+                .sorted(Comparator.comparingLong(Place::signatories)
+                        .reversed()
                         .thenComparing(p -> Objects.toString(p.country(), "~"))
                         .thenComparing(p -> Objects.toString(p.region(), "~")))
                 .toList());

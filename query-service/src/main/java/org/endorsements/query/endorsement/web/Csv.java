@@ -3,8 +3,7 @@ package org.endorsements.query.endorsement.web;
 /** RFC 4180 fields, defused against spreadsheet formula injection. */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static String field(String value) {
         if (value == null) {

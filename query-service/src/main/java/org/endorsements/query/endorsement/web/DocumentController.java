@@ -52,8 +52,13 @@ class DocumentController {
     private final ExpensiveReads expensive;
     private final Clock clock;
 
-    DocumentController(Statements statements, EndorsementQueries endorsements, ConsistencyGate consistency,
-            InForceAt inForceAt, ExpensiveReads expensive, Clock clock) {
+    DocumentController(
+            Statements statements,
+            EndorsementQueries endorsements,
+            ConsistencyGate consistency,
+            InForceAt inForceAt,
+            ExpensiveReads expensive,
+            Clock clock) {
         this.statements = statements;
         this.endorsements = endorsements;
         this.consistency = consistency;
@@ -62,34 +67,46 @@ class DocumentController {
         this.clock = clock;
     }
 
-    @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.md"},
+    @GetMapping(
+            path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.md"},
             produces = "text/markdown")
-    CompletableFuture<ResponseEntity<StreamingResponseBody>> markdown(@PathVariable String statementId,
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
-            @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        return document(statementId, asOf, minPosition, caller, request, StatementDocument.Format.MARKDOWN,
-                TEXT_MARKDOWN);
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> markdown(
+            @PathVariable String statementId,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String minPosition,
+            @AuthenticationPrincipal Caller caller,
+            HttpServletRequest request) {
+        return document(
+                statementId, asOf, minPosition, caller, request, StatementDocument.Format.MARKDOWN, TEXT_MARKDOWN);
     }
 
-    @GetMapping(path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.txt"},
+    @GetMapping(
+            path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.txt"},
             produces = MediaType.TEXT_PLAIN_VALUE)
-    CompletableFuture<ResponseEntity<StreamingResponseBody>> plain(@PathVariable String statementId,
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) String minPosition,
-            @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
-        return document(statementId, asOf, minPosition, caller, request, StatementDocument.Format.PLAIN,
-                TEXT_PLAIN);
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> plain(
+            @PathVariable String statementId,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String minPosition,
+            @AuthenticationPrincipal Caller caller,
+            HttpServletRequest request) {
+        return document(statementId, asOf, minPosition, caller, request, StatementDocument.Format.PLAIN, TEXT_PLAIN);
     }
 
-    private CompletableFuture<ResponseEntity<StreamingResponseBody>> document(String statementId, String asOf,
-            String minPosition, Caller caller, HttpServletRequest request, StatementDocument.Format format,
+    private CompletableFuture<ResponseEntity<StreamingResponseBody>> document(
+            String statementId,
+            String asOf,
+            String minPosition,
+            Caller caller,
+            HttpServletRequest request,
+            StatementDocument.Format format,
             MediaType type) {
         Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
         boolean auditor = caller.isAuditor();
         return consistency.read(minPosition, () -> {
-            StatementView statement = statements.find(statementId)
-                    .orElseThrow(() -> ProblemException.notFound("statement"));
-            StreamingResponseBody body = at == null ? current(request, statement, format)
-                    : past(statement, at, auditor, format);
+            StatementView statement =
+                    statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
+            StreamingResponseBody body =
+                    at == null ? current(request, statement, format) : past(statement, at, auditor, format);
             return ResponseEntity.ok().contentType(type).body(body);
         });
     }
@@ -98,14 +115,17 @@ class DocumentController {
      * The permit is taken before the answer starts (a full bulkhead is a 503) and held to its last byte, or until
      * the request ends otherwise (its deadline, an error, a client gone).
      */
-    private StreamingResponseBody current(HttpServletRequest request, StatementView statement,
-            StatementDocument.Format format) {
+    private StreamingResponseBody current(
+            HttpServletRequest request, StatementView statement, StatementDocument.Format format) {
         ExpensiveReads.Permit permit = expensive.acquire(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return stream -> {
             try (permit) {
-                write(stream, format, statement, (document, out) -> endorsements.forEachCurrentSignatory(
-                        statement.getId(), PAGE, page -> {
+                write(
+                        stream,
+                        format,
+                        statement,
+                        (document, out) -> endorsements.forEachCurrentSignatory(statement.getId(), PAGE, page -> {
                             try {
                                 for (EndorsementView signatory : page) {
                                     document.signatory(signatory.getOrganizationName());
@@ -114,31 +134,45 @@ class DocumentController {
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
-                        }), now, 0);
+                        }),
+                        now,
+                        0);
             }
         };
     }
 
-    private StreamingResponseBody past(StatementView statement, Instant at, boolean auditor,
-            StatementDocument.Format format) {
+    private StreamingResponseBody past(
+            StatementView statement, Instant at, boolean auditor, StatementDocument.Format format) {
         EndorsementQueries.SignatoriesAt inForce = inForceAt.get(statement, at, auditor);
-        return stream -> write(stream, format, statement, (document, out) -> {
-            try {
-                for (SignatoryAt signatory : inForce.entries()) {
-                    document.signatory(signatory.name());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, at, inForce.withheld());
+        return stream -> write(
+                stream,
+                format,
+                statement,
+                (document, out) -> {
+                    try {
+                        for (SignatoryAt signatory : inForce.entries()) {
+                            document.signatory(signatory.name());
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                at,
+                inForce.withheld());
     }
 
     private interface Signatories {
         void write(StatementDocument.Writer document, Writer out);
     }
 
-    private static void write(OutputStream stream, StatementDocument.Format format, StatementView statement,
-            Signatories signatories, Instant asOf, int withheld) throws IOException {
+    private static void write(
+            OutputStream stream,
+            StatementDocument.Format format,
+            StatementView statement,
+            Signatories signatories,
+            Instant asOf,
+            int withheld)
+            throws IOException {
         Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         StatementDocument.Writer document = new StatementDocument.Writer(out, format);
         document.opening(statement.getTitle(), statement.getBody(), statement.getSignatoryListIntro());

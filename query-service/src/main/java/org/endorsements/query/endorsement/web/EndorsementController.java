@@ -29,8 +29,8 @@ class EndorsementController {
     private final ConsistencyGate consistency;
     private final InForceAt inForceAt;
 
-    EndorsementController(EndorsementQueries endorsements, Statements statements,
-            ConsistencyGate consistency, InForceAt inForceAt) {
+    EndorsementController(
+            EndorsementQueries endorsements, Statements statements, ConsistencyGate consistency, InForceAt inForceAt) {
         this.endorsements = endorsements;
         this.statements = statements;
         this.consistency = consistency;
@@ -38,17 +38,35 @@ class EndorsementController {
     }
 
     /** A public signatory: what the letter shows, plus the opening that lets anyone check it against the log. */
-    record Signatory(String organizationId, String name, Instant endorsedAt, String source, Integer entryNumber,
-            String contentHash, String signerOpening) {
+    record Signatory(
+            String organizationId,
+            String name,
+            Instant endorsedAt,
+            String source,
+            Integer entryNumber,
+            String contentHash,
+            String signerOpening) {
 
         static Signatory of(EndorsementView v) {
-            return new Signatory(v.getOrganizationId(), v.getOrganizationName(), v.getEndorsedAt(), v.getSource(),
-                    v.getEntryNumber(), v.getContentHash(), v.getSignerOpening());
+            return new Signatory(
+                    v.getOrganizationId(),
+                    v.getOrganizationName(),
+                    v.getEndorsedAt(),
+                    v.getSource(),
+                    v.getEntryNumber(),
+                    v.getContentHash(),
+                    v.getSignerOpening());
         }
 
         static Signatory of(SignatoryAt e) {
-            return new Signatory(e.organizationId(), e.name(), e.endorsedAt(), e.source(), e.entryNumber(),
-                    e.contentHash(), e.signerOpening());
+            return new Signatory(
+                    e.organizationId(),
+                    e.name(),
+                    e.endorsedAt(),
+                    e.source(),
+                    e.entryNumber(),
+                    e.contentHash(),
+                    e.signerOpening());
         }
     }
 
@@ -56,12 +74,18 @@ class EndorsementController {
      * {@code withheld}: signatories in force at {@code asOf} that have withdrawn since; only auditors see them
      * listed, the public sees how many there were.
      */
-    record SignatoryPage(List<Signatory> items, int page, int size, long totalItems, long totalPages,
-            Instant asOf, Integer withheld) {
-    }
+    record SignatoryPage(
+            List<Signatory> items,
+            int page,
+            int size,
+            long totalItems,
+            long totalPages,
+            Instant asOf,
+            Integer withheld) {}
 
     @GetMapping
-    CompletableFuture<SignatoryPage> list(@PathVariable String statementId,
+    CompletableFuture<SignatoryPage> list(
+            @PathVariable String statementId,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
@@ -72,8 +96,11 @@ class EndorsementController {
         Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
         String search = ReadParameters.search("q", q);
         boolean auditor = caller.isAuditor();
-        return consistency.read(minPosition, () -> at == null ? current(statementId, search, page, size)
-                : asOf(statementId, at, auditor, page, size));
+        return consistency.read(
+                minPosition,
+                () -> at == null
+                        ? current(statementId, search, page, size)
+                        : asOf(statementId, at, auditor, page, size));
     }
 
     private SignatoryPage current(String statementId, String search, int page, int size) {
@@ -81,19 +108,21 @@ class EndorsementController {
             throw ProblemException.notFound("statement");
         }
         List<Signatory> items = endorsements.currentSignatories(statementId, search, page, size).stream()
-                .map(Signatory::of).toList();
+                .map(Signatory::of)
+                .toList();
         long total = endorsements.countCurrent(statementId, search);
         return new SignatoryPage(items, page, size, total, pages(total, size), null, null);
     }
 
     private SignatoryPage asOf(String statementId, Instant at, boolean auditor, int page, int size) {
-        StatementView statement = statements.find(statementId)
-                .orElseThrow(() -> ProblemException.notFound("statement"));
+        StatementView statement =
+                statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
         EndorsementQueries.SignatoriesAt inForce = inForceAt.get(statement, at, auditor);
         List<SignatoryAt> all = inForce.entries();
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
-        List<Signatory> items = all.subList(from, to).stream().map(Signatory::of).toList();
+        List<Signatory> items =
+                all.subList(from, to).stream().map(Signatory::of).toList();
         return new SignatoryPage(items, page, size, all.size(), pages(all.size(), size), at, inForce.withheld());
     }
 

@@ -56,8 +56,13 @@ class ExportController {
     private final ExpensiveReads expensive;
     private final ObjectMapper json;
 
-    ExportController(EndorsementQueries endorsements, Organizations organizations, Statements statements,
-            ConsistencyGate consistency, ExpensiveReads expensive, ObjectMapper json) {
+    ExportController(
+            EndorsementQueries endorsements,
+            Organizations organizations,
+            Statements statements,
+            ConsistencyGate consistency,
+            ExpensiveReads expensive,
+            ObjectMapper json) {
         this.endorsements = endorsements;
         this.organizations = organizations;
         this.statements = statements;
@@ -66,28 +71,40 @@ class ExportController {
         this.json = json;
     }
 
-    record ExportRow(int number, Integer entryNumber, String organizationId, String name, String country,
-            String region, Instant endorsedAt, String source) {
-    }
+    record ExportRow(
+            int number,
+            Integer entryNumber,
+            String organizationId,
+            String name,
+            String country,
+            String region,
+            Instant endorsedAt,
+            String source) {}
 
     /** The shape of the JSON file (written field by field, rows as they come). */
-    record Export(String statementId, String title, String contentHash, Instant exportedAt, List<ExportRow> rows) {
-    }
+    record Export(String statementId, String title, String contentHash, Instant exportedAt, List<ExportRow> rows) {}
 
     @GetMapping(path = "/api/statements/{statementId}/endorsements.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<StreamingResponseBody>> json(@PathVariable String statementId,
-            @RequestParam(required = false) String minPosition, HttpServletRequest request) {
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> json(
+            @PathVariable String statementId,
+            @RequestParam(required = false) String minPosition,
+            HttpServletRequest request) {
         return consistency.read(minPosition, () -> {
-            StatementView statement = statements.find(statementId)
-                    .orElseThrow(() -> ProblemException.notFound("statement"));
-            return stream(request, MediaType.APPLICATION_JSON, attachment(statementId, "json"),
+            StatementView statement =
+                    statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
+            return stream(
+                    request,
+                    MediaType.APPLICATION_JSON,
+                    attachment(statementId, "json"),
                     out -> writeJson(statement, out));
         });
     }
 
     @GetMapping(path = "/api/statements/{statementId}/endorsements.csv")
-    CompletableFuture<ResponseEntity<StreamingResponseBody>> csv(@PathVariable String statementId,
-            @RequestParam(required = false) String minPosition, HttpServletRequest request) {
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> csv(
+            @PathVariable String statementId,
+            @RequestParam(required = false) String minPosition,
+            HttpServletRequest request) {
         return consistency.read(minPosition, () -> {
             statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
             return stream(request, TEXT_CSV, attachment(statementId, "csv"), out -> writeCsv(statementId, out));
@@ -98,15 +115,17 @@ class ExportController {
      * The permit is taken before the answer starts (so a full bulkhead is a 503) and held to its last byte, or
      * until the request ends otherwise (its deadline, an error, a client gone).
      */
-    private ResponseEntity<StreamingResponseBody> stream(HttpServletRequest request, MediaType type,
-            String disposition, StreamingResponseBody body) {
+    private ResponseEntity<StreamingResponseBody> stream(
+            HttpServletRequest request, MediaType type, String disposition, StreamingResponseBody body) {
         ExpensiveReads.Permit permit = expensive.acquire(request);
         StreamingResponseBody guarded = out -> {
             try (permit) {
                 body.writeTo(out);
             }
         };
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, disposition)
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
                 .body(guarded);
     }
 
@@ -116,14 +135,25 @@ class ExportController {
         rows(statementId, page -> {
             try {
                 for (ExportRow row : page) {
-                    out.append(Integer.toString(row.number())).append(',')
-                            .append(row.entryNumber() == null ? "" : row.entryNumber().toString()).append(',')
-                            .append(Csv.field(row.organizationId())).append(',')
-                            .append(Csv.field(row.name())).append(',')
-                            .append(Csv.field(row.country())).append(',')
-                            .append(Csv.field(row.region())).append(',')
-                            .append(String.valueOf(row.endorsedAt())).append(',')
-                            .append(Csv.field(row.source())).append("\r\n");
+                    out.append(Integer.toString(row.number()))
+                            .append(',')
+                            .append(
+                                    row.entryNumber() == null
+                                            ? ""
+                                            : row.entryNumber().toString())
+                            .append(',')
+                            .append(Csv.field(row.organizationId()))
+                            .append(',')
+                            .append(Csv.field(row.name()))
+                            .append(',')
+                            .append(Csv.field(row.country()))
+                            .append(',')
+                            .append(Csv.field(row.region()))
+                            .append(',')
+                            .append(String.valueOf(row.endorsedAt()))
+                            .append(',')
+                            .append(Csv.field(row.source()))
+                            .append("\r\n");
                 }
                 out.flush();
             } catch (IOException e) {
@@ -135,7 +165,8 @@ class ExportController {
 
     /** Field by field as Jackson would write {@link Export} (nulls left out, as configured). */
     private void writeJson(StatementView statement, OutputStream stream) throws IOException {
-        ObjectWriter values = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+        ObjectWriter values = json.writer()
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                 .without(SerializationFeature.CLOSE_CLOSEABLE);
         try (JsonGenerator out = json.getFactory().createGenerator(stream)) {
             out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -172,17 +203,27 @@ class ExportController {
         endorsements.forEachCurrentSignatory(statementId, PAGE, signatories -> {
             Map<String, OrganizationView> profiles = organizations.byIds(
                     signatories.stream().map(EndorsementView::getOrganizationId).toList());
-            page.accept(signatories.stream().map(s -> {
-                OrganizationView profile = profiles.get(s.getOrganizationId());
-                return new ExportRow(number[0]++, s.getEntryNumber(), s.getOrganizationId(),
-                        s.getOrganizationName(), profile == null ? null : profile.getCountry(),
-                        profile == null ? null : profile.getRegion(), s.getEndorsedAt(), s.getSource());
-            }).toList());
+            page.accept(signatories.stream()
+                    .map(s -> {
+                        OrganizationView profile = profiles.get(s.getOrganizationId());
+                        return new ExportRow(
+                                number[0]++,
+                                s.getEntryNumber(),
+                                s.getOrganizationId(),
+                                s.getOrganizationName(),
+                                profile == null ? null : profile.getCountry(),
+                                profile == null ? null : profile.getRegion(),
+                                s.getEndorsedAt(),
+                                s.getSource());
+                    })
+                    .toList());
         });
     }
 
     private static String attachment(String statementId, String extension) {
-        return ContentDisposition.attachment().filename(statementId + "-signatories." + extension).build()
+        return ContentDisposition.attachment()
+                .filename(statementId + "-signatories." + extension)
+                .build()
                 .toString();
     }
 }

@@ -22,8 +22,7 @@ public class InForceAt {
     private final ResultCache cache;
     private final ExpensiveReads expensive;
 
-    InForceAt(EndorsementQueries endorsements, Statements statements, ResultCache cache,
-            ExpensiveReads expensive) {
+    InForceAt(EndorsementQueries endorsements, Statements statements, ResultCache cache, ExpensiveReads expensive) {
         this.endorsements = endorsements;
         this.statements = statements;
         this.cache = cache;
@@ -33,11 +32,12 @@ public class InForceAt {
     public EndorsementQueries.SignatoriesAt get(StatementView statement, Instant at, boolean auditor) {
         // Keyed by the last change at or before the instant, not by the instant: asOf values a nanosecond apart
         // with no event between them share one entry instead of each pushing real entries out of the cache.
-        String lastChange = endorsements.lastChangeAt(statement.getId(), at).map(Instant::toString)
+        String lastChange = endorsements
+                .lastChangeAt(statement.getId(), at)
+                .map(Instant::toString)
                 .orElse("before-any");
-        ResultCache.Key key = new ResultCache.Key("signatories-at", statement.getId(),
-                statements.position(statement), List.of(lastChange, auditor));
-        return cache.get(key, () -> expensive.call(() -> endorsements.signatoriesAt(statement.getId(), at,
-                auditor)));
+        ResultCache.Key key = new ResultCache.Key(
+                "signatories-at", statement.getId(), statements.position(statement), List.of(lastChange, auditor));
+        return cache.get(key, () -> expensive.call(() -> endorsements.signatoriesAt(statement.getId(), at, auditor)));
     }
 }

@@ -54,8 +54,11 @@ public class GrowthProjection implements BatchProjection {
 
     @Override
     public void declareIndexes(Generation g) {
-        mongo.indexOps(g.collection(GROWTH)).ensureIndex(new Index().on("statementId", Sort.Direction.ASC)
-                .on("hour", Sort.Direction.ASC).named("statement_hours"));
+        mongo.indexOps(g.collection(GROWTH))
+                .ensureIndex(new Index()
+                        .on("statementId", Sort.Direction.ASC)
+                        .on("hour", Sort.Direction.ASC)
+                        .named("statement_hours"));
     }
 
     /** A statement's running count and the offset of the last endorsement event counted in it. */
@@ -64,8 +67,7 @@ public class GrowthProjection implements BatchProjection {
         long appliedOffset = -1;
     }
 
-    private record Change(String statementId, Instant at, boolean added) {
-    }
+    private record Change(String statementId, Instant at, boolean added) {}
 
     @Override
     public void project(List<ProjectedEvent> batch, Generation g) {
@@ -110,8 +112,14 @@ public class GrowthProjection implements BatchProjection {
             }
         }
         BulkWrites.replaceById(mongo, g.collection(GROWTH), BulkWrites.documents(mongo, touched.values()));
-        BulkWrites.replaceById(mongo, g.collection(TOTALS), touchedTotals.stream().map(id -> new Document("_id", id)
-                .append(COUNT, totals.get(id).count).append(APPLIED_OFFSET, totals.get(id).appliedOffset)).toList());
+        BulkWrites.replaceById(
+                mongo,
+                g.collection(TOTALS),
+                touchedTotals.stream()
+                        .map(id -> new Document("_id", id)
+                                .append(COUNT, totals.get(id).count)
+                                .append(APPLIED_OFFSET, totals.get(id).appliedOffset))
+                        .toList());
     }
 
     private Map<String, Total> totals(Generation g, Set<String> statements) {
@@ -134,7 +142,8 @@ public class GrowthProjection implements BatchProjection {
      */
     private Total fromLatestBucket(Generation g, String statementId) {
         Query query = Query.query(Criteria.where("statementId").is(statementId))
-                .with(Sort.by(Sort.Direction.DESC, APPLIED_OFFSET)).limit(1);
+                .with(Sort.by(Sort.Direction.DESC, APPLIED_OFFSET))
+                .limit(1);
         GrowthBucket latest = mongo.findOne(query, GrowthBucket.class, g.collection(GROWTH));
         Total total = new Total();
         if (latest != null) {

@@ -23,7 +23,11 @@ public class GrowthQueries {
 
     /** Hourly buckets of a statement with activity in [from, to), oldest first. */
     public List<GrowthBucket> hourly(String statementId, Instant from, Instant to) {
-        Query query = Query.query(Criteria.where("statementId").is(statementId).and("hour").gte(from).lt(to))
+        Query query = Query.query(Criteria.where("statementId")
+                        .is(statementId)
+                        .and("hour")
+                        .gte(from)
+                        .lt(to))
                 .with(Sort.by("hour"));
         return mongo.find(query, GrowthBucket.class, live.current().collection(GrowthProjection.GROWTH));
     }

@@ -29,12 +29,14 @@ class GrowthController {
     }
 
     /** Only intervals with activity are listed; {@code cumulative} carries the total across quiet ones. */
-    record Growth(String statementId, String interval, Instant from, Instant to, List<GrowthSeries.Point> points) {
-    }
+    record Growth(String statementId, String interval, Instant from, Instant to, List<GrowthSeries.Point> points) {}
 
     @GetMapping("/api/statements/{statementId}/growth")
-    CompletableFuture<Growth> growth(@PathVariable String statementId, @RequestParam(defaultValue = "hour") String interval,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    CompletableFuture<Growth> growth(
+            @PathVariable String statementId,
+            @RequestParam(defaultValue = "hour") String interval,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) String minPosition) {
         GrowthSeries.Interval unit = interval(interval);
         Instant start = from == null ? Instant.EPOCH : instant(from, "from");
@@ -44,8 +46,12 @@ class GrowthController {
         }
         return consistency.read(minPosition, () -> {
             statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
-            return new Growth(statementId, unit.name().toLowerCase(Locale.ROOT), from == null ? null : start,
-                    to == null ? null : end, GrowthSeries.of(growth.hourly(statementId, start, end), unit));
+            return new Growth(
+                    statementId,
+                    unit.name().toLowerCase(Locale.ROOT),
+                    from == null ? null : start,
+                    to == null ? null : end,
+                    GrowthSeries.of(growth.hourly(statementId, start, end), unit));
         });
     }
 

@@ -34,9 +34,15 @@ public class CheckpointWitnesses {
     private static final Logger log = LoggerFactory.getLogger(CheckpointWitnesses.class);
 
     /** What the platform knows of one witness, as the status endpoint shows it. */
-    public record Status(String name, String url, String verifierKey, boolean up, int pendingCheckpoints,
-            Instant lastCosignedAt, Instant lastFailureAt, String lastFailure) {
-    }
+    public record Status(
+            String name,
+            String url,
+            String verifierKey,
+            boolean up,
+            int pendingCheckpoints,
+            Instant lastCosignedAt,
+            Instant lastFailureAt,
+            String lastFailure) {}
 
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final WitnessClient client;
@@ -48,8 +54,8 @@ public class CheckpointWitnesses {
         for (LogProperties.WitnessEndpoint witness : properties.witnesses()) {
             NoteVerifier key = NoteVerifier.parse(witness.verifierKey());
             if (!key.isCosigner()) {
-                throw new IllegalStateException("endorsements.log.witnesses: " + witness.url()
-                        + " has no cosignature key (type 0x04)");
+                throw new IllegalStateException(
+                        "endorsements.log.witnesses: " + witness.url() + " has no cosignature key (type 0x04)");
             }
             Endpoint endpoint = new Endpoint(witness.url(), key, meters);
             endpoints.add(endpoint);
@@ -76,7 +82,12 @@ public class CheckpointWitnesses {
          *
          * @return the note with every cosignature now known
          */
-        String collect(String statementId, long size, String note, List<String> witnessed, MerkleProofs proofs,
+        String collect(
+                String statementId,
+                long size,
+                String note,
+                List<String> witnessed,
+                MerkleProofs proofs,
                 CosignatureSink sink) {
             Note current = Note.parse(note);
             for (Endpoint endpoint : endpoints) {
@@ -133,15 +144,21 @@ public class CheckpointWitnesses {
             this.cosigned = counter(meters, "cosigned");
             this.unreachable = counter(meters, "unreachable");
             this.refused = counter(meters, "refused");
-            Gauge.builder("endorsements.log.witness.up", () -> up ? 1 : 0).tag("witness", key.name())
-                    .description("1 when the witness's last answer was a cosignature").register(meters);
-            Gauge.builder("endorsements.log.witness.pending", pending::get).tag("witness", key.name())
-                    .description("checkpoints still lacking this witness's cosignature").register(meters);
+            Gauge.builder("endorsements.log.witness.up", () -> up ? 1 : 0)
+                    .tag("witness", key.name())
+                    .description("1 when the witness's last answer was a cosignature")
+                    .register(meters);
+            Gauge.builder("endorsements.log.witness.pending", pending::get)
+                    .tag("witness", key.name())
+                    .description("checkpoints still lacking this witness's cosignature")
+                    .register(meters);
         }
 
         private Counter counter(MeterRegistry meters, String outcome) {
-            return Counter.builder("endorsements.log.witness.submissions").tag("witness", key.name())
-                    .tag("outcome", outcome).register(meters);
+            return Counter.builder("endorsements.log.witness.submissions")
+                    .tag("witness", key.name())
+                    .tag("outcome", outcome)
+                    .register(meters);
         }
 
         /** The verified cosignatures, or none when the witness is down or refused. */
@@ -150,8 +167,8 @@ public class CheckpointWitnesses {
                 for (int attempt = 0; attempt < 2; attempt++) {
                     long old = Math.min(knownSizes.getOrDefault(statementId, 0L), size);
                     List<byte[]> proof = old == 0 || old == size ? List.of() : proofs.consistency(old, size);
-                    WitnessClient.Result result = client.addCheckpoint(url, key,
-                            new AddCheckpoint(old, proof, note.encode()));
+                    WitnessClient.Result result =
+                            client.addCheckpoint(url, key, new AddCheckpoint(old, proof, note.encode()));
                     if (result instanceof WitnessClient.Cosigned c) {
                         knownSizes.put(statementId, size);
                         cosigned.increment();
@@ -162,7 +179,8 @@ public class CheckpointWitnesses {
                         up = true;
                         return c.cosignatures();
                     }
-                    if (result instanceof WitnessClient.Conflict conflict && conflict.witnessSize() <= size
+                    if (result instanceof WitnessClient.Conflict conflict
+                            && conflict.witnessSize() <= size
                             && conflict.witnessSize() != old) {
                         knownSizes.put(statementId, conflict.witnessSize());
                         continue;
@@ -181,7 +199,11 @@ public class CheckpointWitnesses {
             } catch (IOException | RuntimeException e) {
                 unreachable.increment();
                 // A refused connection has no message: its type is what tells the operator.
-                fail("is unreachable: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()),
+                fail(
+                        "is unreachable: "
+                                + (e.getMessage() != null
+                                        ? e.getMessage()
+                                        : e.getClass().getSimpleName()),
                         false);
                 return List.of();
             }
@@ -200,8 +222,8 @@ public class CheckpointWitnesses {
         }
 
         Status status() {
-            return new Status(key.name(), url, key.encode(), up, pending.get(), lastCosignedAt, lastFailureAt,
-                    lastFailure);
+            return new Status(
+                    key.name(), url, key.encode(), up, pending.get(), lastCosignedAt, lastFailureAt, lastFailure);
         }
     }
 }

@@ -37,7 +37,8 @@ public class Checkpointer {
         CheckpointWitnesses.Round round = witnesses.round();
         for (LogState state : logs.allStates()) {
             Optional<Document> checkpoint = logs.checkpoint(state.statementId());
-            long signed = checkpoint.map(d -> ((Number) d.get("size")).longValue()).orElse(-1L);
+            long signed =
+                    checkpoint.map(d -> ((Number) d.get("size")).longValue()).orElse(-1L);
             if (state.size() > signed) {
                 checkpoint(state);
                 checkpoint = logs.checkpoint(state.statementId());
@@ -54,8 +55,8 @@ public class Checkpointer {
     private void checkpoint(LogState state) {
         byte[] root = new MerkleProofs(logs.nodes(state.statementId())).root(state.size());
         String text = new SignedNote.Checkpoint(properties.origin() + state.statementId(), state.size(), root).body();
-        logs.saveCheckpoint(state.statementId(), state.size(), Hashes.hex(root),
-                new Note(text, key.sign(text)).encode());
+        logs.saveCheckpoint(
+                state.statementId(), state.size(), Hashes.hex(root), new Note(text, key.sign(text)).encode());
     }
 
     /**
@@ -66,7 +67,9 @@ public class Checkpointer {
     private void addMissingSignatures(String statementId, Document checkpoint) {
         Note note = Note.parse(checkpoint.getString("note"));
         if (!key.signedByAll(note)) {
-            logs.replaceNote(statementId, ((Number) checkpoint.get("size")).longValue(),
+            logs.replaceNote(
+                    statementId,
+                    ((Number) checkpoint.get("size")).longValue(),
                     note.with(key.sign(note.text())).encode());
         }
     }
@@ -74,10 +77,14 @@ public class Checkpointer {
     private void witness(CheckpointWitnesses.Round round, String statementId, Document checkpoint) {
         long size = ((Number) checkpoint.get("size")).longValue();
         List<String> witnessed = checkpoint.getList("witnessed", String.class, List.of());
-        round.collect(statementId, size, checkpoint.getString("note"), witnessed,
+        round.collect(
+                statementId,
+                size,
+                checkpoint.getString("note"),
+                witnessed,
                 new MerkleProofs(logs.nodes(statementId)),
-                (cosignedSize, note, witnessName) -> logs.saveCosignature(statementId, cosignedSize, note,
-                        witnessName));
+                (cosignedSize, note, witnessName) ->
+                        logs.saveCosignature(statementId, cosignedSize, note, witnessName));
     }
 
     /** The latest signed checkpoint note of a statement, with every cosignature received, if any. */

@@ -48,8 +48,8 @@ public class LogSigningKey {
             retiring.add(Ed25519Keys.loadOrCreate(Paths.get(retiringFile)));
         }
         log.info("Log checkpoints are signed by {}", verifierKey());
-        retiring.forEach(k -> log.info("... and, until it is retired, by {}",
-                SignedNote.verifierKey(keyName, k.getPublic())));
+        retiring.forEach(
+                k -> log.info("... and, until it is retired, by {}", SignedNote.verifierKey(keyName, k.getPublic())));
     }
 
     public KeyPair keys() {
@@ -74,8 +74,10 @@ public class LogSigningKey {
 
     /** Whether every signing key has a signature line in the note (by name and key id; not verified here). */
     boolean signedByAll(Note note) {
-        return verifierKeys().stream().map(NoteVerifier::parse).allMatch(k -> note.signatures().stream()
-                .anyMatch(s -> s.keyName().equals(k.name()) && s.keyId() == k.keyId()));
+        return verifierKeys().stream()
+                .map(NoteVerifier::parse)
+                .allMatch(k -> note.signatures().stream()
+                        .anyMatch(s -> s.keyName().equals(k.name()) && s.keyId() == k.keyId()));
     }
 
     /** The signatures of a checkpoint's note text by every signing key. */

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.endorsements.events.EndorsementId;
 import org.endorsements.query.log.LogState;
 import org.endorsements.query.log.LogStore;
 import org.endorsements.query.log.LogWrites;
-import org.endorsements.events.EndorsementId;
 import org.endorsements.query.projection.Generation;
 import org.endorsements.query.shared.persistence.BulkWrites;
 import org.endorsements.query.shared.persistence.EmbeddedServer;
@@ -46,13 +46,15 @@ public class MongoLogStore implements LogStore {
     @Override
     public Map<String, LogState> states(Set<String> statementIds) {
         Map<String, LogState> states = new HashMap<>();
-        EmbeddedServer.findByIds(mongo, statementIds, LogState.class, generation.get().collection(STATES))
+        EmbeddedServer.findByIds(
+                        mongo, statementIds, LogState.class, generation.get().collection(STATES))
                 .forEach(s -> states.put(s.statementId(), s));
         return states;
     }
 
     public Optional<LogState> state(String statementId) {
-        return Optional.ofNullable(mongo.findById(statementId, LogState.class, generation.get().collection(STATES)));
+        return Optional.ofNullable(
+                mongo.findById(statementId, LogState.class, generation.get().collection(STATES)));
     }
 
     public List<LogState> allStates() {
@@ -62,14 +64,16 @@ public class MongoLogStore implements LogStore {
     @Override
     public Map<String, Long> eventIndexes(Set<String> eventIds) {
         Map<String, Long> indexes = new HashMap<>();
-        EmbeddedServer.findByIds(mongo, eventIds, Document.class, generation.get().collection(EVENTS))
+        EmbeddedServer.findByIds(
+                        mongo, eventIds, Document.class, generation.get().collection(EVENTS))
                 .forEach(d -> indexes.put(d.getString("_id"), ((Number) d.get("index")).longValue()));
         return indexes;
     }
 
     public Optional<Long> eventIndex(String statementId, String eventId) {
         Document doc = mongo.findById(eventId, Document.class, generation.get().collection(EVENTS));
-        return Optional.ofNullable(doc).filter(d -> statementId.equals(d.getString("statementId")))
+        return Optional.ofNullable(doc)
+                .filter(d -> statementId.equals(d.getString("statementId")))
                 .map(d -> ((Number) d.get("index")).longValue());
     }
 
@@ -82,27 +86,54 @@ public class MongoLogStore implements LogStore {
     }
 
     @Override
-    public void write(Collection<LogWrites.Leaf> leaves, Collection<LogWrites.Node> nodes,
-            Map<String, String> openings, Collection<LogState> states) {
+    public void write(
+            Collection<LogWrites.Leaf> leaves,
+            Collection<LogWrites.Node> nodes,
+            Map<String, String> openings,
+            Collection<LogState> states) {
         Generation c = generation.get();
         // Leaves, nodes, event indexes and most openings are new: inserted, and replaced only where they exist.
-        upsert(c.collection(LEAVES), leaves.stream().map(l -> new Document("_id", l.statementId() + ":" + l.index())
-                .append("statementId", l.statementId()).append("index", l.index())
-                .append("bytes", new Binary(l.bytes())).append("hash", l.hash()).append("eventId", l.eventId()))
-                .toList());
+        upsert(
+                c.collection(LEAVES),
+                leaves.stream()
+                        .map(l -> new Document("_id", l.statementId() + ":" + l.index())
+                                .append("statementId", l.statementId())
+                                .append("index", l.index())
+                                .append("bytes", new Binary(l.bytes()))
+                                .append("hash", l.hash())
+                                .append("eventId", l.eventId()))
+                        .toList());
         // A level-0 node is a leaf's hash, already in the leaf's document: storing it again would cost one more
         // document per event.
-        upsert(c.collection(NODES), nodes.stream().filter(n -> n.level() > 0).map(n -> new Document("_id",
-                nodeId(n.statementId(), n.level(), n.index())).append("hash", n.hash())).toList());
-        upsert(c.collection(EVENTS), leaves.stream().map(l -> new Document("_id", l.eventId())
-                .append("statementId", l.statementId()).append("index", l.index())).toList());
-        upsert(c.collection(SIGNERS), openings.entrySet().stream().map(e -> new Document("_id", e.getKey())
-                .append("opening", e.getValue())).toList());
-        BulkWrites.replaceById(mongo, c.collection(STATES), states.stream().map(state -> {
-            Document doc = new Document();
-            mongo.getConverter().write(state, doc);
-            return doc;
-        }).toList());
+        upsert(
+                c.collection(NODES),
+                nodes.stream()
+                        .filter(n -> n.level() > 0)
+                        .map(n -> new Document("_id", nodeId(n.statementId(), n.level(), n.index()))
+                                .append("hash", n.hash()))
+                        .toList());
+        upsert(
+                c.collection(EVENTS),
+                leaves.stream()
+                        .map(l -> new Document("_id", l.eventId())
+                                .append("statementId", l.statementId())
+                                .append("index", l.index()))
+                        .toList());
+        upsert(
+                c.collection(SIGNERS),
+                openings.entrySet().stream()
+                        .map(e -> new Document("_id", e.getKey()).append("opening", e.getValue()))
+                        .toList());
+        BulkWrites.replaceById(
+                mongo,
+                c.collection(STATES),
+                states.stream()
+                        .map(state -> {
+                            Document doc = new Document();
+                            mongo.getConverter().write(state, doc);
+                            return doc;
+                        })
+                        .toList());
     }
 
     /** Leaf bytes [start, end) of a statement's log, in order. */
@@ -111,9 +142,12 @@ public class MongoLogStore implements LogStore {
         for (long i = start; i < end; i++) {
             ids.add(statementId + ":" + i);
         }
-        return EmbeddedServer.findByIds(mongo, ids, Document.class, generation.get().collection(LEAVES)).stream()
+        return EmbeddedServer.findByIds(
+                        mongo, ids, Document.class, generation.get().collection(LEAVES))
+                .stream()
                 .sorted(java.util.Comparator.comparingLong(d -> ((Number) d.get("index")).longValue()))
-                .map(d -> d.get("bytes", Binary.class).getData()).toList();
+                .map(d -> d.get("bytes", Binary.class).getData())
+                .toList();
     }
 
     /** The stored perfect subtrees of one statement's log, for proofs. */
@@ -124,41 +158,53 @@ public class MongoLogStore implements LogStore {
                     ? mongo.findById(statementId + ":" + index, Document.class, c.collection(LEAVES))
                     : mongo.findById(nodeId(statementId, level, index), Document.class, c.collection(NODES));
             if (doc == null) {
-                throw new IllegalStateException("log node " + level + "/" + index + " of " + statementId
-                        + " is missing");
+                throw new IllegalStateException(
+                        "log node " + level + "/" + index + " of " + statementId + " is missing");
             }
             return Hashes.fromHex(doc.getString("hash"));
         };
     }
 
     public Optional<String> opening(String statementId, String organizationId) {
-        Document doc = mongo.findById(EndorsementId.of(statementId, organizationId).value(), Document.class,
+        Document doc = mongo.findById(
+                EndorsementId.of(statementId, organizationId).value(),
+                Document.class,
                 generation.get().collection(SIGNERS));
         return Optional.ofNullable(doc).map(d -> d.getString("opening"));
     }
 
     public void saveCheckpoint(String statementId, long size, String rootHex, String note) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(statementId)),
-                new org.springframework.data.mongodb.core.query.Update().set("size", size).set("root", rootHex)
-                        .set("note", note).set("witnessed", List.of()), generation.get().collection(CHECKPOINTS));
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(statementId)),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("size", size)
+                        .set("root", rootHex)
+                        .set("note", note)
+                        .set("witnessed", List.of()),
+                generation.get().collection(CHECKPOINTS));
     }
 
     /** Replaces the note of the checkpoint at {@code size}, with more signatures on the same text. */
     public void replaceNote(String statementId, long size, String note) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(statementId).and("size").is(size)),
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(statementId).and("size").is(size)),
                 new org.springframework.data.mongodb.core.query.Update().set("note", note),
                 generation.get().collection(CHECKPOINTS));
     }
 
     /** Replaces the note of the checkpoint at {@code size} by one with a new witness's cosignature added. */
     public void saveCosignature(String statementId, long size, String note, String witnessName) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(statementId).and("size").is(size)),
-                new org.springframework.data.mongodb.core.query.Update().set("note", note)
-                        .addToSet("witnessed", witnessName), generation.get().collection(CHECKPOINTS));
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(statementId).and("size").is(size)),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("note", note)
+                        .addToSet("witnessed", witnessName),
+                generation.get().collection(CHECKPOINTS));
     }
 
     public Optional<Document> checkpoint(String statementId) {
-        return Optional.ofNullable(mongo.findById(statementId, Document.class, generation.get().collection(CHECKPOINTS)));
+        return Optional.ofNullable(
+                mongo.findById(statementId, Document.class, generation.get().collection(CHECKPOINTS)));
     }
 
     private void upsert(String collection, List<Document> documents) {

@@ -32,14 +32,11 @@ class LogController {
         this.key = key;
     }
 
-    record Leaves(long start, long end, List<String> leaves) {
-    }
+    record Leaves(long start, long end, List<String> leaves) {}
 
-    record InclusionProof(long leafIndex, long treeSize, List<String> proof) {
-    }
+    record InclusionProof(long leafIndex, long treeSize, List<String> proof) {}
 
-    record ConsistencyProof(long from, long to, List<String> proof) {
-    }
+    record ConsistencyProof(long from, long to, List<String> proof) {}
 
     @GetMapping(path = "/.well-known/endorsements-log-key", produces = MediaType.TEXT_PLAIN_VALUE)
     String verifierKey() {
@@ -54,26 +51,38 @@ class LogController {
 
     @GetMapping(path = "/api/statements/{statementId}/log/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> checkpoint(@PathVariable String statementId) {
-        return checkpoints.latest(statementId).map(ResponseEntity::ok)
+        return checkpoints
+                .latest(statementId)
+                .map(ResponseEntity::ok)
                 .orElseThrow(() -> ProblemException.notFound("checkpoint for this statement (yet)"));
     }
 
     @GetMapping("/api/statements/{statementId}/log/leaves")
-    Leaves leaves(@PathVariable String statementId, @RequestParam(defaultValue = "0") long start,
+    Leaves leaves(
+            @PathVariable String statementId,
+            @RequestParam(defaultValue = "0") long start,
             @RequestParam(required = false) Long end) {
         LogState state = state(statementId);
         long stop = end == null ? Math.min(state.size(), start + MAX_LEAVES) : end;
         if (start < 0 || stop > state.size() || start > stop || stop - start > MAX_LEAVES) {
-            throw ProblemException.badRequest("invalid-range", "0 <= start <= end <= " + state.size()
-                    + " and at most " + MAX_LEAVES + " leaves per request.");
+            throw ProblemException.badRequest(
+                    "invalid-range",
+                    "0 <= start <= end <= " + state.size() + " and at most " + MAX_LEAVES + " leaves per request.");
         }
-        return new Leaves(start, stop, logs.leaves(statementId, start, stop).stream()
-                .map(BASE64::encodeToString).toList());
+        return new Leaves(
+                start,
+                stop,
+                logs.leaves(statementId, start, stop).stream()
+                        .map(BASE64::encodeToString)
+                        .toList());
     }
 
     @GetMapping("/api/statements/{statementId}/log/proof/inclusion")
-    InclusionProof inclusion(@PathVariable String statementId, @RequestParam(required = false) Long leafIndex,
-            @RequestParam(required = false) String eventId, @RequestParam long treeSize) {
+    InclusionProof inclusion(
+            @PathVariable String statementId,
+            @RequestParam(required = false) Long leafIndex,
+            @RequestParam(required = false) String eventId,
+            @RequestParam long treeSize) {
         LogState state = state(statementId);
         long index;
         if (leafIndex != null) {
@@ -86,19 +95,17 @@ class LogController {
         if (treeSize < 1 || treeSize > state.size() || index < 0 || index >= treeSize) {
             throw ProblemException.badRequest("invalid-range", "0 <= leafIndex < treeSize <= " + state.size() + ".");
         }
-        return new InclusionProof(index, treeSize, encode(new MerkleProofs(logs.nodes(statementId))
-                .inclusion(index, treeSize)));
+        return new InclusionProof(
+                index, treeSize, encode(new MerkleProofs(logs.nodes(statementId)).inclusion(index, treeSize)));
     }
 
     @GetMapping("/api/statements/{statementId}/log/proof/consistency")
-    ConsistencyProof consistency(@PathVariable String statementId, @RequestParam long from,
-            @RequestParam long to) {
+    ConsistencyProof consistency(@PathVariable String statementId, @RequestParam long from, @RequestParam long to) {
         LogState state = state(statementId);
         if (from < 1 || from > to || to > state.size()) {
             throw ProblemException.badRequest("invalid-range", "1 <= from <= to <= " + state.size() + ".");
         }
-        return new ConsistencyProof(from, to, encode(new MerkleProofs(logs.nodes(statementId))
-                .consistency(from, to)));
+        return new ConsistencyProof(from, to, encode(new MerkleProofs(logs.nodes(statementId)).consistency(from, to)));
     }
 
     private LogState state(String statementId) {

@@ -35,19 +35,25 @@ class ReceiptController {
         this.logs = logs;
     }
 
-    record Receipt(String statementId, String organizationId, String opening, String eventType, long leafIndex,
-            String leaf, long treeSize, List<String> inclusionProof, String checkpoint, List<Entry> history) {
-    }
+    record Receipt(
+            String statementId,
+            String organizationId,
+            String opening,
+            String eventType,
+            long leafIndex,
+            String leaf,
+            long treeSize,
+            List<String> inclusionProof,
+            String checkpoint,
+            List<Entry> history) {}
 
-    record Entry(String eventType, long leafIndex, String leaf, List<String> inclusionProof) {
-    }
+    record Entry(String eventType, long leafIndex, String leaf, List<String> inclusionProof) {}
 
     @GetMapping("/api/statements/{statementId}/receipts/{organizationId}")
     Receipt receipt(@PathVariable String statementId, @PathVariable String organizationId) {
         String endorsementId = endorsementId(statementId, organizationId);
         AuditEntry latest = audit.latestOfAggregate(endorsementId).orElseThrow(ReceiptController::noEndorsement);
-        long index = logs.eventIndex(statementId, latest.id())
-                .orElseThrow(() -> notYet());
+        long index = logs.eventIndex(statementId, latest.id()).orElseThrow(() -> notYet());
         Document checkpoint = logs.checkpoint(statementId).orElseThrow(ReceiptController::notYet);
         long treeSize = ((Number) checkpoint.get("size")).longValue();
         if (treeSize <= index) {
@@ -56,19 +62,34 @@ class ReceiptController {
         MerkleProofs proofs = new MerkleProofs(logs.nodes(statementId));
         List<Entry> history = new java.util.ArrayList<>();
         for (AuditEntry event : audit.allOfAggregate(endorsementId)) {
-            logs.eventIndex(statementId, event.id()).filter(i -> i < treeSize)
+            logs.eventIndex(statementId, event.id())
+                    .filter(i -> i < treeSize)
                     .ifPresent(i -> history.add(entry(event.type(), i, treeSize, proofs, statementId)));
         }
         Entry last = entry(latest.type(), index, treeSize, proofs, statementId);
         String opening = logs.opening(statementId, organizationId).orElseThrow(ReceiptController::notYet);
-        return new Receipt(statementId, organizationId, opening, latest.type(), index, last.leaf(), treeSize,
-                last.inclusionProof(), checkpoint.getString("note"), history);
+        return new Receipt(
+                statementId,
+                organizationId,
+                opening,
+                latest.type(),
+                index,
+                last.leaf(),
+                treeSize,
+                last.inclusionProof(),
+                checkpoint.getString("note"),
+                history);
     }
 
     private Entry entry(String type, long index, long treeSize, MerkleProofs proofs, String statementId) {
         byte[] leaf = logs.leaves(statementId, index, index + 1).get(0);
-        return new Entry(type, index, BASE64.encodeToString(leaf), proofs.inclusion(index, treeSize).stream()
-                .map(BASE64::encodeToString).toList());
+        return new Entry(
+                type,
+                index,
+                BASE64.encodeToString(leaf),
+                proofs.inclusion(index, treeSize).stream()
+                        .map(BASE64::encodeToString)
+                        .toList());
     }
 
     /** Ids that are not slugs name no endorsement. */
@@ -85,7 +106,10 @@ class ReceiptController {
     }
 
     private static ProblemException notYet() {
-        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-checkpointed",
-                "The latest event is not in a signed checkpoint yet; retry in a few seconds.", 2L);
+        return new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "not-yet-checkpointed",
+                "The latest event is not in a signed checkpoint yet; retry in a few seconds.",
+                2L);
     }
 }

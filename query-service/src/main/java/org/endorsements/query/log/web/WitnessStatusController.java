@@ -18,13 +18,14 @@ class WitnessStatusController {
         this.witnesses = witnesses;
     }
 
-    record WitnessesStatus(int configured, int up, List<CheckpointWitnesses.Status> witnesses) {
-    }
+    record WitnessesStatus(int configured, int up, List<CheckpointWitnesses.Status> witnesses) {}
 
     @GetMapping("/api/log/witnesses")
     WitnessesStatus witnesses() {
         List<CheckpointWitnesses.Status> status = witnesses.status();
-        return new WitnessesStatus(status.size(), (int) status.stream().filter(CheckpointWitnesses.Status::up).count(),
+        return new WitnessesStatus(
+                status.size(),
+                (int) status.stream().filter(CheckpointWitnesses.Status::up).count(),
                 status);
     }
 }

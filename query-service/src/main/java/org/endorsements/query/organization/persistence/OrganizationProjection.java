@@ -67,8 +67,8 @@ public class OrganizationProjection implements BatchProjection {
             if (e.event() instanceof OrganizationRegistered r) {
                 OrganizationView o = view(loaded, touched, r.organizationId().value());
                 if (e.sequence() > o.getSequence()) {
-                    o.registered(r.name(), r.country(), r.region(), r.kind(), r.website(), r.registeredAt(),
-                            e.sequence());
+                    o.registered(
+                            r.name(), r.country(), r.region(), r.kind(), r.website(), r.registeredAt(), e.sequence());
                 }
             } else if (e.event() instanceof OrganizationSuspended s) {
                 OrganizationView o = view(loaded, touched, s.organizationId().value());
@@ -87,8 +87,8 @@ public class OrganizationProjection implements BatchProjection {
         EmbeddedServer.upsertById(mongo, g.collection(ORGANIZATIONS), BulkWrites.documents(mongo, touched.values()));
     }
 
-    private static OrganizationView view(Map<String, OrganizationView> loaded, Map<String, OrganizationView> touched,
-            String id) {
+    private static OrganizationView view(
+            Map<String, OrganizationView> loaded, Map<String, OrganizationView> touched, String id) {
         OrganizationView view = loaded.computeIfAbsent(id, OrganizationView::placeholder);
         touched.put(id, view);
         return view;

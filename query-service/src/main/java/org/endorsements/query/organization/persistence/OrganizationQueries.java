@@ -26,7 +26,9 @@ public class OrganizationQueries implements Organizations {
 
     @Override
     public Optional<OrganizationView> find(String organizationId) {
-        return Optional.ofNullable(mongo.findById(organizationId, OrganizationView.class,
+        return Optional.ofNullable(mongo.findById(
+                organizationId,
+                OrganizationView.class,
                 live.current().collection(OrganizationProjection.ORGANIZATIONS)));
     }
 
@@ -35,8 +37,8 @@ public class OrganizationQueries implements Organizations {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<OrganizationView> found = EmbeddedServer.findByIds(mongo, ids, OrganizationView.class,
-                live.current().collection(OrganizationProjection.ORGANIZATIONS));
+        List<OrganizationView> found = EmbeddedServer.findByIds(
+                mongo, ids, OrganizationView.class, live.current().collection(OrganizationProjection.ORGANIZATIONS));
         return found.stream().collect(Collectors.toMap(OrganizationView::getId, Function.identity()));
     }
 }

@@ -41,8 +41,9 @@ import org.springframework.stereotype.Component;
 public class ConsistencyGate {
 
     @ConfigurationProperties("endorsements.read-your-writes")
-    public record Properties(@DefaultValue("5s") Duration maxWait, @DefaultValue("200") int maxWaiters) {
-    }
+    public record Properties(
+            @DefaultValue("5s") Duration maxWait,
+            @DefaultValue("200") int maxWaiters) {}
 
     private static final Logger log = LoggerFactory.getLogger(ConsistencyGate.class);
     private static final long RETRY_AFTER_SECONDS = 1;
@@ -56,19 +57,19 @@ public class ConsistencyGate {
         thread.setDaemon(true);
         return thread;
     });
+
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean checkRequested = new AtomicBoolean();
 
-    ConsistencyGate(AggregatePositions positions, Properties properties,
-            @Qualifier("applicationTaskExecutor") Executor reads) {
+    ConsistencyGate(
+            AggregatePositions positions, Properties properties, @Qualifier("applicationTaskExecutor") Executor reads) {
         this.positions = positions;
         this.properties = properties;
         this.reads = reads;
     }
 
-    private record Waiter(ConsistencyToken token, CompletableFuture<Void> reached) {
-    }
+    private record Waiter(ConsistencyToken token, CompletableFuture<Void> reached) {}
 
     /**
      * {@code read}, once the views include {@code minPosition} (at once without one). A malformed token is refused
@@ -84,13 +85,18 @@ public class ConsistencyGate {
         }
         if (waiting.incrementAndGet() > properties.maxWaiters()) {
             waiting.decrementAndGet();
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-waiting-reads",
-                    "Too many reads are waiting for their writes; retry shortly.", RETRY_AFTER_SECONDS);
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "too-many-waiting-reads",
+                    "Too many reads are waiting for their writes; retry shortly.",
+                    RETRY_AFTER_SECONDS);
         }
         Waiter waiter = new Waiter(token, new CompletableFuture<>());
         waiters.add(waiter);
-        ScheduledFuture<?> timeout = checker.schedule(() -> waiter.reached().completeExceptionally(notYet()),
-                properties.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timeout = checker.schedule(
+                () -> waiter.reached().completeExceptionally(notYet()),
+                properties.maxWait().toMillis(),
+                TimeUnit.MILLISECONDS);
         waiter.reached().whenComplete((done, failed) -> {
             timeout.cancel(false);
             waiters.remove(waiter);
@@ -126,8 +132,11 @@ public class ConsistencyGate {
         for (Waiter waiter : waiters) {
             ConsistencyToken t = waiter.token();
             try {
-                long at = applied.computeIfAbsent(t.aggregateType().wireName() + '|' + t.aggregateId(),
-                        k -> positions.appliedSequence(t.aggregateType(), t.aggregateId()).orElse(-1L));
+                long at = applied.computeIfAbsent(
+                        t.aggregateType().wireName() + '|' + t.aggregateId(),
+                        k -> positions
+                                .appliedSequence(t.aggregateType(), t.aggregateId())
+                                .orElse(-1L));
                 if (at >= t.sequence()) {
                     waiter.reached().complete(null);
                 }
@@ -138,12 +147,18 @@ public class ConsistencyGate {
     }
 
     private boolean reached(ConsistencyToken token) {
-        return positions.appliedSequence(token.aggregateType(), token.aggregateId()).orElse(-1L) >= token.sequence();
+        return positions
+                        .appliedSequence(token.aggregateType(), token.aggregateId())
+                        .orElse(-1L)
+                >= token.sequence();
     }
 
     private static ProblemException notYet() {
-        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-consistent",
-                "The views do not include that write yet; retry shortly.", RETRY_AFTER_SECONDS);
+        return new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "not-yet-consistent",
+                "The views do not include that write yet; retry shortly.",
+                RETRY_AFTER_SECONDS);
     }
 
     @PreDestroy
@@ -156,7 +171,8 @@ public class ConsistencyGate {
         try {
             return ConsistencyToken.parse(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-min-position",
+            throw ProblemException.badRequest(
+                    "invalid-min-position",
                     "minPosition must be an X-Event-Position value returned by the command service.");
         }
     }

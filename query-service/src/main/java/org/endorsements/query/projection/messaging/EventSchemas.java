@@ -68,9 +68,12 @@ final class EventSchemas {
         if (errors.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("value breaks the schema of " + ceType + ": " + errors.stream()
-                .map(ValidationMessage::getMessage).sorted().limit(MAX_REPORTED_ERRORS)
-                .collect(Collectors.joining("; ")));
+        return Optional.of("value breaks the schema of " + ceType + ": "
+                + errors.stream()
+                        .map(ValidationMessage::getMessage)
+                        .sorted()
+                        .limit(MAX_REPORTED_ERRORS)
+                        .collect(Collectors.joining("; ")));
     }
 
     private static JsonNode load(Class<? extends EndorsementEvent> type) {

@@ -3,13 +3,13 @@ package org.endorsements.query.projection.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import java.util.List;
 import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.projection.ProjectionEngine;
@@ -52,16 +52,21 @@ class ProjectionConfiguration {
 
     /** Every feature's projection; the live generation's indexes are declared at start. */
     @Bean
-    ProjectionEngine projectionEngine(MongoEngineStore store, List<BatchProjection> projections,
-            ActiveGeneration live) {
+    ProjectionEngine projectionEngine(
+            MongoEngineStore store, List<BatchProjection> projections, ActiveGeneration live) {
         ProjectionEngine engine = new ProjectionEngine(store, projections);
         engine.declareIndexes(live.current());
         return engine;
     }
 
     @Bean
-    ProjectionListener projectionListener(ProjectionEngine engine, MongoEngineStore store, ActiveGeneration live,
-            ProjectionProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
+    ProjectionListener projectionListener(
+            ProjectionEngine engine,
+            MongoEngineStore store,
+            ActiveGeneration live,
+            ProjectionProperties properties,
+            MeterRegistry meters,
+            ApplicationEventPublisher events) {
         return new ProjectionListener(engine, store, live, properties, meters, events);
     }
 
@@ -72,17 +77,25 @@ class ProjectionConfiguration {
      * executor, which the async reads run on.
      */
     @Bean
-    Replay replay(ProjectionEngine engine, MongoEngineStore store, MongoTemplate mongo, ActiveGeneration live,
-            ProjectionProperties properties, KafkaProperties kafka, KafkaListenerEndpointRegistry listeners,
-            Clock clock, ProjectionListener listener, SimpleAsyncTaskExecutorBuilder executors) {
-        SimpleAsyncTaskExecutor executor = executors.threadNamePrefix("replay-").concurrencyLimit(1).build();
+    Replay replay(
+            ProjectionEngine engine,
+            MongoEngineStore store,
+            MongoTemplate mongo,
+            ActiveGeneration live,
+            ProjectionProperties properties,
+            KafkaProperties kafka,
+            KafkaListenerEndpointRegistry listeners,
+            Clock clock,
+            ProjectionListener listener,
+            SimpleAsyncTaskExecutorBuilder executors) {
+        SimpleAsyncTaskExecutor executor =
+                executors.threadNamePrefix("replay-").concurrencyLimit(1).build();
         executor.setDaemon(true);
         return new Replay(engine, store, mongo, live, properties, kafka, listeners, clock, listener, executor);
     }
 
     @Bean
-    LiveProjection liveProjection(KafkaListenerEndpointRegistry listeners, ProjectionListener listener,
-            Replay replay) {
+    LiveProjection liveProjection(KafkaListenerEndpointRegistry listeners, ProjectionListener listener, Replay replay) {
         return new KafkaLiveProjection(listeners, listener, replay);
     }
 
@@ -92,17 +105,17 @@ class ProjectionConfiguration {
      * batch that fails for any other reason (e.g. MongoDB unreachable) is retried, never skipped.
      */
     @Bean
-    DefaultErrorHandler projectionErrorHandler(ProjectionProperties properties, KafkaTemplate<String, byte[]> kafka,
-            ProjectionListener listener) {
-        DeadLetterPublishingRecoverer parking = new DeadLetterPublishingRecoverer(kafka,
-                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), ANY_PARTITION));
+    DefaultErrorHandler projectionErrorHandler(
+            ProjectionProperties properties, KafkaTemplate<String, byte[]> kafka, ProjectionListener listener) {
+        DeadLetterPublishingRecoverer parking = new DeadLetterPublishingRecoverer(
+                kafka, (record, exception) -> new TopicPartition(properties.deadLetterTopic(), ANY_PARTITION));
         parking.setHeadersFunction((record, exception) -> reason(exception));
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
             parking.accept(record, consumer, exception);
             listener.parked(record);
         };
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(properties.retryInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                recoverer, new FixedBackOff(properties.retryInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
         handler.addNotRetryableExceptions(UnprojectableRecordException.class);
         return handler;
     }
@@ -119,7 +132,10 @@ class ProjectionConfiguration {
 
     @Bean
     NewTopic deadLetterTopic(ProjectionProperties properties) {
-        return TopicBuilder.name(properties.deadLetterTopic()).partitions(1).replicas(1)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")).build();
+        return TopicBuilder.name(properties.deadLetterTopic())
+                .partitions(1)
+                .replicas(1)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))
+                .build();
     }
 }

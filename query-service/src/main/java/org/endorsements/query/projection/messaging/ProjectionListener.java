@@ -59,8 +59,13 @@ public class ProjectionListener implements ConsumerSeekAware {
     /** Set while a batch is written and left set when it failed (it will be retried): its writes are partial. */
     private volatile boolean batchUnfinished;
 
-    public ProjectionListener(ProjectionEngine engine, EngineStore store, LiveGeneration live,
-            ProjectionProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
+    public ProjectionListener(
+            ProjectionEngine engine,
+            EngineStore store,
+            LiveGeneration live,
+            ProjectionProperties properties,
+            MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.publisher = events;
         this.engine = engine;
         this.store = store;
@@ -70,7 +75,8 @@ public class ProjectionListener implements ConsumerSeekAware {
         this.duplicates = meters.counter("endorsements.projection.events", "outcome", "duplicate");
         this.poison = meters.counter("endorsements.projection.dead-lettered");
         Gauge.builder("endorsements.projection.lag", lag, AtomicLong::get)
-                .description("Events on the topic not yet in the views").register(meters);
+                .description("Events on the topic not yet in the views")
+                .register(meters);
     }
 
     @Override
@@ -87,8 +93,11 @@ public class ProjectionListener implements ConsumerSeekAware {
         }
     }
 
-    @KafkaListener(id = "projection", topics = "${endorsements.projection.topic}",
-            groupId = "${endorsements.projection.group-id}", batch = "true")
+    @KafkaListener(
+            id = "projection",
+            topics = "${endorsements.projection.topic}",
+            groupId = "${endorsements.projection.group-id}",
+            batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         batchUnfinished = true;
         project(records, consumer);
@@ -129,8 +138,11 @@ public class ProjectionListener implements ConsumerSeekAware {
             }
             long stored = positions.getOrDefault(partition, 0L);
             if (record.offset() > stored && !partitionsWithEvents.contains(partition)) {
-                log.warn("Views are behind the consumer on partition {} (stored {}, got {}): rebuilding from there",
-                        partition, stored, record.offset());
+                log.warn(
+                        "Views are behind the consumer on partition {} (stored {}, got {}): rebuilding from there",
+                        partition,
+                        stored,
+                        record.offset());
                 consumer.seek(new TopicPartition(record.topic(), partition), stored);
                 rewound.add(partition);
                 continue;
@@ -145,8 +157,8 @@ public class ProjectionListener implements ConsumerSeekAware {
                 // The records before it are projected; the container's error handler parks this one in the
                 // dead-letter topic (then parked() moves the position past it) and redelivers the rest.
                 projectDecoded(events, generation, consumer);
-                throw new BatchListenerFailedException("unprojectable record",
-                        new UnprojectableRecordException(e.getMessage()), record);
+                throw new BatchListenerFailedException(
+                        "unprojectable record", new UnprojectableRecordException(e.getMessage()), record);
             }
         }
         projectDecoded(events, generation, consumer);
@@ -173,8 +185,12 @@ public class ProjectionListener implements ConsumerSeekAware {
             store.write(generation, Map.of(), Map.of(record.partition(), next));
         }
         poison.increment();
-        log.error("Unprojectable record at {}-{}@{} parked in {}", record.topic(), record.partition(),
-                record.offset(), properties.deadLetterTopic());
+        log.error(
+                "Unprojectable record at {}-{}@{} parked in {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                properties.deadLetterTopic());
     }
 
     static ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
@@ -183,7 +199,11 @@ public class ProjectionListener implements ConsumerSeekAware {
         String subject = header(record, EventMessageFormat.HEADER_SUBJECT);
         String sequence = header(record, EventMessageFormat.HEADER_SEQUENCE);
         String time = header(record, EventMessageFormat.HEADER_TIME);
-        if (type == null || id == null || subject == null || sequence == null || time == null
+        if (type == null
+                || id == null
+                || subject == null
+                || sequence == null
+                || time == null
                 || record.value() == null) {
             throw new EventMessageFormat.UnreadableEventException("required CloudEvents attributes are missing");
         }
@@ -193,8 +213,16 @@ public class ProjectionListener implements ConsumerSeekAware {
         }
         EndorsementEvent event = EventMessageFormat.decode(type, record.value());
         try {
-            return new ProjectedEvent(id, type, header(record, EventMessageFormat.HEADER_AGGREGATE_TYPE), subject,
-                    Long.parseLong(sequence), Instant.parse(time), record.partition(), record.offset(), event,
+            return new ProjectedEvent(
+                    id,
+                    type,
+                    header(record, EventMessageFormat.HEADER_AGGREGATE_TYPE),
+                    subject,
+                    Long.parseLong(sequence),
+                    Instant.parse(time),
+                    record.partition(),
+                    record.offset(),
+                    event,
                     record.value());
         } catch (RuntimeException e) {
             throw new EventMessageFormat.UnreadableEventException("malformed attribute: " + e.getMessage());

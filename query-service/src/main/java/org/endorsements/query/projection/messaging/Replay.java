@@ -43,12 +43,24 @@ public class Replay {
     private static final Duration POLL = Duration.ofMillis(500);
     static final String LIVE_LISTENER_ID = "projection";
 
-    public enum State { IDLE, RUNNING, SWITCHED, FAILED }
+    public enum State {
+        IDLE,
+        RUNNING,
+        SWITCHED,
+        FAILED
+    }
 
     /** Progress as reported to the admin: events done of total, rate, time left. */
-    public record Progress(State state, Integer generation, long done, long total, double eventsPerSecond,
-            Long secondsLeft, Instant startedAt, Instant finishedAt, String error) {
-    }
+    public record Progress(
+            State state,
+            Integer generation,
+            long done,
+            long total,
+            double eventsPerSecond,
+            Long secondsLeft,
+            Instant startedAt,
+            Instant finishedAt,
+            String error) {}
 
     private final ProjectionEngine engine;
     private final EngineStore store;
@@ -62,12 +74,21 @@ public class Replay {
     private final SimpleAsyncTaskExecutor executor;
     /** Held while the live projection is stopped for the switch-over: nothing may read the old generation then. */
     final ReentrantLock switchOver = new ReentrantLock();
-    private final AtomicReference<Progress> progress = new AtomicReference<>(
-            new Progress(State.IDLE, null, 0, 0, 0, null, null, null, null));
 
-    public Replay(ProjectionEngine engine, EngineStore store, MongoTemplate mongo, ActiveGeneration active,
-            ProjectionProperties properties, KafkaProperties kafka, KafkaListenerEndpointRegistry listeners,
-            Clock clock, ProjectionListener listener, SimpleAsyncTaskExecutor executor) {
+    private final AtomicReference<Progress> progress =
+            new AtomicReference<>(new Progress(State.IDLE, null, 0, 0, 0, null, null, null, null));
+
+    public Replay(
+            ProjectionEngine engine,
+            EngineStore store,
+            MongoTemplate mongo,
+            ActiveGeneration active,
+            ProjectionProperties properties,
+            KafkaProperties kafka,
+            KafkaListenerEndpointRegistry listeners,
+            Clock clock,
+            ProjectionListener listener,
+            SimpleAsyncTaskExecutor executor) {
         this.engine = engine;
         this.store = store;
         this.listener = listener;
@@ -111,7 +132,8 @@ public class Replay {
             store.mark(fresh);
             try (KafkaConsumer<String, byte[]> consumer = consumer(target)) {
                 List<TopicPartition> partitions = consumer.partitionsFor(properties.topic()).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList();
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
@@ -145,11 +167,16 @@ public class Replay {
                     switchOver.unlock();
                 }
                 long total = total(consumer, partitions, beginning);
-                double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
-                progress.set(new Progress(State.SWITCHED, target, done, total, done / seconds, 0L, started,
-                        clock.instant(), null));
-                log.info("Replay into generation {} done: {} events in {} s ({} events/s)", target, done,
-                        String.format("%.1f", seconds), String.format("%.0f", done / seconds));
+                double seconds = Math.max(
+                        0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
+                progress.set(new Progress(
+                        State.SWITCHED, target, done, total, done / seconds, 0L, started, clock.instant(), null));
+                log.info(
+                        "Replay into generation {} done: {} events in {} s ({} events/s)",
+                        target,
+                        done,
+                        String.format("%.1f", seconds),
+                        String.format("%.0f", done / seconds));
             }
         } catch (RuntimeException e) {
             if (switched) {
@@ -160,8 +187,16 @@ public class Replay {
             log.error("Replay into generation {} failed; the live views are untouched", target, e);
             dropQuietly(fresh);
             Progress p = progress.get();
-            progress.set(new Progress(State.FAILED, target, p.done(), p.total(), p.eventsPerSecond(), null, started,
-                    clock.instant(), "the replay failed; see the query service's log"));
+            progress.set(new Progress(
+                    State.FAILED,
+                    target,
+                    p.done(),
+                    p.total(),
+                    p.eventsPerSecond(),
+                    null,
+                    started,
+                    clock.instant(),
+                    "the replay failed; see the query service's log"));
         }
     }
 
@@ -185,14 +220,19 @@ public class Replay {
         return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
     }
 
-    private static long total(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+    private static long total(
+            KafkaConsumer<String, byte[]> consumer,
+            List<TopicPartition> partitions,
             Map<TopicPartition, Long> beginning) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        return partitions.stream().mapToLong(p -> ends.get(p) - beginning.getOrDefault(p, 0L)).sum();
+        return partitions.stream()
+                .mapToLong(p -> ends.get(p) - beginning.getOrDefault(p, 0L))
+                .sum();
     }
 
     private void report(int target, Instant started, long done, long total) {
-        double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
+        double seconds =
+                Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
         double rate = done / seconds;
         Long left = rate > 0 ? (long) Math.ceil((total - done) / rate) : null;
         progress.set(new Progress(State.RUNNING, target, done, total, rate, left, started, null, null));

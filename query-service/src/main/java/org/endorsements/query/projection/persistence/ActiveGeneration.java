@@ -41,8 +41,8 @@ public class ActiveGeneration implements LiveGeneration {
 
     /** Makes {@code generation} the live one, for reads and for the projection, at once. */
     public void switchTo(Generation generation) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(ACTIVE)), new Update().set(GENERATION, generation.number()),
-                META);
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(ACTIVE)), new Update().set(GENERATION, generation.number()), META);
         current = generation;
         log.info("Views switched to generation {}", generation.number());
     }

@@ -28,8 +28,11 @@ class ConnectionReport {
     @EventListener(ApplicationReadyEvent.class)
     void report() {
         String uri = environment.getProperty("spring.data.mongodb.uri", "");
-        log.info("Views: MongoDB at {} (database {}, generation {})", uri.replaceAll("//[^@/]*@", "//***@"),
-                mongo.getDb().getName(), live.current().number());
+        log.info(
+                "Views: MongoDB at {} (database {}, generation {})",
+                uri.replaceAll("//[^@/]*@", "//***@"),
+                mongo.getDb().getName(),
+                live.current().number());
         log.info("Kafka: {}", environment.getProperty("spring.kafka.bootstrap-servers"));
     }
 }

@@ -62,18 +62,26 @@ public class MongoEngineStore implements EngineStore {
     @Override
     public void write(Generation generation, Map<String, Long> sequences, Map<Integer, Long> nextOffsets) {
         // Most aggregates of a batch are new (a new signature, and every one of a replay): inserted first.
-        EmbeddedServer.upsertById(mongo, generation.collection(AGGREGATES), sequences.entrySet().stream()
-                .map(e -> new Document("_id", e.getKey()).append(SEQUENCE_FIELD, e.getValue())).toList());
+        EmbeddedServer.upsertById(
+                mongo,
+                generation.collection(AGGREGATES),
+                sequences.entrySet().stream()
+                        .map(e -> new Document("_id", e.getKey()).append(SEQUENCE_FIELD, e.getValue()))
+                        .toList());
         if (nextOffsets.isEmpty()) {
             return;
         }
         if (!intact(generation)) {
-            throw new IllegalStateException("the view store lost its data during this batch; the batch is "
-                    + "retried and every view rebuilt");
+            throw new IllegalStateException(
+                    "the view store lost its data during this batch; the batch is " + "retried and every view rebuilt");
         }
         BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.collection(POSITIONS));
-        nextOffsets.forEach((partition, offset) -> ops.upsert(byId(topic + ":" + partition),
-                new Update().set(TOPIC_FIELD, topic).set(PARTITION_FIELD, partition).set(NEXT_OFFSET_FIELD, offset)));
+        nextOffsets.forEach((partition, offset) -> ops.upsert(
+                byId(topic + ":" + partition),
+                new Update()
+                        .set(TOPIC_FIELD, topic)
+                        .set(PARTITION_FIELD, partition)
+                        .set(NEXT_OFFSET_FIELD, offset)));
         ops.execute();
     }
 
@@ -105,8 +113,7 @@ public class MongoEngineStore implements EngineStore {
     }
 
     /** The marker lives in the positions collection, so one read answers both questions. */
-    private record StoredPositions(Map<Integer, Long> positions, boolean marked) {
-    }
+    private record StoredPositions(Map<Integer, Long> positions, boolean marked) {}
 
     private StoredPositions read(Generation generation) {
         Map<Integer, Long> positions = new HashMap<>();

@@ -25,8 +25,10 @@ class ProjectionHealthIndicator implements HealthIndicator {
     public Health health() {
         try {
             long aggregates = mongo.estimatedCount(live.current().collection(MongoEngineStore.AGGREGATES));
-            return Health.up().withDetail("generation", live.current().number())
-                    .withDetail("aggregates", aggregates).build();
+            return Health.up()
+                    .withDetail("generation", live.current().number())
+                    .withDetail("aggregates", aggregates)
+                    .build();
         } catch (RuntimeException e) {
             return Health.down().withDetail("error", "MongoDB is not reachable").build();
         }

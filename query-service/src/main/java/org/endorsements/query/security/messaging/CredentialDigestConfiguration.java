@@ -13,8 +13,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 class CredentialDigestConfiguration {
 
     @Bean
-    CredentialDigestReader credentialDigestReader(ConsumerFactory<String, byte[]> consumers, OrganizationKeys keys,
-            ReadSecurityProperties properties) {
+    CredentialDigestReader credentialDigestReader(
+            ConsumerFactory<String, byte[]> consumers, OrganizationKeys keys, ReadSecurityProperties properties) {
         return new CredentialDigestReader(consumers, keys, properties);
     }
 
@@ -24,8 +24,10 @@ class CredentialDigestConfiguration {
      */
     @Bean
     NewTopic credentialDigestsTopic(ReadSecurityProperties properties) {
-        return new NewTopic(properties.credentialDigests().topic(), 1,
-                properties.credentialDigests().replicas())
+        return new NewTopic(
+                        properties.credentialDigests().topic(),
+                        1,
+                        properties.credentialDigests().replicas())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 }

@@ -39,8 +39,8 @@ public class CredentialDigestReader implements SmartLifecycle {
     private volatile Consumer<String, byte[]> consumer;
     private volatile boolean running;
 
-    public CredentialDigestReader(ConsumerFactory<String, byte[]> consumers, OrganizationKeys keys,
-            ReadSecurityProperties properties) {
+    public CredentialDigestReader(
+            ConsumerFactory<String, byte[]> consumers, OrganizationKeys keys, ReadSecurityProperties properties) {
         this.consumers = consumers;
         this.keys = keys;
         this.properties = properties.credentialDigests();
@@ -116,8 +116,8 @@ public class CredentialDigestReader implements SmartLifecycle {
                     partitions = partitions(c);
                 } catch (TimeoutException e) {
                     // The broker did not answer in time: the same consumer asks again later; what is known stays.
-                    log.warn("Could not list the partitions of {} ({}); asking again", properties.topic(),
-                            e.toString());
+                    log.warn(
+                            "Could not list the partitions of {} ({}); asking again", properties.topic(), e.toString());
                     partitions = assigned.isEmpty() ? null : assigned;
                 }
                 if (partitions != null && !partitions.equals(assigned)) {
@@ -128,7 +128,8 @@ public class CredentialDigestReader implements SmartLifecycle {
                     assigned = partitions;
                     catchUpTo = reading == null ? null : c.endOffsets(partitions);
                 }
-                nextPartitionCheck = System.nanoTime() + properties.retryInterval().multipliedBy(30).toNanos();
+                nextPartitionCheck = System.nanoTime()
+                        + properties.retryInterval().multipliedBy(30).toNanos();
             }
             if (assigned.isEmpty()) {
                 pause(properties.retryInterval());
@@ -161,8 +162,11 @@ public class CredentialDigestReader implements SmartLifecycle {
                 }
             } catch (IllegalArgumentException e) {
                 // Fail closed: a record that cannot be read removes whatever key the organization had.
-                log.warn("Unreadable credential digest at offset {} ({}); the organization's key no longer opens "
-                        + "anything", record.offset(), e.getMessage());
+                log.warn(
+                        "Unreadable credential digest at offset {} ({}); the organization's key no longer opens "
+                                + "anything",
+                        record.offset(),
+                        e.getMessage());
                 digest = null;
             }
         }
@@ -173,8 +177,8 @@ public class CredentialDigestReader implements SmartLifecycle {
     }
 
     private Set<TopicPartition> partitions(Consumer<String, byte[]> c) {
-        List<org.apache.kafka.common.PartitionInfo> infos = c.partitionsFor(properties.topic(),
-                properties.retryInterval());
+        List<org.apache.kafka.common.PartitionInfo> infos =
+                c.partitionsFor(properties.topic(), properties.retryInterval());
         Set<TopicPartition> partitions = new HashSet<>();
         if (infos != null) {
             infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));

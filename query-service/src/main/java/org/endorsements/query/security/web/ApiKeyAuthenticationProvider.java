@@ -2,10 +2,10 @@ package org.endorsements.query.security.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.endorsements.events.Caller;
 import org.endorsements.events.CanonicalText;
 import org.endorsements.query.security.OrganizationKeys;
 import org.endorsements.query.security.ReadSecurityProperties;
-import org.endorsements.events.Caller;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -50,7 +50,9 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         if (!organizations.caughtUp()) {
             throw new KeysNotYetKnownException();
         }
-        return organizations.callerOf(hash).map(ApiKeyAuthentication::of)
+        return organizations
+                .callerOf(hash)
+                .map(ApiKeyAuthentication::of)
                 .orElseThrow(() -> new BadCredentialsException("unknown key"));
     }
 

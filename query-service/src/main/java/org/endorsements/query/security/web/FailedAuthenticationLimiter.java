@@ -31,7 +31,10 @@ class FailedAuthenticationLimiter {
     private FailedAuthenticationLimiter(long requests, Duration period, long maxAddresses) {
         this.requests = requests;
         this.period = period;
-        this.buckets = Caffeine.newBuilder().maximumSize(maxAddresses).expireAfterAccess(period).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxAddresses)
+                .expireAfterAccess(period)
+                .build();
     }
 
     /** Counts one request (a failure); returns how long the address must now wait, zero when it was still within its limit. */
@@ -41,8 +44,12 @@ class FailedAuthenticationLimiter {
     }
 
     private Bucket newBucket() {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(requests)
-                .refillGreedy(requests, period).build()).build();
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(requests)
+                        .refillGreedy(requests, period)
+                        .build())
+                .build();
     }
 
     static long retryAfterSeconds(Duration wait) {

@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.endorsements.events.Caller;
 import org.endorsements.query.security.OrganizationKeys;
 import org.endorsements.query.security.ReadSecurityProperties;
-import org.endorsements.events.Caller;
 import org.endorsements.query.shared.web.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,16 +58,20 @@ class SecurityConfiguration {
     private static final String PRIVATE_RESPONSE = SecurityConfiguration.class.getName() + ".private";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ReadSecurityProperties properties,
-            ApiKeyAuthenticationProvider provider, ObjectMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ReadSecurityProperties properties,
+            ApiKeyAuthenticationProvider provider,
+            ObjectMapper json)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         FailedAuthenticationLimiter limiter = new FailedAuthenticationLimiter(properties.failedAuthentication());
         AuthenticationEntryPoint entryPoint = entryPoint(problems, limiter);
         AuthenticationManager keys = new ProviderManager(provider);
         AuthenticationFilter keyFilter = new AuthenticationFilter(keys, bearerKey());
         keyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
-        keyFilter.setSuccessHandler((request, response, authentication) ->
-                request.setAttribute(PRIVATE_RESPONSE, Boolean.TRUE));
+        keyFilter.setSuccessHandler(
+                (request, response, authentication) -> request.setAttribute(PRIVATE_RESPONSE, Boolean.TRUE));
 
         http
                 // A stateless API: keys in a header, no cookies, no sessions, nothing a forged form could use.
@@ -79,12 +83,12 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .anonymous(a -> a.principal(Caller.PUBLIC))
                 .addFilterBefore(keyFilter, AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new LimitAnonymousRequests(
-                        new FailedAuthenticationLimiter(properties.anonymous()), problems),
+                .addFilterAfter(
+                        new LimitAnonymousRequests(new FailedAuthenticationLimiter(properties.anonymous()), problems),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied(problems)))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .headers(h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
                         .addHeaderWriter((request, response) -> {
                             if (request.getAttribute(PRIVATE_RESPONSE) != null) {
@@ -93,28 +97,35 @@ class SecurityConfiguration {
                         }))
                 .authorizeHttpRequests(a -> a
                         // Both go on with a request already authorized (or refused) on its first dispatch.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
                         // Spring Boot's error page asked for directly renders an error that never happened (500).
-                        .requestMatchers("/error").denyAll()
+                        .requestMatchers("/error")
+                        .denyAll()
                         // The protected paths whatever the method: Spring MVC answers HEAD with the GET handler
                         // (which checks nothing itself) and OPTIONS by itself, so neither may get past these.
                         .requestMatchers("/api/statements/*/history", "/api/organizations/*/history")
-                                .hasRole(ApiKeyAuthentication.AUDITOR)
-                        .requestMatchers("/api/admin/reconciliation").hasRole(ApiKeyAuthentication.AUDITOR)
-                        .requestMatchers("/api/admin/**").hasRole(ApiKeyAuthentication.ADMIN)
+                        .hasRole(ApiKeyAuthentication.AUDITOR)
+                        .requestMatchers("/api/admin/reconciliation")
+                        .hasRole(ApiKeyAuthentication.AUDITOR)
+                        .requestMatchers("/api/admin/**")
+                        .hasRole(ApiKeyAuthentication.ADMIN)
                         .requestMatchers("/api/statements/{statementId}/receipts/{organizationId}")
-                                .access(ownOrganizationOrAuditor())
+                        .access(ownOrganizationOrAuditor())
                         // Public: reading, and only reading, of everything else.
-                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-                        .anyRequest().authenticated());
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 
     /** A bean, so that Spring Boot makes no user store with a generated password of its own. */
     @Bean
-    ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(ReadSecurityProperties properties,
-            OrganizationKeys organizations) {
+    ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(
+            ReadSecurityProperties properties, OrganizationKeys organizations) {
         return new ApiKeyAuthenticationProvider(properties, organizations);
     }
 
@@ -123,8 +134,11 @@ class SecurityConfiguration {
         return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
             Object principal = authentication.get().getPrincipal();
             String organizationId = context.getVariables().get("organizationId");
-            boolean allowed = principal instanceof Caller caller && (caller.isAuditor()
-                    || caller.organization().filter(own -> own.value().equals(organizationId)).isPresent());
+            boolean allowed = principal instanceof Caller caller
+                    && (caller.isAuditor()
+                            || caller.organization()
+                                    .filter(own -> own.value().equals(organizationId))
+                                    .isPresent());
             return new AuthorizationDecision(allowed);
         };
     }
@@ -139,7 +153,8 @@ class SecurityConfiguration {
             if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 throw new BadCredentialsException("not a bearer key");
             }
-            return ApiKeyAuthentication.presented(header.substring(BEARER.length()).strip());
+            return ApiKeyAuthentication.presented(
+                    header.substring(BEARER.length()).strip());
         };
     }
 
@@ -148,12 +163,14 @@ class SecurityConfiguration {
      * are charged and refused: a valid key from the same address (a NAT, a proxy, a Tor exit) is checked first and
      * goes on.
      */
-    private static AuthenticationEntryPoint entryPoint(ProblemResponses problems,
-            FailedAuthenticationLimiter limiter) {
+    private static AuthenticationEntryPoint entryPoint(ProblemResponses problems, FailedAuthenticationLimiter limiter) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             if (e instanceof KeysNotYetKnownException) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "keys-not-loaded",
+                problems.write(
+                        response,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "keys-not-loaded",
                         "Organization keys are still being loaded; retry in a second.");
                 return;
             }
@@ -163,25 +180,29 @@ class SecurityConfiguration {
                 return;
             }
             if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-                problems.unauthorized(response, "authentication-required",
+                problems.unauthorized(
+                        response,
+                        "authentication-required",
                         "This needs a key: send it as 'Authorization: Bearer <key>'.");
             } else {
-                problems.unauthorized(response, "invalid-credentials",
-                        "The API key is not valid here; public reads need no key.");
+                problems.unauthorized(
+                        response, "invalid-credentials", "The API key is not valid here; public reads need no key.");
             }
         };
     }
 
     private static AccessDeniedHandler denied(ProblemResponses problems) {
-        return (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
-                "This key may not read this.");
+        return (request, response, e) ->
+                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "This key may not read this.");
     }
 
     private static void tooMany(ProblemResponses problems, HttpServletResponse response, Duration wait)
             throws IOException {
-        response.setHeader(HttpHeaders.RETRY_AFTER,
-                Long.toString(FailedAuthenticationLimiter.retryAfterSeconds(wait)));
-        problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-authentications",
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(FailedAuthenticationLimiter.retryAfterSeconds(wait)));
+        problems.write(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-failed-authentications",
                 "Too many requests from this address failed authentication; retry later.");
     }
 
@@ -200,7 +221,10 @@ class SecurityConfiguration {
         return (request, response, e) -> {
             // Refused before the filter chain's header writers run.
             SecurityHeaders.onRefusal(response);
-            problems.write(response, HttpStatus.BAD_REQUEST, "malformed-request",
+            problems.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-request",
                     "The request was refused: its address or headers are not acceptable.");
         };
     }
@@ -225,9 +249,13 @@ class SecurityConfiguration {
             if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
                 Duration wait = limiter.failed(request.getRemoteAddr());
                 if (!wait.isZero()) {
-                    response.setHeader(HttpHeaders.RETRY_AFTER,
+                    response.setHeader(
+                            HttpHeaders.RETRY_AFTER,
                             Long.toString(FailedAuthenticationLimiter.retryAfterSeconds(wait)));
-                    problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-anonymous-requests",
+                    problems.write(
+                            response,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too-many-anonymous-requests",
                             "Too many requests without a key from this address; retry later.");
                     return;
                 }

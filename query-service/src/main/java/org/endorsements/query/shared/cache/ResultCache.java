@@ -22,8 +22,9 @@ import org.springframework.util.unit.DataSize;
 public class ResultCache {
 
     @ConfigurationProperties("endorsements.reads.cache")
-    public record Properties(@DefaultValue("64MB") DataSize maxSize, @DefaultValue("10m") Duration expireAfterAccess) {
-    }
+    public record Properties(
+            @DefaultValue("64MB") DataSize maxSize,
+            @DefaultValue("10m") Duration expireAfterAccess) {}
 
     /** A cached value that can tell roughly how many bytes of heap it holds. */
     public interface Sized {
@@ -31,8 +32,7 @@ public class ResultCache {
     }
 
     /** {@code position}: where the statement's view stood; {@code parameters}: whatever else the result depends on. */
-    public record Key(String kind, String statementId, String position, List<Object> parameters) {
-    }
+    public record Key(String kind, String statementId, String position, List<Object> parameters) {}
 
     private final AsyncCache<Key, Sized> cache;
 

@@ -21,8 +21,7 @@ public final class BulkWrites {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private BulkWrites() {
-    }
+    private BulkWrites() {}
 
     /** Each document replaces the one with its {@code _id}, or is inserted. */
     public static void replaceById(MongoTemplate mongo, String collection, Collection<Document> documents) {

@@ -15,8 +15,7 @@ public final class Cursors {
     /** Documents per reply: small documents, so about a megabyte. */
     public static final int BATCH_SIZE = 2_000;
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     /** The same query, read in batches of {@link #BATCH_SIZE}. */
     public static Query batched(Query query) {

@@ -24,11 +24,11 @@ public final class EmbeddedServer {
 
     /** Ids asked per {@code $in} query; see {@link #findByIds}. */
     static final int CHUNK = 64;
+
     private static final int DUPLICATE_KEY = 11000;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
-    private EmbeddedServer() {
-    }
+    private EmbeddedServer() {}
 
     /**
      * Documents by {@code _id}, asked in chunks. The embedded server finds the candidates of an
@@ -36,8 +36,7 @@ public final class EmbeddedServer {
      * makes one query of k ids cost k²: a replay batch of 500 ids spent most of its time there. Chunks of
      * {@value #CHUNK} keep that small and cost a real MongoDB only a few more round trips.
      */
-    public static <T> List<T> findByIds(MongoTemplate mongo, Collection<String> ids, Class<T> type,
-            String collection) {
+    public static <T> List<T> findByIds(MongoTemplate mongo, Collection<String> ids, Class<T> type, String collection) {
         List<String> all = List.copyOf(ids);
         List<T> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += CHUNK) {
@@ -66,8 +65,8 @@ public final class EmbeddedServer {
     }
 
     /** Inserts every document whose {@code _id} is new; returns those that already existed. Any other error fails. */
-    private static List<org.bson.Document> insertNew(MongoTemplate mongo, String collection,
-            List<org.bson.Document> documents) {
+    private static List<org.bson.Document> insertNew(
+            MongoTemplate mongo, String collection, List<org.bson.Document> documents) {
         if (documents.isEmpty()) {
             return List.of();
         }
@@ -83,7 +82,9 @@ public final class EmbeddedServer {
                     || !e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
                 throw e;
             }
-            return e.getWriteErrors().stream().map(error -> documents.get(error.getIndex())).toList();
+            return e.getWriteErrors().stream()
+                    .map(error -> documents.get(error.getIndex()))
+                    .toList();
         }
     }
 }

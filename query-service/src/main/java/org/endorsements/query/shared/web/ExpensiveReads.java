@@ -36,9 +36,10 @@ import org.springframework.stereotype.Component;
 public class ExpensiveReads {
 
     @ConfigurationProperties("endorsements.reads.bulkhead")
-    public record Properties(@DefaultValue("4") int maxConcurrent, @DefaultValue("1") int maxPerAddress,
-            @DefaultValue("1s") Duration retryAfter) {
-    }
+    public record Properties(
+            @DefaultValue("4") int maxConcurrent,
+            @DefaultValue("1") int maxPerAddress,
+            @DefaultValue("1s") Duration retryAfter) {}
 
     /** The request attribute that holds the permits of a request, put there by {@link ExpensiveReadsFilter}. */
     static final String HELD = ExpensiveReads.class.getName() + ".held";
@@ -68,7 +69,9 @@ public class ExpensiveReads {
             return count + 1;
         });
         if (refused[0]) {
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-large-reads-from-address",
+            throw new ProblemException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-large-reads-from-address",
                     "A large read from this address is running already; retry when it has finished.",
                     retryAfterSeconds());
         }
@@ -84,8 +87,11 @@ public class ExpensiveReads {
             // No filter saw this request, or it has ended already (its client went away while it waited):
             // nothing would release a permit taken now.
             permit.close();
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-large-reads",
-                    "This request can no longer hold a large read; retry.", retryAfterSeconds());
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "too-many-large-reads",
+                    "This request can no longer hold a large read; retry.",
+                    retryAfterSeconds());
         }
         return permit;
     }
@@ -95,14 +101,16 @@ public class ExpensiveReads {
      * {@link Permit#close()}; 503 when none is left.
      */
     public Permit acquire() {
-        return acquire(() -> {
-        });
+        return acquire(() -> {});
     }
 
     private Permit acquire(Runnable onRelease) {
         if (!permits.tryAcquire()) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-large-reads",
-                    "Too many large reads are running; retry shortly.", retryAfterSeconds());
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "too-many-large-reads",
+                    "Too many large reads are running; retry shortly.",
+                    retryAfterSeconds());
         }
         return new Permit(onRelease);
     }

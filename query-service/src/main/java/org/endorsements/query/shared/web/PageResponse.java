@@ -17,12 +17,11 @@ public record PageResponse<T>(List<T> items, int page, int size, long totalItems
 
     public static void validate(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw ProblemException.badRequest("invalid-page",
-                    "page must be 0 or more and size between 1 and " + MAX_SIZE + ".");
+            throw ProblemException.badRequest(
+                    "invalid-page", "page must be 0 or more and size between 1 and " + MAX_SIZE + ".");
         }
         if ((long) page * size > MAX_OFFSET) {
-            throw ProblemException.badRequest("invalid-page",
-                    "page times size must not exceed " + MAX_OFFSET + ".");
+            throw ProblemException.badRequest("invalid-page", "page times size must not exceed " + MAX_OFFSET + ".");
         }
     }
 }

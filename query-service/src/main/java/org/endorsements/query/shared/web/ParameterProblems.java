@@ -21,22 +21,23 @@ class ParameterProblems {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
-        String expected = type == null ? "a valid value"
-                : type == int.class || type == Integer.class ? "an integer between " + Integer.MIN_VALUE + " and "
-                        + Integer.MAX_VALUE
-                : type == long.class || type == Long.class ? "an integer between " + Long.MIN_VALUE + " and "
-                        + Long.MAX_VALUE
-                : "a valid value";
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                e.getName() + " must be " + expected + ".");
+        String expected = type == null
+                ? "a valid value"
+                : type == int.class || type == Integer.class
+                        ? "an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                        : type == long.class || type == Long.class
+                                ? "an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                                : "a valid value";
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getName() + " must be " + expected + ".");
         problem.setProperty("parameter", e.getName());
         return problem;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "missing-parameter",
-                e.getParameterName() + " is required.");
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "missing-parameter", e.getParameterName() + " is required.");
         problem.setProperty("parameter", e.getParameterName());
         return problem;
     }

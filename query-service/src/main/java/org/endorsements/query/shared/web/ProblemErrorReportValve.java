@@ -32,8 +32,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String title = known == null ? "Error" : known.getReasonPhrase();
         String code = status == 400 ? "malformed-request" : "http-" + status;
         String body = "{\"type\":\"" + Problems.TYPE_PREFIX + code + "\",\"title\":\"" + title + "\",\"status\":"
-                + status + ",\"detail\":\"" + (status == 400
-                ? "The request could not be read: its address or headers are malformed." : title) + "\"}";
+                + status + ",\"detail\":\""
+                + (status == 400 ? "The request could not be read: its address or headers are malformed." : title)
+                + "\"}";
         try {
             SecurityHeaders.onRefusal(response);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,21 +1,21 @@
 package org.endorsements.query.shared.web;
 
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.convert.ConversionException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error is a problem response; no exception text or stack trace reaches a client. */
@@ -35,15 +35,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A parameter of the wrong type ({@code page=abc}, {@code size=1e99}): a 400 that names it. */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         return badParameter(name, "is not of the expected type", headers);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         return badParameter(ex.getParameterName(), "is missing", headers);
     }
 
@@ -59,7 +62,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejected(RequestRejectedException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+        return Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
                 "The request was refused: its address or headers are not acceptable.");
     }
 
@@ -72,9 +77,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> badParameter(String name, String what, HttpHeaders headers) {
         // Only the parameter's name (a fixed part of the API), never the value sent or the exception's text.
         String detail = name == null || !name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")
-                ? "A request parameter " + what + "." : "The parameter '" + name + "' " + what + ".";
-        return new ResponseEntity<>(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", detail), headers,
-                HttpStatus.BAD_REQUEST);
+                ? "A request parameter " + what + "."
+                : "The parameter '" + name + "' " + what + ".";
+        return new ResponseEntity<>(
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", detail), headers, HttpStatus.BAD_REQUEST);
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -84,8 +90,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
         String code = switch (status) {
             case BAD_REQUEST -> "malformed-request";
@@ -95,7 +101,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             default -> "http-" + status.value();
         };
         String detail = status == HttpStatus.BAD_REQUEST
-                ? "The request parameters could not be read." : status.getReasonPhrase();
+                ? "The request parameters could not be read."
+                : status.getReasonPhrase();
         return new ResponseEntity<>(Problems.of(status, code, detail), headers, status);
     }
 }

@@ -13,11 +13,11 @@ public final class ReadParameters {
      * ISO-8601 promises without agreement and more than any campaign needs.
      */
     public static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     public static final int MAX_SEARCH_LENGTH = 100;
 
-    private ReadParameters() {
-    }
+    private ReadParameters() {}
 
     /** {@code code}: the problem's type, e.g. {@code invalid-as-of}. */
     public static Instant instant(String name, String code, String value) {
@@ -34,8 +34,9 @@ public final class ReadParameters {
     }
 
     private static ProblemException invalidInstant(String name, String code) {
-        return ProblemException.badRequest(code, name + " must be an ISO-8601 instant between years 0000 and "
-                + "9999, e.g. 2026-11-28T12:00:00Z.");
+        return ProblemException.badRequest(
+                code,
+                name + " must be an ISO-8601 instant between years 0000 and " + "9999, e.g. 2026-11-28T12:00:00Z.");
     }
 
     /**
@@ -48,8 +49,8 @@ public final class ReadParameters {
             return null;
         }
         if (value.length() > MAX_SEARCH_LENGTH) {
-            throw ProblemException.badRequest("invalid-search", name + " is limited to " + MAX_SEARCH_LENGTH
-                    + " characters.");
+            throw ProblemException.badRequest(
+                    "invalid-search", name + " is limited to " + MAX_SEARCH_LENGTH + " characters.");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -57,13 +58,13 @@ public final class ReadParameters {
                     ? i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(++i))
                     : Character.isLowSurrogate(c);
             if (Character.isISOControl(c) || loneSurrogate) {
-                throw ProblemException.badRequest("invalid-search", name
-                        + " must not contain control characters or unpaired surrogates.");
+                throw ProblemException.badRequest(
+                        "invalid-search", name + " must not contain control characters or unpaired surrogates.");
             }
         }
         if (SpoofingCharacters.containsAny(value)) {
-            throw ProblemException.badRequest("invalid-search", name
-                    + " must not contain bidirectional or zero-width formatting characters.");
+            throw ProblemException.badRequest(
+                    "invalid-search", name + " must not contain bidirectional or zero-width formatting characters.");
         }
         return value;
     }

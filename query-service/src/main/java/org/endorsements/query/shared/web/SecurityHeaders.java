@@ -21,8 +21,7 @@ public final class SecurityHeaders {
             "Cache-Control", "no-store",
             "X-Frame-Options", "DENY");
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     public static void onRefusal(HttpServletResponse response) {
         ON_REFUSALS.forEach(response::setHeader);

@@ -1,6 +1,5 @@
 package org.endorsements.query.shared.web;
 
-import org.apache.catalina.core.StandardHost;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.catalina.Globals;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -42,16 +42,20 @@ class TomcatProblemConfiguration {
     FilterRegistrationBean<OncePerRequestFilter> malformedParameters(ObjectMapper json) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 // Asking for any parameter makes Tomcat parse them all, and note whether that failed.
                 request.getParameter("");
                 if (request.getAttribute(Globals.PARAMETER_PARSE_FAILED_ATTR) != null) {
                     SecurityHeaders.onRefusal(response);
                     response.setStatus(HttpStatus.BAD_REQUEST.value());
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.BAD_REQUEST,
-                            "malformed-request", "A query parameter could not be decoded."));
+                    json.writeValue(
+                            response.getOutputStream(),
+                            Problems.of(
+                                    HttpStatus.BAD_REQUEST,
+                                    "malformed-request",
+                                    "A query parameter could not be decoded."));
                     return;
                 }
                 chain.doFilter(request, response);

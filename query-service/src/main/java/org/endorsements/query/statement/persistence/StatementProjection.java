@@ -74,8 +74,15 @@ public class StatementProjection implements BatchProjection {
             if (e.event() instanceof StatementPublished p) {
                 StatementView s = view(loaded, touched, p.statementId().value());
                 if (e.sequence() > s.getSequence()) {
-                    s.published(p.title(), p.body(), p.language(), p.contentHash(), p.signatoryListIntro(),
-                            p.closingNote(), p.publishedAt(), e.sequence());
+                    s.published(
+                            p.title(),
+                            p.body(),
+                            p.language(),
+                            p.contentHash(),
+                            p.signatoryListIntro(),
+                            p.closingNote(),
+                            p.publishedAt(),
+                            e.sequence());
                 }
             } else if (e.event() instanceof StatementClosed c) {
                 StatementView s = view(loaded, touched, c.statementId().value());
@@ -98,8 +105,8 @@ public class StatementProjection implements BatchProjection {
         BulkWrites.replaceById(mongo, g.collection(STATEMENTS), BulkWrites.documents(mongo, touched.values()));
     }
 
-    private static StatementView view(Map<String, StatementView> loaded, Map<String, StatementView> touched,
-            String id) {
+    private static StatementView view(
+            Map<String, StatementView> loaded, Map<String, StatementView> touched, String id) {
         StatementView view = loaded.computeIfAbsent(id, StatementView::placeholder);
         touched.put(id, view);
         return view;

@@ -42,8 +42,8 @@ public class StatementQueries implements Statements {
 
     @Override
     public List<StatementView> all() {
-        Query query = Query.query(Criteria.where("publishedAt").ne(null))
-                .with(Sort.by(Sort.Direction.DESC, "publishedAt"));
+        Query query =
+                Query.query(Criteria.where("publishedAt").ne(null)).with(Sort.by(Sort.Direction.DESC, "publishedAt"));
         return mongo.find(query, StatementView.class, statements());
     }
 
@@ -54,7 +54,7 @@ public class StatementQueries implements Statements {
 
     @Override
     public List<StatementView> views(Collection<String> statementIds) {
-        return mongo.find(batched(Query.query(Criteria.where("_id").in(statementIds))), StatementView.class,
-                statements());
+        return mongo.find(
+                batched(Query.query(Criteria.where("_id").in(statementIds))), StatementView.class, statements());
     }
 }

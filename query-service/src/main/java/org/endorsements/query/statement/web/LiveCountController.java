@@ -28,8 +28,8 @@ class LiveCountController {
 
     @GetMapping(path = "/api/statements/{statementId}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter live(@PathVariable String statementId, HttpServletRequest request) {
-        StatementView statement = statements.find(statementId)
-                .orElseThrow(() -> ProblemException.notFound("statement"));
+        StatementView statement =
+                statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
         return streams.open(statement, request.getRemoteAddr());
     }
 }

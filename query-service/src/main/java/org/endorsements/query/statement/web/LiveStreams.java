@@ -59,25 +59,33 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LiveStreams {
 
     @ConfigurationProperties("endorsements.live")
-    record Properties(@DefaultValue("1000") int maxStreams, @DefaultValue("20") int maxStreamsPerAddress,
-            @DefaultValue("5s") Duration writeTimeout, @DefaultValue("100") int maxOverflows,
-            @DefaultValue("15s") Duration heartbeatInterval, @DefaultValue("30m") Duration streamLifetime,
-            @DefaultValue("8") int writerThreads, @DefaultValue("1000") int maxWriterThreads,
-            @DefaultValue("5s") Duration retryAfter) {
-    }
+    record Properties(
+            @DefaultValue("1000") int maxStreams,
+            @DefaultValue("20") int maxStreamsPerAddress,
+            @DefaultValue("5s") Duration writeTimeout,
+            @DefaultValue("100") int maxOverflows,
+            @DefaultValue("15s") Duration heartbeatInterval,
+            @DefaultValue("30m") Duration streamLifetime,
+            @DefaultValue("8") int writerThreads,
+            @DefaultValue("1000") int maxWriterThreads,
+            @DefaultValue("5s") Duration retryAfter) {}
 
     static final String EVENT_NAME = "counts";
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
     /** The aggregates whose events change a statement's view: its own, and its endorsements'. */
-    private static final Set<AggregateType> STATEMENT_VIEW_CHANGES = Set.of(AggregateType.STATEMENT,
-            AggregateType.ENDORSEMENT);
+    private static final Set<AggregateType> STATEMENT_VIEW_CHANGES =
+            Set.of(AggregateType.STATEMENT, AggregateType.ENDORSEMENT);
 
-    record Counts(String statementId, long endorsementCount, long totalEndorsementsAdded, long withdrawals,
+    record Counts(
+            String statementId,
+            long endorsementCount,
+            long totalEndorsementsAdded,
+            long withdrawals,
             Instant lastEndorsementAt) {
 
         static Counts of(StatementView v) {
-            return new Counts(v.getId(), v.getCurrentCount(), v.getTotalAdded(), v.getWithdrawn(),
-                    v.getLastEndorsementAt());
+            return new Counts(
+                    v.getId(), v.getCurrentCount(), v.getTotalAdded(), v.getWithdrawn(), v.getLastEndorsementAt());
         }
     }
 
@@ -96,9 +104,13 @@ class LiveStreams {
         this.statements = statements;
         this.properties = properties;
         // No queue: a task either finds an idle writer or starts one, so it never waits behind blocked writes.
-        this.writers = new ThreadPoolExecutor(properties.writerThreads(),
-                Math.max(properties.writerThreads(), properties.maxWriterThreads()), 1, TimeUnit.MINUTES,
-                new SynchronousQueue<>(), named("live-writer"));
+        this.writers = new ThreadPoolExecutor(
+                properties.writerThreads(),
+                Math.max(properties.writerThreads(), properties.maxWriterThreads()),
+                1,
+                TimeUnit.MINUTES,
+                new SynchronousQueue<>(),
+                named("live-writer"));
         long heartbeat = properties.heartbeatInterval().toMillis();
         timer.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long watch = Math.max(50, properties.writeTimeout().toMillis() / 4);
@@ -109,8 +121,11 @@ class LiveStreams {
     SseEmitter open(StatementView statement, String address) {
         if (open.incrementAndGet() > properties.maxStreams()) {
             open.decrementAndGet();
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams",
-                    "Too many live streams are open; retry later.", properties.retryAfter().toSeconds());
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "too-many-streams",
+                    "Too many live streams are open; retry later.",
+                    properties.retryAfter().toSeconds());
         }
         boolean[] refused = {false};
         perAddress.compute(address, (a, n) -> {
@@ -123,12 +138,19 @@ class LiveStreams {
         });
         if (refused[0]) {
             open.decrementAndGet();
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams-from-address",
+            throw new ProblemException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-streams-from-address",
                     "Too many live streams are open from this address; close some first.",
                     properties.retryAfter().toSeconds());
         }
-        Stream stream = new Stream(statement.getId(), address, newEmitter(properties.streamLifetime().toMillis()));
-        byStatement.computeIfAbsent(statement.getId(), k -> new CopyOnWriteArrayList<>()).add(stream);
+        Stream stream = new Stream(
+                statement.getId(),
+                address,
+                newEmitter(properties.streamLifetime().toMillis()));
+        byStatement
+                .computeIfAbsent(statement.getId(), k -> new CopyOnWriteArrayList<>())
+                .add(stream);
         stream.emitter.onCompletion(() -> forget(stream));
         stream.emitter.onTimeout(() -> forget(stream));
         stream.emitter.onError(e -> forget(stream));
@@ -184,8 +206,7 @@ class LiveStreams {
     }
 
     private void offer(Stream stream, Counts counts) {
-        if (stream.latest.getAndSet(counts) != null
-                && stream.overflows.incrementAndGet() > properties.maxOverflows()) {
+        if (stream.latest.getAndSet(counts) != null && stream.overflows.incrementAndGet() > properties.maxOverflows()) {
             drop(stream, "its counts were replaced unsent " + properties.maxOverflows() + " times");
             return;
         }
@@ -193,10 +214,12 @@ class LiveStreams {
     }
 
     private void heartbeat() {
-        byStatement.values().forEach(streams -> streams.forEach(stream -> {
-            stream.heartbeatDue.set(true);
-            schedule(stream);
-        }));
+        byStatement
+                .values()
+                .forEach(streams -> streams.forEach(stream -> {
+                    stream.heartbeatDue.set(true);
+                    schedule(stream);
+                }));
     }
 
     private void schedule(Stream stream) {
@@ -221,8 +244,7 @@ class LiveStreams {
                 }
                 stream.writeStartedAt = System.nanoTime();
                 if (counts != null) {
-                    stream.emitter.send(SseEmitter.event().name(EVENT_NAME).data(counts,
-                            MediaType.APPLICATION_JSON));
+                    stream.emitter.send(SseEmitter.event().name(EVENT_NAME).data(counts, MediaType.APPLICATION_JSON));
                 }
                 if (heartbeat) {
                     stream.emitter.send(SseEmitter.event().comment("keep-alive"));
@@ -246,12 +268,14 @@ class LiveStreams {
     private void dropStalledWrites() {
         long now = System.nanoTime();
         long limit = properties.writeTimeout().toNanos();
-        byStatement.values().forEach(streams -> streams.forEach(stream -> {
-            long started = stream.writeStartedAt;
-            if (started != 0 && now - started > limit) {
-                drop(stream, "a write took longer than " + properties.writeTimeout());
-            }
-        }));
+        byStatement
+                .values()
+                .forEach(streams -> streams.forEach(stream -> {
+                    long started = stream.writeStartedAt;
+                    if (started != 0 && now - started > limit) {
+                        drop(stream, "a write took longer than " + properties.writeTimeout());
+                    }
+                }));
     }
 
     /**
@@ -281,7 +305,10 @@ class LiveStreams {
         try {
             stream.emitter.complete();
         } catch (IllegalStateException ended) {
-            log.debug("Live stream of {} from {} had ended already: {}", stream.statementId, stream.address,
+            log.debug(
+                    "Live stream of {} from {} had ended already: {}",
+                    stream.statementId,
+                    stream.address,
                     ended.getMessage());
         }
     }

@@ -25,37 +25,85 @@ class StatementController {
         this.consistency = consistency;
     }
 
-    record StatementSummary(String statementId, String title, String language, String contentHash, String status,
-            Instant publishedAt, Instant closedAt, long endorsementCount, long totalEndorsementsAdded,
-            long withdrawals, Instant firstEndorsementAt, Instant lastEndorsementAt) {
+    record StatementSummary(
+            String statementId,
+            String title,
+            String language,
+            String contentHash,
+            String status,
+            Instant publishedAt,
+            Instant closedAt,
+            long endorsementCount,
+            long totalEndorsementsAdded,
+            long withdrawals,
+            Instant firstEndorsementAt,
+            Instant lastEndorsementAt) {
 
         static StatementSummary of(StatementView v) {
-            return new StatementSummary(v.getId(), v.getTitle(), v.getLanguage(), v.getContentHash(), v.getStatus(),
-                    v.getPublishedAt(), v.getClosedAt(), v.getCurrentCount(), v.getTotalAdded(), v.getWithdrawn(),
-                    v.getFirstEndorsementAt(), v.getLastEndorsementAt());
+            return new StatementSummary(
+                    v.getId(),
+                    v.getTitle(),
+                    v.getLanguage(),
+                    v.getContentHash(),
+                    v.getStatus(),
+                    v.getPublishedAt(),
+                    v.getClosedAt(),
+                    v.getCurrentCount(),
+                    v.getTotalAdded(),
+                    v.getWithdrawn(),
+                    v.getFirstEndorsementAt(),
+                    v.getLastEndorsementAt());
         }
     }
 
-    record StatementDetails(String statementId, String title, String body, String language, String contentHash,
-            String status, Instant publishedAt, Instant closedAt, long endorsementCount,
-            long totalEndorsementsAdded, long withdrawals, Instant firstEndorsementAt, Instant lastEndorsementAt) {
+    record StatementDetails(
+            String statementId,
+            String title,
+            String body,
+            String language,
+            String contentHash,
+            String status,
+            Instant publishedAt,
+            Instant closedAt,
+            long endorsementCount,
+            long totalEndorsementsAdded,
+            long withdrawals,
+            Instant firstEndorsementAt,
+            Instant lastEndorsementAt) {
 
         static StatementDetails of(StatementView v) {
-            return new StatementDetails(v.getId(), v.getTitle(), v.getBody(), v.getLanguage(), v.getContentHash(),
-                    v.getStatus(), v.getPublishedAt(), v.getClosedAt(), v.getCurrentCount(), v.getTotalAdded(),
-                    v.getWithdrawn(), v.getFirstEndorsementAt(), v.getLastEndorsementAt());
+            return new StatementDetails(
+                    v.getId(),
+                    v.getTitle(),
+                    v.getBody(),
+                    v.getLanguage(),
+                    v.getContentHash(),
+                    v.getStatus(),
+                    v.getPublishedAt(),
+                    v.getClosedAt(),
+                    v.getCurrentCount(),
+                    v.getTotalAdded(),
+                    v.getWithdrawn(),
+                    v.getFirstEndorsementAt(),
+                    v.getLastEndorsementAt());
         }
     }
 
     @GetMapping
     CompletableFuture<List<StatementSummary>> list(@RequestParam(required = false) String minPosition) {
-        return consistency.read(minPosition, () -> statements.all().stream().map(StatementSummary::of).toList());
+        return consistency.read(
+                minPosition,
+                () -> statements.all().stream().map(StatementSummary::of).toList());
     }
 
     @GetMapping("/{statementId}")
-    CompletableFuture<StatementDetails> get(@PathVariable String statementId,
-            @RequestParam(required = false) String minPosition) {
-        return consistency.read(minPosition, () -> statements.find(statementId).map(StatementDetails::of)
-                .orElseThrow(() -> ProblemException.notFound("statement")));
+    CompletableFuture<StatementDetails> get(
+            @PathVariable String statementId, @RequestParam(required = false) String minPosition) {
+        return consistency.read(
+                minPosition,
+                () -> statements
+                        .find(statementId)
+                        .map(StatementDetails::of)
+                        .orElseThrow(() -> ProblemException.notFound("statement")));
     }
 }

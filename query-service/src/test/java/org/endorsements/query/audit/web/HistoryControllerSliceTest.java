@@ -38,8 +38,19 @@ class HistoryControllerSliceTest {
     @MockitoBean
     AuditQueries audit;
 
-    private final AuditEntry withdrawal = new AuditEntry("event-2", "EndorsementWithdrawn", "clean-air", "acme",
-            "credential:c1", AT, AT.plusMillis(5), "Endorsement", "clean-air:acme", 2, 1, 41,
+    private final AuditEntry withdrawal = new AuditEntry(
+            "event-2",
+            "EndorsementWithdrawn",
+            "clean-air",
+            "acme",
+            "credential:c1",
+            AT,
+            AT.plusMillis(5),
+            "Endorsement",
+            "clean-air:acme",
+            2,
+            1,
+            41,
             new Document("reason", "pressure"));
 
     @BeforeEach
@@ -56,8 +67,10 @@ class HistoryControllerSliceTest {
 
     @Test
     void theAuditTrailOfAStatementIsAPageOfItsEventsAsTheyWereOnTheTopic() {
-        assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor())).hasStatusOk()
-                .bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         {"items": [{"eventId": "event-2", "type": "EndorsementWithdrawn", "statementId": "clean-air",
                                     "organizationId": "acme", "actor": "credential:c1",
                                     "occurredAt": "2026-03-01T10:00:00Z", "projectedAt": "2026-03-01T10:00:00.005Z",
@@ -68,29 +81,37 @@ class HistoryControllerSliceTest {
 
     @Test
     void theAuditTrailOfAnOrganizationIsAPageOfItsEvents() {
-        assertThat(mvc.get().uri(ORGANIZATION_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor())).hasStatusOk()
-                .bodyJson().extractingPath("$.items[0].eventId").isEqualTo("event-2");
+        assertThat(mvc.get().uri(ORGANIZATION_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.items[0].eventId")
+                .isEqualTo("event-2");
     }
 
     @Test
     void theAdminMayReadTheAuditTrail() {
-        assertThat(mvc.get().uri(STATEMENT_HISTORY)
-                .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ADMIN_KEY))).hasStatusOk();
+        assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ADMIN_KEY)))
+                .hasStatusOk();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {STATEMENT_HISTORY, ORGANIZATION_HISTORY})
     void theAuditTrailAsksTheAnonymousForAKey(String path) {
-        assertThat(mvc.get().uri(path)).hasStatus(401).hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        assertThat(mvc.get().uri(path))
+                .hasStatus(401)
+                .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("authentication-required"));
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("authentication-required"));
         verifyNoInteractions(audit);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"HEAD", "OPTIONS"})
     void theAuditTrailAsksTheAnonymousForAKeyWhateverTheMethod(String method) {
-        assertThat(mvc.method(HttpMethod.valueOf(method)).uri(STATEMENT_HISTORY)).hasStatus(401);
+        assertThat(mvc.method(HttpMethod.valueOf(method)).uri(STATEMENT_HISTORY))
+                .hasStatus(401);
         verifyNoInteractions(audit);
     }
 
@@ -98,14 +119,18 @@ class HistoryControllerSliceTest {
     @ValueSource(strings = {STATEMENT_HISTORY, ORGANIZATION_HISTORY})
     void theAuditTrailIsForbiddenToAnOrganizationEvenAboutItself(String path) {
         assertThat(mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY)))
-                .hasStatus(403).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("forbidden"));
+                .hasStatus(403)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("forbidden"));
         verifyNoInteractions(audit);
     }
 
     @Test
     void anAnswerFromTheAuditTrailIsNeverStored() {
-        assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor())).hasStatusOk()
+        assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor()))
+                .hasStatusOk()
                 .hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
@@ -113,20 +138,33 @@ class HistoryControllerSliceTest {
     @ValueSource(strings = {"page=-1", "size=0", "size=501"})
     void aPageOutsideTheLimitsIsABadRequestProblem(String paging) {
         assertThat(mvc.get().uri(STATEMENT_HISTORY + "?" + paging).header(HttpHeaders.AUTHORIZATION, auditor()))
-                .hasStatus(400).bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-page"));
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-page"));
     }
 
     @Test
     void aSizeThatIsNotANumberIsABadRequestProblemNamingIt() {
-        assertThat(mvc.get().uri(ORGANIZATION_HISTORY).param("size", "abc")
-                .header(HttpHeaders.AUTHORIZATION, auditor())).hasStatus(400)
-                .bodyJson().extractingPath("$.parameter").isEqualTo("size");
+        assertThat(mvc.get()
+                        .uri(ORGANIZATION_HISTORY)
+                        .param("size", "abc")
+                        .header(HttpHeaders.AUTHORIZATION, auditor()))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.parameter")
+                .isEqualTo("size");
     }
 
     @Test
     void aMinPositionThatIsNoTokenIsABadRequestProblem() {
-        assertThat(mvc.get().uri(ORGANIZATION_HISTORY).param("minPosition", "garbage")
-                .header(HttpHeaders.AUTHORIZATION, auditor())).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-min-position"));
+        assertThat(mvc.get()
+                        .uri(ORGANIZATION_HISTORY)
+                        .param("minPosition", "garbage")
+                        .header(HttpHeaders.AUTHORIZATION, auditor()))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-min-position"));
     }
 }

@@ -47,8 +47,7 @@ class BreakdownControllerSliceTest {
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ResultCache.Properties.class)
     @Import({ResultCache.class, OrganizationChanges.class})
-    static class Cache {
-    }
+    static class Cache {}
 
     @Autowired
     MockMvcTester mvc;
@@ -70,13 +69,15 @@ class BreakdownControllerSliceTest {
         when(statements.find("clean-air")).thenReturn(Optional.of(statement));
         // A position of its own for each test: the cache outlives a test, its context serves the whole class.
         when(statements.position(statement)).thenReturn("1:1:" + System.nanoTime());
-        when(organizations.byIds(anyCollection())).thenReturn(Map.of(
-                "a", profile("a", "DE", "Berlin"), "b", profile("b", "DE", "Berlin")));
+        when(organizations.byIds(anyCollection()))
+                .thenReturn(Map.of("a", profile("a", "DE", "Berlin"), "b", profile("b", "DE", "Berlin")));
         doAnswer(call -> {
-            Consumer<List<EndorsementView>> page = call.getArgument(2);
-            page.accept(List.of(signatory("a"), signatory("b"), signatory("unknown")));
-            return null;
-        }).when(endorsements).forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
+                    Consumer<List<EndorsementView>> page = call.getArgument(2);
+                    page.accept(List.of(signatory("a"), signatory("b"), signatory("unknown")));
+                    return null;
+                })
+                .when(endorsements)
+                .forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
     }
 
     private static OrganizationView profile(String id, String country, String region) {
@@ -116,7 +117,10 @@ class BreakdownControllerSliceTest {
 
     @Test
     void theBreakdownOfAnUnknownStatementIsANotFoundProblem() {
-        assertThat(mvc.get().uri("/api/statements/no-such-statement/breakdown")).hasStatus(404)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+        assertThat(mvc.get().uri("/api/statements/no-such-statement/breakdown"))
+                .hasStatus(404)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 }

@@ -68,21 +68,31 @@ class DocumentControllerSliceTest {
 
     @BeforeEach
     void aStatementWithOneCurrentSignatory() {
-        statement.published("Clean *air*", "We ask for clean air.", "en", "sha256:abc", "We, the undersigned:",
-                null, Instant.parse("2026-03-01T09:00:00Z"), 1);
+        statement.published(
+                "Clean *air*",
+                "We ask for clean air.",
+                "en",
+                "sha256:abc",
+                "We, the undersigned:",
+                null,
+                Instant.parse("2026-03-01T09:00:00Z"),
+                1);
         when(statements.find("clean-air")).thenReturn(Optional.of(statement));
         EndorsementView acme = EndorsementView.empty(EndorsementId.of("clean-air", "acme"));
         acme.added("Acme_Corp", AS_OF, "web", 1, "credential:c1", "sha256:abc", "opening", 1, false);
         doAnswer(call -> {
-            Consumer<List<EndorsementView>> page = call.getArgument(2);
-            page.accept(List.of(acme));
-            return null;
-        }).when(endorsements).forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
+                    Consumer<List<EndorsementView>> page = call.getArgument(2);
+                    page.accept(List.of(acme));
+                    return null;
+                })
+                .when(endorsements)
+                .forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
     }
 
     @Test
     void theMarkdownDocumentIsTheLetterWithItsSignatoriesNumberedAsOfNow() {
-        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.md"))).hasStatusOk()
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.md")))
+                .hasStatusOk()
                 .hasContentType("text/markdown;charset=UTF-8")
                 .hasBodyTextEqualTo("""
                         # Clean \\*air\\*
@@ -99,27 +109,36 @@ class DocumentControllerSliceTest {
 
     @Test
     void thePlainTextDocumentIsTheSameLetterUnescaped() {
-        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.txt"))).hasStatusOk()
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.txt")))
+                .hasStatusOk()
                 .hasContentType("text/plain;charset=UTF-8")
-                .bodyText().startsWith("Clean *air*\n===========\n").contains("1) Acme_Corp\n");
+                .bodyText()
+                .startsWith("Clean *air*\n===========\n")
+                .contains("1) Acme_Corp\n");
     }
 
     @Test
     void theDocumentAddressGivesTheFormatTheClientAccepts() {
-        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document").accept(MediaType.TEXT_PLAIN)))
+        assertThat(streamed(
+                        mvc, mvc.get().uri("/api/statements/clean-air/document").accept(MediaType.TEXT_PLAIN)))
                 .hasContentType("text/plain;charset=UTF-8");
-        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document").accept("text/markdown")))
+        assertThat(streamed(
+                        mvc, mvc.get().uri("/api/statements/clean-air/document").accept("text/markdown")))
                 .hasContentType("text/markdown;charset=UTF-8");
     }
 
     @Test
     void aPastDocumentNamesWhoWasInForceThenAndCountsWhoHasWithdrawnSince() {
-        when(inForceAt.get(statement, AS_OF, false)).thenReturn(new EndorsementQueries.SignatoriesAt(
-                List.of(new SignatoryAt("b", "Beta", AS_OF, "web", 2, "sha256:abc", "o")), 1));
+        when(inForceAt.get(statement, AS_OF, false))
+                .thenReturn(new EndorsementQueries.SignatoriesAt(
+                        List.of(new SignatoryAt("b", "Beta", AS_OF, "web", 2, "sha256:abc", "o")), 1));
 
-        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.txt")
-                .param("asOf", AS_OF.toString())))
-                .hasStatusOk().bodyText().contains("1) Beta\n")
+        assertThat(streamed(
+                        mvc,
+                        mvc.get().uri("/api/statements/clean-air/document.txt").param("asOf", AS_OF.toString())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("1) Beta\n")
                 .endsWith("As of 2026-03-02T10:00:00Z: 1 signatory (1 who have withdrawn since are not named).\n");
     }
 
@@ -127,8 +146,12 @@ class DocumentControllerSliceTest {
     void anAuditorsPastDocumentIsAskedForEveryoneInForceThen() {
         when(inForceAt.get(statement, AS_OF, true)).thenReturn(new EndorsementQueries.SignatoriesAt(List.of(), 0));
 
-        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document.md")
-                .param("asOf", AS_OF.toString()).header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY))))
+        assertThat(streamed(
+                        mvc,
+                        mvc.get()
+                                .uri("/api/statements/clean-air/document.md")
+                                .param("asOf", AS_OF.toString())
+                                .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY))))
                 .hasStatusOk();
         verify(inForceAt).get(statement, AS_OF, true);
     }
@@ -136,15 +159,22 @@ class DocumentControllerSliceTest {
     @Test
     void anAsOfThatIsNoInstantIsABadRequestProblem() {
         assertThat(mvc.get().uri("/api/statements/clean-air/document.md").param("asOf", "garbage"))
-                .hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-as-of"));
+                .hasStatus(400)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-as-of"));
     }
 
     @Test
     void anAsOfBeyondFourDigitYearsIsABadRequestProblemWhoseDetailNamesIt() {
         String parameter = "asOf";
-        assertThat(mvc.get().uri(URI.create("/api/statements/clean-air/document.md?asOf=%2B1000000000-01-01T00:00:00Z"))).hasStatus(400)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(json -> {
+        assertThat(mvc.get()
+                        .uri(URI.create("/api/statements/clean-air/document.md?asOf=%2B1000000000-01-01T00:00:00Z")))
+                .hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.type").asString().startsWith(problem(""));
                     assertThat(json).extractingPath("$.detail").asString().contains(parameter);
                 });
@@ -152,14 +182,20 @@ class DocumentControllerSliceTest {
 
     @Test
     void theDocumentOfAnUnknownStatementIsANotFoundProblem() {
-        assertThat(mvc.get().uri("/api/statements/no-such-statement/document.md")).hasStatus(404)
+        assertThat(mvc.get().uri("/api/statements/no-such-statement/document.md"))
+                .hasStatus(404)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 
     @Test
     void aMinPositionThatIsNoTokenIsABadRequestProblem() {
         assertThat(mvc.get().uri("/api/statements/clean-air/document.md").param("minPosition", "garbage"))
-                .hasStatus(400).bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-min-position"));
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-min-position"));
     }
 }

@@ -57,31 +57,49 @@ class EndorsementControllerSliceTest {
 
     @BeforeEach
     void aPublishedStatement() {
-        statement.published("Clean air", "We ask for clean air.", "en", "sha256:abc", null, null,
-                Instant.parse("2026-03-01T09:00:00Z"), 1);
+        statement.published(
+                "Clean air",
+                "We ask for clean air.",
+                "en",
+                "sha256:abc",
+                null,
+                null,
+                Instant.parse("2026-03-01T09:00:00Z"),
+                1);
         when(statements.find("clean-air")).thenReturn(Optional.of(statement));
     }
 
     private static EndorsementView signatory(String organization, String name) {
         EndorsementView view = EndorsementView.empty(EndorsementId.of("clean-air", organization));
-        view.added(name, Instant.parse("2026-03-01T10:00:00Z"), "web", 3, "credential:c1", "sha256:abc",
-                "opening-of-" + organization, 1, false);
+        view.added(
+                name,
+                Instant.parse("2026-03-01T10:00:00Z"),
+                "web",
+                3,
+                "credential:c1",
+                "sha256:abc",
+                "opening-of-" + organization,
+                1,
+                false);
         return view;
     }
 
     @Test
     void theCurrentSignatoriesArePagedWithWhatLetsAnyoneCheckThemAgainstTheLog() {
-        when(endorsements.currentSignatories("clean-air", null, 0, 100))
-                .thenReturn(List.of(signatory("acme", "Acme")));
+        when(endorsements.currentSignatories("clean-air", null, 0, 100)).thenReturn(List.of(signatory("acme", "Acme")));
         when(endorsements.countCurrent("clean-air", null)).thenReturn(1L);
 
-        assertThat(mvc.get().uri(LIST)).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.get().uri(LIST))
+                .hasStatusOk()
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         {"items": [{"organizationId": "acme", "name": "Acme", "endorsedAt": "2026-03-01T10:00:00Z",
                                     "source": "web", "entryNumber": 3, "contentHash": "sha256:abc",
                                     "signerOpening": "opening-of-acme"}],
                          "page": 0, "size": 100, "totalItems": 1, "totalPages": 1}""")
-                .doesNotHavePath("$.asOf").doesNotHavePath("$.withheld");
+                .doesNotHavePath("$.asOf")
+                .doesNotHavePath("$.withheld");
     }
 
     @Test
@@ -89,31 +107,41 @@ class EndorsementControllerSliceTest {
         when(endorsements.currentSignatories("clean-air", "acme", 2, 10)).thenReturn(List.of());
         when(endorsements.countCurrent("clean-air", "acme")).thenReturn(21L);
 
-        assertThat(mvc.get().uri(LIST).param("q", "acme").param("page", "2").param("size", "10")).hasStatusOk()
-                .bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.get().uri(LIST).param("q", "acme").param("page", "2").param("size", "10"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         {"items": [], "page": 2, "size": 10, "totalItems": 21, "totalPages": 3}""");
     }
 
     @Test
     void theSignatoriesOfAnUnknownStatementAreANotFoundProblem() {
-        assertThat(mvc.get().uri("/api/statements/no-such-statement/endorsements")).hasStatus(404)
+        assertThat(mvc.get().uri("/api/statements/no-such-statement/endorsements"))
+                .hasStatus(404)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"page=-1", "size=0", "size=501", "page=2000000000&size=500"})
     void aPageOutsideTheLimitsIsABadRequestProblem(String paging) {
-        assertThat(mvc.get().uri(LIST + "?" + paging)).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-page"));
+        assertThat(mvc.get().uri(LIST + "?" + paging))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-page"));
         verifyNoInteractions(endorsements);
     }
 
     @Test
     void aPageThatIsNotANumberIsABadRequestProblemNamingIt() {
-        assertThat(mvc.get().uri(LIST).param("page", "abc")).hasStatus(400)
+        assertThat(mvc.get().uri(LIST).param("page", "abc"))
+                .hasStatus(400)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().satisfies(json -> {
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.type").isEqualTo(problem("invalid-parameter"));
                     assertThat(json).extractingPath("$.parameter").isEqualTo("page");
                 });
@@ -122,38 +150,50 @@ class EndorsementControllerSliceTest {
     @ParameterizedTest(name = "asOf={0}")
     @ValueSource(strings = {"garbage", "2026-13-01T00:00:00Z", "2026-11-01", "+10000-01-01T00:00:00Z"})
     void anAsOfThatIsNoInstantWithinFourDigitYearsIsABadRequestProblem(String asOf) {
-        assertThat(mvc.get().uri(LIST).param("asOf", asOf)).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-as-of"));
+        assertThat(mvc.get().uri(LIST).param("asOf", asOf))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-as-of"));
     }
 
     @ParameterizedTest(name = "q={0}")
     @ValueSource(strings = {"a\u0000b", "a\u202Eb", "a\u200Bb", "\uD800"})
     void aSearchWithControlOrFormattingCharactersIsABadRequestProblem(String q) {
-        assertThat(mvc.get().uri(LIST).param("q", q)).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-search"));
+        assertThat(mvc.get().uri(LIST).param("q", q))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-search"));
     }
 
     /** The query strings as a client sends them, percent-encoded; the detail names what to correct. */
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "asOf=%2B1000000000-01-01T00:00:00Z|asOf",
-            "asOf=-1000000000-01-01T00:00:00Z|asOf",
-            "asOf=%2B10000-01-01T00:00:00Z|asOf",
-            "q=a%00b|q",
-            "q=%01|q",
-            "q=a%0Ab|q",
-            "q=a%7Fb|q",
-            "page=-1|page",
-            "size=0|size",
-            "size=-5|size",
-            "size=100000|size",
-            "page=abc|page",
-            "page=99999999999|page",
-            "size=2147483648|size",
-            "page=2000000000&size=500|page"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "asOf=%2B1000000000-01-01T00:00:00Z|asOf",
+                "asOf=-1000000000-01-01T00:00:00Z|asOf",
+                "asOf=%2B10000-01-01T00:00:00Z|asOf",
+                "q=a%00b|q",
+                "q=%01|q",
+                "q=a%0Ab|q",
+                "q=a%7Fb|q",
+                "page=-1|page",
+                "size=0|size",
+                "size=-5|size",
+                "size=100000|size",
+                "page=abc|page",
+                "page=99999999999|page",
+                "size=2147483648|size",
+                "page=2000000000&size=500|page"
+            })
     void aMalformedQueryParameterIsABadRequestProblemWhoseDetailNamesIt(String query, String parameter) {
-        assertThat(mvc.get().uri(URI.create(LIST + "?" + query))).hasStatus(400)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(json -> {
+        assertThat(mvc.get().uri(URI.create(LIST + "?" + query)))
+                .hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.type").asString().startsWith(problem(""));
                     assertThat(json).extractingPath("$.detail").asString().contains(parameter);
                 });
@@ -161,23 +201,32 @@ class EndorsementControllerSliceTest {
 
     @Test
     void aSearchLongerThanANameCanBeIsABadRequestProblem() {
-        assertThat(mvc.get().uri(LIST).param("q", "q".repeat(101))).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-search"));
+        assertThat(mvc.get().uri(LIST).param("q", "q".repeat(101)))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-search"));
     }
 
     @Test
     void aMinPositionThatIsNoTokenIsABadRequestProblem() {
-        assertThat(mvc.get().uri(LIST).param("minPosition", "garbage")).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-min-position"));
+        assertThat(mvc.get().uri(LIST).param("minPosition", "garbage"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-min-position"));
     }
 
     @Test
     void thePublicAskedWhoWasInForceThenIsToldHowManyHaveWithdrawnSinceButNotWho() {
-        when(inForceAt.get(statement, AT, false)).thenReturn(new EndorsementQueries.SignatoriesAt(
-                List.of(new SignatoryAt("acme", "Acme", AT.minusSeconds(60), "web", 3, "sha256:abc", "o")), 2));
+        when(inForceAt.get(statement, AT, false))
+                .thenReturn(new EndorsementQueries.SignatoriesAt(
+                        List.of(new SignatoryAt("acme", "Acme", AT.minusSeconds(60), "web", 3, "sha256:abc", "o")), 2));
 
-        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString())).hasStatusOk()
-                .bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         {"items": [{"organizationId": "acme"}], "totalItems": 1, "totalPages": 1,
                          "asOf": "2026-03-02T10:00:00Z", "withheld": 2}""");
     }
@@ -187,8 +236,11 @@ class EndorsementControllerSliceTest {
         when(inForceAt.get(eq(statement), eq(AT), anyBoolean()))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(List.of(), 0));
 
-        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString())
-                .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY))).hasStatusOk();
+        assertThat(mvc.get()
+                        .uri(LIST)
+                        .param("asOf", AT.toString())
+                        .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY)))
+                .hasStatusOk();
         verify(inForceAt).get(statement, AT, true);
     }
 
@@ -197,19 +249,29 @@ class EndorsementControllerSliceTest {
         when(inForceAt.get(eq(statement), eq(AT), anyBoolean()))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(List.of(), 0));
 
-        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString())
-                .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY))).hasStatusOk();
+        assertThat(mvc.get()
+                        .uri(LIST)
+                        .param("asOf", AT.toString())
+                        .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatusOk();
         verify(inForceAt).get(statement, AT, false);
     }
 
     @Test
     void aPageOfWhoWasInForceIsCutFromTheirList() {
         List<SignatoryAt> three = List.of("a", "b", "c").stream()
-                .map(id -> new SignatoryAt(id, id, AT, "web", null, "sha256:abc", "o")).toList();
+                .map(id -> new SignatoryAt(id, id, AT, "web", null, "sha256:abc", "o"))
+                .toList();
         when(inForceAt.get(statement, AT, false)).thenReturn(new EndorsementQueries.SignatoriesAt(three, 0));
 
-        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()).param("page", "1").param("size", "2"))
-                .hasStatusOk().bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.get()
+                        .uri(LIST)
+                        .param("asOf", AT.toString())
+                        .param("page", "1")
+                        .param("size", "2"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         {"items": [{"organizationId": "c"}], "page": 1, "size": 2, "totalItems": 3,
                          "totalPages": 2}""");
     }

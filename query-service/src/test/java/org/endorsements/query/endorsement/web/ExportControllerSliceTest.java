@@ -56,8 +56,15 @@ class ExportControllerSliceTest {
 
     @BeforeEach
     void aStatementWithTwoSignatoriesOfWhichOneHasAProfile() {
-        statement.published("Clean air", "We ask for clean air.", "en", "sha256:abc", null, null,
-                Instant.parse("2026-03-01T09:00:00Z"), 1);
+        statement.published(
+                "Clean air",
+                "We ask for clean air.",
+                "en",
+                "sha256:abc",
+                null,
+                null,
+                Instant.parse("2026-03-01T09:00:00Z"),
+                1);
         when(statements.find("clean-air")).thenReturn(Optional.of(statement));
         OrganizationView acme = OrganizationView.placeholder("acme");
         acme.registered("Acme", "DE", "Berlin", "ngo", null, ENDORSED, 1);
@@ -67,10 +74,12 @@ class ExportControllerSliceTest {
 
     private void signatories(EndorsementView... page) {
         doAnswer(call -> {
-            Consumer<List<EndorsementView>> consumer = call.getArgument(2);
-            consumer.accept(List.of(page));
-            return null;
-        }).when(endorsements).forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
+                    Consumer<List<EndorsementView>> consumer = call.getArgument(2);
+                    consumer.accept(List.of(page));
+                    return null;
+                })
+                .when(endorsements)
+                .forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
     }
 
     private static EndorsementView signatory(String organization, String name, Integer entryNumber) {
@@ -81,7 +90,8 @@ class ExportControllerSliceTest {
 
     @Test
     void theCsvExportIsAnAttachmentWithAHeaderAndOneNumberedRowPerSignatory() {
-        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/endorsements.csv"))).hasStatusOk()
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/endorsements.csv")))
+                .hasStatusOk()
                 .hasContentType("text/csv;charset=UTF-8")
                 .hasHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"clean-air-signatories.csv\"")
                 .hasBodyTextEqualTo("number,entryNumber,organizationId,name,country,region,endorsedAt,source\r\n"
@@ -91,31 +101,41 @@ class ExportControllerSliceTest {
 
     @Test
     void theJsonExportIsAnAttachmentNamingTheStatementAndListingEveryRow() {
-        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/endorsements.json"))).hasStatusOk()
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/endorsements.json")))
+                .hasStatusOk()
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .hasHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"clean-air-signatories.json\"")
-                .bodyJson().isLenientlyEqualTo("""
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         {"statementId": "clean-air", "title": "Clean air", "contentHash": "sha256:abc",
                          "rows": [{"number": 1, "entryNumber": 1, "organizationId": "acme", "name": "Acme",
                                    "country": "DE", "region": "Berlin", "endorsedAt": "2026-03-01T10:00:00Z",
                                    "source": "web"},
                                   {"number": 2, "organizationId": "evil"}]}""")
-                .hasPath("$.exportedAt").doesNotHavePath("$.rows[1].country");
+                .hasPath("$.exportedAt")
+                .doesNotHavePath("$.rows[1].country");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"csv", "json"})
     void theExportOfAnUnknownStatementIsANotFoundProblem(String extension) {
-        assertThat(mvc.get().uri("/api/statements/no-such-statement/endorsements." + extension)).hasStatus(404)
+        assertThat(mvc.get().uri("/api/statements/no-such-statement/endorsements." + extension))
+                .hasStatus(404)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"csv", "json"})
     void aMinPositionThatIsNoTokenIsABadRequestProblem(String extension) {
-        assertThat(mvc.get().uri("/api/statements/clean-air/endorsements." + extension)
-                .param("minPosition", "garbage")).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-min-position"));
+        assertThat(mvc.get()
+                        .uri("/api/statements/clean-air/endorsements." + extension)
+                        .param("minPosition", "garbage"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-min-position"));
     }
 }

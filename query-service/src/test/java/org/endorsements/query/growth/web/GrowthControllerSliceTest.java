@@ -58,44 +58,61 @@ class GrowthControllerSliceTest {
 
     @Test
     void growthIsHourlyByDefaultOverTheWholeHistory() {
-        assertThat(mvc.get().uri(GROWTH)).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.get().uri(GROWTH))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
                 {"statementId": "clean-air", "interval": "hour",
                  "points": [{"start": "2026-03-01T10:00:00Z", "added": 2, "withdrawn": 0, "net": 2, "cumulative": 2},
                             {"start": "2026-03-01T11:00:00Z", "added": 0, "withdrawn": 1, "net": -1,
                              "cumulative": 1}]}""")
-                .doesNotHavePath("$.from").doesNotHavePath("$.to");
+                .doesNotHavePath("$.from")
+                .doesNotHavePath("$.to");
         verify(growth).hourly("clean-air", Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"));
     }
 
     @Test
     void aDailySeriesAddsUpTheHoursOfEachDayBetweenTheInstantsAskedFor() {
-        assertThat(mvc.get().uri(GROWTH).param("interval", "day").param("from", "2026-03-01T00:00:00Z")
-                .param("to", "2026-03-02T00:00:00Z")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.get()
+                        .uri(GROWTH)
+                        .param("interval", "day")
+                        .param("from", "2026-03-01T00:00:00Z")
+                        .param("to", "2026-03-02T00:00:00Z"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
                 {"interval": "day", "from": "2026-03-01T00:00:00Z", "to": "2026-03-02T00:00:00Z",
                  "points": [{"start": "2026-03-01T00:00:00Z", "added": 2, "withdrawn": 1, "cumulative": 1}]}""");
-        verify(growth).hourly("clean-air", Instant.parse("2026-03-01T00:00:00Z"),
-                Instant.parse("2026-03-02T00:00:00Z"));
+        verify(growth)
+                .hourly("clean-air", Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
-            "interval, fortnight, invalid-interval",
-            "from, garbage, invalid-from",
-            "to, 2026-13-01T00:00:00Z, invalid-to",
-            "from, +1000000000-01-01T00:00:00Z, invalid-from"})
+        "interval, fortnight, invalid-interval",
+        "from, garbage, invalid-from",
+        "to, 2026-13-01T00:00:00Z, invalid-to",
+        "from, +1000000000-01-01T00:00:00Z, invalid-from"
+    })
     void aParameterThatCannotBeReadIsABadRequestProblemOfItsOwnType(String name, String value, String type) {
-        assertThat(mvc.get().uri(GROWTH).param(name, value)).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem(type));
+        assertThat(mvc.get().uri(GROWTH).param(name, value))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem(type));
     }
 
     /** The query strings as a client sends them, percent-encoded; the detail names what to correct. */
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "from=%2B1000000000-01-01T00:00:00Z|from",
-            "to=%2B1000000000-01-01T00:00:00Z|to"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"from=%2B1000000000-01-01T00:00:00Z|from", "to=%2B1000000000-01-01T00:00:00Z|to"})
     void aMalformedQueryParameterIsABadRequestProblemWhoseDetailNamesIt(String query, String parameter) {
-        assertThat(mvc.get().uri(URI.create(GROWTH + "?" + query))).hasStatus(400)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(json -> {
+        assertThat(mvc.get().uri(URI.create(GROWTH + "?" + query)))
+                .hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.type").asString().startsWith(problem(""));
                     assertThat(json).extractingPath("$.detail").asString().contains(parameter);
                 });
@@ -104,18 +121,27 @@ class GrowthControllerSliceTest {
     @Test
     void aRangeThatEndsBeforeItStartsIsABadRequestProblem() {
         assertThat(mvc.get().uri(GROWTH).param("from", "2026-03-02T00:00:00Z").param("to", "2026-03-01T00:00:00Z"))
-                .hasStatus(400).bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-range"));
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-range"));
     }
 
     @Test
     void theGrowthOfAnUnknownStatementIsANotFoundProblem() {
-        assertThat(mvc.get().uri("/api/statements/no-such-statement/growth")).hasStatus(404)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+        assertThat(mvc.get().uri("/api/statements/no-such-statement/growth"))
+                .hasStatus(404)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 
     @Test
     void aMinPositionThatIsNoTokenIsABadRequestProblem() {
-        assertThat(mvc.get().uri(GROWTH).param("minPosition", "garbage")).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-min-position"));
+        assertThat(mvc.get().uri(GROWTH).param("minPosition", "garbage"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-min-position"));
     }
 }

@@ -15,15 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** Key rotation: during the transition a checkpoint carries the new and the old key's signature. */
 class LogSigningKeyTest {
 
-    private static final String TEXT = "endorsements.local/statements/icc\n1\n"
-            + "XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n";
+    private static final String TEXT =
+            "endorsements.local/statements/icc\n1\n" + "XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n";
 
     @TempDir
     Path dir;
 
     private LogSigningKey key(String file, List<String> retiring) throws Exception {
-        return new LogSigningKey(new LogProperties("endorsements.local/statements/", "endorsements.local",
-                dir.resolve(file).toString(), Duration.ofSeconds(2), List.of(), Duration.ofSeconds(5), retiring));
+        return new LogSigningKey(new LogProperties(
+                "endorsements.local/statements/",
+                "endorsements.local",
+                dir.resolve(file).toString(),
+                Duration.ofSeconds(2),
+                List.of(),
+                Duration.ofSeconds(5),
+                retiring));
     }
 
     @Test
@@ -57,12 +63,14 @@ class LogSigningKeyTest {
         String before = new Note(TEXT, key("old.key", List.of()).sign(TEXT)).encode();
         LogSigningKey rotating = key("new.key", List.of(dir.resolve("old.key").toString()));
         assertThat(rotating.signedByAll(Note.parse(before))).isFalse();
-        assertThat(rotating.signedByAll(Note.parse(before).with(rotating.sign(TEXT)))).isTrue();
+        assertThat(rotating.signedByAll(Note.parse(before).with(rotating.sign(TEXT))))
+                .isTrue();
     }
 
     @Test
     void aMissingRetiringKeyFileStopsTheStart() {
-        assertThatThrownBy(() -> key("new.key", List.of(dir.resolve("absent.key").toString())))
+        assertThatThrownBy(
+                        () -> key("new.key", List.of(dir.resolve("absent.key").toString())))
                 .hasMessageContaining("does not exist");
     }
 }

@@ -84,15 +84,18 @@ class LogControllerSliceTest {
     void theVerifierKeyIsPublishedAsOneLineOfText() {
         when(key.verifierKey()).thenReturn("endorsements.local+1234abcd+AQID");
 
-        assertThat(mvc.get().uri("/.well-known/endorsements-log-key")).hasStatusOk()
-                .hasContentTypeCompatibleWith("text/plain").hasBodyTextEqualTo("endorsements.local+1234abcd+AQID\n");
+        assertThat(mvc.get().uri("/.well-known/endorsements-log-key"))
+                .hasStatusOk()
+                .hasContentTypeCompatibleWith("text/plain")
+                .hasBodyTextEqualTo("endorsements.local+1234abcd+AQID\n");
     }
 
     @Test
     void duringARotationEveryVerifierKeyIsPublishedTheCurrentOneFirst() {
         when(key.verifierKeys()).thenReturn(List.of("endorsements.local+new+AQID", "endorsements.local+old+BAUG"));
 
-        assertThat(mvc.get().uri("/.well-known/endorsements-log-keys")).hasStatusOk()
+        assertThat(mvc.get().uri("/.well-known/endorsements-log-keys"))
+                .hasStatusOk()
                 .hasBodyTextEqualTo("endorsements.local+new+AQID\nendorsements.local+old+BAUG\n");
     }
 
@@ -100,19 +103,28 @@ class LogControllerSliceTest {
     void theLatestCheckpointIsItsSignedNoteAsText() {
         when(checkpoints.latest("clean-air")).thenReturn(Optional.of("endorsements.local/statements/clean-air\n5\n"));
 
-        assertThat(mvc.get().uri(LOG + "/checkpoint")).hasStatusOk().hasContentTypeCompatibleWith("text/plain")
+        assertThat(mvc.get().uri(LOG + "/checkpoint"))
+                .hasStatusOk()
+                .hasContentTypeCompatibleWith("text/plain")
                 .hasBodyTextEqualTo("endorsements.local/statements/clean-air\n5\n");
     }
 
     @Test
     void aStatementWithoutACheckpointYetIsANotFoundProblem() {
-        assertThat(mvc.get().uri("/api/statements/no-such-statement/log/checkpoint")).hasStatus(404)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+        assertThat(mvc.get().uri("/api/statements/no-such-statement/log/checkpoint"))
+                .hasStatus(404)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 
     @Test
     void leavesAreServedBase64ForTheRangeAskedFor() throws Exception {
-        MvcTestResult result = mvc.get().uri(LOG + "/leaves").param("start", "1").param("end", "3").exchange();
+        MvcTestResult result = mvc.get()
+                .uri(LOG + "/leaves")
+                .param("start", "1")
+                .param("end", "3")
+                .exchange();
 
         assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"start": 1, "end": 3}""");
@@ -128,14 +140,19 @@ class LogControllerSliceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"start=-1", "start=4&end=2", "end=6", "start=0&end=1001"})
     void leavesOutsideTheLogAreABadRequestProblem(String range) {
-        assertThat(mvc.get().uri(LOG + "/leaves?" + range)).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-range"));
+        assertThat(mvc.get().uri(LOG + "/leaves?" + range))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-range"));
     }
 
     @Test
     void aStartThatIsNotANumberIsABadRequestProblemNamingIt() {
-        assertThat(mvc.get().uri(LOG + "/leaves").param("start", "abc")).hasStatus(400)
-                .bodyJson().satisfies(json -> {
+        assertThat(mvc.get().uri(LOG + "/leaves").param("start", "abc"))
+                .hasStatus(400)
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.type").isEqualTo(problem("invalid-parameter"));
                     assertThat(json).extractingPath("$.parameter").isEqualTo("start");
                 });
@@ -143,13 +160,19 @@ class LogControllerSliceTest {
 
     /** The query strings as a client sends them; the detail names what to correct. */
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "/leaves?start=abc|start",
-            "/proof/consistency?from=1|to",
-            "/proof/inclusion?leafIndex=x&treeSize=1|leafIndex"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/leaves?start=abc|start",
+                "/proof/consistency?from=1|to",
+                "/proof/inclusion?leafIndex=x&treeSize=1|leafIndex"
+            })
     void aMalformedQueryParameterIsABadRequestProblemWhoseDetailNamesIt(String query, String parameter) {
-        assertThat(mvc.get().uri(URI.create(LOG + query))).hasStatus(400)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON).bodyJson().satisfies(json -> {
+        assertThat(mvc.get().uri(URI.create(LOG + query)))
+                .hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.type").asString().startsWith(problem(""));
                     assertThat(json).extractingPath("$.detail").asString().contains(parameter);
                 });
@@ -157,45 +180,72 @@ class LogControllerSliceTest {
 
     @Test
     void anInclusionProofByLeafIndexVerifiesAgainstTheRootOfTheTreeSizeAskedFor() throws Exception {
-        MvcTestResult result = mvc.get().uri(LOG + "/proof/inclusion").param("leafIndex", "2")
-                .param("treeSize", "4").exchange();
+        MvcTestResult result = mvc.get()
+                .uri(LOG + "/proof/inclusion")
+                .param("leafIndex", "2")
+                .param("treeSize", "4")
+                .exchange();
 
         assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"leafIndex": 2, "treeSize": 4}""");
-        assertThat(ProofVerifier.verifyInclusion(Hashes.leaf(leaves.get(2)), 2, 4, decoded(result, "$.proof"),
-                roots.get(4))).isTrue();
+        assertThat(ProofVerifier.verifyInclusion(
+                        Hashes.leaf(leaves.get(2)), 2, 4, decoded(result, "$.proof"), roots.get(4)))
+                .isTrue();
     }
 
     @Test
     void anInclusionProofByEventIdIsForThatEventsLeaf() {
         when(logs.eventIndex("clean-air", "event-3")).thenReturn(Optional.of(3L));
 
-        assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("eventId", "event-3").param("treeSize", "5"))
-                .hasStatusOk().bodyJson().extractingPath("$.leafIndex").isEqualTo(3);
+        assertThat(mvc.get()
+                        .uri(LOG + "/proof/inclusion")
+                        .param("eventId", "event-3")
+                        .param("treeSize", "5"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.leafIndex")
+                .isEqualTo(3);
     }
 
     @Test
     void anInclusionProofOfAnUnknownEventIsANotFoundProblem() {
-        assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("eventId", "no-such-event").param("treeSize", "5"))
-                .hasStatus(404).bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+        assertThat(mvc.get()
+                        .uri(LOG + "/proof/inclusion")
+                        .param("eventId", "no-such-event")
+                        .param("treeSize", "5"))
+                .hasStatus(404)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 
     @Test
     void anInclusionProofOfNoLeafIsABadRequestProblem() {
-        assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("treeSize", "5")).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("missing-leaf"));
+        assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("treeSize", "5"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("missing-leaf"));
     }
 
     @Test
     void aLeafIndexThatIsNotANumberIsABadRequestProblemNamingIt() {
-        assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("leafIndex", "x").param("treeSize", "1"))
-                .hasStatus(400).bodyJson().extractingPath("$.parameter").isEqualTo("leafIndex");
+        assertThat(mvc.get()
+                        .uri(LOG + "/proof/inclusion")
+                        .param("leafIndex", "x")
+                        .param("treeSize", "1"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.parameter")
+                .isEqualTo("leafIndex");
     }
 
     @Test
     void anInclusionProofWithoutATreeSizeIsABadRequestProblemNamingIt() {
-        assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("leafIndex", "0")).hasStatus(400)
-                .bodyJson().satisfies(json -> {
+        assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("leafIndex", "0"))
+                .hasStatus(400)
+                .bodyJson()
+                .satisfies(json -> {
                     assertThat(json).extractingPath("$.type").isEqualTo(problem("missing-parameter"));
                     assertThat(json).extractingPath("$.parameter").isEqualTo("treeSize");
                 });
@@ -204,13 +254,22 @@ class LogControllerSliceTest {
     @ParameterizedTest(name = "leafIndex={0} treeSize={1}")
     @CsvSource({"-1, 1", "0, 0", "5, 5", "0, 6"})
     void anInclusionProofOutsideTheLogIsABadRequestProblem(String leafIndex, String treeSize) {
-        assertThat(mvc.get().uri(LOG + "/proof/inclusion").param("leafIndex", leafIndex).param("treeSize", treeSize))
-                .hasStatus(400).bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-range"));
+        assertThat(mvc.get()
+                        .uri(LOG + "/proof/inclusion")
+                        .param("leafIndex", leafIndex)
+                        .param("treeSize", treeSize))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-range"));
     }
 
     @Test
     void aConsistencyProofVerifiesBetweenTheRootsOfBothSizes() throws Exception {
-        MvcTestResult result = mvc.get().uri(LOG + "/proof/consistency").param("from", "3").param("to", "5")
+        MvcTestResult result = mvc.get()
+                .uri(LOG + "/proof/consistency")
+                .param("from", "3")
+                .param("to", "5")
                 .exchange();
 
         assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
@@ -222,19 +281,31 @@ class LogControllerSliceTest {
     @ParameterizedTest(name = "from={0} to={1}")
     @CsvSource({"0, 1", "4, 2", "1, 6"})
     void aConsistencyProofOutsideTheLogIsABadRequestProblem(String from, String to) {
-        assertThat(mvc.get().uri(LOG + "/proof/consistency").param("from", from).param("to", to)).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-range"));
+        assertThat(mvc.get().uri(LOG + "/proof/consistency").param("from", from).param("to", to))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-range"));
     }
 
     @Test
     void aConsistencyProofWithoutAnEndIsABadRequestProblemNamingIt() {
-        assertThat(mvc.get().uri(LOG + "/proof/consistency").param("from", "1")).hasStatus(400)
-                .bodyJson().extractingPath("$.parameter").isEqualTo("to");
+        assertThat(mvc.get().uri(LOG + "/proof/consistency").param("from", "1"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.parameter")
+                .isEqualTo("to");
     }
 
     @Test
     void theProofsOfAStatementWithoutALogAreANotFoundProblem() {
-        assertThat(mvc.get().uri("/api/statements/no-such-statement/log/proof/consistency").param("from", "1")
-                .param("to", "1")).hasStatus(404).bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+        assertThat(mvc.get()
+                        .uri("/api/statements/no-such-statement/log/proof/consistency")
+                        .param("from", "1")
+                        .param("to", "1"))
+                .hasStatus(404)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 }

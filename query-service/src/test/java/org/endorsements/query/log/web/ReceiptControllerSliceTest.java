@@ -50,8 +50,20 @@ class ReceiptControllerSliceTest {
     private final byte[] second = "withdrawn".getBytes(StandardCharsets.UTF_8);
 
     private AuditEntry event(String id, String type, long sequence) {
-        return new AuditEntry(id, type, "clean-air", ORGANIZATION, "credential:c1", AT, AT, "Endorsement",
-                EndorsementId.of("clean-air", ORGANIZATION).value(), sequence, 0, sequence, new Document());
+        return new AuditEntry(
+                id,
+                type,
+                "clean-air",
+                ORGANIZATION,
+                "credential:c1",
+                AT,
+                AT,
+                "Endorsement",
+                EndorsementId.of("clean-air", ORGANIZATION).value(),
+                sequence,
+                0,
+                sequence,
+                new Document());
     }
 
     /** The organization endorsed, then withdrew: two leaves, both in a signed checkpoint of size two. */
@@ -67,8 +79,8 @@ class ReceiptControllerSliceTest {
         when(logs.checkpoint("clean-air")).thenReturn(Optional.of(new Document("size", 2L).append("note", "note")));
         byte[] left = Hashes.leaf(first);
         byte[] right = Hashes.leaf(second);
-        when(logs.nodes("clean-air")).thenReturn((level, index) -> level == 0 ? (index == 0 ? left : right)
-                : Hashes.node(left, right));
+        when(logs.nodes("clean-air"))
+                .thenReturn((level, index) -> level == 0 ? (index == 0 ? left : right) : Hashes.node(left, right));
         when(logs.leaves("clean-air", 0, 1)).thenReturn(List.of(first));
         when(logs.leaves("clean-air", 1, 2)).thenReturn(List.of(second));
         when(logs.opening("clean-air", ORGANIZATION)).thenReturn(Optional.of("the-opening"));
@@ -80,8 +92,10 @@ class ReceiptControllerSliceTest {
 
     @Test
     void anOrganizationsReceiptProvesItsLatestEventAndItsHistoryAgainstOneCheckpoint() throws Exception {
-        MvcTestResult result = mvc.get().uri(RECEIPT)
-                .header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)).exchange();
+        MvcTestResult result = mvc.get()
+                .uri(RECEIPT)
+                .header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY))
+                .exchange();
 
         assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"statementId": "clean-air", "organizationId": "%s", "opening": "the-opening",
@@ -90,10 +104,13 @@ class ReceiptControllerSliceTest {
                              {"eventType": "EndorsementWithdrawn", "leafIndex": 1}]}""".formatted(ORGANIZATION));
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         List<byte[]> proof = JsonPath.<List<String>>read(body, "$.inclusionProof").stream()
-                .map(Base64.getDecoder()::decode).toList();
+                .map(Base64.getDecoder()::decode)
+                .toList();
         byte[] root = Hashes.node(Hashes.leaf(first), Hashes.leaf(second));
-        assertThat(ProofVerifier.verifyInclusion(Hashes.leaf(second), 1, 2, proof, root)).isTrue();
-        assertThat(Base64.getDecoder().decode(JsonPath.<String>read(body, "$.leaf"))).isEqualTo(second);
+        assertThat(ProofVerifier.verifyInclusion(Hashes.leaf(second), 1, 2, proof, root))
+                .isTrue();
+        assertThat(Base64.getDecoder().decode(JsonPath.<String>read(body, "$.leaf")))
+                .isEqualTo(second);
     }
 
     @Test
@@ -105,22 +122,32 @@ class ReceiptControllerSliceTest {
     @Test
     void anotherOrganizationIsForbiddenTheReceiptSinceItHoldsTheOpening() {
         assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.OTHER_ORGANIZATION_KEY)))
-                .hasStatus(403).bodyJson().extractingPath("$.type").isEqualTo(problem("forbidden"));
+                .hasStatus(403)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("forbidden"));
         verifyNoInteractions(audit, logs);
     }
 
     @Test
     void theAnonymousAreAskedForAKey() {
-        assertThat(mvc.get().uri(RECEIPT)).hasStatus(401)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("authentication-required"));
+        assertThat(mvc.get().uri(RECEIPT))
+                .hasStatus(401)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("authentication-required"));
         verifyNoInteractions(audit, logs);
     }
 
     @Test
     void aReceiptOfAnOrganizationThatNeverSignedIsANotFoundProblem() {
-        assertThat(mvc.get().uri("/api/statements/other-statement/receipts/" + ORGANIZATION)
-                .header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY))).hasStatus(404)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+        assertThat(mvc.get()
+                        .uri("/api/statements/other-statement/receipts/" + ORGANIZATION)
+                        .header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatus(404)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 
     @Test
@@ -128,7 +155,10 @@ class ReceiptControllerSliceTest {
         when(logs.checkpoint("clean-air")).thenReturn(Optional.of(new Document("size", 1L).append("note", "note")));
 
         assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
-                .hasStatus(503).hasHeader(HttpHeaders.RETRY_AFTER, "2")
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-yet-checkpointed"));
+                .hasStatus(503)
+                .hasHeader(HttpHeaders.RETRY_AFTER, "2")
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-yet-checkpointed"));
     }
 }

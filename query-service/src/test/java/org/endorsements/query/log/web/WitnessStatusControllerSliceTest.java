@@ -26,10 +26,12 @@ class WitnessStatusControllerSliceTest {
     @Test
     void anyoneSeesHowManyWitnessesAreConfiguredAndUpWithEachOnesState() {
         Instant at = Instant.parse("2026-03-01T10:00:00Z");
-        when(witnesses.status()).thenReturn(List.of(
-                new CheckpointWitnesses.Status("w1", "https://w1.example", "w1+ab+KEY", true, 0, at, null, null),
-                new CheckpointWitnesses.Status("w2", "https://w2.example", "w2+cd+KEY", false, 3, null, at,
-                        "connection refused")));
+        when(witnesses.status())
+                .thenReturn(List.of(
+                        new CheckpointWitnesses.Status(
+                                "w1", "https://w1.example", "w1+ab+KEY", true, 0, at, null, null),
+                        new CheckpointWitnesses.Status(
+                                "w2", "https://w2.example", "w2+cd+KEY", false, 3, null, at, "connection refused")));
 
         assertThat(mvc.get().uri("/api/log/witnesses")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"configured": 2, "up": 1,

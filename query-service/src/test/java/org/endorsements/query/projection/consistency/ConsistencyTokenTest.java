@@ -26,14 +26,14 @@ class ConsistencyTokenTest {
     @Test
     void aTokenOfAMadeUpAggregateTypeIsRefusedWith400RatherThanWaitedFor() {
         assertThatThrownBy(() -> ConsistencyGate.parse(token("v1|Nothing|x|" + Long.MAX_VALUE)))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
     }
 
     @Test
     void aValueThatIsNotATokenIsRefusedWith400() {
         assertThatThrownBy(() -> ConsistencyGate.parse("%%%"))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
     }
 }

@@ -32,13 +32,24 @@ class EventSchemasTest {
                 new OrganizationSuspended(OrganizationId.of("provea"), null, NOW, "admin"),
                 new StatementPublished(StatementId.of("s-1"), "Title", "Body", "en", HASH, NOW, "admin", null, null),
                 new StatementClosed(StatementId.of("s-1"), NOW, "admin"),
-                new EndorsementAdded(StatementId.of("s-1"), OrganizationId.of("provea"), "Provea", HASH, NOW,
-                        "credential:c1", EndorsementSource.IMPORTED, "req", "ef".repeat(32), 3),
-                new EndorsementWithdrawn(StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW,
-                        "credential:c1", "req"));
+                new EndorsementAdded(
+                        StatementId.of("s-1"),
+                        OrganizationId.of("provea"),
+                        "Provea",
+                        HASH,
+                        NOW,
+                        "credential:c1",
+                        EndorsementSource.IMPORTED,
+                        "req",
+                        "ef".repeat(32),
+                        3),
+                new EndorsementWithdrawn(
+                        StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "credential:c1", "req"));
 
-        assertThat(events).allSatisfy(event -> assertThat(schemas.violations(
-                EventMessageFormat.typeOf(event.getClass()), EventMessageFormat.encode(event))).isEmpty());
+        assertThat(events)
+                .allSatisfy(event -> assertThat(schemas.violations(
+                                EventMessageFormat.typeOf(event.getClass()), EventMessageFormat.encode(event)))
+                        .isEmpty());
     }
 
     @Test
@@ -54,7 +65,8 @@ class EventSchemasTest {
         String value = "{\"statementId\":\"s-1\",\"closedAt\":\"2026-12-01T09:30:00Z\",\"closedBy\":\"admin\","
                 + "\"closedFor\":\"a later release\"}";
 
-        assertThat(schemas.violations(EventMessageFormat.typeOf(StatementClosed.class), bytes(value))).isEmpty();
+        assertThat(schemas.violations(EventMessageFormat.typeOf(StatementClosed.class), bytes(value)))
+                .isEmpty();
     }
 
     @Test
@@ -65,8 +77,9 @@ class EventSchemasTest {
 
     @Test
     void aValueThatIsNotJsonIsUnreadable() {
-        assertThatThrownBy(() -> schemas.violations(EventMessageFormat.typeOf(StatementClosed.class),
-                bytes("{not json"))).isInstanceOf(EventMessageFormat.UnreadableEventException.class);
+        assertThatThrownBy(
+                        () -> schemas.violations(EventMessageFormat.typeOf(StatementClosed.class), bytes("{not json")))
+                .isInstanceOf(EventMessageFormat.UnreadableEventException.class);
     }
 
     private static byte[] bytes(String value) {

@@ -33,8 +33,8 @@ class ReplayControllerSliceTest {
     Replay replay;
 
     private static Replay.Progress running() {
-        return new Replay.Progress(Replay.State.RUNNING, 2, 10, 100, 50.0, 2L, Instant.parse("2026-03-01T10:00:00Z"),
-                null, null);
+        return new Replay.Progress(
+                Replay.State.RUNNING, 2, 10, 100, 50.0, 2L, Instant.parse("2026-03-01T10:00:00Z"), null, null);
     }
 
     @Test
@@ -42,8 +42,10 @@ class ReplayControllerSliceTest {
         when(replay.start()).thenReturn(true);
         when(replay.progress()).thenReturn(running());
 
-        assertThat(mvc.post().uri(REPLAY).header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(202)
-                .bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.post().uri(REPLAY).header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .hasStatus(202)
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         {"state": "RUNNING", "generation": 2, "done": 10, "total": 100, "eventsPerSecond": 50.0,
                          "secondsLeft": 2, "startedAt": "2026-03-01T10:00:00Z"}""");
     }
@@ -52,24 +54,34 @@ class ReplayControllerSliceTest {
     void aSecondReplayWhileOneRunsIsAConflictProblem() {
         when(replay.start()).thenReturn(false);
 
-        assertThat(mvc.post().uri(REPLAY).header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatus(409)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("replay-running"));
+        assertThat(mvc.post().uri(REPLAY).header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .hasStatus(409)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("replay-running"));
     }
 
     @Test
     void theAdminFollowsTheProgressOfAReplay() {
         when(replay.progress()).thenReturn(running());
 
-        assertThat(mvc.get().uri(REPLAY).header(HttpHeaders.AUTHORIZATION, ADMIN)).hasStatusOk()
-                .bodyJson().extractingPath("$.done").isEqualTo(10);
+        assertThat(mvc.get().uri(REPLAY).header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.done")
+                .isEqualTo(10);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"POST", "GET"})
     void anAuditorIsForbiddenTheReplay(String method) {
-        assertThat(mvc.method(HttpMethod.valueOf(method)).uri(REPLAY)
-                .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY))).hasStatus(403)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("forbidden"));
+        assertThat(mvc.method(HttpMethod.valueOf(method))
+                        .uri(REPLAY)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY)))
+                .hasStatus(403)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("forbidden"));
         verifyNoInteractions(replay);
     }
 
@@ -82,8 +94,11 @@ class ReplayControllerSliceTest {
 
     @Test
     void theAnonymousAreAskedForAKeyAndNoReplayStarts() {
-        assertThat(mvc.post().uri(REPLAY)).hasStatus(401)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("authentication-required"));
+        assertThat(mvc.post().uri(REPLAY))
+                .hasStatus(401)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("authentication-required"));
         verifyNoInteractions(replay);
     }
 }

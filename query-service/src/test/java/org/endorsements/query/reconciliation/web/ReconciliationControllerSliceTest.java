@@ -8,8 +8,8 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.List;
-import org.endorsements.query.reconciliation.Reconciliation;
 import org.endorsements.query.reconciliation.Reconciler;
+import org.endorsements.query.reconciliation.Reconciliation;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,15 +35,21 @@ class ReconciliationControllerSliceTest {
 
     @BeforeEach
     void oneDriftFound() {
-        when(reconciler.run()).thenReturn(new Reconciliation.Report(Instant.parse("2026-03-01T10:00:00Z"), 3, 40,
-                List.of(new Reconciliation.Drift("clean-air", null, "currentCount", "41", "40"))));
+        when(reconciler.run())
+                .thenReturn(new Reconciliation.Report(
+                        Instant.parse("2026-03-01T10:00:00Z"),
+                        3,
+                        40,
+                        List.of(new Reconciliation.Drift("clean-air", null, "currentCount", "41", "40"))));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {QueryWebSlice.AUDITOR_KEY, QueryWebSlice.ADMIN_KEY})
     void anAuditorOrTheAdminGetsAReportOfEveryDriftFound(String key) {
-        assertThat(mvc.get().uri(RECONCILIATION).header(HttpHeaders.AUTHORIZATION, bearer(key))).hasStatusOk()
-                .bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.get().uri(RECONCILIATION).header(HttpHeaders.AUTHORIZATION, bearer(key)))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         {"checkedAt": "2026-03-01T10:00:00Z", "statementsChecked": 3, "endorsementsChecked": 40,
                          "drift": [{"statementId": "clean-air", "field": "currentCount", "inView": "41",
                                     "inAuditTrail": "40"}]}""");
@@ -51,16 +57,23 @@ class ReconciliationControllerSliceTest {
 
     @Test
     void anOrganizationIsForbiddenAReconciliation() {
-        assertThat(mvc.get().uri(RECONCILIATION)
-                .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY))).hasStatus(403)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("forbidden"));
+        assertThat(mvc.get()
+                        .uri(RECONCILIATION)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatus(403)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("forbidden"));
         verifyNoInteractions(reconciler);
     }
 
     @Test
     void theAnonymousAreAskedForAKeyAndNothingIsRecounted() {
-        assertThat(mvc.get().uri(RECONCILIATION)).hasStatus(401)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("authentication-required"));
+        assertThat(mvc.get().uri(RECONCILIATION))
+                .hasStatus(401)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("authentication-required"));
         verifyNoInteractions(reconciler);
     }
 }

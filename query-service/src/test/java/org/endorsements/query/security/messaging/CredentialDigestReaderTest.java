@@ -46,8 +46,8 @@ class CredentialDigestReaderTest {
         first.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, null, null)));
         first.updateBeginningOffsets(Map.of(PARTITION, 0L));
         first.updateEndOffsets(Map.of(PARTITION, 1L));
-        first.schedulePollTask(() -> first.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, "a",
-                new CredentialDigest("a", "c1", "h1", true).encode())));
+        first.schedulePollTask(() -> first.addRecord(
+                new ConsumerRecord<>(TOPIC, 0, 0, "a", new CredentialDigest("a", "c1", "h1", true).encode())));
         AtomicInteger askedForPartitions = new AtomicInteger();
         MockConsumer<String, byte[]> unanswering = new MockConsumer<>(OffsetResetStrategy.EARLIEST) {
             @Override
@@ -71,9 +71,16 @@ class CredentialDigestReaderTest {
         ConsumerFactory<String, byte[]> consumers = mock(ConsumerFactory.class);
         when(consumers.createConsumer(isNull(), anyString(), isNull(), any(Properties.class)))
                 .thenReturn(first, then);
-        reader = new CredentialDigestReader(consumers, keys, new ReadSecurityProperties("auditor", "admin",
-                new ReadSecurityProperties.CredentialDigests(TOPIC, (short) 1, Duration.ofMillis(20),
-                        Duration.ofMillis(20)), null, null));
+        reader = new CredentialDigestReader(
+                consumers,
+                keys,
+                new ReadSecurityProperties(
+                        "auditor",
+                        "admin",
+                        new ReadSecurityProperties.CredentialDigests(
+                                TOPIC, (short) 1, Duration.ofMillis(20), Duration.ofMillis(20)),
+                        null,
+                        null));
         reader.start();
     }
 }

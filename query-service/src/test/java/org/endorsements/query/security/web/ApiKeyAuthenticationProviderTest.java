@@ -3,12 +3,12 @@ package org.endorsements.query.security.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.endorsements.events.Caller;
 import org.endorsements.events.CanonicalText;
 import org.endorsements.events.CredentialDigest;
+import org.endorsements.events.OrganizationId;
 import org.endorsements.query.security.OrganizationKeys;
 import org.endorsements.query.security.ReadSecurityProperties;
-import org.endorsements.events.Caller;
-import org.endorsements.events.OrganizationId;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -24,7 +24,8 @@ class ApiKeyAuthenticationProviderTest {
         Authentication admin = provider.authenticate(ApiKeyAuthentication.presented("admin-key"));
 
         assertThat(admin.getPrincipal()).isEqualTo(Caller.ADMIN);
-        assertThat(admin.getAuthorities()).extracting(Object::toString)
+        assertThat(admin.getAuthorities())
+                .extracting(Object::toString)
                 .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_AUDITOR");
         assertThat(admin.getCredentials()).isNull();
     }

@@ -29,11 +29,14 @@ class BulkWritesTest {
     void an_upsert_inserts_new_documents_and_replaces_existing_ones_in_one_call() {
         BulkWrites.replaceById(mongo, "views", List.of(new Document("_id", "a").append("count", 1)));
 
-        EmbeddedServer.upsertById(mongo, "views", List.of(new Document("_id", "a").append("count", 2),
-                new Document("_id", "b").append("count", 1)));
+        EmbeddedServer.upsertById(
+                mongo,
+                "views",
+                List.of(new Document("_id", "a").append("count", 2), new Document("_id", "b").append("count", 1)));
 
-        assertThat(mongo.findAll(Document.class, "views")).containsExactlyInAnyOrder(
-                new Document("_id", "a").append("count", 2), new Document("_id", "b").append("count", 1));
+        assertThat(mongo.findAll(Document.class, "views"))
+                .containsExactlyInAnyOrder(
+                        new Document("_id", "a").append("count", 2), new Document("_id", "b").append("count", 1));
     }
 
     @Test
@@ -50,11 +53,17 @@ class BulkWritesTest {
     void an_immutable_document_written_again_keeps_its_first_content_and_the_rest_of_the_batch_is_written() {
         EmbeddedServer.insertImmutable(mongo, "audit", List.of(new Document("_id", "e1").append("projectedAt", 1)));
 
-        EmbeddedServer.insertImmutable(mongo, "audit", List.of(new Document("_id", "e1").append("projectedAt", 2),
-                new Document("_id", "e2").append("projectedAt", 2)));
+        EmbeddedServer.insertImmutable(
+                mongo,
+                "audit",
+                List.of(
+                        new Document("_id", "e1").append("projectedAt", 2),
+                        new Document("_id", "e2").append("projectedAt", 2)));
 
-        assertThat(mongo.findAll(Document.class, "audit")).containsExactlyInAnyOrder(
-                new Document("_id", "e1").append("projectedAt", 1), new Document("_id", "e2").append("projectedAt", 2));
+        assertThat(mongo.findAll(Document.class, "audit"))
+                .containsExactlyInAnyOrder(
+                        new Document("_id", "e1").append("projectedAt", 1),
+                        new Document("_id", "e2").append("projectedAt", 2));
     }
 
     private static MongoClient client(InetSocketAddress address) {

@@ -22,17 +22,20 @@ class CursorsTest {
 
     /** Audit entries are well under a kilobyte; these are a kilobyte each, 60 MB in all. */
     private static final int DOCUMENTS = 60_000;
+
     private static final String PADDING = "x".repeat(1_000);
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    private final MongoClient client =
+            MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
     private final MongoTemplate mongo = new MongoTemplate(client, "cursors-test");
 
     @BeforeEach
     void sixtyMegabytesOfOneStatement() {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
-            documents.add(new Document("_id", "e" + i).append("statementId", "s").append("padding", PADDING));
+            documents.add(
+                    new Document("_id", "e" + i).append("statementId", "s").append("padding", PADDING));
             if (documents.size() == 5_000) {
                 mongo.getCollection("audit").insertMany(documents);
                 documents.clear();

@@ -17,8 +17,8 @@ class ExpensiveReadsTest {
 
     private static final int MAX = 4;
 
-    private final ExpensiveReads expensive = new ExpensiveReads(new ExpensiveReads.Properties(MAX, 1,
-            Duration.ofSeconds(1)));
+    private final ExpensiveReads expensive =
+            new ExpensiveReads(new ExpensiveReads.Properties(MAX, 1, Duration.ofSeconds(1)));
     private final ExpensiveReadsFilter filter = new ExpensiveReadsFilter();
 
     private static MockHttpServletRequest request(String address) {
@@ -33,8 +33,8 @@ class ExpensiveReadsTest {
         filter.doFilter(request, new MockHttpServletResponse(), chain);
     }
 
-    private static void fire(MockHttpServletRequest request, java.util.function.BiConsumer<AsyncListener,
-            AsyncEvent> event) {
+    private static void fire(
+            MockHttpServletRequest request, java.util.function.BiConsumer<AsyncListener, AsyncEvent> event) {
         MockAsyncContext context = (MockAsyncContext) request.getAsyncContext();
         for (AsyncListener listener : context.getListeners()) {
             event.accept(listener, new AsyncEvent(context));
@@ -68,9 +68,10 @@ class ExpensiveReadsTest {
         MockHttpServletRequest request = request("10.0.0.1");
 
         assertThatThrownBy(() -> dispatch(request, (req, res) -> {
-            expensive.acquire(request);
-            throw new IllegalStateException("the handler failed after taking its permit");
-        })).isInstanceOf(IllegalStateException.class);
+                    expensive.acquire(request);
+                    throw new IllegalStateException("the handler failed after taking its permit");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(expensive.available()).isEqualTo(MAX);
     }

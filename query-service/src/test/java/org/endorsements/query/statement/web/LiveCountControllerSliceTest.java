@@ -44,8 +44,15 @@ class LiveCountControllerSliceTest {
 
     @BeforeEach
     void aPublishedStatement() {
-        statement.published("Clean air", "We ask for clean air.", "en", "sha256:abc", null, null,
-                Instant.parse("2026-03-01T09:00:00Z"), 1);
+        statement.published(
+                "Clean air",
+                "We ask for clean air.",
+                "en",
+                "sha256:abc",
+                null,
+                null,
+                Instant.parse("2026-03-01T09:00:00Z"),
+                1);
         when(statements.find("clean-air")).thenReturn(Optional.of(statement));
     }
 
@@ -56,27 +63,39 @@ class LiveCountControllerSliceTest {
         emitter.complete();
         when(streams.open(statement, "127.0.0.1")).thenReturn(emitter);
 
-        assertThat(mvc.get().uri(LIVE).accept(MediaType.TEXT_EVENT_STREAM)).hasStatusOk()
+        assertThat(mvc.get().uri(LIVE).accept(MediaType.TEXT_EVENT_STREAM))
+                .hasStatusOk()
                 .hasContentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-                .bodyText().contains("event:counts");
+                .bodyText()
+                .contains("event:counts");
         verify(streams).open(statement, "127.0.0.1");
     }
 
     @Test
     void aStreamOfAnUnknownStatementIsANotFoundProblemAndOpensNothing() {
         assertThat(mvc.get().uri("/api/statements/no-such-statement/live").accept(MediaType.TEXT_EVENT_STREAM))
-                .hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+                .hasStatus(404)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
         verifyNoInteractions(streams);
     }
 
     @Test
     void aStreamRefusedForItsAddressIsThatProblemWithRetryAfter() {
-        when(streams.open(any(), anyString())).thenThrow(new ProblemException(HttpStatus.TOO_MANY_REQUESTS,
-                "too-many-streams-from-address", "Too many streams from this address.", 5L));
+        when(streams.open(any(), anyString()))
+                .thenThrow(new ProblemException(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-streams-from-address",
+                        "Too many streams from this address.",
+                        5L));
 
-        assertThat(mvc.get().uri(LIVE).accept(MediaType.TEXT_EVENT_STREAM)).hasStatus(429)
+        assertThat(mvc.get().uri(LIVE).accept(MediaType.TEXT_EVENT_STREAM))
+                .hasStatus(429)
                 .hasHeader(HttpHeaders.RETRY_AFTER, "5")
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("too-many-streams-from-address"));
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("too-many-streams-from-address"));
     }
 }

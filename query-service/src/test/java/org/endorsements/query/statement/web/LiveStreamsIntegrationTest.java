@@ -1,8 +1,8 @@
 package org.endorsements.query.statement.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -53,7 +53,8 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         topic = new TopicWriter(TOPIC);
         statement = "live-" + suffix;
         publish(topic, statement, "Title", PUBLISHED);
-        await().atMost(WAIT).until(() -> reads.get("/api/statements/" + statement).status() == 200);
+        await().atMost(WAIT)
+                .until(() -> reads.get("/api/statements/" + statement).status() == 200);
         // Streams of earlier tests are noticed closed at their next heartbeat.
         await().atMost(WAIT).until(() -> streams.openStreams() == 0);
     }
@@ -81,7 +82,8 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         socket.connect(new InetSocketAddress("127.0.0.1", port));
         OutputStream out = socket.getOutputStream();
         out.write(("GET /api/statements/" + statement + "/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Accept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         sockets.add(socket);
         return socket;
@@ -92,10 +94,15 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         neverReading();
         await().atMost(WAIT).until(() -> streams.openStreams() == 1);
         List<String> received = new CopyOnWriteArrayList<>();
-        HttpResponse<InputStream> reading = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/statements/" + statement + "/live")).build(), HttpResponse.BodyHandlers.ofInputStream());
-        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(reading.body(),
-                StandardCharsets.UTF_8)).lines().forEach(received::add));
+        HttpResponse<InputStream> reading = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/statements/" + statement + "/live"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader =
+                new Thread(() -> new BufferedReader(new InputStreamReader(reading.body(), StandardCharsets.UTF_8))
+                        .lines()
+                        .forEach(received::add));
         reader.setDaemon(true);
         reader.start();
 
@@ -107,10 +114,15 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         });
         endorse(topic, statement, "org-" + suffix, "Org", PUBLISHED.plusSeconds(60), null);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> reads.get("/api/statements/" + statement).json()
-                .path("endorsementCount").asLong() == 1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received)
-                .anySatisfy(line -> assertThat(line).contains("\"endorsementCount\":1")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> reads.get("/api/statements/" + statement)
+                                .json()
+                                .path("endorsementCount")
+                                .asLong()
+                        == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(received).anySatisfy(line -> assertThat(line).contains("\"endorsementCount\":1")));
         reading.body().close();
     }
 
@@ -135,11 +147,15 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         });
 
         List<String> received = new CopyOnWriteArrayList<>();
-        HttpResponse<InputStream> reading = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/statements/" + statement + "/live")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> reading = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/statements/" + statement + "/live"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {
             try {
-                new BufferedReader(new InputStreamReader(reading.body(), StandardCharsets.UTF_8)).lines()
+                new BufferedReader(new InputStreamReader(reading.body(), StandardCharsets.UTF_8))
+                        .lines()
                         .forEach(received::add);
             } catch (java.io.UncheckedIOException closedByThisTest) {
                 // the stream is closed at the end of the test
@@ -149,8 +165,9 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         reader.start();
         endorse(topic, statement, "org-" + suffix, "Org", PUBLISHED.plusSeconds(60), null);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received)
-                .anySatisfy(line -> assertThat(line).contains("\"endorsementCount\":1")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(received).anySatisfy(line -> assertThat(line).contains("\"endorsementCount\":1")));
         reading.body().close();
     }
 
@@ -161,8 +178,11 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         }
         await().atMost(WAIT).until(() -> streams.openStreams() == MAX_STREAMS_PER_ADDRESS);
 
-        HttpResponse<InputStream> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/statements/" + statement + "/live")).header("Accept", "text/event-stream").build(),
+        HttpResponse<InputStream> refused = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/statements/" + statement + "/live"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
 
         try (InputStream body = refused.body()) {

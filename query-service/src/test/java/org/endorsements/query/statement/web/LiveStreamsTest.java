@@ -52,7 +52,9 @@ class LiveStreamsTest {
                 }
                 throw new IOException("broken pipe");
             }
-            sent.add(event.build().stream().map(part -> String.valueOf(part.getData())).collect(joining()));
+            sent.add(event.build().stream()
+                    .map(part -> String.valueOf(part.getData()))
+                    .collect(joining()));
         }
 
         @Override
@@ -74,8 +76,16 @@ class LiveStreamsTest {
     }
 
     private static LiveStreams.Properties properties(int maxStreams, Duration writeTimeout, int maxOverflows) {
-        return new LiveStreams.Properties(maxStreams, 20, writeTimeout, maxOverflows, Duration.ofHours(1),
-                Duration.ofHours(1), 2, 100, Duration.ofSeconds(5));
+        return new LiveStreams.Properties(
+                maxStreams,
+                20,
+                writeTimeout,
+                maxOverflows,
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                2,
+                100,
+                Duration.ofSeconds(5));
     }
 
     private StatementView statement(String id, long endorsements) {
@@ -107,8 +117,9 @@ class LiveStreamsTest {
         statement("s1", 1);
         streams.onChange((Set.of("s1")));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(emitters.get(1).sent)
-                .anySatisfy(e -> assertThat(e).contains("endorsementCount=1")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(emitters.get(1).sent)
+                        .anySatisfy(e -> assertThat(e).contains("endorsementCount=1")));
     }
 
     @Test
@@ -153,8 +164,9 @@ class LiveStreamsTest {
         statement("s6", 1);
         streams.onChange((Set.of("s6")));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(emitters.get(8).sent)
-                .anySatisfy(e -> assertThat(e).contains("endorsementCount=1")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(emitters.get(8).sent)
+                        .anySatisfy(e -> assertThat(e).contains("endorsementCount=1")));
     }
 
     @Test
@@ -174,8 +186,20 @@ class LiveStreamsTest {
 
     @Test
     void streamsBeyondThePerAddressCapAreRefusedWith429WhileOtherAddressesConnect() {
-        streams = streams(new LiveStreams.Properties(10, 1, Duration.ofHours(1), 100, Duration.ofHours(1),
-                Duration.ofHours(1), 2, 100, Duration.ofSeconds(5)), false, false, false);
+        streams = streams(
+                new LiveStreams.Properties(
+                        10,
+                        1,
+                        Duration.ofHours(1),
+                        100,
+                        Duration.ofHours(1),
+                        Duration.ofHours(1),
+                        2,
+                        100,
+                        Duration.ofSeconds(5)),
+                false,
+                false,
+                false);
         StatementView s = statement("s5", 0);
         streams.open(s, "10.0.0.1");
 

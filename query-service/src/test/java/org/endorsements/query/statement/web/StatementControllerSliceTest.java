@@ -51,9 +51,11 @@ class StatementControllerSliceTest {
 
     @Test
     void theListOfStatementsIsPublicAndSummarizesEachWithoutItsText() {
-        assertThat(mvc.get().uri("/api/statements")).hasStatusOk()
+        assertThat(mvc.get().uri("/api/statements"))
+                .hasStatusOk()
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .bodyJson().isLenientlyEqualTo("""
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         [{"statementId": "clean-air", "title": "Clean air", "language": "en",
                           "contentHash": "sha256:abc", "status": "open", "publishedAt": "2026-03-01T09:00:00Z",
                           "endorsementCount": 1, "totalEndorsementsAdded": 1, "withdrawals": 0,
@@ -63,23 +65,31 @@ class StatementControllerSliceTest {
 
     @Test
     void aStatementIsAnsweredWithItsTextAndCounts() {
-        assertThat(mvc.get().uri("/api/statements/clean-air")).hasStatusOk()
-                .bodyJson().isLenientlyEqualTo("""
+        assertThat(mvc.get().uri("/api/statements/clean-air"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
                         {"statementId": "clean-air", "title": "Clean air", "body": "We ask for clean air.",
                          "status": "open", "endorsementCount": 1, "lastEndorsementAt": "2026-03-01T09:01:00Z"}""");
     }
 
     @Test
     void anUnknownStatementIsANotFoundProblem() {
-        assertThat(mvc.get().uri("/api/statements/no-such-statement")).hasStatus(404)
+        assertThat(mvc.get().uri("/api/statements/no-such-statement"))
+                .hasStatus(404)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("not-found"));
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("not-found"));
     }
 
     @Test
     void aMinPositionThatIsNoTokenIsABadRequestProblem() {
-        assertThat(mvc.get().uri("/api/statements/clean-air").param("minPosition", "garbage")).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-min-position"));
+        assertThat(mvc.get().uri("/api/statements/clean-air").param("minPosition", "garbage"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-min-position"));
     }
 
     @Test
@@ -88,38 +98,53 @@ class StatementControllerSliceTest {
         views.include(written);
 
         assertThat(mvc.get().uri("/api/statements/clean-air").param("minPosition", written.encode()))
-                .hasStatusOk().bodyJson().extractingPath("$.statementId").isEqualTo("clean-air");
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.statementId")
+                .isEqualTo("clean-air");
     }
 
     @Test
     void theListTakesAMinPositionToo() {
-        assertThat(mvc.get().uri("/api/statements").param("minPosition", "garbage")).hasStatus(400)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-min-position"));
+        assertThat(mvc.get().uri("/api/statements").param("minPosition", "garbage"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-min-position"));
     }
 
     @Test
     void aWrongKeyIsRefusedEvenOnThisPublicRead() {
         assertThat(mvc.get().uri("/api/statements").header(HttpHeaders.AUTHORIZATION, bearer("guess")))
-                .hasStatus(401).hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-credentials"));
+                .hasStatus(401)
+                .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-credentials"));
     }
 
     @Test
     void anAuthorizationHeaderThatIsNotABearerKeyIsRefused() {
         assertThat(mvc.get().uri("/api/statements").header(HttpHeaders.AUTHORIZATION, "Basic Zm9vOmJhcg=="))
-                .hasStatus(401).bodyJson().extractingPath("$.type").isEqualTo(problem("invalid-credentials"));
+                .hasStatus(401)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-credentials"));
     }
 
     @Test
     void anAnswerToAKeyHolderIsNeverStored() {
-        assertThat(mvc.get().uri("/api/statements")
-                .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY)))
-                .hasStatusOk().hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        assertThat(mvc.get()
+                        .uri("/api/statements")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatusOk()
+                .hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
-        assertThat(mvc.get().uri("/api/statements/clean-air")).hasStatusOk()
+        assertThat(mvc.get().uri("/api/statements/clean-air"))
+                .hasStatusOk()
                 .hasHeader("Content-Security-Policy", "default-src 'self'")
                 .hasHeader("X-Content-Type-Options", "nosniff")
                 .hasHeader("Referrer-Policy", "no-referrer");
@@ -128,7 +153,8 @@ class StatementControllerSliceTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"/api/statements, 200", "/api/statements/no-such-statement, 404"})
     void theListAndAProblemCarryTheSecurityHeadersToo(String path, int status) {
-        assertThat(mvc.get().uri(path)).hasStatus(status)
+        assertThat(mvc.get().uri(path))
+                .hasStatus(status)
                 .hasHeader("Content-Security-Policy", "default-src 'self'")
                 .hasHeader("X-Content-Type-Options", "nosniff")
                 .hasHeader("Referrer-Policy", "no-referrer");
@@ -138,21 +164,29 @@ class StatementControllerSliceTest {
     void aFailingQueryIsAnInternalErrorProblemThatTellsNothingOfTheFailure() {
         when(statements.find("clean-air")).thenThrow(new IllegalStateException("secret connection string"));
 
-        assertThat(mvc.get().uri("/api/statements/clean-air")).hasStatus(500)
+        assertThat(mvc.get().uri("/api/statements/clean-air"))
+                .hasStatus(500)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyText().contains(problem("internal-error")).doesNotContain("secret");
+                .bodyText()
+                .contains(problem("internal-error"))
+                .doesNotContain("secret");
     }
 
     @Test
     void statementsCannotBeWrittenHereEvenByTheAdmin() {
-        assertThat(mvc.post().uri("/api/statements").header(HttpHeaders.AUTHORIZATION,
-                bearer(QueryWebSlice.ADMIN_KEY))).hasStatus(405)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("method-not-allowed"));
+        assertThat(mvc.post().uri("/api/statements").header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ADMIN_KEY)))
+                .hasStatus(405)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("method-not-allowed"));
     }
 
     @Test
     void aWriteWithoutAKeyIsAskedForOne() {
-        assertThat(mvc.post().uri("/api/statements")).hasStatus(401)
-                .bodyJson().extractingPath("$.type").isEqualTo(problem("authentication-required"));
+        assertThat(mvc.post().uri("/api/statements"))
+                .hasStatus(401)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("authentication-required"));
     }
 }
