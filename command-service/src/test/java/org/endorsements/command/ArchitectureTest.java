@@ -92,6 +92,12 @@ class ArchitectureTest {
             .because("a feature that needs another's answers asks through a port the other implements");
 
     @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.endorsements.command.(**)")
+            .should()
+            .beFreeOfCycles()
+            .because("within a feature too, adapters depend on the feature, never the other way round");
+
+    @ArchTest
     static final ArchRule noFeatureReachesIntoAnotherFeaturesPersistence = classes()
             .that()
             .resideInAPackage("org.endorsements.command..")

@@ -8,8 +8,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -38,6 +40,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featureSlicesAreFreeOfCycles =
             slices().matching(QUERY + ".(*)..").should().beFreeOfCycles();
+
+    /** Within a feature too: adapters depend on the feature, never the other way round. */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching(QUERY + ".(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule theEngineKnowsNoFeature = classes()
@@ -116,15 +123,28 @@ class ArchitectureTest {
     static final ArchRule controllersStayInWebPackages =
             classes().that().haveSimpleNameEndingWith("Controller").should().resideInAPackage("..web..");
 
+    private static final DescribedPredicate<JavaClass> PERSISTENCE_DOCUMENTS = JavaClass.Predicates.resideInAnyPackage(
+            "org.endorsements.query.statement", "org.endorsements.query.endorsement",
+            "org.endorsements.query.audit", "org.endorsements.query.growth",
+            "org.endorsements.query.organization", "org.bson..");
+
+    /** The raw return type and every type argument of it: a {@code CompletableFuture<StatementView>} counts too. */
+    private static final ArchCondition<JavaMethod> RETURN_NO_PERSISTENCE_DOCUMENT =
+            new ArchCondition<>("return no persistence document, not even inside a generic type") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    method.getReturnType().getAllInvolvedRawTypes().stream()
+                            .filter(PERSISTENCE_DOCUMENTS)
+                            .forEach(type -> events.add(SimpleConditionEvent.violated(
+                                    method, method.getFullName() + " answers with " + type.getName())));
+                }
+            };
+
     @ArchTest
     static final ArchRule handlersNeverReturnPersistenceDocuments = methods()
             .that()
             .areAnnotatedWith(GetMapping.class)
-            .should()
-            .notHaveRawReturnType(JavaClass.Predicates.resideInAnyPackage(
-                    "org.endorsements.query.statement", "org.endorsements.query.endorsement",
-                    "org.endorsements.query.audit", "org.endorsements.query.growth",
-                    "org.endorsements.query.organization", "org.bson.."))
+            .should(RETURN_NO_PERSISTENCE_DOCUMENT)
             .because("the API answers with its own response records, never persistence documents");
 
     private static Optional<String> group(Pattern pattern, String packageName) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Buckets in this process (the embedded H2 setup runs one instance). Keys include client addresses, which a client
  * can vary, so buckets that have refilled completely (the same as a new one) are dropped once there are many.
  */
-final class InMemoryBucketStore implements BucketStore {
+public final class InMemoryBucketStore implements BucketStore {
 
     private final SecurityProperties.Buckets settings;
     private final ConcurrentMap<String, Entry> buckets = new ConcurrentHashMap<>();
@@ -19,7 +19,7 @@ final class InMemoryBucketStore implements BucketStore {
 
     private record Entry(Bucket bucket, long capacity) {}
 
-    InMemoryBucketStore(SecurityProperties.Buckets settings) {
+    public InMemoryBucketStore(SecurityProperties.Buckets settings) {
         this.settings = settings;
     }
 

@@ -149,11 +149,7 @@ class SecurityConfiguration {
     private static AuthorizationManager<RequestAuthorizationContext> selfOrAdmin() {
         return rule((caller, context) -> {
             String organizationId = context.getVariables().get("organizationId");
-            boolean allowed = caller != null
-                    && (caller.isAdmin()
-                            || caller.organization()
-                                    .map(own -> own.value().equals(organizationId))
-                                    .orElse(false));
+            boolean allowed = caller != null && (caller.isAdmin() || caller.actsFor(organizationId));
             return allowed ? GRANTED : Refusal.NOT_YOUR_ORGANIZATION;
         });
     }

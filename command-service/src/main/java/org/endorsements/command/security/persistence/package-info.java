@@ -1,2 +1,2 @@
-/** The rate limiter's buckets shared by every instance, in a PostgreSQL table. */
+/** The rate limiter's bucket store: in memory, or shared by every instance in a PostgreSQL table. */
 package org.endorsements.command.security.persistence;

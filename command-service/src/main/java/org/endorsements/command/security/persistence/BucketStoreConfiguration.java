@@ -1,9 +1,11 @@
-package org.endorsements.command.security;
+package org.endorsements.command.security.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
-import org.endorsements.command.security.persistence.PostgresBucketStore;
+import org.endorsements.command.security.BucketStore;
+import org.endorsements.command.security.InMemoryBucketStore;
+import org.endorsements.command.security.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
