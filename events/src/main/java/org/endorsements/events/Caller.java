@@ -64,6 +64,14 @@ public record Caller(Role role, OrganizationId organizationId, String credential
         return role == Role.ORGANIZATION && organizationId.equals(id);
     }
 
+    /**
+     * {@link #actsFor(OrganizationId)} for an id as a request names it (a path variable), which need not even be a
+     * valid id: then no caller acts for it.
+     */
+    public boolean actsFor(String id) {
+        return role == Role.ORGANIZATION && organizationId.value().equals(id);
+    }
+
     public Optional<OrganizationId> organization() {
         return Optional.ofNullable(organizationId);
     }

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
  *
  * @param organizationId the organization the key acts for
  * @param credentialId   the credential's id (the command side's name for the key)
- * @param keyHash        lower-case hex SHA-256 of the key ({@link CanonicalText#sha256Hex(String)})
+ * @param keyHash        {@link #keyHashOf(String)} of the key
  * @param active         whether the key may be used
  */
 public record CredentialDigest(String organizationId, String credentialId, String keyHash, boolean active) {
@@ -21,8 +21,25 @@ public record CredentialDigest(String organizationId, String credentialId, Strin
     /** Default name of the private, compacted topic; both services read it from their configuration. */
     public static final String DEFAULT_TOPIC = "endorsement-credentials";
 
+    private static final String KEY_DIGEST_ALGORITHM = "SHA-256";
+
     private static final ObjectMapper MAPPER =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * The digest of an API key as both services store and compare it: lower-case hex of the SHA-256 of the key's
+     * UTF-8 bytes. A contract of its own (the registry stores it, this topic carries it, the query service
+     * compares it), so it never follows how statement texts are hashed.
+     */
+    public static String keyHashOf(String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance(KEY_DIGEST_ALGORITHM)
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK ships " + KEY_DIGEST_ALGORITHM, e);
+        }
+    }
 
     public byte[] encode() {
         try {

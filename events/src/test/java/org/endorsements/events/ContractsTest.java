@@ -74,6 +74,27 @@ class ContractsTest {
     }
 
     @Test
+    void anIdAsARequestNamesItIsActedForOnlyByThatOrganization() {
+        Caller provea = Caller.organization(new OrganizationId("provea"), "k1");
+
+        assertThat(provea.actsFor("provea")).isTrue();
+        assertThat(provea.actsFor("Provea")).isFalse();
+        assertThat(provea.actsFor("not a valid id")).isFalse();
+        assertThat(Caller.ADMIN.actsFor("provea")).isFalse();
+    }
+
+    @Test
+    void aKeysDigestIsTheLowerCaseHexSha256OfItsUtf8Bytes() {
+        assertThat(CredentialDigest.keyHashOf("abc"))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void problemTypesAreDocumentedUrns() {
+        assertThat(ProblemTypes.of("already-exists")).isEqualTo("urn:endorsements:problem:already-exists");
+    }
+
+    @Test
     void callersAreRecordedInEventsByTheirAuditNames() {
         assertThat(Caller.ADMIN.auditName()).isEqualTo("admin");
         assertThat(Caller.organization(new OrganizationId("provea"), "k1").auditName())

@@ -15,7 +15,7 @@ import org.endorsements.http.Problem;
  */
 public final class LetterImport {
 
-    private static final String ALREADY_EXISTS = "urn:endorsements:problem:already-exists";
+    private static final String ALREADY_EXISTS = org.endorsements.events.ProblemTypes.of("already-exists");
 
     /** What the run did, for the report. */
     public record Outcome(

@@ -2,22 +2,20 @@ package org.endorsements.command.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.endorsements.events.CredentialDigest;
 
 /**
- * API keys: 256 random bits, shown once, stored and compared only as SHA-256. The digest (lower-case hex of the
- * SHA-256 of the key's UTF-8 bytes) is a contract of its own: the registry stores it and the credential-digest
- * topic publishes it for the query service to compare, so it must never change with how statement texts are hashed.
+ * API keys: 256 random bits, shown once, stored and compared only as their digest, the events contract's
+ * {@link CredentialDigest#keyHashOf(String)}, which the query service compares too.
  */
 public final class ApiKeys {
 
     private static final int KEY_BYTES = 32;
     private static final int CREDENTIAL_ID_BYTES = 9;
     private static final String KEY_PREFIX = "ek_";
-    private static final String DIGEST_ALGORITHM = "SHA-256";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {}
@@ -30,13 +28,9 @@ public final class ApiKeys {
         return "cred-" + HexFormat.of().formatHex(randomBytes(CREDENTIAL_ID_BYTES));
     }
 
+    /** The key's digest, as stored and published: {@link CredentialDigest#keyHashOf(String)}. */
     public static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance(DIGEST_ALGORITHM).digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships " + DIGEST_ALGORITHM, e);
-        }
+        return CredentialDigest.keyHashOf(key);
     }
 
     /** Compares two hashes in time independent of where they differ. */

@@ -12,37 +12,37 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
-    static final String AUDITOR = "AUDITOR";
-    static final String ADMIN = "ADMIN";
-    static final String ORGANIZATION = "ORGANIZATION";
+    static final String AUDITOR = Caller.Role.AUDITOR.name();
+    static final String ADMIN = Caller.Role.ADMIN.name();
+    static final String ORGANIZATION = Caller.Role.ORGANIZATION.name();
 
-    private final Caller reader;
+    private final Caller caller;
     private String key;
 
-    private ApiKeyAuthentication(String key, Caller reader, List<GrantedAuthority> authorities) {
+    private ApiKeyAuthentication(String key, Caller caller, List<GrantedAuthority> authorities) {
         super(authorities);
         this.key = key;
-        this.reader = reader;
-        setAuthenticated(reader != null);
+        this.caller = caller;
+        setAuthenticated(caller != null);
     }
 
     static ApiKeyAuthentication presented(String key) {
         return new ApiKeyAuthentication(key, null, List.of());
     }
 
-    static ApiKeyAuthentication of(Caller reader) {
-        List<GrantedAuthority> roles = switch (reader.role()) {
+    static ApiKeyAuthentication of(Caller caller) {
+        List<GrantedAuthority> roles = switch (caller.role()) {
             // The admin may do whatever an auditor may.
-            case ADMIN -> List.of(role(ADMIN), role(AUDITOR));
-            case AUDITOR -> List.of(role(AUDITOR));
-            case ORGANIZATION -> List.of(role(ORGANIZATION));
+            case ADMIN -> List.of(role(Caller.Role.ADMIN), role(Caller.Role.AUDITOR));
+            case AUDITOR -> List.of(role(Caller.Role.AUDITOR));
+            case ORGANIZATION -> List.of(role(Caller.Role.ORGANIZATION));
             case PUBLIC -> throw new IllegalArgumentException("the public presents no key");
         };
-        return new ApiKeyAuthentication(null, reader, roles);
+        return new ApiKeyAuthentication(null, caller, roles);
     }
 
-    private static GrantedAuthority role(String name) {
-        return new SimpleGrantedAuthority("ROLE_" + name);
+    private static GrantedAuthority role(Caller.Role role) {
+        return new SimpleGrantedAuthority(role.authority());
     }
 
     @Override
@@ -52,7 +52,7 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public Object getPrincipal() {
-        return reader;
+        return caller;
     }
 
     @Override

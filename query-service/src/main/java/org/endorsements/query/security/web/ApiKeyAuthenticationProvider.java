@@ -3,7 +3,7 @@ package org.endorsements.query.security.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.endorsements.events.Caller;
-import org.endorsements.events.CanonicalText;
+import org.endorsements.events.CredentialDigest;
 import org.endorsements.query.security.OrganizationKeys;
 import org.endorsements.query.security.ReadSecurityProperties;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -26,8 +26,8 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             throw new IllegalStateException("No auditor or admin key configured: set ENDORSEMENTS_AUDITOR_KEY and "
                     + "ENDORSEMENTS_ADMIN_KEY (./endorsements up generates both)");
         }
-        this.auditorKeyHash = ascii(CanonicalText.sha256Hex(properties.auditorKey()));
-        this.adminKeyHash = ascii(CanonicalText.sha256Hex(properties.adminKey()));
+        this.auditorKeyHash = ascii(CredentialDigest.keyHashOf(properties.auditorKey()));
+        this.adminKeyHash = ascii(CredentialDigest.keyHashOf(properties.adminKey()));
         this.organizations = organizations;
     }
 
@@ -37,7 +37,7 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         if (!StringUtils.hasText(key)) {
             throw new BadCredentialsException("empty key");
         }
-        String hash = CanonicalText.sha256Hex(key);
+        String hash = CredentialDigest.keyHashOf(key);
         // Constant-time comparisons of the configured keys' hashes, so timing tells nothing about them.
         if (MessageDigest.isEqual(ascii(hash), adminKeyHash)) {
             return ApiKeyAuthentication.of(Caller.ADMIN);

@@ -134,11 +134,8 @@ class SecurityConfiguration {
         return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
             Object principal = authentication.get().getPrincipal();
             String organizationId = context.getVariables().get("organizationId");
-            boolean allowed = principal instanceof Caller caller
-                    && (caller.isAuditor()
-                            || caller.organization()
-                                    .filter(own -> own.value().equals(organizationId))
-                                    .isPresent());
+            boolean allowed =
+                    principal instanceof Caller caller && (caller.isAuditor() || caller.actsFor(organizationId));
             return new AuthorizationDecision(allowed);
         };
     }
