@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 /** RFC 9457 problem details with stable types, the same scheme as the command service's. */
 public final class Problems {
 
-    public static final String TYPE_PREFIX = "urn:endorsements:problem:";
+    public static final String TYPE_PREFIX = org.endorsements.events.ProblemTypes.PREFIX;
 
     private Problems() {}
 
