@@ -121,8 +121,9 @@ public class ProjectionListener implements ConsumerSeekAware {
         Generation generation = live.current();
         java.util.Optional<Map<Integer, Long>> storedPositions = store.positionsIfIntact(generation);
         if (storedPositions.isEmpty()) {
-            log.warn("The view store holds no views of this projection (new, or its data was lost, e.g. the "
-                    + "in-memory server restarted): clearing it and projecting every partition from the beginning");
+            log.warn("The view store holds no views of this projection (new, written by an earlier version, or its "
+                    + "data was lost, e.g. the in-memory server restarted): clearing it and projecting every partition "
+                    + "from the beginning");
             engine.resetAfterLoss(generation);
             consumer.seekToBeginning(consumer.assignment());
             return;

@@ -32,6 +32,14 @@ public class MongoEngineStore implements EngineStore {
     /** Written only when a generation is (re)started from nothing; its absence means the store lost its data. */
     private static final String MARKER_ID = "views-marker";
 
+    private static final String FORMAT_FIELD = "format";
+    /**
+     * The marker's format: a generation marked by a version before the engine kept its aggregates' sequences has
+     * none, and counts as holding no views of this projection, so it is rebuilt from the topic once rather than
+     * projected into (its missing sequences would let a re-published event count twice).
+     */
+    private static final int FORMAT = 2;
+
     private final MongoTemplate mongo;
     private final String topic;
 
@@ -105,11 +113,18 @@ public class MongoEngineStore implements EngineStore {
 
     @Override
     public void mark(Generation generation) {
-        mongo.upsert(byId(MARKER_ID), new Update().set("marker", true), generation.collection(POSITIONS));
+        mongo.upsert(
+                byId(MARKER_ID),
+                new Update().set("marker", true).set(FORMAT_FIELD, FORMAT),
+                generation.collection(POSITIONS));
     }
 
     private boolean intact(Generation generation) {
-        return mongo.findById(MARKER_ID, Document.class, generation.collection(POSITIONS)) != null;
+        return isCurrentMarker(mongo.findById(MARKER_ID, Document.class, generation.collection(POSITIONS)));
+    }
+
+    private static boolean isCurrentMarker(Document marker) {
+        return marker != null && marker.get(FORMAT_FIELD) instanceof Number format && format.intValue() == FORMAT;
     }
 
     /** The marker lives in the positions collection, so one read answers both questions. */
@@ -120,7 +135,7 @@ public class MongoEngineStore implements EngineStore {
         boolean marked = false;
         for (Document d : mongo.findAll(Document.class, generation.collection(POSITIONS))) {
             if (MARKER_ID.equals(d.get("_id"))) {
-                marked = true;
+                marked = isCurrentMarker(d);
             } else if (topic.equals(d.getString(TOPIC_FIELD))) {
                 positions.put(d.getInteger(PARTITION_FIELD), d.getLong(NEXT_OFFSET_FIELD));
             }
