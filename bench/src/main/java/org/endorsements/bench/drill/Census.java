@@ -38,8 +38,8 @@ final class Census {
 
     static final String TOPIC = "endorsement-events";
     /**
-     * The aggregate type Axon stores in its {@code type} column: the aggregate class's simple name, which is not the
-     * wire name of {@link AggregateType} (a rename of the class would change it here only).
+     * The aggregate type in the event store's {@code type} column, which the command side pins on the aggregate
+     * ({@code @Aggregate(type = ...)}), so a class rename does not change it; a name of the store, not of the topic.
      */
     private static final String STORED_ENDORSEMENT_TYPE = "Endorsement";
 

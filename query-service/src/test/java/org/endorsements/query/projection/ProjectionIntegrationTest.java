@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -24,6 +23,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.endorsements.events.AggregateType;
+import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementWithdrawn;
@@ -301,9 +302,7 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     }
 
     private static String token(String type, String aggregateId, long sequence) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(("v1|" + type + "|" + aggregateId + "|" + sequence).getBytes(StandardCharsets.UTF_8));
+        return new ConsistencyToken(AggregateType.fromWireName(type).orElseThrow(), aggregateId, sequence).encode();
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topicName) {

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.events.AggregateType;
+import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.OrganizationId;
@@ -53,9 +53,7 @@ public abstract class BoundedReadsStack extends QueryStackSupport {
     protected final String suffix = UUID.randomUUID().toString().substring(0, 6);
 
     protected static String token(String type, String aggregateId, long sequence) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(("v1|" + type + "|" + aggregateId + "|" + sequence).getBytes(StandardCharsets.UTF_8));
+        return new ConsistencyToken(AggregateType.fromWireName(type).orElseThrow(), aggregateId, sequence).encode();
     }
 
     protected static void publish(TopicWriter topic, String statement, String title, Instant at) {

@@ -9,7 +9,7 @@ import org.endorsements.events.AggregateType;
 /**
  * The documented wire name ({@code ce_aggregatetype}) of each aggregate type the event store records. Written out,
  * not derived from class names: a type without a wire name stops the relay instead of putting an undocumented name
- * on the topic, where the query service would drop its events.
+ * on the topic, where no reader could tell what it is and no read could wait for it.
  */
 final class AggregateWireNames {
 
