@@ -7,10 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
@@ -31,13 +28,6 @@ import org.testcontainers.utility.DockerImageName;
  * system property {@code endorsements.require-postgres=true} (set by .ci/run) turns the skip into a failure.
  */
 public final class TestStack {
-
-    /** The names Spring's application contexts and Spring Boot give their JVM shutdown hooks. */
-    private static final Set<String> SPRING_SHUTDOWN_HOOKS =
-            Set.of("SpringContextShutdownHook", "SpringApplicationShutdownHook");
-
-    private static final Duration HOOKS_START_TIMEOUT = Duration.ofMillis(500);
-    private static final Duration CONTEXTS_CLOSE_TIMEOUT = Duration.ofSeconds(20);
 
     private static final Logger log = LoggerFactory.getLogger(TestStack.class);
 
@@ -79,13 +69,7 @@ public final class TestStack {
             } else {
                 EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, TOPIC_PARTITIONS);
                 broker.afterPropertiesSet();
-                Runtime.getRuntime()
-                        .addShutdownHook(new Thread(
-                                () -> {
-                                    awaitSpringContextsClosed();
-                                    broker.destroy();
-                                },
-                                "embedded-kafka-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
                 kafkaBootstrapServers = broker.getBrokersAsString();
                 log.info("Test stack: no Docker; in-JVM KRaft broker at {}", kafkaBootstrapServers);
             }
@@ -97,34 +81,6 @@ public final class TestStack {
      * A MongoDB connection string: a {@code mongo} container where Docker runs, else the embedded
      * MongoDB-compatible server (mongo-java-server, in memory) in this JVM on a random port.
      */
-    /**
-     * Shutdown hooks run side by side. Spring closes the test contexts in hooks of its own, and their Kafka
-     * clients' close waits (up to 30 s each) for a broker that another hook has already stopped, so the test JVM
-     * outlives its tests by half a minute. The broker stops once those hooks are done.
-     */
-    private static void awaitSpringContextsClosed() {
-        long deadline = System.nanoTime() + HOOKS_START_TIMEOUT.toNanos();
-        List<Thread> hooks = springShutdownHooks();
-        try {
-            // The JVM starts every hook at once, but this one may run before the others are alive.
-            while (hooks.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-                hooks = springShutdownHooks();
-            }
-            for (Thread hook : hooks) {
-                hook.join(CONTEXTS_CLOSE_TIMEOUT.toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static List<Thread> springShutdownHooks() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> SPRING_SHUTDOWN_HOOKS.contains(thread.getName()))
-                .toList();
-    }
-
     public static synchronized String mongoUri() {
         if (mongoUri == null) {
             if (dockerAvailable()) {
