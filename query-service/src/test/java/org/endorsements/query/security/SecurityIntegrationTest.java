@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 import org.endorsements.query.support.QueryStackSupport;
-import org.endorsements.testsupport.RawHttp;
 import org.endorsements.query.support.ReadClient;
+import org.endorsements.testsupport.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -108,7 +108,8 @@ class SecurityIntegrationTest extends QueryStackSupport {
         RawHttp.Response reply = rawGet("/api/%zz");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
+        assertThat(reply.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
         assertThat(reply.body())
                 .contains("urn:endorsements:problem:malformed-request")
                 .doesNotContain("<html");
