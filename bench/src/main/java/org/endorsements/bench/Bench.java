@@ -92,7 +92,7 @@ public final class Bench implements Callable<Integer> {
     @Option(
             names = "--store",
             defaultValue = "h2",
-            description = "(launcher) the event store's name in the results: " + "h2 or postgres")
+            description = "(launcher) the event store's name in the results: h2 or postgres")
     String store;
 
     @Option(names = "--command-url", description = "(launcher, required) the command service")
@@ -106,7 +106,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(
             names = "--jdbc-url",
-            description = "(launcher) a database on the event store's engine, for its raw " + "ceiling")
+            description = "(launcher) a database on the event store's engine, for its raw ceiling")
     String jdbcUrl;
 
     @Option(names = "--jdbc-user", defaultValue = "sa", description = "(launcher) its user (default: sa)")
@@ -117,7 +117,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(
             names = "--event-store-file",
-            description = "(launcher) the embedded event store's file, whose size " + "growth reports")
+            description = "(launcher) the embedded event store's file, whose size growth reports")
     Path eventStoreFile;
 
     @Option(names = "--results", defaultValue = "results", description = "(launcher) the results folder")
@@ -159,8 +159,7 @@ public final class Bench implements Callable<Integer> {
         }
         if (mode == Mode.platform && (jdbcUrl == null || kafka == null)) {
             throw new ParameterException(
-                    spec.commandLine(),
-                    "the platform benchmark needs --jdbc-url and --kafka " + "for the raw ceilings");
+                    spec.commandLine(), "the platform benchmark needs --jdbc-url and --kafka for the raw ceilings");
         }
         try {
             run();

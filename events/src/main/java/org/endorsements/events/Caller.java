@@ -39,7 +39,7 @@ public record Caller(Role role, OrganizationId organizationId, String credential
         boolean organization = role == Role.ORGANIZATION;
         if (organization != (organizationId != null) || organization != (credentialId != null)) {
             throw new IllegalArgumentException(
-                    "an organization caller, and only one, names its organization and " + "its credential");
+                    "an organization caller, and only one, names its organization and its credential");
         }
     }
 

@@ -50,13 +50,13 @@ public final class DrillCommand implements Callable<Integer> {
     @Option(
             names = "--load-seconds",
             defaultValue = "10",
-            description = "load before and after each fault " + "(default: ${DEFAULT-VALUE})")
+            description = "load before and after each fault (default: ${DEFAULT-VALUE})")
     int loadSeconds;
 
     @Option(
             names = "--down-seconds",
             defaultValue = "30",
-            description = "broker-stop: how long the broker is down " + "(default: ${DEFAULT-VALUE})")
+            description = "broker-stop: how long the broker is down (default: ${DEFAULT-VALUE})")
     int downSeconds;
 
     @Option(
@@ -89,7 +89,7 @@ public final class DrillCommand implements Callable<Integer> {
     @Option(
             names = "--identical-rounds",
             defaultValue = "10",
-            description = "concurrent-identical: rounds, one " + "organization each (default: ${DEFAULT-VALUE})")
+            description = "concurrent-identical: rounds, one organization each (default: ${DEFAULT-VALUE})")
     int identicalRounds;
 
     @Option(
@@ -102,43 +102,43 @@ public final class DrillCommand implements Callable<Integer> {
     @Option(
             names = "--flood-seconds",
             defaultValue = "15",
-            description = "flood: how long the attack lasts " + "(default: ${DEFAULT-VALUE})")
+            description = "flood: how long the attack lasts (default: ${DEFAULT-VALUE})")
     int floodSeconds;
 
     @Option(
             names = "--max-lag-seconds",
             defaultValue = "10",
-            description = "flood: bound on the projection lag " + "meanwhile (default: ${DEFAULT-VALUE})")
+            description = "flood: bound on the projection lag meanwhile (default: ${DEFAULT-VALUE})")
     int maxLagSeconds;
 
     @Option(
             names = "--flood-body-mb",
             defaultValue = "30",
-            description = "flood: size of each oversized body, in MB " + "(default: ${DEFAULT-VALUE})")
+            description = "flood: size of each oversized body, in MB (default: ${DEFAULT-VALUE})")
     int floodBodyMegabytes;
 
     @Option(
             names = "--flood-oversized",
             defaultValue = "48",
-            description = "flood: oversized requests in all " + "(default: ${DEFAULT-VALUE})")
+            description = "flood: oversized requests in all (default: ${DEFAULT-VALUE})")
     int floodOversized;
 
     @Option(
             names = "--flood-oversized-at-once",
             defaultValue = "16",
-            description = "flood: oversized requests in " + "flight at a time (default: ${DEFAULT-VALUE})")
+            description = "flood: oversized requests in flight at a time (default: ${DEFAULT-VALUE})")
     int floodOversizedAtOnce;
 
     @Option(
             names = "--flood-path-attacks",
             defaultValue = "300",
-            description = "flood: path-parameter requests in " + "all (default: ${DEFAULT-VALUE})")
+            description = "flood: path-parameter requests in all (default: ${DEFAULT-VALUE})")
     int floodPathAttacks;
 
     @Option(
             names = "--flood-streams",
             defaultValue = "500",
-            description = "flood: never-read /live streams held " + "open (default: ${DEFAULT-VALUE})")
+            description = "flood: never-read /live streams held open (default: ${DEFAULT-VALUE})")
     int floodStreams;
 
     /** The drills to run, in their order. */

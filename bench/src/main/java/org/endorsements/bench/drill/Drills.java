@@ -349,7 +349,7 @@ public final class Drills {
                 Duration bound = Duration.ofSeconds(options.maxLagSeconds());
                 if (flooded.probesLate() > 0 || flooded.maxLag().compareTo(bound) >= 0) {
                     failures.add(String.format(
-                            "projection LAG over %d s: %d of %d probes not in the views within " + "the bound",
+                            "projection LAG over %d s: %d of %d probes not in the views within the bound",
                             options.maxLagSeconds(),
                             flooded.probesLate(),
                             flooded.probesLate() + flooded.lags().size()));

@@ -16,8 +16,7 @@ final class Trust {
     @Option(
             names = "--witness",
             paramLabel = "KEY",
-            description =
-                    "a witness's verifier key (type 0x04, " + "cosignature/v1) whose cosignature counts. Repeatable.")
+            description = "a witness's verifier key (type 0x04, cosignature/v1) whose cosignature counts. Repeatable.")
     List<String> witnesses = new ArrayList<>();
 
     @Option(

@@ -44,7 +44,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Option(
             names = "--state",
-            description = "where the last trusted checkpoint is kept " + "(default: ./<statement>.checkpoint)")
+            description = "where the last trusted checkpoint is kept (default: ./<statement>.checkpoint)")
     Path stateFile;
 
     @Override

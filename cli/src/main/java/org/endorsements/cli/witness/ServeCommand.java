@@ -43,7 +43,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--bind",
             defaultValue = "127.0.0.1",
-            description = "the address to listen on " + "(default: ${DEFAULT-VALUE})")
+            description = "the address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
     @Option(

@@ -76,7 +76,7 @@ class LetterParserTest {
     @Test
     void blankLinesTrailingSpacesDashesAndMissingNumbersAreTolerated() throws Exception {
         Letter letter = LetterParser.parse(
-                "We agree.   \r\n\r\n\r\nSigned:\n\n1 - Provea  \n\n2– Codhez\n" + "Cofavic\n4. Foro Penal\n");
+                "We agree.   \r\n\r\n\r\nSigned:\n\n1 - Provea  \n\n2– Codhez\nCofavic\n4. Foro Penal\n");
 
         assertThat(letter.listIntro()).isEqualTo("Signed:");
         assertThat(letter.entries())

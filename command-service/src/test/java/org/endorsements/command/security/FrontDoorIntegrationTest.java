@@ -226,8 +226,8 @@ class FrontDoorIntegrationTest extends TestStackSupport {
     @Test
     void aMalformedHeaderIsAProblem() throws Exception {
         RawHttp.Response response = raw.send(
-                "PUT /api/statements/s/endorsements/o HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: Bearer "
-                        + ADMIN_KEY + "\r\nX-Request-Id: a\u0001b",
+                "PUT /api/statements/s/endorsements/o HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_KEY
+                        + "\r\nX-Request-Id: a\u0001b",
                 null,
                 false);
         assertProblem(response, 400, "malformed-request");

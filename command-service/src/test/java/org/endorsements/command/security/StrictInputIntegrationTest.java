@@ -81,7 +81,7 @@ class StrictInputIntegrationTest extends TestStackSupport {
         refused(
                 "POST",
                 "/api/statements",
-                "{\"title\":\"T\",\"body\":\"We " + escaped + " agree\"," + "\"language\":\"en\"}",
+                "{\"title\":\"T\",\"body\":\"We " + escaped + " agree\",\"language\":\"en\"}",
                 422,
                 "invalid-body");
     }

@@ -65,6 +65,6 @@ class StatementDocumentTest {
     void withheldSignatoriesAreCountedButNotNamed() {
         String text = StatementDocument.render(content(List.of("A"), null, 2), StatementDocument.Format.PLAIN);
         assertThat(text)
-                .endsWith("As of 2026-11-28T12:00:00Z: 1 signatory (2 who have withdrawn since are not " + "named).\n");
+                .endsWith("As of 2026-11-28T12:00:00Z: 1 signatory (2 who have withdrawn since are not named).\n");
     }
 }

@@ -36,7 +36,7 @@ public record AddCheckpoint(long oldSize, List<byte[]> proof, String note) {
         int blank = body.indexOf("\n\n");
         if (!body.startsWith("old ") || blank < 0) {
             throw new IllegalArgumentException(
-                    "the body is an old size line, proof lines, a blank line and a " + "checkpoint");
+                    "the body is an old size line, proof lines, a blank line and a checkpoint");
         }
         String[] lines = body.substring(0, blank).split("\n", -1);
         if (!lines[0].matches("old (0|[1-9][0-9]{0,18})")) {

@@ -81,7 +81,7 @@ public class MongoEngineStore implements EngineStore {
         }
         if (!intact(generation)) {
             throw new IllegalStateException(
-                    "the view store lost its data during this batch; the batch is " + "retried and every view rebuilt");
+                    "the view store lost its data during this batch; the batch is retried and every view rebuilt");
         }
         BulkOperations ops = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, generation.collection(POSITIONS));
         nextOffsets.forEach((partition, offset) -> ops.upsert(

@@ -35,8 +35,7 @@ public final class ReadParameters {
 
     private static ProblemException invalidInstant(String name, String code) {
         return ProblemException.badRequest(
-                code,
-                name + " must be an ISO-8601 instant between years 0000 and " + "9999, e.g. 2026-11-28T12:00:00Z.");
+                code, name + " must be an ISO-8601 instant between years 0000 and 9999, e.g. 2026-11-28T12:00:00Z.");
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LogSigningKeyTest {
 
     private static final String TEXT =
-            "endorsements.local/statements/icc\n1\n" + "XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n";
+            "endorsements.local/statements/icc\n1\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n";
 
     @TempDir
     Path dir;
