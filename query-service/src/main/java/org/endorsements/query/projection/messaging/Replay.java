@@ -202,24 +202,17 @@ public class Replay {
 
     private int project(ConsumerRecords<String, byte[]> records, Generation generation) {
         List<ProjectedEvent> events = new ArrayList<>(records.count());
-        Map<Integer, Long> nextOffsets = new java.util.HashMap<>();
-        boolean skipped = false;
         for (ConsumerRecord<String, byte[]> record : records) {
-            nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
             try {
                 events.add(ProjectionListener.decode(record));
             } catch (EventMessageFormat.UnreadableEventException | IllegalArgumentException e) {
-                // Already parked by the live projection; a replay does not park it twice.
-                skipped = true;
+                // Parked by the live projection, which has reached it or will: the replay's position is not
+                // moved past it on its own, so a record the live side has not parked yet is parked after the
+                // switch-over rather than never (parking one twice is the lesser harm).
             }
         }
         if (!events.isEmpty()) {
             engine.project(events, generation);
-        }
-        if (skipped) {
-            // The position moves past a skipped record even when no event follows it in the batch, or the live
-            // projection would start the new generation at it and park it a second time.
-            store.write(generation, Map.of(), nextOffsets);
         }
         return records.count();
     }
