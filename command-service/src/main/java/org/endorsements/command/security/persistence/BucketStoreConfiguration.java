@@ -1,7 +1,9 @@
 package org.endorsements.command.security.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.endorsements.command.security.BucketStore;
 import org.endorsements.command.security.InMemoryBucketStore;
@@ -55,7 +57,24 @@ class BucketStoreConfiguration {
                 .build();
         pool.setPoolName("rate-limit-buckets");
         pool.setMaximumPoolSize(settings.poolSize());
+        pool.setMinimumIdle(settings.poolSize());
         pool.setConnectionTimeout(settings.poolTimeout().toMillis());
+        open(pool);
         return pool;
+    }
+
+    /**
+     * Hikari opens a pool on its first request and fills it in the background from there: a burst of requests on a
+     * service just started would then wait for connections being opened, beyond the short pool timeout, and be
+     * refused as if the buckets were down. Opened here, the pool is full before the first request.
+     */
+    private static void open(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            connection.isValid(0);
+        } catch (SQLException e) {
+            log.warn(
+                    "The rate-limit bucket pool could not open a connection yet ({}); it retries on demand",
+                    e.getMessage());
+        }
     }
 }
