@@ -24,7 +24,7 @@ public final class InMemoryBucketStore implements BucketStore {
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration, Keys keys) {
         if (calls.incrementAndGet() % settings.memorySweepEvery() == 0
                 && buckets.size() > settings.memorySweepAbove()) {
             buckets.values().removeIf(e -> e.bucket().getAvailableTokens() >= e.capacity());

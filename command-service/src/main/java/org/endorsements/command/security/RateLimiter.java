@@ -30,9 +30,11 @@ class RateLimiter {
         SecurityProperties.RateLimit limit = properties.rateLimit();
         this.buckets = buckets;
         this.local = new InMemoryBucketStore(limit.buckets());
-        this.organization = new Budget("organization", limit.organizationRequests(), limit.organizationPeriod());
-        this.admin = new Budget("admin", limit.adminRequests(), limit.adminPeriod());
-        this.anonymous = new Budget("address", limit.anonymousRequests(), limit.anonymousPeriod());
+        this.organization = new Budget(
+                "organization", limit.organizationRequests(), limit.organizationPeriod(), BucketStore.Keys.REGISTERED);
+        this.admin = new Budget("admin", limit.adminRequests(), limit.adminPeriod(), BucketStore.Keys.REGISTERED);
+        this.anonymous =
+                new Budget("address", limit.anonymousRequests(), limit.anonymousPeriod(), BucketStore.Keys.OPEN);
     }
 
     /** Empty when the request may proceed, else how long the caller should wait. */
@@ -52,18 +54,19 @@ class RateLimiter {
      * A stored bucket keeps the configuration it was created with, so the key names the budget too: after the
      * budget is changed, callers get new buckets at once (the old rows expire) instead of the old budget.
      */
-    private record Budget(String prefix, BucketConfiguration configuration) {
+    private record Budget(String prefix, BucketConfiguration configuration, BucketStore.Keys keys) {
 
-        Budget(String category, long requests, Duration period) {
+        Budget(String category, long requests, Duration period, BucketStore.Keys keys) {
             this(
                     category + ":" + requests + "/" + period.toSeconds() + "s:",
                     BucketConfiguration.builder()
                             .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, period))
-                            .build());
+                            .build(),
+                    keys);
         }
 
         Optional<Duration> consume(BucketStore buckets, String id) {
-            ConsumptionProbe probe = buckets.tryConsume(prefix + id, configuration);
+            ConsumptionProbe probe = buckets.tryConsume(prefix + id, configuration, keys);
             return probe.isConsumed()
                     ? Optional.empty()
                     : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));

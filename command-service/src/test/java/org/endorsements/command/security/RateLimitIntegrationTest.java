@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.github.bucket4j.BucketConfiguration;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +22,7 @@ import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
 import org.endorsements.events.Caller;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.testsupport.TestStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,6 +48,7 @@ class RateLimitIntegrationTest extends TestStackSupport {
 
     private static final int FLOODERS = 16;
     private static final int FLOOD_REQUESTS = 400;
+    private static final int BURST = 200;
 
     @LocalServerPort
     int port;
@@ -229,5 +235,46 @@ class RateLimitIntegrationTest extends TestStackSupport {
             last = api.send("GET", "/api/credentials/me", ADMIN_KEY, null);
         }
         assertRateLimited(last);
+    }
+
+    /**
+     * A burst from one organization takes from one bucket row. Taken one transaction per request, the takes queue on
+     * that row's lock behind the buckets' small pool, and those that wait longer than its timeout were refused (503).
+     */
+    @Test
+    @Order(9)
+    void aBurstFromOneOrganizationIsNeverRefusedForWantOfABucketConnection() throws Exception {
+        SecurityProperties.Buckets settings = properties.rateLimit().buckets();
+        BucketConfiguration roomy = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(10 * BURST).refillGreedy(10 * BURST, Duration.ofMinutes(1)))
+                .build();
+        String key = "organization:burst:" + UUID.randomUUID();
+        try (HikariDataSource onePool = new HikariDataSource()) {
+            onePool.setJdbcUrl(TestStack.postgres().jdbcUrl());
+            onePool.setUsername(TestStack.postgres().username());
+            onePool.setPassword(TestStack.postgres().password());
+            onePool.setMaximumPoolSize(1);
+            onePool.setConnectionTimeout(settings.poolTimeout().toMillis());
+            PostgresBucketStore store = new PostgresBucketStore(onePool, settings, false);
+            ExecutorService burst = Executors.newFixedThreadPool(BURST);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<Boolean>> takes = new ArrayList<>();
+                for (int i = 0; i < BURST; i++) {
+                    takes.add(burst.submit(() -> {
+                        start.await();
+                        return store.tryConsume(key, roomy, BucketStore.Keys.REGISTERED)
+                                .isConsumed();
+                    }));
+                }
+                start.countDown();
+                for (Future<Boolean> take : takes) {
+                    assertThat(take.get()).isTrue();
+                }
+            } finally {
+                burst.shutdownNow();
+                store.destroy();
+            }
+        }
     }
 }

@@ -117,9 +117,9 @@ class RateLimiterTest {
         InMemoryBucketStore shared = new InMemoryBucketStore(BUCKETS);
         BucketStore counting = new BucketStore() {
             @Override
-            public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+            public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration, Keys keys) {
                 sharedTakes.incrementAndGet();
-                return shared.tryConsume(key, configuration);
+                return shared.tryConsume(key, configuration, keys);
             }
         };
         Duration minute = Duration.ofMinutes(1);

@@ -29,7 +29,6 @@ public final class PostgresBucketStore implements BucketStore, DisposableBean {
 
     public static final String TABLE = "rate_limit_bucket";
     private static final Logger log = LoggerFactory.getLogger(PostgresBucketStore.class);
-    private static final String ADMIN_KEY_PREFIX = "admin:";
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
     private final int removeBatch;
@@ -40,7 +39,11 @@ public final class PostgresBucketStore implements BucketStore, DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    /** Busy keys keep one proxy each: bucket4j's batching then merges their concurrent requests into one update. */
+    /**
+     * Registered callers keep one proxy each: bucket4j's batching then merges their concurrent requests into one
+     * update. Without it a burst from one organization queues one SELECT ... FOR UPDATE per request on the same row,
+     * behind a small pool, and requests that wait longer than the pool's timeout were refused with 503.
+     */
     private final ConcurrentMap<String, BucketProxy> batched = new ConcurrentHashMap<>();
 
     /** @param ownsDataSource whether {@link #destroy} closes the pool (the store's own, not the event store's) */
@@ -62,8 +65,8 @@ public final class PostgresBucketStore implements BucketStore, DisposableBean {
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        BucketProxy bucket = key.startsWith(ADMIN_KEY_PREFIX)
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration, Keys keys) {
+        BucketProxy bucket = keys == Keys.REGISTERED
                 ? batched.computeIfAbsent(
                         key,
                         k -> proxies.builder()
