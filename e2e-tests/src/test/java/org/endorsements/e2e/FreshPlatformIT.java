@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.endorsements.events.ConsistencyToken;
 import org.endorsements.http.ApiClient;
 import org.endorsements.http.ApiReply;
 import org.endorsements.transparency.Hashes;
@@ -42,19 +44,22 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One fresh platform with the seed campaign, started by the launcher with one witness configured, for three tests in
- * this order (they share the start, the slowest part of each):
+ * The newcomer's path and the seed campaign on one fresh platform: {@code ./endorsements up --fresh} with one witness
+ * configured, for these tests in this order (they share the start, the slowest part of each):
  * <ul>
+ * <li>the start generated the keys and imported the seed campaign once, exactly as its letter lists it;</li>
  * <li>the issue's "done when" of the witness: {@code audit verify-log <seed> --witness KEY --min-witnesses 1} fails
  * before the witness runs and passes once it does, and a restarted witness still knows what it cosigned;</li>
  * <li>verify-log passes on the seed and fails when one stored document is edited; every seed organization gets a
  * receipt that verifies offline; watch accepts growth and catches a rewrite;</li>
- * <li>the campaign dashboard in a real headless Chromium shows the seed campaign and follows it live.</li>
+ * <li>the campaign dashboard in a real headless Chromium shows the seed campaign and follows it live;</li>
+ * <li>the README's writes and a read-back from the query service, a re-import that changes nothing, Ctrl-C that leaves
+ * no process behind, and a second {@code up} that still has the data (last: it restarts the platform).</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SeedCampaignIT {
+class FreshPlatformIT {
 
     private static final String SEED = "ve-icc-cooperation-2021";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
@@ -133,6 +138,24 @@ class SeedCampaignIT {
         process.toHandle().descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @Order(0)
+    void theFirstStartGeneratesTheKeysAndImportsTheSeedCampaignOnce() throws Exception {
+        assertThat(launcher.output())
+                .anyMatch(l -> l.contains("Admin API key generated"))
+                .anyMatch(l -> l.contains("organizations endorsed:     110"))
+                .anyMatch(l -> l.contains("entry 13 (line 14) \"Aquí Cabemos Todos\" repeats entry 10"))
+                .anyMatch(l -> l.contains("gaps in the numbering:      [108]"));
+        String document =
+                launcher.query().get("/api/statements/" + SEED + "/document").body();
+        assertThat(document)
+                .contains(
+                        "\n1) A.C. Justicia y Paz OP Venezuela\n",
+                        "\n110) Wainjirawa-UAIN\n",
+                        "Translated by José Rafael Medina")
+                .doesNotContain("111) ");
     }
 
     @Test
@@ -370,6 +393,112 @@ class SeedCampaignIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /** Last: it stops the platform with Ctrl-C and starts it again. */
+    @Test
+    @Order(4)
+    void theLauncherRunsThePlatformKeepsItsDataAndLeavesNoProcessBehind() throws Exception {
+        ApiClient admin = launcher.command().withKey(launcher.adminKey());
+        ApiReply statement = admin.post(
+                "/api/statements",
+                Map.of("statementId", "smoke-statement", "title", "Smoke test", "body", "We agree.", "language", "en"));
+        assertThat(statement.status()).isEqualTo(201);
+        ApiReply organization = admin.post(
+                "/api/organizations", Map.of("name", "Observatorio Venezolano de Prisiones", "country", "VE"));
+        assertThat(organization.status()).isEqualTo(201);
+        String organizationId = organization.json().path("organizationId").asText();
+        ApiClient organizationClient =
+                launcher.command().withKey(organization.json().path("apiKey").asText());
+        ApiReply endorsed =
+                organizationClient.put("/api/statements/smoke-statement/endorsements/" + organizationId, null);
+        assertThat(endorsed.status()).isEqualTo(201);
+
+        long start = System.nanoTime();
+        ApiReply read = launcher.query()
+                .get(
+                        "/api/statements/smoke-statement/endorsements",
+                        endorsed.position().orElseThrow());
+        Duration readYourWrite = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("items").get(0).path("organizationId").asText())
+                .isEqualTo(organizationId);
+        System.out.println(
+                "[smoke] endorsement visible in the query service after " + readYourWrite.toMillis() + " ms");
+
+        assertThat(launcher.command().get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(launcher.query().get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(launcher.command().get("/actuator/prometheus").body()).contains("endorsements_relay_lag");
+        assertThat(launcher.query().get("/actuator/prometheus").body()).contains("endorsements_projection_lag");
+
+        reImportingTheSeedChangesNothing();
+
+        List<ProcessHandle> started = launcher.descendants();
+        assertThat(started).hasSizeGreaterThanOrEqualTo(4);
+        launcher.interrupt();
+        await().atMost(Duration.ofSeconds(30)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
+        for (int port : new int[] {launcher.commandPort, launcher.queryPort, launcher.kafkaPort, launcher.mongoPort}) {
+            assertThat(Platform.listening(port))
+                    .as("port %d after Ctrl-C", port)
+                    .isFalse();
+        }
+
+        launcher.up();
+        assertThat(launcher.output()).noneMatch(l -> l.contains("Admin API key generated"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ApiReply again = launcher.query().get("/api/statements/smoke-statement");
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.json().path("endorsementCount").asLong()).isEqualTo(1);
+        });
+        ApiReply sameKey =
+                organizationClient.put("/api/statements/smoke-statement/endorsements/" + organizationId, null);
+        assertThat(sameKey.status())
+                .as("the organization's key survives a restart")
+                .isEqualTo(200);
+    }
+
+    private void reImportingTheSeedChangesNothing() throws Exception {
+        // The auditor's test withdrew one signature; signed again, the campaign is as its letter lists it.
+        ApiReply signedAgain = launcher.command()
+                .withKey(launcher.adminKey())
+                .put("/api/statements/" + SEED + "/endorsements/foro-penal", Map.of())
+                .expect(201);
+        ApiClient auditor = launcher.query()
+                .withKey(Files.readString(launcher.dataDir.resolve("auditor.key"))
+                        .strip());
+        long eventsBefore = history(auditor, signedAgain.position().orElseThrow());
+
+        ProcessBuilder reimport = new ProcessBuilder(
+                        "bash",
+                        Platform.root().resolve("endorsements").toString(),
+                        "import",
+                        Platform.root().resolve("seeds/" + SEED + ".md").toString())
+                .redirectErrorStream(true);
+        reimport.environment().put("ENDORSEMENTS_DATA_DIR", launcher.dataDir.toString());
+        reimport.environment().put("COMMAND_PORT", Integer.toString(launcher.commandPort));
+        Process process = reimport.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("0 organizations registered, 0 endorsements recorded, 110 already recorded");
+        // A write after the re-import, on the same statement: once the views include it, they include whatever the
+        // re-import wrote before it (one statement's events keep their order from the event store to the views).
+        ApiClient admin = launcher.command().withKey(launcher.adminKey());
+        assertThat(admin.post("/api/organizations", Map.of("organizationId", "smoke-marker", "name", "Smoke marker"))
+                        .status())
+                .isEqualTo(201);
+        ApiReply marker = admin.put("/api/statements/" + SEED + "/endorsements/smoke-marker", Map.of())
+                .expect(201);
+        assertThat(history(auditor, marker.position().orElseThrow()))
+                .as("events after re-import and one more write")
+                .isEqualTo(eventsBefore + 1);
+    }
+
+    private static long history(ApiClient auditor, ConsistencyToken after) throws IOException {
+        return auditor.get("/api/statements/" + SEED + "/history?size=1", after)
+                .expect(200)
+                .json()
+                .path("totalItems")
+                .asLong();
     }
 
     /** What verify-receipt checks, in process: signature, inclusion, and the commitment to the holder. */
