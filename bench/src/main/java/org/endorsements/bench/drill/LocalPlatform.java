@@ -323,10 +323,11 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * How a service's jar is run: from the class-data-sharing archive {@code ./endorsements} prepares for it (the
-     * script's {@code prepare_cds}: an extracted jar and an archive of the classes a start loads, in
-     * {@code target/cds}), when it is there and not older than the jar, else from the jar. The archive roughly
-     * halves a start, and the drills restart the services.
+     * How a service's jar is run: from the class-data-sharing archive that {@code ./endorsements up} prepared for it
+     * (the script's {@code prepare_cds}: an extracted jar and an archive of the classes a start loads, in
+     * {@code target/cds}), when there is one not older than the jar, else from the jar. The archive roughly halves a
+     * start, and the drills restart the services. The drill does not prepare one itself: the training start needs a
+     * running broker and view store, which only {@code up} has at that point.
      */
     private List<String> serviceJar(String service) throws IOException {
         Path jar = root.resolve(service + "/target/" + service + ".jar");
