@@ -15,7 +15,9 @@ public interface BucketStore {
 
     /** Where a bucket's key comes from, which decides whether a store may remember something per key. */
     enum Keys {
-        /** Organizations and the admin: as many as are registered, and a burst from one of them is legitimate. */
+        /** The admin's: one key that carries imports and benchmarks, thousands of requests a second. */
+        BUSY,
+        /** Organizations': as many as are registered, and a burst from one of them is legitimate. */
         REGISTERED,
         /** Client addresses, which a client can vary: per-key state must expire with the bucket. */
         OPEN

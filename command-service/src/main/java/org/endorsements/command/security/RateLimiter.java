@@ -32,7 +32,7 @@ class RateLimiter {
         this.local = new InMemoryBucketStore(limit.buckets());
         this.organization = new Budget(
                 "organization", limit.organizationRequests(), limit.organizationPeriod(), BucketStore.Keys.REGISTERED);
-        this.admin = new Budget("admin", limit.adminRequests(), limit.adminPeriod(), BucketStore.Keys.REGISTERED);
+        this.admin = new Budget("admin", limit.adminRequests(), limit.adminPeriod(), BucketStore.Keys.BUSY);
         this.anonymous =
                 new Budget("address", limit.anonymousRequests(), limit.anonymousPeriod(), BucketStore.Keys.OPEN);
     }

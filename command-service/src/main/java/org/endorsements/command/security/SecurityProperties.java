@@ -64,6 +64,8 @@ public record SecurityProperties(
      * @param poolSize         in PostgreSQL: connections of the buckets' own pool, apart from the event store's, so
      *                         that a flood of requests can hold at most these
      * @param poolTimeout      in PostgreSQL: how long a request waits for one of them before it is refused (503)
+     * @param turnTimeout      in PostgreSQL: how long a request waits for the requests of the same organization
+     *                         before it, which take from the same row one at a time, before it is refused (503)
      */
     public record Buckets(
             @DefaultValue("10000") int memorySweepAbove,
@@ -72,5 +74,6 @@ public record SecurityProperties(
             @DefaultValue("1000") int removeBatch,
             @DefaultValue("1m") Duration removeEvery,
             @DefaultValue("4") int poolSize,
-            @DefaultValue("250ms") Duration poolTimeout) {}
+            @DefaultValue("250ms") Duration poolTimeout,
+            @DefaultValue("5s") Duration turnTimeout) {}
 }

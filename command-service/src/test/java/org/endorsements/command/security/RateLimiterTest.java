@@ -14,7 +14,14 @@ import org.springframework.util.unit.DataSize;
 class RateLimiterTest {
 
     private static final SecurityProperties.Buckets BUCKETS = new SecurityProperties.Buckets(
-            10_000, 1_000, Duration.ofMinutes(1), 1_000, Duration.ofMinutes(1), 4, Duration.ofMillis(250));
+            10_000,
+            1_000,
+            Duration.ofMinutes(1),
+            1_000,
+            Duration.ofMinutes(1),
+            4,
+            Duration.ofMillis(250),
+            Duration.ofSeconds(5));
 
     private static final Caller ORG = Caller.organization(OrganizationId.of("provea"), "cred-1");
     private static final Caller ORG_ROTATED = Caller.organization(OrganizationId.of("provea"), "cred-9");
