@@ -65,7 +65,7 @@ class LiveStreamsTest {
 
     private LiveStreams streams(LiveStreams.Properties properties, boolean... stuck) {
         int[] next = {0};
-        return new LiveStreams(statements, properties) {
+        return new LiveStreams(statements, statementId -> 0, properties) {
             @Override
             SseEmitter newEmitter(long timeoutMillis) {
                 Recording emitter = new Recording(stuck[next[0]++]);
