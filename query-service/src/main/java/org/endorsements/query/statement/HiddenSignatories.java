@@ -8,4 +8,10 @@ package org.endorsements.query.statement;
 public interface HiddenSignatories {
 
     long countedButHidden(String statementId);
+
+    /**
+     * How many organizations are hidden. There is no "unhide", so this only grows: a change means a new hide,
+     * whichever instance projected it.
+     */
+    long hiddenOrganizations();
 }

@@ -103,6 +103,11 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories {
         return countCountedButHidden(statementId, Audience.PUBLIC);
     }
 
+    @Override
+    public long hiddenOrganizations() {
+        return organizations.hiddenIds().size();
+    }
+
     /** Keeps what {@code audience} may see named; an auditor sees everything. */
     private Query namedTo(Query query, Audience audience) {
         return audience.auditor() ? query : query.addCriteria(named(audience));

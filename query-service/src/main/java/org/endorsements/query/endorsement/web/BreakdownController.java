@@ -65,8 +65,12 @@ class BreakdownController {
         StatementView statement =
                 statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
         // Profiles (country, region) travel on the organizations' partitions, not the statement's.
+        // The hidden organizations as the views have them now: a hide may be projected by another instance.
         ResultCache.Key key = new ResultCache.Key(
-                "breakdown", statementId, statements.position(statement), List.of(organizationChanges.version()));
+                "breakdown",
+                statementId,
+                statements.position(statement),
+                List.of(organizationChanges.version(), organizations.hiddenIds()));
         return cache.get(key, () -> expensive.call(() -> count(statementId))).places();
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.OrganizationHidden;
@@ -70,7 +71,8 @@ class LiveStreams {
             @DefaultValue("30m") Duration streamLifetime,
             @DefaultValue("8") int writerThreads,
             @DefaultValue("1000") int maxWriterThreads,
-            @DefaultValue("5s") Duration retryAfter) {}
+            @DefaultValue("5s") Duration retryAfter,
+            @DefaultValue("1s") Duration hideCheckInterval) {}
 
     static final String EVENT_NAME = "counts";
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
@@ -100,6 +102,7 @@ class LiveStreams {
 
     private final StatementQueries statements;
     private final HiddenSignatories hidden;
+    private final AtomicLong hiddenSeen = new AtomicLong(-1);
     private final Properties properties;
     private final Map<String, List<Stream>> byStatement = new ConcurrentHashMap<>();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
@@ -126,6 +129,26 @@ class LiveStreams {
         timer.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long watch = Math.max(50, properties.writeTimeout().toMillis() / 4);
         timer.scheduleWithFixedDelay(this::dropStalledWrites, watch, watch, TimeUnit.MILLISECONDS);
+        long hideCheck = properties.hideCheckInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::checkForHides, hideCheck, hideCheck, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Another instance may have projected a hide (the organization's partition is not necessarily this one's):
+     * the number of hidden organizations, which only grows, is compared on a timer while streams are open.
+     */
+    private void checkForHides() {
+        if (byStatement.isEmpty()) {
+            return;
+        }
+        try {
+            long now = hidden.hiddenOrganizations();
+            if (hiddenSeen.getAndSet(now) != now) {
+                onChange(Set.copyOf(byStatement.keySet()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check for hidden organizations: {}", e.toString());
+        }
     }
 
     /** A new stream for {@code statement}, its current counts queued; 503 or 429 beyond the caps. */
