@@ -89,6 +89,7 @@
     $('live-count').textContent = number.format(c.endorsementCount);
     $('total-added').textContent = number.format(c.totalEndorsementsAdded);
     $('withdrawals').textContent = number.format(c.withdrawals);
+    $('counted-hidden').textContent = number.format(c.countedButHidden || 0);
   }
 
   let refreshTimer = null;

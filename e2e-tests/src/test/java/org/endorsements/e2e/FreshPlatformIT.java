@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -53,6 +54,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <li>verify-log passes on the seed and fails when one stored document is edited; every seed organization gets a
  * receipt that verifies offline; watch accepts growth and catches a rewrite;</li>
  * <li>the campaign dashboard in a real headless Chromium shows the seed campaign and follows it live;</li>
+ * <li>"hide us now" takes an organization out of every public view and changes no count, and takes its name off
+ * an open dashboard without a reload;</li>
  * <li>the README's writes and a read-back from the query service, a re-import that changes nothing, Ctrl-C that leaves
  * no process behind, and a second {@code up} that still has the data (last: it restarts the platform).</li>
  * </ul>
@@ -395,9 +398,149 @@ class FreshPlatformIT {
         }
     }
 
-    /** Last: it stops the platform with Ctrl-C and starts it again. */
+    /** A new organization that endorses the seed statement through its own key; its key. */
+    private String endorsingOrganization(String organizationId, String name) throws Exception {
+        ApiClient admin = launcher.command().withKey(launcher.adminKey());
+        ApiReply org = admin.post(
+                "/api/organizations", Map.of("organizationId", organizationId, "name", name, "country", "VE"));
+        assertThat(org.status()).isEqualTo(201);
+        String key = org.json().path("apiKey").asText();
+        assertThat(launcher.command()
+                        .withKey(key)
+                        .put("/api/statements/" + SEED + "/endorsements/" + organizationId, null)
+                        .status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> launcher.query()
+                        .get("/api/statements/" + SEED + "/endorsements?q=" + MARKER_QUERY)
+                        .body()
+                        .contains(name));
+        return key;
+    }
+
+    private static final String MARKER = "Marker Hide Nine Two";
+    private static final String MARKER_QUERY = "Marker%20Hide";
+
+    /**
+     * Issue 20, over the whole platform: one call by the organization takes its name out of every public view
+     * (the current list, search, the past lists and documents, the files, the breakdown, its own resource) at once,
+     * and changes no count. Auditors still see it.
+     */
     @Test
     @Order(4)
+    void hidingAnOrganizationRemovesItsNameFromEveryPublicViewAndChangesNoCount() throws Exception {
+        String name = MARKER + " A";
+        String key = endorsingOrganization("hide-marker-a", name);
+        Instant endorsed = Instant.now();
+        JsonNode countsBefore = launcher.query().get("/api/statements/" + SEED).json();
+        assertThat(launcher.query().get("/api/organizations/hide-marker-a").status())
+                .isEqualTo(200);
+
+        ApiReply hide = launcher.command().withKey(key).post("/api/organizations/hide-marker-a/hide", null);
+        assertThat(hide.status()).isEqualTo(204);
+        String position = hide.header("X-Event-Position").orElseThrow();
+
+        ApiClient publicly = launcher.query();
+        ApiReply gone = publicly.get("/api/organizations/hide-marker-a?minPosition=" + position);
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(gone.json().path("type").asText()).isEqualTo("urn:endorsements:problem:organization-hidden");
+
+        String base = "/api/statements/" + SEED;
+        List<String> views = List.of(
+                base + "/endorsements?size=500",
+                base + "/endorsements?q=" + MARKER_QUERY,
+                base + "/endorsements?size=500&asOf=" + endorsed,
+                base + "/endorsements?size=500&asOf=" + Instant.now(),
+                base + "/document.txt",
+                base + "/document.md?asOf=" + endorsed,
+                base + "/endorsements.csv",
+                base + "/endorsements.json",
+                base + "/breakdown",
+                base);
+        for (String view : views) {
+            ApiReply reply = publicly.get(view);
+            assertThat(reply.status()).as(view).isEqualTo(200);
+            assertThat(reply.body()).as(view).doesNotContain(MARKER).doesNotContain("hide-marker-a");
+        }
+        JsonNode countsAfter = publicly.get(base).json();
+        assertThat(countsAfter.path("endorsementCount").asLong())
+                .isEqualTo(countsBefore.path("endorsementCount").asLong());
+        assertThat(countsAfter.path("countedButHidden").asLong())
+                .isEqualTo(countsBefore.path("countedButHidden").asLong() + 1);
+        assertThat(publicly.get(base + "/document.txt").body())
+                .contains(countsAfter.path("countedButHidden").asLong() + " of them counted but not named");
+        assertThat(publicly.get(base + "/endorsements?size=500&asOf=" + endorsed)
+                        .json()
+                        .path("countedButHidden")
+                        .asLong())
+                .isGreaterThanOrEqualTo(1);
+
+        ApiClient auditor = launcher.query()
+                .withKey(Files.readString(launcher.dataDir.resolve("auditor.key"))
+                        .strip());
+        assertThat(auditor.get(base + "/endorsements?size=500&asOf=" + endorsed).body())
+                .contains(name);
+        assertThat(auditor.get("/api/organizations/hide-marker-a")
+                        .json()
+                        .path("hidden")
+                        .asBoolean())
+                .isTrue();
+        assertThat(launcher.query()
+                        .withKey(key)
+                        .get(base + "/endorsements?q=" + MARKER_QUERY)
+                        .body())
+                .as("the organization itself")
+                .contains(name);
+        assertThat(launcher.command()
+                        .withKey(key)
+                        .put(
+                                "/api/statements/" + SEED + "/endorsements/hide-marker-a/visibility",
+                                Map.of("visibility", "public"))
+                        .status())
+                .as("making an endorsement of a hidden organization public again")
+                .isEqualTo(409);
+    }
+
+    /** Issue 20: "hide us now" while the dashboard is open takes the name off the page without a reload. */
+    @Test
+    @Order(5)
+    void hidingWhileTheDashboardIsOpenTakesTheNameOffThePageWithoutAReload() throws Exception {
+        String name = MARKER + " B";
+        String key = endorsingOrganization("hide-marker-b", name);
+        ChromeDriver browser = Browser.start(dir.resolve("chromium-profile-hide"));
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            browser.get(launcher.queryUrl() + "/statements/" + SEED);
+            String count = wait.until(d -> {
+                String shown = d.findElement(By.id("live-count")).getText();
+                return shown.matches("[0-9,.\\s]+") ? shown : null;
+            });
+            browser.findElement(By.id("search")).sendKeys("Marker Hide");
+            wait.until(d -> d.findElement(By.id("signatories")).getText().contains(name));
+            Object marker = browser.executeScript("return (window.endorsementsPageMarker = Math.random())");
+
+            assertThat(launcher.command()
+                            .withKey(key)
+                            .post("/api/organizations/hide-marker-b/hide", null)
+                            .status())
+                    .isEqualTo(204);
+
+            wait.until(d -> !d.findElement(By.id("signatories")).getText().contains(name));
+            assertThat(browser.executeScript("return window.endorsementsPageMarker"))
+                    .as("the same page, not a reload")
+                    .isEqualTo(marker);
+            assertThat(browser.findElement(By.id("live-count")).getText()).isEqualTo(count);
+            assertThat(browser.getPageSource()).doesNotContain(name);
+            Browser.screenshot(browser, "dashboard-after-hide");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Last: it stops the platform with Ctrl-C and starts it again. */
+    @Test
+    @Order(6)
     void theLauncherRunsThePlatformKeepsItsDataAndLeavesNoProcessBehind() throws Exception {
         ApiClient admin = launcher.command().withKey(launcher.adminKey());
         ApiReply statement = admin.post(

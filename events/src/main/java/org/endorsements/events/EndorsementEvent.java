@@ -7,10 +7,12 @@ package org.endorsements.events;
 public sealed interface EndorsementEvent
         permits OrganizationRegistered,
                 OrganizationSuspended,
+                OrganizationHidden,
                 StatementPublished,
                 StatementClosed,
                 EndorsementAdded,
-                EndorsementWithdrawn {
+                EndorsementWithdrawn,
+                EndorsementVisibilityChanged {
 
     /** The Kafka record key: the statement id, or the organization id for organization events. */
     String streamKey();

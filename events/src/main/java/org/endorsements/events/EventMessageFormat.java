@@ -41,7 +41,9 @@ public final class EventMessageFormat {
             StatementPublished.class, "StatementPublished",
             StatementClosed.class, "StatementClosed",
             EndorsementAdded.class, "EndorsementAdded",
-            EndorsementWithdrawn.class, "EndorsementWithdrawn");
+            EndorsementWithdrawn.class, "EndorsementWithdrawn",
+            OrganizationHidden.class, "OrganizationHidden",
+            EndorsementVisibilityChanged.class, "EndorsementVisibilityChanged");
     /** Version of each type's payload; a breaking change adds a new type name, never reuses one. */
     private static final String VERSION = ".v1";
 

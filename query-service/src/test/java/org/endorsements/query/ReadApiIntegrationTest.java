@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementId;
@@ -213,6 +215,57 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                 .extracting(n -> n.path("organizationId").asText())
                 .containsExactlyInAnyOrder(org("a"), org("b"));
         assertThat(auditorView.path("withheld").asInt()).isZero();
+    }
+
+    /**
+     * The hide travels on the organization's partition, the endorsements on the statement's: once it is projected,
+     * no public read names the organization, now or at a past instant, and no count changes.
+     */
+    @Test
+    void aHiddenOrganizationLeavesEveryPublicReadAndNoCountChanges() {
+        register(org("stays"), "Stays Org", "VE", "Lara");
+        register(org("shy"), "Shy Marker Org", "VE", "Zulia");
+        Instant at = Instant.now();
+        endorse(org("stays"), "Stays Org", 0, at, null);
+        endorse(org("shy"), "Shy Marker Org", 0, at, null);
+        awaitCounts(2, 0);
+        Instant between = Instant.now();
+
+        topic.send(
+                new OrganizationHidden(OrganizationId.of(org("shy")), null, between, "credential:c1"),
+                "Organization",
+                org("shy"),
+                2);
+        await().atMost(WAIT)
+                .until(() -> reads.get("/api/organizations/" + org("shy")).status() == 410);
+
+        String base = "/api/statements/" + statement;
+        for (String read : List.of(
+                base + "/endorsements",
+                base + "/endorsements?q=Marker",
+                base + "/endorsements?asOf=" + between,
+                base + "/document.txt",
+                base + "/document.md?asOf=" + between,
+                base + "/endorsements.csv",
+                base + "/endorsements.json",
+                base + "/breakdown")) {
+            ReadClient.Reply reply = reads.get(read);
+            assertThat(reply.status()).as(read).isEqualTo(200);
+            assertThat(reply.text()).as(read).doesNotContain("Shy Marker").doesNotContain(org("shy"));
+        }
+        JsonNode counts = reads.get(base).json();
+        assertThat(counts.path("endorsementCount").asLong()).isEqualTo(2);
+        assertThat(counts.path("countedButHidden").asLong()).isEqualTo(1);
+        assertThat(reads.get(base + "/endorsements?asOf=" + between)
+                        .json()
+                        .path("countedButHidden")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(reads.get(base + "/endorsements?asOf=" + between, AUDITOR_KEY)
+                        .text())
+                .contains("Shy Marker Org");
+        assertThat(reads.get("/api/organizations/" + org("shy"), AUDITOR_KEY).status())
+                .isEqualTo(200);
     }
 
     @Test

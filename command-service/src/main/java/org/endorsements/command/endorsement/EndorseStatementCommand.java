@@ -4,11 +4,23 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 
-/** {@code entryNumber} is the position on an imported sign-on letter; null for signatures through the API. */
+/**
+ * {@code entryNumber} is the position on an imported sign-on letter; null for signatures through the API.
+ * {@code visibility} is what the endorser chose, null when it chose nothing.
+ */
 public record EndorseStatementCommand(
         @TargetAggregateIdentifier EndorsementId endorsementId,
         EndorsementSource source,
         Integer entryNumber,
         String requestId,
-        Instant at) {}
+        Instant at,
+        EndorsementVisibility visibility) {
+
+    /** An endorsement whose endorser chose no visibility. */
+    public EndorseStatementCommand(
+            EndorsementId endorsementId, EndorsementSource source, Integer entryNumber, String requestId, Instant at) {
+        this(endorsementId, source, entryNumber, requestId, at, null);
+    }
+}

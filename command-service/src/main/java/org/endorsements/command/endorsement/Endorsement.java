@@ -17,6 +17,8 @@ import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 
 /**
@@ -36,6 +38,7 @@ public class Endorsement {
 
     private boolean endorsed;
     private String signerOpening;
+    private EndorsementVisibility visibility;
 
     protected Endorsement() {
         // for Axon, and for CREATE_IF_MISSING
@@ -51,6 +54,12 @@ public class Endorsement {
         EndorsementId id = command.endorsementId();
         requireSourceOf(caller, command.source());
         if (endorsed) {
+            // A repeated endorsement that asks for another visibility must not look as if it had been granted.
+            if (command.visibility() != null && command.visibility() != visibility) {
+                throw DomainRuleViolation.conflict(
+                        "visibility-differs",
+                        "already endorsed with another visibility; change it through the endorsement's visibility");
+            }
             return new EndorsementOutcome(false, getVersion());
         }
         String contentHash = rules.contentHashOfOpenStatement(id.statementId());
@@ -58,6 +67,7 @@ public class Endorsement {
         if (command.entryNumber() != null && command.entryNumber() < 1) {
             throw DomainRuleViolation.invalid("invalid-entry-number", "entry number must be positive");
         }
+        EndorsementVisibility chosen = visibilityFor(id, command.visibility(), rules);
         String opening = signerOpening != null ? signerOpening : openings.next();
         apply(new EndorsementAdded(
                 id.statementId(),
@@ -69,7 +79,30 @@ public class Endorsement {
                 command.source(),
                 command.requestId(),
                 opening,
-                command.entryNumber()));
+                command.entryNumber(),
+                chosen));
+        return new EndorsementOutcome(true, getVersion());
+    }
+
+    /** Only a current endorsement has a visibility to change; asking for the one it has changes nothing. */
+    @CommandHandler
+    public EndorsementOutcome handle(
+            ChangeEndorsementVisibilityCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
+            SignatoryRules rules) {
+        EndorsementId id = command.endorsementId();
+        if (!endorsed) {
+            throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement whose visibility could change");
+        }
+        if (command.visibility() == null) {
+            throw DomainRuleViolation.invalid("invalid-visibility", "visibility is required");
+        }
+        EndorsementVisibility wanted = visibilityFor(id, command.visibility(), rules);
+        if (wanted == visibility) {
+            return new EndorsementOutcome(false, getVersion());
+        }
+        apply(new EndorsementVisibilityChanged(
+                id.statementId(), id.organizationId(), wanted, command.at(), caller.auditName(), command.requestId()));
         return new EndorsementOutcome(true, getVersion());
     }
 
@@ -92,11 +125,33 @@ public class Endorsement {
         this.endorsementId = new EndorsementId(event.statementId(), event.organizationId()).value();
         this.endorsed = true;
         this.signerOpening = event.signerOpening();
+        this.visibility = EndorsementVisibility.orDefault(event.visibility());
     }
 
     @EventSourcingHandler
     void on(EndorsementWithdrawn event) {
         this.endorsed = false;
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementVisibilityChanged event) {
+        this.visibility = event.visibility();
+    }
+
+    /**
+     * What an endorsement's visibility becomes: the endorser's choice, or the default when it made none; always
+     * counted once its organization is hidden, which no one can undo by asking for public.
+     */
+    private static EndorsementVisibility visibilityFor(
+            EndorsementId id, EndorsementVisibility requested, SignatoryRules rules) {
+        if (rules.isHidden(id.organizationId())) {
+            if (requested == EndorsementVisibility.PUBLIC) {
+                throw DomainRuleViolation.conflict(
+                        "organization-hidden", "the organization is hidden: none of its endorsements can be public");
+            }
+            return EndorsementVisibility.COUNTED;
+        }
+        return requested == null ? EndorsementVisibility.DEFAULT : requested;
     }
 
     /**

@@ -14,4 +14,7 @@ public interface SignatoryRules {
 
     /** The current name of an active organization, or a rule violation when it does not exist or is suspended. */
     String nameOfActiveOrganization(OrganizationId organizationId);
+
+    /** Whether the organization asked to be hidden: then none of its endorsements may be public. */
+    boolean isHidden(OrganizationId organizationId);
 }

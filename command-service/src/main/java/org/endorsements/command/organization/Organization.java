@@ -15,6 +15,7 @@ import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.TextRules;
 import org.endorsements.events.Caller;
+import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
@@ -34,6 +35,7 @@ public class Organization {
     private OrganizationId organizationId;
 
     private boolean suspended;
+    private boolean hidden;
     private String activeCredentialId;
 
     protected Organization() {
@@ -93,6 +95,28 @@ public class Organization {
         String reason = TextRules.singleLine(command.reason(), "reason", MAX_FIELD_LENGTH, false);
         apply(new OrganizationSuspended(organizationId, reason, command.at(), caller.auditName()));
         return getVersion();
+    }
+
+    /**
+     * Hiding works for a suspended organization too (whoever had it suspended may be the danger it hides from),
+     * and a second request changes nothing: in a hurry, pressing twice must not fail. An admin hides an
+     * organization only on its documented request, so the admin's reason is required and recorded.
+     */
+    @CommandHandler
+    public long handle(
+            HideOrganizationCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        String reason = TextRules.singleLine(command.reason(), "reason", MAX_FIELD_LENGTH, caller.isAdmin());
+        if (hidden) {
+            return getVersion();
+        }
+        apply(new OrganizationHidden(organizationId, reason, command.at(), caller.auditName()));
+        return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationHidden event) {
+        this.hidden = true;
     }
 
     @EventSourcingHandler

@@ -16,6 +16,9 @@ public interface OrganizationRegistry extends RegisteredOrganizations {
 
     Optional<Entry> find(OrganizationId organizationId);
 
+    /** Whether the organization asked to be hidden; false for an unknown one. */
+    boolean isHidden(OrganizationId organizationId);
+
     /**
      * The active credential whose key has this SHA-256, if any. A suspended organization has none: its keys may be in
      * the hands of whoever had it suspended, so they must neither withdraw its signatures nor mint new keys.

@@ -39,4 +39,9 @@ class RegistrySignatoryRules implements SignatoryRules {
         }
         return entry.name();
     }
+
+    @Override
+    public boolean isHidden(OrganizationId organizationId) {
+        return organizations.isHidden(organizationId);
+    }
 }

@@ -114,7 +114,8 @@ class SecurityConfiguration {
                         .access(adminOnly())
                         .requestMatchers(
                                 PATHS.matcher(POST, "/api/organizations/{organizationId}/credentials"),
-                                PATHS.matcher(DELETE, "/api/organizations/{organizationId}/credentials"))
+                                PATHS.matcher(DELETE, "/api/organizations/{organizationId}/credentials"),
+                                PATHS.matcher(POST, "/api/organizations/{organizationId}/hide"))
                         .access(selfOrAdmin())
                         .requestMatchers(
                                 PATHS.matcher(POST, "/api/statements"),
@@ -124,6 +125,10 @@ class SecurityConfiguration {
                                 PATHS.matcher(PUT, "/api/statements/{statementId}/endorsements/{organizationId}"),
                                 PATHS.matcher(DELETE, "/api/statements/{statementId}/endorsements/{organizationId}"))
                         .access(selfOrAdmin())
+                        // Visibility is the organization's own choice; the admin hides it only as a whole (hide).
+                        .requestMatchers(PATHS.matcher(
+                                PUT, "/api/statements/{statementId}/endorsements/{organizationId}/visibility"))
+                        .access(selfOnly())
                         .anyRequest()
                         .access(deny()));
         return http.build();
@@ -151,6 +156,14 @@ class SecurityConfiguration {
             String organizationId = context.getVariables().get("organizationId");
             boolean allowed = caller != null && (caller.isAdmin() || caller.actsFor(organizationId));
             return allowed ? GRANTED : Refusal.NOT_YOUR_ORGANIZATION;
+        });
+    }
+
+    /** The {organizationId} of the path is the caller's own organization. */
+    private static AuthorizationManager<RequestAuthorizationContext> selfOnly() {
+        return rule((caller, context) -> {
+            String organizationId = context.getVariables().get("organizationId");
+            return caller != null && caller.actsFor(organizationId) ? GRANTED : Refusal.NOT_YOUR_ORGANIZATION;
         });
     }
 

@@ -10,6 +10,8 @@ import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
@@ -36,6 +38,12 @@ class EndorsementTest {
         boolean statementClosed;
         boolean organizationExists = true;
         boolean organizationSuspended;
+        boolean organizationHidden;
+
+        @Override
+        public boolean isHidden(OrganizationId organizationId) {
+            return organizationHidden;
+        }
 
         @Override
         public String contentHashOfOpenStatement(StatementId statementId) {
@@ -89,6 +97,33 @@ class EndorsementTest {
                 "req-1",
                 OPENING,
                 null);
+    }
+
+    private static EndorsementAdded added(Instant at, EndorsementVisibility visibility) {
+        return new EndorsementAdded(
+                STATEMENT,
+                ORG,
+                "Acceso a la Justicia",
+                HASH,
+                at,
+                "credential:cred-1",
+                EndorsementSource.API,
+                "req-1",
+                OPENING,
+                null,
+                visibility);
+    }
+
+    private static EndorseStatementCommand endorse(EndorsementVisibility visibility) {
+        return new EndorseStatementCommand(ID, EndorsementSource.API, null, "req-1", T1, visibility);
+    }
+
+    private static ChangeEndorsementVisibilityCommand change(EndorsementVisibility visibility) {
+        return new ChangeEndorsementVisibilityCommand(ID, visibility, "req-3", T2);
+    }
+
+    private static EndorsementVisibilityChanged changed(EndorsementVisibility visibility) {
+        return new EndorsementVisibilityChanged(STATEMENT, ORG, visibility, T2, "credential:cred-1", "req-3");
     }
 
     private static EndorsementWithdrawn withdrawn(Instant at) {
@@ -227,5 +262,96 @@ class EndorsementTest {
                         firstOpening,
                         null))
                 .expectResultMessagePayload(new EndorsementOutcome(true, 2));
+    }
+
+    @Test
+    void anEndorsementIsPublicWhenTheEndorserChoosesNothing() {
+        fixture.givenNoPriorActivity()
+                .when(endorse(EndorsementSource.API, T1), by(ORG_KEY))
+                .expectEvents(added(T1, EndorsementVisibility.PUBLIC));
+    }
+
+    @Test
+    void anOrganizationMayEndorseToBeCountedWithoutBeingNamed() {
+        fixture.givenNoPriorActivity()
+                .when(endorse(EndorsementVisibility.COUNTED), by(ORG_KEY))
+                .expectEvents(added(T1, EndorsementVisibility.COUNTED));
+    }
+
+    @Test
+    void aHiddenOrganizationsEndorsementIsCountedEvenWhenItChoseNothing() {
+        rules.organizationHidden = true;
+        fixture.givenNoPriorActivity()
+                .when(endorse(null), by(ORG_KEY))
+                .expectEvents(added(T1, EndorsementVisibility.COUNTED));
+    }
+
+    @Test
+    void aHiddenOrganizationCannotEndorsePublicly() {
+        rules.organizationHidden = true;
+        fixture.givenNoPriorActivity()
+                .when(endorse(EndorsementVisibility.PUBLIC), by(ORG_KEY))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("the organization is hidden: none of its endorsements can be public")
+                .expectNoEvents();
+    }
+
+    @Test
+    void endorsingAgainWithAnotherVisibilityIsRefusedRatherThanIgnored() {
+        fixture.given(added(T1))
+                .when(endorse(EndorsementVisibility.COUNTED), by(ORG_KEY))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(
+                        "already endorsed with another visibility; change it through the endorsement's visibility")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOrganizationChangesItsPublicEndorsementToCounted() {
+        fixture.given(added(T1))
+                .when(change(EndorsementVisibility.COUNTED), by(ORG_KEY))
+                .expectEvents(changed(EndorsementVisibility.COUNTED))
+                .expectResultMessagePayload(new EndorsementOutcome(true, 1));
+    }
+
+    @Test
+    void aCountedEndorsementCanBeMadePublicAgain() {
+        fixture.given(added(T1, EndorsementVisibility.COUNTED))
+                .when(change(EndorsementVisibility.PUBLIC), by(ORG_KEY))
+                .expectEvents(changed(EndorsementVisibility.PUBLIC));
+    }
+
+    @Test
+    void askingForTheVisibilityAnEndorsementHasAddsNoEvent() {
+        fixture.given(added(T1), changed(EndorsementVisibility.COUNTED))
+                .when(change(EndorsementVisibility.COUNTED), by(ORG_KEY))
+                .expectNoEvents()
+                .expectResultMessagePayload(new EndorsementOutcome(false, 1));
+    }
+
+    @Test
+    void aHiddenOrganizationsEndorsementCannotBeMadePublic() {
+        rules.organizationHidden = true;
+        fixture.given(added(T1, EndorsementVisibility.COUNTED))
+                .when(change(EndorsementVisibility.PUBLIC), by(ORG_KEY))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("the organization is hidden: none of its endorsements can be public")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawnEndorsementHasNoVisibilityToChange() {
+        fixture.given(added(T1), withdrawn(T2))
+                .when(change(EndorsementVisibility.COUNTED), by(ORG_KEY))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("there is no endorsement whose visibility could change")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEventRecordedBeforeVisibilityExistedReadsAsPublic() {
+        fixture.given(added(T1, null))
+                .when(change(EndorsementVisibility.PUBLIC), by(ORG_KEY))
+                .expectNoEvents();
     }
 }

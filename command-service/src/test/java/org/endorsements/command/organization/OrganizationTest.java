@@ -7,6 +7,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.events.Caller;
+import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
@@ -136,5 +137,44 @@ class OrganizationTest {
                         new OrganizationSuspended(ID, "impersonation", T1, "admin"))
                 .when(new RevokeCredentialCommand(ID, T1), by(Caller.ADMIN))
                 .expectEvents(new CredentialRevoked(ID, "cred-1", T1, "admin"));
+    }
+
+    @Test
+    void anOrganizationHidesItselfWithoutGivingAReason() {
+        fixture.given(registered())
+                .when(new HideOrganizationCommand(ID, null, T1), by(SELF))
+                .expectEvents(new OrganizationHidden(ID, null, T1, "credential:cred-1"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void anAdminHidesAnOrganizationWithTheReasonItWasAskedFor() {
+        fixture.given(registered())
+                .when(new HideOrganizationCommand(ID, "asked by phone, ticket 41", T1), by(Caller.ADMIN))
+                .expectEvents(new OrganizationHidden(ID, "asked by phone, ticket 41", T1, "admin"));
+    }
+
+    @Test
+    void anAdminCannotHideAnOrganizationWithoutAReason() {
+        fixture.given(registered())
+                .when(new HideOrganizationCommand(ID, " ", T1), by(Caller.ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("reason is required")
+                .expectNoEvents();
+    }
+
+    @Test
+    void hidingAnOrganizationAgainChangesNothingAndSucceeds() {
+        fixture.given(registered(), new OrganizationHidden(ID, null, T1, "credential:cred-1"))
+                .when(new HideOrganizationCommand(ID, null, T1), by(SELF))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuspendedOrganizationCanStillBeHidden() {
+        fixture.given(registered(), new OrganizationSuspended(ID, null, T1, "admin"))
+                .when(new HideOrganizationCommand(ID, "its keys were seized", T1), by(Caller.ADMIN))
+                .expectEvents(new OrganizationHidden(ID, "its keys were seized", T1, "admin"));
     }
 }

@@ -64,6 +64,12 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                     new Row(null, false, 401, 401, 204, 403, 204)),
             Map.entry(
                     "POST /api/organizations/{organizationId}/suspend", new Row("{}", false, 401, 401, 403, 403, 204)),
+            Map.entry(
+                    "POST /api/organizations/{organizationId}/hide",
+                    new Row("{\"reason\":\"asked by phone\"}", false, 401, 401, 204, 403, 204)),
+            Map.entry(
+                    "PUT /api/statements/{statementId}/endorsements/{organizationId}/visibility",
+                    new Row("{\"visibility\":\"counted\"}", true, 401, 401, 200, 403, 403)),
             Map.entry("POST /api/statements", new Row(STATEMENT_JSON, false, 401, 401, 403, 403, 201)),
             Map.entry("POST /api/statements/{statementId}/close", new Row(null, false, 401, 401, 403, 403, 200)),
             Map.entry(

@@ -2,6 +2,7 @@ package org.endorsements.query.endorsement;
 
 import java.time.Instant;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementVisibility;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -9,6 +10,8 @@ import org.springframework.data.annotation.Id;
  * the command side's aggregate id, whose sequence numbers make re-delivered events harmless.
  */
 public class EndorsementView {
+
+    private static final String COUNTED = EndorsementVisibility.COUNTED.wireName();
 
     @Id
     private String id;
@@ -26,6 +29,11 @@ public class EndorsementView {
     private String actor;
     private String contentHash;
     private String signerOpening;
+    /**
+     * {@code public} or {@code counted}, as the endorsement itself says (null in views written before it existed:
+     * public); whether its organization is hidden as a whole is the organizations' view's to say.
+     */
+    private String visibility;
     /** Orders the public list: letter entries by number first, then later signatures by time. */
     private String sortKey;
     /** Last applied aggregate sequence number; -1 before the first event. */
@@ -57,6 +65,7 @@ public class EndorsementView {
         return incomingSequence == sequence + 1 ? Arrival.NEXT : Arrival.AFTER_GAP;
     }
 
+    /** An endorsement of the default visibility (as every event recorded before visibility existed). */
     public void added(
             String organizationName,
             Instant at,
@@ -67,7 +76,22 @@ public class EndorsementView {
             String signerOpening,
             long seq,
             boolean afterGap) {
+        added(organizationName, at, source, entryNumber, actor, contentHash, signerOpening, null, seq, afterGap);
+    }
+
+    public void added(
+            String organizationName,
+            Instant at,
+            String source,
+            Integer entryNumber,
+            String actor,
+            String contentHash,
+            String signerOpening,
+            String visibility,
+            long seq,
+            boolean afterGap) {
         this.organizationName = organizationName;
+        this.visibility = visibility;
         this.endorsed = true;
         this.endorsedAt = at;
         if (firstEndorsedAt == null) {
@@ -98,6 +122,23 @@ public class EndorsementView {
         if (afterGap) {
             gaps++;
         }
+    }
+
+    public void visibilityChanged(String visibility, long seq, boolean afterGap) {
+        this.visibility = visibility;
+        this.sequence = seq;
+        if (afterGap) {
+            gaps++;
+        }
+    }
+
+    /** Counted but not named, by the endorsement's own choice (a hidden organization is hidden on top of this). */
+    public boolean isCounted() {
+        return COUNTED.equals(visibility);
+    }
+
+    public String getVisibility() {
+        return visibility;
     }
 
     public String getId() {

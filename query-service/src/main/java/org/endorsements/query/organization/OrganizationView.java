@@ -3,6 +3,7 @@ package org.endorsements.query.organization;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.endorsements.events.EndorsementVisibility;
 import org.springframework.data.annotation.Id;
 
 /** An organization's profile and, per statement, whether it currently endorses it. */
@@ -18,13 +19,23 @@ public class OrganizationView {
     private String website;
     private Instant registeredAt;
     private boolean suspended;
+    /** "Hide us now": no public view names it, at any instant; its public resource is gone. */
+    private boolean hidden;
     /** Last applied sequence number of the Organization aggregate (its public events only). */
     private long sequence = -1;
 
     private Map<String, Signature> statements = new HashMap<>();
 
-    /** Latest state of this organization's endorsement of one statement. */
-    public record Signature(boolean endorsed, Instant at, long sequence) {}
+    /**
+     * Latest state of this organization's endorsement of one statement; {@code visibility} is null in views
+     * written before it existed (public).
+     */
+    public record Signature(boolean endorsed, Instant at, long sequence, String visibility) {
+
+        public boolean counted() {
+            return EndorsementVisibility.COUNTED.wireName().equals(visibility);
+        }
+    }
 
     protected OrganizationView() {}
 
@@ -50,11 +61,27 @@ public class OrganizationView {
         this.sequence = seq;
     }
 
+    public void hidden(long seq) {
+        this.hidden = true;
+        this.sequence = seq;
+    }
+
     /** Records an endorsement change unless an equal or later one is already recorded. */
-    public void signature(String statementId, boolean endorsed, Instant at, long endorsementSequence) {
+    public void signature(
+            String statementId, boolean endorsed, Instant at, long endorsementSequence, String visibility) {
         Signature current = statements.get(statementId);
         if (current == null || current.sequence() < endorsementSequence) {
-            statements.put(statementId, new Signature(endorsed, at, endorsementSequence));
+            String kept = visibility != null || current == null ? visibility : current.visibility();
+            statements.put(statementId, new Signature(endorsed, at, endorsementSequence, kept));
+        }
+    }
+
+    /** Records a visibility change of a recorded endorsement unless an equal or later change is recorded. */
+    public void visibility(String statementId, String visibility, long endorsementSequence) {
+        Signature current = statements.get(statementId);
+        if (current != null && current.sequence() < endorsementSequence) {
+            statements.put(
+                    statementId, new Signature(current.endorsed(), current.at(), endorsementSequence, visibility));
         }
     }
 
@@ -88,6 +115,10 @@ public class OrganizationView {
 
     public boolean isSuspended() {
         return suspended;
+    }
+
+    public boolean isHidden() {
+        return hidden;
     }
 
     public long getSequence() {

@@ -85,11 +85,21 @@ public final class StatementDocument {
         }
 
         public void closing(String closingNote, Instant asOf, int withheld) throws IOException {
+            closing(closingNote, asOf, withheld, 0);
+        }
+
+        /**
+         * {@code countedButHidden}: signatories counted in the total but not named (their own choice, or their
+         * organization hidden); they take no number, so no gap in the list points at them.
+         */
+        public void closing(String closingNote, Instant asOf, int withheld, long countedButHidden) throws IOException {
             out.append('\n');
             if (closingNote != null) {
                 out.append(md ? escape(closingNote) : closingNote).append("\n\n");
             }
-            String line = "As of " + asOf + ": " + number + (number == 1 ? " signatory" : " signatories")
+            long total = number + countedButHidden;
+            String line = "As of " + asOf + ": " + total + (total == 1 ? " signatory" : " signatories")
+                    + (countedButHidden > 0 ? ", " + countedButHidden + " of them counted but not named" : "")
                     + (withheld > 0 ? " (" + withheld + " who have withdrawn since are not named)" : "") + ".";
             out.append(md ? "_" + line + "_" : line).append('\n');
         }

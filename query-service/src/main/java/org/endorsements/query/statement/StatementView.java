@@ -84,6 +84,11 @@ public class StatementView {
         appliedOffset = offset;
     }
 
+    /** Counts are unchanged by who may see a signer; only the position moves. */
+    public void endorsementVisibilityChanged(long offset) {
+        appliedOffset = offset;
+    }
+
     public String getId() {
         return id;
     }

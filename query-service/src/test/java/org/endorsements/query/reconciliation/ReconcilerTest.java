@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.endorsements.query.audit.persistence.AuditQueries;
 import org.endorsements.query.endorsement.SignatoryHistory;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.organization.persistence.OrganizationQueries;
 import org.endorsements.query.projection.Generation;
 import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.projection.LiveProjection;
@@ -219,7 +220,7 @@ class ReconcilerTest {
         AuditQueries audit = new AuditQueries(mongo, LIVE);
         return new Reconciler(
                 audit,
-                new EndorsementQueries(mongo, LIVE, audit),
+                new EndorsementQueries(mongo, LIVE, audit, new OrganizationQueries(mongo, LIVE)),
                 new StatementQueries(mongo, LIVE),
                 live,
                 new ReconciliationProperties(Duration.ofSeconds(1)),

@@ -116,6 +116,7 @@ class AuthorizationMatrixSliceTest {
             Map.entry("GET /statements/{statementId}/", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/history", Rule.AUDITOR),
             Map.entry("GET /api/organizations/{organizationId}/history", Rule.AUDITOR),
+            Map.entry("GET /api/organizations/{organizationId}", Rule.PUBLIC),
             Map.entry("GET /api/admin/reconciliation", Rule.AUDITOR),
             Map.entry("GET /api/admin/replay", Rule.ADMIN),
             Map.entry("POST /api/admin/replay", Rule.ADMIN),

@@ -5,8 +5,11 @@ import java.util.UUID;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementId;
@@ -19,8 +22,11 @@ public final class Events {
     public static final String STATEMENT = "icc-statement";
     public static final String HASH = "c".repeat(64);
     public static final int PARTITION = 3;
+    /** Organization events are keyed by the organization: another partition than the statement's. */
+    public static final int ORGANIZATION_PARTITION = 4;
 
     private long nextOffset;
+    private long nextOrganizationOffset;
 
     public ProjectedEvent published(Instant at) {
         return event(
@@ -50,6 +56,59 @@ public final class Events {
 
     public ProjectedEvent added(String organization, long sequence, Instant at) {
         return added(organization, sequence, at, null);
+    }
+
+    public ProjectedEvent addedAs(String organization, long sequence, Instant at, EndorsementVisibility visibility) {
+        return event(
+                new EndorsementAdded(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        "Org " + organization,
+                        HASH,
+                        at,
+                        "credential:c-" + organization,
+                        EndorsementSource.API,
+                        "req",
+                        "ab".repeat(32),
+                        null,
+                        visibility),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
+    }
+
+    public ProjectedEvent visibilityChanged(
+            String organization, long sequence, Instant at, EndorsementVisibility visibility) {
+        return event(
+                new EndorsementVisibilityChanged(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        visibility,
+                        at,
+                        "credential:c-" + organization,
+                        "req"),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
+    }
+
+    /** "Hide us now", as the organization's event at {@code sequence} (its private events leave holes). */
+    public ProjectedEvent hidden(String organization, long sequence, Instant at) {
+        OrganizationHidden event =
+                new OrganizationHidden(OrganizationId.of(organization), null, at, "credential:c-" + organization);
+        return new ProjectedEvent(
+                UUID.randomUUID().toString(),
+                EventMessageFormat.typeOf(OrganizationHidden.class),
+                "Organization",
+                organization,
+                sequence,
+                at,
+                ORGANIZATION_PARTITION,
+                nextOrganizationOffset++,
+                event,
+                EventMessageFormat.encode(event));
     }
 
     public ProjectedEvent added(String organization, long sequence, Instant at, Integer entryNumber) {

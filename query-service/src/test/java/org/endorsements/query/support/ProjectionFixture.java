@@ -13,13 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.audit.persistence.AuditProjection;
+import org.endorsements.query.audit.persistence.AuditQueries;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementProjection;
+import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.growth.GrowthBucket;
 import org.endorsements.query.growth.persistence.GrowthProjection;
 import org.endorsements.query.log.persistence.LogProjection;
 import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.organization.persistence.OrganizationProjection;
+import org.endorsements.query.organization.persistence.OrganizationQueries;
 import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.Generation;
 import org.endorsements.query.projection.ProjectedEvent;
@@ -111,6 +114,16 @@ public final class ProjectionFixture implements AutoCloseable {
                 projection.project(batch, g);
             }
         };
+    }
+
+    /** The endorsements' queries over the live generation of this fixture, as the service wires them. */
+    public EndorsementQueries endorsementQueries() {
+        return new EndorsementQueries(
+                mongo, () -> generation, new AuditQueries(mongo, () -> generation), organizations());
+    }
+
+    public OrganizationQueries organizations() {
+        return new OrganizationQueries(mongo, () -> generation);
     }
 
     public StatementView statement(String id) {

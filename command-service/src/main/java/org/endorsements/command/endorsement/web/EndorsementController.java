@@ -3,6 +3,7 @@ package org.endorsements.command.endorsement.web;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.endorsements.command.endorsement.ChangeEndorsementVisibilityCommand;
 import org.endorsements.command.endorsement.EndorseStatementCommand;
 import org.endorsements.command.endorsement.EndorsementOutcome;
 import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
@@ -14,6 +15,7 @@ import org.endorsements.events.Caller;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.springframework.http.HttpStatus;
@@ -42,8 +44,15 @@ class EndorsementController {
         this.clock = clock;
     }
 
-    /** {@code entryNumber}: the entry on an imported letter (admin imports only). */
-    record EndorseRequest(Integer entryNumber) {}
+    /**
+     * {@code entryNumber}: the entry on an imported letter (admin imports only); {@code visibility}: {@code public}
+     * (the default) or {@code counted}.
+     */
+    record EndorseRequest(Integer entryNumber, String visibility) {}
+
+    record VisibilityRequest(String visibility) {}
+
+    record VisibilityState(String statementId, String organizationId, String visibility) {}
 
     record WithdrawRequest(String reason) {}
 
@@ -65,8 +74,10 @@ class EndorsementController {
                     "entry-number-for-imports-only",
                     "entryNumber is only for endorsements an admin imports from a letter.");
         }
-        EndorsementOutcome outcome = commands.sendRetryingConflicts(
-                new EndorseStatementCommand(id, source, entryNumber, requestId(requestId), clock.instant()));
+        EndorsementVisibility visibility =
+                request == null || request.visibility() == null ? null : visibility(request.visibility());
+        EndorsementOutcome outcome = commands.sendRetryingConflicts(new EndorseStatementCommand(
+                id, source, entryNumber, requestId(requestId), clock.instant(), visibility));
         return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(ConsistencyToken.HEADER, position(id, outcome))
                 .body(new EndorsementState(statementId.value(), organizationId.value(), true));
@@ -89,6 +100,36 @@ class EndorsementController {
         return ResponseEntity.ok()
                 .header(ConsistencyToken.HEADER, position(id, outcome))
                 .body(new EndorsementState(statementId.value(), organizationId.value(), false));
+    }
+
+    /** The organization changes who sees its endorsement; 200 whether or not it was already so. */
+    @PutMapping("/visibility")
+    ResponseEntity<VisibilityState> changeVisibility(
+            @PathVariable StatementId statementId,
+            @PathVariable OrganizationId organizationId,
+            @RequestBody(required = false) VisibilityRequest request,
+            @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId) {
+        if (request == null || request.visibility() == null) {
+            throw new InvalidRequestException("invalid-visibility", "visibility (public or counted) is required.");
+        }
+        EndorsementVisibility visibility = visibility(request.visibility());
+        EndorsementId id = new EndorsementId(statementId, organizationId);
+        EndorsementOutcome outcome;
+        try {
+            outcome = commands.sendRetryingConflicts(
+                    new ChangeEndorsementVisibilityCommand(id, visibility, requestId(requestId), clock.instant()));
+        } catch (AggregateNotFoundException never) {
+            throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement whose visibility could change");
+        }
+        return ResponseEntity.ok()
+                .header(ConsistencyToken.HEADER, position(id, outcome))
+                .body(new VisibilityState(statementId.value(), organizationId.value(), visibility.wireName()));
+    }
+
+    private static EndorsementVisibility visibility(String given) {
+        return EndorsementVisibility.fromWireName(given)
+                .orElseThrow(() ->
+                        new InvalidRequestException("invalid-visibility", "visibility must be public or counted."));
     }
 
     private static String position(EndorsementId id, EndorsementOutcome outcome) {

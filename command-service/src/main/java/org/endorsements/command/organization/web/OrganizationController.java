@@ -2,6 +2,7 @@ package org.endorsements.command.organization.web;
 
 import java.net.URI;
 import java.time.Clock;
+import org.endorsements.command.organization.HideOrganizationCommand;
 import org.endorsements.command.organization.IssueCredentialCommand;
 import org.endorsements.command.organization.RegisterOrganizationCommand;
 import org.endorsements.command.organization.RegisteredOrganizations;
@@ -49,6 +50,8 @@ class OrganizationController {
 
     record SuspendRequest(String reason) {}
 
+    record HideRequest(String reason) {}
+
     @PostMapping
     ResponseEntity<RegisteredOrganization> register(@RequestBody RegisterOrganizationRequest request) {
         OrganizationId id = Identifiers.organizationId(request.organizationId(), request.name());
@@ -95,6 +98,21 @@ class OrganizationController {
             @PathVariable OrganizationId organizationId, @RequestBody(required = false) SuspendRequest request) {
         requireExists(organizationId);
         Long sequence = commands.send(new SuspendOrganizationCommand(
+                organizationId, request == null ? null : request.reason(), clock.instant()));
+        return ResponseEntity.noContent()
+                .header(ConsistencyToken.HEADER, position(organizationId, sequence))
+                .build();
+    }
+
+    /**
+     * "Hide us now": every endorsement of the organization becomes counted and its name leaves every public view;
+     * 204 also when it was hidden already.
+     */
+    @PostMapping("/{organizationId}/hide")
+    ResponseEntity<Void> hide(
+            @PathVariable OrganizationId organizationId, @RequestBody(required = false) HideRequest request) {
+        requireExists(organizationId);
+        Long sequence = commands.send(new HideOrganizationCommand(
                 organizationId, request == null ? null : request.reason(), clock.instant()));
         return ResponseEntity.noContent()
                 .header(ConsistencyToken.HEADER, position(organizationId, sequence))

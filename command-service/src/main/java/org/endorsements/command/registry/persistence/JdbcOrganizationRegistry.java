@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.CredentialRevoked;
 import org.endorsements.command.registry.OrganizationRegistry;
+import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
@@ -31,6 +32,15 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
     }
 
     @Override
+    public boolean isHidden(OrganizationId organizationId) {
+        return jdbc.sql("SELECT hidden FROM organization_registry WHERE organization_id = ?")
+                .param(organizationId.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    @Override
     public Optional<Credential> activeCredential(String keyHash) {
         return jdbc.sql("SELECT c.organization_id, c.credential_id, c.key_hash FROM credential c "
                         + "JOIN organization_registry o ON o.organization_id = c.organization_id "
@@ -50,6 +60,13 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
     @EventHandler
     void on(OrganizationSuspended event) {
         jdbc.sql("UPDATE organization_registry SET suspended = TRUE WHERE organization_id = ?")
+                .param(event.organizationId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(OrganizationHidden event) {
+        jdbc.sql("UPDATE organization_registry SET hidden = TRUE WHERE organization_id = ?")
                 .param(event.organizationId().value())
                 .update();
     }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.endorsements.command.endorsement.ChangeEndorsementVisibilityCommand;
 import org.endorsements.command.endorsement.EndorseStatementCommand;
 import org.endorsements.command.endorsement.EndorsementOutcome;
 import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
@@ -26,6 +27,7 @@ import org.endorsements.command.support.ControllerSliceTest;
 import org.endorsements.command.support.SliceKeys;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.StatementId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,89 @@ class EndorsementControllerTest {
         verify(commands).sendAndWait(sent.capture());
         assertThat(sent.getValue().source()).isEqualTo(EndorsementSource.IMPORTED);
         assertThat(sent.getValue().entryNumber()).isEqualTo(9);
+    }
+
+    @Test
+    void anOrganizationEndorsesAsCountedWhenItAsksTo() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 0));
+
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .header("X-Request-Id", "req-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visibility\":\"counted\"}"))
+                .andExpect(status().isCreated());
+
+        verify(commands)
+                .sendAndWait(new EndorseStatementCommand(
+                        ID, EndorsementSource.API, null, "req-1", SliceWeb.NOW, EndorsementVisibility.COUNTED));
+    }
+
+    @Test
+    void anUnknownVisibilityIsA400AndSendsNoCommand() throws Exception {
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visibility\":\"secret\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-visibility"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anOrganizationChangesItsEndorsementsVisibilityAndGetsTheTokenOfTheChange() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 1));
+
+        http.perform(put(PATH + "/visibility")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .header("X-Request-Id", "req-3")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visibility\":\"counted\"}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                "X-Event-Position", token("v1|Endorsement|icc-statement:acceso-a-la-justicia|1")))
+                .andExpect(jsonPath("$.visibility").value("counted"));
+
+        verify(commands)
+                .sendAndWait(new ChangeEndorsementVisibilityCommand(
+                        ID, EndorsementVisibility.COUNTED, "req-3", SliceWeb.NOW));
+    }
+
+    @Test
+    void changingVisibilityWithoutSayingWhichIsA400() throws Exception {
+        http.perform(put(PATH + "/visibility")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-visibility"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void changingTheVisibilityOfAnEndorsementThatNeverExistedIsAConflict() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new AggregateNotFoundException(ID.value(), "no events"));
+
+        http.perform(put(PATH + "/visibility")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visibility\":\"counted\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-endorsed"));
+    }
+
+    @Test
+    void theAdminCannotChangeAnOrganizationsVisibility() throws Exception {
+        http.perform(put(PATH + "/visibility")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visibility\":\"public\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-your-organization"));
+
+        verifyNoInteractions(commands);
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.endorsements.command.organization.HideOrganizationCommand;
 import org.endorsements.command.organization.IssueCredentialCommand;
 import org.endorsements.command.organization.RegisterOrganizationCommand;
 import org.endorsements.command.organization.RevokeCredentialCommand;
@@ -157,6 +158,41 @@ class OrganizationControllerTest {
                 .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|2")));
 
         verify(commands).sendAndWait(new SuspendOrganizationCommand(SliceKeys.ORG_A, "impersonation", SliceWeb.NOW));
+    }
+
+    @Test
+    void anOrganizationHidesItselfAndGetsTheTokenOfTheHide() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(3L);
+
+        http.perform(post("/api/organizations/" + ORG_A + "/hide")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A)))
+                .andExpect(status().isNoContent())
+                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|3")));
+
+        verify(commands).sendAndWait(new HideOrganizationCommand(SliceKeys.ORG_A, null, SliceWeb.NOW));
+    }
+
+    @Test
+    void anAdminHidesAnOrganizationWithAReason() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(3L);
+
+        http.perform(post("/api/organizations/" + ORG_A + "/hide")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"asked by phone\"}"))
+                .andExpect(status().isNoContent());
+
+        verify(commands).sendAndWait(new HideOrganizationCommand(SliceKeys.ORG_A, "asked by phone", SliceWeb.NOW));
+    }
+
+    @Test
+    void anotherOrganizationCannotHideAnOrganization() throws Exception {
+        http.perform(post("/api/organizations/" + ORG_A + "/hide")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-your-organization"));
+
+        verifyNoInteractions(commands);
     }
 
     /** Statements share the id space: Axon would load a statement's events into an Organization. */

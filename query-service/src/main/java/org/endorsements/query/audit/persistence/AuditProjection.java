@@ -10,7 +10,9 @@ import java.util.Map;
 import org.bson.Document;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.events.StatementClosed;
@@ -106,6 +108,13 @@ public class AuditProjection implements BatchProjection {
         } else if (event instanceof OrganizationSuspended s) {
             organizationId = s.organizationId().value();
             actor = s.suspendedBy();
+        } else if (event instanceof OrganizationHidden h) {
+            organizationId = h.organizationId().value();
+            actor = h.hiddenBy();
+        } else if (event instanceof EndorsementVisibilityChanged v) {
+            statementId = v.statementId().value();
+            organizationId = v.organizationId().value();
+            actor = v.actor();
         }
         Document payload = Document.parse(new String(e.payload(), StandardCharsets.UTF_8));
         return new AuditEntry(

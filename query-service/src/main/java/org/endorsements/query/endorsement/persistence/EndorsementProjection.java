@@ -13,6 +13,8 @@ import java.util.Set;
 import org.bson.Document;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.projection.BatchProjection;
@@ -117,10 +119,13 @@ public class EndorsementProjection implements BatchProjection {
                     a.actor(),
                     a.contentHash(),
                     a.signerOpening(),
+                    EndorsementVisibility.orDefault(a.visibility()).wireName(),
                     e.sequence(),
                     gap);
         } else if (e.event() instanceof EndorsementWithdrawn w) {
             view.withdrawn(w.withdrawnAt(), w.reason(), w.actor(), e.sequence(), gap);
+        } else if (e.event() instanceof EndorsementVisibilityChanged v) {
+            view.visibilityChanged(v.visibility().wireName(), e.sequence(), gap);
         }
     }
 
@@ -130,6 +135,9 @@ public class EndorsementProjection implements BatchProjection {
         }
         if (e.event() instanceof EndorsementWithdrawn w) {
             return Optional.of(new EndorsementId(w.statementId(), w.organizationId()));
+        }
+        if (e.event() instanceof EndorsementVisibilityChanged v) {
+            return Optional.of(new EndorsementId(v.statementId(), v.organizationId()));
         }
         return Optional.empty();
     }
@@ -154,6 +162,7 @@ public class EndorsementProjection implements BatchProjection {
         put(document, "actor", view.getActor());
         put(document, "contentHash", view.getContentHash());
         put(document, "signerOpening", view.getSignerOpening());
+        put(document, "visibility", view.getVisibility());
         put(document, "sortKey", view.getSortKey());
         document.append("sequence", view.getSequence());
         document.append("gaps", view.getGaps());

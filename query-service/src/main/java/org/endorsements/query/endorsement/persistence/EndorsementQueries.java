@@ -12,30 +12,43 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.query.audit.AuditTrail;
+import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.Endorsements;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.SignatoryHistory;
+import org.endorsements.query.organization.Organizations;
 import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.shared.cache.ResultCache;
+import org.endorsements.query.statement.HiddenSignatories;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+/**
+ * Reads of the endorsements' views. Whom a read names is decided here, at read time, for every list: an
+ * endorsement's own visibility is in its view, a hidden organization in the organizations' view (its events are on
+ * another partition, so no endorsement view can be relied on to know of it yet).
+ */
 @Component
-public class EndorsementQueries implements Endorsements {
+public class EndorsementQueries implements Endorsements, HiddenSignatories {
+
+    private static final String COUNTED = EndorsementVisibility.COUNTED.wireName();
 
     private final MongoTemplate mongo;
     private final LiveGeneration live;
     private final AuditTrail audit;
+    private final Organizations organizations;
 
-    public EndorsementQueries(MongoTemplate mongo, LiveGeneration live, AuditTrail audit) {
+    public EndorsementQueries(MongoTemplate mongo, LiveGeneration live, AuditTrail audit, Organizations organizations) {
         this.mongo = mongo;
         this.live = live;
         this.audit = audit;
+        this.organizations = organizations;
     }
 
     private String endorsements() {
@@ -62,16 +75,58 @@ public class EndorsementQueries implements Endorsements {
      * Current signatories in document order: letter entries by number, then later signatures by time. {@code search}
      * (optional) keeps names containing it, ignoring case; it is matched literally, never as a pattern.
      */
-    public List<EndorsementView> currentSignatories(String statementId, String search, int page, int size) {
-        Query query = currentQuery(statementId, search)
+    public List<EndorsementView> currentSignatories(
+            String statementId, String search, int page, int size, Audience audience) {
+        Query query = namedTo(currentQuery(statementId, search), audience)
                 .with(Sort.by("sortKey"))
                 .skip((long) page * size)
                 .limit(size);
         return mongo.find(query, EndorsementView.class, endorsements());
     }
 
-    public long countCurrent(String statementId, String search) {
-        return mongo.count(currentQuery(statementId, search), endorsements());
+    /** The current signatories {@code audience} sees named (whose names contain {@code search}, if given). */
+    public long countCurrent(String statementId, String search, Audience audience) {
+        return mongo.count(namedTo(currentQuery(statementId, search), audience), endorsements());
+    }
+
+    /** The current signatories {@code audience} does not see named: counted, but not listed for it. */
+    public long countCountedButHidden(String statementId, Audience audience) {
+        if (audience.auditor()) {
+            return 0;
+        }
+        Query query = currentQuery(statementId).addCriteria(new Criteria().norOperator(named(audience)));
+        return mongo.count(query, endorsements());
+    }
+
+    @Override
+    public long countedButHidden(String statementId) {
+        return countCountedButHidden(statementId, Audience.PUBLIC);
+    }
+
+    @Override
+    public long hiddenOrganizations() {
+        return organizations.hiddenIds().size();
+    }
+
+    /** Keeps what {@code audience} may see named; an auditor sees everything. */
+    private Query namedTo(Query query, Audience audience) {
+        return audience.auditor() ? query : query.addCriteria(named(audience));
+    }
+
+    /**
+     * Public by its own visibility (views written before it existed have none: public) and not of a hidden
+     * organization; or the audience's own.
+     */
+    private Criteria named(Audience audience) {
+        Criteria isPublic = new Criteria()
+                .andOperator(
+                        Criteria.where("visibility").ne(COUNTED),
+                        Criteria.where("organizationId").nin(organizations.hiddenIds()));
+        if (audience.organizationId() == null) {
+            return isPublic;
+        }
+        return new Criteria()
+                .orOperator(isPublic, Criteria.where("organizationId").is(audience.organizationId()));
     }
 
     private static Query currentQuery(String statementId, String search) {
@@ -85,7 +140,9 @@ public class EndorsementQueries implements Endorsements {
 
     /**
      * The signatories in force at {@code asOf}, in document order (letter entries by number, then by time). For
-     * the public ({@code auditor == false}) organizations that have withdrawn since are left out and counted.
+     * the public ({@code auditor == false}) organizations that have withdrawn since are left out and counted
+     * ({@code withheld}), and so are those not named to the public now ({@code countedButHidden}): whom a past
+     * list names is decided by the visibility of today, so that hiding hides the past too.
      * <p>
      * The audit trail is read from a cursor in batches and folded as it comes (only each endorsement's last event
      * up to {@code asOf} is kept, and only the fields a read shows), so memory grows with the statement's
@@ -99,13 +156,19 @@ public class EndorsementQueries implements Endorsements {
                 e -> fold.accept(e.endorsementId(), e.sequence(), e.added(), e.added() ? signatoryAt(e) : null));
         List<SignatoryAt> inForce = fold.values();
         int withheld = 0;
+        int hidden = 0;
         if (!auditor) {
             // An organization that withdrew, perhaps under threat, is not named to the public again.
-            Set<String> current = currentOrganizationIds(statementId);
-            List<SignatoryAt> visible = inForce.stream()
+            Set<String> current = currentOrganizationIds(statementId, Audience.AUDITOR);
+            Set<String> named = currentOrganizationIds(statementId, Audience.PUBLIC);
+            List<SignatoryAt> stillIn = inForce.stream()
                     .filter(e -> current.contains(e.organizationId()))
                     .toList();
-            withheld = inForce.size() - visible.size();
+            List<SignatoryAt> visible = stillIn.stream()
+                    .filter(e -> named.contains(e.organizationId()))
+                    .toList();
+            withheld = inForce.size() - stillIn.size();
+            hidden = stillIn.size() - visible.size();
             inForce = visible;
         }
         List<SignatoryAt> ordered = inForce.stream()
@@ -114,7 +177,7 @@ public class EndorsementQueries implements Endorsements {
                         .thenComparing(SignatoryAt::endorsedAt)
                         .thenComparing(SignatoryAt::organizationId))
                 .toList();
-        return new SignatoriesAt(ordered, withheld);
+        return new SignatoriesAt(ordered, withheld, hidden);
     }
 
     /**
@@ -137,8 +200,16 @@ public class EndorsementQueries implements Endorsements {
                 e.signerOpening());
     }
 
-    /** Endorsements in force at an instant and how many were withheld; cacheable by its estimated size. */
-    public record SignatoriesAt(List<SignatoryAt> entries, int withheld) implements ResultCache.Sized {
+    /**
+     * Endorsements in force at an instant, how many were withheld (withdrawn since) and how many are counted but
+     * not named; cacheable by its estimated size.
+     */
+    public record SignatoriesAt(List<SignatoryAt> entries, int withheld, int countedButHidden)
+            implements ResultCache.Sized {
+
+        public SignatoriesAt(List<SignatoryAt> entries, int withheld) {
+            this(entries, withheld, 0);
+        }
 
         @Override
         public long estimatedBytes() {
@@ -146,9 +217,9 @@ public class EndorsementQueries implements Endorsements {
         }
     }
 
-    /** Ids of the organizations that endorse the statement now. */
-    public Set<String> currentOrganizationIds(String statementId) {
-        Query query = currentQuery(statementId);
+    /** Ids of the organizations that endorse the statement now, of those {@code audience} sees named. */
+    public Set<String> currentOrganizationIds(String statementId, Audience audience) {
+        Query query = namedTo(currentQuery(statementId), audience);
         query.fields().include("organizationId");
         try (Stream<EndorsementView> current = mongo.stream(batched(query), EndorsementView.class, endorsements())) {
             return current.map(EndorsementView::getOrganizationId).collect(Collectors.toSet());
@@ -160,8 +231,16 @@ public class EndorsementQueries implements Endorsements {
      * {@code pageSize} at a time as a cursor reads them: never the whole statement in memory at once.
      */
     public void forEachCurrentSignatory(String statementId, int pageSize, Consumer<List<EndorsementView>> page) {
+        forEachCurrentSignatory(statementId, Audience.AUDITOR, pageSize, page);
+    }
+
+    /** {@link #forEachCurrentSignatory(String, int, Consumer)}, of the signatories {@code audience} sees named. */
+    public void forEachCurrentSignatory(
+            String statementId, Audience audience, int pageSize, Consumer<List<EndorsementView>> page) {
         try (Stream<EndorsementView> current = mongo.stream(
-                batched(currentQuery(statementId).with(Sort.by("sortKey"))), EndorsementView.class, endorsements())) {
+                batched(namedTo(currentQuery(statementId), audience).with(Sort.by("sortKey"))),
+                EndorsementView.class,
+                endorsements())) {
             List<EndorsementView> chunk = new ArrayList<>(pageSize);
             current.forEach(view -> {
                 chunk.add(view);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.organization.OrganizationChanges;
@@ -64,19 +65,29 @@ class BreakdownController {
         StatementView statement =
                 statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
         // Profiles (country, region) travel on the organizations' partitions, not the statement's.
+        // The hidden organizations as the views have them now: a hide may be projected by another instance.
         ResultCache.Key key = new ResultCache.Key(
-                "breakdown", statementId, statements.position(statement), List.of(organizationChanges.version()));
+                "breakdown",
+                statementId,
+                statements.position(statement),
+                List.of(organizationChanges.version(), organizations.hiddenIds()));
         return cache.get(key, () -> expensive.call(() -> count(statementId))).places();
     }
 
-    /** Counted page by page from a cursor: memory grows with the number of places, not of signatories. */
+    /**
+     * Counted page by page from a cursor: memory grows with the number of places, not of signatories. A signatory
+     * not named to the public counts where nothing is known: a place with one signatory would name it.
+     */
     private Breakdown count(String statementId) {
         Map<Group, Long> counts = new HashMap<>();
+        Set<String> hidden = organizations.hiddenIds();
         endorsements.forEachCurrentSignatory(statementId, ExportController.PAGE, page -> {
             Map<String, OrganizationView> profiles = organizations.byIds(
                     page.stream().map(EndorsementView::getOrganizationId).toList());
             page.stream()
-                    .map(e -> profiles.get(e.getOrganizationId()))
+                    .map(e -> e.isCounted() || hidden.contains(e.getOrganizationId())
+                            ? null
+                            : profiles.get(e.getOrganizationId()))
                     .map(p -> p == null ? new Group(null, null) : new Group(p.getCountry(), p.getRegion()))
                     .forEach(group -> counts.merge(group, 1L, Long::sum));
         });

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.events.Caller;
+import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
@@ -119,24 +120,27 @@ class DocumentController {
             HttpServletRequest request, StatementView statement, StatementDocument.Format format) {
         ExpensiveReads.Permit permit = expensive.acquire(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        long hidden = endorsements.countCountedButHidden(statement.getId(), Audience.PUBLIC);
         return stream -> {
             try (permit) {
                 write(
                         stream,
                         format,
                         statement,
-                        (document, out) -> endorsements.forEachCurrentSignatory(statement.getId(), PAGE, page -> {
-                            try {
-                                for (EndorsementView signatory : page) {
-                                    document.signatory(signatory.getOrganizationName());
-                                }
-                                out.flush();
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }),
+                        (document, out) ->
+                                endorsements.forEachCurrentSignatory(statement.getId(), Audience.PUBLIC, PAGE, page -> {
+                                    try {
+                                        for (EndorsementView signatory : page) {
+                                            document.signatory(signatory.getOrganizationName());
+                                        }
+                                        out.flush();
+                                    } catch (IOException e) {
+                                        throw new UncheckedIOException(e);
+                                    }
+                                }),
                         now,
-                        0);
+                        0,
+                        hidden);
             }
         };
     }
@@ -158,7 +162,8 @@ class DocumentController {
                     }
                 },
                 at,
-                inForce.withheld());
+                inForce.withheld(),
+                inForce.countedButHidden());
     }
 
     private interface Signatories {
@@ -171,13 +176,14 @@ class DocumentController {
             StatementView statement,
             Signatories signatories,
             Instant asOf,
-            int withheld)
+            int withheld,
+            long countedButHidden)
             throws IOException {
         Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         StatementDocument.Writer document = new StatementDocument.Writer(out, format);
         document.opening(statement.getTitle(), statement.getBody(), statement.getSignatoryListIntro());
         signatories.write(document, out);
-        document.closing(statement.getClosingNote(), asOf, withheld);
+        document.closing(statement.getClosingNote(), asOf, withheld, countedButHidden);
         out.flush();
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.events.Caller;
+import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
@@ -37,7 +39,11 @@ class EndorsementController {
         this.inForceAt = inForceAt;
     }
 
-    /** A public signatory: what the letter shows, plus the opening that lets anyone check it against the log. */
+    /**
+     * A public signatory: what the letter shows, plus the opening that lets anyone check it against the log.
+     * {@code visibility} (current lists only) is {@code counted} only where the reader may see a counted signatory
+     * named: an auditor, or the organization itself.
+     */
     record Signatory(
             String organizationId,
             String name,
@@ -45,7 +51,8 @@ class EndorsementController {
             String source,
             Integer entryNumber,
             String contentHash,
-            String signerOpening) {
+            String signerOpening,
+            String visibility) {
 
         static Signatory of(EndorsementView v) {
             return new Signatory(
@@ -55,7 +62,10 @@ class EndorsementController {
                     v.getSource(),
                     v.getEntryNumber(),
                     v.getContentHash(),
-                    v.getSignerOpening());
+                    v.getSignerOpening(),
+                    EndorsementVisibility.fromWireName(v.getVisibility())
+                            .orElse(EndorsementVisibility.DEFAULT)
+                            .wireName());
         }
 
         static Signatory of(SignatoryAt e) {
@@ -66,13 +76,15 @@ class EndorsementController {
                     e.source(),
                     e.entryNumber(),
                     e.contentHash(),
-                    e.signerOpening());
+                    e.signerOpening(),
+                    null);
         }
     }
 
     /**
      * {@code withheld}: signatories in force at {@code asOf} that have withdrawn since; only auditors see them
-     * listed, the public sees how many there were.
+     * listed, the public sees how many there were. {@code countedButHidden}: signatories counted (now, or at
+     * {@code asOf}) but not named to this reader; they are in no page and in no {@code totalItems}.
      */
     record SignatoryPage(
             List<Signatory> items,
@@ -81,7 +93,8 @@ class EndorsementController {
             long totalItems,
             long totalPages,
             Instant asOf,
-            Integer withheld) {}
+            Integer withheld,
+            long countedButHidden) {}
 
     @GetMapping
     CompletableFuture<SignatoryPage> list(
@@ -96,22 +109,24 @@ class EndorsementController {
         Instant at = asOf == null ? null : ReadParameters.instant("asOf", "invalid-as-of", asOf);
         String search = ReadParameters.search("q", q);
         boolean auditor = caller.isAuditor();
+        Audience audience = Audience.of(caller);
         return consistency.read(
                 minPosition,
                 () -> at == null
-                        ? current(statementId, search, page, size)
+                        ? current(statementId, search, page, size, audience)
                         : asOf(statementId, at, auditor, page, size));
     }
 
-    private SignatoryPage current(String statementId, String search, int page, int size) {
+    private SignatoryPage current(String statementId, String search, int page, int size, Audience audience) {
         if (statements.find(statementId).isEmpty()) {
             throw ProblemException.notFound("statement");
         }
-        List<Signatory> items = endorsements.currentSignatories(statementId, search, page, size).stream()
+        List<Signatory> items = endorsements.currentSignatories(statementId, search, page, size, audience).stream()
                 .map(Signatory::of)
                 .toList();
-        long total = endorsements.countCurrent(statementId, search);
-        return new SignatoryPage(items, page, size, total, pages(total, size), null, null);
+        long total = endorsements.countCurrent(statementId, search, audience);
+        long hidden = endorsements.countCountedButHidden(statementId, audience);
+        return new SignatoryPage(items, page, size, total, pages(total, size), null, null, hidden);
     }
 
     private SignatoryPage asOf(String statementId, Instant at, boolean auditor, int page, int size) {
@@ -123,7 +138,15 @@ class EndorsementController {
         int to = Math.min(from + size, all.size());
         List<Signatory> items =
                 all.subList(from, to).stream().map(Signatory::of).toList();
-        return new SignatoryPage(items, page, size, all.size(), pages(all.size(), size), at, inForce.withheld());
+        return new SignatoryPage(
+                items,
+                page,
+                size,
+                all.size(),
+                pages(all.size(), size),
+                at,
+                inForce.withheld(),
+                inForce.countedButHidden());
     }
 
     private static long pages(long total, int size) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.organization.OrganizationView;
@@ -200,7 +201,8 @@ class ExportController {
 
     private void rows(String statementId, java.util.function.Consumer<List<ExportRow>> page) {
         int[] number = {1};
-        endorsements.forEachCurrentSignatory(statementId, PAGE, signatories -> {
+        // Files are public: only the signatories the public sees named, numbered among themselves.
+        endorsements.forEachCurrentSignatory(statementId, Audience.PUBLIC, PAGE, signatories -> {
             Map<String, OrganizationView> profiles = organizations.byIds(
                     signatories.stream().map(EndorsementView::getOrganizationId).toList());
             page.accept(signatories.stream()

@@ -3,6 +3,7 @@ package org.endorsements.query.endorsement.web;
 import java.time.Instant;
 import java.util.List;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.organization.Organizations;
 import org.endorsements.query.shared.cache.ResultCache;
 import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.statement.StatementView;
@@ -22,7 +23,15 @@ public class InForceAt {
     private final ResultCache cache;
     private final ExpensiveReads expensive;
 
-    InForceAt(EndorsementQueries endorsements, Statements statements, ResultCache cache, ExpensiveReads expensive) {
+    private final Organizations organizations;
+
+    InForceAt(
+            EndorsementQueries endorsements,
+            Statements statements,
+            ResultCache cache,
+            ExpensiveReads expensive,
+            Organizations organizations) {
+        this.organizations = organizations;
         this.endorsements = endorsements;
         this.statements = statements;
         this.cache = cache;
@@ -36,8 +45,13 @@ public class InForceAt {
                 .lastChangeAt(statement.getId(), at)
                 .map(Instant::toString)
                 .orElse("before-any");
+        // Whom a past list names follows today's visibility. A hide travels on the organization's partition, which
+        // another instance may be projecting: the key holds the hidden organizations as the views have them now.
         ResultCache.Key key = new ResultCache.Key(
-                "signatories-at", statement.getId(), statements.position(statement), List.of(lastChange, auditor));
+                "signatories-at",
+                statement.getId(),
+                statements.position(statement),
+                List.of(lastChange, auditor, organizations.hiddenIds()));
         return cache.get(key, () -> expensive.call(() -> endorsements.signatoriesAt(statement.getId(), at, auditor)));
     }
 }

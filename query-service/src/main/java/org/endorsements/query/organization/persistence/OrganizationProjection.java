@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.query.organization.OrganizationView;
@@ -15,7 +18,9 @@ import org.endorsements.query.projection.Generation;
 import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.query.shared.persistence.BulkWrites;
 import org.endorsements.query.shared.persistence.EmbeddedServer;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +50,12 @@ public class OrganizationProjection implements BatchProjection {
     }
 
     @Override
+    public void declareIndexes(Generation g) {
+        mongo.indexOps(g.collection(ORGANIZATIONS))
+                .ensureIndex(new Index().on("hidden", Sort.Direction.ASC).named("hidden"));
+    }
+
+    @Override
     public void project(List<ProjectedEvent> batch, Generation g) {
         Set<String> ids = new HashSet<>();
         for (ProjectedEvent e : batch) {
@@ -52,7 +63,11 @@ public class OrganizationProjection implements BatchProjection {
                 ids.add(a.organizationId().value());
             } else if (e.event() instanceof EndorsementWithdrawn w) {
                 ids.add(w.organizationId().value());
-            } else if (e.event() instanceof OrganizationRegistered || e.event() instanceof OrganizationSuspended) {
+            } else if (e.event() instanceof EndorsementVisibilityChanged v) {
+                ids.add(v.organizationId().value());
+            } else if (e.event() instanceof OrganizationRegistered
+                    || e.event() instanceof OrganizationSuspended
+                    || e.event() instanceof OrganizationHidden) {
                 ids.add(e.event().streamKey());
             }
         }
@@ -75,12 +90,25 @@ public class OrganizationProjection implements BatchProjection {
                 if (e.sequence() > o.getSequence()) {
                     o.suspended(e.sequence());
                 }
+            } else if (e.event() instanceof OrganizationHidden h) {
+                OrganizationView o = view(loaded, touched, h.organizationId().value());
+                if (e.sequence() > o.getSequence()) {
+                    o.hidden(e.sequence());
+                }
             } else if (e.event() instanceof EndorsementAdded a) {
                 view(loaded, touched, a.organizationId().value())
-                        .signature(a.statementId().value(), true, a.endorsedAt(), e.sequence());
+                        .signature(
+                                a.statementId().value(),
+                                true,
+                                a.endorsedAt(),
+                                e.sequence(),
+                                EndorsementVisibility.orDefault(a.visibility()).wireName());
             } else if (e.event() instanceof EndorsementWithdrawn w) {
                 view(loaded, touched, w.organizationId().value())
-                        .signature(w.statementId().value(), false, w.withdrawnAt(), e.sequence());
+                        .signature(w.statementId().value(), false, w.withdrawnAt(), e.sequence(), null);
+            } else if (e.event() instanceof EndorsementVisibilityChanged v) {
+                view(loaded, touched, v.organizationId().value())
+                        .visibility(v.statementId().value(), v.visibility().wireName(), e.sequence());
             }
         }
         // Most organization documents of a batch are new: inserted, and replaced only where they exist.

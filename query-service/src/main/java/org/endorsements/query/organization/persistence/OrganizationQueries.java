@@ -4,13 +4,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.organization.Organizations;
 import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.shared.persistence.EmbeddedServer;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -30,6 +34,17 @@ public class OrganizationQueries implements Organizations {
                 organizationId,
                 OrganizationView.class,
                 live.current().collection(OrganizationProjection.ORGANIZATIONS)));
+    }
+
+    @Override
+    public Set<String> hiddenIds() {
+        Query query = Query.query(Criteria.where("hidden").is(true));
+        query.fields().include("_id");
+        return mongo
+                .find(query, Document.class, live.current().collection(OrganizationProjection.ORGANIZATIONS))
+                .stream()
+                .map(d -> d.getString("_id"))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.events.StatementClosed;
@@ -59,7 +61,9 @@ public class StatementProjection implements BatchProjection {
     public void project(List<ProjectedEvent> batch, Generation g) {
         Set<String> ids = new HashSet<>();
         for (ProjectedEvent e : batch) {
-            if (!(e.event() instanceof OrganizationRegistered || e.event() instanceof OrganizationSuspended)) {
+            if (!(e.event() instanceof OrganizationRegistered
+                    || e.event() instanceof OrganizationSuspended
+                    || e.event() instanceof OrganizationHidden)) {
                 ids.add(e.event().streamKey());
             }
         }
@@ -98,6 +102,12 @@ public class StatementProjection implements BatchProjection {
                 StatementView s = view(loaded, touched, w.statementId().value());
                 if (e.offset() > s.getAppliedOffset()) {
                     s.endorsementWithdrawn(e.offset());
+                }
+            } else if (e.event() instanceof EndorsementVisibilityChanged v) {
+                // No count changes, but the position does: results cached by it (who is named) are recomputed.
+                StatementView s = view(loaded, touched, v.statementId().value());
+                if (e.offset() > s.getAppliedOffset()) {
+                    s.endorsementVisibilityChanged(e.offset());
                 }
             }
         }

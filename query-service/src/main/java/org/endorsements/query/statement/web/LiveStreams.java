@@ -20,10 +20,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.endorsements.events.AggregateType;
+import org.endorsements.events.OrganizationHidden;
 import org.endorsements.query.projection.ProjectionAdvanced;
 import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.statement.HiddenSignatories;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.slf4j.Logger;
@@ -68,7 +71,8 @@ class LiveStreams {
             @DefaultValue("30m") Duration streamLifetime,
             @DefaultValue("8") int writerThreads,
             @DefaultValue("1000") int maxWriterThreads,
-            @DefaultValue("5s") Duration retryAfter) {}
+            @DefaultValue("5s") Duration retryAfter,
+            @DefaultValue("1s") Duration hideCheckInterval) {}
 
     static final String EVENT_NAME = "counts";
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
@@ -76,20 +80,29 @@ class LiveStreams {
     private static final Set<AggregateType> STATEMENT_VIEW_CHANGES =
             Set.of(AggregateType.STATEMENT, AggregateType.ENDORSEMENT);
 
+    /** {@code countedButHidden}: of {@code endorsementCount}, how many the public does not see named. */
     record Counts(
             String statementId,
             long endorsementCount,
             long totalEndorsementsAdded,
             long withdrawals,
-            Instant lastEndorsementAt) {
+            Instant lastEndorsementAt,
+            long countedButHidden) {
 
-        static Counts of(StatementView v) {
+        static Counts of(StatementView v, long countedButHidden) {
             return new Counts(
-                    v.getId(), v.getCurrentCount(), v.getTotalAdded(), v.getWithdrawn(), v.getLastEndorsementAt());
+                    v.getId(),
+                    v.getCurrentCount(),
+                    v.getTotalAdded(),
+                    v.getWithdrawn(),
+                    v.getLastEndorsementAt(),
+                    countedButHidden);
         }
     }
 
     private final StatementQueries statements;
+    private final HiddenSignatories hidden;
+    private final AtomicLong hiddenSeen = new AtomicLong(-1);
     private final Properties properties;
     private final Map<String, List<Stream>> byStatement = new ConcurrentHashMap<>();
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
@@ -100,8 +113,9 @@ class LiveStreams {
     private final ExecutorService writers;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("live-timer"));
 
-    LiveStreams(StatementQueries statements, Properties properties) {
+    LiveStreams(StatementQueries statements, HiddenSignatories hidden, Properties properties) {
         this.statements = statements;
+        this.hidden = hidden;
         this.properties = properties;
         // No queue: a task either finds an idle writer or starts one, so it never waits behind blocked writes.
         this.writers = new ThreadPoolExecutor(
@@ -115,6 +129,26 @@ class LiveStreams {
         timer.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long watch = Math.max(50, properties.writeTimeout().toMillis() / 4);
         timer.scheduleWithFixedDelay(this::dropStalledWrites, watch, watch, TimeUnit.MILLISECONDS);
+        long hideCheck = properties.hideCheckInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::checkForHides, hideCheck, hideCheck, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Another instance may have projected a hide (the organization's partition is not necessarily this one's):
+     * the number of hidden organizations, which only grows, is compared on a timer while streams are open.
+     */
+    private void checkForHides() {
+        if (byStatement.isEmpty()) {
+            return;
+        }
+        try {
+            long now = hidden.hiddenOrganizations();
+            if (hiddenSeen.getAndSet(now) != now) {
+                onChange(Set.copyOf(byStatement.keySet()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check for hidden organizations: {}", e.toString());
+        }
     }
 
     /** A new stream for {@code statement}, its current counts queued; 503 or 429 beyond the caps. */
@@ -154,7 +188,7 @@ class LiveStreams {
         stream.emitter.onCompletion(() -> forget(stream));
         stream.emitter.onTimeout(() -> forget(stream));
         stream.emitter.onError(e -> forget(stream));
-        offer(stream, Counts.of(statement));
+        offer(stream, Counts.of(statement, hidden.countedButHidden(statement.getId())));
         return stream.emitter;
     }
 
@@ -167,6 +201,11 @@ class LiveStreams {
     @EventListener
     void onAdvance(ProjectionAdvanced advanced) {
         onChange(advanced.streamKeysOf(STATEMENT_VIEW_CHANGES));
+        // A hide is on the organization's partition and may concern any statement: every open page is told, so
+        // that dashboards drop the name at once (hides are rare; the counts are read once per statement).
+        if (advanced.applied().stream().anyMatch(e -> e.event() instanceof OrganizationHidden)) {
+            onChange(Set.copyOf(byStatement.keySet()));
+        }
     }
 
     /** Remembers which statements changed, and nothing else. */
@@ -196,7 +235,7 @@ class LiveStreams {
             }
             Optional<Counts> counts;
             try {
-                counts = statements.find(statementId).map(Counts::of);
+                counts = statements.find(statementId).map(v -> Counts.of(v, hidden.countedButHidden(statementId)));
             } catch (RuntimeException e) {
                 log.warn("Could not read the counts of {} for its live streams: {}", statementId, e.toString());
                 continue;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.statement.HiddenSignatories;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,15 +14,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Statements with their counts. The counts include every signatory; {@code countedButHidden} says how many of the
+ * current ones the public does not see named.
+ */
 @RestController
 @RequestMapping("/api/statements")
 class StatementController {
 
     private final StatementQueries statements;
     private final ConsistencyGate consistency;
+    private final HiddenSignatories hidden;
 
-    StatementController(StatementQueries statements, ConsistencyGate consistency) {
+    StatementController(StatementQueries statements, ConsistencyGate consistency, HiddenSignatories hidden) {
         this.statements = statements;
+        this.hidden = hidden;
         this.consistency = consistency;
     }
 
@@ -37,9 +44,10 @@ class StatementController {
             long totalEndorsementsAdded,
             long withdrawals,
             Instant firstEndorsementAt,
-            Instant lastEndorsementAt) {
+            Instant lastEndorsementAt,
+            long countedButHidden) {
 
-        static StatementSummary of(StatementView v) {
+        static StatementSummary of(StatementView v, long countedButHidden) {
             return new StatementSummary(
                     v.getId(),
                     v.getTitle(),
@@ -52,7 +60,8 @@ class StatementController {
                     v.getTotalAdded(),
                     v.getWithdrawn(),
                     v.getFirstEndorsementAt(),
-                    v.getLastEndorsementAt());
+                    v.getLastEndorsementAt(),
+                    countedButHidden);
         }
     }
 
@@ -69,9 +78,10 @@ class StatementController {
             long totalEndorsementsAdded,
             long withdrawals,
             Instant firstEndorsementAt,
-            Instant lastEndorsementAt) {
+            Instant lastEndorsementAt,
+            long countedButHidden) {
 
-        static StatementDetails of(StatementView v) {
+        static StatementDetails of(StatementView v, long countedButHidden) {
             return new StatementDetails(
                     v.getId(),
                     v.getTitle(),
@@ -85,7 +95,8 @@ class StatementController {
                     v.getTotalAdded(),
                     v.getWithdrawn(),
                     v.getFirstEndorsementAt(),
-                    v.getLastEndorsementAt());
+                    v.getLastEndorsementAt(),
+                    countedButHidden);
         }
     }
 
@@ -93,7 +104,9 @@ class StatementController {
     CompletableFuture<List<StatementSummary>> list(@RequestParam(required = false) String minPosition) {
         return consistency.read(
                 minPosition,
-                () -> statements.all().stream().map(StatementSummary::of).toList());
+                () -> statements.all().stream()
+                        .map(v -> StatementSummary.of(v, hidden.countedButHidden(v.getId())))
+                        .toList());
     }
 
     @GetMapping("/{statementId}")
@@ -103,7 +116,7 @@ class StatementController {
                 minPosition,
                 () -> statements
                         .find(statementId)
-                        .map(StatementDetails::of)
+                        .map(v -> StatementDetails.of(v, hidden.countedButHidden(v.getId())))
                         .orElseThrow(() -> ProblemException.notFound("statement")));
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
@@ -81,12 +82,12 @@ class DocumentControllerSliceTest {
         EndorsementView acme = EndorsementView.empty(EndorsementId.of("clean-air", "acme"));
         acme.added("Acme_Corp", AS_OF, "web", 1, "credential:c1", "sha256:abc", "opening", 1, false);
         doAnswer(call -> {
-                    Consumer<List<EndorsementView>> page = call.getArgument(2);
+                    Consumer<List<EndorsementView>> page = call.getArgument(3);
                     page.accept(List.of(acme));
                     return null;
                 })
                 .when(endorsements)
-                .forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
+                .forEachCurrentSignatory(eq("clean-air"), eq(Audience.PUBLIC), anyInt(), any());
     }
 
     @Test

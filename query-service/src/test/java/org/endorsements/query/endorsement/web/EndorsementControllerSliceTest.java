@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
@@ -86,8 +87,10 @@ class EndorsementControllerSliceTest {
 
     @Test
     void theCurrentSignatoriesArePagedWithWhatLetsAnyoneCheckThemAgainstTheLog() {
-        when(endorsements.currentSignatories("clean-air", null, 0, 100)).thenReturn(List.of(signatory("acme", "Acme")));
-        when(endorsements.countCurrent("clean-air", null)).thenReturn(1L);
+        when(endorsements.currentSignatories("clean-air", null, 0, 100, Audience.PUBLIC))
+                .thenReturn(List.of(signatory("acme", "Acme")));
+        when(endorsements.countCurrent("clean-air", null, Audience.PUBLIC)).thenReturn(1L);
+        when(endorsements.countCountedButHidden("clean-air", Audience.PUBLIC)).thenReturn(2L);
 
         assertThat(mvc.get().uri(LIST))
                 .hasStatusOk()
@@ -96,16 +99,17 @@ class EndorsementControllerSliceTest {
                 .isLenientlyEqualTo("""
                         {"items": [{"organizationId": "acme", "name": "Acme", "endorsedAt": "2026-03-01T10:00:00Z",
                                     "source": "web", "entryNumber": 3, "contentHash": "sha256:abc",
-                                    "signerOpening": "opening-of-acme"}],
-                         "page": 0, "size": 100, "totalItems": 1, "totalPages": 1}""")
+                                    "signerOpening": "opening-of-acme", "visibility": "public"}],
+                         "page": 0, "size": 100, "totalItems": 1, "totalPages": 1, "countedButHidden": 2}""")
                 .doesNotHavePath("$.asOf")
                 .doesNotHavePath("$.withheld");
     }
 
     @Test
     void aSearchAndAPageAreHandedToTheQuery() {
-        when(endorsements.currentSignatories("clean-air", "acme", 2, 10)).thenReturn(List.of());
-        when(endorsements.countCurrent("clean-air", "acme")).thenReturn(21L);
+        when(endorsements.currentSignatories("clean-air", "acme", 2, 10, Audience.PUBLIC))
+                .thenReturn(List.of());
+        when(endorsements.countCurrent("clean-air", "acme", Audience.PUBLIC)).thenReturn(21L);
 
         assertThat(mvc.get().uri(LIST).param("q", "acme").param("page", "2").param("size", "10"))
                 .hasStatusOk()
@@ -281,6 +285,30 @@ class EndorsementControllerSliceTest {
         when(inForceAt.get(any(), any(), anyBoolean())).thenReturn(new EndorsementQueries.SignatoriesAt(List.of(), 0));
 
         assertThat(mvc.get().uri(LIST).param("asOf", AT.toString())).hasStatusOk();
-        verify(endorsements, org.mockito.Mockito.never()).currentSignatories(any(), any(), anyInt(), anyInt());
+        verify(endorsements, org.mockito.Mockito.never()).currentSignatories(any(), any(), anyInt(), anyInt(), any());
+    }
+
+    @Test
+    void anAuditorIsShownEveryCurrentSignatoryNamed() {
+        when(endorsements.currentSignatories("clean-air", null, 0, 100, Audience.AUDITOR))
+                .thenReturn(List.of(signatory("acme", "Acme")));
+
+        assertThat(mvc.get().uri(LIST).header("Authorization", "Bearer " + QueryWebSlice.AUDITOR_KEY))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.items[0].name")
+                .isEqualTo("Acme");
+    }
+
+    @Test
+    void aPastListSaysHowManyAreCountedButNotNamed() {
+        when(inForceAt.get(any(), any(), anyBoolean()))
+                .thenReturn(new EndorsementQueries.SignatoriesAt(List.of(), 1, 4));
+
+        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"items": [], "withheld": 1, "countedButHidden": 4}""");
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.organization.OrganizationView;
@@ -74,12 +75,12 @@ class ExportControllerSliceTest {
 
     private void signatories(EndorsementView... page) {
         doAnswer(call -> {
-                    Consumer<List<EndorsementView>> consumer = call.getArgument(2);
+                    Consumer<List<EndorsementView>> consumer = call.getArgument(3);
                     consumer.accept(List.of(page));
                     return null;
                 })
                 .when(endorsements)
-                .forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
+                .forEachCurrentSignatory(eq("clean-air"), eq(Audience.PUBLIC), anyInt(), any());
     }
 
     private static EndorsementView signatory(String organization, String name, Integer entryNumber) {

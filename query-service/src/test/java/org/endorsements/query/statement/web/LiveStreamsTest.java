@@ -15,9 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.endorsements.query.projection.ProjectionAdvanced;
 import org.endorsements.query.shared.web.ProblemException;
+import org.endorsements.query.statement.HiddenSignatories;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
+import org.endorsements.query.support.Events;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -28,6 +31,7 @@ class LiveStreamsTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final StatementQueries statements = mock(StatementQueries.class);
+    private final HiddenSignatories hidden = mock(HiddenSignatories.class);
     private final CountDownLatch release = new CountDownLatch(1);
     private final List<Recording> emitters = new CopyOnWriteArrayList<>();
     private LiveStreams streams;
@@ -65,7 +69,7 @@ class LiveStreamsTest {
 
     private LiveStreams streams(LiveStreams.Properties properties, boolean... stuck) {
         int[] next = {0};
-        return new LiveStreams(statements, properties) {
+        return new LiveStreams(statements, hidden, properties) {
             @Override
             SseEmitter newEmitter(long timeoutMillis) {
                 Recording emitter = new Recording(stuck[next[0]++]);
@@ -85,7 +89,8 @@ class LiveStreamsTest {
                 Duration.ofHours(1),
                 2,
                 100,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ofHours(1));
     }
 
     private StatementView statement(String id, long endorsements) {
@@ -104,6 +109,51 @@ class LiveStreamsTest {
         if (streams != null) {
             streams.stop();
         }
+    }
+
+    private static LiveStreams.Properties checkingForHidesEvery(Duration interval) {
+        return new LiveStreams.Properties(
+                10,
+                20,
+                Duration.ofSeconds(5),
+                100,
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                2,
+                100,
+                Duration.ofSeconds(5),
+                interval);
+    }
+
+    @Test
+    void aHideThisInstanceProjectsIsPushedToEveryOpenStreamWhateverItsStatement() {
+        streams = streams(checkingForHidesEvery(Duration.ofHours(1)), false, false);
+        streams.open(statement("s1", 1), "10.0.0.1");
+        streams.open(statement("s2", 1), "10.0.0.2");
+        await().atMost(WAIT).until(() -> emitters.stream().allMatch(e -> e.sent.size() == 1));
+        when(hidden.countedButHidden("s1")).thenReturn(1L);
+        when(hidden.countedButHidden("s2")).thenReturn(1L);
+
+        streams.onAdvance(new ProjectionAdvanced(List.of(new Events().hidden("shy", 2, Instant.now()))));
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(emitters)
+                        .allSatisfy(e ->
+                                assertThat(e.sent).anySatisfy(c -> assertThat(c).contains("countedButHidden=1"))));
+    }
+
+    @Test
+    void aHideAnotherInstanceProjectedReachesTheOpenStreamsWithinTheCheckInterval() {
+        streams = streams(checkingForHidesEvery(Duration.ofMillis(50)), false);
+        streams.open(statement("s1", 1), "10.0.0.1");
+        await().atMost(WAIT).until(() -> !emitters.get(0).sent.isEmpty());
+        when(hidden.countedButHidden("s1")).thenReturn(1L);
+
+        when(hidden.hiddenOrganizations()).thenReturn(1L);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(emitters.get(0).sent)
+                        .anySatisfy(c -> assertThat(c).contains("countedButHidden=1")));
     }
 
     @Test
@@ -196,7 +246,8 @@ class LiveStreamsTest {
                         Duration.ofHours(1),
                         2,
                         100,
-                        Duration.ofSeconds(5)),
+                        Duration.ofSeconds(5),
+                        Duration.ofHours(1)),
                 false,
                 false,
                 false);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
+import org.endorsements.query.statement.HiddenSignatories;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.endorsements.query.support.QueryWebSlice;
@@ -38,6 +39,9 @@ class StatementControllerSliceTest {
 
     @MockitoBean
     StatementQueries statements;
+
+    @MockitoBean
+    HiddenSignatories hidden;
 
     private final StatementView statement = StatementView.placeholder("clean-air");
 
@@ -71,6 +75,17 @@ class StatementControllerSliceTest {
                 .isLenientlyEqualTo("""
                         {"statementId": "clean-air", "title": "Clean air", "body": "We ask for clean air.",
                          "status": "open", "endorsementCount": 1, "lastEndorsementAt": "2026-03-01T09:01:00Z"}""");
+    }
+
+    @Test
+    void aStatementsCountsSayHowManyAreCountedButNotNamed() {
+        when(hidden.countedButHidden("clean-air")).thenReturn(1L);
+
+        assertThat(mvc.get().uri("/api/statements/clean-air"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"endorsementCount": 1, "countedButHidden": 1}""");
     }
 
     @Test
