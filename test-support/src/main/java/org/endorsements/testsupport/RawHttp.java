@@ -173,11 +173,42 @@ public final class RawHttp {
         try {
             for (int n; (n = in.read(buffer)) >= 0 && bytes.size() < MAX_RESPONSE_BYTES; ) {
                 bytes.write(buffer, 0, n);
+                if (complete(bytes.toString(StandardCharsets.ISO_8859_1))) {
+                    break;
+                }
             }
         } catch (SocketTimeoutException | java.net.SocketException endOfWhatCame) {
             // A reset after the answer, or a stream that stays open: parse what arrived.
         }
         return parse(bytes.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Whether a whole answer has arrived (its Content-Length, or the last chunk): a server may keep the connection
+     * open after it, e.g. to swallow a body it refused, and a client that waited for the end of the stream waited
+     * out the read timeout.
+     */
+    private static boolean complete(String raw) {
+        int end = raw.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = raw.substring(0, end).toLowerCase(Locale.ROOT);
+        if (head.contains("\r\ntransfer-encoding: chunked")) {
+            return raw.endsWith("\r\n0\r\n\r\n");
+        }
+        int at = head.indexOf("\r\ncontent-length:");
+        if (at < 0) {
+            return false;
+        }
+        int lineEnd = head.indexOf("\r\n", at + 2);
+        String length = head.substring(at + "\r\ncontent-length:".length(), lineEnd < 0 ? head.length() : lineEnd)
+                .strip();
+        try {
+            return raw.length() - (end + 4) >= Long.parseLong(length);
+        } catch (NumberFormatException notALength) {
+            return false;
+        }
     }
 
     private static Response parse(String raw) {

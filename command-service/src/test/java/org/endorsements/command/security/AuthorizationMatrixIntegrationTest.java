@@ -132,7 +132,7 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
             for (Caller caller : Caller.values()) {
                 tests.add(DynamicTest.dynamicTest(
                         caller + " " + endpoint + " -> " + row.expected(caller),
-                        () -> check(api, endpoint, row, caller)));
+                        () -> check(api, Fixture.create(api, row.endorsedFirst()), endpoint, row, caller)));
             }
         }
         return tests.stream();
@@ -145,6 +145,8 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
     @TestFactory
     Stream<DynamicTest> headAndOptionsAreRefusedOnEveryEndpointForEveryCaller() {
         Api api = new Api(port);
+        // Refused before any handler, so they change nothing: one fixture serves them all.
+        Fixture shared = Fixture.create(api, true);
         List<DynamicTest> tests = new ArrayList<>();
         for (String endpoint : registeredEndpoints()) {
             Row row = MATRIX.get(endpoint);
@@ -159,6 +161,7 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                             caller + " " + method + " " + pattern + " -> " + expected,
                             () -> check(
                                     api,
+                                    shared,
                                     method + " " + pattern,
                                     new Row(null, row.endorsedFirst(), 401, 401, 403, 403, 403),
                                     caller)));
@@ -217,23 +220,33 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
         return tests.stream();
     }
 
-    private static void check(Api api, String endpoint, Row row, Caller caller) {
-        Api.Response a = api.registerOrganization("Organization A");
-        Api.Response b = api.registerOrganization("Organization B");
-        String statement = api.publishStatement();
+    /** Two organizations and a statement, made for one check (a call may change them), A's endorsement first. */
+    private record Fixture(Api.Response a, Api.Response b, String statement) {
+
+        static Fixture create(Api api, boolean endorsedFirst) {
+            Api.Response a = api.registerOrganization("Organization A");
+            Api.Response b = api.registerOrganization("Organization B");
+            String statement = api.publishStatement();
+            if (endorsedFirst) {
+                assertThat(api.send(
+                                        "PUT",
+                                        "/api/statements/" + statement + "/endorsements/" + a.text("organizationId"),
+                                        a.text("apiKey"),
+                                        null)
+                                .status())
+                        .isEqualTo(201);
+            }
+            return new Fixture(a, b, statement);
+        }
+    }
+
+    private static void check(Api api, Fixture fixture, String endpoint, Row row, Caller caller) {
+        Api.Response a = fixture.a();
+        Api.Response b = fixture.b();
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{organizationId}", a.text("organizationId"))
-                .replace("{statementId}", statement);
-        if (row.endorsedFirst()) {
-            assertThat(api.send(
-                                    "PUT",
-                                    "/api/statements/" + statement + "/endorsements/" + a.text("organizationId"),
-                                    a.text("apiKey"),
-                                    null)
-                            .status())
-                    .isEqualTo(201);
-        }
+                .replace("{statementId}", fixture.statement());
         String key = switch (caller) {
             case ANONYMOUS -> null;
             case WRONG_KEY -> "ek_" + UUID.randomUUID().toString().replace("-", "");

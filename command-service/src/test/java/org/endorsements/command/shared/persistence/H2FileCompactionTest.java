@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  */
 class H2FileCompactionTest {
 
-    private static final int ROWS = 16_000;
+    private static final int ROWS = 6_000;
     private static final int WRITERS = 16;
     private static final byte[] PAYLOAD = new byte[600];
 
