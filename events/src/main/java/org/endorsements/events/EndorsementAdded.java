@@ -7,8 +7,12 @@ import org.axonframework.serialization.Revision;
  * An organization signed a statement. {@code contentHash} pins the exact text it signed; {@code signerOpening}
  * (hex, 32 random bytes, the same for every endorsement of one organization on one statement) lets a public log
  * commit to the signer without naming it. {@code entryNumber} is the position on an imported letter, else null.
+ * {@code signature} is the organization's Ed25519 signature when it signed with a registered key, else null;
+ * {@code assurance} says what vouches for the endorsement (revision 2; see {@link #EndorsementAdded(StatementId,
+ * OrganizationId, String, String, Instant, String, EndorsementSource, String, String, Integer)} for events recorded
+ * before).
  */
-@Revision("1")
+@Revision("2")
 public record EndorsementAdded(
         StatementId statementId,
         OrganizationId organizationId,
@@ -19,8 +23,50 @@ public record EndorsementAdded(
         EndorsementSource source,
         String requestId,
         String signerOpening,
-        Integer entryNumber)
+        Integer entryNumber,
+        ActionSignature signature,
+        AssuranceLevel assurance)
         implements EndorsementEvent {
+
+    /**
+     * Revision 1 (on the topic: a value without {@code assurance}) had no signatures and did not record who had
+     * issued the key that was used: an import reads {@code imported}, an endorsement through the API
+     * {@code organization-credential}, which is all the platform knew then.
+     */
+    public EndorsementAdded {
+        if (assurance == null && source != null) {
+            assurance = source == EndorsementSource.IMPORTED
+                    ? AssuranceLevel.IMPORTED
+                    : AssuranceLevel.ORGANIZATION_CREDENTIAL;
+        }
+    }
+
+    /** An unsigned endorsement as revision 1 recorded it; its assurance follows from its source. */
+    public EndorsementAdded(
+            StatementId statementId,
+            OrganizationId organizationId,
+            String organizationName,
+            String contentHash,
+            Instant endorsedAt,
+            String actor,
+            EndorsementSource source,
+            String requestId,
+            String signerOpening,
+            Integer entryNumber) {
+        this(
+                statementId,
+                organizationId,
+                organizationName,
+                contentHash,
+                endorsedAt,
+                actor,
+                source,
+                requestId,
+                signerOpening,
+                entryNumber,
+                null,
+                null);
+    }
 
     @Override
     public String streamKey() {

@@ -10,7 +10,9 @@ public sealed interface EndorsementEvent
                 StatementPublished,
                 StatementClosed,
                 EndorsementAdded,
-                EndorsementWithdrawn {
+                EndorsementWithdrawn,
+                SigningKeyRegistered,
+                SigningKeyRevoked {
 
     /** The Kafka record key: the statement id, or the organization id for organization events. */
     String streamKey();
