@@ -117,6 +117,10 @@ class SecurityConfiguration {
                                 PATHS.matcher(DELETE, "/api/organizations/{organizationId}/credentials"))
                         .access(selfOrAdmin())
                         .requestMatchers(
+                                PATHS.matcher(PUT, "/api/organizations/{organizationId}/signing-keys/{keyId}"),
+                                PATHS.matcher(DELETE, "/api/organizations/{organizationId}/signing-keys/{keyId}"))
+                        .access(selfOrAdmin())
+                        .requestMatchers(
                                 PATHS.matcher(POST, "/api/statements"),
                                 PATHS.matcher(POST, "/api/statements/{statementId}/close"))
                         .access(adminOnly())
