@@ -26,6 +26,10 @@ public class EndorsementView {
     private String actor;
     private String contentHash;
     private String signerOpening;
+    /** What vouches for the latest endorsement or withdrawal (events/TOPIC.md, assurance levels). */
+    private String assurance;
+    /** The organization's signing key that signed the latest endorsement or withdrawal; null when unsigned. */
+    private String signingKeyId;
     /** Orders the public list: letter entries by number first, then later signatures by time. */
     private String sortKey;
     /** Last applied aggregate sequence number; -1 before the first event. */
@@ -98,6 +102,20 @@ public class EndorsementView {
         if (afterGap) {
             gaps++;
         }
+    }
+
+    /** What vouches for the event just applied, and the key that signed it (null when unsigned). */
+    public void attested(String assurance, String signingKeyId) {
+        this.assurance = assurance;
+        this.signingKeyId = signingKeyId;
+    }
+
+    public String getAssurance() {
+        return assurance;
+    }
+
+    public String getSigningKeyId() {
+        return signingKeyId;
     }
 
     public String getId() {

@@ -37,7 +37,11 @@ class EndorsementController {
         this.inForceAt = inForceAt;
     }
 
-    /** A public signatory: what the letter shows, plus the opening that lets anyone check it against the log. */
+    /**
+     * A public signatory: what the letter shows, plus the opening that lets anyone check it against the log, what
+     * vouches for it ({@code assurance}) and the signing key when the organization signed. Lists as of a past instant
+     * (replayed from the audit trail) do not show assurance yet.
+     */
     record Signatory(
             String organizationId,
             String name,
@@ -45,7 +49,9 @@ class EndorsementController {
             String source,
             Integer entryNumber,
             String contentHash,
-            String signerOpening) {
+            String signerOpening,
+            String assurance,
+            String signingKeyId) {
 
         static Signatory of(EndorsementView v) {
             return new Signatory(
@@ -55,7 +61,9 @@ class EndorsementController {
                     v.getSource(),
                     v.getEntryNumber(),
                     v.getContentHash(),
-                    v.getSignerOpening());
+                    v.getSignerOpening(),
+                    v.getAssurance(),
+                    v.getSigningKeyId());
         }
 
         static Signatory of(SignatoryAt e) {
@@ -66,7 +74,9 @@ class EndorsementController {
                     e.source(),
                     e.entryNumber(),
                     e.contentHash(),
-                    e.signerOpening());
+                    e.signerOpening(),
+                    null,
+                    null);
         }
     }
 
