@@ -1,5 +1,7 @@
 package org.endorsements.cli;
 
+import org.endorsements.cli.keys.KeysCommand;
+import org.endorsements.cli.keys.SignCommand;
 import org.endorsements.cli.witness.WitnessCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +10,14 @@ import picocli.CommandLine.Command;
 @Command(
         name = "endorsements",
         mixinStandardHelpOptions = true,
-        subcommands = {ImportCommand.class, DemoCommand.class, AuditCommand.class, WitnessCommand.class},
+        subcommands = {
+            ImportCommand.class,
+            DemoCommand.class,
+            AuditCommand.class,
+            WitnessCommand.class,
+            KeysCommand.class,
+            SignCommand.class
+        },
         description = "Command line of the Endorsements platform.")
 public final class EndorsementsCli {
 

@@ -8,9 +8,12 @@ import org.axonframework.serialization.Revision;
  * (hex, 32 random bytes, the same for every endorsement of one organization on one statement) lets a public log
  * commit to the signer without naming it. {@code entryNumber} is the position on an imported letter, else null.
  * {@code visibility} says who sees the signer's name; events recorded before it existed read as
- * {@link EndorsementVisibility#DEFAULT}.
+ * {@link EndorsementVisibility#DEFAULT}. {@code signature} is the organization's Ed25519 signature when it signed
+ * with a registered key, else null; {@code assurance} says what vouches for the endorsement (revision 2; see
+ * {@link #EndorsementAdded(StatementId, OrganizationId, String, String, Instant, String, EndorsementSource, String,
+ * String, Integer)} for events recorded before).
  */
-@Revision("1")
+@Revision("2")
 public record EndorsementAdded(
         StatementId statementId,
         OrganizationId organizationId,
@@ -22,14 +25,30 @@ public record EndorsementAdded(
         String requestId,
         String signerOpening,
         Integer entryNumber,
-        EndorsementVisibility visibility)
+        EndorsementVisibility visibility,
+        ActionSignature signature,
+        AssuranceLevel assurance)
         implements EndorsementEvent {
 
+    /**
+     * Revision 1 (on the topic: a value without {@code assurance}) had no signatures and did not record who had
+     * issued the key that was used: an import reads {@code imported}, an endorsement through the API
+     * {@code organization-credential}, which is all the platform knew then. Values without {@code visibility} predate
+     * it and are {@link EndorsementVisibility#DEFAULT}.
+     */
     public EndorsementAdded {
         visibility = EndorsementVisibility.orDefault(visibility);
+        if (assurance == null && source != null) {
+            assurance = source == EndorsementSource.IMPORTED
+                    ? AssuranceLevel.IMPORTED
+                    : AssuranceLevel.ORGANIZATION_CREDENTIAL;
+        }
     }
 
-    /** An endorsement of the default visibility (the form of every event recorded before visibility existed). */
+    /**
+     * An unsigned endorsement of the default visibility as revision 1 recorded it; its assurance follows from its
+     * source.
+     */
     public EndorsementAdded(
             StatementId statementId,
             OrganizationId organizationId,
@@ -52,7 +71,68 @@ public record EndorsementAdded(
                 requestId,
                 signerOpening,
                 entryNumber,
-                EndorsementVisibility.DEFAULT);
+                EndorsementVisibility.DEFAULT,
+                null,
+                null);
+    }
+
+    /** An unsigned endorsement of the given visibility; its assurance follows from its source. */
+    public EndorsementAdded(
+            StatementId statementId,
+            OrganizationId organizationId,
+            String organizationName,
+            String contentHash,
+            Instant endorsedAt,
+            String actor,
+            EndorsementSource source,
+            String requestId,
+            String signerOpening,
+            Integer entryNumber,
+            EndorsementVisibility visibility) {
+        this(
+                statementId,
+                organizationId,
+                organizationName,
+                contentHash,
+                endorsedAt,
+                actor,
+                source,
+                requestId,
+                signerOpening,
+                entryNumber,
+                visibility,
+                null,
+                null);
+    }
+
+    /** An endorsement of the default visibility with its signature (or null) and assurance. */
+    public EndorsementAdded(
+            StatementId statementId,
+            OrganizationId organizationId,
+            String organizationName,
+            String contentHash,
+            Instant endorsedAt,
+            String actor,
+            EndorsementSource source,
+            String requestId,
+            String signerOpening,
+            Integer entryNumber,
+            ActionSignature signature,
+            AssuranceLevel assurance) {
+        this(
+                statementId,
+                organizationId,
+                organizationName,
+                contentHash,
+                endorsedAt,
+                actor,
+                source,
+                requestId,
+                signerOpening,
+                entryNumber,
+                EndorsementVisibility.DEFAULT,
+                signature,
+                assurance);
     }
 
     @Override

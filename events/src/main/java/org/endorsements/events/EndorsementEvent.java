@@ -12,7 +12,9 @@ public sealed interface EndorsementEvent
                 StatementClosed,
                 EndorsementAdded,
                 EndorsementWithdrawn,
-                EndorsementVisibilityChanged {
+                EndorsementVisibilityChanged,
+                SigningKeyRegistered,
+                SigningKeyRevoked {
 
     /** The Kafka record key: the statement id, or the organization id for organization events. */
     String streamKey();

@@ -3,15 +3,44 @@ package org.endorsements.events;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/**
+ * An endorsement was withdrawn, by the organization or by an admin on its word through another channel.
+ * {@code signature} is the organization's Ed25519 signature of the withdrawal when it signed one, else null;
+ * {@code assurance} what vouches for the withdrawal (revision 2).
+ */
+@Revision("2")
 public record EndorsementWithdrawn(
         StatementId statementId,
         OrganizationId organizationId,
         String reason,
         Instant withdrawnAt,
         String actor,
-        String requestId)
+        String requestId,
+        ActionSignature signature,
+        AssuranceLevel assurance)
         implements EndorsementEvent {
+
+    /**
+     * Revision 1 (on the topic: a value without {@code assurance}) had no signatures: a withdrawal the admin recorded
+     * reads {@code imported}, one through an organization's API key {@code organization-credential}.
+     */
+    public EndorsementWithdrawn {
+        if (assurance == null && actor != null) {
+            assurance =
+                    Caller.ADMIN_ACTOR.equals(actor) ? AssuranceLevel.IMPORTED : AssuranceLevel.ORGANIZATION_CREDENTIAL;
+        }
+    }
+
+    /** An unsigned withdrawal as revision 1 recorded it. */
+    public EndorsementWithdrawn(
+            StatementId statementId,
+            OrganizationId organizationId,
+            String reason,
+            Instant withdrawnAt,
+            String actor,
+            String requestId) {
+        this(statementId, organizationId, reason, withdrawnAt, actor, requestId, null, null);
+    }
 
     @Override
     public String streamKey() {

@@ -36,6 +36,8 @@ public final class EventMessageFormat {
 
     private static final String TYPE_PREFIX = "org.endorsements.";
     private static final Map<Class<? extends EndorsementEvent>, String> NAMES = Map.of(
+            SigningKeyRegistered.class, "SigningKeyRegistered",
+            SigningKeyRevoked.class, "SigningKeyRevoked",
             OrganizationRegistered.class, "OrganizationRegistered",
             OrganizationSuspended.class, "OrganizationSuspended",
             StatementPublished.class, "StatementPublished",

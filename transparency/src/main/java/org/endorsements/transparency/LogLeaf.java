@@ -12,6 +12,11 @@ import java.util.HexFormat;
  * signer — no white space, every string NFC-normalized and escaped as RFC 8259 requires (only {@code "}, {@code \}
  * and control characters, the latter as {@code \\u00XX}), absent values as {@code null}, encoded as UTF-8.
  * {@code time} is ISO-8601 UTC as the topic carries it; {@code signer} is the signer commitment.
+ *
+ * <p>Version 2, for an event that carries the organization's Ed25519 signature: {@code "leafVersion":2} first, then
+ * the version 1 keys, then {@code keyId} (the signing key) and {@code signatureDigest} (lower-case hex SHA-256 of the
+ * signature's 64 raw bytes), so a checkpoint proves which signed message was recorded. An unsigned event keeps the
+ * version 1 form, so a replay rebuilds every earlier leaf byte for byte.
  */
 public record LogLeaf(
         String eventId,
@@ -20,10 +25,51 @@ public record LogLeaf(
         String contentHash,
         String time,
         String source,
-        String signer) {
+        String signer,
+        String keyId,
+        String signatureDigest) {
+
+    /** The key of the version marker; absent from a version 1 leaf. */
+    public static final String VERSION_KEY = "leafVersion";
+
+    public LogLeaf {
+        if ((keyId == null) != (signatureDigest == null)) {
+            throw new IllegalArgumentException("a signed leaf names both its key and its signature's digest");
+        }
+    }
+
+    /** A version 1 leaf: an unsigned event. */
+    public LogLeaf(
+            String eventId,
+            String type,
+            String statementId,
+            String contentHash,
+            String time,
+            String source,
+            String signer) {
+        this(eventId, type, statementId, contentHash, time, source, signer, null, null);
+    }
+
+    public int version() {
+        return keyId == null ? 1 : 2;
+    }
+
+    /** The digest a version 2 leaf commits to: lower-case hex SHA-256 of the signature's raw bytes (base64 given). */
+    public static String signatureDigest(String signatureBase64) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(java.util.Base64.getDecoder().decode(signatureBase64)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK ships SHA-256", e);
+        }
+    }
 
     public byte[] canonicalBytes() {
         StringBuilder json = new StringBuilder(256).append('{');
+        if (version() == 2) {
+            json.append('"').append(VERSION_KEY).append("\":2,");
+        }
         field(json, "eventId", eventId).append(',');
         field(json, "type", type).append(',');
         field(json, "statementId", statementId).append(',');
@@ -31,6 +77,11 @@ public record LogLeaf(
         field(json, "time", time).append(',');
         field(json, "source", source).append(',');
         field(json, "signer", signer);
+        if (version() == 2) {
+            json.append(',');
+            field(json, "keyId", keyId).append(',');
+            field(json, "signatureDigest", signatureDigest);
+        }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 

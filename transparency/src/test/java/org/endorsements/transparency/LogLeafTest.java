@@ -17,6 +17,32 @@ class LogLeafTest {
     }
 
     @Test
+    void aSignedEventsLeafIsVersionTwoAndCommitsToTheKeyAndTheSignaturesDigest() {
+        LogLeaf leaf =
+                new LogLeaf("e1", "EndorsementAdded", "icc", "ab", "2026-11-28T12:00:00Z", "api", "cd", "k1", "ef");
+
+        assertThat(leaf.version()).isEqualTo(2);
+        assertThat(new String(leaf.canonicalBytes(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"leafVersion\":2,\"eventId\":\"e1\",\"type\":\"EndorsementAdded\",\"statementId\":\"icc\","
+                                + "\"contentHash\":\"ab\",\"time\":\"2026-11-28T12:00:00Z\",\"source\":\"api\",\"signer\":\"cd\","
+                                + "\"keyId\":\"k1\",\"signatureDigest\":\"ef\"}");
+    }
+
+    @Test
+    void anUnsignedEventsLeafKeepsVersionOne() {
+        assertThat(new LogLeaf("e1", "EndorsementAdded", "icc", "ab", "t", "api", "cd").version())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSignatureDigestIsTheSha256OfTheRawSignatureBytes() {
+        // SHA-256 of the 3 bytes "abc", given as base64 "YWJj"
+        assertThat(LogLeaf.signatureDigest("YWJj"))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
     void absentValuesAreNullAndStringsAreEscapedAndNfcNormalized() {
         LogLeaf leaf = new LogLeaf("e\"1\\", "StatementPublished", "Me\u0301dicos\n", null, "t", null, null);
         assertThat(new String(leaf.canonicalBytes(), StandardCharsets.UTF_8))

@@ -86,6 +86,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
 
             CompactTree tree = new CompactTree();
             Map<String, String> signerByEvent = new HashMap<>();
+            Map<String, byte[]> leafByEvent = new HashMap<>();
             Map<String, Integer> current = new HashMap<>();
             int added = 0;
             int withdrawn = 0;
@@ -104,6 +105,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     }
                     String signer = leaf.path("signer").asText(null);
                     signerByEvent.put(leaf.path("eventId").asText(), signer);
+                    leafByEvent.put(leaf.path("eventId").asText(), bytes);
                     switch (leaf.path("type").asText()) {
                         case "EndorsementAdded" -> {
                             added++;
@@ -136,7 +138,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     added, withdrawn, endorsed.size());
             checkPublicList(api, base, endorsed, failures, out);
             if (auditorKey != null && !auditorKey.isBlank()) {
-                checkAuditTrail(api.withKey(auditorKey), base, signerByEvent, added + withdrawn, failures, out);
+                checkAuditTrail(
+                        api.withKey(auditorKey), base, signerByEvent, leafByEvent, added + withdrawn, failures, out);
             }
         } catch (IOException | IllegalArgumentException e) {
             failures.add(e.getMessage());
@@ -202,17 +205,22 @@ public final class VerifyLogCommand implements Callable<Integer> {
 
     /**
      * With an auditor key: every endorsement event of the audit trail must be a leaf of the log, committing to the
-     * organization the trail names (for a withdrawal, with the opening of that organization's endorsement).
+     * organization the trail names (for a withdrawal, with the opening of that organization's endorsement), and
+     * every signed one must be committed to by its (version 2) leaf and verify against the organization's key
+     * history as the audit trail tells it (a key used before its registration or after its revocation fails).
      */
     private void checkAuditTrail(
             ApiClient auditor,
             String base,
             Map<String, String> signerByEvent,
+            Map<String, byte[]> leafByEvent,
             int loggedEndorsementEvents,
             List<String> failures,
             PrintStream out)
             throws IOException {
         int events = 0;
+        int signed = 0;
+        Map<String, org.endorsements.events.KeyHistory> keyHistories = new HashMap<>();
         int before = failures.size();
         Map<String, String> openings = new HashMap<>();
         for (int page = 0; ; page++) {
@@ -241,6 +249,23 @@ public final class VerifyLogCommand implements Callable<Integer> {
                         || !LogLeaf.commitment(opening, organizationId).equals(signerByEvent.get(eventId))) {
                     failures.add("the log's leaf for event " + eventId + " does not commit to " + organizationId);
                 }
+                byte[] leaf = leafByEvent.get(eventId);
+                if (leaf != null) {
+                    org.endorsements.events.KeyHistory keys = keyHistories.get(organizationId);
+                    if (keys == null) {
+                        keys = keyHistory(auditor, organizationId, failures);
+                        keyHistories.put(organizationId, keys);
+                    }
+                    if (SignedLeaves.check(
+                            "the leaf of event " + eventId,
+                            leaf,
+                            entry.path("payload").path("signature"),
+                            organizationId,
+                            keys,
+                            failures)) {
+                        signed++;
+                    }
+                }
             }
             if (page + 1 >= history.path("totalPages").asLong()) {
                 break;
@@ -251,8 +276,32 @@ public final class VerifyLogCommand implements Callable<Integer> {
         }
         if (failures.size() == before) {
             out.printf(
-                    "Audit trail: all %d endorsement events are in the log, each committing to its organization.%n",
-                    events);
+                    "Audit trail: all %d endorsement events are in the log, each committing to its organization; "
+                            + "%d signed, each signature verified against its organization's key history.%n",
+                    events, signed);
         }
+    }
+
+    /** The organization's signing-key events, from its audit history, in their order. */
+    private static org.endorsements.events.KeyHistory keyHistory(
+            ApiClient auditor, String organizationId, List<String> failures) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode keys = JSON.createObjectNode();
+        keys.put("organizationId", organizationId);
+        com.fasterxml.jackson.databind.node.ArrayNode events = keys.putArray("signingKeys");
+        for (int page = 0; ; page++) {
+            JsonNode history = auditor.get("/api/organizations/" + organizationId + "/history?size=500&page=" + page)
+                    .expect(200)
+                    .json();
+            for (JsonNode entry : history.path("items")) {
+                String type = entry.path("type").asText();
+                if (type.contains("SigningKeyRegistered") || type.contains("SigningKeyRevoked")) {
+                    events.addObject().put("eventType", type).set("payload", entry.path("payload"));
+                }
+            }
+            if (page + 1 >= history.path("totalPages").asLong()) {
+                break;
+            }
+        }
+        return SignedLeaves.keyHistory(keys, failures);
     }
 }

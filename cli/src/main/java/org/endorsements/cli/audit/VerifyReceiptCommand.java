@@ -90,6 +90,40 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 added, added == 1 ? "" : "s", withdrawn, withdrawn == 1 ? "" : "s");
     }
 
+    /**
+     * Every signed event of the receipt (the latest and its history), checked against the organization's key history
+     * the receipt carries; an unsigned receipt says so, and its assurance.
+     */
+    private static String checkSignatures(JsonNode receipt, byte[] latestLeaf, List<String> failures)
+            throws IOException {
+        org.endorsements.events.KeyHistory keys = SignedLeaves.keyHistory(receipt, failures);
+        String organizationId = receipt.path("organizationId").asText();
+        boolean latestSigned = SignedLeaves.check(
+                "the latest leaf", latestLeaf, receipt.path("signature"), organizationId, keys, failures);
+        int signed = 0;
+        for (JsonNode entry : receipt.path("history")) {
+            if (SignedLeaves.check(
+                    "history: leaf " + entry.path("leafIndex").asLong(),
+                    SignedLeaves.leafOf(entry),
+                    entry.path("signature"),
+                    organizationId,
+                    keys,
+                    failures)) {
+                signed++;
+            }
+        }
+        String assurance = receipt.path("assurance").asText("");
+        return String.format(
+                "; %s%s; %d signed event%s in the history verified against the organization's keys",
+                latestSigned
+                        ? "signed by key "
+                                + receipt.path("signature").path("keyId").asText()
+                        : "unsigned",
+                assurance.isEmpty() ? "" : ", assurance " + assurance,
+                signed,
+                signed == 1 ? "" : "s");
+    }
+
     @Override
     public Integer call() {
         try {
@@ -122,12 +156,13 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 failures.add("the leaf's signer commitment is not this organization's");
             }
             String history = checkHistory(receipt, checkpoint, expected, index, failures);
+            String signatures = checkSignatures(receipt, leaf, failures);
             if (!failures.isEmpty()) {
                 failures.forEach(f -> System.err.println("INVALID: " + f));
                 return 1;
             }
             System.out.printf(
-                    "Valid receipt: %s %s statement %s at %s (leaf %d of a signed tree of %d; %s)%s%n",
+                    "Valid receipt: %s %s statement %s at %s (leaf %d of a signed tree of %d; %s)%s%s%n",
                     receipt.path("organizationId").asText(),
                     content.path("type").asText(),
                     statementId,
@@ -135,7 +170,8 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                     index,
                     checkpoint.size(),
                     trust.describe(verified),
-                    history);
+                    history,
+                    signatures);
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("INVALID: " + e.getMessage());

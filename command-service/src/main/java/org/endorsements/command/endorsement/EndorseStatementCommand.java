@@ -2,13 +2,15 @@ package org.endorsements.command.endorsement;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.endorsements.events.ActionSignature;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 
 /**
  * {@code entryNumber} is the position on an imported sign-on letter; null for signatures through the API.
- * {@code visibility} is what the endorser chose, null when it chose nothing.
+ * {@code visibility} is what the endorser chose, null when it chose nothing. {@code signature} is the
+ * organization's Ed25519 signature of the endorsement, or null for an unsigned one.
  */
 public record EndorseStatementCommand(
         @TargetAggregateIdentifier EndorsementId endorsementId,
@@ -16,11 +18,34 @@ public record EndorseStatementCommand(
         Integer entryNumber,
         String requestId,
         Instant at,
-        EndorsementVisibility visibility) {
+        EndorsementVisibility visibility,
+        ActionSignature signature) {
 
-    /** An endorsement whose endorser chose no visibility. */
+    /** An unsigned endorsement whose endorser chose no visibility. */
     public EndorseStatementCommand(
             EndorsementId endorsementId, EndorsementSource source, Integer entryNumber, String requestId, Instant at) {
-        this(endorsementId, source, entryNumber, requestId, at, null);
+        this(endorsementId, source, entryNumber, requestId, at, null, null);
+    }
+
+    /** An unsigned endorsement. */
+    public EndorseStatementCommand(
+            EndorsementId endorsementId,
+            EndorsementSource source,
+            Integer entryNumber,
+            String requestId,
+            Instant at,
+            EndorsementVisibility visibility) {
+        this(endorsementId, source, entryNumber, requestId, at, visibility, null);
+    }
+
+    /** A signed endorsement whose endorser chose no visibility. */
+    public EndorseStatementCommand(
+            EndorsementId endorsementId,
+            EndorsementSource source,
+            Integer entryNumber,
+            String requestId,
+            Instant at,
+            ActionSignature signature) {
+        this(endorsementId, source, entryNumber, requestId, at, null, signature);
     }
 }

@@ -3,6 +3,9 @@ package org.endorsements.command.endorsement;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -12,7 +15,10 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
+import org.endorsements.command.shared.SignatureProperties;
 import org.endorsements.command.shared.TextRules;
+import org.endorsements.events.ActionSignature;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
@@ -20,6 +26,7 @@ import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.SignedMessages;
 
 /**
  * One organization's endorsement of one statement, through all its endorse / withdraw cycles. Keeping it apart
@@ -39,6 +46,8 @@ public class Endorsement {
     private boolean endorsed;
     private String signerOpening;
     private EndorsementVisibility visibility;
+    /** Every nonce of a signature this endorsement accepted: a signed request is accepted once. */
+    private final Set<String> usedNonces = new HashSet<>();
 
     protected Endorsement() {
         // for Axon, and for CREATE_IF_MISSING
@@ -50,7 +59,9 @@ public class Endorsement {
             EndorseStatementCommand command,
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
             SignatoryRules rules,
-            SignerOpenings openings) {
+            SignerOpenings openings,
+            AssuranceRules assurances,
+            SignatureProperties signatures) {
         EndorsementId id = command.endorsementId();
         requireSourceOf(caller, command.source());
         if (endorsed) {
@@ -67,6 +78,23 @@ public class Endorsement {
         if (command.entryNumber() != null && command.entryNumber() < 1) {
             throw DomainRuleViolation.invalid("invalid-entry-number", "entry number must be positive");
         }
+        AssuranceLevel assurance;
+        if (command.signature() != null) {
+            assurance = verified(
+                    command.signature(),
+                    SignedMessages.Action.ENDORSE,
+                    caller,
+                    id,
+                    contentHash,
+                    command.at(),
+                    assurances,
+                    signatures);
+        } else if (assurances.requiresSignatures(id.statementId())) {
+            throw DomainRuleViolation.invalid(
+                    "signature-required", "this statement takes only endorsements signed with a registered key");
+        } else {
+            assurance = unsigned(caller, assurances);
+        }
         EndorsementVisibility chosen = visibilityFor(id, command.visibility(), rules);
         String opening = signerOpening != null ? signerOpening : openings.next();
         apply(new EndorsementAdded(
@@ -80,7 +108,9 @@ public class Endorsement {
                 command.requestId(),
                 opening,
                 command.entryNumber(),
-                chosen));
+                chosen,
+                command.signature(),
+                assurance));
         return new EndorsementOutcome(true, getVersion());
     }
 
@@ -109,14 +139,35 @@ public class Endorsement {
     @CommandHandler
     public EndorsementOutcome handle(
             WithdrawEndorsementCommand command,
-            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
+            AssuranceRules assurances,
+            SignatureProperties signatures) {
         EndorsementId id = command.endorsementId();
         if (!endorsed) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
         }
         String reason = TextRules.singleLine(command.reason(), "reason", MAX_REASON_LENGTH, false);
+        // Withdrawing is never refused for want of a signature: an organization under threat may have lost its key.
+        AssuranceLevel assurance = command.signature() == null
+                ? unsigned(caller, assurances)
+                : verified(
+                        command.signature(),
+                        SignedMessages.Action.WITHDRAW,
+                        caller,
+                        id,
+                        assurances.contentHashOf(id.statementId()),
+                        command.at(),
+                        assurances,
+                        signatures);
         apply(new EndorsementWithdrawn(
-                id.statementId(), id.organizationId(), reason, command.at(), caller.auditName(), command.requestId()));
+                id.statementId(),
+                id.organizationId(),
+                reason,
+                command.at(),
+                caller.auditName(),
+                command.requestId(),
+                command.signature(),
+                assurance));
         return new EndorsementOutcome(true, getVersion());
     }
 
@@ -126,11 +177,60 @@ public class Endorsement {
         this.endorsed = true;
         this.signerOpening = event.signerOpening();
         this.visibility = EndorsementVisibility.orDefault(event.visibility());
+        if (event.signature() != null) {
+            usedNonces.add(event.signature().nonce());
+        }
     }
 
     @EventSourcingHandler
     void on(EndorsementWithdrawn event) {
         this.endorsed = false;
+        if (event.signature() != null) {
+            usedNonces.add(event.signature().nonce());
+        }
+    }
+
+    /**
+     * The assurance of a signed request, or a rule violation, in this order: a signing time outside the window
+     * (400), a content hash other than the statement's current one (409, naming it), a key the organization does
+     * not hold now (400), a signature that does not verify (400), a nonce already accepted (409). Only after the
+     * signature verified does a replay show as one, so nobody learns which nonces were used by guessing.
+     */
+    private AssuranceLevel verified(
+            ActionSignature signature,
+            SignedMessages.Action action,
+            Caller caller,
+            EndorsementId id,
+            String currentContentHash,
+            Instant now,
+            AssuranceRules assurances,
+            SignatureProperties signatures) {
+        if (caller.isAdmin()) {
+            throw DomainRuleViolation.rejected(
+                    "signature-for-organizations-only", "an admin records unsigned imports only");
+        }
+        signatures.requireWithinWindow(signature.signedAt(), now);
+        if (!signature.contentHash().equals(currentContentHash)) {
+            throw DomainRuleViolation.conflict(
+                            "stale-content-hash", "the signed content hash is not the statement's current one")
+                    .with("currentContentHash", currentContentHash);
+        }
+        AssuranceRules.SigningKey key = assurances
+                .currentSigningKey(id.organizationId(), signature.keyId())
+                .orElseThrow(() -> DomainRuleViolation.rejected(
+                        "unknown-signing-key", "the organization has no current signing key with this id"));
+        if (!signature.verifies(key.publicKey(), action, id.statementId(), id.organizationId())) {
+            throw DomainRuleViolation.rejected("bad-signature", "the signature does not verify");
+        }
+        if (usedNonces.contains(signature.nonce())) {
+            throw DomainRuleViolation.conflict(
+                    "replayed-signature", "this signed request was accepted before; sign again with a new nonce");
+        }
+        return key.assurance();
+    }
+
+    private static AssuranceLevel unsigned(Caller caller, AssuranceRules assurances) {
+        return caller.isAdmin() ? AssuranceLevel.IMPORTED : assurances.assuranceOfCredential(caller.credentialId());
     }
 
     @EventSourcingHandler

@@ -4,7 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,14 +15,24 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
+import org.endorsements.command.shared.SignatureProperties;
 import org.endorsements.command.shared.TextRules;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
+import org.endorsements.events.Ed25519;
+import org.endorsements.events.KeyCertification;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.SigningKeyRegistered;
+import org.endorsements.events.SigningKeyRevoked;
 
-/** An organization that can sign statements, with its single active API credential. */
+/**
+ * An organization that can sign statements, with its single active API credential and the Ed25519 signing keys it
+ * holds itself (the platform knows only their public halves).
+ */
 @Aggregate(type = Organization.TYPE)
 public class Organization {
 
@@ -37,6 +49,11 @@ public class Organization {
     private boolean suspended;
     private boolean hidden;
     private String activeCredentialId;
+    private AssuranceLevel activeCredentialAssurance;
+    private final Map<SigningKeyId, SigningKey> signingKeys = new HashMap<>();
+
+    /** What the aggregate remembers of each key it ever registered; revoked ids stay taken. */
+    private record SigningKey(String publicKey, boolean active, AssuranceLevel assurance) {}
 
     protected Organization() {
         // for Axon
@@ -53,8 +70,14 @@ public class Organization {
         String website = website(command.website());
         apply(new OrganizationRegistered(
                 command.organizationId(), name, country, region, kind, website, command.at(), caller.auditName()));
+        // The organization receives this key from the admin: the weakest credential it can call its own.
         apply(new CredentialIssued(
-                command.organizationId(), command.credentialId(), command.keyHash(), command.at(), caller.auditName()));
+                command.organizationId(),
+                command.credentialId(),
+                command.keyHash(),
+                command.at(),
+                caller.auditName(),
+                AssuranceLevel.ORGANIZATION_CREDENTIAL));
     }
 
     /**
@@ -68,11 +91,129 @@ public class Organization {
         if (suspended) {
             throw DomainRuleViolation.conflict("organization-suspended", "a suspended organization gets no new key");
         }
+        // An admin who rotates receives the new key; an organization that rotates passes on what its own key was
+        // (the admin could have rotated with a key it issued, so a rotation never raises the level).
+        AssuranceLevel assurance = caller.isAdmin() || activeCredentialAssurance == null
+                ? AssuranceLevel.ADMIN_ISSUED_CREDENTIAL
+                : activeCredentialAssurance;
         if (activeCredentialId != null) {
             apply(new CredentialRevoked(organizationId, activeCredentialId, command.at(), caller.auditName()));
         }
         apply(new CredentialIssued(
-                organizationId, command.credentialId(), command.keyHash(), command.at(), caller.auditName()));
+                organizationId,
+                command.credentialId(),
+                command.keyHash(),
+                command.at(),
+                caller.auditName(),
+                assurance));
+    }
+
+    /**
+     * Registers a signing key. An organization's new key must be certified by one of its current keys; its very
+     * first key certifies itself (proof that the registrant holds it), and its signatures prove no more than the API
+     * key that registered it. An admin may register a key for an organization that lost its keys, with a reason;
+     * such a key and every key it certifies sign at {@code admin-issued-credential}, never {@code organization-key}.
+     * Registering the same key under the same id again changes nothing.
+     */
+    @CommandHandler
+    public SigningKeyOutcome handle(
+            RegisterSigningKeyCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
+            SignatureProperties signatures) {
+        if (suspended) {
+            throw DomainRuleViolation.conflict("organization-suspended", "a suspended organization gets no new key");
+        }
+        String publicKey = command.publicKey();
+        if (!Ed25519.isPublicKey(publicKey)) {
+            throw DomainRuleViolation.invalid(
+                    "invalid-public-key", "publicKey must be the base64 of a 32-byte Ed25519 public key");
+        }
+        SigningKey existing = signingKeys.get(command.keyId());
+        if (existing != null) {
+            if (existing.active() && existing.publicKey().equals(publicKey)) {
+                return new SigningKeyOutcome(false, getVersion());
+            }
+            throw DomainRuleViolation.conflict(
+                    "signing-key-id-taken", "this key id names another key or a revoked one; ids are never reused");
+        }
+        if (signingKeys.values().stream().anyMatch(key -> key.publicKey().equals(publicKey))) {
+            throw DomainRuleViolation.conflict(
+                    "public-key-registered", "this public key is already registered under another id");
+        }
+        if (caller.isAdmin()) {
+            String reason = TextRules.singleLine(command.recoveryReason(), "recoveryReason", MAX_FIELD_LENGTH, true);
+            apply(new SigningKeyRegistered(
+                    organizationId,
+                    command.keyId(),
+                    publicKey,
+                    command.at(),
+                    caller.auditName(),
+                    null,
+                    reason,
+                    AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+            return new SigningKeyOutcome(true, getVersion());
+        }
+        if (command.recoveryReason() != null) {
+            throw DomainRuleViolation.rejected(
+                    "recovery-for-admins-only", "only an admin registers a key in a recovery");
+        }
+        KeyCertification certification = command.certification();
+        if (certification == null) {
+            throw DomainRuleViolation.rejected(
+                    "key-certification-required", "a new key must carry a certification signature");
+        }
+        signatures.requireWithinWindow(certification.signedAt(), command.at());
+        String signerPublicKey;
+        AssuranceLevel assurance;
+        if (certification.signerKeyId().equals(command.keyId())) {
+            if (!signingKeys.isEmpty()) {
+                throw DomainRuleViolation.rejected(
+                        "certification-by-current-key-required",
+                        "only the first key certifies itself; later keys are certified by a current key");
+            }
+            signerPublicKey = publicKey;
+            assurance = activeCredentialAssurance == AssuranceLevel.ORGANIZATION_CREDENTIAL
+                    ? AssuranceLevel.ORGANIZATION_KEY
+                    : AssuranceLevel.ADMIN_ISSUED_CREDENTIAL;
+        } else {
+            SigningKey signer = signingKeys.get(certification.signerKeyId());
+            if (signer == null || !signer.active()) {
+                throw DomainRuleViolation.rejected(
+                        "unknown-signing-key", "the certifying key is not a current key of the organization");
+            }
+            signerPublicKey = signer.publicKey();
+            assurance = signer.assurance();
+        }
+        if (!certification.verifies(signerPublicKey, organizationId, command.keyId(), publicKey)) {
+            throw DomainRuleViolation.rejected("bad-signature", "the certification does not verify");
+        }
+        apply(new SigningKeyRegistered(
+                organizationId,
+                command.keyId(),
+                publicKey,
+                command.at(),
+                caller.auditName(),
+                certification,
+                null,
+                assurance));
+        return new SigningKeyOutcome(true, getVersion());
+    }
+
+    /** A revoked key signs nothing from now on; what it signed before stays valid. */
+    @CommandHandler
+    public SigningKeyOutcome handle(
+            RevokeSigningKeyCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        SigningKey key = signingKeys.get(command.keyId());
+        if (key == null) {
+            throw DomainRuleViolation.notFound("signing-key-not-found", "the organization has no such signing key");
+        }
+        if (!key.active()) {
+            throw DomainRuleViolation.conflict("signing-key-revoked", "the signing key is already revoked");
+        }
+        String reason = TextRules.singleLine(command.reason(), "reason", MAX_FIELD_LENGTH, false);
+        apply(new SigningKeyRevoked(organizationId, command.keyId(), reason, command.at(), caller.auditName()));
+        return new SigningKeyOutcome(true, getVersion());
     }
 
     @CommandHandler
@@ -127,11 +268,24 @@ public class Organization {
     @EventSourcingHandler
     void on(CredentialIssued event) {
         this.activeCredentialId = event.credentialId();
+        this.activeCredentialAssurance = event.assurance();
     }
 
     @EventSourcingHandler
     void on(CredentialRevoked event) {
         this.activeCredentialId = null;
+        this.activeCredentialAssurance = null;
+    }
+
+    @EventSourcingHandler
+    void on(SigningKeyRegistered event) {
+        signingKeys.put(event.keyId(), new SigningKey(event.publicKey(), true, event.assurance()));
+    }
+
+    @EventSourcingHandler
+    void on(SigningKeyRevoked event) {
+        signingKeys.computeIfPresent(
+                event.keyId(), (id, key) -> new SigningKey(key.publicKey(), false, key.assurance()));
     }
 
     @EventSourcingHandler

@@ -12,4 +12,7 @@ public interface StatementRegistry {
     record Entry(StatementId statementId, String contentHash, boolean closed) {}
 
     Optional<Entry> find(StatementId statementId);
+
+    /** Whether the statement was published with {@code signaturePolicy: required}. */
+    boolean requiresSignatures(StatementId statementId);
 }

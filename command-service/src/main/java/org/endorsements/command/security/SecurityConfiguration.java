@@ -118,6 +118,10 @@ class SecurityConfiguration {
                                 PATHS.matcher(POST, "/api/organizations/{organizationId}/hide"))
                         .access(selfOrAdmin())
                         .requestMatchers(
+                                PATHS.matcher(PUT, "/api/organizations/{organizationId}/signing-keys/{keyId}"),
+                                PATHS.matcher(DELETE, "/api/organizations/{organizationId}/signing-keys/{keyId}"))
+                        .access(selfOrAdmin())
+                        .requestMatchers(
                                 PATHS.matcher(POST, "/api/statements"),
                                 PATHS.matcher(POST, "/api/statements/{statementId}/close"))
                         .access(adminOnly())

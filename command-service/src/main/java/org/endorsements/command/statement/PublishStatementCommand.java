@@ -2,8 +2,10 @@ package org.endorsements.command.statement;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.endorsements.events.SignaturePolicy;
 import org.endorsements.events.StatementId;
 
+/** {@code signaturePolicy} null means {@code optional}. */
 public record PublishStatementCommand(
         @TargetAggregateIdentifier StatementId statementId,
         String title,
@@ -11,4 +13,24 @@ public record PublishStatementCommand(
         String language,
         String signatoryListIntro,
         String closingNote,
-        Instant at) {}
+        Instant at,
+        SignaturePolicy signaturePolicy) {
+
+    public PublishStatementCommand {
+        if (signaturePolicy == null) {
+            signaturePolicy = SignaturePolicy.OPTIONAL;
+        }
+    }
+
+    /** A statement that takes unsigned endorsements too. */
+    public PublishStatementCommand(
+            StatementId statementId,
+            String title,
+            String body,
+            String language,
+            String signatoryListIntro,
+            String closingNote,
+            Instant at) {
+        this(statementId, title, body, language, signatoryListIntro, closingNote, at, SignaturePolicy.OPTIONAL);
+    }
+}

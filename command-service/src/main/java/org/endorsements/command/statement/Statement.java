@@ -65,7 +65,8 @@ public class Statement {
                 command.at(),
                 caller.auditName(),
                 listIntro,
-                closingNote));
+                closingNote,
+                command.signaturePolicy()));
         return contentHash;
     }
 

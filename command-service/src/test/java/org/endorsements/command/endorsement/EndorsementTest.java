@@ -1,11 +1,14 @@
 package org.endorsements.command.endorsement;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
+import org.endorsements.command.shared.SignatureProperties;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
@@ -31,6 +34,7 @@ class EndorsementTest {
 
     private FixtureConfiguration<Endorsement> fixture;
     private StubRules rules;
+    private StubAssuranceRules assurances;
 
     /** The registry as a plain object: which statement is open and which organization is active. */
     static final class StubRules implements SignatoryRules {
@@ -74,6 +78,9 @@ class EndorsementTest {
         rules = new StubRules();
         fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource((SignerOpenings) () -> OPENING);
+        assurances = new StubAssuranceRules(HASH);
+        fixture.registerInjectableResource(assurances);
+        fixture.registerInjectableResource(new SignatureProperties(Duration.ofMinutes(5)));
     }
 
     private static EndorseStatementCommand endorse(EndorsementSource source, Instant at) {
@@ -162,6 +169,26 @@ class EndorsementTest {
                         "req-1",
                         OPENING,
                         9));
+    }
+
+    @Test
+    void anEndorsementWithAnAdminIssuedKeyReadsAdminIssuedCredential() {
+        assurances.credentials.put("cred-1", AssuranceLevel.ADMIN_ISSUED_CREDENTIAL);
+        fixture.givenNoPriorActivity()
+                .when(endorse(EndorsementSource.API, T1), by(ORG_KEY))
+                .expectEvents(new EndorsementAdded(
+                        STATEMENT,
+                        ORG,
+                        "Acceso a la Justicia",
+                        HASH,
+                        T1,
+                        "credential:cred-1",
+                        EndorsementSource.API,
+                        "req-1",
+                        OPENING,
+                        null,
+                        null,
+                        AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
     }
 
     @Test

@@ -109,10 +109,19 @@ class EventStreamIntegrationTest extends TestStackSupport {
         String path = "/api/statements/" + statementId + "/endorsements/" + org.text("organizationId");
         api.send("PUT", path, org.text("apiKey"), null);
         api.send("DELETE", path, org.text("apiKey"), "{\"reason\":\"changed our mind\"}");
+        String keyPath = "/api/organizations/" + org.text("organizationId") + "/signing-keys/k1";
+        api.send(
+                "PUT",
+                keyPath,
+                ADMIN_KEY,
+                "{\"publicKey\":\"entna3MnNArbYwywZx5S34NyBdBFhoe3UxlsfgtWf1k=\",\"recoveryReason\":\"lost\"}");
+        api.send("DELETE", keyPath, ADMIN_KEY, "{\"reason\":\"replaced\"}");
         api.send("POST", "/api/statements/" + statementId + "/close", ADMIN_KEY, null);
         api.send("POST", "/api/organizations/" + org.text("organizationId") + "/suspend", ADMIN_KEY, "{}");
 
         Map<String, String> schemas = Map.of(
+                "org.endorsements.SigningKeyRegistered.v1", "SigningKeyRegistered.v1.json",
+                "org.endorsements.SigningKeyRevoked.v1", "SigningKeyRevoked.v1.json",
                 "org.endorsements.OrganizationRegistered.v1", "OrganizationRegistered.v1.json",
                 "org.endorsements.OrganizationSuspended.v1", "OrganizationSuspended.v1.json",
                 "org.endorsements.StatementPublished.v1", "StatementPublished.v1.json",

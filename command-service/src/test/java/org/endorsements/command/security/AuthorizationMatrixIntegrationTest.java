@@ -51,6 +51,10 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
     }
 
     private static final String ORG_JSON = "{\"name\":\"New org %s\"}";
+    /** An admin recovery: organizations certify their keys instead, so for them it is a 400 past authorization. */
+    private static final String RECOVERY_JSON =
+            "{\"publicKey\":\"entna3MnNArbYwywZx5S34NyBdBFhoe3UxlsfgtWf1k=\",\"recoveryReason\":\"lost %s\"}";
+
     private static final String STATEMENT_JSON = "{\"title\":\"T\",\"body\":\"B\",\"language\":\"en\"}";
 
     /** Keyed by "METHOD pattern" as Spring MVC registers it; "*" for a mapping that takes every method. */
@@ -62,6 +66,12 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
             Map.entry(
                     "DELETE /api/organizations/{organizationId}/credentials",
                     new Row(null, false, 401, 401, 204, 403, 204)),
+            Map.entry(
+                    "PUT /api/organizations/{organizationId}/signing-keys/{keyId}",
+                    new Row(RECOVERY_JSON, false, 401, 401, 400, 403, 201)),
+            Map.entry(
+                    "DELETE /api/organizations/{organizationId}/signing-keys/{keyId}",
+                    new Row(null, false, 401, 401, 404, 403, 404)),
             Map.entry(
                     "POST /api/organizations/{organizationId}/suspend", new Row("{}", false, 401, 401, 403, 403, 204)),
             Map.entry(
@@ -205,7 +215,8 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                 String method = endpoint.substring(0, endpoint.indexOf(' '));
                 String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                         .replace("{organizationId}", organizationId)
-                        .replace("{statementId}", statement);
+                        .replace("{statementId}", statement)
+                        .replace("{keyId}", "k1");
                 String json = row.body() == null
                         ? null
                         : row.body().formatted(UUID.randomUUID().toString().substring(0, 8));
@@ -246,7 +257,8 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{organizationId}", a.text("organizationId"))
-                .replace("{statementId}", fixture.statement());
+                .replace("{statementId}", fixture.statement())
+                .replace("{keyId}", "k1");
         String key = switch (caller) {
             case ANONYMOUS -> null;
             case WRONG_KEY -> "ek_" + UUID.randomUUID().toString().replace("-", "");

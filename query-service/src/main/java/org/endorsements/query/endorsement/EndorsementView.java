@@ -34,6 +34,10 @@ public class EndorsementView {
      * public); whether its organization is hidden as a whole is the organizations' view's to say.
      */
     private String visibility;
+    /** What vouches for the latest endorsement or withdrawal (events/TOPIC.md, assurance levels). */
+    private String assurance;
+    /** The organization's signing key that signed the latest endorsement or withdrawal; null when unsigned. */
+    private String signingKeyId;
     /** Orders the public list: letter entries by number first, then later signatures by time. */
     private String sortKey;
     /** Last applied aggregate sequence number; -1 before the first event. */
@@ -139,6 +143,20 @@ public class EndorsementView {
 
     public String getVisibility() {
         return visibility;
+    }
+
+    /** What vouches for the event just applied, and the key that signed it (null when unsigned). */
+    public void attested(String assurance, String signingKeyId) {
+        this.assurance = assurance;
+        this.signingKeyId = signingKeyId;
+    }
+
+    public String getAssurance() {
+        return assurance;
+    }
+
+    public String getSigningKeyId() {
+        return signingKeyId;
     }
 
     public String getId() {

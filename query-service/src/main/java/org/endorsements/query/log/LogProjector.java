@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.endorsements.events.ActionSignature;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementId;
@@ -109,7 +110,9 @@ public class LogProjector {
                     a.contentHash(),
                     time,
                     a.source().wireName(),
-                    LogLeaf.commitment(a.signerOpening(), a.organizationId().value()));
+                    LogLeaf.commitment(a.signerOpening(), a.organizationId().value()),
+                    keyIdOf(a.signature()),
+                    digestOf(a.signature()));
         }
         if (event instanceof EndorsementWithdrawn w) {
             String opening = openings.get(new EndorsementId(w.statementId(), w.organizationId()).value());
@@ -122,10 +125,21 @@ public class LogProjector {
                     null,
                     opening == null
                             ? null
-                            : LogLeaf.commitment(opening, w.organizationId().value()));
+                            : LogLeaf.commitment(opening, w.organizationId().value()),
+                    keyIdOf(w.signature()),
+                    digestOf(w.signature()));
         }
         String type = event instanceof StatementPublished ? "StatementPublished" : "StatementClosed";
         return new LogLeaf(e.eventId(), type, statementId, contentHash, time, null, null);
+    }
+
+    /** Signed events get a version 2 leaf, committing to the signature; unsigned ones keep version 1. */
+    private static String keyIdOf(ActionSignature signature) {
+        return signature == null ? null : signature.keyId().value();
+    }
+
+    private static String digestOf(ActionSignature signature) {
+        return signature == null ? null : LogLeaf.signatureDigest(signature.value());
     }
 
     private static boolean isLogged(EndorsementEvent event) {

@@ -99,6 +99,7 @@ class AuthorizationMatrixSliceTest {
             Map.entry("GET /api/log/witnesses", Rule.PUBLIC),
             Map.entry("GET /api/statements", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}", Rule.PUBLIC),
+            Map.entry("GET /api/statements/{statementId}/assurance", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/breakdown", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/document", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/document.md", Rule.PUBLIC),

@@ -1,6 +1,7 @@
 package org.endorsements.command.endorsement.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.endorsements.command.endorsement.ChangeEndorsementVisibilityCommand;
@@ -10,13 +11,18 @@ import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.InvalidRequestException;
+import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.Caller;
 import org.endorsements.events.ConsistencyToken;
+import org.endorsements.events.Ed25519;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.Identifiers;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.SignedMessages;
+import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,15 +52,45 @@ class EndorsementController {
 
     /**
      * {@code entryNumber}: the entry on an imported letter (admin imports only); {@code visibility}: {@code public}
-     * (the default) or {@code counted}.
+     * (the default) or {@code counted}; {@code signature}: the organization's Ed25519 signature of the endorsement
+     * (see {@code events/TOPIC.md}, signed messages).
      */
-    record EndorseRequest(Integer entryNumber, String visibility) {}
+    record EndorseRequest(Integer entryNumber, String visibility, SignatureRequest signature) {}
 
     record VisibilityRequest(String visibility) {}
 
     record VisibilityState(String statementId, String organizationId, String visibility) {}
 
-    record WithdrawRequest(String reason) {}
+    record WithdrawRequest(String reason, SignatureRequest signature) {}
+
+    /**
+     * A detached signature as a request carries it: {@code signedAt} exactly as the signed message has it
+     * ({@code 2026-11-01T10:00:00Z}), {@code value} the base64 of the 64 signature bytes.
+     */
+    record SignatureRequest(String keyId, String contentHash, String signedAt, String nonce, String value) {
+
+        ActionSignature toSignature() {
+            if (!Identifiers.isSlug(keyId)) {
+                throw invalid("signature.keyId must be a signing key id (a-z, 0-9 and inner dashes).");
+            }
+            if (!SignedMessages.isContentHash(contentHash)) {
+                throw invalid("signature.contentHash must be 64 lower-case hex digits.");
+            }
+            Instant at = SignedMessages.parseTime(signedAt)
+                    .orElseThrow(() -> invalid("signature.signedAt must be a UTC time like 2026-11-01T10:00:00Z."));
+            if (!SignedMessages.isNonce(nonce)) {
+                throw invalid("signature.nonce must be 16-64 characters of A-Z, a-z, 0-9, _ and -.");
+            }
+            if (!Ed25519.isSignature(value)) {
+                throw invalid("signature.value must be the base64 of a 64-byte Ed25519 signature.");
+            }
+            return new ActionSignature(SigningKeyId.of(keyId), contentHash, at, nonce, value);
+        }
+
+        private static InvalidRequestException invalid(String message) {
+            return new InvalidRequestException("invalid-signature", message);
+        }
+    }
 
     record EndorsementState(String statementId, String organizationId, boolean endorsed) {}
 
@@ -76,8 +112,9 @@ class EndorsementController {
         }
         EndorsementVisibility visibility =
                 request == null || request.visibility() == null ? null : visibility(request.visibility());
+        ActionSignature signature = signatureOf(request == null ? null : request.signature(), caller);
         EndorsementOutcome outcome = commands.sendRetryingConflicts(new EndorseStatementCommand(
-                id, source, entryNumber, requestId(requestId), clock.instant(), visibility));
+                id, source, entryNumber, requestId(requestId), clock.instant(), visibility, signature));
         return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(ConsistencyToken.HEADER, position(id, outcome))
                 .body(new EndorsementState(statementId.value(), organizationId.value(), true));
@@ -88,12 +125,14 @@ class EndorsementController {
             @PathVariable StatementId statementId,
             @PathVariable OrganizationId organizationId,
             @RequestBody(required = false) WithdrawRequest request,
-            @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId) {
+            @RequestHeader(name = REQUEST_ID_HEADER, required = false) String requestId,
+            @AuthenticationPrincipal Caller caller) {
         EndorsementId id = new EndorsementId(statementId, organizationId);
+        ActionSignature signature = signatureOf(request == null ? null : request.signature(), caller);
         EndorsementOutcome outcome;
         try {
             outcome = commands.sendRetryingConflicts(new WithdrawEndorsementCommand(
-                    id, request == null ? null : request.reason(), requestId(requestId), clock.instant()));
+                    id, request == null ? null : request.reason(), requestId(requestId), clock.instant(), signature));
         } catch (AggregateNotFoundException never) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
         }
@@ -130,6 +169,18 @@ class EndorsementController {
         return EndorsementVisibility.fromWireName(given)
                 .orElseThrow(() ->
                         new InvalidRequestException("invalid-visibility", "visibility must be public or counted."));
+    }
+
+    /** Only an organization signs; an admin records what it collected elsewhere unsigned. */
+    private static ActionSignature signatureOf(SignatureRequest request, Caller caller) {
+        if (request == null) {
+            return null;
+        }
+        if (caller.isAdmin()) {
+            throw new InvalidRequestException(
+                    "signature-for-organizations-only", "Only an organization signs its own endorsements.");
+        }
+        return request.toSignature();
     }
 
     private static String position(EndorsementId id, EndorsementOutcome outcome) {

@@ -6,10 +6,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.CredentialRevoked;
 import org.endorsements.command.registry.OrganizationRegistry;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.SigningKeyRegistered;
+import org.endorsements.events.SigningKeyRevoked;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +54,43 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
                 .optional();
     }
 
+    @Override
+    public Optional<SigningKey> currentSigningKey(OrganizationId organizationId, SigningKeyId keyId) {
+        return jdbc.sql("SELECT public_key, assurance FROM signing_key "
+                        + "WHERE organization_id = ? AND key_id = ? AND revoked = FALSE")
+                .params(organizationId.value(), keyId.value())
+                .query((rs, n) -> new SigningKey(
+                        organizationId, keyId, rs.getString(1), AssuranceLevel.fromWire(rs.getString(2))))
+                .optional();
+    }
+
+    @Override
+    public Optional<AssuranceLevel> credentialAssurance(String credentialId) {
+        return jdbc.sql("SELECT assurance FROM credential WHERE credential_id = ?")
+                .param(credentialId)
+                .query((rs, n) -> AssuranceLevel.fromWire(rs.getString(1)))
+                .optional();
+    }
+
+    @EventHandler
+    void on(SigningKeyRegistered event) {
+        jdbc.sql("INSERT INTO signing_key (organization_id, key_id, public_key, assurance, revoked) "
+                        + "VALUES (?, ?, ?, ?, FALSE)")
+                .params(
+                        event.organizationId().value(),
+                        event.keyId().value(),
+                        event.publicKey(),
+                        event.assurance().wireName())
+                .update();
+    }
+
+    @EventHandler
+    void on(SigningKeyRevoked event) {
+        jdbc.sql("UPDATE signing_key SET revoked = TRUE WHERE organization_id = ? AND key_id = ?")
+                .params(event.organizationId().value(), event.keyId().value())
+                .update();
+    }
+
     @EventHandler
     void on(OrganizationRegistered event) {
         jdbc.sql("INSERT INTO organization_registry (organization_id, name, suspended) VALUES (?, ?, FALSE)")
@@ -73,11 +114,13 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
 
     @EventHandler
     void on(CredentialIssued event) {
-        jdbc.sql("INSERT INTO credential (key_hash, credential_id, organization_id, revoked) VALUES (?, ?, ?, FALSE)")
+        jdbc.sql("INSERT INTO credential (key_hash, credential_id, organization_id, revoked, assurance) "
+                        + "VALUES (?, ?, ?, FALSE, ?)")
                 .params(
                         event.keyHash(),
                         event.credentialId(),
-                        event.organizationId().value())
+                        event.organizationId().value(),
+                        event.assurance().wireName())
                 .update();
     }
 

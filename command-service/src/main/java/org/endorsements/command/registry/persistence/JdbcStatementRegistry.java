@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.registry.StatementRegistry;
+import org.endorsements.events.SignaturePolicy;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
@@ -28,10 +29,23 @@ class JdbcStatementRegistry implements StatementRegistry {
                 .optional();
     }
 
+    @Override
+    public boolean requiresSignatures(StatementId statementId) {
+        return jdbc.sql("SELECT signatures_required FROM statement_registry WHERE statement_id = ?")
+                .param(statementId.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     @EventHandler
     void on(StatementPublished event) {
-        jdbc.sql("INSERT INTO statement_registry (statement_id, content_hash, closed) VALUES (?, ?, FALSE)")
-                .params(event.statementId().value(), event.contentHash())
+        jdbc.sql("INSERT INTO statement_registry (statement_id, content_hash, closed, signatures_required) "
+                        + "VALUES (?, ?, FALSE, ?)")
+                .params(
+                        event.statementId().value(),
+                        event.contentHash(),
+                        event.signaturePolicy() == SignaturePolicy.REQUIRED)
                 .update();
     }
 

@@ -48,7 +48,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Optional<DomainRuleViolation> violation = find(e, DomainRuleViolation.class);
         if (violation.isPresent()) {
             DomainRuleViolation v = violation.get();
-            return Problems.of(statusOf(v.kind()), v.code(), v.getMessage());
+            ProblemDetail problem = Problems.of(statusOf(v.kind()), v.code(), v.getMessage());
+            v.properties().forEach(problem::setProperty);
+            return problem;
         }
         if (find(e, AggregateNotFoundException.class).isPresent()) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "There is no such organization or statement.");
@@ -143,6 +145,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case REJECTED -> HttpStatus.BAD_REQUEST;
         };
     }
 

@@ -10,6 +10,7 @@ import org.endorsements.command.statement.CloseStatementCommand;
 import org.endorsements.command.statement.PublishStatementCommand;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
+import org.endorsements.events.SignaturePolicy;
 import org.endorsements.events.StatementId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +42,8 @@ class StatementController {
             String body,
             String language,
             String signatoryListIntro,
-            String closingNote) {}
+            String closingNote,
+            SignaturePolicy signaturePolicy) {}
 
     record PublishedStatement(String statementId, String contentHash) {}
 
@@ -57,7 +59,8 @@ class StatementController {
                 request.language(),
                 request.signatoryListIntro(),
                 request.closingNote(),
-                clock.instant()));
+                clock.instant(),
+                request.signaturePolicy()));
         return ResponseEntity.created(URI.create("/api/statements/" + id.value()))
                 .header(ConsistencyToken.HEADER, position(id, PUBLICATION_SEQUENCE))
                 .body(new PublishedStatement(id.value(), contentHash));

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -22,12 +23,15 @@ import org.endorsements.command.endorsement.EndorseStatementCommand;
 import org.endorsements.command.endorsement.EndorsementOutcome;
 import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
 import org.endorsements.command.registry.OrganizationRegistry;
+import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.SliceWeb;
 import org.endorsements.command.support.ControllerSliceTest;
 import org.endorsements.command.support.SliceKeys;
+import org.endorsements.events.ActionSignature;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -281,6 +285,120 @@ class EndorsementControllerTest {
                 .andExpect(jsonPath("$.field").value("entryNumber"));
 
         verifyNoInteractions(commands);
+    }
+
+    private static final String SIGNATURE_JSON = "{\"signature\":{\"keyId\":\"k1\",\"contentHash\":\""
+            + "a".repeat(64) + "\",\"signedAt\":\"2026-11-01T09:59:00Z\",\"nonce\":\"0123456789abcdef\","
+            + "\"value\":\"" + "A".repeat(86) + "==\"}}";
+
+    @Test
+    void aSignedEndorsementCarriesItsSignatureToTheAggregate() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 0));
+
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .header("X-Request-Id", "req-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SIGNATURE_JSON))
+                .andExpect(status().isCreated());
+
+        verify(commands)
+                .sendAndWait(new EndorseStatementCommand(
+                        ID,
+                        EndorsementSource.API,
+                        null,
+                        "req-1",
+                        SliceWeb.NOW,
+                        new ActionSignature(
+                                SigningKeyId.of("k1"),
+                                "a".repeat(64),
+                                Instant.parse("2026-11-01T09:59:00Z"),
+                                "0123456789abcdef",
+                                "A".repeat(86) + "==")));
+    }
+
+    @Test
+    void aSignedEndorsementAskingToBeCountedCarriesBothToTheAggregate() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 0));
+
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .header("X-Request-Id", "req-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visibility\":\"counted\"," + SIGNATURE_JSON.substring(1)))
+                .andExpect(status().isCreated());
+
+        ArgumentCaptor<EndorseStatementCommand> sent = ArgumentCaptor.forClass(EndorseStatementCommand.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().visibility()).isEqualTo(EndorsementVisibility.COUNTED);
+        assertThat(sent.getValue().signature().keyId()).isEqualTo(SigningKeyId.of("k1"));
+    }
+
+    @Test
+    void aSignedWithdrawalCarriesItsSignatureToTheAggregate() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 1));
+
+        http.perform(delete(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SIGNATURE_JSON))
+                .andExpect(status().isOk());
+
+        ArgumentCaptor<WithdrawEndorsementCommand> sent = ArgumentCaptor.forClass(WithdrawEndorsementCommand.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().signature().keyId()).isEqualTo(SigningKeyId.of("k1"));
+    }
+
+    @Test
+    void aSignatureThatIsNot64BytesIsA400BeforeAnyCommand() throws Exception {
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SIGNATURE_JSON.replace("A".repeat(86) + "==", "AAAA")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-signature"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anAdminCannotSendASignature() throws Exception {
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SIGNATURE_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:signature-for-organizations-only"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aStaleContentHashIsA409ProblemNamingTheCurrentHash() throws Exception {
+        when(commands.sendAndWait(any()))
+                .thenThrow(DomainRuleViolation.conflict("stale-content-hash", "stale")
+                        .with("currentContentHash", "b".repeat(64)));
+
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SIGNATURE_JSON))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:stale-content-hash"))
+                .andExpect(jsonPath("$.currentContentHash").value("b".repeat(64)));
+    }
+
+    @Test
+    void aSignatureThatDoesNotVerifyIsA400Problem() throws Exception {
+        when(commands.sendAndWait(any()))
+                .thenThrow(DomainRuleViolation.rejected("bad-signature", "the signature does not verify"));
+
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SIGNATURE_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:bad-signature"));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.endorsements.command.statement.CloseStatementCommand;
 import org.endorsements.command.statement.PublishStatementCommand;
 import org.endorsements.command.support.ControllerSliceTest;
 import org.endorsements.command.support.SliceKeys;
+import org.endorsements.events.SignaturePolicy;
 import org.endorsements.events.StatementId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,34 @@ class StatementControllerTest {
                 .andExpect(jsonPath("$.statementId").value("icc-statement"));
 
         verify(commands).sendAndWait(new CloseStatementCommand(StatementId.of("icc-statement"), SliceWeb.NOW));
+    }
+
+    @Test
+    void anAdminPublishesAStatementThatRequiresSignatures() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(HASH);
+
+        http.perform(post("/api/statements")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"statementId\":\"icc-statement\",\"title\":\"T\",\"body\":\"B\","
+                                + "\"language\":\"en\",\"signaturePolicy\":\"required\"}"))
+                .andExpect(status().isCreated());
+
+        ArgumentCaptor<PublishStatementCommand> sent = ArgumentCaptor.forClass(PublishStatementCommand.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().signaturePolicy()).isEqualTo(SignaturePolicy.REQUIRED);
+    }
+
+    @Test
+    void anUnknownSignaturePolicyIsA400() throws Exception {
+        http.perform(post("/api/statements")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"T\",\"body\":\"B\",\"language\":\"en\","
+                                + "\"signaturePolicy\":\"sometimes\"}"))
+                .andExpect(status().isBadRequest());
+
+        verifyNoInteractions(commands);
     }
 
     /** Organizations share the id space: Axon would load an organization's events into a Statement. */

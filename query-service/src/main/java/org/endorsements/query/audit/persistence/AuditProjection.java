@@ -15,6 +15,8 @@ import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.SigningKeyRegistered;
+import org.endorsements.events.SigningKeyRevoked;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementPublished;
 import org.endorsements.query.audit.AuditEntry;
@@ -115,6 +117,12 @@ public class AuditProjection implements BatchProjection {
             statementId = v.statementId().value();
             organizationId = v.organizationId().value();
             actor = v.actor();
+        } else if (event instanceof SigningKeyRegistered k) {
+            organizationId = k.organizationId().value();
+            actor = k.registeredBy();
+        } else if (event instanceof SigningKeyRevoked k) {
+            organizationId = k.organizationId().value();
+            actor = k.revokedBy();
         }
         Document payload = Document.parse(new String(e.payload(), StandardCharsets.UTF_8));
         return new AuditEntry(

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.endorsements.events.ActionSignature;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementVisibility;
@@ -122,11 +123,17 @@ public class EndorsementProjection implements BatchProjection {
                     EndorsementVisibility.orDefault(a.visibility()).wireName(),
                     e.sequence(),
                     gap);
+            view.attested(a.assurance().wireName(), keyIdOf(a.signature()));
         } else if (e.event() instanceof EndorsementWithdrawn w) {
             view.withdrawn(w.withdrawnAt(), w.reason(), w.actor(), e.sequence(), gap);
+            view.attested(w.assurance().wireName(), keyIdOf(w.signature()));
         } else if (e.event() instanceof EndorsementVisibilityChanged v) {
             view.visibilityChanged(v.visibility().wireName(), e.sequence(), gap);
         }
+    }
+
+    private static String keyIdOf(ActionSignature signature) {
+        return signature == null ? null : signature.keyId().value();
     }
 
     private static Optional<EndorsementId> idOf(ProjectedEvent e) {
@@ -163,6 +170,8 @@ public class EndorsementProjection implements BatchProjection {
         put(document, "contentHash", view.getContentHash());
         put(document, "signerOpening", view.getSignerOpening());
         put(document, "visibility", view.getVisibility());
+        put(document, "assurance", view.getAssurance());
+        put(document, "signingKeyId", view.getSigningKeyId());
         put(document, "sortKey", view.getSortKey());
         document.append("sequence", view.getSequence());
         document.append("gaps", view.getGaps());

@@ -40,9 +40,10 @@ class EndorsementController {
     }
 
     /**
-     * A public signatory: what the letter shows, plus the opening that lets anyone check it against the log.
-     * {@code visibility} (current lists only) is {@code counted} only where the reader may see a counted signatory
-     * named: an auditor, or the organization itself.
+     * A public signatory: what the letter shows, plus the opening that lets anyone check it against the log, what
+     * vouches for it ({@code assurance}) and the signing key when the organization signed. {@code visibility} (current
+     * lists only) is {@code counted} only where the reader may see a counted signatory named: an auditor, or the
+     * organization itself. Lists as of a past instant (replayed from the audit trail) do not show assurance yet.
      */
     record Signatory(
             String organizationId,
@@ -52,7 +53,9 @@ class EndorsementController {
             Integer entryNumber,
             String contentHash,
             String signerOpening,
-            String visibility) {
+            String visibility,
+            String assurance,
+            String signingKeyId) {
 
         static Signatory of(EndorsementView v) {
             return new Signatory(
@@ -65,7 +68,9 @@ class EndorsementController {
                     v.getSignerOpening(),
                     EndorsementVisibility.fromWireName(v.getVisibility())
                             .orElse(EndorsementVisibility.DEFAULT)
-                            .wireName());
+                            .wireName(),
+                    v.getAssurance(),
+                    v.getSigningKeyId());
         }
 
         static Signatory of(SignatoryAt e) {
@@ -77,6 +82,8 @@ class EndorsementController {
                     e.entryNumber(),
                     e.contentHash(),
                     e.signerOpening(),
+                    null,
+                    null,
                     null);
         }
     }

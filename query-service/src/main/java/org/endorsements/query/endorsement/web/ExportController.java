@@ -46,7 +46,7 @@ class ExportController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final String CSV_HEADER =
-            "number,entryNumber,organizationId,name,country,region,endorsedAt,source\r\n";
+            "number,entryNumber,organizationId,name,country,region,endorsedAt,source,assurance\r\n";
     /** Signatories per page: one profile lookup and one flush each. */
     static final int PAGE = 500;
 
@@ -80,7 +80,8 @@ class ExportController {
             String country,
             String region,
             Instant endorsedAt,
-            String source) {}
+            String source,
+            String assurance) {}
 
     /** The shape of the JSON file (written field by field, rows as they come). */
     record Export(String statementId, String title, String contentHash, Instant exportedAt, List<ExportRow> rows) {}
@@ -154,6 +155,8 @@ class ExportController {
                             .append(String.valueOf(row.endorsedAt()))
                             .append(',')
                             .append(Csv.field(row.source()))
+                            .append(',')
+                            .append(row.assurance() == null ? "" : Csv.field(row.assurance()))
                             .append("\r\n");
                 }
                 out.flush();
@@ -216,7 +219,8 @@ class ExportController {
                                 profile == null ? null : profile.getCountry(),
                                 profile == null ? null : profile.getRegion(),
                                 s.getEndorsedAt(),
-                                s.getSource());
+                                s.getSource(),
+                                s.getAssurance());
                     })
                     .toList());
         });

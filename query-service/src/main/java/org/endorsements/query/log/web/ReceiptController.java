@@ -3,7 +3,13 @@ package org.endorsements.query.log.web;
 import java.util.Base64;
 import java.util.List;
 import org.bson.Document;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.SigningKeyRegistered;
+import org.endorsements.events.SigningKeyRevoked;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.audit.AuditTrail;
 import org.endorsements.query.log.persistence.MongoLogStore;
@@ -21,6 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
  * withdrawal the organization made on the statement, in order, all proved against that one checkpoint. It
  * verifies offline with the published key. Only the organization itself (its own key) or an auditor may fetch it
  * (the security configuration's rule): the opening of an organization that withdrew must not become public.
+ *
+ * <p>Each event also carries its {@code assurance} and, when the organization signed it, its {@code signature}
+ * (whose digest a version 2 leaf commits to); {@code signingKeys} is the organization's key history
+ * ({@code SigningKeyRegistered} and {@code SigningKeyRevoked}, as on the topic), so every signature verifies offline
+ * against the keys the organization held when it was recorded.
  */
 @RestController
 class ReceiptController {
@@ -45,9 +56,24 @@ class ReceiptController {
             long treeSize,
             List<String> inclusionProof,
             String checkpoint,
-            List<Entry> history) {}
+            List<Entry> history,
+            String assurance,
+            Object signature,
+            List<KeyEvent> signingKeys) {}
 
-    record Entry(String eventType, long leafIndex, String leaf, List<String> inclusionProof) {}
+    record Entry(
+            String eventType,
+            long leafIndex,
+            String leaf,
+            List<String> inclusionProof,
+            String assurance,
+            Object signature) {}
+
+    /** One event of the organization's key history: its type ({@code ce_type}) and its payload. */
+    record KeyEvent(String eventType, Object payload) {}
+
+    private static final java.util.Set<String> KEY_EVENTS = java.util.Set.of(
+            EventMessageFormat.typeOf(SigningKeyRegistered.class), EventMessageFormat.typeOf(SigningKeyRevoked.class));
 
     @GetMapping("/api/statements/{statementId}/receipts/{organizationId}")
     Receipt receipt(@PathVariable String statementId, @PathVariable String organizationId) {
@@ -64,9 +90,13 @@ class ReceiptController {
         for (AuditEntry event : audit.allOfAggregate(endorsementId)) {
             logs.eventIndex(statementId, event.id())
                     .filter(i -> i < treeSize)
-                    .ifPresent(i -> history.add(entry(event.type(), i, treeSize, proofs, statementId)));
+                    .ifPresent(i -> history.add(entry(event, i, treeSize, proofs, statementId)));
         }
-        Entry last = entry(latest.type(), index, treeSize, proofs, statementId);
+        Entry last = entry(latest, index, treeSize, proofs, statementId);
+        List<KeyEvent> signingKeys = audit.allOfAggregate(organizationId).stream()
+                .filter(event -> KEY_EVENTS.contains(event.type()))
+                .map(event -> new KeyEvent(event.type(), event.payload()))
+                .toList();
         String opening = logs.opening(statementId, organizationId).orElseThrow(ReceiptController::notYet);
         return new Receipt(
                 statementId,
@@ -78,18 +108,45 @@ class ReceiptController {
                 treeSize,
                 last.inclusionProof(),
                 checkpoint.getString("note"),
-                history);
+                history,
+                last.assurance(),
+                last.signature(),
+                signingKeys);
     }
 
-    private Entry entry(String type, long index, long treeSize, MerkleProofs proofs, String statementId) {
+    private Entry entry(AuditEntry event, long index, long treeSize, MerkleProofs proofs, String statementId) {
         byte[] leaf = logs.leaves(statementId, index, index + 1).get(0);
+        Document payload = event.payload();
         return new Entry(
-                type,
+                event.type(),
                 index,
                 BASE64.encodeToString(leaf),
                 proofs.inclusion(index, treeSize).stream()
                         .map(BASE64::encodeToString)
-                        .toList());
+                        .toList(),
+                assuranceOf(event),
+                payload == null ? null : payload.get("signature"));
+    }
+
+    /** As the event says, or as events recorded before assurance levels read (see events/TOPIC.md). */
+    private static String assuranceOf(AuditEntry event) {
+        if (event.payload() == null) {
+            return null;
+        }
+        EndorsementEvent decoded;
+        try {
+            decoded = EventMessageFormat.decode(
+                    event.type(), event.payload().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (EventMessageFormat.UnreadableEventException e) {
+            return null;
+        }
+        if (decoded instanceof EndorsementAdded a) {
+            return a.assurance().wireName();
+        }
+        if (decoded instanceof EndorsementWithdrawn w) {
+            return w.assurance().wireName();
+        }
+        return null;
     }
 
     /** Ids that are not slugs name no endorsement. */

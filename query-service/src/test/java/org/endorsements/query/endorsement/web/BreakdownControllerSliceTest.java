@@ -99,6 +99,32 @@ class BreakdownControllerSliceTest {
     }
 
     @Test
+    void signatoriesAreCountedByAssuranceWithEveryLevelListedStrongestFirst() {
+        doAnswer(call -> {
+                    Consumer<List<EndorsementView>> page = call.getArgument(2);
+                    EndorsementView signed = signatory("a");
+                    signed.attested("organization-key", "k1");
+                    EndorsementView rotated = signatory("b");
+                    rotated.attested("admin-issued-credential", null);
+                    EndorsementView rotatedToo = signatory("c");
+                    rotatedToo.attested("admin-issued-credential", null);
+                    page.accept(List.of(signed, rotated, rotatedToo, signatory("before-levels")));
+                    return null;
+                })
+                .when(endorsements)
+                .forEachCurrentSignatory(eq("clean-air"), anyInt(), any());
+
+        assertThat(mvc.get().uri("/api/statements/clean-air/assurance"))
+                .hasStatusOk()
+                .bodyJson()
+                .isStrictlyEqualTo("""
+                        [{"assurance": "organization-key", "signatories": 1},
+                         {"assurance": "organization-credential", "signatories": 1},
+                         {"assurance": "admin-issued-credential", "signatories": 2},
+                         {"assurance": "imported", "signatories": 0}]""");
+    }
+
+    @Test
     void aBreakdownIsCountedOnceForOnePositionOfTheStatement() {
         assertThat(mvc.get().uri(BREAKDOWN)).hasStatusOk();
         assertThat(mvc.get().uri(BREAKDOWN)).hasStatusOk();

@@ -86,6 +86,7 @@ class ExportControllerSliceTest {
     private static EndorsementView signatory(String organization, String name, Integer entryNumber) {
         EndorsementView view = EndorsementView.empty(EndorsementId.of("clean-air", organization));
         view.added(name, ENDORSED, "web", entryNumber, "credential:c1", "sha256:abc", "opening", 1, false);
+        view.attested("organization-credential", null);
         return view;
     }
 
@@ -95,9 +96,10 @@ class ExportControllerSliceTest {
                 .hasStatusOk()
                 .hasContentType("text/csv;charset=UTF-8")
                 .hasHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"clean-air-signatories.csv\"")
-                .hasBodyTextEqualTo("number,entryNumber,organizationId,name,country,region,endorsedAt,source\r\n"
-                        + "1,1,acme,Acme,DE,Berlin,2026-03-01T10:00:00Z,web\r\n"
-                        + "2,,evil,\"'=HYPERLINK(\"\"x\"\")\",,,2026-03-01T10:00:00Z,web\r\n");
+                .hasBodyTextEqualTo(
+                        "number,entryNumber,organizationId,name,country,region,endorsedAt,source,assurance\r\n"
+                                + "1,1,acme,Acme,DE,Berlin,2026-03-01T10:00:00Z,web,organization-credential\r\n"
+                                + "2,,evil,\"'=HYPERLINK(\"\"x\"\")\",,,2026-03-01T10:00:00Z,web,organization-credential\r\n");
     }
 
     @Test
@@ -111,7 +113,7 @@ class ExportControllerSliceTest {
                         {"statementId": "clean-air", "title": "Clean air", "contentHash": "sha256:abc",
                          "rows": [{"number": 1, "entryNumber": 1, "organizationId": "acme", "name": "Acme",
                                    "country": "DE", "region": "Berlin", "endorsedAt": "2026-03-01T10:00:00Z",
-                                   "source": "web"},
+                                   "source": "web", "assurance": "organization-credential"},
                                   {"number": 2, "organizationId": "evil"}]}""")
                 .hasPath("$.exportedAt")
                 .doesNotHavePath("$.rows[1].country");

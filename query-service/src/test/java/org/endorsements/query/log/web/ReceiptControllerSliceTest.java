@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.SigningKeyRegistered;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.audit.AuditTrail;
 import org.endorsements.query.log.persistence.MongoLogStore;
@@ -111,6 +114,64 @@ class ReceiptControllerSliceTest {
                 .isTrue();
         assertThat(Base64.getDecoder().decode(JsonPath.<String>read(body, "$.leaf")))
                 .isEqualTo(second);
+    }
+
+    @Test
+    void aReceiptCarriesTheSignatureTheAssuranceAndTheOrganizationsKeyHistory() {
+        String aggregate = EndorsementId.of("clean-air", ORGANIZATION).value();
+        String value = "A".repeat(86) + "==";
+        Document signature = new Document("keyId", "k1")
+                .append("contentHash", "ab".repeat(32))
+                .append("signedAt", "2026-03-01T10:00:00Z")
+                .append("nonce", "nonce-0123456789")
+                .append("value", value);
+        AuditEntry signed = new AuditEntry(
+                "event-2",
+                EventMessageFormat.typeOf(EndorsementWithdrawn.class),
+                "clean-air",
+                ORGANIZATION,
+                "credential:c1",
+                AT,
+                AT,
+                "Endorsement",
+                aggregate,
+                2,
+                0,
+                2,
+                new Document("statementId", "clean-air")
+                        .append("organizationId", ORGANIZATION)
+                        .append("withdrawnAt", AT.toString())
+                        .append("actor", "credential:c1")
+                        .append("requestId", "r")
+                        .append("assurance", "organization-key")
+                        .append("signature", signature));
+        AuditEntry key = new AuditEntry(
+                "event-k",
+                EventMessageFormat.typeOf(SigningKeyRegistered.class),
+                null,
+                ORGANIZATION,
+                "credential:c1",
+                AT,
+                AT,
+                "Organization",
+                ORGANIZATION,
+                3,
+                0,
+                3,
+                new Document("keyId", "k1").append("publicKey", "the-public-key"));
+        when(audit.latestOfAggregate(aggregate)).thenReturn(Optional.of(signed));
+        when(audit.allOfAggregate(aggregate)).thenReturn(List.of(event("event-1", "EndorsementAdded", 1), signed));
+        when(audit.allOfAggregate(ORGANIZATION))
+                .thenReturn(List.of(event("event-r", "OrganizationRegistered", 0), key));
+
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"assurance": "organization-key", "signature": {"keyId": "k1", "value": "%s"},
+                         "history": [{"leafIndex": 0}, {"leafIndex": 1, "assurance": "organization-key"}],
+                         "signingKeys": [{"eventType": "org.endorsements.SigningKeyRegistered.v1",
+                                          "payload": {"keyId": "k1", "publicKey": "the-public-key"}}]}""".formatted(value));
     }
 
     @Test

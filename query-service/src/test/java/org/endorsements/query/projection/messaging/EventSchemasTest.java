@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.endorsements.events.ActionSignature;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
@@ -23,6 +27,7 @@ class EventSchemasTest {
 
     private static final String HASH = "d".repeat(64);
     private static final Instant NOW = Instant.parse("2026-12-01T09:30:00.123456Z");
+    private static final Instant SIGNED_AT = Instant.parse("2026-12-01T09:29:00Z");
     private final EventSchemas schemas = new EventSchemas();
 
     @Test
@@ -43,6 +48,21 @@ class EventSchemasTest {
                         "req",
                         "ef".repeat(32),
                         3),
+                new EndorsementAdded(
+                        StatementId.of("s-1"),
+                        OrganizationId.of("provea"),
+                        "Provea",
+                        HASH,
+                        NOW,
+                        "credential:c1",
+                        EndorsementSource.API,
+                        "req",
+                        "ef".repeat(32),
+                        null,
+                        EndorsementVisibility.COUNTED,
+                        new ActionSignature(
+                                SigningKeyId.of("k1"), HASH, SIGNED_AT, "0123456789abcdef", "A".repeat(86) + "=="),
+                        AssuranceLevel.ORGANIZATION_KEY),
                 new EndorsementWithdrawn(
                         StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "credential:c1", "req"));
 

@@ -1,0 +1,112 @@
+package org.endorsements.cli.keys;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import org.endorsements.events.Ed25519;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.SignedMessages;
+import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.StatementId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sign --key FILE endorse|withdraw <statement> ...}: prints the JSON body of a signed endorsement or
+ * withdrawal, to send with {@code curl -d @-}; {@code sign --key FILE certify-key <new key id> <public key> ...}
+ * prints the body that registers a key. Offline: the private key never leaves this machine.
+ */
+@Command(
+        name = "sign",
+        mixinStandardHelpOptions = true,
+        description = "Signs an endorsement, a withdrawal or a new key with the organization's own key; prints the "
+                + "JSON body for the write API.")
+public final class SignCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int NONCE_BYTES = 16;
+
+    @Option(names = "--key", required = true, description = "the private key file (keys generate, or OpenSSL's)")
+    Path keyFile;
+
+    @Option(names = "--key-id", defaultValue = "k1", description = "the id the key is registered under (default k1)")
+    String keyId;
+
+    @Option(names = "--organization", required = true, description = "the organization's id")
+    String organizationId;
+
+    @Option(names = "--content-hash", description = "endorse, withdraw: the content hash of the text you read")
+    String contentHash;
+
+    @Parameters(index = "0", description = "endorse, withdraw or certify-key")
+    String action;
+
+    @Parameters(index = "1", description = "endorse, withdraw: the statement id; certify-key: the new key's id")
+    String subject;
+
+    @Parameters(
+            index = "2",
+            arity = "0..1",
+            description = "certify-key: the new key's public key (base64, as keys generate prints it); for the "
+                    + "first key, its own, signed with --key-id set to the new id")
+    String newPublicKey;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() throws Exception {
+        PrivateKey key = KeyFiles.load(keyFile);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        byte[] random = new byte[NONCE_BYTES];
+        new java.security.SecureRandom().nextBytes(random);
+        String nonce = HexFormat.of().formatHex(random);
+        OrganizationId organization = OrganizationId.of(organizationId);
+        ObjectNode body = JSON.createObjectNode();
+        switch (action) {
+            case "endorse", "withdraw" -> {
+                if (!SignedMessages.isContentHash(contentHash)) {
+                    System.err.println("--content-hash must be the statement's 64 hex digit content hash");
+                    return 2;
+                }
+                SignedMessages.Action signed =
+                        "endorse".equals(action) ? SignedMessages.Action.ENDORSE : SignedMessages.Action.WITHDRAW;
+                byte[] message =
+                        SignedMessages.action(signed, StatementId.of(subject), contentHash, organization, at, nonce);
+                body.putObject("signature")
+                        .put("keyId", SigningKeyId.of(keyId).value())
+                        .put("contentHash", contentHash)
+                        .put("signedAt", SignedMessages.formatTime(at))
+                        .put("nonce", nonce)
+                        .put("value", KeyFiles.sign(key, message));
+            }
+            case "certify-key" -> {
+                String publicKey = newPublicKey;
+                if (!Ed25519.isPublicKey(publicKey)) {
+                    System.err.println("the new key must be a base64 Ed25519 public key");
+                    return 2;
+                }
+                byte[] message = SignedMessages.keyCertification(
+                        organization, SigningKeyId.of(subject), publicKey, SigningKeyId.of(keyId), at, nonce);
+                body.put("publicKey", publicKey);
+                body.putObject("certification")
+                        .put("signerKeyId", SigningKeyId.of(keyId).value())
+                        .put("signedAt", SignedMessages.formatTime(at))
+                        .put("nonce", nonce)
+                        .put("value", KeyFiles.sign(key, message));
+            }
+            default -> {
+                System.err.println("the action is endorse, withdraw or certify-key");
+                return 2;
+            }
+        }
+        System.out.println(JSON.writeValueAsString(body));
+        return 0;
+    }
+}

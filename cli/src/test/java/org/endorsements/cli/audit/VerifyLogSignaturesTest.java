@@ -1,0 +1,231 @@
+package org.endorsements.cli.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.endorsements.events.ActionSignature;
+import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.Ed25519;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.KeyCertification;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.SignedMessages;
+import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.SigningKeyRegistered;
+import org.endorsements.events.StatementId;
+import org.endorsements.transparency.CompactTree;
+import org.endorsements.transparency.Ed25519Keys;
+import org.endorsements.transparency.Hashes;
+import org.endorsements.transparency.LogLeaf;
+import org.endorsements.transparency.SignedNote;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * verify-log with an auditor key on a log holding a version 1 leaf (the statement) and a version 2 leaf (a signed
+ * endorsement), against a query service played by a local HTTP server that answers what the real one would.
+ */
+class VerifyLogSignaturesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final KeyPair LOG = Ed25519Keys.generate();
+    private static final String LOG_KEY = SignedNote.verifierKey("endorsements.local", LOG.getPublic());
+    private static final OrganizationId ORG = OrganizationId.of("provea");
+    private static final StatementId STATEMENT = StatementId.of("icc");
+    private static final String HASH = "a1".repeat(32);
+    private static final String OPENING = "0a".repeat(32);
+    private static final SigningKeyId K1 = SigningKeyId.of("k1");
+    private static final Instant REGISTERED = Instant.parse("2026-12-01T08:00:00Z");
+    private static final Instant SIGNED = Instant.parse("2026-12-01T09:00:00Z");
+
+    private final Map<String, String> answers = new HashMap<>();
+    private HttpServer server;
+    private KeyPair organization;
+    private ActionSignature signature;
+
+    private static String sign(KeyPair keys, byte[] message) throws Exception {
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(keys.getPrivate());
+        signer.update(message);
+        return Base64.getEncoder().encodeToString(signer.sign());
+    }
+
+    @BeforeEach
+    void aQueryServiceWithASignedEndorsement() throws Exception {
+        organization = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String publicKey = Ed25519.encode(organization.getPublic());
+        String keyNonce = "nonce-key-0123456789";
+        SigningKeyRegistered key = new SigningKeyRegistered(
+                ORG,
+                K1,
+                publicKey,
+                REGISTERED,
+                "credential:c1",
+                new KeyCertification(
+                        K1,
+                        REGISTERED,
+                        keyNonce,
+                        sign(
+                                organization,
+                                SignedMessages.keyCertification(ORG, K1, publicKey, K1, REGISTERED, keyNonce))),
+                null,
+                AssuranceLevel.ORGANIZATION_KEY);
+        String nonce = "nonce-endorse-01234";
+        signature = new ActionSignature(
+                K1,
+                HASH,
+                SIGNED,
+                nonce,
+                sign(
+                        organization,
+                        SignedMessages.action(SignedMessages.Action.ENDORSE, STATEMENT, HASH, ORG, SIGNED, nonce)));
+        byte[] published = new LogLeaf("e0", "StatementPublished", "icc", HASH, "2026-12-01T07:00:00Z", null, null)
+                .canonicalBytes();
+        byte[] endorsed = new LogLeaf(
+                        "e1",
+                        "EndorsementAdded",
+                        "icc",
+                        HASH,
+                        "2026-12-01T09:00:01Z",
+                        "api",
+                        LogLeaf.commitment(OPENING, ORG.value()),
+                        K1.value(),
+                        LogLeaf.signatureDigest(signature.value()))
+                .canonicalBytes();
+        CompactTree tree = new CompactTree();
+        tree.append(Hashes.leaf(published));
+        tree.append(Hashes.leaf(endorsed));
+        answers.put(
+                "/api/statements/icc/log/checkpoint",
+                SignedNote.sign(
+                        new SignedNote.Checkpoint("endorsements.local/statements/icc", 2, tree.root()),
+                        "endorsements.local",
+                        LOG.getPrivate(),
+                        LOG.getPublic()));
+        answers.put(
+                "/api/statements/icc/log/leaves?start=0&end=2",
+                JSON.writeValueAsString(Map.of(
+                        "leaves",
+                        List.of(
+                                Base64.getEncoder().encodeToString(published),
+                                Base64.getEncoder().encodeToString(endorsed)))));
+        answers.put("/api/statements/icc", "{\"endorsementCount\":1}");
+        answers.put(
+                "/api/statements/icc/endorsements?size=500&page=0",
+                "{\"items\":[{\"organizationId\":\"provea\",\"signerOpening\":\"" + OPENING + "\"}],\"totalPages\":1}");
+        answers.put(
+                "/api/organizations/provea/history?size=500&page=0",
+                JSON.writeValueAsString(Map.of(
+                        "items",
+                        List.of(Map.of(
+                                "type",
+                                EventMessageFormat.typeOf(SigningKeyRegistered.class),
+                                "payload",
+                                JSON.readTree(EventMessageFormat.encode(key)))),
+                        "totalPages",
+                        1)));
+        auditTrailWith(signature.value());
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String answer = answers.get(exchange.getRequestURI().toString());
+            byte[] body = (answer == null ? "{}" : answer).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** The statement's audit trail as the view store holds it, the endorsement's signature value as given. */
+    private void auditTrailWith(String signatureValue) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(EventMessageFormat.encode(new EndorsementAdded(
+                STATEMENT,
+                ORG,
+                "Provea",
+                HASH,
+                SIGNED,
+                "credential:c1",
+                org.endorsements.events.EndorsementSource.API,
+                "r",
+                OPENING,
+                null,
+                signature,
+                AssuranceLevel.ORGANIZATION_KEY)));
+        ((ObjectNode) payload.path("signature")).put("value", signatureValue);
+        answers.put(
+                "/api/statements/icc/history?size=500&page=0",
+                JSON.writeValueAsString(Map.of(
+                        "items",
+                        List.of(Map.of(
+                                "type",
+                                EventMessageFormat.typeOf(EndorsementAdded.class),
+                                "organizationId",
+                                "provea",
+                                "eventId",
+                                "e1",
+                                "payload",
+                                payload)),
+                        "totalPages",
+                        1)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private int verifyLog(ByteArrayOutputStream errors) {
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try {
+            return new CommandLine(new VerifyLogCommand())
+                    .execute(
+                            "icc",
+                            "--query-url",
+                            "http://127.0.0.1:" + server.getAddress().getPort(),
+                            "--key",
+                            LOG_KEY,
+                            "--auditor-key",
+                            "auditor");
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    @Test
+    void aLogHoldingVersionOneAndVersionTwoLeavesVerifiesWithEverySignature() {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(errors))
+                .as(errors.toString(StandardCharsets.UTF_8))
+                .isZero();
+    }
+
+    @Test
+    void oneSignatureByteChangedInTheViewStoreFailsNamingTheLeaf() throws Exception {
+        byte[] raw = Base64.getDecoder().decode(signature.value());
+        raw[5] ^= 1;
+        auditTrailWith(Base64.getEncoder().encodeToString(raw));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("the leaf of event e1");
+    }
+}

@@ -1,0 +1,285 @@
+package org.endorsements.command.endorsement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.endorsements.command.support.Api;
+import org.endorsements.command.support.IntegrationTest;
+import org.endorsements.command.support.TestStackSupport;
+import org.endorsements.events.Ed25519;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.SignedMessages;
+import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.StatementId;
+import org.endorsements.testsupport.TestStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Signed endorsements through the whole service, as an organization's own client makes them: key registration,
+ * signed requests over HTTP, the PostgreSQL registry and the events on the topic.
+ */
+@IntegrationTest
+class SignedEndorsementIntegrationTest extends TestStackSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    private Api api;
+    private KafkaConsumer<String, byte[]> topic;
+    private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        topic = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = topic.partitionsFor(TOPIC).stream()
+                .map(p -> new TopicPartition(TOPIC, p.partition()))
+                .toList();
+        topic.assign(partitions);
+        topic.seekToBeginning(partitions);
+    }
+
+    @AfterEach
+    void tearDown() {
+        topic.close();
+    }
+
+    private static String sign(KeyPair keys, byte[] message) throws Exception {
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(keys.getPrivate());
+        signer.update(message);
+        return Base64.getEncoder().encodeToString(signer.sign());
+    }
+
+    private static String nonce() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Registers the organization's first key, certified by itself, with its own API key. */
+    private KeyPair registerFirstKey(String organizationId, String apiKey) throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String publicKey = Ed25519.encode(keys.getPublic());
+        Instant at = now();
+        String nonce = nonce();
+        byte[] message = SignedMessages.keyCertification(
+                OrganizationId.of(organizationId), SigningKeyId.of("k1"), publicKey, SigningKeyId.of("k1"), at, nonce);
+        Api.Response registered = api.send(
+                "PUT",
+                "/api/organizations/" + organizationId + "/signing-keys/k1",
+                apiKey,
+                "{\"publicKey\":\"" + publicKey + "\",\"certification\":{\"signerKeyId\":\"k1\",\"signedAt\":\""
+                        + SignedMessages.formatTime(at) + "\",\"nonce\":\"" + nonce + "\",\"value\":\""
+                        + sign(keys, message) + "\"}}");
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        return keys;
+    }
+
+    private static String signedBody(
+            KeyPair keys,
+            SignedMessages.Action action,
+            String statementId,
+            String contentHash,
+            String organizationId,
+            Instant at)
+            throws Exception {
+        String nonce = nonce();
+        byte[] message = SignedMessages.action(
+                action, StatementId.of(statementId), contentHash, OrganizationId.of(organizationId), at, nonce);
+        return "{\"signature\":{\"keyId\":\"k1\",\"contentHash\":\"" + contentHash + "\",\"signedAt\":\""
+                + SignedMessages.formatTime(at) + "\",\"nonce\":\"" + nonce + "\",\"value\":\"" + sign(keys, message)
+                + "\"}}";
+    }
+
+    /** Publishes a statement with {@code signaturePolicy: required}; returns {statementId, contentHash}. */
+    private Api.Response publishStatementRequiringSignatures() {
+        String id = "stmt-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response published = api.send(
+                "POST",
+                "/api/statements",
+                ADMIN_KEY,
+                "{\"statementId\":\"" + id + "\",\"title\":\"Signed only\",\"body\":\"We agree.\","
+                        + "\"language\":\"en\",\"signaturePolicy\":\"required\"}");
+        assertThat(published.status()).isEqualTo(201);
+        return published;
+    }
+
+    @Test
+    void anOrganizationSignsWithItsOwnKeyAndTheTopicSaysOrganizationKey() throws Exception {
+        Api.Response org = api.registerOrganization("Signing organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+        KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
+        String hash = hashOf(statementId);
+        String path = "/api/statements/" + statementId + "/endorsements/" + organizationId;
+        String body = signedBody(keys, SignedMessages.Action.ENDORSE, statementId, hash, organizationId, now());
+
+        Api.Response endorsed = api.send("PUT", path, org.text("apiKey"), body);
+
+        assertThat(endorsed.status()).as(endorsed.body().toString()).isEqualTo(201);
+        JsonNode event = awaitEvent(statementId + ":" + organizationId, "EndorsementAdded");
+        assertThat(event.path("assurance").asText()).isEqualTo("organization-key");
+        assertThat(event.path("signature").path("keyId").asText()).isEqualTo("k1");
+        JsonNode key = awaitEvent(organizationId, "SigningKeyRegistered");
+        assertThat(key.path("assurance").asText()).isEqualTo("organization-key");
+    }
+
+    @Test
+    void aReplayedSignedRequestIsA409AndRecordsNothing() throws Exception {
+        Api.Response org = api.registerOrganization("Replayed organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+        KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
+        String path = "/api/statements/" + statementId + "/endorsements/" + organizationId;
+        String endorse = signedBody(
+                keys, SignedMessages.Action.ENDORSE, statementId, hashOf(statementId), organizationId, now());
+        assertThat(api.send("PUT", path, org.text("apiKey"), endorse).status()).isEqualTo(201);
+        String withdraw = signedBody(
+                keys, SignedMessages.Action.WITHDRAW, statementId, hashOf(statementId), organizationId, now());
+        assertThat(api.send("DELETE", path, org.text("apiKey"), withdraw).status())
+                .isEqualTo(200);
+
+        Api.Response replayed = api.send("PUT", path, org.text("apiKey"), endorse);
+
+        assertThat(replayed.status()).isEqualTo(409);
+        assertThat(replayed.text("type")).isEqualTo("urn:endorsements:problem:replayed-signature");
+    }
+
+    @Test
+    void aSignatureOverAnotherTextIsA409NamingTheCurrentHash() throws Exception {
+        Api.Response org = api.registerOrganization("Stale organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+        KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
+        String stale = "0".repeat(64);
+
+        Api.Response refused = api.send(
+                "PUT",
+                "/api/statements/" + statementId + "/endorsements/" + organizationId,
+                org.text("apiKey"),
+                signedBody(keys, SignedMessages.Action.ENDORSE, statementId, stale, organizationId, now()));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).isEqualTo("urn:endorsements:problem:stale-content-hash");
+        assertThat(refused.text("currentContentHash")).isEqualTo(hashOf(statementId));
+    }
+
+    @Test
+    void aStatementThatRequiresSignaturesRefusesAnUnsignedEndorsementAndTakesASignedOne() throws Exception {
+        Api.Response org = api.registerOrganization("Required organization");
+        String organizationId = org.text("organizationId");
+        Api.Response statement = publishStatementRequiringSignatures();
+        String statementId = statement.text("statementId");
+        String hash = statement.text("contentHash");
+        KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
+        String path = "/api/statements/" + statementId + "/endorsements/" + organizationId;
+
+        Api.Response unsigned = api.send("PUT", path, org.text("apiKey"), null);
+        Api.Response signed = api.send(
+                "PUT",
+                path,
+                org.text("apiKey"),
+                signedBody(keys, SignedMessages.Action.ENDORSE, statementId, hash, organizationId, now()));
+
+        assertThat(unsigned.status()).isEqualTo(422);
+        assertThat(unsigned.text("type")).isEqualTo("urn:endorsements:problem:signature-required");
+        assertThat(signed.status()).isEqualTo(201);
+    }
+
+    @Test
+    void anEndorsementWithAKeyTheAdminRotatedReadsAdminIssuedCredentialOnTheTopic() {
+        Api.Response org = api.registerOrganization("Rotated organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+        Api.Response rotated =
+                api.send("POST", "/api/organizations/" + organizationId + "/credentials", ADMIN_KEY, null);
+        assertThat(rotated.status()).isEqualTo(201);
+
+        Api.Response endorsed = api.send(
+                "PUT",
+                "/api/statements/" + statementId + "/endorsements/" + organizationId,
+                rotated.text("apiKey"),
+                null);
+
+        assertThat(endorsed.status()).isEqualTo(201);
+        JsonNode event = awaitEvent(statementId + ":" + organizationId, "EndorsementAdded");
+        assertThat(event.path("assurance").asText()).isEqualTo("admin-issued-credential");
+        assertThat(event.path("signature").isNull()).isTrue();
+    }
+
+    @Test
+    void anEndorsementWithTheRegistrationKeyReadsOrganizationCredentialOnTheTopic() {
+        Api.Response org = api.registerOrganization("Plain organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+
+        api.send("PUT", "/api/statements/" + statementId + "/endorsements/" + organizationId, org.text("apiKey"), null);
+
+        JsonNode event = awaitEvent(statementId + ":" + organizationId, "EndorsementAdded");
+        assertThat(event.path("assurance").asText()).isEqualTo("organization-credential");
+    }
+
+    /** The content hash of a statement, as its StatementPublished event on the topic carries it. */
+    private String hashOf(String statementId) {
+        return awaitEvent(statementId, "StatementPublished").path("contentHash").asText();
+    }
+
+    private JsonNode awaitEvent(String subject, String eventName) {
+        String type = "org.endorsements." + eventName + ".v1";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            for (; seen < records.size(); seen++) {
+                ConsumerRecord<String, byte[]> record = records.get(seen);
+                if (subject.equals(header(record, EventMessageFormat.HEADER_SUBJECT))
+                        && type.equals(header(record, EventMessageFormat.HEADER_TYPE))) {
+                    try {
+                        return JSON.readTree(record.value());
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+            topic.poll(Duration.ofMillis(100)).forEach(records::add);
+        }
+        throw new AssertionError("no " + type + " for " + subject + " on the topic within " + WAIT);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

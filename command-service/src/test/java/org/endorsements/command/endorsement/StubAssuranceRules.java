@@ -1,0 +1,46 @@
+package org.endorsements.command.endorsement;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.endorsements.command.shared.DomainRuleViolation;
+import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.StatementId;
+
+/** The registry's keys, credentials and policies as a plain object. */
+final class StubAssuranceRules implements AssuranceRules {
+
+    final Map<SigningKeyId, SigningKey> currentKeys = new HashMap<>();
+    final Map<String, AssuranceLevel> credentials = new HashMap<>();
+    boolean signaturesRequired;
+    String contentHash;
+
+    StubAssuranceRules(String contentHash) {
+        this.contentHash = contentHash;
+    }
+
+    @Override
+    public Optional<SigningKey> currentSigningKey(OrganizationId organizationId, SigningKeyId keyId) {
+        return Optional.ofNullable(currentKeys.get(keyId));
+    }
+
+    @Override
+    public AssuranceLevel assuranceOfCredential(String credentialId) {
+        return credentials.getOrDefault(credentialId, AssuranceLevel.ORGANIZATION_CREDENTIAL);
+    }
+
+    @Override
+    public boolean requiresSignatures(StatementId statementId) {
+        return signaturesRequired;
+    }
+
+    @Override
+    public String contentHashOf(StatementId statementId) {
+        if (contentHash == null) {
+            throw DomainRuleViolation.notFound("statement-not-found", "no such statement");
+        }
+        return contentHash;
+    }
+}

@@ -1,0 +1,327 @@
+package org.endorsements.command.organization;
+
+import static org.endorsements.command.support.Violations.violation;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.endorsements.command.shared.CallerMetaData;
+import org.endorsements.command.shared.SignatureProperties;
+import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.Caller;
+import org.endorsements.events.Ed25519;
+import org.endorsements.events.KeyCertification;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.SignedMessages;
+import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.SigningKeyRegistered;
+import org.endorsements.events.SigningKeyRevoked;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rules of an organization's signing keys and of the credentials that can register its first one. */
+class SigningKeyTest {
+
+    private static final OrganizationId ID = OrganizationId.of("medicos-unidos");
+    private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
+    private static final String HASH_1 = "1".repeat(64);
+    private static final String HASH_2 = "2".repeat(64);
+    private static final Caller SELF = Caller.organization(ID, "cred-1");
+    private static final SigningKeyId K1 = SigningKeyId.of("k1");
+    private static final SigningKeyId K2 = SigningKeyId.of("k2");
+
+    private FixtureConfiguration<Organization> fixture;
+    private KeyPair k1;
+    private KeyPair k2;
+
+    @BeforeEach
+    void setUp() throws GeneralSecurityException {
+        fixture = new AggregateTestFixture<>(Organization.class);
+        fixture.registerInjectableResource(new SignatureProperties(Duration.ofMinutes(5)));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+        k1 = generator.generateKeyPair();
+        k2 = generator.generateKeyPair();
+    }
+
+    private static Map<String, Object> by(Caller caller) {
+        return Map.of(CallerMetaData.KEY, caller);
+    }
+
+    private static OrganizationRegistered registered() {
+        return new OrganizationRegistered(ID, "Médicos Unidos", "VE", null, null, null, T0, "admin");
+    }
+
+    private static CredentialIssued registrationCredential() {
+        return new CredentialIssued(ID, "cred-1", HASH_1, T0, "admin", AssuranceLevel.ORGANIZATION_CREDENTIAL);
+    }
+
+    private static String pub(KeyPair keys) {
+        return Ed25519.encode(keys.getPublic());
+    }
+
+    private static KeyCertification certify(
+            KeyPair signer, SigningKeyId signerId, SigningKeyId keyId, KeyPair key, Instant at)
+            throws GeneralSecurityException {
+        String nonce = "nonce-" + keyId + "-0123456789";
+        byte[] message = SignedMessages.keyCertification(ID, keyId, pub(key), signerId, at, nonce);
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initSign(signer.getPrivate());
+        signature.update(message);
+        return new KeyCertification(signerId, at, nonce, Base64.getEncoder().encodeToString(signature.sign()));
+    }
+
+    private SigningKeyRegistered firstKey(KeyCertification certification) {
+        return new SigningKeyRegistered(
+                ID, K1, pub(k1), NOW, "credential:cred-1", certification, null, AssuranceLevel.ORGANIZATION_KEY);
+    }
+
+    @Test
+    void anAdminWhoRotatesAnOrganizationsKeyIssuesAnAdminIssuedCredential() {
+        fixture.given(registered(), registrationCredential())
+                .when(new IssueCredentialCommand(ID, "cred-2", HASH_2, NOW), by(Caller.ADMIN))
+                .expectEvents(
+                        new CredentialRevoked(ID, "cred-1", NOW, "admin"),
+                        new CredentialIssued(
+                                ID, "cred-2", HASH_2, NOW, "admin", AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+    }
+
+    @Test
+    void rotatingAnAdminIssuedKeyDoesNotMakeItTheOrganizationsOwn() {
+        fixture.given(
+                        registered(),
+                        new CredentialIssued(ID, "cred-1", HASH_1, T0, "admin", AssuranceLevel.ADMIN_ISSUED_CREDENTIAL))
+                .when(new IssueCredentialCommand(ID, "cred-2", HASH_2, NOW), by(SELF))
+                .expectEvents(
+                        new CredentialRevoked(ID, "cred-1", NOW, "credential:cred-1"),
+                        new CredentialIssued(
+                                ID,
+                                "cred-2",
+                                HASH_2,
+                                NOW,
+                                "credential:cred-1",
+                                AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+    }
+
+    @Test
+    void theFirstKeyCertifiedByItselfWithTheOrganizationsOwnCredentialSignsAsOrganizationKey() throws Exception {
+        KeyCertification certification = certify(k1, K1, K1, k1, NOW);
+
+        fixture.given(registered(), registrationCredential())
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), certification, null, NOW), by(SELF))
+                .expectEvents(firstKey(certification))
+                .expectResultMessagePayload(new SigningKeyOutcome(true, 2));
+    }
+
+    @Test
+    void theFirstKeyRegisteredWithAnAdminIssuedCredentialSignsNoHigherThanThatCredential() throws Exception {
+        KeyCertification certification = certify(k1, K1, K1, k1, NOW);
+
+        fixture.given(
+                        registered(),
+                        new CredentialIssued(ID, "cred-1", HASH_1, T0, "admin", AssuranceLevel.ADMIN_ISSUED_CREDENTIAL))
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), certification, null, NOW), by(SELF))
+                .expectEvents(new SigningKeyRegistered(
+                        ID,
+                        K1,
+                        pub(k1),
+                        NOW,
+                        "credential:cred-1",
+                        certification,
+                        null,
+                        AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+    }
+
+    @Test
+    void aLaterKeyCertifiedByACurrentKeyTakesThatKeysLevel() throws Exception {
+        KeyCertification certification = certify(k1, K1, K2, k2, NOW);
+
+        fixture.given(registered(), registrationCredential(), firstKey(certify(k1, K1, K1, k1, NOW)))
+                .when(new RegisterSigningKeyCommand(ID, K2, pub(k2), certification, null, NOW), by(SELF))
+                .expectEvents(new SigningKeyRegistered(
+                        ID,
+                        K2,
+                        pub(k2),
+                        NOW,
+                        "credential:cred-1",
+                        certification,
+                        null,
+                        AssuranceLevel.ORGANIZATION_KEY));
+    }
+
+    @Test
+    void aLaterKeyThatOnlyCertifiesItselfIsRefused() throws Exception {
+        fixture.given(registered(), registrationCredential(), firstKey(certify(k1, K1, K1, k1, NOW)))
+                .when(new RegisterSigningKeyCommand(ID, K2, pub(k2), certify(k2, K2, K2, k2, NOW), null, NOW), by(SELF))
+                .expectException(violation("certification-by-current-key-required"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aKeyCertifiedByARevokedKeyIsRefused() throws Exception {
+        fixture.given(
+                        registered(),
+                        registrationCredential(),
+                        firstKey(certify(k1, K1, K1, k1, NOW)),
+                        new SigningKeyRevoked(ID, K1, null, NOW, "credential:cred-1"))
+                .when(new RegisterSigningKeyCommand(ID, K2, pub(k2), certify(k1, K1, K2, k2, NOW), null, NOW), by(SELF))
+                .expectException(violation("unknown-signing-key"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCertificationMadeByAnotherKeyThanTheOneItNamesIsRefused() throws Exception {
+        fixture.given(registered(), registrationCredential(), firstKey(certify(k1, K1, K1, k1, NOW)))
+                .when(new RegisterSigningKeyCommand(ID, K2, pub(k2), certify(k2, K1, K2, k2, NOW), null, NOW), by(SELF))
+                .expectException(violation("bad-signature"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCertificationOutsideTheClockWindowIsRefused() throws Exception {
+        fixture.given(registered(), registrationCredential())
+                .when(
+                        new RegisterSigningKeyCommand(
+                                ID, K1, pub(k1), certify(k1, K1, K1, k1, NOW.minusSeconds(301)), null, NOW),
+                        by(SELF))
+                .expectException(violation("signing-time-outside-window"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOrganizationMustCertifyItsNewKey() {
+        fixture.given(registered(), registrationCredential())
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), null, null, NOW), by(SELF))
+                .expectException(violation("key-certification-required"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminRecoveryIsRecordedWithItsReasonAndSignsAsAdminIssuedCredential() {
+        fixture.given(registered(), registrationCredential())
+                .when(
+                        new RegisterSigningKeyCommand(ID, K1, pub(k1), null, "lost every key in a raid", NOW),
+                        by(Caller.ADMIN))
+                .expectEvents(new SigningKeyRegistered(
+                        ID,
+                        K1,
+                        pub(k1),
+                        NOW,
+                        "admin",
+                        null,
+                        "lost every key in a raid",
+                        AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+    }
+
+    @Test
+    void aKeyCertifiedByARecoveredKeyStaysAtTheRecoveredLevel() throws Exception {
+        KeyCertification certification = certify(k1, K1, K2, k2, NOW);
+
+        fixture.given(
+                        registered(),
+                        registrationCredential(),
+                        new SigningKeyRegistered(
+                                ID, K1, pub(k1), T0, "admin", null, "lost", AssuranceLevel.ADMIN_ISSUED_CREDENTIAL))
+                .when(new RegisterSigningKeyCommand(ID, K2, pub(k2), certification, null, NOW), by(SELF))
+                .expectEvents(new SigningKeyRegistered(
+                        ID,
+                        K2,
+                        pub(k2),
+                        NOW,
+                        "credential:cred-1",
+                        certification,
+                        null,
+                        AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+    }
+
+    @Test
+    void anAdminRecoveryNeedsAReason() {
+        fixture.given(registered(), registrationCredential())
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), null, " ", NOW), by(Caller.ADMIN))
+                .expectException(violation("invalid-recoveryReason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOrganizationCannotCallItsRegistrationARecovery() throws Exception {
+        fixture.given(registered(), registrationCredential())
+                .when(
+                        new RegisterSigningKeyCommand(ID, K1, pub(k1), certify(k1, K1, K1, k1, NOW), "lost", NOW),
+                        by(SELF))
+                .expectException(violation("recovery-for-admins-only"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void registeringTheSameKeyUnderTheSameIdAgainChangesNothing() throws Exception {
+        fixture.given(registered(), registrationCredential(), firstKey(certify(k1, K1, K1, k1, NOW)))
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), certify(k1, K1, K1, k1, NOW), null, NOW), by(SELF))
+                .expectNoEvents()
+                .expectResultMessagePayload(new SigningKeyOutcome(false, 2));
+    }
+
+    @Test
+    void aRevokedKeysIdIsNeverReused() throws Exception {
+        fixture.given(
+                        registered(),
+                        registrationCredential(),
+                        firstKey(certify(k1, K1, K1, k1, NOW)),
+                        new SigningKeyRevoked(ID, K1, null, NOW, "credential:cred-1"))
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k2), null, "lost", NOW), by(Caller.ADMIN))
+                .expectException(violation("signing-key-id-taken"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPublicKeyThatIsNotEd25519IsRefused() {
+        fixture.given(registered(), registrationCredential())
+                .when(new RegisterSigningKeyCommand(ID, K1, "AAAA", null, "lost", NOW), by(Caller.ADMIN))
+                .expectException(violation("invalid-public-key"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuspendedOrganizationGetsNoSigningKey() {
+        fixture.given(registered(), registrationCredential(), new OrganizationSuspended(ID, null, T0, "admin"))
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), null, "lost", NOW), by(Caller.ADMIN))
+                .expectException(violation("organization-suspended"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aKeyIsRevokedWithWhoRevokedItAndWhy() throws Exception {
+        fixture.given(registered(), registrationCredential(), firstKey(certify(k1, K1, K1, k1, NOW)))
+                .when(new RevokeSigningKeyCommand(ID, K1, "laptop stolen", NOW), by(SELF))
+                .expectEvents(new SigningKeyRevoked(ID, K1, "laptop stolen", NOW, "credential:cred-1"))
+                .expectResultMessagePayload(new SigningKeyOutcome(true, 3));
+    }
+
+    @Test
+    void aRevokedKeyCannotBeRevokedAgain() throws Exception {
+        fixture.given(
+                        registered(),
+                        registrationCredential(),
+                        firstKey(certify(k1, K1, K1, k1, NOW)),
+                        new SigningKeyRevoked(ID, K1, null, NOW, "admin"))
+                .when(new RevokeSigningKeyCommand(ID, K1, null, NOW), by(SELF))
+                .expectException(violation("signing-key-revoked"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aKeyThatWasNeverRegisteredCannotBeRevoked() {
+        fixture.given(registered(), registrationCredential())
+                .when(new RevokeSigningKeyCommand(ID, K1, null, NOW), by(Caller.ADMIN))
+                .expectException(violation("signing-key-not-found"))
+                .expectNoEvents();
+    }
+}

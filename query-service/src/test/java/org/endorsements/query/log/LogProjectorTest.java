@@ -1,0 +1,171 @@
+package org.endorsements.query.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.endorsements.events.ActionSignature;
+import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.StatementId;
+import org.endorsements.events.StatementPublished;
+import org.endorsements.query.projection.ProjectedEvent;
+import org.endorsements.transparency.LogLeaf;
+import org.junit.jupiter.api.Test;
+
+/** The log projector as a plain object over a store in memory: which leaf version each event gets. */
+class LogProjectorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StatementId STATEMENT = StatementId.of("icc");
+    private static final String HASH = "ab".repeat(32);
+    private static final Instant AT = Instant.parse("2026-11-01T10:00:00Z");
+    private static final String SIGNATURE = "A".repeat(86) + "==";
+
+    /** The store's contract in memory: states, event indexes and openings, as written. */
+    static final class MemoryStore implements LogStore {
+        final Map<String, LogState> states = new HashMap<>();
+        final Map<String, Long> indexes = new HashMap<>();
+        final Map<String, String> openings = new HashMap<>();
+        final List<LogWrites.Leaf> leaves = new ArrayList<>();
+
+        @Override
+        public Map<String, LogState> states(Set<String> statementIds) {
+            return states.entrySet().stream()
+                    .filter(e -> statementIds.contains(e.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+
+        @Override
+        public Map<String, Long> eventIndexes(Set<String> eventIds) {
+            return indexes.entrySet().stream()
+                    .filter(e -> eventIds.contains(e.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+
+        @Override
+        public Map<String, String> openings(Set<String> ids) {
+            return openings.entrySet().stream()
+                    .filter(e -> ids.contains(e.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+
+        @Override
+        public void write(
+                Collection<LogWrites.Leaf> leaves,
+                Collection<LogWrites.Node> nodes,
+                Map<String, String> openings,
+                Collection<LogState> states) {
+            this.leaves.addAll(leaves);
+            leaves.forEach(leaf -> indexes.put(leaf.eventId(), leaf.index()));
+            this.openings.putAll(openings);
+            states.forEach(state -> this.states.put(state.statementId(), state));
+        }
+    }
+
+    private static ProjectedEvent projected(String eventId, long sequence, EndorsementEvent event) {
+        return new ProjectedEvent(
+                eventId,
+                EventMessageFormat.typeOf(event.getClass()),
+                "Statement",
+                STATEMENT.value(),
+                sequence,
+                AT,
+                0,
+                sequence,
+                event,
+                EventMessageFormat.encode(event));
+    }
+
+    private static ActionSignature signature(String nonce) {
+        return new ActionSignature(SigningKeyId.of("k1"), HASH, AT, nonce, SIGNATURE);
+    }
+
+    private static EndorsementAdded added(String organization, ActionSignature signature) {
+        return new EndorsementAdded(
+                STATEMENT,
+                OrganizationId.of(organization),
+                organization,
+                HASH,
+                AT,
+                "credential:c1",
+                EndorsementSource.API,
+                "r",
+                "0f".repeat(32),
+                null,
+                signature,
+                signature == null ? AssuranceLevel.ORGANIZATION_CREDENTIAL : AssuranceLevel.ORGANIZATION_KEY);
+    }
+
+    private static List<ProjectedEvent> history() {
+        return List.of(
+                projected("e0", 0, new StatementPublished(STATEMENT, "T", "B", "en", HASH, AT, "admin", null, null)),
+                projected("e1", 1, added("unsigned-org", null)),
+                projected("e2", 2, added("signing-org", signature("nonce-endorse-0001"))),
+                projected(
+                        "e3",
+                        3,
+                        new EndorsementWithdrawn(
+                                STATEMENT,
+                                OrganizationId.of("signing-org"),
+                                null,
+                                AT,
+                                "credential:c2",
+                                "r",
+                                signature("nonce-withdraw-001"),
+                                AssuranceLevel.ORGANIZATION_KEY)));
+    }
+
+    private static JsonNode leaf(MemoryStore store, int index) throws Exception {
+        return JSON.readTree(new String(store.leaves.get(index).bytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unsignedEventsKeepVersionOneLeavesAndSignedOnesGetVersionTwo() throws Exception {
+        MemoryStore store = new MemoryStore();
+
+        new LogProjector(store).project(history());
+
+        assertThat(leaf(store, 0).has(LogLeaf.VERSION_KEY)).isFalse();
+        assertThat(leaf(store, 1).has(LogLeaf.VERSION_KEY)).isFalse();
+        assertThat(leaf(store, 1).has("keyId")).isFalse();
+        assertThat(leaf(store, 2).path(LogLeaf.VERSION_KEY).asInt()).isEqualTo(2);
+        assertThat(leaf(store, 2).path("keyId").asText()).isEqualTo("k1");
+        assertThat(leaf(store, 2).path("signatureDigest").asText()).isEqualTo(LogLeaf.signatureDigest(SIGNATURE));
+        assertThat(leaf(store, 3).path("type").asText()).isEqualTo("EndorsementWithdrawn");
+        assertThat(leaf(store, 3).path(LogLeaf.VERSION_KEY).asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aReplayRebuildsTheSameBytesForALogOfBothVersions() {
+        MemoryStore first = new MemoryStore();
+        MemoryStore replayed = new MemoryStore();
+
+        new LogProjector(first).project(history());
+        LogProjector again = new LogProjector(replayed);
+        history().forEach(event -> again.project(List.of(event)));
+
+        assertThat(replayed.leaves).hasSameSizeAs(first.leaves);
+        for (int i = 0; i < first.leaves.size(); i++) {
+            assertThat(replayed.leaves.get(i).bytes())
+                    .isEqualTo(first.leaves.get(i).bytes());
+        }
+        assertThat(replayed.states.get("icc").edge())
+                .isEqualTo(first.states.get("icc").edge());
+    }
+}
