@@ -71,6 +71,7 @@ class EventRevisionsTest {
                 "r",
                 OPENING,
                 null,
+                EndorsementVisibility.DEFAULT,
                 new ActionSignature(
                         SigningKeyId.of("k1"),
                         HASH,

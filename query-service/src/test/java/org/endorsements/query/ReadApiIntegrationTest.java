@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
@@ -120,7 +121,10 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                         entry == null ? EndorsementSource.API : EndorsementSource.IMPORTED,
                         "req",
                         "0a".repeat(32),
-                        entry),
+                        entry,
+                        EndorsementVisibility.DEFAULT,
+                        null,
+                        null),
                 "Endorsement",
                 statement + ":" + organization,
                 sequence);

@@ -21,6 +21,7 @@ import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Ed25519;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.KeyCertification;
 import org.endorsements.events.OrganizationId;
@@ -166,6 +167,7 @@ class VerifyLogSignaturesTest {
                 "r",
                 OPENING,
                 null,
+                EndorsementVisibility.DEFAULT,
                 signature,
                 AssuranceLevel.ORGANIZATION_KEY)));
         ((ObjectNode) payload.path("signature")).put("value", signatureValue);

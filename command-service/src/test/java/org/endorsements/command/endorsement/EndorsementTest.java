@@ -103,6 +103,9 @@ class EndorsementTest {
                 EndorsementSource.API,
                 "req-1",
                 OPENING,
+                null,
+                EndorsementVisibility.DEFAULT,
+                null,
                 null);
     }
 
@@ -118,7 +121,9 @@ class EndorsementTest {
                 "req-1",
                 OPENING,
                 null,
-                visibility);
+                visibility,
+                null,
+                null);
     }
 
     private static EndorseStatementCommand endorse(EndorsementVisibility visibility) {
@@ -168,7 +173,10 @@ class EndorsementTest {
                         EndorsementSource.IMPORTED,
                         "req-1",
                         OPENING,
-                        9));
+                        9,
+                        EndorsementVisibility.DEFAULT,
+                        null,
+                        null));
     }
 
     @Test
@@ -187,6 +195,7 @@ class EndorsementTest {
                         "req-1",
                         OPENING,
                         null,
+                        EndorsementVisibility.DEFAULT,
                         null,
                         AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
     }
@@ -274,6 +283,9 @@ class EndorsementTest {
                 EndorsementSource.API,
                 "req-1",
                 firstOpening,
+                null,
+                EndorsementVisibility.DEFAULT,
+                null,
                 null);
         fixture.given(first, withdrawn(T2))
                 .when(endorse(EndorsementSource.API, T2), by(ORG_KEY))
@@ -287,6 +299,9 @@ class EndorsementTest {
                         EndorsementSource.API,
                         "req-1",
                         firstOpening,
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        null,
                         null))
                 .expectResultMessagePayload(new EndorsementOutcome(true, 2));
     }

@@ -27,6 +27,7 @@ import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.KeyCertification;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
@@ -128,6 +129,7 @@ class OpenSslInteroperabilityTest {
                         "r",
                         OPENING,
                         null,
+                        EndorsementVisibility.DEFAULT,
                         signature,
                         AssuranceLevel.ORGANIZATION_KEY));
     }

@@ -98,6 +98,7 @@ class SignedEndorsementTest {
                 "req-1",
                 OPENING,
                 null,
+                EndorsementVisibility.DEFAULT,
                 signature,
                 assurance);
     }

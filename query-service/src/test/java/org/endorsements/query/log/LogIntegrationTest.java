@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
@@ -65,6 +66,9 @@ class LogIntegrationTest extends QueryStackSupport {
                         EndorsementSource.API,
                         "r",
                         opening,
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + org,

@@ -18,6 +18,7 @@ import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
@@ -108,6 +109,7 @@ class LogProjectorTest {
                 "r",
                 "0f".repeat(32),
                 null,
+                EndorsementVisibility.DEFAULT,
                 signature,
                 signature == null ? AssuranceLevel.ORGANIZATION_CREDENTIAL : AssuranceLevel.ORGANIZATION_KEY);
     }

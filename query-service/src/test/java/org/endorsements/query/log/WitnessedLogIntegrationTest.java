@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
@@ -69,6 +70,9 @@ class WitnessedLogIntegrationTest extends QueryStackSupport {
                         EndorsementSource.API,
                         "r",
                         "0a".repeat(32),
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + org,

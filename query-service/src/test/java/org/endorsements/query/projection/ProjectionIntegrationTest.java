@@ -27,6 +27,7 @@ import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
@@ -105,6 +106,9 @@ class ProjectionIntegrationTest extends QueryStackSupport {
                         EndorsementSource.API,
                         "req",
                         OPENING,
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + organization,

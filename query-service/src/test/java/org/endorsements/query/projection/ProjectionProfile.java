@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
@@ -136,6 +137,9 @@ public final class ProjectionProfile {
                             EndorsementSource.API,
                             "req-" + i,
                             "ab".repeat(32),
+                            null,
+                            EndorsementVisibility.DEFAULT,
+                            null,
                             null),
                     "Endorsement",
                     st + ":" + org,

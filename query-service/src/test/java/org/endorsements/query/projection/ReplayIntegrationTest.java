@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
@@ -80,7 +81,10 @@ class ReplayIntegrationTest extends QueryStackSupport {
                                 EndorsementSource.IMPORTED,
                                 "r",
                                 "01".repeat(32),
-                                i + 1),
+                                i + 1,
+                                EndorsementVisibility.DEFAULT,
+                                null,
+                                null),
                         "Endorsement",
                         statement + ":" + org,
                         0);

@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
@@ -165,6 +166,9 @@ class SchemaViolationIntegrationTest extends QueryStackSupport {
                 EndorsementSource.API,
                 "req",
                 OPENING,
+                null,
+                EndorsementVisibility.DEFAULT,
+                null,
                 null);
     }
 

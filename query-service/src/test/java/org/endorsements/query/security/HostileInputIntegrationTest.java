@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementId;
@@ -111,6 +112,9 @@ class HostileInputIntegrationTest extends QueryStackSupport {
                         EndorsementSource.API,
                         "req",
                         "0a".repeat(32),
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + organization,

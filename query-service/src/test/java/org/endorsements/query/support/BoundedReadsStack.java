@@ -11,6 +11,7 @@ import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementId;
@@ -86,7 +87,10 @@ public abstract class BoundedReadsStack extends QueryStackSupport {
                         entry == null ? EndorsementSource.API : EndorsementSource.IMPORTED,
                         "req",
                         "0a".repeat(32),
-                        entry),
+                        entry,
+                        EndorsementVisibility.DEFAULT,
+                        null,
+                        null),
                 "Endorsement",
                 statement + ":" + organization,
                 0);

@@ -47,7 +47,10 @@ class EventSchemasTest {
                         EndorsementSource.IMPORTED,
                         "req",
                         "ef".repeat(32),
-                        3),
+                        3,
+                        EndorsementVisibility.DEFAULT,
+                        null,
+                        null),
                 new EndorsementAdded(
                         StatementId.of("s-1"),
                         OrganizationId.of("provea"),
