@@ -206,7 +206,7 @@ class FreshPlatformIT {
         }
     }
 
-    /** Last: it edits the views, which every verification after it would see. */
+    /** The last verification: it edits the views, which every verification after it would see. */
     @Test
     @Order(2)
     void anAuditorCanVerifyTheSeedsHistoryAndCatchesTampering() throws Exception {

@@ -9,9 +9,8 @@ import org.axonframework.serialization.Revision;
  * commit to the signer without naming it. {@code entryNumber} is the position on an imported letter, else null.
  * {@code visibility} says who sees the signer's name; events recorded before it existed read as
  * {@link EndorsementVisibility#DEFAULT}. {@code signature} is the organization's Ed25519 signature when it signed
- * with a registered key, else null; {@code assurance} says what vouches for the endorsement (revision 2; see
- * {@link #EndorsementAdded(StatementId, OrganizationId, String, String, Instant, String, EndorsementSource, String,
- * String, Integer)} for events recorded before).
+ * with a registered key, else null; {@code assurance} says what vouches for the endorsement (revision 2; a null
+ * assurance, as in events recorded before, follows from the source).
  */
 @Revision("2")
 public record EndorsementAdded(
