@@ -204,6 +204,8 @@ final class LocalPlatform implements AutoCloseable {
                         "COMMAND_PORT", String.valueOf(commandPort),
                         "KAFKA_PORT", String.valueOf(kafkaPort),
                         "MONGO_PORT", String.valueOf(mongoPort),
+                        // A query service restarted after a kill resumes at once instead of after the session
+                        "ENDORSEMENTS_PROJECTION_INSTANCE_ID", "drill-query-1",
                         "ENDORSEMENTS_LOG_WITNESSES_0_URL", witnessUrl(),
                         "ENDORSEMENTS_LOG_WITNESSES_0_VERIFIERKEY",
                                 witness.verifier().encode()));

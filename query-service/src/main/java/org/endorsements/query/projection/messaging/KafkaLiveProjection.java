@@ -45,7 +45,7 @@ class KafkaLiveProjection implements LiveProjection {
             return Optional.empty();
         }
         try {
-            MessageListenerContainer live = listeners.getListenerContainer(Replay.LIVE_LISTENER_ID);
+            MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
             if (live == null || !live.isRunning()) {
                 // Not started yet: nothing says the views are whole.
                 return Optional.empty();

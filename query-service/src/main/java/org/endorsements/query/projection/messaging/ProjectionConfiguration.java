@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Headers;
@@ -23,10 +24,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -57,6 +60,24 @@ class ProjectionConfiguration {
         ProjectionEngine engine = new ProjectionEngine(store, projections);
         engine.declareIndexes(live.current());
         return engine;
+    }
+
+    /**
+     * The live projection's consumer alone joins as a static member: the replay's and the credential digests'
+     * consumers are short-lived and must not claim this instance's name.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership(
+            ProjectionProperties properties) {
+        return container -> {
+            if (ProjectionListener.LISTENER_ID.equals(container.getListenerId())
+                    && !properties.instanceId().isBlank()) {
+                container
+                        .getContainerProperties()
+                        .getKafkaConsumerProperties()
+                        .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());
+            }
+        };
     }
 
     @Bean

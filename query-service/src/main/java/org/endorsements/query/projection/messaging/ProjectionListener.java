@@ -42,6 +42,9 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
  */
 public class ProjectionListener implements ConsumerSeekAware {
 
+    /** The live projection's container (see the consumer-group settings in ProjectionConfiguration). */
+    static final String LISTENER_ID = "projection";
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
     private static final Duration LAG_REFRESH = Duration.ofSeconds(1);
     private static final EventSchemas SCHEMAS = new EventSchemas();
@@ -94,7 +97,7 @@ public class ProjectionListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(
-            id = "projection",
+            id = LISTENER_ID,
             topics = "${endorsements.projection.topic}",
             groupId = "${endorsements.projection.group-id}",
             batch = "true")

@@ -41,7 +41,6 @@ public class Replay {
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    static final String LIVE_LISTENER_ID = "projection";
 
     public enum State {
         IDLE,
@@ -144,7 +143,7 @@ public class Replay {
                 }
                 switchOver.lock();
                 try {
-                    MessageListenerContainer live = listeners.getListenerContainer(LIVE_LISTENER_ID);
+                    MessageListenerContainer live = listeners.getListenerContainer(ProjectionListener.LISTENER_ID);
                     if (live != null) {
                         live.stop();
                     }
