@@ -92,7 +92,9 @@ public class AuditQueries implements AuditTrail {
                         "payload.source",
                         "payload.entryNumber",
                         "payload.contentHash",
-                        "payload.signerOpening");
+                        "payload.signerOpening",
+                        "payload.assurance",
+                        "payload.signature.keyId");
         try (Stream<Document> entries = mongo.stream(batched(query), Document.class, audit())) {
             entries.forEach(e -> change.accept(change(e)));
         }
@@ -138,6 +140,7 @@ public class AuditQueries implements AuditTrail {
     private static EndorsementChange change(Document entry) {
         Document payload = entry.get("payload", Document.class);
         Object number = payload == null ? null : payload.get("entryNumber");
+        Document signature = payload == null ? null : payload.get("signature", Document.class);
         return new EndorsementChange(
                 entry.getString("aggregateId"),
                 ((Number) entry.get("sequence")).longValue(),
@@ -148,7 +151,9 @@ public class AuditQueries implements AuditTrail {
                 payload == null ? null : payload.getString("source"),
                 number == null ? null : ((Number) number).intValue(),
                 payload == null ? null : payload.getString("contentHash"),
-                payload == null ? null : payload.getString("signerOpening"));
+                payload == null ? null : payload.getString("signerOpening"),
+                payload == null ? null : payload.getString("assurance"),
+                signature == null ? null : signature.getString("keyId"));
     }
 
     private static Instant instant(Object stored) {
