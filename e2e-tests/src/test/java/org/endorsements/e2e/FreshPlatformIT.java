@@ -581,7 +581,7 @@ class FreshPlatformIT {
                 onPath("openssl") && onPath("curl"), "the recipe needs openssl and curl on the PATH");
         ApiClient admin = launcher.command().withKey(launcher.adminKey());
         String organizationId = "openssl-signer";
-        String apiKey = admin.post(
+        String handedOver = admin.post(
                         "/api/organizations",
                         Map.of("organizationId", organizationId, "name", "Firmantes con OpenSSL", "country", "VE"))
                 .expect(201)
@@ -595,13 +595,20 @@ class FreshPlatformIT {
         recipe.environment().put("C", launcher.commandUrl());
         recipe.environment().put("Q", launcher.queryUrl());
         recipe.environment().put("ORG", organizationId);
-        recipe.environment().put("ORG_KEY", apiKey);
+        recipe.environment().put("ORG_KEY", handedOver);
         recipe.environment().put("S", SEED);
         Process run = recipe.start();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(run.exitValue()).as(output).isZero();
         assertThat(Files.readString(work.resolve("endorse.msg"))).startsWith("urn:endorsements:signed-action:v1\n");
+        // Step 1 replaced the key the admin handed over: from here on only the rotated one works.
+        String apiKey = output.lines()
+                .filter(line -> line.startsWith("API key from now on: "))
+                .map(line -> line.substring("API key from now on: ".length()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(apiKey).isNotEqualTo(handedOver);
 
         ApiClient publicly = launcher.query();
         String base = "/api/statements/" + SEED;
