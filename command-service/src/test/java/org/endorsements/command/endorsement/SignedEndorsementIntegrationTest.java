@@ -288,6 +288,42 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
         assertThat(event.path("signature").isNull()).isTrue();
     }
 
+    /**
+     * An admin who registers a key for an organization (a recovery) holds its private half: what it signs reads
+     * admin-issued-credential, and the key's registration names the admin and the reason, on the topic.
+     */
+    @Test
+    void aKeyAnAdminRegisteredSignsAsAdminIssuedCredentialAndItsRegistrationSaysWhoAndWhy() throws Exception {
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Recovered organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Api.Response recovered = api.send(
+                "PUT",
+                "/api/organizations/" + organizationId + "/signing-keys/k1",
+                ADMIN_KEY,
+                "{\"publicKey\":\"" + Ed25519.encode(keys.getPublic())
+                        + "\",\"recoveryReason\":\"lost its laptop, confirmed by phone\"}");
+        assertThat(recovered.status()).isEqualTo(201);
+        String path = "/api/statements/" + statementId + "/endorsements/" + organizationId;
+
+        Api.Response endorsed = api.send(
+                "PUT",
+                path,
+                org.text("apiKey"),
+                signedBody(
+                        keys, SignedMessages.Action.ENDORSE, statementId, hashOf(statementId), organizationId, now()));
+
+        assertThat(endorsed.status()).as(endorsed.body().toString()).isEqualTo(201);
+        JsonNode key = awaitEvent(organizationId, "SigningKeyRegistered");
+        assertThat(key.path("registeredBy").asText()).isEqualTo("admin");
+        assertThat(key.path("recoveryReason").asText()).isEqualTo("lost its laptop, confirmed by phone");
+        assertThat(key.path("assurance").asText()).isEqualTo("admin-issued-credential");
+        JsonNode event = awaitEvent(statementId + ":" + organizationId, "EndorsementAdded");
+        assertThat(event.path("assurance").asText()).isEqualTo("admin-issued-credential");
+        assertThat(event.path("signature").path("keyId").asText()).isEqualTo("k1");
+    }
+
     @Test
     void anEndorsementWithTheRegistrationKeyReadsOrganizationCredentialOnTheTopic() {
         Api.Response org = api.registerOrganization("Plain organization");
