@@ -82,7 +82,7 @@
     const body = $('statement-body');
     body.replaceChildren(...statement.body.split(/\n\s*\n/).map((p) => el('p', p)));
     connectLive(id);
-    await Promise.all([loadGrowth(), loadSignatories(), loadBreakdown()]);
+    await Promise.all([loadGrowth(), loadSignatories(), loadBreakdown(), loadAssurance()]);
   }
 
   function updateCounts(c) {
@@ -101,7 +101,7 @@
       updateCounts(JSON.parse(event.data));
       $('live-state').textContent = 'live · updated ' + new Date().toLocaleTimeString();
       clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => { loadGrowth(); loadSignatories(); loadBreakdown(); }, 500);
+      refreshTimer = setTimeout(() => { loadGrowth(); loadSignatories(); loadBreakdown(); loadAssurance(); }, 500);
     });
   }
 
@@ -174,6 +174,7 @@
       row.append(cell);
       row.append(el('td', s.source === 'imported'
         ? 'letter' + (s.entryNumber ? ' no. ' + s.entryNumber : '') : 'online'));
+      row.append(el('td', s.assurance || ''));
       return row;
     });
     $('signatories').replaceChildren(...rows);
@@ -189,6 +190,15 @@
     $('breakdown').replaceChildren(...places.map((p) => {
       const row = el('tr');
       row.append(el('td', p.country || 'not given'), el('td', p.region || '—'), el('td', number.format(p.signatories)));
+      return row;
+    }));
+  }
+
+  async function loadAssurance() {
+    const levels = await getJson('/api/statements/' + encodeURIComponent(state.statementId) + '/assurance');
+    $('assurance').replaceChildren(...levels.map((l) => {
+      const row = el('tr');
+      row.append(el('td', l.assurance), el('td', number.format(l.signatories)));
       return row;
     }));
   }

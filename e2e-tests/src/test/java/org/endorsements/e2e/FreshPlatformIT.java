@@ -56,6 +56,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <li>the campaign dashboard in a real headless Chromium shows the seed campaign and follows it live;</li>
  * <li>"hide us now" takes an organization out of every public view and changes no count, and takes its name off
  * an open dashboard without a reload;</li>
+ * <li>issue 19's "done when": docs/signing.md's OpenSSL and curl recipe, run as written, signs the seed statement,
+ * the endorsement reads {@code organization-key} in every view and its receipt verifies offline; {@code sign --send}
+ * withdraws it;</li>
  * <li>the README's writes and a read-back from the query service, a re-import that changes nothing, Ctrl-C that leaves
  * no process behind, and a second {@code up} that still has the data (last: it restarts the platform).</li>
  * </ul>
@@ -103,6 +106,10 @@ class FreshPlatformIT {
 
     /** A sub-command of the launcher, against this platform. */
     private Run run(String... args) throws Exception {
+        return runWith(Map.of(), args);
+    }
+
+    private Run runWith(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(
                 List.of("bash", Platform.root().resolve("endorsements").toString()));
         command.addAll(List.of(args));
@@ -110,6 +117,7 @@ class FreshPlatformIT {
         builder.environment().put("ENDORSEMENTS_QUERY_URL", launcher.queryUrl());
         builder.environment().put("QUERY_PORT", Integer.toString(launcher.queryPort));
         builder.environment().put("ENDORSEMENTS_DATA_DIR", launcher.dataDir.toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Run(process.waitFor(), output);
@@ -353,6 +361,13 @@ class FreshPlatformIT {
             // The list renders from its own request, after the count and the chart.
             wait.until(d -> d.findElements(By.cssSelector("#signatories tr")).size() == 25);
             assertThat(browser.findElements(By.cssSelector("#signatories tr"))).hasSize(25);
+            // The seed campaign came from a letter: every row, and the counts by level, say so.
+            assertThat(browser.findElements(By.cssSelector("#signatories tr td:last-child")))
+                    .extracting(WebElement::getText)
+                    .containsOnly("imported");
+            wait.until(d -> d.findElements(By.cssSelector("#assurance tr")).size() == 4);
+            assertThat(browser.findElement(By.id("assurance")).getText())
+                    .contains("organization-key", "organization-credential", "admin-issued-credential", "imported");
             assertThat(browser.findElement(By.id("link-csv")).getAttribute("href"))
                     .endsWith("/api/statements/" + SEED + "/endorsements.csv");
 
@@ -539,8 +554,140 @@ class FreshPlatformIT {
     }
 
     /** Last: it stops the platform with Ctrl-C and starts it again. */
+    /** The block docs/signing.md marks as the OpenSSL and curl recipe, exactly as a reader copies it. */
+    private static String documentedRecipe() throws IOException {
+        String doc = Files.readString(Platform.root().resolve("docs/signing.md"));
+        int marker = doc.indexOf("<!-- recipe:openssl-curl -->");
+        assertThat(marker).as("the recipe's marker in docs/signing.md").isNotNegative();
+        int start = doc.indexOf("```bash\n", marker) + "```bash\n".length();
+        return doc.substring(start, doc.indexOf("\n```", start) + 1);
+    }
+
+    private static boolean onPath(String tool) throws Exception {
+        return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
+    }
+
+    /**
+     * Issue 19's "done when": an organization that holds its key signs the seed statement with OpenSSL 3 and curl
+     * alone, running docs/signing.md's recipe as written (read from the file), and the auditor's command line proves
+     * that signature offline from the receipt. The endorsement reads {@code organization-key} in every public view
+     * that names it. Then the command line's {@code sign --send} withdraws it, signed, against the same platform.
+     */
     @Test
     @Order(6)
+    void anOrganizationSignsWithOpenSslAndCurlAloneByTheDocumentedRecipeAndItsReceiptProvesIt(@TempDir Path work)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                onPath("openssl") && onPath("curl"), "the recipe needs openssl and curl on the PATH");
+        ApiClient admin = launcher.command().withKey(launcher.adminKey());
+        String organizationId = "openssl-signer";
+        String handedOver = admin.post(
+                        "/api/organizations",
+                        Map.of("organizationId", organizationId, "name", "Firmantes con OpenSSL", "country", "VE"))
+                .expect(201)
+                .json()
+                .path("apiKey")
+                .asText();
+
+        ProcessBuilder recipe = new ProcessBuilder("bash", "-c", documentedRecipe())
+                .directory(work.toFile())
+                .redirectErrorStream(true);
+        recipe.environment().put("C", launcher.commandUrl());
+        recipe.environment().put("Q", launcher.queryUrl());
+        recipe.environment().put("ORG", organizationId);
+        recipe.environment().put("ORG_KEY", handedOver);
+        recipe.environment().put("S", SEED);
+        Process run = recipe.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(Files.readString(work.resolve("endorse.msg"))).startsWith("urn:endorsements:signed-action:v1\n");
+        // Step 1 replaced the key the admin handed over: from here on only the rotated one works.
+        String apiKey = output.lines()
+                .filter(line -> line.startsWith("API key from now on: "))
+                .map(line -> line.substring("API key from now on: ".length()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(apiKey).isNotEqualTo(handedOver);
+
+        ApiClient publicly = launcher.query();
+        String base = "/api/statements/" + SEED;
+        JsonNode signatory = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> publicly.get(base + "/endorsements?q=OpenSSL")
+                                .json()
+                                .path("items")
+                                .path(0),
+                        item -> organizationId.equals(
+                                item.path("organizationId").asText()));
+        assertThat(signatory.path("assurance").asText()).isEqualTo("organization-key");
+        assertThat(signatory.path("signingKeyId").asText()).isEqualTo("k1");
+        assertThat(publicly.get(base + "/document.txt").body()).contains("Firmantes con OpenSSL (organization-key)");
+        assertThat(publicly.get(base + "/endorsements.csv").body())
+                .containsPattern(organizationId + ",Firmantes con OpenSSL,VE,.*,api,organization-key");
+        List<String> pastLevels = new ArrayList<>();
+        publicly.get(base + "/endorsements?size=500&asOf=" + Instant.now().plusSeconds(1))
+                .json()
+                .path("items")
+                .forEach(item -> {
+                    if (organizationId.equals(item.path("organizationId").asText())) {
+                        pastLevels.add(item.path("assurance").asText());
+                    }
+                });
+        assertThat(pastLevels).containsExactly("organization-key");
+
+        String logKey = publicly.get("/.well-known/endorsements-log-key").body().strip();
+        ApiClient holder = launcher.query().withKey(apiKey);
+        ApiReply receipt = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> holder.get(base + "/receipts/" + organizationId),
+                        r -> r.status() == 200 && verifiesOrNotYet(r.json(), logKey));
+        Path file = work.resolve("receipt.json");
+        Files.writeString(file, receipt.body());
+        Run offline = run("audit", "verify-receipt", file.toString(), "--key", logKey);
+        assertThat(offline.exit()).as(offline.output()).isZero();
+        assertThat(offline.output()).contains("signed by key k1", "assurance organization-key");
+
+        String hash = publicly.get(base).json().path("contentHash").asText();
+        Run withdrawn = runWith(
+                Map.of("ENDORSEMENTS_API_KEY", apiKey),
+                "sign",
+                "--send",
+                "--url",
+                launcher.commandUrl(),
+                "--key",
+                work.resolve("signing.pem").toString(),
+                "--organization",
+                organizationId,
+                "withdraw",
+                SEED,
+                "--content-hash",
+                hash);
+        assertThat(withdrawn.exit()).as(withdrawn.output()).isZero();
+        assertThat(withdrawn.output()).startsWith("200 DELETE " + base + "/endorsements/" + organizationId);
+        Run replayed = runWith(
+                Map.of("ENDORSEMENTS_API_KEY", apiKey),
+                "sign",
+                "--send",
+                "--url",
+                launcher.commandUrl(),
+                "--key",
+                work.resolve("signing.pem").toString(),
+                "--key-id",
+                "not-registered",
+                "--organization",
+                organizationId,
+                "endorse",
+                SEED,
+                "--content-hash",
+                hash);
+        assertThat(replayed.exit()).as(replayed.output()).isEqualTo(1);
+        assertThat(replayed.output()).contains("unknown-signing-key");
+    }
+
+    @Test
+    @Order(7)
     void theLauncherRunsThePlatformKeepsItsDataAndLeavesNoProcessBehind() throws Exception {
         ApiClient admin = launcher.command().withKey(launcher.adminKey());
         ApiReply statement = admin.post(
@@ -642,6 +789,15 @@ class FreshPlatformIT {
                 .json()
                 .path("totalItems")
                 .asLong();
+    }
+
+    /** {@link #verifies}, false while the checkpoint does not cover the leaf yet (or anything else fails). */
+    private static boolean verifiesOrNotYet(JsonNode receipt, String key) {
+        try {
+            return verifies(receipt, key);
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     /** What verify-receipt checks, in process: signature, inclusion, and the commitment to the holder. */

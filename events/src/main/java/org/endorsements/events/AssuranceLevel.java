@@ -37,6 +37,18 @@ public enum AssuranceLevel {
                 .orElseThrow(() -> new IllegalArgumentException("unknown assurance level"));
     }
 
+    /**
+     * The level a stored endorsement says, or for one recorded before levels existed (no {@code assurance}), what its
+     * {@code source} implies, as {@code TOPIC.md} documents: {@code imported} for an import, else
+     * {@code organization-credential}. One rule for every view that shows a level.
+     */
+    public static AssuranceLevel recorded(String assurance, String source) {
+        if (assurance != null) {
+            return fromWire(assurance);
+        }
+        return EndorsementSource.IMPORTED.wireName().equals(source) ? IMPORTED : ORGANIZATION_CREDENTIAL;
+    }
+
     /** The weaker of the two: what a key or credential certified by another can prove at most. */
     public AssuranceLevel weakest(AssuranceLevel other) {
         return ordinal() >= other.ordinal() ? this : other;

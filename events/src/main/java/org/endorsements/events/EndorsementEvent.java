@@ -14,7 +14,9 @@ public sealed interface EndorsementEvent
                 EndorsementWithdrawn,
                 EndorsementVisibilityChanged,
                 SigningKeyRegistered,
-                SigningKeyRevoked {
+                SigningKeyRevoked,
+                ApiCredentialIssued,
+                ApiCredentialRevoked {
 
     /** The Kafka record key: the statement id, or the organization id for organization events. */
     String streamKey();

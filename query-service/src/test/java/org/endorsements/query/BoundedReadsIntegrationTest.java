@@ -350,7 +350,9 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
                             "Body of Title",
                             "Signed by:",
                             "Closing note.",
-                            List.of("First [Org]", "Late *Org*"),
+                            List.of(
+                                    new StatementDocument.Signatory("First [Org]", "organization-credential"),
+                                    new StatementDocument.Signatory("Late *Org*", "organization-credential")),
                             at,
                             0),
                     format);

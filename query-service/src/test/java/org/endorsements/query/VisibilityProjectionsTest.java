@@ -167,4 +167,16 @@ class VisibilityProjectionsTest {
                 .extracting(e -> e.type())
                 .contains("org.endorsements.EndorsementVisibilityChanged.v1", "org.endorsements.OrganizationHidden.v1");
     }
+
+    @Test
+    void aPastListShowsWhatTheAuditTrailRecordedVouchedForEachSignatory() {
+        project(events.signed("acme", 0, T1, "k1"), events.added("shy", 0, T1), events.added("letter", 0, T1, 4));
+
+        assertThat(queries.signatoriesAt(STATEMENT, T2, true).entries())
+                .extracting(SignatoryAt::organizationId, SignatoryAt::assurance, SignatoryAt::signingKeyId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("acme", "organization-key", "k1"),
+                        org.assertj.core.groups.Tuple.tuple("shy", "organization-credential", null),
+                        org.assertj.core.groups.Tuple.tuple("letter", "imported", null));
+    }
 }

@@ -244,7 +244,7 @@ class VisibilityProperties {
         try {
             writer.opening("T", "B", null);
             for (String n : names) {
-                writer.signatory(n);
+                writer.signatory(n, "organization-credential");
             }
             writer.closing(null, START, 0, countedButHidden);
         } catch (IOException e) {

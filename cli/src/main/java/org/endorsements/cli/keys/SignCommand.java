@@ -14,6 +14,8 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SignedMessages;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementId;
+import org.endorsements.http.ApiClient;
+import org.endorsements.http.ApiReply;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,13 +23,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code sign --key FILE endorse|withdraw <statement> ...}: prints the JSON body of a signed endorsement or
  * withdrawal, to send with {@code curl -d @-}; {@code sign --key FILE certify-key <new key id> <public key> ...}
- * prints the body that registers a key. Offline: the private key never leaves this machine.
+ * prints the body that registers a key. With {@code --send} it also makes the request itself, with the
+ * organization's API key ({@code --api-key}, or {@code ENDORSEMENTS_API_KEY} so that it stays out of the process
+ * list), and prints the platform's answer; it exits 0 only when the platform accepted the request. Either way the
+ * private key never leaves this machine: only the signature is sent.
  */
 @Command(
         name = "sign",
         mixinStandardHelpOptions = true,
         description = "Signs an endorsement, a withdrawal or a new key with the organization's own key; prints the "
-                + "JSON body for the write API.")
+                + "JSON body for the write API, or sends it (--send).")
 public final class SignCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,10 +63,29 @@ public final class SignCommand implements Callable<Integer> {
                     + "first key, its own, signed with --key-id set to the new id")
     String newPublicKey;
 
+    @Option(names = "--send", description = "send the signed request to the write API instead of printing its body")
+    boolean send;
+
+    @Option(
+            names = "--url",
+            defaultValue = "${env:ENDORSEMENTS_COMMAND_URL:-http://127.0.0.1:8080}",
+            description = "--send: the write API (default: ENDORSEMENTS_COMMAND_URL or ${DEFAULT-VALUE})")
+    String url;
+
+    @Option(
+            names = "--api-key",
+            defaultValue = "${env:ENDORSEMENTS_API_KEY}",
+            description = "--send: the organization's API key (default: ENDORSEMENTS_API_KEY)")
+    String apiKey;
+
     Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() throws Exception {
+        if (send && (apiKey == null || apiKey.isBlank())) {
+            System.err.println("--send needs the organization's API key: --api-key or ENDORSEMENTS_API_KEY");
+            return 2;
+        }
         PrivateKey key = KeyFiles.load(keyFile);
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         byte[] random = new byte[NONCE_BYTES];
@@ -106,7 +130,29 @@ public final class SignCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        System.out.println(JSON.writeValueAsString(body));
-        return 0;
+        if (!send) {
+            System.out.println(JSON.writeValueAsString(body));
+            return 0;
+        }
+        return send(body);
+    }
+
+    /** The request the printed body is for: PUT to endorse or register, DELETE to withdraw. */
+    private int send(ObjectNode body) throws java.io.IOException {
+        String organization = encode(organizationId);
+        String path = "certify-key".equals(action)
+                ? "/api/organizations/" + organization + "/signing-keys/" + encode(subject)
+                : "/api/statements/" + encode(subject) + "/endorsements/" + organization;
+        String method = "withdraw".equals(action) ? "DELETE" : "PUT";
+        ApiReply reply = ApiClient.create(url).withKey(apiKey).send(method, path, body);
+        System.out.println(reply.status() + " " + method + " " + path);
+        if (!reply.body().isEmpty()) {
+            System.out.println(reply.body());
+        }
+        return reply.isSuccess() ? 0 : 1;
+    }
+
+    private static String encode(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

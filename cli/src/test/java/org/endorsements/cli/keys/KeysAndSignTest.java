@@ -118,4 +118,120 @@ class KeysAndSignTest {
                         .encodeToString(java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length)))
                 .isEqualTo(publicKey);
     }
+
+    /** What a stand-in write API received, and answers with {@code status}. */
+    private record Received(String method, String path, String authorization, String body) {}
+
+    private static Received sendTo(int status, java.util.function.IntConsumer exit, Object command, String... args)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Received> received =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            received.set(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            byte[] answer = "{\"status\":%d}".formatted(status).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            String[] all = java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(
+                                    "--send",
+                                    "--url",
+                                    "http://127.0.0.1:" + server.getAddress().getPort(),
+                                    "--api-key",
+                                    "ek_organization"),
+                            java.util.Arrays.stream(args))
+                    .toArray(String[]::new);
+            exit.accept(new CommandLine(command).execute(all));
+        } finally {
+            System.setOut(original);
+            server.stop(0);
+        }
+        return received.get();
+    }
+
+    @Test
+    void withSendASignedWithdrawalIsDeletedWithTheOrganizationsApiKeyAndItsSignatureVerifies() throws Exception {
+        Path key = dir.resolve("signing.pem");
+        String publicKey = run(new KeysCommand(), "generate", "--out", key.toString());
+
+        Received request = sendTo(
+                200,
+                code -> assertThat(code).isZero(),
+                new SignCommand(),
+                "--key",
+                key.toString(),
+                "--organization",
+                "provea",
+                "--content-hash",
+                HASH,
+                "withdraw",
+                "icc");
+
+        assertThat(request.method()).isEqualTo("DELETE");
+        assertThat(request.path()).isEqualTo("/api/statements/icc/endorsements/provea");
+        assertThat(request.authorization()).isEqualTo("Bearer ek_organization");
+        JsonNode signed = JSON.readTree(request.body()).path("signature");
+        ActionSignature signature = new ActionSignature(
+                SigningKeyId.of(field(signed, "keyId")),
+                field(signed, "contentHash"),
+                Instant.parse(field(signed, "signedAt")),
+                field(signed, "nonce"),
+                field(signed, "value"));
+        assertThat(signature.verifies(
+                        publicKey, SignedMessages.Action.WITHDRAW, StatementId.of("icc"), OrganizationId.of("provea")))
+                .isTrue();
+    }
+
+    @Test
+    void withSendAKeyCertificationIsPutAtTheNewKeysAddress() throws Exception {
+        Path key = dir.resolve("signing.pem");
+        String publicKey = run(new KeysCommand(), "generate", "--out", key.toString());
+
+        Received request = sendTo(
+                201,
+                code -> assertThat(code).isZero(),
+                new SignCommand(),
+                "--key",
+                key.toString(),
+                "--organization",
+                "provea",
+                "certify-key",
+                "k1",
+                publicKey);
+
+        assertThat(request.method()).isEqualTo("PUT");
+        assertThat(request.path()).isEqualTo("/api/organizations/provea/signing-keys/k1");
+        assertThat(JSON.readTree(request.body()).path("publicKey").asText()).isEqualTo(publicKey);
+    }
+
+    @Test
+    void withSendARefusedRequestExitsNonZero() throws Exception {
+        Path key = dir.resolve("signing.pem");
+        run(new KeysCommand(), "generate", "--out", key.toString());
+
+        sendTo(
+                409,
+                code -> assertThat(code).isEqualTo(1),
+                new SignCommand(),
+                "--key",
+                key.toString(),
+                "--organization",
+                "provea",
+                "--content-hash",
+                HASH,
+                "endorse",
+                "icc");
+    }
 }

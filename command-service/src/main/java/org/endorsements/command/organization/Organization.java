@@ -50,6 +50,9 @@ public class Organization {
     private boolean hidden;
     private String activeCredentialId;
     private AssuranceLevel activeCredentialAssurance;
+    /** Whether the admin issued the active credential (and so held it): at registration, or by a rotation. */
+    private boolean activeCredentialFromAdmin;
+
     private final Map<SigningKeyId, SigningKey> signingKeys = new HashMap<>();
 
     /** What the aggregate remembers of each key it ever registered; revoked ids stay taken. */
@@ -111,7 +114,11 @@ public class Organization {
     /**
      * Registers a signing key. An organization's new key must be certified by one of its current keys; its very
      * first key certifies itself (proof that the registrant holds it), and its signatures prove no more than the API
-     * key that registered it. An admin may register a key for an organization that lost its keys, with a reason;
+     * key that registered it. That key must be one the admin never held: the key handed over at registration passed
+     * through the admin, who could otherwise keep a copy and register a first key of its own for an organization that
+     * has none, silently signing as {@code organization-key}. So the organization rotates that key first (the new one
+     * is answered to it alone; an admin who rotated it instead would leave the organization's own key dead, and the
+     * rotation in the public history). An admin may register a key for an organization that lost its keys, with a reason;
      * such a key and every key it certifies sign at {@code admin-issued-credential}, never {@code organization-key}.
      * Registering the same key under the same id again changes nothing.
      */
@@ -170,6 +177,12 @@ public class Organization {
                 throw DomainRuleViolation.rejected(
                         "certification-by-current-key-required",
                         "only the first key certifies itself; later keys are certified by a current key");
+            }
+            if (activeCredentialFromAdmin && activeCredentialAssurance == AssuranceLevel.ORGANIZATION_CREDENTIAL) {
+                throw DomainRuleViolation.conflict(
+                        "rotate-credential-first",
+                        "the API key handed over at registration passed through the admin: rotate it"
+                                + " (POST /api/organizations/{id}/credentials) and register the first key with the new one");
             }
             signerPublicKey = publicKey;
             assurance = activeCredentialAssurance == AssuranceLevel.ORGANIZATION_CREDENTIAL
@@ -269,12 +282,14 @@ public class Organization {
     void on(CredentialIssued event) {
         this.activeCredentialId = event.credentialId();
         this.activeCredentialAssurance = event.assurance();
+        this.activeCredentialFromAdmin = Caller.ADMIN_ACTOR.equals(event.issuedBy());
     }
 
     @EventSourcingHandler
     void on(CredentialRevoked event) {
         this.activeCredentialId = null;
         this.activeCredentialAssurance = null;
+        this.activeCredentialFromAdmin = false;
     }
 
     @EventSourcingHandler

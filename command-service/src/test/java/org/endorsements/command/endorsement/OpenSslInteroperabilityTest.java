@@ -144,8 +144,14 @@ class OpenSslInteroperabilityTest {
 
         fixture.given(
                         new OrganizationRegistered(ORG, "Acceso a la Justicia", null, null, null, null, NOW, "admin"),
+                        // The key the organization rotated to from the one it was handed over.
                         new CredentialIssued(
-                                ORG, "cred-1", "1".repeat(64), NOW, "admin", AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                                ORG,
+                                "cred-1",
+                                "1".repeat(64),
+                                NOW,
+                                "credential:cred-0",
+                                AssuranceLevel.ORGANIZATION_CREDENTIAL))
                 .when(
                         new RegisterSigningKeyCommand(ORG, K1, publicKey, certification, null, NOW),
                         Map.of(CallerMetaData.KEY, ORG_KEY))

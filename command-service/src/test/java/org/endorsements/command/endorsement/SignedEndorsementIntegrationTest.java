@@ -36,7 +36,9 @@ import org.endorsements.testsupport.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Signed endorsements through the whole service, as an organization's own client makes them: key registration,
@@ -50,6 +52,9 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Api api;
     private KafkaConsumer<String, byte[]> topic;
@@ -87,6 +92,49 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Registers an organization and rotates the key it was handed over, as an organization does before registering
+     * its first signing key; the answer names the organization and its new key, as a registration does.
+     */
+    private Api.Response organizationHoldingAKeyTheAdminNeverHeld(String name) {
+        Api.Response registered = api.registerOrganization(name);
+        Api.Response rotated = api.send(
+                "POST",
+                "/api/organizations/" + registered.text("organizationId") + "/credentials",
+                registered.text("apiKey"),
+                null);
+        assertThat(rotated.status()).isEqualTo(201);
+        return rotated;
+    }
+
+    @Test
+    void aFirstKeyRegisteredWithTheKeyTheAdminHandedOverIsRefusedAndRecordsNothing() throws Exception {
+        Api.Response org = api.registerOrganization("Hasty organization");
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String publicKey = Ed25519.encode(keys.getPublic());
+        Instant at = now();
+        String nonce = nonce();
+        String organizationId = org.text("organizationId");
+        byte[] message = SignedMessages.keyCertification(
+                OrganizationId.of(organizationId), SigningKeyId.of("k1"), publicKey, SigningKeyId.of("k1"), at, nonce);
+
+        Api.Response refused = api.send(
+                "PUT",
+                "/api/organizations/" + organizationId + "/signing-keys/k1",
+                org.text("apiKey"),
+                "{\"publicKey\":\"" + publicKey + "\",\"certification\":{\"signerKeyId\":\"k1\",\"signedAt\":\""
+                        + SignedMessages.formatTime(at) + "\",\"nonce\":\"" + nonce + "\",\"value\":\""
+                        + sign(keys, message) + "\"}}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).isEqualTo("urn:endorsements:problem:rotate-credential-first");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM signing_key WHERE organization_id = ?")
+                        .param(organizationId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     /** Registers the organization's first key, certified by itself, with its own API key. */
@@ -139,7 +187,7 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
 
     @Test
     void anOrganizationSignsWithItsOwnKeyAndTheTopicSaysOrganizationKey() throws Exception {
-        Api.Response org = api.registerOrganization("Signing organization");
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Signing organization");
         String organizationId = org.text("organizationId");
         String statementId = api.publishStatement();
         KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
@@ -159,7 +207,7 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
 
     @Test
     void aReplayedSignedRequestIsA409AndRecordsNothing() throws Exception {
-        Api.Response org = api.registerOrganization("Replayed organization");
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Replayed organization");
         String organizationId = org.text("organizationId");
         String statementId = api.publishStatement();
         KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
@@ -180,7 +228,7 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
 
     @Test
     void aSignatureOverAnotherTextIsA409NamingTheCurrentHash() throws Exception {
-        Api.Response org = api.registerOrganization("Stale organization");
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Stale organization");
         String organizationId = org.text("organizationId");
         String statementId = api.publishStatement();
         KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
@@ -199,7 +247,7 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
 
     @Test
     void aStatementThatRequiresSignaturesRefusesAnUnsignedEndorsementAndTakesASignedOne() throws Exception {
-        Api.Response org = api.registerOrganization("Required organization");
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Required organization");
         String organizationId = org.text("organizationId");
         Api.Response statement = publishStatementRequiringSignatures();
         String statementId = statement.text("statementId");
@@ -238,6 +286,42 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
         JsonNode event = awaitEvent(statementId + ":" + organizationId, "EndorsementAdded");
         assertThat(event.path("assurance").asText()).isEqualTo("admin-issued-credential");
         assertThat(event.path("signature").isNull()).isTrue();
+    }
+
+    /**
+     * An admin who registers a key for an organization (a recovery) holds its private half: what it signs reads
+     * admin-issued-credential, and the key's registration names the admin and the reason, on the topic.
+     */
+    @Test
+    void aKeyAnAdminRegisteredSignsAsAdminIssuedCredentialAndItsRegistrationSaysWhoAndWhy() throws Exception {
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Recovered organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Api.Response recovered = api.send(
+                "PUT",
+                "/api/organizations/" + organizationId + "/signing-keys/k1",
+                ADMIN_KEY,
+                "{\"publicKey\":\"" + Ed25519.encode(keys.getPublic())
+                        + "\",\"recoveryReason\":\"lost its laptop, confirmed by phone\"}");
+        assertThat(recovered.status()).isEqualTo(201);
+        String path = "/api/statements/" + statementId + "/endorsements/" + organizationId;
+
+        Api.Response endorsed = api.send(
+                "PUT",
+                path,
+                org.text("apiKey"),
+                signedBody(
+                        keys, SignedMessages.Action.ENDORSE, statementId, hashOf(statementId), organizationId, now()));
+
+        assertThat(endorsed.status()).as(endorsed.body().toString()).isEqualTo(201);
+        JsonNode key = awaitEvent(organizationId, "SigningKeyRegistered");
+        assertThat(key.path("registeredBy").asText()).isEqualTo("admin");
+        assertThat(key.path("recoveryReason").asText()).isEqualTo("lost its laptop, confirmed by phone");
+        assertThat(key.path("assurance").asText()).isEqualTo("admin-issued-credential");
+        JsonNode event = awaitEvent(statementId + ":" + organizationId, "EndorsementAdded");
+        assertThat(event.path("assurance").asText()).isEqualTo("admin-issued-credential");
+        assertThat(event.path("signature").path("keyId").asText()).isEqualTo("k1");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.endorsements.command.eventstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.endorsements.command.support.Api;
 import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
+import org.endorsements.events.CredentialDigest;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.testsupport.TestStack;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +111,7 @@ class EventStreamIntegrationTest extends TestStackSupport {
         String path = "/api/statements/" + statementId + "/endorsements/" + org.text("organizationId");
         api.send("PUT", path, org.text("apiKey"), null);
         api.send("DELETE", path, org.text("apiKey"), "{\"reason\":\"changed our mind\"}");
+        api.send("POST", "/api/organizations/" + org.text("organizationId") + "/credentials", ADMIN_KEY, null);
         String keyPath = "/api/organizations/" + org.text("organizationId") + "/signing-keys/k1";
         api.send(
                 "PUT",
@@ -122,6 +125,8 @@ class EventStreamIntegrationTest extends TestStackSupport {
         Map<String, String> schemas = Map.of(
                 "org.endorsements.SigningKeyRegistered.v1", "SigningKeyRegistered.v1.json",
                 "org.endorsements.SigningKeyRevoked.v1", "SigningKeyRevoked.v1.json",
+                "org.endorsements.ApiCredentialIssued.v1", "ApiCredentialIssued.v1.json",
+                "org.endorsements.ApiCredentialRevoked.v1", "ApiCredentialRevoked.v1.json",
                 "org.endorsements.OrganizationRegistered.v1", "OrganizationRegistered.v1.json",
                 "org.endorsements.OrganizationSuspended.v1", "OrganizationSuspended.v1.json",
                 "org.endorsements.StatementPublished.v1", "StatementPublished.v1.json",
@@ -143,10 +148,13 @@ class EventStreamIntegrationTest extends TestStackSupport {
     }
 
     @Test
-    void credentialEventsNeverLeaveTheCommandSide() {
+    void credentialEventsArePublishedNamingWhoIssuedEachKeyAndNeverTheKey() throws Exception {
         Api.Response org = api.registerOrganization("Codhez");
         String organizationId = org.text("organizationId");
-        api.send("POST", "/api/organizations/" + organizationId + "/credentials", org.text("apiKey"), null);
+        Api.Response rotated =
+                api.send("POST", "/api/organizations/" + organizationId + "/credentials", org.text("apiKey"), null);
+        Api.Response byAdmin =
+                api.send("POST", "/api/organizations/" + organizationId + "/credentials", ADMIN_KEY, null);
         api.send("POST", "/api/organizations/" + organizationId + "/suspend", ADMIN_KEY, null);
         // The relay handles the store in order and its sends of one organization share a partition: once the
         // suspension is on the topic, so is everything the relay did with the credential events before it.
@@ -157,10 +165,42 @@ class EventStreamIntegrationTest extends TestStackSupport {
         assertThat(forOrganization)
                 .extracting(r -> header(r, "ce_type"))
                 .containsExactly(
-                        "org.endorsements.OrganizationRegistered.v1", "org.endorsements.OrganizationSuspended.v1");
+                        "org.endorsements.OrganizationRegistered.v1",
+                        "org.endorsements.ApiCredentialIssued.v1",
+                        "org.endorsements.ApiCredentialRevoked.v1",
+                        "org.endorsements.ApiCredentialIssued.v1",
+                        "org.endorsements.ApiCredentialRevoked.v1",
+                        "org.endorsements.ApiCredentialIssued.v1",
+                        "org.endorsements.OrganizationSuspended.v1");
+        // With no private events left out, the organization's sequence has no holes.
         assertThat(forOrganization)
-                .allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
-                        .doesNotContain("keyHash"));
+                .extracting(r -> header(r, "ce_sequence"))
+                .containsExactly("0", "1", "2", "3", "4", "5", "6");
+        List<JsonNode> issues = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : forOrganization) {
+            if (header(r, "ce_type").endsWith("ApiCredentialIssued.v1")) {
+                issues.add(JSON.readTree(r.value()));
+            }
+        }
+        assertThat(issues)
+                .extracting(
+                        i -> i.path("credentialId").asText(),
+                        i -> i.path("issuedBy").asText(),
+                        i -> i.path("assurance").asText())
+                .containsExactly(
+                        tuple(org.text("credentialId"), "admin", "organization-credential"),
+                        tuple(
+                                rotated.text("credentialId"),
+                                "credential:" + org.text("credentialId"),
+                                "organization-credential"),
+                        tuple(byAdmin.text("credentialId"), "admin", "admin-issued-credential"));
+        assertThat(issues.get(2).path("keyDigest").asText())
+                .isEqualTo(CredentialDigest.keyHashOf(byAdmin.text("apiKey")));
+        for (String key : List.of(org.text("apiKey"), rotated.text("apiKey"), byAdmin.text("apiKey"))) {
+            assertThat(forOrganization)
+                    .allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                            .doesNotContain(key));
+        }
     }
 
     @Test

@@ -112,14 +112,75 @@ class SigningKeyTest {
                                 AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
     }
 
+    private static final Caller ROTATED_BY_ITSELF = Caller.organization(ID, "cred-2");
+
+    /** The registration key rotated away by the organization itself: a key the admin never held. */
+    private static Object[] rotatedByItself() {
+        return new Object[] {
+            registered(),
+            registrationCredential(),
+            new CredentialRevoked(ID, "cred-1", T0, "credential:cred-1"),
+            new CredentialIssued(ID, "cred-2", HASH_2, T0, "credential:cred-1", AssuranceLevel.ORGANIZATION_CREDENTIAL)
+        };
+    }
+
     @Test
-    void theFirstKeyCertifiedByItselfWithTheOrganizationsOwnCredentialSignsAsOrganizationKey() throws Exception {
+    void theFirstKeyCertifiedByItselfWithAKeyTheOrganizationRotatedItselfSignsAsOrganizationKey() throws Exception {
         KeyCertification certification = certify(k1, K1, K1, k1, NOW);
 
+        fixture.given(rotatedByItself())
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), certification, null, NOW), by(ROTATED_BY_ITSELF))
+                .expectEvents(new SigningKeyRegistered(
+                        ID,
+                        K1,
+                        pub(k1),
+                        NOW,
+                        "credential:cred-2",
+                        certification,
+                        null,
+                        AssuranceLevel.ORGANIZATION_KEY))
+                .expectResultMessagePayload(new SigningKeyOutcome(true, 4));
+    }
+
+    /**
+     * The admin hands the registration key over and could keep a copy: with it alone it must not register a first
+     * key that signs as organization-key for an organization that never registered one.
+     */
+    @Test
+    void theFirstKeyRegisteredWithTheKeyTheAdminHandedOverIsRefusedUntilTheOrganizationRotatesIt() throws Exception {
         fixture.given(registered(), registrationCredential())
-                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), certification, null, NOW), by(SELF))
-                .expectEvents(firstKey(certification))
-                .expectResultMessagePayload(new SigningKeyOutcome(true, 2));
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), certify(k1, K1, K1, k1, NOW), null, NOW), by(SELF))
+                .expectNoEvents()
+                .expectException(violation("rotate-credential-first"));
+    }
+
+    /**
+     * Whoever holds an API key of an organization whose keys are all revoked (lost, seized) cannot certify a new key
+     * itself, even with a key the organization rotated: only an admin recovery, which reads admin-issued-credential.
+     */
+    @Test
+    void anOrganizationWhoseKeysAreAllRevokedCannotCertifyANewKeyItself() throws Exception {
+        Object[] history = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(rotatedByItself()),
+                        java.util.stream.Stream.of(
+                                new SigningKeyRegistered(
+                                        ID,
+                                        K1,
+                                        pub(k1),
+                                        T0,
+                                        "credential:cred-2",
+                                        certify(k1, K1, K1, k1, T0),
+                                        null,
+                                        AssuranceLevel.ORGANIZATION_KEY),
+                                new SigningKeyRevoked(ID, K1, "seized", T0, "credential:cred-2")))
+                .toArray();
+
+        fixture.given(history)
+                .when(
+                        new RegisterSigningKeyCommand(ID, K2, pub(k2), certify(k2, K2, K2, k2, NOW), null, NOW),
+                        by(ROTATED_BY_ITSELF))
+                .expectNoEvents()
+                .expectException(violation("certification-by-current-key-required"));
     }
 
     @Test

@@ -42,5 +42,7 @@ public interface AuditTrail {
             String source,
             Integer entryNumber,
             String contentHash,
-            String signerOpening) {}
+            String signerOpening,
+            String assurance,
+            String signingKeyId) {}
 }

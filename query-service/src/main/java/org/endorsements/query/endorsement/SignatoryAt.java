@@ -2,7 +2,11 @@ package org.endorsements.query.endorsement;
 
 import java.time.Instant;
 
-/** A signatory in force at an instant, as its audit trail recorded the endorsement: only what reads show. */
+/**
+ * A signatory in force at an instant, as its audit trail recorded the endorsement: only what reads show.
+ * {@code assurance} is what vouched for that endorsement (as recorded, or as events before levels read);
+ * {@code signingKeyId} the key it was signed with, else null.
+ */
 public record SignatoryAt(
         String organizationId,
         String name,
@@ -10,7 +14,9 @@ public record SignatoryAt(
         String source,
         Integer entryNumber,
         String contentHash,
-        String signerOpening) {
+        String signerOpening,
+        String assurance,
+        String signingKeyId) {
 
     /** Rough heap size, for the result cache's bound. */
     public long estimatedBytes() {
@@ -20,7 +26,9 @@ public record SignatoryAt(
                                 + length(name)
                                 + length(source)
                                 + length(contentHash)
-                                + length(signerOpening));
+                                + length(signerOpening)
+                                + length(assurance)
+                                + length(signingKeyId));
     }
 
     private static int length(String s) {

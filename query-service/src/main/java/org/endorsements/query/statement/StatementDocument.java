@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * A statement as a document, the way sign-on letters circulate: its text, the line that opens the list, the
  * numbered list of signatories, the closing line, and the instant the list is true for. Signatories are numbered
- * 1..n in document order: a withdrawal leaves no hole in the numbering that would point at who withdrew.
+ * 1..n in document order: a withdrawal leaves no hole in the numbering that would point at who withdrew. Each
+ * signatory is followed by its assurance level in parentheses, and the closing says what the levels mean: a reader
+ * of a forwarded letter has no other view to learn whether a signature rests on the organization's own key.
  */
 public final class StatementDocument {
 
@@ -18,13 +20,21 @@ public final class StatementDocument {
         PLAIN
     }
 
+    /** A named signatory and what vouches for its signature (an assurance level's wire name). */
+    public record Signatory(String name, String assurance) {}
+
+    /** What the closing says about the levels, so that a letter read on its own explains them. */
+    static final String ASSURANCE_LEGEND = "In parentheses, what vouches for each signature: organization-key (a"
+            + " signature by the organization's own key), organization-credential (its API key), admin-issued-credential"
+            + " (a key the platform's operator issued), imported (recorded by the operator from another channel).";
+
     /** {@code withheld}: organizations in force at that instant that have withdrawn since, not named. */
     public record Content(
             String title,
             String body,
             String listIntro,
             String closingNote,
-            List<String> names,
+            List<Signatory> signatories,
             Instant asOf,
             int withheld) {}
 
@@ -37,8 +47,8 @@ public final class StatementDocument {
         Writer writer = new Writer(out, format);
         try {
             writer.opening(c.title(), c.body(), c.listIntro());
-            for (String name : c.names()) {
-                writer.signatory(name);
+            for (Signatory signatory : c.signatories()) {
+                writer.signatory(signatory.name(), signatory.assurance());
             }
             writer.closing(c.closingNote(), c.asOf(), c.withheld());
         } catch (IOException e) {
@@ -77,11 +87,14 @@ public final class StatementDocument {
             }
         }
 
-        public void signatory(String name) throws IOException {
+        /** {@code assurance} is a level's wire name (lower case and dashes: nothing to escape). */
+        public void signatory(String name, String assurance) throws IOException {
             out.append(Long.toString(++number))
                     .append(") ")
                     .append(md ? escape(name) : name)
-                    .append('\n');
+                    .append(" (")
+                    .append(assurance)
+                    .append(")\n");
         }
 
         public void closing(String closingNote, Instant asOf, int withheld) throws IOException {
@@ -102,6 +115,9 @@ public final class StatementDocument {
                     + (countedButHidden > 0 ? ", " + countedButHidden + " of them counted but not named" : "")
                     + (withheld > 0 ? " (" + withheld + " who have withdrawn since are not named)" : "") + ".";
             out.append(md ? "_" + line + "_" : line).append('\n');
+            if (number > 0) {
+                out.append('\n').append(ASSURANCE_LEGEND).append('\n');
+            }
         }
     }
 

@@ -11,6 +11,16 @@ class StatementDocumentTest {
     private static final Instant AS_OF = Instant.parse("2026-11-28T12:00:00Z");
 
     private static StatementDocument.Content content(List<String> names, String intro, int withheld) {
+        return contentOf(
+                names.stream()
+                        .map(name -> new StatementDocument.Signatory(name, "organization-credential"))
+                        .toList(),
+                intro,
+                withheld);
+    }
+
+    private static StatementDocument.Content contentOf(
+            List<StatementDocument.Signatory> names, String intro, int withheld) {
         return new StatementDocument.Content(
                 "Title",
                 "First paragraph.\n\nSecond paragraph.",
@@ -36,12 +46,16 @@ class StatementDocumentTest {
 
                 Signed:
 
-                1) Provea
-                2) Codhez
+                1) Provea (organization-credential)
+                2) Codhez (organization-credential)
 
                 Translated by someone
 
                 As of 2026-11-28T12:00:00Z: 2 signatories.
+
+                In parentheses, what vouches for each signature: organization-key (a signature by the organization's \
+                own key), organization-credential (its API key), admin-issued-credential (a key the platform's \
+                operator issued), imported (recorded by the operator from another channel).
                 """);
     }
 
@@ -49,7 +63,9 @@ class StatementDocumentTest {
     void signatoriesAreNumberedWithoutHoles() {
         String text =
                 StatementDocument.render(content(List.of("A", "B", "C"), null, 0), StatementDocument.Format.MARKDOWN);
-        assertThat(text).contains("1) A\n2) B\n3) C\n");
+        assertThat(text)
+                .contains(
+                        "1) A (organization-credential)\n2) B (organization-credential)\n3) C (organization-credential)\n");
     }
 
     @Test
@@ -58,13 +74,39 @@ class StatementDocumentTest {
                 content(List.of("<img src=x onerror=alert(1)>", "*bold* [link](x)"), null, 0),
                 StatementDocument.Format.MARKDOWN);
 
-        assertThat(text).contains("1) \\<img src=x onerror=alert(1)\\>", "2) \\*bold\\* \\[link\\](x)");
+        assertThat(text).contains("1) \\<img src=x onerror=alert(1)\\> (", "2) \\*bold\\* \\[link\\](x) (");
     }
 
     @Test
     void withheldSignatoriesAreCountedButNotNamed() {
         String text = StatementDocument.render(content(List.of("A"), null, 2), StatementDocument.Format.PLAIN);
         assertThat(text)
-                .endsWith("As of 2026-11-28T12:00:00Z: 1 signatory (2 who have withdrawn since are not named).\n");
+                .contains("As of 2026-11-28T12:00:00Z: 1 signatory (2 who have withdrawn since are not named).\n");
+    }
+
+    @Test
+    void eachSignatoryShowsWhatVouchesForItsSignature() {
+        String text = StatementDocument.render(
+                contentOf(
+                        List.of(
+                                new StatementDocument.Signatory("Provea", "organization-key"),
+                                new StatementDocument.Signatory("Codhez", "admin-issued-credential"),
+                                new StatementDocument.Signatory("Letter signer", "imported")),
+                        null,
+                        0),
+                StatementDocument.Format.MARKDOWN);
+
+        assertThat(text)
+                .contains(
+                        "1) Provea (organization-key)\n",
+                        "2) Codhez (admin-issued-credential)\n",
+                        "3) Letter signer (imported)\n",
+                        StatementDocument.ASSURANCE_LEGEND);
+    }
+
+    @Test
+    void aDocumentWithoutNamedSignatoriesHasNoLegend() {
+        String text = StatementDocument.render(content(List.of(), null, 0), StatementDocument.Format.PLAIN);
+        assertThat(text).doesNotContain(StatementDocument.ASSURANCE_LEGEND);
     }
 }

@@ -2,6 +2,8 @@ package org.endorsements.query.support;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.endorsements.events.ActionSignature;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementSource;
@@ -12,6 +14,7 @@ import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
 import org.endorsements.query.projection.ProjectedEvent;
@@ -74,6 +77,34 @@ public final class Events {
                         visibility,
                         null,
                         null),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
+    }
+
+    /** An endorsement signed with the organization's key {@code keyId} (the signature's bytes are not checked here). */
+    public ProjectedEvent signed(String organization, long sequence, Instant at, String keyId) {
+        return event(
+                new EndorsementAdded(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        "Org " + organization,
+                        HASH,
+                        at,
+                        "credential:c-" + organization,
+                        EndorsementSource.API,
+                        "req",
+                        "ab".repeat(32),
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        new ActionSignature(
+                                SigningKeyId.of(keyId),
+                                HASH,
+                                at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                                "n".repeat(16),
+                                java.util.Base64.getEncoder().encodeToString(new byte[64])),
+                        AssuranceLevel.ORGANIZATION_KEY),
                 "Endorsement",
                 STATEMENT + ":" + organization,
                 sequence,

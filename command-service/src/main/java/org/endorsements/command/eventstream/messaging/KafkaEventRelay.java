@@ -8,6 +8,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.eventstream.EventStreamProperties;
+import org.endorsements.command.organization.CredentialIssued;
+import org.endorsements.command.organization.CredentialRevoked;
 import org.endorsements.command.shared.messaging.AcknowledgedBatch;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
@@ -37,6 +39,21 @@ public class KafkaEventRelay {
     @EventHandler
     void on(EndorsementEvent event, DomainEventMessage<?> message) {
         batch.send(toRecord(event, message));
+    }
+
+    /**
+     * Credential events are stored in their private form (with the key hash the command side authenticates by) and
+     * published in their public one, under the stored event's id and sequence: auditors see who issued each key an
+     * endorsement names. Credential events stored before this relay published them are not on the topic.
+     */
+    @EventHandler
+    void on(CredentialIssued event, DomainEventMessage<?> message) {
+        batch.send(toRecord(event.publicForm(), message));
+    }
+
+    @EventHandler
+    void on(CredentialRevoked event, DomainEventMessage<?> message) {
+        batch.send(toRecord(event.publicForm(), message));
     }
 
     ProducerRecord<String, byte[]> toRecord(EndorsementEvent event, DomainEventMessage<?> message) {

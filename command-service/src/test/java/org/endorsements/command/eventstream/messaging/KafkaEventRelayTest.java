@@ -14,9 +14,13 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.spring.stereotype.Aggregate;
 import org.endorsements.command.endorsement.Endorsement;
 import org.endorsements.command.eventstream.EventStreamProperties;
+import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.Organization;
 import org.endorsements.command.statement.Statement;
 import org.endorsements.events.AggregateType;
+import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.CredentialDigest;
+import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,32 @@ class KafkaEventRelayTest {
     /** A class renamed from {@code Statement} keeps the pinned type, so its events are still stored as one. */
     @AggregateRoot(type = Statement.TYPE)
     static class Proclamation {}
+
+    @Test
+    void anIssuedCredentialIsPublishedUnderItsPublicNameWithWhoIssuedItAndOnlyTheKeysDigest() {
+        String key = "ek_the-secret-key";
+        CredentialIssued issued = new CredentialIssued(
+                OrganizationId.of("acme"),
+                "cred-2",
+                CredentialDigest.keyHashOf(key),
+                Instant.parse("2026-11-01T10:00:00Z"),
+                "admin",
+                AssuranceLevel.ADMIN_ISSUED_CREDENTIAL);
+
+        ProducerRecord<String, byte[]> record = relay.toRecord(
+                issued.publicForm(), new GenericDomainEventMessage<>(Organization.TYPE, "acme", 3, issued));
+
+        String value = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(record.key()).isEqualTo("acme");
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("org.endorsements.ApiCredentialIssued.v1");
+        assertThat(new String(record.headers().lastHeader("ce_sequence").value(), StandardCharsets.UTF_8))
+                .isEqualTo("3");
+        assertThat(value)
+                .contains("\"issuedBy\":\"admin\"", "\"assurance\":\"admin-issued-credential\"")
+                .contains("\"keyDigest\":\"" + CredentialDigest.keyHashOf(key) + "\"")
+                .doesNotContain(key);
+    }
 
     @Test
     void theAggregateTypeOnTheTopicIsTheDocumentedWireName() {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.endorsements.events.ApiCredentialIssued;
+import org.endorsements.events.ApiCredentialRevoked;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementVisibilityChanged;
@@ -74,6 +76,12 @@ public class AuditProjection implements BatchProjection {
                         .on("organizationId", Sort.Direction.ASC)
                         .on("occurredAt", Sort.Direction.ASC)
                         .named("organization_history"));
+        // Only credential issues have the field: the history looks up who issued the key each endorsement names.
+        mongo.indexOps(g.collection(AUDIT))
+                .ensureIndex(new Index()
+                        .on("payload.credentialId", Sort.Direction.ASC)
+                        .sparse()
+                        .named("credential_issued"));
     }
 
     @Override
@@ -123,6 +131,12 @@ public class AuditProjection implements BatchProjection {
         } else if (event instanceof SigningKeyRevoked k) {
             organizationId = k.organizationId().value();
             actor = k.revokedBy();
+        } else if (event instanceof ApiCredentialIssued c) {
+            organizationId = c.organizationId().value();
+            actor = c.issuedBy();
+        } else if (event instanceof ApiCredentialRevoked c) {
+            organizationId = c.organizationId().value();
+            actor = c.revokedBy();
         }
         Document payload = Document.parse(new String(e.payload(), StandardCharsets.UTF_8));
         return new AuditEntry(

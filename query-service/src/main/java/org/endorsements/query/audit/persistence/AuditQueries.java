@@ -4,11 +4,14 @@ import static org.endorsements.query.shared.persistence.Cursors.batched;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.endorsements.events.ApiCredentialIssued;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
@@ -26,6 +29,7 @@ public class AuditQueries implements AuditTrail {
 
     private static final String ADDED = EventMessageFormat.typeOf(EndorsementAdded.class);
     private static final String WITHDRAWN = EventMessageFormat.typeOf(EndorsementWithdrawn.class);
+    private static final String CREDENTIAL_ISSUED = EventMessageFormat.typeOf(ApiCredentialIssued.class);
 
     private final MongoTemplate mongo;
     private final LiveGeneration live;
@@ -55,6 +59,25 @@ public class AuditQueries implements AuditTrail {
                 .skip((long) page * size)
                 .limit(size);
         return mongo.find(query, AuditEntry.class, audit());
+    }
+
+    /**
+     * The issue of each of these API credentials that the audit trail holds, by credential id (one index lookup:
+     * {@code credential_issued}). Credentials issued before their events were published are absent.
+     */
+    public Map<String, AuditEntry> issuesOfCredentials(Collection<String> credentialIds) {
+        if (credentialIds.isEmpty()) {
+            return Map.of();
+        }
+        Query query = Query.query(Criteria.where("payload.credentialId")
+                .in(credentialIds)
+                .and("type")
+                .is(CREDENTIAL_ISSUED));
+        Map<String, AuditEntry> issues = new HashMap<>();
+        for (AuditEntry entry : mongo.find(query, AuditEntry.class, audit())) {
+            issues.put(entry.payload().getString("credentialId"), entry);
+        }
+        return issues;
     }
 
     public long countOfStatement(String statementId) {
@@ -92,7 +115,9 @@ public class AuditQueries implements AuditTrail {
                         "payload.source",
                         "payload.entryNumber",
                         "payload.contentHash",
-                        "payload.signerOpening");
+                        "payload.signerOpening",
+                        "payload.assurance",
+                        "payload.signature.keyId");
         try (Stream<Document> entries = mongo.stream(batched(query), Document.class, audit())) {
             entries.forEach(e -> change.accept(change(e)));
         }
@@ -138,6 +163,7 @@ public class AuditQueries implements AuditTrail {
     private static EndorsementChange change(Document entry) {
         Document payload = entry.get("payload", Document.class);
         Object number = payload == null ? null : payload.get("entryNumber");
+        Document signature = payload == null ? null : payload.get("signature", Document.class);
         return new EndorsementChange(
                 entry.getString("aggregateId"),
                 ((Number) entry.get("sequence")).longValue(),
@@ -148,7 +174,9 @@ public class AuditQueries implements AuditTrail {
                 payload == null ? null : payload.getString("source"),
                 number == null ? null : ((Number) number).intValue(),
                 payload == null ? null : payload.getString("contentHash"),
-                payload == null ? null : payload.getString("signerOpening"));
+                payload == null ? null : payload.getString("signerOpening"),
+                payload == null ? null : payload.getString("assurance"),
+                signature == null ? null : signature.getString("keyId"));
     }
 
     private static Instant instant(Object stored) {

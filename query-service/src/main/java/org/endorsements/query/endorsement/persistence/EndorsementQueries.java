@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.query.audit.AuditTrail;
 import org.endorsements.query.endorsement.Audience;
@@ -197,7 +198,9 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories {
                 e.source(),
                 e.entryNumber(),
                 e.contentHash(),
-                e.signerOpening());
+                e.signerOpening(),
+                AssuranceLevel.recorded(e.assurance(), e.source()).wireName(),
+                e.signingKeyId());
     }
 
     /**

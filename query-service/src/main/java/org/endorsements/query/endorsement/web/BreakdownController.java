@@ -106,11 +106,8 @@ class BreakdownController {
                 ExportController.PAGE,
                 page -> page.forEach(e -> {
                     // Views written before assurance levels existed say nothing; the events then read as documented.
-                    String level = e.getAssurance() != null
-                            ? e.getAssurance()
-                            : "imported".equals(e.getSource())
-                                    ? AssuranceLevel.IMPORTED.wireName()
-                                    : AssuranceLevel.ORGANIZATION_CREDENTIAL.wireName();
+                    String level = AssuranceLevel.recorded(e.getAssurance(), e.getSource())
+                            .wireName();
                     counts.merge(level, 1L, Long::sum);
                 }));
         return new AssuranceBreakdown(Arrays.stream(AssuranceLevel.values())

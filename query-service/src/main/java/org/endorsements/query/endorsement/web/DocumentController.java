@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
@@ -131,7 +132,11 @@ class DocumentController {
                                 endorsements.forEachCurrentSignatory(statement.getId(), Audience.PUBLIC, PAGE, page -> {
                                     try {
                                         for (EndorsementView signatory : page) {
-                                            document.signatory(signatory.getOrganizationName());
+                                            document.signatory(
+                                                    signatory.getOrganizationName(),
+                                                    AssuranceLevel.recorded(
+                                                                    signatory.getAssurance(), signatory.getSource())
+                                                            .wireName());
                                         }
                                         out.flush();
                                     } catch (IOException e) {
@@ -155,7 +160,7 @@ class DocumentController {
                 (document, out) -> {
                     try {
                         for (SignatoryAt signatory : inForce.entries()) {
-                            document.signatory(signatory.name());
+                            document.signatory(signatory.name(), signatory.assurance());
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package org.endorsements.query.endorsement.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.query.endorsement.Audience;
@@ -43,7 +44,8 @@ class EndorsementController {
      * A public signatory: what the letter shows, plus the opening that lets anyone check it against the log, what
      * vouches for it ({@code assurance}) and the signing key when the organization signed. {@code visibility} (current
      * lists only) is {@code counted} only where the reader may see a counted signatory named: an auditor, or the
-     * organization itself. Lists as of a past instant (replayed from the audit trail) do not show assurance yet.
+     * organization itself. Lists as of a past instant show what the audit trail recorded for each endorsement in force
+     * then, assurance and key included.
      */
     record Signatory(
             String organizationId,
@@ -69,7 +71,7 @@ class EndorsementController {
                     EndorsementVisibility.fromWireName(v.getVisibility())
                             .orElse(EndorsementVisibility.DEFAULT)
                             .wireName(),
-                    v.getAssurance(),
+                    AssuranceLevel.recorded(v.getAssurance(), v.getSource()).wireName(),
                     v.getSigningKeyId());
         }
 
@@ -83,8 +85,8 @@ class EndorsementController {
                     e.contentHash(),
                     e.signerOpening(),
                     null,
-                    null,
-                    null);
+                    e.assurance(),
+                    e.signingKeyId());
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
@@ -220,7 +221,8 @@ class ExportController {
                                 profile == null ? null : profile.getRegion(),
                                 s.getEndorsedAt(),
                                 s.getSource(),
-                                s.getAssurance());
+                                AssuranceLevel.recorded(s.getAssurance(), s.getSource())
+                                        .wireName());
                     })
                     .toList());
         });

@@ -89,6 +89,62 @@ class HistoryControllerSliceTest {
     }
 
     @Test
+    void anEndorsementInTheHistoryNamesWhoIssuedTheKeyItWasMadeWithAndWhatVouchesForIt() {
+        AuditEntry endorsement = new AuditEntry(
+                "event-3",
+                "org.endorsements.EndorsementAdded.v1",
+                "clean-air",
+                "acme",
+                "credential:c2",
+                AT,
+                AT,
+                "Endorsement",
+                "clean-air:acme",
+                3,
+                1,
+                42,
+                new Document("source", "api").append("assurance", "admin-issued-credential"));
+        AuditEntry issue = new AuditEntry(
+                "event-0",
+                "org.endorsements.ApiCredentialIssued.v1",
+                null,
+                "acme",
+                "admin",
+                AT.minusSeconds(60),
+                AT,
+                "Organization",
+                "acme",
+                4,
+                0,
+                7,
+                new Document("credentialId", "c2")
+                        .append("keyDigest", "d".repeat(64))
+                        .append("issuedBy", "admin")
+                        .append("assurance", "admin-issued-credential"));
+        when(audit.ofStatement("clean-air", 0, 100)).thenReturn(List.of(endorsement));
+        when(audit.issuesOfCredentials(java.util.Set.of("c2"))).thenReturn(java.util.Map.of("c2", issue));
+
+        assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"items": [{"eventId": "event-3", "actor": "credential:c2",
+                                    "assurance": "admin-issued-credential",
+                                    "credential": {"credentialId": "c2", "issuedAt": "2026-03-01T09:59:00Z",
+                                                   "issuedBy": "admin", "assurance": "admin-issued-credential",
+                                                   "keyDigest": "%s"}}]}""".formatted("d".repeat(64)));
+    }
+
+    @Test
+    void anEntryMadeWithAKeyWhoseIssueIsNotOnRecordNamesNoIssue() {
+        assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor()))
+                .hasStatusOk()
+                .bodyJson()
+                .hasPath("$.items[0].actor")
+                .doesNotHavePath("$.items[0].credential");
+    }
+
+    @Test
     void theAdminMayReadTheAuditTrail() {
         assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ADMIN_KEY)))
                 .hasStatusOk();

@@ -102,9 +102,14 @@ class DocumentControllerSliceTest {
 
                         We, the undersigned:
 
-                        1) Acme\\_Corp
+                        1) Acme\\_Corp (organization-credential)
 
                         _As of 2026-03-05T12:00:00Z: 1 signatory._
+
+                        In parentheses, what vouches for each signature: organization-key (a signature by the \
+                        organization's own key), organization-credential (its API key), admin-issued-credential (a \
+                        key the platform's operator issued), imported (recorded by the operator from another \
+                        channel).
                         """);
     }
 
@@ -115,7 +120,7 @@ class DocumentControllerSliceTest {
                 .hasContentType("text/plain;charset=UTF-8")
                 .bodyText()
                 .startsWith("Clean *air*\n===========\n")
-                .contains("1) Acme_Corp\n");
+                .contains("1) Acme_Corp (organization-credential)\n");
     }
 
     @Test
@@ -132,15 +137,17 @@ class DocumentControllerSliceTest {
     void aPastDocumentNamesWhoWasInForceThenAndCountsWhoHasWithdrawnSince() {
         when(inForceAt.get(statement, AS_OF, false))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(
-                        List.of(new SignatoryAt("b", "Beta", AS_OF, "web", 2, "sha256:abc", "o")), 1));
+                        List.of(new SignatoryAt(
+                                "b", "Beta", AS_OF, "web", 2, "sha256:abc", "o", "organization-key", "k1")),
+                        1));
 
         assertThat(streamed(
                         mvc,
                         mvc.get().uri("/api/statements/clean-air/document.txt").param("asOf", AS_OF.toString())))
                 .hasStatusOk()
                 .bodyText()
-                .contains("1) Beta\n")
-                .endsWith("As of 2026-03-02T10:00:00Z: 1 signatory (1 who have withdrawn since are not named).\n");
+                .contains("1) Beta (organization-key)\n")
+                .contains("As of 2026-03-02T10:00:00Z: 1 signatory (1 who have withdrawn since are not named).\n");
     }
 
     @Test

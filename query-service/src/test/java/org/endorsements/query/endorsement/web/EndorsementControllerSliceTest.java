@@ -225,7 +225,17 @@ class EndorsementControllerSliceTest {
     void thePublicAskedWhoWasInForceThenIsToldHowManyHaveWithdrawnSinceButNotWho() {
         when(inForceAt.get(statement, AT, false))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(
-                        List.of(new SignatoryAt("acme", "Acme", AT.minusSeconds(60), "web", 3, "sha256:abc", "o")), 2));
+                        List.of(new SignatoryAt(
+                                "acme",
+                                "Acme",
+                                AT.minusSeconds(60),
+                                "web",
+                                3,
+                                "sha256:abc",
+                                "o",
+                                "organization-credential",
+                                null)),
+                        2));
 
         assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))
                 .hasStatusOk()
@@ -233,6 +243,22 @@ class EndorsementControllerSliceTest {
                 .isLenientlyEqualTo("""
                         {"items": [{"organizationId": "acme"}], "totalItems": 1, "totalPages": 1,
                          "asOf": "2026-03-02T10:00:00Z", "withheld": 2}""");
+    }
+
+    @Test
+    void aPastListShowsWhatVouchedForEachSignatureThenAndItsKey() {
+        when(inForceAt.get(statement, AT, false))
+                .thenReturn(new EndorsementQueries.SignatoriesAt(
+                        List.of(new SignatoryAt(
+                                "acme", "Acme", AT, "api", null, "sha256:abc", "o", "organization-key", "k1")),
+                        0));
+
+        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"items": [{"organizationId": "acme", "assurance": "organization-key",
+                                    "signingKeyId": "k1"}]}""");
     }
 
     @Test
@@ -264,7 +290,7 @@ class EndorsementControllerSliceTest {
     @Test
     void aPageOfWhoWasInForceIsCutFromTheirList() {
         List<SignatoryAt> three = List.of("a", "b", "c").stream()
-                .map(id -> new SignatoryAt(id, id, AT, "web", null, "sha256:abc", "o"))
+                .map(id -> new SignatoryAt(id, id, AT, "web", null, "sha256:abc", "o", "imported", null))
                 .toList();
         when(inForceAt.get(statement, AT, false)).thenReturn(new EndorsementQueries.SignatoriesAt(three, 0));
 

@@ -119,6 +119,18 @@ class ExportControllerSliceTest {
                 .doesNotHavePath("$.rows[1].country");
     }
 
+    @Test
+    void aSignatoryRecordedBeforeAssuranceLevelsIsExportedAtTheLevelItsSourceImplies() {
+        EndorsementView letter = EndorsementView.empty(EndorsementId.of("clean-air", "letter"));
+        letter.added("Letter", ENDORSED, "imported", 7, "admin", "sha256:abc", "opening", 1, false);
+        signatories(letter);
+
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/endorsements.csv")))
+                .hasStatusOk()
+                .bodyText()
+                .endsWith("1,7,letter,Letter,,,2026-03-01T10:00:00Z,imported,imported\r\n");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"csv", "json"})
     void theExportOfAnUnknownStatementIsANotFoundProblem(String extension) {
