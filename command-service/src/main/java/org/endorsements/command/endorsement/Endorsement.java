@@ -65,11 +65,18 @@ public class Endorsement {
         EndorsementId id = command.endorsementId();
         requireSourceOf(caller, command.source());
         if (endorsed) {
-            // A repeated endorsement that asks for another visibility must not look as if it had been granted.
-            if (command.visibility() != null && command.visibility() != visibility) {
-                throw DomainRuleViolation.conflict(
-                        "visibility-differs",
-                        "already endorsed with another visibility; change it through the endorsement's visibility");
+            // A repeated endorsement that asks for another visibility must not look as if it had been granted; a
+            // hidden organization's request to be public is refused as it is on a first endorsement, although the
+            // endorsement itself may still record the public it was before the hide.
+            if (command.visibility() != null) {
+                EndorsementVisibility wanted = visibilityFor(id, command.visibility(), rules);
+                EndorsementVisibility current =
+                        rules.isHidden(id.organizationId()) ? EndorsementVisibility.COUNTED : visibility;
+                if (wanted != current) {
+                    throw DomainRuleViolation.conflict(
+                            "visibility-differs",
+                            "already endorsed with another visibility; change it through the endorsement's visibility");
+                }
             }
             return new EndorsementOutcome(false, getVersion());
         }

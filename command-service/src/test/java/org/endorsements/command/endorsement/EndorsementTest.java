@@ -339,6 +339,25 @@ class EndorsementTest {
     }
 
     @Test
+    void aHiddenOrganizationEndorsingPubliclyAgainIsRefusedAsHidden() {
+        rules.organizationHidden = true;
+        fixture.given(added(T1, EndorsementVisibility.PUBLIC))
+                .when(endorse(EndorsementVisibility.PUBLIC), by(ORG_KEY))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("the organization is hidden: none of its endorsements can be public")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHiddenOrganizationEndorsingAgainAsCountedIsWhatItAlreadyIs() {
+        rules.organizationHidden = true;
+        fixture.given(added(T1, EndorsementVisibility.PUBLIC))
+                .when(endorse(EndorsementVisibility.COUNTED), by(ORG_KEY))
+                .expectNoEvents()
+                .expectResultMessagePayload(new EndorsementOutcome(false, 0));
+    }
+
+    @Test
     void endorsingAgainWithAnotherVisibilityIsRefusedRatherThanIgnored() {
         fixture.given(added(T1))
                 .when(endorse(EndorsementVisibility.COUNTED), by(ORG_KEY))
