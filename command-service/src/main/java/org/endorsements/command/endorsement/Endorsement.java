@@ -102,7 +102,7 @@ public class Endorsement {
         } else {
             assurance = unsigned(caller, assurances);
         }
-        EndorsementVisibility chosen = visibilityFor(id, command.visibility(), rules);
+        EndorsementVisibility chosen = renewedVisibility(id, command.visibility(), caller, rules);
         String opening = signerOpening != null ? signerOpening : openings.next();
         apply(new EndorsementAdded(
                 id.statementId(),
@@ -259,6 +259,30 @@ public class Endorsement {
             return EndorsementVisibility.COUNTED;
         }
         return requested == null ? EndorsementVisibility.DEFAULT : requested;
+    }
+
+    /**
+     * The visibility of an endorsement that starts now. A renewal (after a withdrawal) keeps the visibility the
+     * endorsement last had unless the endorser asks for another: an organization that chose to be counted must not
+     * become public because someone (an admin re-importing a letter, a script that sends no visibility) endorsed
+     * again without saying so. Only the organization itself can make public what was counted.
+     */
+    private EndorsementVisibility renewedVisibility(
+            EndorsementId id, EndorsementVisibility requested, Caller caller, SignatoryRules rules) {
+        if (visibility == null) {
+            return visibilityFor(id, requested, rules);
+        }
+        if (requested == null) {
+            return rules.isHidden(id.organizationId()) ? EndorsementVisibility.COUNTED : visibility;
+        }
+        if (caller.isAdmin()
+                && requested == EndorsementVisibility.PUBLIC
+                && visibility == EndorsementVisibility.COUNTED) {
+            throw DomainRuleViolation.conflict(
+                    "visibility-chosen-by-organization",
+                    "the organization chose to be counted without being named; only it can make this public");
+        }
+        return visibilityFor(id, requested, rules);
     }
 
     /**
