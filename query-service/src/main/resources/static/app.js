@@ -172,8 +172,8 @@
       const cell = el('td');
       cell.append(time);
       row.append(cell);
-      row.append(el('td', s.source === 'imported'
-        ? 'letter' + (s.entryNumber ? ' no. ' + s.entryNumber : '') : 'online'));
+      // No letter's entry number: the public list leaves out signatories, whose numbers would be gaps.
+      row.append(el('td', s.source === 'imported' ? 'letter' : 'online'));
       row.append(el('td', s.assurance || ''));
       return row;
     });

@@ -385,7 +385,7 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
                 reads.get("/api/statements/" + statement + "/endorsements.json").json();
 
         assertThat(csv).hasSize(signatories + 1);
-        assertThat(csv[signatories]).startsWith(signatories + "," + signatories + "," + org("o1233") + ",Org 1233,");
+        assertThat(csv[signatories]).startsWith(signatories + "," + org("o1233") + ",Org 1233,");
         assertThat(json.path("rows")).hasSize(signatories);
         assertThat(json.path("rows").get(signatories - 1).path("number").asInt())
                 .isEqualTo(signatories);

@@ -3,20 +3,29 @@ package org.endorsements.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.endorsements.query.audit.persistence.AuditProjection;
 import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.endorsement.persistence.EndorsementProjection;
 import org.endorsements.query.growth.GrowthBucket;
+import org.endorsements.query.growth.persistence.GrowthProjection;
+import org.endorsements.query.log.persistence.LogProjection;
+import org.endorsements.query.organization.persistence.OrganizationProjection;
+import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.query.projection.ProjectionOutcome;
 import org.endorsements.query.statement.StatementView;
+import org.endorsements.query.statement.persistence.StatementProjection;
 import org.endorsements.query.support.Events;
 import org.endorsements.query.support.ProjectionFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Every feature's projection behind the engine, as the service runs them (on the embedded server, in process): a
@@ -47,6 +56,20 @@ class ProjectionsTest {
 
     private ProjectionOutcome project(ProjectedEvent... batch) {
         return store.project(List.of(batch));
+    }
+
+    @Test
+    void theStatementsViewWhosePositionKeysCachedReadsIsWrittenAfterEveryOtherViewOfABatch() {
+        MongoTemplate unused = null;
+        List<BatchProjection> others = List.of(
+                new AuditProjection(unused, Clock.systemUTC()),
+                new EndorsementProjection(unused, new SimpleMeterRegistry()),
+                new GrowthProjection(unused),
+                new LogProjection(unused),
+                new OrganizationProjection(unused));
+        int statements = new StatementProjection(unused).writeOrder();
+
+        assertThat(others).allSatisfy(p -> assertThat(p.writeOrder()).isLessThan(statements));
     }
 
     @Test

@@ -287,10 +287,10 @@ class ReadApiIntegrationTest extends QueryStackSupport {
             assertThat(csv.header("Content-Type")).startsWith("text/csv");
             assertThat(csv.text().split("\r\n"))
                     .containsExactly(
-                            "number,entryNumber,organizationId,name,country,region,endorsedAt,source,assurance",
-                            "1,7," + org("letter")
+                            "number,organizationId,name,country,region,endorsedAt,source,assurance",
+                            "1," + org("letter")
                                     + ",\"'=HYPERLINK(\"\"x\"\")\",VE,Zulia,2026-11-02T10:00:00Z,imported,imported",
-                            "2,," + org("late") + ",Late Org,VE,Lara,2026-11-02T09:00:00Z,api,organization-credential");
+                            "2," + org("late") + ",Late Org,VE,Lara,2026-11-02T09:00:00Z,api,organization-credential");
         });
         ReadClient.Reply json = reads.get("/api/statements/" + statement + "/endorsements.json");
 

@@ -65,11 +65,18 @@ public class Endorsement {
         EndorsementId id = command.endorsementId();
         requireSourceOf(caller, command.source());
         if (endorsed) {
-            // A repeated endorsement that asks for another visibility must not look as if it had been granted.
-            if (command.visibility() != null && command.visibility() != visibility) {
-                throw DomainRuleViolation.conflict(
-                        "visibility-differs",
-                        "already endorsed with another visibility; change it through the endorsement's visibility");
+            // A repeated endorsement that asks for another visibility must not look as if it had been granted; a
+            // hidden organization's request to be public is refused as it is on a first endorsement, although the
+            // endorsement itself may still record the public it was before the hide.
+            if (command.visibility() != null) {
+                EndorsementVisibility wanted = visibilityFor(id, command.visibility(), rules);
+                EndorsementVisibility current =
+                        rules.isHidden(id.organizationId()) ? EndorsementVisibility.COUNTED : visibility;
+                if (wanted != current) {
+                    throw DomainRuleViolation.conflict(
+                            "visibility-differs",
+                            "already endorsed with another visibility; change it through the endorsement's visibility");
+                }
             }
             return new EndorsementOutcome(false, getVersion());
         }
@@ -95,7 +102,7 @@ public class Endorsement {
         } else {
             assurance = unsigned(caller, assurances);
         }
-        EndorsementVisibility chosen = visibilityFor(id, command.visibility(), rules);
+        EndorsementVisibility chosen = renewedVisibility(id, command.visibility(), caller, rules);
         String opening = signerOpening != null ? signerOpening : openings.next();
         apply(new EndorsementAdded(
                 id.statementId(),
@@ -252,6 +259,30 @@ public class Endorsement {
             return EndorsementVisibility.COUNTED;
         }
         return requested == null ? EndorsementVisibility.DEFAULT : requested;
+    }
+
+    /**
+     * The visibility of an endorsement that starts now. A renewal (after a withdrawal) keeps the visibility the
+     * endorsement last had unless the endorser asks for another: an organization that chose to be counted must not
+     * become public because someone (an admin re-importing a letter, a script that sends no visibility) endorsed
+     * again without saying so. Only the organization itself can make public what was counted.
+     */
+    private EndorsementVisibility renewedVisibility(
+            EndorsementId id, EndorsementVisibility requested, Caller caller, SignatoryRules rules) {
+        if (visibility == null) {
+            return visibilityFor(id, requested, rules);
+        }
+        if (requested == null) {
+            return rules.isHidden(id.organizationId()) ? EndorsementVisibility.COUNTED : visibility;
+        }
+        if (caller.isAdmin()
+                && requested == EndorsementVisibility.PUBLIC
+                && visibility == EndorsementVisibility.COUNTED) {
+            throw DomainRuleViolation.conflict(
+                    "visibility-chosen-by-organization",
+                    "the organization chose to be counted without being named; only it can make this public");
+        }
+        return visibilityFor(id, requested, rules);
     }
 
     /**

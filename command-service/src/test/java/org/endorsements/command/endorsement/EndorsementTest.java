@@ -306,6 +306,66 @@ class EndorsementTest {
                 .expectResultMessagePayload(new EndorsementOutcome(true, 2));
     }
 
+    private static EndorsementAdded imported(Instant at, EndorsementVisibility visibility) {
+        return new EndorsementAdded(
+                STATEMENT,
+                ORG,
+                "Acceso a la Justicia",
+                HASH,
+                at,
+                "admin",
+                EndorsementSource.IMPORTED,
+                "req-1",
+                OPENING,
+                9,
+                visibility,
+                null,
+                null);
+    }
+
+    private static EndorseStatementCommand reImport(EndorsementVisibility visibility) {
+        return new EndorseStatementCommand(ID, EndorsementSource.IMPORTED, 9, "req-1", T2, visibility);
+    }
+
+    @Test
+    void anAdminReImportingAnEndorsementTheOrganizationMadeCountedKeepsItCounted() {
+        fixture.given(added(T1, EndorsementVisibility.COUNTED), withdrawn(T2))
+                .when(reImport(null), by(Caller.ADMIN))
+                .expectEvents(imported(T2, EndorsementVisibility.COUNTED));
+    }
+
+    @Test
+    void anAdminCannotReImportAsPublicWhatTheOrganizationMadeCounted() {
+        fixture.given(added(T1), changed(EndorsementVisibility.COUNTED), withdrawn(T2))
+                .when(reImport(EndorsementVisibility.PUBLIC), by(Caller.ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(
+                        "the organization chose to be counted without being named; only it can make this public")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminReImportingAHiddenOrganizationsPublicEndorsementRecordsItCounted() {
+        rules.organizationHidden = true;
+        fixture.given(added(T1, EndorsementVisibility.PUBLIC), withdrawn(T2))
+                .when(reImport(null), by(Caller.ADMIN))
+                .expectEvents(imported(T2, EndorsementVisibility.COUNTED));
+    }
+
+    @Test
+    void anOrganizationRenewingItsCountedEndorsementWithoutAVisibilityStaysCounted() {
+        fixture.given(added(T1, EndorsementVisibility.COUNTED), withdrawn(T2))
+                .when(endorse(null), by(ORG_KEY))
+                .expectEvents(added(T1, EndorsementVisibility.COUNTED));
+    }
+
+    @Test
+    void anOrganizationMayMakeItsRenewedEndorsementPublicItself() {
+        fixture.given(added(T1, EndorsementVisibility.COUNTED), withdrawn(T2))
+                .when(endorse(EndorsementVisibility.PUBLIC), by(ORG_KEY))
+                .expectEvents(added(T1, EndorsementVisibility.PUBLIC));
+    }
+
     @Test
     void anEndorsementIsPublicWhenTheEndorserChoosesNothing() {
         fixture.givenNoPriorActivity()
@@ -336,6 +396,25 @@ class EndorsementTest {
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("the organization is hidden: none of its endorsements can be public")
                 .expectNoEvents();
+    }
+
+    @Test
+    void aHiddenOrganizationEndorsingPubliclyAgainIsRefusedAsHidden() {
+        rules.organizationHidden = true;
+        fixture.given(added(T1, EndorsementVisibility.PUBLIC))
+                .when(endorse(EndorsementVisibility.PUBLIC), by(ORG_KEY))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("the organization is hidden: none of its endorsements can be public")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHiddenOrganizationEndorsingAgainAsCountedIsWhatItAlreadyIs() {
+        rules.organizationHidden = true;
+        fixture.given(added(T1, EndorsementVisibility.PUBLIC))
+                .when(endorse(EndorsementVisibility.COUNTED), by(ORG_KEY))
+                .expectNoEvents()
+                .expectResultMessagePayload(new EndorsementOutcome(false, 0));
     }
 
     @Test

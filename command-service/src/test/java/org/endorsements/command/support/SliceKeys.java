@@ -6,6 +6,8 @@ import static org.mockito.Mockito.lenient;
 import java.util.Optional;
 import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.command.shared.ApiKeys;
+import org.endorsements.events.AggregateType;
+import org.endorsements.events.ConsistencyTokenKey;
 import org.endorsements.events.OrganizationId;
 
 /** The keys of a controller slice: the admin's, and one active key of each of two organizations. */
@@ -30,6 +32,17 @@ public final class SliceKeys {
         lenient()
                 .when(registry.activeCredential(ApiKeys.hash(KEY_B)))
                 .thenReturn(Optional.of(new OrganizationRegistry.Credential(ORG_B, CREDENTIAL_B, ApiKeys.hash(KEY_B))));
+    }
+
+    /**
+     * The {@code X-Event-Position} a slice answers with for {@code <aggregate type>|<aggregate id>|<sequence>}:
+     * signed with the key derived from the slice's admin key, as the query service would check it.
+     */
+    public static String position(String fields) {
+        String[] parts = fields.split("\\|", -1);
+        return ConsistencyTokenKey.fromConfiguration(null, ADMIN_KEY)
+                .sign(AggregateType.fromWireName(parts[0]).orElseThrow(), parts[1], Long.parseLong(parts[2]))
+                .encode();
     }
 
     public static String bearer(String key) {

@@ -6,7 +6,11 @@ import java.util.Map;
 import org.endorsements.events.EndorsementVisibility;
 import org.springframework.data.annotation.Id;
 
-/** An organization's profile and, per statement, whether it currently endorses it. */
+/**
+ * An organization's profile and, per statement, whether it currently endorses it. The projection writes the stored
+ * document field by field ({@code OrganizationProjection}: atomic updates, so that concurrent writers lose none of
+ * each other's changes); the changes below build the same view in memory, with the same rules.
+ */
 public class OrganizationView {
 
     @Id

@@ -1,6 +1,7 @@
 package org.endorsements.query.projection;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * projections only the events new to their aggregate. So a record delivered twice (consumer restart) or published
  * twice (relay retry, at another offset) counts once. Its own writes come last: a crash before them re-delivers
  * the batch, and each projection's guard (a sequence or the offset last applied, in its own documents) skips what
- * it wrote already.
+ * it wrote already. Within a batch the projections write in the order they declare
+ * ({@link BatchProjection#writeOrder()}).
  */
 public class ProjectionEngine {
 
@@ -26,7 +28,10 @@ public class ProjectionEngine {
 
     public ProjectionEngine(EngineStore store, List<BatchProjection> projections) {
         this.store = store;
-        this.projections = List.copyOf(projections);
+        // Stable: projections of the same order keep the order they were given in.
+        this.projections = projections.stream()
+                .sorted(Comparator.comparingInt(BatchProjection::writeOrder))
+                .toList();
     }
 
     public ProjectionOutcome project(List<ProjectedEvent> batch, Generation generation) {

@@ -71,6 +71,21 @@ class ProjectionEngineTest {
     }
 
     @Test
+    void aProjectionDeclaredToWriteLastWritesAfterTheOthersWhereverItIsListed() {
+        Recording keys = new Recording("position-keys") {
+            @Override
+            public int writeOrder() {
+                return POSITION_KEYS;
+            }
+        };
+        ProjectionEngine listedFirst = new ProjectionEngine(store, List.of(keys, first, second));
+
+        listedFirst.project(List.of(events.added("provea", 0, T0)), G);
+
+        assertThat(writes).containsExactly("first", "second", "position-keys", "engine");
+    }
+
+    @Test
     void theEnginesPositionsAreWrittenAfterEveryProjectionWrote() {
         ProjectedEvent added = events.added("provea", 0, T0);
 
@@ -111,7 +126,7 @@ class ProjectionEngineTest {
                 .containsExactly("positions_g7", "aggregates_g7", "first_g7", "second_g7");
     }
 
-    private final class Recording implements BatchProjection {
+    private class Recording implements BatchProjection {
 
         private final String name;
         final List<ProjectedEvent> handed = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.endorsements.events.AggregateType;
-import org.endorsements.events.ConsistencyToken;
+import org.endorsements.events.ConsistencyTokenKey;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
@@ -305,7 +305,9 @@ class ProjectionIntegrationTest extends QueryStackSupport {
     }
 
     private static String token(String type, String aggregateId, long sequence) {
-        return new ConsistencyToken(AggregateType.fromWireName(type).orElseThrow(), aggregateId, sequence).encode();
+        return ConsistencyTokenKey.fromConfiguration(null, ADMIN_KEY)
+                .sign(AggregateType.fromWireName(type).orElseThrow(), aggregateId, sequence)
+                .encode();
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topicName) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.events.AggregateType;
-import org.endorsements.events.ConsistencyToken;
+import org.endorsements.events.ConsistencyTokenKey;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
@@ -54,7 +54,9 @@ public abstract class BoundedReadsStack extends QueryStackSupport {
     protected final String suffix = UUID.randomUUID().toString().substring(0, 6);
 
     protected static String token(String type, String aggregateId, long sequence) {
-        return new ConsistencyToken(AggregateType.fromWireName(type).orElseThrow(), aggregateId, sequence).encode();
+        return ConsistencyTokenKey.fromConfiguration(null, ADMIN_KEY)
+                .sign(AggregateType.fromWireName(type).orElseThrow(), aggregateId, sequence)
+                .encode();
     }
 
     protected static void publish(TopicWriter topic, String statement, String title, Instant at) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.endorsements.events.CanonicalText;
 import org.endorsements.events.ConsistencyToken;
+import org.endorsements.events.ConsistencyTokenKey;
 import org.endorsements.events.CredentialDigest;
 import org.endorsements.query.projection.AggregatePositions;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
@@ -67,6 +68,8 @@ public @interface QueryWebSlice {
     String OTHER_ORGANIZATION = "other-org-with-key";
     String OTHER_ORGANIZATION_KEY = "slice-key-of-other-org";
     String FAILED_AUTHENTICATIONS_PER_CLASS = "1000";
+    /** Signs positions as the command service does, with the key both derive from the slice's admin key. */
+    ConsistencyTokenKey POSITIONS = ConsistencyTokenKey.fromConfiguration(null, ADMIN_KEY);
     /** How long a test waits for one async cycle of a request. */
     Duration ASYNC_TIMEOUT = Duration.ofSeconds(10);
 
@@ -111,6 +114,7 @@ public @interface QueryWebSlice {
     @EnableConfigurationProperties({
         ReadSecurityProperties.class,
         ConsistencyGate.Properties.class,
+        ConsistencyGate.TokenProperties.class,
         ExpensiveReads.Properties.class
     })
     @Import({ConsistencyGate.class, ExpensiveReads.class, WebInfrastructure.class})

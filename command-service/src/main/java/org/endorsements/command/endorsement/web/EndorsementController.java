@@ -11,6 +11,7 @@ import org.endorsements.command.endorsement.WithdrawEndorsementCommand;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.InvalidRequestException;
+import org.endorsements.command.shared.web.Positions;
 import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.Caller;
@@ -44,8 +45,10 @@ class EndorsementController {
 
     private final CommandDispatcher commands;
     private final Clock clock;
+    private final Positions positions;
 
-    EndorsementController(CommandDispatcher commands, Clock clock) {
+    EndorsementController(CommandDispatcher commands, Clock clock, Positions positions) {
+        this.positions = positions;
         this.commands = commands;
         this.clock = clock;
     }
@@ -183,8 +186,8 @@ class EndorsementController {
         return request.toSignature();
     }
 
-    private static String position(EndorsementId id, EndorsementOutcome outcome) {
-        return new ConsistencyToken(AggregateType.ENDORSEMENT, id.value(), outcome.sequence()).encode();
+    private String position(EndorsementId id, EndorsementOutcome outcome) {
+        return positions.of(AggregateType.ENDORSEMENT, id.value(), outcome.sequence());
     }
 
     private static String requestId(String given) {

@@ -12,6 +12,7 @@ import org.endorsements.command.shared.ApiKeys;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.Identifiers;
+import org.endorsements.command.shared.web.Positions;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.OrganizationId;
@@ -33,9 +34,12 @@ class OrganizationController {
 
     private final CommandDispatcher commands;
     private final Clock clock;
+    private final Positions positions;
     private final RegisteredOrganizations registry;
 
-    OrganizationController(CommandDispatcher commands, Clock clock, RegisteredOrganizations registry) {
+    OrganizationController(
+            CommandDispatcher commands, Clock clock, RegisteredOrganizations registry, Positions positions) {
+        this.positions = positions;
         this.commands = commands;
         this.clock = clock;
         this.registry = registry;
@@ -129,7 +133,7 @@ class OrganizationController {
         }
     }
 
-    private static String position(OrganizationId id, long sequence) {
-        return new ConsistencyToken(AggregateType.ORGANIZATION, id.value(), sequence).encode();
+    private String position(OrganizationId id, long sequence) {
+        return positions.of(AggregateType.ORGANIZATION, id.value(), sequence);
     }
 }

@@ -9,6 +9,7 @@ import org.endorsements.command.organization.SigningKeyOutcome;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.InvalidRequestException;
+import org.endorsements.command.shared.web.Positions;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.Ed25519;
@@ -33,9 +34,12 @@ class SigningKeyController {
 
     private final CommandDispatcher commands;
     private final Clock clock;
+    private final Positions positions;
     private final RegisteredOrganizations registry;
 
-    SigningKeyController(CommandDispatcher commands, Clock clock, RegisteredOrganizations registry) {
+    SigningKeyController(
+            CommandDispatcher commands, Clock clock, RegisteredOrganizations registry, Positions positions) {
+        this.positions = positions;
         this.commands = commands;
         this.clock = clock;
         this.registry = registry;
@@ -109,7 +113,7 @@ class SigningKeyController {
         }
     }
 
-    private static String position(OrganizationId id, SigningKeyOutcome outcome) {
-        return new ConsistencyToken(AggregateType.ORGANIZATION, id.value(), outcome.sequence()).encode();
+    private String position(OrganizationId id, SigningKeyOutcome outcome) {
+        return positions.of(AggregateType.ORGANIZATION, id.value(), outcome.sequence());
     }
 }

@@ -6,6 +6,7 @@ import org.endorsements.command.registry.StatementRegistry;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.Identifiers;
+import org.endorsements.command.shared.web.Positions;
 import org.endorsements.command.statement.CloseStatementCommand;
 import org.endorsements.command.statement.PublishStatementCommand;
 import org.endorsements.events.AggregateType;
@@ -28,9 +29,11 @@ class StatementController {
 
     private final CommandDispatcher commands;
     private final Clock clock;
+    private final Positions positions;
     private final StatementRegistry registry;
 
-    StatementController(CommandDispatcher commands, Clock clock, StatementRegistry registry) {
+    StatementController(CommandDispatcher commands, Clock clock, StatementRegistry registry, Positions positions) {
+        this.positions = positions;
         this.commands = commands;
         this.clock = clock;
         this.registry = registry;
@@ -79,7 +82,7 @@ class StatementController {
                 .body(new ClosedStatement(statementId.value()));
     }
 
-    private static String position(StatementId id, long sequence) {
-        return new ConsistencyToken(AggregateType.STATEMENT, id.value(), sequence).encode();
+    private String position(StatementId id, long sequence) {
+        return positions.of(AggregateType.STATEMENT, id.value(), sequence);
     }
 }

@@ -13,8 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.endorsements.command.organization.HideOrganizationCommand;
 import org.endorsements.command.organization.IssueCredentialCommand;
@@ -57,8 +55,8 @@ class OrganizationControllerTest {
         when(registry.isRegistered(SliceKeys.ORG_A)).thenReturn(true);
     }
 
-    private static String token(String raw) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    private static String token(String fields) {
+        return SliceKeys.position(fields);
     }
 
     private ResultActions register(String json) throws Exception {
@@ -73,7 +71,7 @@ class OrganizationControllerTest {
         String body = register("{\"organizationId\":\"provea\",\"name\":\"Provea\",\"country\":\"VE\"}")
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/organizations/provea"))
-                .andExpect(header().string("X-Event-Position", token("v1|Organization|provea|0")))
+                .andExpect(header().string("X-Event-Position", token("Organization|provea|0")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -114,7 +112,7 @@ class OrganizationControllerTest {
         String body = http.perform(post("/api/organizations/" + ORG_A + "/credentials")
                         .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|0")))
+                .andExpect(header().string("X-Event-Position", token("Organization|" + ORG_A + "|0")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -141,7 +139,7 @@ class OrganizationControllerTest {
         http.perform(delete("/api/organizations/" + ORG_A + "/credentials")
                         .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY)))
                 .andExpect(status().isNoContent())
-                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|0")));
+                .andExpect(header().string("X-Event-Position", token("Organization|" + ORG_A + "|0")));
 
         verify(commands).sendAndWait(new RevokeCredentialCommand(SliceKeys.ORG_A, SliceWeb.NOW));
     }
@@ -155,7 +153,7 @@ class OrganizationControllerTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"impersonation\"}"))
                 .andExpect(status().isNoContent())
-                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|2")));
+                .andExpect(header().string("X-Event-Position", token("Organization|" + ORG_A + "|2")));
 
         verify(commands).sendAndWait(new SuspendOrganizationCommand(SliceKeys.ORG_A, "impersonation", SliceWeb.NOW));
     }
@@ -167,7 +165,7 @@ class OrganizationControllerTest {
         http.perform(post("/api/organizations/" + ORG_A + "/hide")
                         .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A)))
                 .andExpect(status().isNoContent())
-                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|3")));
+                .andExpect(header().string("X-Event-Position", token("Organization|" + ORG_A + "|3")));
 
         verify(commands).sendAndWait(new HideOrganizationCommand(SliceKeys.ORG_A, null, SliceWeb.NOW));
     }

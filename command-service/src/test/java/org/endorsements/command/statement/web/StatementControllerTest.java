@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.endorsements.command.registry.OrganizationRegistry;
@@ -58,8 +56,8 @@ class StatementControllerTest {
         when(statements.find(STATEMENT)).thenReturn(Optional.of(new StatementRegistry.Entry(STATEMENT, HASH, false)));
     }
 
-    private static String token(String raw) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    private static String token(String fields) {
+        return SliceKeys.position(fields);
     }
 
     @Test
@@ -72,7 +70,7 @@ class StatementControllerTest {
                         .content(STATEMENT_JSON))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/statements/icc-statement"))
-                .andExpect(header().string("X-Event-Position", token("v1|Statement|icc-statement|0")))
+                .andExpect(header().string("X-Event-Position", token("Statement|icc-statement|0")))
                 .andExpect(jsonPath("$.statementId").value("icc-statement"))
                 .andExpect(jsonPath("$.contentHash").value(HASH));
 
@@ -116,7 +114,7 @@ class StatementControllerTest {
         http.perform(post("/api/statements/icc-statement/close")
                         .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY)))
                 .andExpect(status().isOk())
-                .andExpect(header().string("X-Event-Position", token("v1|Statement|icc-statement|3")))
+                .andExpect(header().string("X-Event-Position", token("Statement|icc-statement|3")))
                 .andExpect(jsonPath("$.statementId").value("icc-statement"));
 
         verify(commands).sendAndWait(new CloseStatementCommand(StatementId.of("icc-statement"), SliceWeb.NOW));

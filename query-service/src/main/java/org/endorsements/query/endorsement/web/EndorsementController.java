@@ -45,7 +45,10 @@ class EndorsementController {
      * vouches for it ({@code assurance}) and the signing key when the organization signed. {@code visibility} (current
      * lists only) is {@code counted} only where the reader may see a counted signatory named: an auditor, or the
      * organization itself. Lists as of a past instant show what the audit trail recorded for each endorsement in force
-     * then, assurance and key included.
+     * then, assurance and key included. {@code entryNumber}, the number on an imported letter, only auditors see: in a
+     * list that names only some of the letter's signatories, the numbers of those it leaves out would be gaps that
+     * point at them (and at where they stood). Everyone else gets the list in the letter's order, which they number
+     * 1..n themselves.
      */
     record Signatory(
             String organizationId,
@@ -59,13 +62,13 @@ class EndorsementController {
             String assurance,
             String signingKeyId) {
 
-        static Signatory of(EndorsementView v) {
+        static Signatory of(EndorsementView v, boolean auditor) {
             return new Signatory(
                     v.getOrganizationId(),
                     v.getOrganizationName(),
                     v.getEndorsedAt(),
                     v.getSource(),
-                    v.getEntryNumber(),
+                    auditor ? v.getEntryNumber() : null,
                     v.getContentHash(),
                     v.getSignerOpening(),
                     EndorsementVisibility.fromWireName(v.getVisibility())
@@ -75,13 +78,13 @@ class EndorsementController {
                     v.getSigningKeyId());
         }
 
-        static Signatory of(SignatoryAt e) {
+        static Signatory of(SignatoryAt e, boolean auditor) {
             return new Signatory(
                     e.organizationId(),
                     e.name(),
                     e.endorsedAt(),
                     e.source(),
-                    e.entryNumber(),
+                    auditor ? e.entryNumber() : null,
                     e.contentHash(),
                     e.signerOpening(),
                     null,
@@ -131,7 +134,7 @@ class EndorsementController {
             throw ProblemException.notFound("statement");
         }
         List<Signatory> items = endorsements.currentSignatories(statementId, search, page, size, audience).stream()
-                .map(Signatory::of)
+                .map(v -> Signatory.of(v, audience.auditor()))
                 .toList();
         long total = endorsements.countCurrent(statementId, search, audience);
         long hidden = endorsements.countCountedButHidden(statementId, audience);
@@ -145,8 +148,9 @@ class EndorsementController {
         List<SignatoryAt> all = inForce.entries();
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
-        List<Signatory> items =
-                all.subList(from, to).stream().map(Signatory::of).toList();
+        List<Signatory> items = all.subList(from, to).stream()
+                .map(e -> Signatory.of(e, auditor))
+                .toList();
         return new SignatoryPage(
                 items,
                 page,

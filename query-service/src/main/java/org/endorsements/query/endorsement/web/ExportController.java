@@ -38,7 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The current signatories as files: numbered in document order, with country and region where known. Both are
+ * The current signatories as files: numbered 1..n in document order, with country and region where known. Files
+ * are public, so they carry no letter's entry numbers: with some signatories not named, the numbers of the others
+ * would leave gaps where those stood (the auditor's signatory list has them). Both are
  * written page by page as a cursor reads the signatories (with their profiles looked up per page), so an export
  * holds one page in memory whatever the statement's size, within the bulkhead for large reads.
  */
@@ -47,7 +49,7 @@ class ExportController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final String CSV_HEADER =
-            "number,entryNumber,organizationId,name,country,region,endorsedAt,source,assurance\r\n";
+            "number,organizationId,name,country,region,endorsedAt,source,assurance\r\n";
     /** Signatories per page: one profile lookup and one flush each. */
     static final int PAGE = 500;
 
@@ -75,7 +77,6 @@ class ExportController {
 
     record ExportRow(
             int number,
-            Integer entryNumber,
             String organizationId,
             String name,
             String country,
@@ -139,11 +140,6 @@ class ExportController {
             try {
                 for (ExportRow row : page) {
                     out.append(Integer.toString(row.number()))
-                            .append(',')
-                            .append(
-                                    row.entryNumber() == null
-                                            ? ""
-                                            : row.entryNumber().toString())
                             .append(',')
                             .append(Csv.field(row.organizationId()))
                             .append(',')
@@ -214,7 +210,6 @@ class ExportController {
                         OrganizationView profile = profiles.get(s.getOrganizationId());
                         return new ExportRow(
                                 number[0]++,
-                                s.getEntryNumber(),
                                 s.getOrganizationId(),
                                 s.getOrganizationName(),
                                 profile == null ? null : profile.getCountry(),

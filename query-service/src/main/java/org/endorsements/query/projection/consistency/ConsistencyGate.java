@@ -16,12 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.endorsements.events.ConsistencyToken;
+import org.endorsements.events.ConsistencyTokenKey;
 import org.endorsements.query.projection.AggregatePositions;
 import org.endorsements.query.projection.ProjectionAdvanced;
 import org.endorsements.query.shared.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.event.EventListener;
@@ -45,11 +47,16 @@ public class ConsistencyGate {
             @DefaultValue("5s") Duration maxWait,
             @DefaultValue("200") int maxWaiters) {}
 
+    /** {@code key}: the key shared with the command service; blank derives it from the admin key. */
+    @ConfigurationProperties("endorsements.consistency-token")
+    public record TokenProperties(String key) {}
+
     private static final Logger log = LoggerFactory.getLogger(ConsistencyGate.class);
     private static final long RETRY_AFTER_SECONDS = 1;
 
     private final AggregatePositions positions;
     private final Properties properties;
+    private final ConsistencyTokenKey tokenKey;
     private final Executor reads;
     /** Checks positions and times waits out; never runs a read itself. */
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -63,17 +70,24 @@ public class ConsistencyGate {
     private final AtomicBoolean checkRequested = new AtomicBoolean();
 
     ConsistencyGate(
-            AggregatePositions positions, Properties properties, @Qualifier("applicationTaskExecutor") Executor reads) {
+            AggregatePositions positions,
+            Properties properties,
+            TokenProperties tokenProperties,
+            @Value("${endorsements.security.admin-key:}") String adminKey,
+            @Qualifier("applicationTaskExecutor") Executor reads) {
         this.positions = positions;
         this.properties = properties;
+        this.tokenKey = ConsistencyTokenKey.fromConfiguration(tokenProperties.key(), adminKey);
         this.reads = reads;
     }
 
     private record Waiter(ConsistencyToken token, CompletableFuture<Void> reached) {}
 
     /**
-     * {@code read}, once the views include {@code minPosition} (at once without one). A malformed token is refused
-     * with 400 before anything is read; when too many reads wait already, 503.
+     * {@code read}, once the views include {@code minPosition} (at once without one). A malformed token, and one
+     * the command service did not sign, is refused with 400 before anything is read or waited for: a position
+     * anybody could write would tell them from the wait whether an aggregate has that many events. When too many
+     * reads wait already, 503.
      */
     public <T> CompletableFuture<T> read(String minPosition, Supplier<T> read) {
         if (minPosition == null || minPosition.isBlank()) {
@@ -166,14 +180,26 @@ public class ConsistencyGate {
         checker.shutdownNow();
     }
 
-    /** The token a write returned; any other value is refused with 400 before anything is read. */
-    static ConsistencyToken parse(String value) {
+    /**
+     * The token a write returned; any other value, a forged or unsigned one included, is refused with the same 400
+     * before anything is read.
+     */
+    ConsistencyToken parse(String value) {
+        ConsistencyToken token;
         try {
-            return ConsistencyToken.parse(value);
+            token = ConsistencyToken.parse(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(
-                    "invalid-min-position",
-                    "minPosition must be an X-Event-Position value returned by the command service.");
+            throw invalidToken();
         }
+        if (!tokenKey.verifies(token)) {
+            throw invalidToken();
+        }
+        return token;
+    }
+
+    private static ProblemException invalidToken() {
+        return ProblemException.badRequest(
+                "invalid-min-position",
+                "minPosition must be an X-Event-Position value returned by the command service.");
     }
 }

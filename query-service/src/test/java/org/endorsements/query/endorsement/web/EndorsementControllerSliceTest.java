@@ -98,7 +98,7 @@ class EndorsementControllerSliceTest {
                 .bodyJson()
                 .isLenientlyEqualTo("""
                         {"items": [{"organizationId": "acme", "name": "Acme", "endorsedAt": "2026-03-01T10:00:00Z",
-                                    "source": "web", "entryNumber": 3, "contentHash": "sha256:abc",
+                                    "source": "web", "contentHash": "sha256:abc",
                                     "signerOpening": "opening-of-acme", "visibility": "public"}],
                          "page": 0, "size": 100, "totalItems": 1, "totalPages": 1, "countedButHidden": 2}""")
                 .doesNotHavePath("$.asOf")
@@ -324,6 +324,59 @@ class EndorsementControllerSliceTest {
                 .bodyJson()
                 .extractingPath("$.items[0].name")
                 .isEqualTo("Acme");
+    }
+
+    @Test
+    void thePublicListCarriesNoLettersEntryNumberWhoseGapsWouldPointAtWhomItLeavesOut() {
+        when(endorsements.currentSignatories("clean-air", null, 0, 100, Audience.PUBLIC))
+                .thenReturn(List.of(signatory("acme", "Acme")));
+
+        assertThat(mvc.get().uri(LIST)).hasStatusOk().bodyJson().doesNotHavePath("$.items[0].entryNumber");
+    }
+
+    @Test
+    void anOrganizationsListCarriesNoLettersEntryNumberEither() {
+        when(endorsements.currentSignatories(
+                        "clean-air", null, 0, 100, new Audience(false, QueryWebSlice.ORGANIZATION)))
+                .thenReturn(List.of(signatory("acme", "Acme")));
+
+        assertThat(mvc.get().uri(LIST).header("Authorization", bearer(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatusOk()
+                .bodyJson()
+                .doesNotHavePath("$.items[0].entryNumber");
+    }
+
+    @Test
+    void anAuditorSeesTheLettersOwnEntryNumbers() {
+        when(endorsements.currentSignatories("clean-air", null, 0, 100, Audience.AUDITOR))
+                .thenReturn(List.of(signatory("acme", "Acme")));
+
+        assertThat(mvc.get().uri(LIST).header("Authorization", bearer(QueryWebSlice.AUDITOR_KEY)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.items[0].entryNumber")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aPastPublicListCarriesNoLettersEntryNumberButAnAuditorsDoes() {
+        when(inForceAt.get(eq(statement), eq(AT), anyBoolean()))
+                .thenReturn(new EndorsementQueries.SignatoriesAt(
+                        List.of(new SignatoryAt("acme", "Acme", AT.minusSeconds(60), "imported", 3, "sha256:abc", "o")),
+                        0));
+
+        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))
+                .hasStatusOk()
+                .bodyJson()
+                .doesNotHavePath("$.items[0].entryNumber");
+        assertThat(mvc.get()
+                        .uri(LIST)
+                        .param("asOf", AT.toString())
+                        .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.items[0].entryNumber")
+                .isEqualTo(3);
     }
 
     @Test

@@ -5,7 +5,11 @@ import static org.endorsements.query.support.QueryWebSlice.Http.bearer;
 import static org.endorsements.query.support.QueryWebSlice.Http.problem;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.organization.persistence.OrganizationQueries;
@@ -17,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @WebMvcTest(controllers = OrganizationController.class)
 @QueryWebSlice
@@ -25,6 +30,7 @@ class OrganizationControllerSliceTest {
     private static final String ORGANIZATION = QueryWebSlice.ORGANIZATION;
     private static final String RESOURCE = "/api/organizations/" + ORGANIZATION;
     private static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     MockMvcTester mvc;
@@ -96,6 +102,44 @@ class OrganizationControllerSliceTest {
                 .bodyJson()
                 .extractingPath("$.hidden")
                 .isEqualTo(true);
+    }
+
+    /**
+     * The status is the one documented disclosure (docs/visibility.md): the public learns that the id was an
+     * organization that hid. Nothing else in the answer may tell the two apart (nor tell more).
+     */
+    @Test
+    void aHiddenOrganizationsAnswerDiffersFromAnUnknownOnesOnlyInItsStatusAndProblem() throws Exception {
+        organization(true);
+        when(organizations.find("nobody-at-all")).thenReturn(Optional.empty());
+
+        MvcTestResult gone = mvc.get().uri(RESOURCE).exchange();
+        MvcTestResult unknown =
+                mvc.get().uri("/api/organizations/nobody-at-all").exchange();
+
+        assertThat(gone.getResponse().getStatus()).isEqualTo(410);
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+        assertThat(gone.getResponse().getHeaderNames())
+                .containsExactlyInAnyOrderElementsOf(unknown.getResponse().getHeaderNames());
+        for (String header : unknown.getResponse().getHeaderNames()) {
+            if (!header.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                assertThat(gone.getResponse().getHeaders(header))
+                        .as(header)
+                        .isEqualTo(unknown.getResponse().getHeaders(header));
+            }
+        }
+        JsonNode goneBody = JSON.readTree(gone.getResponse().getContentAsString());
+        JsonNode unknownBody = JSON.readTree(unknown.getResponse().getContentAsString());
+        assertThat(fieldNames(goneBody)).containsExactlyInAnyOrderElementsOf(fieldNames(unknownBody));
+        assertThat(goneBody.toString()).doesNotContain("Brave Org", "open-letter", "VE");
+        assertThat(goneBody.path("instance").asText())
+                .isEqualTo(unknownBody.path("instance").asText().replace("nobody-at-all", ORGANIZATION));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.query.projection.ProjectionAdvanced;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.HiddenSignatories;
@@ -140,6 +141,23 @@ class LiveStreamsTest {
                 .untilAsserted(() -> assertThat(emitters)
                         .allSatisfy(e ->
                                 assertThat(e.sent).anySatisfy(c -> assertThat(c).contains("countedButHidden=1"))));
+    }
+
+    @Test
+    void aVisibilityChangeThisInstanceProjectsIsPushedToItsStatementsStreams() {
+        streams = streams(checkingForHidesEvery(Duration.ofHours(1)), false, false);
+        streams.open(statement(Events.STATEMENT, 1), "10.0.0.1");
+        streams.open(statement("other", 1), "10.0.0.2");
+        await().atMost(WAIT).until(() -> emitters.stream().allMatch(e -> e.sent.size() == 1));
+        when(hidden.countedButHidden(Events.STATEMENT)).thenReturn(1L);
+
+        streams.onAdvance(new ProjectionAdvanced(
+                List.of(new Events().visibilityChanged("shy", 1, Instant.now(), EndorsementVisibility.COUNTED))));
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(emitters.get(0).sent)
+                        .anySatisfy(c -> assertThat(c).contains("countedButHidden=1")));
+        assertThat(emitters.get(1).sent).hasSize(1);
     }
 
     @Test

@@ -109,7 +109,7 @@ class StatementControllerSliceTest {
 
     @Test
     void aReadWithAMinPositionTheViewsIncludeIsAnswered() {
-        ConsistencyToken written = new ConsistencyToken(AggregateType.STATEMENT, "clean-air", 1);
+        ConsistencyToken written = QueryWebSlice.POSITIONS.sign(AggregateType.STATEMENT, "clean-air", 1);
         views.include(written);
 
         assertThat(mvc.get().uri("/api/statements/clean-air").param("minPosition", written.encode()))
@@ -117,6 +117,18 @@ class StatementControllerSliceTest {
                 .bodyJson()
                 .extractingPath("$.statementId")
                 .isEqualTo("clean-air");
+    }
+
+    @Test
+    void aMinPositionTheCommandServiceDidNotSignIsABadRequestProblemEvenWhenTheViewsIncludeIt() {
+        ConsistencyToken unsigned = new ConsistencyToken(AggregateType.STATEMENT, "clean-air", 1);
+        views.include(unsigned);
+
+        assertThat(mvc.get().uri("/api/statements/clean-air").param("minPosition", unsigned.encode()))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("invalid-min-position"));
     }
 
     @Test
