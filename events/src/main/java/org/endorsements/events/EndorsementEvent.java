@@ -14,7 +14,11 @@ public sealed interface EndorsementEvent
                 EndorsementWithdrawn,
                 EndorsementVisibilityChanged,
                 SigningKeyRegistered,
-                SigningKeyRevoked {
+                SigningKeyRevoked,
+                StatementTranslationAdded,
+                StatementAmended,
+                EndorsementReconfirmed,
+                OrganizationProfileUpdated {
 
     /** The Kafka record key: the statement id, or the organization id for organization events. */
     String streamKey();

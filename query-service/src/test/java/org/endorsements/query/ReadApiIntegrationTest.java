@@ -124,6 +124,7 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                         entry,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + organization,

@@ -111,7 +111,8 @@ class LogProjectorTest {
                 null,
                 EndorsementVisibility.DEFAULT,
                 signature,
-                signature == null ? AssuranceLevel.ORGANIZATION_CREDENTIAL : AssuranceLevel.ORGANIZATION_KEY);
+                signature == null ? AssuranceLevel.ORGANIZATION_CREDENTIAL : AssuranceLevel.ORGANIZATION_KEY,
+                null);
     }
 
     private static List<ProjectedEvent> history() {

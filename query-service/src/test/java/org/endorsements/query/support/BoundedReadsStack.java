@@ -90,6 +90,7 @@ public abstract class BoundedReadsStack extends QueryStackSupport {
                         entry,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + organization,

@@ -50,6 +50,7 @@ class EventSchemasTest {
                         3,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 new EndorsementAdded(
                         StatementId.of("s-1"),
@@ -65,7 +66,8 @@ class EventSchemasTest {
                         EndorsementVisibility.COUNTED,
                         new ActionSignature(
                                 SigningKeyId.of("k1"), HASH, SIGNED_AT, "0123456789abcdef", "A".repeat(86) + "=="),
-                        AssuranceLevel.ORGANIZATION_KEY),
+                        AssuranceLevel.ORGANIZATION_KEY,
+                        null),
                 new EndorsementWithdrawn(
                         StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "credential:c1", "req"));
 
