@@ -78,10 +78,28 @@ public final class StatementDocument {
         }
 
         public void signatory(String name) throws IOException {
-            out.append(Long.toString(++number))
-                    .append(") ")
-                    .append(md ? escape(name) : name)
-                    .append('\n');
+            signatory(name, null);
+        }
+
+        /** {@code earlierVersion}: the version the signatory endorsed, when not the one the document shows. */
+        public void signatory(String name, Integer earlierVersion) throws IOException {
+            out.append(Long.toString(++number)).append(") ").append(md ? escape(name) : name);
+            if (earlierVersion != null) {
+                out.append(" (signed version ")
+                        .append(Integer.toString(earlierVersion))
+                        .append(')');
+            }
+            out.append('\n');
+        }
+
+        /**
+         * Which version of the text the document shows, for a statement that has more than one: the reader can
+         * tell the signatures of this text from those of an earlier one, which are marked.
+         */
+        public void version(int version, String contentHash) throws IOException {
+            String line = "Text of version " + version + " (content hash " + contentHash
+                    + "); a signatory marked with an earlier version has not re-confirmed this one.";
+            out.append(md ? "_" + line + "_" : line).append('\n');
         }
 
         public void closing(String closingNote, Instant asOf, int withheld) throws IOException {

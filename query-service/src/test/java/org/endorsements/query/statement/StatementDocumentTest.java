@@ -67,4 +67,20 @@ class StatementDocumentTest {
         assertThat(text)
                 .endsWith("As of 2026-11-28T12:00:00Z: 1 signatory (2 who have withdrawn since are not named).\n");
     }
+
+    @Test
+    void aSignatoryOfAnEarlierVersionIsMarkedAndTheDocumentNamesItsVersion() throws Exception {
+        StringBuilder out = new StringBuilder();
+        StatementDocument.Writer document = new StatementDocument.Writer(out, StatementDocument.Format.PLAIN);
+        document.opening("Title", "Text of version 2.", null);
+        document.signatory("Provea", null);
+        document.signatory("Codhez", 1);
+        document.closing(null, AS_OF, 0);
+        document.version(2, "d".repeat(64));
+
+        assertThat(out.toString())
+                .contains("1) Provea\n2) Codhez (signed version 1)\n")
+                .endsWith("Text of version 2 (content hash " + "d".repeat(64)
+                        + "); a signatory marked with an earlier version has not re-confirmed this one.\n");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.query.audit.AuditEntry;
@@ -26,6 +27,7 @@ public class AuditQueries implements AuditTrail {
 
     private static final String ADDED = EventMessageFormat.typeOf(EndorsementAdded.class);
     private static final String WITHDRAWN = EventMessageFormat.typeOf(EndorsementWithdrawn.class);
+    private static final String RECONFIRMED = EventMessageFormat.typeOf(EndorsementReconfirmed.class);
 
     private final MongoTemplate mongo;
     private final LiveGeneration live;
@@ -92,6 +94,7 @@ public class AuditQueries implements AuditTrail {
                         "payload.source",
                         "payload.entryNumber",
                         "payload.contentHash",
+                        "payload.readContentHash",
                         "payload.signerOpening");
         try (Stream<Document> entries = mongo.stream(batched(query), Document.class, audit())) {
             entries.forEach(e -> change.accept(change(e)));
@@ -130,7 +133,7 @@ public class AuditQueries implements AuditTrail {
         return Query.query(Criteria.where("statementId")
                 .is(statementId)
                 .and("type")
-                .in(ADDED, WITHDRAWN)
+                .in(ADDED, WITHDRAWN, RECONFIRMED)
                 .and("occurredAt")
                 .lte(asOf));
     }
@@ -138,16 +141,21 @@ public class AuditQueries implements AuditTrail {
     private static EndorsementChange change(Document entry) {
         Document payload = entry.get("payload", Document.class);
         Object number = payload == null ? null : payload.get("entryNumber");
+        String type = entry.getString("type");
+        String contentHash = payload == null ? null : payload.getString("contentHash");
+        String read = payload == null ? null : payload.getString("readContentHash");
         return new EndorsementChange(
                 entry.getString("aggregateId"),
                 ((Number) entry.get("sequence")).longValue(),
-                ADDED.equals(entry.getString("type")),
+                ADDED.equals(type) || RECONFIRMED.equals(type),
+                RECONFIRMED.equals(type),
                 entry.getString("organizationId"),
                 instant(entry.get("occurredAt")),
                 payload == null ? null : payload.getString("organizationName"),
                 payload == null ? null : payload.getString("source"),
                 number == null ? null : ((Number) number).intValue(),
-                payload == null ? null : payload.getString("contentHash"),
+                contentHash,
+                read != null ? read : contentHash,
                 payload == null ? null : payload.getString("signerOpening"));
     }
 

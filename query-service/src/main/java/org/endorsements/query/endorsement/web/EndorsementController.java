@@ -2,6 +2,7 @@ package org.endorsements.query.endorsement.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementVisibility;
@@ -44,6 +45,9 @@ class EndorsementController {
      * vouches for it ({@code assurance}) and the signing key when the organization signed. {@code visibility} (current
      * lists only) is {@code counted} only where the reader may see a counted signatory named: an auditor, or the
      * organization itself. Lists as of a past instant (replayed from the audit trail) do not show assurance yet.
+     * {@code contentHash} and {@code version} are the version the signatory endorses (an earlier one until it
+     * re-confirms the version in force), {@code readContentHash} the text its signer read: the version's own, or
+     * a translation.
      */
     record Signatory(
             String organizationId,
@@ -52,12 +56,14 @@ class EndorsementController {
             String source,
             Integer entryNumber,
             String contentHash,
+            Integer version,
+            String readContentHash,
             String signerOpening,
             String visibility,
             String assurance,
             String signingKeyId) {
 
-        static Signatory of(EndorsementView v) {
+        static Signatory of(EndorsementView v, StatementView statement) {
             return new Signatory(
                     v.getOrganizationId(),
                     v.getOrganizationName(),
@@ -65,6 +71,8 @@ class EndorsementController {
                     v.getSource(),
                     v.getEntryNumber(),
                     v.getContentHash(),
+                    versionOf(statement, v.getContentHash()),
+                    v.getReadContentHash(),
                     v.getSignerOpening(),
                     EndorsementVisibility.fromWireName(v.getVisibility())
                             .orElse(EndorsementVisibility.DEFAULT)
@@ -73,7 +81,7 @@ class EndorsementController {
                     v.getSigningKeyId());
         }
 
-        static Signatory of(SignatoryAt e) {
+        static Signatory of(SignatoryAt e, StatementView statement) {
             return new Signatory(
                     e.organizationId(),
                     e.name(),
@@ -81,10 +89,21 @@ class EndorsementController {
                     e.source(),
                     e.entryNumber(),
                     e.contentHash(),
+                    versionOf(statement, e.contentHash()),
+                    e.readContentHash(),
                     e.signerOpening(),
                     null,
                     null,
                     null);
+        }
+
+        private static Integer versionOf(StatementView statement, String contentHash) {
+            return contentHash == null
+                    ? null
+                    : statement
+                            .version(contentHash)
+                            .map(StatementView.Version::version)
+                            .orElse(null);
         }
     }
 
@@ -92,6 +111,7 @@ class EndorsementController {
      * {@code withheld}: signatories in force at {@code asOf} that have withdrawn since; only auditors see them
      * listed, the public sees how many there were. {@code countedButHidden}: signatories counted (now, or at
      * {@code asOf}) but not named to this reader; they are in no page and in no {@code totalItems}.
+     * {@code version} and {@code versionContentHash}: the version of the text in force (at {@code asOf}, if given).
      */
     record SignatoryPage(
             List<Signatory> items,
@@ -101,7 +121,9 @@ class EndorsementController {
             long totalPages,
             Instant asOf,
             Integer withheld,
-            long countedButHidden) {}
+            long countedButHidden,
+            Integer version,
+            String versionContentHash) {}
 
     @GetMapping
     CompletableFuture<SignatoryPage> list(
@@ -125,15 +147,24 @@ class EndorsementController {
     }
 
     private SignatoryPage current(String statementId, String search, int page, int size, Audience audience) {
-        if (statements.find(statementId).isEmpty()) {
-            throw ProblemException.notFound("statement");
-        }
+        StatementView statement =
+                statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
         List<Signatory> items = endorsements.currentSignatories(statementId, search, page, size, audience).stream()
-                .map(Signatory::of)
+                .map(v -> Signatory.of(v, statement))
                 .toList();
         long total = endorsements.countCurrent(statementId, search, audience);
         long hidden = endorsements.countCountedButHidden(statementId, audience);
-        return new SignatoryPage(items, page, size, total, pages(total, size), null, null, hidden);
+        return new SignatoryPage(
+                items,
+                page,
+                size,
+                total,
+                pages(total, size),
+                null,
+                null,
+                hidden,
+                statement.getVersion(),
+                statement.getContentHash());
     }
 
     private SignatoryPage asOf(String statementId, Instant at, boolean auditor, int page, int size) {
@@ -143,8 +174,10 @@ class EndorsementController {
         List<SignatoryAt> all = inForce.entries();
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
-        List<Signatory> items =
-                all.subList(from, to).stream().map(Signatory::of).toList();
+        List<Signatory> items = all.subList(from, to).stream()
+                .map(e -> Signatory.of(e, statement))
+                .toList();
+        Optional<StatementView.Version> version = statement.versionAt(at);
         return new SignatoryPage(
                 items,
                 page,
@@ -153,7 +186,9 @@ class EndorsementController {
                 pages(all.size(), size),
                 at,
                 inForce.withheld(),
-                inForce.countedButHidden());
+                inForce.countedButHidden(),
+                version.map(StatementView.Version::version).orElse(null),
+                version.map(StatementView.Version::contentHash).orElse(null));
     }
 
     private static long pages(long total, int size) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
+import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.query.organization.OrganizationView;
@@ -65,9 +67,12 @@ public class OrganizationProjection implements BatchProjection {
                 ids.add(w.organizationId().value());
             } else if (e.event() instanceof EndorsementVisibilityChanged v) {
                 ids.add(v.organizationId().value());
+            } else if (e.event() instanceof EndorsementReconfirmed r) {
+                ids.add(r.organizationId().value());
             } else if (e.event() instanceof OrganizationRegistered
                     || e.event() instanceof OrganizationSuspended
-                    || e.event() instanceof OrganizationHidden) {
+                    || e.event() instanceof OrganizationHidden
+                    || e.event() instanceof OrganizationProfileUpdated) {
                 ids.add(e.event().streamKey());
             }
         }
@@ -90,6 +95,14 @@ public class OrganizationProjection implements BatchProjection {
                 if (e.sequence() > o.getSequence()) {
                     o.suspended(e.sequence());
                 }
+            } else if (e.event() instanceof OrganizationProfileUpdated u) {
+                OrganizationView o = view(loaded, touched, u.organizationId().value());
+                if (e.sequence() > o.getSequence()) {
+                    o.profileUpdated(u.country(), u.region(), u.kind(), u.website(), e.sequence());
+                }
+            } else if (e.event() instanceof EndorsementReconfirmed r) {
+                view(loaded, touched, r.organizationId().value())
+                        .reconfirmed(r.statementId().value(), e.sequence());
             } else if (e.event() instanceof OrganizationHidden h) {
                 OrganizationView o = view(loaded, touched, h.organizationId().value());
                 if (e.sequence() > o.getSequence()) {

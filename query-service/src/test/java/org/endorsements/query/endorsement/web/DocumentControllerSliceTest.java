@@ -132,7 +132,7 @@ class DocumentControllerSliceTest {
     void aPastDocumentNamesWhoWasInForceThenAndCountsWhoHasWithdrawnSince() {
         when(inForceAt.get(statement, AS_OF, false))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(
-                        List.of(new SignatoryAt("b", "Beta", AS_OF, "web", 2, "sha256:abc", "o")), 1));
+                        List.of(new SignatoryAt("b", "Beta", AS_OF, "web", 2, "sha256:abc", "o", null)), 1));
 
         assertThat(streamed(
                         mvc,

@@ -225,7 +225,9 @@ class EndorsementControllerSliceTest {
     void thePublicAskedWhoWasInForceThenIsToldHowManyHaveWithdrawnSinceButNotWho() {
         when(inForceAt.get(statement, AT, false))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(
-                        List.of(new SignatoryAt("acme", "Acme", AT.minusSeconds(60), "web", 3, "sha256:abc", "o")), 2));
+                        List.of(new SignatoryAt(
+                                "acme", "Acme", AT.minusSeconds(60), "web", 3, "sha256:abc", "o", null)),
+                        2));
 
         assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))
                 .hasStatusOk()
@@ -233,6 +235,39 @@ class EndorsementControllerSliceTest {
                 .isLenientlyEqualTo("""
                         {"items": [{"organizationId": "acme"}], "totalItems": 1, "totalPages": 1,
                          "asOf": "2026-03-02T10:00:00Z", "withheld": 2}""");
+    }
+
+    @Test
+    void aListAsOfAnInstantSaysTheVersionInForceThenAndWhichVersionEachSigned() {
+        statement.amended(2, "Clean air", "We ask for cleaner air.", "en", "sha256:v2", AT.plusSeconds(60), 2);
+        when(inForceAt.get(statement, AT, false))
+                .thenReturn(new EndorsementQueries.SignatoriesAt(
+                        List.of(new SignatoryAt(
+                                "acme", "Acme", AT.minusSeconds(60), "web", 3, "sha256:abc", "o", "sha256:es")),
+                        0));
+
+        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"version": 1, "versionContentHash": "sha256:abc",
+                         "items": [{"organizationId": "acme", "contentHash": "sha256:abc", "version": 1,
+                                    "readContentHash": "sha256:es"}]}""");
+    }
+
+    @Test
+    void aCurrentSignatoryOfAnEarlierVersionIsShownWithTheVersionItSigned() {
+        statement.amended(2, "Clean air", "We ask for cleaner air.", "en", "sha256:v2", AT, 2);
+        when(endorsements.currentSignatories("clean-air", null, 0, 100, Audience.PUBLIC))
+                .thenReturn(List.of(signatory("acme", "Acme")));
+
+        assertThat(mvc.get().uri(LIST))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"version": 2, "versionContentHash": "sha256:v2",
+                         "items": [{"organizationId": "acme", "contentHash": "sha256:abc", "version": 1,
+                                    "readContentHash": "sha256:abc"}]}""");
     }
 
     @Test
@@ -264,7 +299,7 @@ class EndorsementControllerSliceTest {
     @Test
     void aPageOfWhoWasInForceIsCutFromTheirList() {
         List<SignatoryAt> three = List.of("a", "b", "c").stream()
-                .map(id -> new SignatoryAt(id, id, AT, "web", null, "sha256:abc", "o"))
+                .map(id -> new SignatoryAt(id, id, AT, "web", null, "sha256:abc", "o", null))
                 .toList();
         when(inForceAt.get(statement, AT, false)).thenReturn(new EndorsementQueries.SignatoriesAt(three, 0));
 
