@@ -76,7 +76,9 @@ public class Endorsement {
                         "visibility-differs",
                         "already endorsed with another visibility; change it through the endorsement's visibility");
             }
-            if (assurances.contentHashOf(id.statementId()).equals(endorsedContentHash)) {
+            // Only the organization re-confirms: an admin who records an import again (a second run of the same
+            // letter, after an amendment) must not move signatures collected for an earlier text to a new one.
+            if (caller.isAdmin() || assurances.contentHashOf(id.statementId()).equals(endorsedContentHash)) {
                 return new EndorsementOutcome(false, getVersion());
             }
             return reconfirm(command, caller, claimedHash, rules, assurances, signatures);

@@ -473,6 +473,15 @@ class EndorsementTest {
     }
 
     @Test
+    void anAdminRecordingAnImportAgainAfterAnAmendmentReconfirmsNothing() {
+        amendStatement();
+        fixture.given(added(T1))
+                .when(new EndorseStatementCommand(ID, EndorsementSource.IMPORTED, 9, "req-1", T2), by(Caller.ADMIN))
+                .expectNoEvents()
+                .expectResultMessagePayload(new EndorsementOutcome(false, 0));
+    }
+
+    @Test
     void aReconfirmedEndorsementEndorsedAgainAddsNoEvent() {
         amendStatement();
         fixture.given(
