@@ -162,7 +162,9 @@ class FreshPlatformIT {
         // The letter's text is an English translation; its Spanish original is not on the platform yet.
         assertThat(launcher.query().get("/api/statements/" + SEED).body())
                 .contains("\"translator\":\"José Rafael Medina\"", "\"originalLanguage\":\"es\"");
-        assertThat(launcher.query().get("/api/statements/" + SEED + "/breakdown").body())
+        assertThat(launcher.query()
+                        .get("/api/statements/" + SEED + "/breakdown")
+                        .body())
                 .contains("\"country\":\"VE\"");
     }
 

@@ -18,8 +18,8 @@ import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
-import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementAmended;
+import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
 import org.endorsements.events.StatementTranslationAdded;
 import org.endorsements.query.projection.LiveGeneration;
@@ -228,23 +228,24 @@ class ReadApiIntegrationTest extends QueryStackSupport {
             assertThat(details.path("version").asInt()).isEqualTo(2);
             assertThat(details.path("endorsementCount").asLong()).isEqualTo(2);
             assertThat(details.path("versions").findValuesAsText("signatories")).containsExactly("1", "1");
-            assertThat(details.path("texts").get(0).path("translator").asText())
-                    .isEqualTo("Ana Pérez");
+            assertThat(details.path("texts").get(0).path("translator").asText()).isEqualTo("Ana Pérez");
         });
         JsonNode before = reads.get("/api/statements/" + statement + "/endorsements?asOf=2026-11-01T10:30:00Z")
                 .json();
         // Version 2 was in force then, and neither had re-confirmed it yet.
         assertThat(before.path("version").asInt()).isEqualTo(2);
         assertThat(before.path("items").findValuesAsText("version")).containsExactly("1", "1");
-        JsonNode now = reads.get("/api/statements/" + statement + "/endorsements").json();
+        JsonNode now =
+                reads.get("/api/statements/" + statement + "/endorsements").json();
         assertThat(now.path("items"))
-                .extracting(n -> n.path("organizationId").asText() + "@" + n.path("version").asInt())
+                .extracting(n -> n.path("organizationId").asText() + "@"
+                        + n.path("version").asInt())
                 .containsExactlyInAnyOrder(org("provea") + "@2", org("cofavic") + "@1");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(reads.get(
-                                "/api/statements/" + statement + "/breakdown?by=kind")
-                        .json()
-                        .findValuesAsText("kind"))
-                .contains("union"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(reads.get("/api/statements/" + statement + "/breakdown?by=kind")
+                                .json()
+                                .findValuesAsText("kind"))
+                        .contains("union"));
         assertThat(reads.get("/api/statements/" + statement + "/document.txt").text())
                 .contains("Cofavic (signed version 1)", "Text of version 2");
     }

@@ -94,9 +94,7 @@ public final class StructuredLetter {
             md.append("translator: ").append(quote(statement.translator())).append('\n');
         }
         if (statement.originalLanguage() != null) {
-            md.append("originalLanguage: ")
-                    .append(statement.originalLanguage())
-                    .append('\n');
+            md.append("originalLanguage: ").append(statement.originalLanguage()).append('\n');
         }
         if (statement.country() != null) {
             md.append("country: ").append(statement.country()).append('\n');

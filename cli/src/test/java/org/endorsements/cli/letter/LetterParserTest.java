@@ -132,9 +132,8 @@ class LetterParserTest {
 
     @Test
     void theStructuredFormReadsBackAsTheSameLetter(@TempDir Path dir) throws Exception {
-        StructuredLetter.Statement statement =
-                new StructuredLetter.Statement(
-                        "seed", "A \"quoted\" title", "es", seed(), "José Rafael Medina", "es", "VE");
+        StructuredLetter.Statement statement = new StructuredLetter.Statement(
+                "seed", "A \"quoted\" title", "es", seed(), "José Rafael Medina", "es", "VE");
         StructuredLetter.write(dir, "seed", statement);
 
         StructuredLetter.Statement read = StructuredLetter.read(dir.resolve("seed.md"));

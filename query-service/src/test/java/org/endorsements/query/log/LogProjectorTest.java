@@ -196,7 +196,10 @@ class LogProjectorTest {
 
         new LogProjector(store)
                 .project(List.of(
-                        projected("e0", 0, new StatementPublished(STATEMENT, "T", "B", "en", HASH, AT, "admin", null, null)),
+                        projected(
+                                "e0",
+                                0,
+                                new StatementPublished(STATEMENT, "T", "B", "en", HASH, AT, "admin", null, null)),
                         projected("e1", 1, added)));
 
         assertThat(leaf(store, 1).path("contentHash").asText()).isEqualTo(translation);

@@ -261,10 +261,7 @@ class EndorsementControllerSliceTest {
         when(endorsements.currentSignatories("clean-air", null, 0, 100, Audience.PUBLIC))
                 .thenReturn(List.of(signatory("acme", "Acme")));
 
-        assertThat(mvc.get().uri(LIST))
-                .hasStatusOk()
-                .bodyJson()
-                .isLenientlyEqualTo("""
+        assertThat(mvc.get().uri(LIST)).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                         {"version": 2, "versionContentHash": "sha256:v2",
                          "items": [{"organizationId": "acme", "contentHash": "sha256:abc", "version": 1,
                                     "readContentHash": "sha256:abc"}]}""");

@@ -21,9 +21,9 @@ import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.events.SignaturePolicy;
 import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementId;
-import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementPublished;
 import org.endorsements.events.StatementTranslationAdded;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,15 @@ class EventSchemasTest {
                         "José Rafael Medina",
                         "es"),
                 new StatementTranslationAdded(
-                        StatementId.of("s-1"), HASH, "es", "Título", "Texto", "Ana Pérez", false, "e".repeat(64), NOW,
+                        StatementId.of("s-1"),
+                        HASH,
+                        "es",
+                        "Título",
+                        "Texto",
+                        "Ana Pérez",
+                        false,
+                        "e".repeat(64),
+                        NOW,
                         "admin"),
                 new StatementTranslationAdded(
                         StatementId.of("s-1"), HASH, "es", "Título", "Texto", null, true, "e".repeat(64), NOW, "admin"),
