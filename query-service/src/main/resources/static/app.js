@@ -23,6 +23,16 @@
     return response.json();
   }
 
+  // Texts of the versions-and-translations lines, kept together (docs/texts-and-versions.md).
+  const VERSION_TEXTS = {
+    version: (n, total) => 'Version ' + n + ' of ' + total,
+    translatedBy: (translator, language) => 'translated by ' + translator + ' from the original (' + language + ')',
+    translations: (languages) => 'also in: ' + languages.join(', '),
+    signedEarlier: (counts) => counts.map((v) => number.format(v.signatories) + ' signed version ' + v.version
+      + (v.inForce ? '' : ' (not re-confirmed)')).join(' · '),
+    kindNotGiven: 'not given',
+  };
+
   const number = new Intl.NumberFormat();
   const dateTime = (iso) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -79,10 +89,29 @@
     $('link-document-txt').href = base + '/document.txt';
     $('link-csv').href = base + '/endorsements.csv';
     $('link-json').href = base + '/endorsements.json';
+    showProvenance(statement);
     const body = $('statement-body');
     body.replaceChildren(...statement.body.split(/\n\s*\n/).map((p) => el('p', p)));
     connectLive(id);
     await Promise.all([loadGrowth(), loadSignatories(), loadBreakdown(), loadAssurance()]);
+  }
+
+  function showProvenance(statement) {
+    const versions = statement.versions || [];
+    const parts = [];
+    if (versions.length > 1) {
+      parts.push(VERSION_TEXTS.version(statement.version, versions.length));
+      parts.push(VERSION_TEXTS.signedEarlier(versions));
+    }
+    if (statement.translator) {
+      parts.push(VERSION_TEXTS.translatedBy(statement.translator, statement.originalLanguage));
+    }
+    const languages = (statement.texts || []).filter((t) => t.versionContentHash === statement.contentHash)
+      .map((t) => t.language);
+    if (languages.length > 0) parts.push(VERSION_TEXTS.translations(languages));
+    $('statement-provenance').textContent = parts.join(' · ');
+    $('statement-provenance').hidden = parts.length === 0;
+    $('statement-body').setAttribute('lang', statement.language);
   }
 
   function updateCounts(c) {
@@ -190,6 +219,12 @@
     $('breakdown').replaceChildren(...places.map((p) => {
       const row = el('tr');
       row.append(el('td', p.country || 'not given'), el('td', p.region || '—'), el('td', number.format(p.signatories)));
+      return row;
+    }));
+    const kinds = await getJson('/api/statements/' + encodeURIComponent(state.statementId) + '/breakdown?by=kind');
+    $('breakdown-kind').replaceChildren(...kinds.map((k) => {
+      const row = el('tr');
+      row.append(el('td', k.kind || VERSION_TEXTS.kindNotGiven), el('td', number.format(k.signatories)));
       return row;
     }));
   }

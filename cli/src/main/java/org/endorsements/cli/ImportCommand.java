@@ -128,6 +128,6 @@ final class ImportCommand implements Callable<Integer> {
         if (!Identifiers.isSlug(id)) {
             throw new IllegalArgumentException("--statement-id must be 1-100 characters of a-z, 0-9 and dashes");
         }
-        return new StructuredLetter.Statement(id, title.strip(), language, letter);
+        return new StructuredLetter.Statement(id, title.strip(), language, letter, null, null, null);
     }
 }

@@ -167,6 +167,13 @@ class FreshPlatformIT {
                         "\n110) Wainjirawa-UAIN\n",
                         "Translated by José Rafael Medina")
                 .doesNotContain("111) ");
+        // The letter's text is an English translation; its Spanish original is not on the platform yet.
+        assertThat(launcher.query().get("/api/statements/" + SEED).body())
+                .contains("\"translator\":\"José Rafael Medina\"", "\"originalLanguage\":\"es\"");
+        assertThat(launcher.query()
+                        .get("/api/statements/" + SEED + "/breakdown")
+                        .body())
+                .contains("\"country\":\"VE\"");
     }
 
     @Test

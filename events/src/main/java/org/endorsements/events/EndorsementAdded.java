@@ -10,9 +10,11 @@ import org.axonframework.serialization.Revision;
  * {@code visibility} says who sees the signer's name; events recorded before it existed read as
  * {@link EndorsementVisibility#DEFAULT}. {@code signature} is the organization's Ed25519 signature when it signed
  * with a registered key, else null; {@code assurance} says what vouches for the endorsement (revision 2; a null
- * assurance, as in events recorded before, follows from the source).
+ * assurance, as in events recorded before, follows from the source). {@code readContentHash} (revision 3) is the
+ * hash of the text the signer read: the version's own text ({@code contentHash}) or one of its translations; events
+ * recorded before it existed read as the version's own text.
  */
-@Revision("2")
+@Revision("3")
 public record EndorsementAdded(
         StatementId statementId,
         OrganizationId organizationId,
@@ -26,7 +28,8 @@ public record EndorsementAdded(
         Integer entryNumber,
         EndorsementVisibility visibility,
         ActionSignature signature,
-        AssuranceLevel assurance)
+        AssuranceLevel assurance,
+        String readContentHash)
         implements EndorsementEvent {
 
     /**
@@ -36,6 +39,9 @@ public record EndorsementAdded(
      * it and are {@link EndorsementVisibility#DEFAULT}.
      */
     public EndorsementAdded {
+        if (readContentHash == null) {
+            readContentHash = contentHash;
+        }
         visibility = EndorsementVisibility.orDefault(visibility);
         if (assurance == null && source != null) {
             assurance = source == EndorsementSource.IMPORTED

@@ -16,7 +16,11 @@ public sealed interface EndorsementEvent
                 SigningKeyRegistered,
                 SigningKeyRevoked,
                 ApiCredentialIssued,
-                ApiCredentialRevoked {
+                ApiCredentialRevoked,
+                StatementTranslationAdded,
+                StatementAmended,
+                EndorsementReconfirmed,
+                OrganizationProfileUpdated {
 
     /** The Kafka record key: the statement id, or the organization id for organization events. */
     String streamKey();

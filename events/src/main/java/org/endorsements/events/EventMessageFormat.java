@@ -47,7 +47,12 @@ public final class EventMessageFormat {
             Map.entry(EndorsementAdded.class, "EndorsementAdded"),
             Map.entry(EndorsementWithdrawn.class, "EndorsementWithdrawn"),
             Map.entry(OrganizationHidden.class, "OrganizationHidden"),
-            Map.entry(EndorsementVisibilityChanged.class, "EndorsementVisibilityChanged"));
+            Map.entry(EndorsementVisibilityChanged.class, "EndorsementVisibilityChanged"),
+            Map.entry(StatementTranslationAdded.class, "StatementTranslationAdded"),
+            Map.entry(StatementAmended.class, "StatementAmended"),
+            Map.entry(EndorsementReconfirmed.class, "EndorsementReconfirmed"),
+            Map.entry(OrganizationProfileUpdated.class, "OrganizationProfileUpdated"));
+
     /** Version of each type's payload; a breaking change adds a new type name, never reuses one. */
     private static final String VERSION = ".v1";
 

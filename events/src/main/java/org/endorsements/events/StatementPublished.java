@@ -8,9 +8,12 @@ import org.axonframework.serialization.Revision;
  * {@link CanonicalText}). {@code signatoryListIntro} (the line that opens the list of signatories) and
  * {@code closingNote} (e.g. a translator's credit after the list) are optional and only shape how the statement's
  * document is rendered; they are not part of the signed text. {@code signaturePolicy} (revision 2; absent before,
- * read as {@code optional}) says whether unsigned endorsements are accepted.
+ * read as {@code optional}) says whether unsigned endorsements are accepted. {@code translator} and
+ * {@code originalLanguage} (revision 3; null before and for an original) say that the published text is a
+ * translation of an original that is not on the platform (yet): it is still the text of record of version 1, whose
+ * hash every endorsement of the version names; the original may be added later as one of its linked texts.
  */
-@Revision("2")
+@Revision("3")
 public record StatementPublished(
         StatementId statementId,
         String title,
@@ -21,7 +24,9 @@ public record StatementPublished(
         String publishedBy,
         String signatoryListIntro,
         String closingNote,
-        SignaturePolicy signaturePolicy)
+        SignaturePolicy signaturePolicy,
+        String translator,
+        String originalLanguage)
         implements EndorsementEvent {
 
     public StatementPublished {
@@ -51,7 +56,9 @@ public record StatementPublished(
                 publishedBy,
                 signatoryListIntro,
                 closingNote,
-                SignaturePolicy.OPTIONAL);
+                SignaturePolicy.OPTIONAL,
+                null,
+                null);
     }
 
     @Override

@@ -78,7 +78,8 @@ class EventRevisionsTest {
                         Instant.parse("2026-11-01T09:59:00Z"),
                         "0123456789abcdef",
                         SIGNATURE_VALUE),
-                AssuranceLevel.ORGANIZATION_KEY);
+                AssuranceLevel.ORGANIZATION_KEY,
+                null);
 
         assertThat(EventMessageFormat.decode(
                         EventMessageFormat.typeOf(EndorsementAdded.class), EventMessageFormat.encode(added)))
@@ -105,7 +106,8 @@ class EventRevisionsTest {
                         Instant.parse("2026-11-01T09:59:00Z"),
                         "0123456789abcdef",
                         SIGNATURE_VALUE),
-                AssuranceLevel.ORGANIZATION_KEY);
+                AssuranceLevel.ORGANIZATION_KEY,
+                null);
 
         assertThat(EventMessageFormat.decode(
                         EventMessageFormat.typeOf(EndorsementAdded.class), EventMessageFormat.encode(added)))

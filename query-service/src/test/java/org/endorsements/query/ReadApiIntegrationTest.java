@@ -8,15 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTranslationAdded;
 import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.support.QueryStackSupport;
@@ -124,6 +129,7 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                         entry,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + organization,
@@ -151,6 +157,97 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                     && r.json().path("endorsementCount").asLong() == current
                     && r.json().path("withdrawals").asLong() == withdrawals;
         });
+    }
+
+    @Test
+    void aTranslationAnAmendmentAndAReconfirmationReadAsTheyWereRecorded() {
+        String translation = "f".repeat(64);
+        String v2 = "d".repeat(64);
+        topic.send(
+                new StatementTranslationAdded(
+                        StatementId.of(statement),
+                        HASH,
+                        "es",
+                        "Título",
+                        "Texto",
+                        "Ana Pérez",
+                        false,
+                        translation,
+                        Instant.parse("2026-11-01T08:30:00Z"),
+                        "admin"),
+                "Statement",
+                statement,
+                1);
+        register(org("provea"), "Provea", "VE", null);
+        topic.send(
+                new OrganizationProfileUpdated(
+                        OrganizationId.of(org("provea")),
+                        "VE",
+                        "Zulia",
+                        "union",
+                        null,
+                        Instant.parse("2026-11-01T08:40:00Z"),
+                        "admin"),
+                "Organization",
+                org("provea"),
+                3);
+        endorse(org("provea"), "Provea", 0, Instant.parse("2026-11-01T09:00:00Z"), null);
+        endorse(org("cofavic"), "Cofavic", 0, Instant.parse("2026-11-01T09:00:00Z"), null);
+        topic.send(
+                new StatementAmended(
+                        StatementId.of(statement),
+                        2,
+                        "Title",
+                        "Body, amended",
+                        "en",
+                        v2,
+                        HASH,
+                        Instant.parse("2026-11-01T10:00:00Z"),
+                        "admin"),
+                "Statement",
+                statement,
+                2);
+        topic.send(
+                new EndorsementReconfirmed(
+                        StatementId.of(statement),
+                        OrganizationId.of(org("provea")),
+                        v2,
+                        v2,
+                        HASH,
+                        Instant.parse("2026-11-01T11:00:00Z"),
+                        "credential:c1",
+                        "req",
+                        null,
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL),
+                "Endorsement",
+                statement + ":" + org("provea"),
+                1);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode details = reads.get("/api/statements/" + statement).json();
+            assertThat(details.path("version").asInt()).isEqualTo(2);
+            assertThat(details.path("endorsementCount").asLong()).isEqualTo(2);
+            assertThat(details.path("versions").findValuesAsText("signatories")).containsExactly("1", "1");
+            assertThat(details.path("texts").get(0).path("translator").asText()).isEqualTo("Ana Pérez");
+        });
+        JsonNode before = reads.get("/api/statements/" + statement + "/endorsements?asOf=2026-11-01T10:30:00Z")
+                .json();
+        // Version 2 was in force then, and neither had re-confirmed it yet.
+        assertThat(before.path("version").asInt()).isEqualTo(2);
+        assertThat(before.path("items").findValuesAsText("version")).containsExactly("1", "1");
+        JsonNode now =
+                reads.get("/api/statements/" + statement + "/endorsements").json();
+        assertThat(now.path("items"))
+                .extracting(n -> n.path("organizationId").asText() + "@"
+                        + n.path("version").asInt())
+                .containsExactlyInAnyOrder(org("provea") + "@2", org("cofavic") + "@1");
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(reads.get("/api/statements/" + statement + "/breakdown?by=kind")
+                                .json()
+                                .findValuesAsText("kind"))
+                        .contains("union"));
+        assertThat(reads.get("/api/statements/" + statement + "/document.txt").text())
+                .contains("Cofavic (signed version 1)", "Text of version 2");
     }
 
     @Test

@@ -40,7 +40,9 @@ public final class LetterImport {
                 letter.body(),
                 statement.language(),
                 letter.listIntro(),
-                letter.closingNote());
+                letter.closingNote(),
+                statement.translator(),
+                statement.originalLanguage());
         boolean newStatement = published.status() == 201;
         if (!newStatement && !ALREADY_EXISTS.equals(problemType(published))) {
             throw new ImportFailedException("publishing the statement failed", published);
@@ -59,7 +61,9 @@ public final class LetterImport {
         int total = analysis.signatories().size();
         for (SignatoryAnalysis.Signatory signatory : analysis.signatories()) {
             Letter.Entry entry = signatory.entry();
-            ApiReply organization = platform.registerOrganization(signatory.organizationId(), entry.name());
+            // An organization registered before keeps its profile: an import never overwrites what it set itself.
+            ApiReply organization =
+                    platform.registerOrganization(signatory.organizationId(), entry.name(), statement.country());
             if (organization.status() == 201) {
                 registered++;
             } else if (!ALREADY_EXISTS.equals(problemType(organization))) {

@@ -27,6 +27,20 @@ public final class PlatformClient {
     public ApiReply publishStatement(
             String statementId, String title, String body, String language, String listIntro, String closingNote)
             throws IOException {
+        return publishStatement(statementId, title, body, language, listIntro, closingNote, null, null);
+    }
+
+    /** A statement whose text is a translation by {@code translator} of an original in {@code originalLanguage}. */
+    public ApiReply publishStatement(
+            String statementId,
+            String title,
+            String body,
+            String language,
+            String listIntro,
+            String closingNote,
+            String translator,
+            String originalLanguage)
+            throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("statementId", statementId);
         json.put("title", title);
@@ -38,11 +52,24 @@ public final class PlatformClient {
         if (closingNote != null) {
             json.put("closingNote", closingNote);
         }
+        if (translator != null) {
+            json.put("translator", translator);
+            json.put("originalLanguage", originalLanguage);
+        }
         return api.post("/api/statements", json);
     }
 
     public ApiReply registerOrganization(String organizationId, String name) throws IOException {
         return api.post("/api/organizations", Map.of("organizationId", organizationId, "name", name));
+    }
+
+    /** An organization whose only known profile is its country (null: none). */
+    public ApiReply registerOrganization(String organizationId, String name, String country) throws IOException {
+        if (country == null) {
+            return registerOrganization(organizationId, name);
+        }
+        return api.post(
+                "/api/organizations", Map.of("organizationId", organizationId, "name", name, "country", country));
     }
 
     public ApiReply registerOrganization(String organizationId, String name, String country, String region)

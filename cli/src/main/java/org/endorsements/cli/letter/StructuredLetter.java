@@ -11,12 +11,25 @@ import java.util.Map;
 
 /**
  * The editable form of a letter: a Markdown file with a small front matter (statementId, title, language,
- * listIntro, closingNote, signatories) and the text, plus a CSV of the signatories ({@code entry,name}) as written.
+ * listIntro, closingNote, signatories; and, for a letter whose text is a translation, translator and
+ * originalLanguage; country, the country of every signatory) and the text, plus a CSV of the signatories
+ * ({@code entry,name}) as written.
  */
 public final class StructuredLetter {
 
-    /** A letter with the statement's identity. */
-    public record Statement(String statementId, String title, String language, Letter letter) {}
+    /**
+     * A letter with the statement's identity. {@code translator} and {@code originalLanguage} (both or neither)
+     * say that its text is a translation of an original that is not in the file; {@code country}, when given, is
+     * the ISO 3166-1 alpha-2 country of every signatory.
+     */
+    public record Statement(
+            String statementId,
+            String title,
+            String language,
+            Letter letter,
+            String translator,
+            String originalLanguage,
+            String country) {}
 
     private StructuredLetter() {}
 
@@ -48,7 +61,10 @@ public final class StructuredLetter {
                 require(front, "statementId", i),
                 require(front, "title", i),
                 front.getOrDefault("language", "en"),
-                letter);
+                letter,
+                front.get("translator"),
+                front.get("originalLanguage"),
+                front.get("country"));
     }
 
     public static void write(Path directory, String baseName, Statement statement) throws IOException {
@@ -73,6 +89,15 @@ public final class StructuredLetter {
             md.append("closingNote: ")
                     .append(quote(statement.letter().closingNote()))
                     .append('\n');
+        }
+        if (statement.translator() != null) {
+            md.append("translator: ").append(quote(statement.translator())).append('\n');
+        }
+        if (statement.originalLanguage() != null) {
+            md.append("originalLanguage: ").append(statement.originalLanguage()).append('\n');
+        }
+        if (statement.country() != null) {
+            md.append("country: ").append(statement.country()).append('\n');
         }
         md.append("signatories: ")
                 .append(csvName)

@@ -169,7 +169,8 @@ class VerifyLogSignaturesTest {
                 null,
                 EndorsementVisibility.DEFAULT,
                 signature,
-                AssuranceLevel.ORGANIZATION_KEY)));
+                AssuranceLevel.ORGANIZATION_KEY,
+                null)));
         ((ObjectNode) payload.path("signature")).put("value", signatureValue);
         answers.put(
                 "/api/statements/icc/history?size=500&page=0",

@@ -132,14 +132,17 @@ class LetterParserTest {
 
     @Test
     void theStructuredFormReadsBackAsTheSameLetter(@TempDir Path dir) throws Exception {
-        StructuredLetter.Statement statement =
-                new StructuredLetter.Statement("seed", "A \"quoted\" title", "es", seed());
+        StructuredLetter.Statement statement = new StructuredLetter.Statement(
+                "seed", "A \"quoted\" title", "es", seed(), "José Rafael Medina", "es", "VE");
         StructuredLetter.write(dir, "seed", statement);
 
         StructuredLetter.Statement read = StructuredLetter.read(dir.resolve("seed.md"));
 
         assertThat(read.title()).isEqualTo("A \"quoted\" title");
         assertThat(read.language()).isEqualTo("es");
+        assertThat(read.translator()).isEqualTo("José Rafael Medina");
+        assertThat(read.originalLanguage()).isEqualTo("es");
+        assertThat(read.country()).isEqualTo("VE");
         assertThat(read.letter().body()).isEqualTo(statement.letter().body());
         assertThat(read.letter().closingNote()).isEqualTo(statement.letter().closingNote());
         assertThat(read.letter().entries())

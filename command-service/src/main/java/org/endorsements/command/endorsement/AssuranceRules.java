@@ -24,6 +24,9 @@ public interface AssuranceRules {
     /** Whether the statement takes only signed endorsements (false for one that does not exist). */
     boolean requiresSignatures(StatementId statementId);
 
-    /** The current content hash of a statement, open or closed, or a rule violation when it does not exist. */
+    /** The content hash of a statement's version in force, open or closed, or a rule violation when it does not exist. */
     String contentHashOf(StatementId statementId);
+
+    /** Whether {@code contentHash} is a text of the version {@code versionHash}: its own or a translation's. */
+    boolean isTextOf(StatementId statementId, String versionHash, String contentHash);
 }

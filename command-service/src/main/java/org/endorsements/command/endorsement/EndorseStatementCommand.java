@@ -10,7 +10,9 @@ import org.endorsements.events.EndorsementVisibility;
 /**
  * {@code entryNumber} is the position on an imported sign-on letter; null for signatures through the API.
  * {@code visibility} is what the endorser chose, null when it chose nothing. {@code signature} is the
- * organization's Ed25519 signature of the endorsement, or null for an unsigned one.
+ * organization's Ed25519 signature of the endorsement, or null for an unsigned one. {@code readContentHash} is the
+ * hash of the text the signer read (the version's own or a translation), null when it did not say: then the
+ * signature's, or the version's own.
  */
 public record EndorseStatementCommand(
         @TargetAggregateIdentifier EndorsementId endorsementId,
@@ -19,12 +21,13 @@ public record EndorseStatementCommand(
         String requestId,
         Instant at,
         EndorsementVisibility visibility,
-        ActionSignature signature) {
+        ActionSignature signature,
+        String readContentHash) {
 
     /** An unsigned endorsement whose endorser chose no visibility. */
     public EndorseStatementCommand(
             EndorsementId endorsementId, EndorsementSource source, Integer entryNumber, String requestId, Instant at) {
-        this(endorsementId, source, entryNumber, requestId, at, null, null);
+        this(endorsementId, source, entryNumber, requestId, at, null, null, null);
     }
 
     /** An unsigned endorsement. */
@@ -35,7 +38,7 @@ public record EndorseStatementCommand(
             String requestId,
             Instant at,
             EndorsementVisibility visibility) {
-        this(endorsementId, source, entryNumber, requestId, at, visibility, null);
+        this(endorsementId, source, entryNumber, requestId, at, visibility, null, null);
     }
 
     /** A signed endorsement whose endorser chose no visibility. */
@@ -46,6 +49,6 @@ public record EndorseStatementCommand(
             String requestId,
             Instant at,
             ActionSignature signature) {
-        this(endorsementId, source, entryNumber, requestId, at, null, signature);
+        this(endorsementId, source, entryNumber, requestId, at, null, signature, null);
     }
 }

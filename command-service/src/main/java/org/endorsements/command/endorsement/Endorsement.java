@@ -22,6 +22,7 @@ import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
@@ -44,6 +45,9 @@ public class Endorsement {
     private String endorsementId;
 
     private boolean endorsed;
+    /** The version (its content hash) the endorsement in force endorsed. */
+    private String endorsedContentHash;
+
     private String signerOpening;
     private EndorsementVisibility visibility;
     /** Every nonce of a signature this endorsement accepted: a signed request is accepted once. */
@@ -64,6 +68,7 @@ public class Endorsement {
             SignatureProperties signatures) {
         EndorsementId id = command.endorsementId();
         requireSourceOf(caller, command.source());
+        String claimedHash = claimedContentHash(command);
         if (endorsed) {
             // A repeated endorsement that asks for another visibility must not look as if it had been granted; a
             // hidden organization's request to be public is refused as it is on a first endorsement, although the
@@ -78,30 +83,20 @@ public class Endorsement {
                             "already endorsed with another visibility; change it through the endorsement's visibility");
                 }
             }
-            return new EndorsementOutcome(false, getVersion());
+            // Only the organization re-confirms: an admin who records an import again (a second run of the same
+            // letter, after an amendment) must not move signatures collected for an earlier text to a new one.
+            if (caller.isAdmin() || assurances.contentHashOf(id.statementId()).equals(endorsedContentHash)) {
+                return new EndorsementOutcome(false, getVersion());
+            }
+            return reconfirm(command, caller, claimedHash, rules, assurances, signatures);
         }
         String contentHash = rules.contentHashOfOpenStatement(id.statementId());
         String organizationName = rules.nameOfActiveOrganization(id.organizationId());
         if (command.entryNumber() != null && command.entryNumber() < 1) {
             throw DomainRuleViolation.invalid("invalid-entry-number", "entry number must be positive");
         }
-        AssuranceLevel assurance;
-        if (command.signature() != null) {
-            assurance = verified(
-                    command.signature(),
-                    SignedMessages.Action.ENDORSE,
-                    caller,
-                    id,
-                    contentHash,
-                    command.at(),
-                    assurances,
-                    signatures);
-        } else if (assurances.requiresSignatures(id.statementId())) {
-            throw DomainRuleViolation.invalid(
-                    "signature-required", "this statement takes only endorsements signed with a registered key");
-        } else {
-            assurance = unsigned(caller, assurances);
-        }
+        String readHash = readContentHash(id, claimedHash, contentHash, assurances);
+        AssuranceLevel assurance = assuranceOf(command, caller, contentHash, readHash, assurances, signatures);
         EndorsementVisibility chosen = renewedVisibility(id, command.visibility(), caller, rules);
         String opening = signerOpening != null ? signerOpening : openings.next();
         apply(new EndorsementAdded(
@@ -117,8 +112,95 @@ public class Endorsement {
                 command.entryNumber(),
                 chosen,
                 command.signature(),
+                assurance,
+                readHash));
+        return new EndorsementOutcome(true, getVersion());
+    }
+
+    /**
+     * An endorsement in force of an earlier version, endorsed again for the version in force: a re-confirmation,
+     * which moves the organization's signature to the new version without counting it twice. The statement must be
+     * open, and the organization active, as for a first endorsement.
+     */
+    private EndorsementOutcome reconfirm(
+            EndorseStatementCommand command,
+            Caller caller,
+            String claimedHash,
+            SignatoryRules rules,
+            AssuranceRules assurances,
+            SignatureProperties signatures) {
+        EndorsementId id = command.endorsementId();
+        String contentHash = rules.contentHashOfOpenStatement(id.statementId());
+        rules.nameOfActiveOrganization(id.organizationId());
+        String readHash = readContentHash(id, claimedHash, contentHash, assurances);
+        AssuranceLevel assurance = assuranceOf(command, caller, contentHash, readHash, assurances, signatures);
+        apply(new EndorsementReconfirmed(
+                id.statementId(),
+                id.organizationId(),
+                contentHash,
+                readHash,
+                endorsedContentHash,
+                command.at(),
+                caller.auditName(),
+                command.requestId(),
+                command.signature(),
                 assurance));
         return new EndorsementOutcome(true, getVersion());
+    }
+
+    /** The text the request says its signer read: named by the request, by its signature, or by both alike. */
+    private static String claimedContentHash(EndorseStatementCommand command) {
+        String named = command.readContentHash();
+        String signed = command.signature() == null ? null : command.signature().contentHash();
+        if (named != null && signed != null && !named.equals(signed)) {
+            throw DomainRuleViolation.invalid(
+                    "content-hash-differs", "the request and its signature name different texts");
+        }
+        return named != null ? named : signed;
+    }
+
+    /**
+     * The hash of the text the signer read, which must be one of the version in force (its own, or a translation
+     * of it): a signer who read another text is told which version is in force. Unnamed, it is the version's own.
+     */
+    private static String readContentHash(
+            EndorsementId id, String claimed, String versionHash, AssuranceRules assurances) {
+        if (claimed == null) {
+            return versionHash;
+        }
+        if (!assurances.isTextOf(id.statementId(), versionHash, claimed)) {
+            throw DomainRuleViolation.conflict(
+                            "stale-content-hash",
+                            "the named content hash is not a text of the statement's version in force")
+                    .with("currentContentHash", versionHash);
+        }
+        return claimed;
+    }
+
+    private AssuranceLevel assuranceOf(
+            EndorseStatementCommand command,
+            Caller caller,
+            String versionHash,
+            String readHash,
+            AssuranceRules assurances,
+            SignatureProperties signatures) {
+        EndorsementId id = command.endorsementId();
+        if (command.signature() != null) {
+            return verified(
+                    command.signature(),
+                    SignedMessages.Action.ENDORSE,
+                    caller,
+                    id,
+                    versionHash,
+                    command.at(),
+                    assurances,
+                    signatures);
+        }
+        if (assurances.requiresSignatures(id.statementId())) {
+            throw DomainRuleViolation.invalid(
+                    "signature-required", "this statement takes only endorsements signed with a registered key");
+        }
+        return unsigned(caller, assurances);
     }
 
     /** Only a current endorsement has a visibility to change; asking for the one it has changes nothing. */
@@ -182,8 +264,17 @@ public class Endorsement {
     void on(EndorsementAdded event) {
         this.endorsementId = new EndorsementId(event.statementId(), event.organizationId()).value();
         this.endorsed = true;
+        this.endorsedContentHash = event.contentHash();
         this.signerOpening = event.signerOpening();
         this.visibility = EndorsementVisibility.orDefault(event.visibility());
+        if (event.signature() != null) {
+            usedNonces.add(event.signature().nonce());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementReconfirmed event) {
+        this.endorsedContentHash = event.contentHash();
         if (event.signature() != null) {
             usedNonces.add(event.signature().nonce());
         }
@@ -199,7 +290,7 @@ public class Endorsement {
 
     /**
      * The assurance of a signed request, or a rule violation, in this order: a signing time outside the window
-     * (400), a content hash other than the statement's current one (409, naming it), a key the organization does
+     * (400), a content hash that is no text of the statement's version in force (409, naming the version's), a key the organization does
      * not hold now (400), a signature that does not verify (400), a nonce already accepted (409). Only after the
      * signature verified does a replay show as one, so nobody learns which nonces were used by guessing.
      */
@@ -217,9 +308,10 @@ public class Endorsement {
                     "signature-for-organizations-only", "an admin records unsigned imports only");
         }
         signatures.requireWithinWindow(signature.signedAt(), now);
-        if (!signature.contentHash().equals(currentContentHash)) {
+        if (!assurances.isTextOf(id.statementId(), currentContentHash, signature.contentHash())) {
             throw DomainRuleViolation.conflict(
-                            "stale-content-hash", "the signed content hash is not the statement's current one")
+                            "stale-content-hash",
+                            "the signed content hash is not a text of the statement's version in force")
                     .with("currentContentHash", currentContentHash);
         }
         AssuranceRules.SigningKey key = assurances

@@ -9,7 +9,7 @@ import org.endorsements.events.StatementId;
  */
 public interface SignatoryRules {
 
-    /** The content hash of an open statement, or a rule violation when it does not exist or is closed. */
+    /** The content hash of an open statement's version in force, or a rule violation when it does not exist or is closed. */
     String contentHashOfOpenStatement(StatementId statementId);
 
     /** The current name of an active organization, or a rule violation when it does not exist or is suspended. */

@@ -23,6 +23,7 @@ import org.endorsements.events.Ed25519;
 import org.endorsements.events.KeyCertification;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.events.SigningKeyId;
@@ -48,12 +49,16 @@ public class Organization {
 
     private boolean suspended;
     private boolean hidden;
+    private Profile profile;
     private String activeCredentialId;
     private AssuranceLevel activeCredentialAssurance;
     /** Whether the admin issued the active credential (and so held it): at registration, or by a rotation. */
     private boolean activeCredentialFromAdmin;
 
     private final Map<SigningKeyId, SigningKey> signingKeys = new HashMap<>();
+
+    /** Where the organization is and what it is, as breakdowns show it. */
+    private record Profile(String country, String region, String kind, String website) {}
 
     /** What the aggregate remembers of each key it ever registered; revoked ids stay taken. */
     private record SigningKey(String publicKey, boolean active, AssuranceLevel assurance) {}
@@ -268,6 +273,38 @@ public class Organization {
         return getVersion();
     }
 
+    /**
+     * Sets the whole profile; asking for the profile it has changes nothing. Allowed while suspended or hidden: a
+     * profile says nothing about signing, and a hidden organization's profile is never shown next to its name.
+     */
+    @CommandHandler
+    public long handle(
+            UpdateOrganizationProfileCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        Profile wanted = new Profile(
+                country(command.country()),
+                TextRules.singleLine(command.region(), "region", MAX_FIELD_LENGTH, false),
+                TextRules.singleLine(command.kind(), "kind", MAX_FIELD_LENGTH, false),
+                website(command.website()));
+        if (wanted.equals(profile)) {
+            return getVersion();
+        }
+        apply(new OrganizationProfileUpdated(
+                organizationId,
+                wanted.country(),
+                wanted.region(),
+                wanted.kind(),
+                wanted.website(),
+                command.at(),
+                caller.auditName()));
+        return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationProfileUpdated event) {
+        this.profile = new Profile(event.country(), event.region(), event.kind(), event.website());
+    }
+
     @EventSourcingHandler
     void on(OrganizationHidden event) {
         this.hidden = true;
@@ -276,6 +313,7 @@ public class Organization {
     @EventSourcingHandler
     void on(OrganizationRegistered event) {
         this.organizationId = event.organizationId();
+        this.profile = new Profile(event.country(), event.region(), event.kind(), event.website());
     }
 
     @EventSourcingHandler

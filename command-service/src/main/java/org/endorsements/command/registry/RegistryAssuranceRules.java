@@ -40,6 +40,11 @@ class RegistryAssuranceRules implements AssuranceRules {
     }
 
     @Override
+    public boolean isTextOf(StatementId statementId, String versionHash, String contentHash) {
+        return statements.isTextOf(statementId, versionHash, contentHash);
+    }
+
+    @Override
     public String contentHashOf(StatementId statementId) {
         return statements
                 .find(statementId)

@@ -115,7 +115,8 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 PATHS.matcher(POST, "/api/organizations/{organizationId}/credentials"),
                                 PATHS.matcher(DELETE, "/api/organizations/{organizationId}/credentials"),
-                                PATHS.matcher(POST, "/api/organizations/{organizationId}/hide"))
+                                PATHS.matcher(POST, "/api/organizations/{organizationId}/hide"),
+                                PATHS.matcher(PUT, "/api/organizations/{organizationId}/profile"))
                         .access(selfOrAdmin())
                         .requestMatchers(
                                 PATHS.matcher(PUT, "/api/organizations/{organizationId}/signing-keys/{keyId}"),
@@ -123,7 +124,9 @@ class SecurityConfiguration {
                         .access(selfOrAdmin())
                         .requestMatchers(
                                 PATHS.matcher(POST, "/api/statements"),
-                                PATHS.matcher(POST, "/api/statements/{statementId}/close"))
+                                PATHS.matcher(POST, "/api/statements/{statementId}/close"),
+                                PATHS.matcher(POST, "/api/statements/{statementId}/translations"),
+                                PATHS.matcher(POST, "/api/statements/{statementId}/amendments"))
                         .access(adminOnly())
                         .requestMatchers(
                                 PATHS.matcher(PUT, "/api/statements/{statementId}/endorsements/{organizationId}"),

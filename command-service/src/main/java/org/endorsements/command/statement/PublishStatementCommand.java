@@ -5,7 +5,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.endorsements.events.SignaturePolicy;
 import org.endorsements.events.StatementId;
 
-/** {@code signaturePolicy} null means {@code optional}. */
+/**
+ * {@code signaturePolicy} null means {@code optional}. {@code translator} and {@code originalLanguage}, both or
+ * neither, say that the text is a translation of an original not given here.
+ */
 public record PublishStatementCommand(
         @TargetAggregateIdentifier StatementId statementId,
         String title,
@@ -14,7 +17,9 @@ public record PublishStatementCommand(
         String signatoryListIntro,
         String closingNote,
         Instant at,
-        SignaturePolicy signaturePolicy) {
+        SignaturePolicy signaturePolicy,
+        String translator,
+        String originalLanguage) {
 
     public PublishStatementCommand {
         if (signaturePolicy == null) {
@@ -31,6 +36,16 @@ public record PublishStatementCommand(
             String signatoryListIntro,
             String closingNote,
             Instant at) {
-        this(statementId, title, body, language, signatoryListIntro, closingNote, at, SignaturePolicy.OPTIONAL);
+        this(
+                statementId,
+                title,
+                body,
+                language,
+                signatoryListIntro,
+                closingNote,
+                at,
+                SignaturePolicy.OPTIONAL,
+                null,
+                null);
     }
 }

@@ -3,8 +3,10 @@ package org.endorsements.command.statement;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import java.util.HashSet;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -17,13 +19,19 @@ import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.TextRules;
 import org.endorsements.events.Caller;
 import org.endorsements.events.CanonicalText;
+import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTranslationAdded;
 
 /**
  * A published text that organizations endorse. It holds no endorsements itself, so its cost never grows with the
  * number of signatures: each organization's endorsement is its own aggregate.
+ *
+ * <p>Its text comes in versions: the published one is version 1, each amendment the next. A version has a text of
+ * record (whose hash is the version's, the one every endorsement of it names) and any number of other texts linked
+ * to it: translations, and, when the text of record is itself a translation, its original.
  */
 @Aggregate(type = Statement.TYPE)
 public class Statement {
@@ -38,6 +46,15 @@ public class Statement {
     private StatementId statementId;
 
     private boolean closed;
+    private int version;
+    private String contentHash;
+    private String language;
+    private boolean textOfRecordIsTranslation;
+    private boolean originalAdded;
+    /** The languages of the version in force, its text of record's included: one text per language. */
+    private final Set<String> languages = new HashSet<>();
+    /** Every hash any version ever had: a text is never a second text or a later version of anything. */
+    private final Set<String> knownHashes = new HashSet<>();
 
     protected Statement() {
         // for Axon, and for the creation policy
@@ -51,10 +68,17 @@ public class Statement {
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         String title = TextRules.singleLine(command.title(), "title", MAX_TITLE_LENGTH, true);
         String body = TextRules.multiLine(command.body(), "body", MAX_BODY_LENGTH);
-        String language = language(command.language());
+        String language = language(command.language(), "language");
         String listIntro =
                 TextRules.singleLine(command.signatoryListIntro(), "signatoryListIntro", MAX_TITLE_LENGTH, false);
         String closingNote = TextRules.singleLine(command.closingNote(), "closingNote", MAX_TITLE_LENGTH, false);
+        String translator = TextRules.singleLine(command.translator(), "translator", MAX_TITLE_LENGTH, false);
+        String originalLanguage =
+                command.originalLanguage() == null ? null : language(command.originalLanguage(), "originalLanguage");
+        if ((translator == null) != (originalLanguage == null)) {
+            throw DomainRuleViolation.invalid(
+                    "invalid-translation", "a translated text names both its translator and its original's language");
+        }
         String contentHash = CanonicalText.contentHash(title, body);
         apply(new StatementPublished(
                 command.statementId(),
@@ -66,8 +90,88 @@ public class Statement {
                 caller.auditName(),
                 listIntro,
                 closingNote,
-                command.signaturePolicy()));
+                command.signaturePolicy(),
+                translator,
+                originalLanguage));
         return contentHash;
+    }
+
+    /**
+     * Adds a text to the version in force. A translation names its translator; the original (only for a version
+     * whose text of record is a translation, and once) names none. One text per language, and never a text the
+     * statement already has. Allowed on a closed statement too: a reader still needs it.
+     */
+    @CommandHandler
+    public StatementTextOutcome handle(
+            AddStatementTranslationCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        String title = TextRules.singleLine(command.title(), "title", MAX_TITLE_LENGTH, true);
+        String body = TextRules.multiLine(command.body(), "body", MAX_BODY_LENGTH);
+        String textLanguage = language(command.language(), "language");
+        String translator =
+                TextRules.singleLine(command.translator(), "translator", MAX_TITLE_LENGTH, !command.original());
+        if (command.original()) {
+            if (translator != null) {
+                throw DomainRuleViolation.invalid("invalid-translation", "the original has no translator");
+            }
+            if (!textOfRecordIsTranslation) {
+                throw DomainRuleViolation.conflict(
+                        "original-is-text-of-record", "this version's text of record is its original");
+            }
+            if (originalAdded) {
+                throw DomainRuleViolation.conflict("original-exists", "this version's original is already recorded");
+            }
+        }
+        if (languages.contains(textLanguage)) {
+            throw DomainRuleViolation.conflict("language-exists", "this version already has a text in this language")
+                    .with("language", textLanguage);
+        }
+        String textHash = CanonicalText.contentHash(title, body);
+        if (knownHashes.contains(textHash)) {
+            throw DomainRuleViolation.conflict("text-exists", "this statement already has exactly this text");
+        }
+        apply(new StatementTranslationAdded(
+                statementId,
+                contentHash,
+                textLanguage,
+                title,
+                body,
+                translator,
+                command.original(),
+                textHash,
+                command.at(),
+                caller.auditName()));
+        return new StatementTextOutcome(textHash, getVersion());
+    }
+
+    /**
+     * Publishes the next version. Refused on a closed statement (nobody could endorse it), and for a text the
+     * statement has had before: endorsements are counted by hash, so a version must not share one with another.
+     */
+    @CommandHandler
+    public StatementTextOutcome handle(
+            AmendStatementCommand command, @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        if (closed) {
+            throw DomainRuleViolation.conflict("statement-closed", "a closed statement takes no amendment");
+        }
+        String title = TextRules.singleLine(command.title(), "title", MAX_TITLE_LENGTH, true);
+        String body = TextRules.multiLine(command.body(), "body", MAX_BODY_LENGTH);
+        String newLanguage = command.language() == null ? language : language(command.language(), "language");
+        String newHash = CanonicalText.contentHash(title, body);
+        if (knownHashes.contains(newHash)) {
+            throw DomainRuleViolation.conflict("text-exists", "this statement already has had exactly this text");
+        }
+        apply(new StatementAmended(
+                statementId,
+                version + 1,
+                title,
+                body,
+                newLanguage,
+                newHash,
+                contentHash,
+                command.at(),
+                caller.auditName()));
+        return new StatementTextOutcome(newHash, getVersion());
     }
 
     @CommandHandler
@@ -83,6 +187,34 @@ public class Statement {
     @EventSourcingHandler
     void on(StatementPublished event) {
         this.statementId = event.statementId();
+        this.version = 1;
+        this.contentHash = event.contentHash();
+        this.language = event.language();
+        this.textOfRecordIsTranslation = event.translator() != null;
+        languages.add(event.language());
+        knownHashes.add(event.contentHash());
+    }
+
+    @EventSourcingHandler
+    void on(StatementTranslationAdded event) {
+        languages.add(event.language());
+        knownHashes.add(event.contentHash());
+        if (event.original()) {
+            originalAdded = true;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StatementAmended event) {
+        this.version = event.version();
+        this.contentHash = event.contentHash();
+        this.language = event.language();
+        // An amendment is the coalition's own text: its original, with translations of its own to come.
+        this.textOfRecordIsTranslation = false;
+        this.originalAdded = false;
+        languages.clear();
+        languages.add(event.language());
+        knownHashes.add(event.contentHash());
     }
 
     @EventSourcingHandler
@@ -90,9 +222,9 @@ public class Statement {
         this.closed = true;
     }
 
-    private static String language(String value) {
+    private static String language(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw DomainRuleViolation.invalid("invalid-language", "language is required (BCP 47)");
+            throw DomainRuleViolation.invalid("invalid-language", field + " is required (BCP 47)");
         }
         try {
             Locale locale = new Locale.Builder().setLanguageTag(value.strip()).build();
@@ -101,7 +233,7 @@ public class Statement {
             }
             return locale.toLanguageTag();
         } catch (IllformedLocaleException e) {
-            throw DomainRuleViolation.invalid("invalid-language", "language must be a BCP 47 tag");
+            throw DomainRuleViolation.invalid("invalid-language", field + " must be a BCP 47 tag");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.endorsements.command.endorsement;
 
+import static org.endorsements.command.support.Violations.violation;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
@@ -43,6 +46,8 @@ class EndorsementTest {
         boolean organizationExists = true;
         boolean organizationSuspended;
         boolean organizationHidden;
+        /** The content hash of the statement's version in force. */
+        String versionInForce = HASH;
 
         @Override
         public boolean isHidden(OrganizationId organizationId) {
@@ -57,7 +62,7 @@ class EndorsementTest {
             if (statementClosed) {
                 throw DomainRuleViolation.conflict("statement-closed", "statement is closed");
             }
-            return HASH;
+            return versionInForce;
         }
 
         @Override
@@ -83,6 +88,20 @@ class EndorsementTest {
         fixture.registerInjectableResource(new SignatureProperties(Duration.ofMinutes(5)));
     }
 
+    private static final String TRANSLATION_HASH = "c".repeat(64);
+    private static final String HASH_V2 = "d".repeat(64);
+
+    /** An endorsement whose signer says which text it read. */
+    private static EndorseStatementCommand endorseHaving(String readContentHash, Instant at) {
+        return new EndorseStatementCommand(ID, EndorsementSource.API, null, "req-1", at, null, null, readContentHash);
+    }
+
+    /** The statement's admin published version 2 ({@link #HASH_V2}). */
+    private void amendStatement() {
+        rules.versionInForce = HASH_V2;
+        assurances.contentHash = HASH_V2;
+    }
+
     private static EndorseStatementCommand endorse(EndorsementSource source, Instant at) {
         return new EndorseStatementCommand(ID, source, null, "req-1", at);
     }
@@ -106,6 +125,7 @@ class EndorsementTest {
                 null,
                 EndorsementVisibility.DEFAULT,
                 null,
+                null,
                 null);
     }
 
@@ -122,6 +142,7 @@ class EndorsementTest {
                 OPENING,
                 null,
                 visibility,
+                null,
                 null,
                 null);
     }
@@ -176,6 +197,7 @@ class EndorsementTest {
                         9,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null));
     }
 
@@ -197,7 +219,8 @@ class EndorsementTest {
                         null,
                         EndorsementVisibility.DEFAULT,
                         null,
-                        AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+                        AssuranceLevel.ADMIN_ISSUED_CREDENTIAL,
+                        null));
     }
 
     @Test
@@ -286,6 +309,7 @@ class EndorsementTest {
                 null,
                 EndorsementVisibility.DEFAULT,
                 null,
+                null,
                 null);
         fixture.given(first, withdrawn(T2))
                 .when(endorse(EndorsementSource.API, T2), by(ORG_KEY))
@@ -301,6 +325,7 @@ class EndorsementTest {
                         firstOpening,
                         null,
                         EndorsementVisibility.DEFAULT,
+                        null,
                         null,
                         null))
                 .expectResultMessagePayload(new EndorsementOutcome(true, 2));
@@ -319,6 +344,7 @@ class EndorsementTest {
                 OPENING,
                 9,
                 visibility,
+                null,
                 null,
                 null);
     }
@@ -474,5 +500,118 @@ class EndorsementTest {
         fixture.given(added(T1, null))
                 .when(change(EndorsementVisibility.PUBLIC), by(ORG_KEY))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aSignerWhoReadATranslationIsRecordedWithBothThatTextsHashAndTheVersions() {
+        assurances.versionOfText.put(TRANSLATION_HASH, HASH);
+        EndorsementAdded expected = added(T1);
+        fixture.givenNoPriorActivity()
+                .when(endorseHaving(TRANSLATION_HASH, T1), by(ORG_KEY))
+                .expectEvents(new EndorsementAdded(
+                        expected.statementId(),
+                        expected.organizationId(),
+                        expected.organizationName(),
+                        HASH,
+                        T1,
+                        expected.actor(),
+                        expected.source(),
+                        expected.requestId(),
+                        expected.signerOpening(),
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        null,
+                        null,
+                        TRANSLATION_HASH));
+    }
+
+    @Test
+    void aSignerWhoReadATextOfNoVersionInForceIsToldWhichVersionIs() {
+        fixture.givenNoPriorActivity()
+                .when(endorseHaving(TRANSLATION_HASH, T1), by(ORG_KEY))
+                .expectException(violation("stale-content-hash", Map.of("currentContentHash", HASH)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOrganizationThatSignedAnEarlierVersionReconfirmsTheVersionInForce() {
+        amendStatement();
+        fixture.given(added(T1))
+                .when(endorse(EndorsementSource.API, T2), by(ORG_KEY))
+                .expectEvents(new EndorsementReconfirmed(
+                        STATEMENT,
+                        ORG,
+                        HASH_V2,
+                        HASH_V2,
+                        HASH,
+                        T2,
+                        "credential:cred-1",
+                        "req-1",
+                        null,
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                .expectResultMessagePayload(new EndorsementOutcome(true, 1));
+    }
+
+    @Test
+    void anAdminRecordingAnImportAgainAfterAnAmendmentReconfirmsNothing() {
+        amendStatement();
+        fixture.given(added(T1))
+                .when(new EndorseStatementCommand(ID, EndorsementSource.IMPORTED, 9, "req-1", T2), by(Caller.ADMIN))
+                .expectNoEvents()
+                .expectResultMessagePayload(new EndorsementOutcome(false, 0));
+    }
+
+    @Test
+    void aReconfirmedEndorsementEndorsedAgainAddsNoEvent() {
+        amendStatement();
+        fixture.given(
+                        added(T1),
+                        new EndorsementReconfirmed(
+                                STATEMENT,
+                                ORG,
+                                HASH_V2,
+                                HASH_V2,
+                                HASH,
+                                T2,
+                                "credential:cred-1",
+                                "req-1",
+                                null,
+                                AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                .when(endorse(EndorsementSource.API, T2), by(ORG_KEY))
+                .expectNoEvents()
+                .expectResultMessagePayload(new EndorsementOutcome(false, 1));
+    }
+
+    @Test
+    void anEndorsementOfAnEarlierVersionIsNotReconfirmedOnAClosedStatement() {
+        amendStatement();
+        rules.statementClosed = true;
+        fixture.given(added(T1))
+                .when(endorse(EndorsementSource.API, T2), by(ORG_KEY))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("statement is closed");
+    }
+
+    @Test
+    void aWithdrawnEndorsementOfAnEarlierVersionEndorsesTheVersionInForceAfresh() {
+        amendStatement();
+        EndorsementAdded expected = added(T2);
+        fixture.given(added(T1), withdrawn(T1))
+                .when(endorse(EndorsementSource.API, T2), by(ORG_KEY))
+                .expectEvents(new EndorsementAdded(
+                        STATEMENT,
+                        ORG,
+                        expected.organizationName(),
+                        HASH_V2,
+                        T2,
+                        expected.actor(),
+                        expected.source(),
+                        expected.requestId(),
+                        OPENING,
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        null,
+                        null,
+                        null));
     }
 }

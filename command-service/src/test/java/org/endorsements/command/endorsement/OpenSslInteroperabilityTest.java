@@ -131,7 +131,8 @@ class OpenSslInteroperabilityTest {
                         null,
                         EndorsementVisibility.DEFAULT,
                         signature,
-                        AssuranceLevel.ORGANIZATION_KEY));
+                        AssuranceLevel.ORGANIZATION_KEY,
+                        null));
     }
 
     @Test

@@ -100,7 +100,8 @@ class SignedEndorsementTest {
                 null,
                 EndorsementVisibility.DEFAULT,
                 signature,
-                assurance);
+                assurance,
+                null);
     }
 
     @Test
@@ -126,7 +127,8 @@ class SignedEndorsementTest {
                                 "req-1",
                                 NOW,
                                 EndorsementVisibility.COUNTED,
-                                signature),
+                                signature,
+                                null),
                         by(ORG_KEY))
                 .expectEvents(new EndorsementAdded(
                         STATEMENT,
@@ -141,7 +143,8 @@ class SignedEndorsementTest {
                         null,
                         EndorsementVisibility.COUNTED,
                         signature,
-                        AssuranceLevel.ORGANIZATION_KEY));
+                        AssuranceLevel.ORGANIZATION_KEY,
+                        null));
     }
 
     @Test
@@ -183,6 +186,45 @@ class SignedEndorsementTest {
         fixture.givenNoPriorActivity()
                 .when(endorse(signed(k1, SignedMessages.Action.ENDORSE, stale, NOW, NONCE)), by(ORG_KEY))
                 .expectException(violation("stale-content-hash", Map.of("currentContentHash", HASH)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSignatureOverATranslationOfTheVersionInForceIsRecordedAsTheTextTheSignerRead() throws Exception {
+        String translation = "c".repeat(64);
+        assurances.versionOfText.put(translation, HASH);
+        ActionSignature signature = signed(k1, SignedMessages.Action.ENDORSE, translation, NOW, NONCE);
+        EndorsementAdded expected = added(signature, AssuranceLevel.ORGANIZATION_KEY);
+
+        fixture.givenNoPriorActivity()
+                .when(endorse(signature), by(ORG_KEY))
+                .expectEvents(new EndorsementAdded(
+                        STATEMENT,
+                        ORG,
+                        expected.organizationName(),
+                        HASH,
+                        NOW,
+                        expected.actor(),
+                        EndorsementSource.API,
+                        "req-1",
+                        OPENING,
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        signature,
+                        AssuranceLevel.ORGANIZATION_KEY,
+                        translation));
+    }
+
+    @Test
+    void aRequestThatNamesAnotherTextThanItsSignatureIsRefused() throws Exception {
+        ActionSignature signature = endorsement(NOW, NONCE);
+
+        fixture.givenNoPriorActivity()
+                .when(
+                        new EndorseStatementCommand(
+                                ID, EndorsementSource.API, null, "req-1", NOW, null, signature, "c".repeat(64)),
+                        by(ORG_KEY))
+                .expectException(violation("content-hash-differs"))
                 .expectNoEvents();
     }
 

@@ -16,6 +16,8 @@ final class StubAssuranceRules implements AssuranceRules {
     final Map<String, AssuranceLevel> credentials = new HashMap<>();
     boolean signaturesRequired;
     String contentHash;
+    /** The other texts of each version: a text's hash to its version's. */
+    final Map<String, String> versionOfText = new HashMap<>();
 
     StubAssuranceRules(String contentHash) {
         this.contentHash = contentHash;
@@ -34,6 +36,11 @@ final class StubAssuranceRules implements AssuranceRules {
     @Override
     public boolean requiresSignatures(StatementId statementId) {
         return signaturesRequired;
+    }
+
+    @Override
+    public boolean isTextOf(StatementId statementId, String versionHash, String hash) {
+        return versionHash.equals(hash) || versionHash.equals(versionOfText.get(hash));
     }
 
     @Override

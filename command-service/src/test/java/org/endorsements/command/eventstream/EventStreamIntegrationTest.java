@@ -109,9 +109,26 @@ class EventStreamIntegrationTest extends TestStackSupport {
         Api.Response org = api.registerOrganization("Provea");
         String statementId = api.publishStatement();
         String path = "/api/statements/" + statementId + "/endorsements/" + org.text("organizationId");
-        api.send("PUT", path, org.text("apiKey"), null);
+        Api.Response translation = api.send(
+                "POST",
+                "/api/statements/" + statementId + "/translations",
+                ADMIN_KEY,
+                "{\"language\":\"es\",\"title\":\"Título\",\"body\":\"Texto\",\"translator\":\"Ana Pérez\"}");
+        assertThat(translation.status()).isEqualTo(201);
+        api.send("PUT", path, org.text("apiKey"), "{\"contentHash\":\"" + translation.text("contentHash") + "\"}");
+        api.send(
+                "POST",
+                "/api/statements/" + statementId + "/amendments",
+                ADMIN_KEY,
+                "{\"title\":\"Title\",\"body\":\"Amended text\"}");
+        assertThat(api.send("PUT", path, org.text("apiKey"), null).status()).isEqualTo(201);
         api.send("DELETE", path, org.text("apiKey"), "{\"reason\":\"changed our mind\"}");
         api.send("POST", "/api/organizations/" + org.text("organizationId") + "/credentials", ADMIN_KEY, null);
+        api.send(
+                "PUT",
+                "/api/organizations/" + org.text("organizationId") + "/profile",
+                org.text("apiKey"),
+                "{\"country\":\"VE\",\"kind\":\"NGO\"}");
         String keyPath = "/api/organizations/" + org.text("organizationId") + "/signing-keys/k1";
         api.send(
                 "PUT",
@@ -122,17 +139,23 @@ class EventStreamIntegrationTest extends TestStackSupport {
         api.send("POST", "/api/statements/" + statementId + "/close", ADMIN_KEY, null);
         api.send("POST", "/api/organizations/" + org.text("organizationId") + "/suspend", ADMIN_KEY, "{}");
 
-        Map<String, String> schemas = Map.of(
-                "org.endorsements.SigningKeyRegistered.v1", "SigningKeyRegistered.v1.json",
-                "org.endorsements.SigningKeyRevoked.v1", "SigningKeyRevoked.v1.json",
-                "org.endorsements.ApiCredentialIssued.v1", "ApiCredentialIssued.v1.json",
-                "org.endorsements.ApiCredentialRevoked.v1", "ApiCredentialRevoked.v1.json",
-                "org.endorsements.OrganizationRegistered.v1", "OrganizationRegistered.v1.json",
-                "org.endorsements.OrganizationSuspended.v1", "OrganizationSuspended.v1.json",
-                "org.endorsements.StatementPublished.v1", "StatementPublished.v1.json",
-                "org.endorsements.StatementClosed.v1", "StatementClosed.v1.json",
-                "org.endorsements.EndorsementAdded.v1", "EndorsementAdded.v1.json",
-                "org.endorsements.EndorsementWithdrawn.v1", "EndorsementWithdrawn.v1.json");
+        Map<String, String> schemas = java.util.stream.Stream.of(
+                        "SigningKeyRegistered",
+                        "SigningKeyRevoked",
+                        "ApiCredentialIssued",
+                        "ApiCredentialRevoked",
+                        "OrganizationRegistered",
+                        "OrganizationSuspended",
+                        "OrganizationProfileUpdated",
+                        "StatementPublished",
+                        "StatementTranslationAdded",
+                        "StatementAmended",
+                        "StatementClosed",
+                        "EndorsementAdded",
+                        "EndorsementReconfirmed",
+                        "EndorsementWithdrawn")
+                .collect(java.util.stream.Collectors.toMap(
+                        name -> "org.endorsements." + name + ".v1", name -> name + ".v1.json"));
         awaitRecord(org.text("organizationId"), "org.endorsements.OrganizationSuspended.v1");
         List<ConsumerRecord<String, byte[]>> all = readAll();
         Set<String> seen = new java.util.HashSet<>();

@@ -9,6 +9,7 @@ import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.events.Caller;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,5 +177,50 @@ class OrganizationTest {
         fixture.given(registered(), new OrganizationSuspended(ID, null, T1, "admin"))
                 .when(new HideOrganizationCommand(ID, "its keys were seized", T1), by(Caller.ADMIN))
                 .expectEvents(new OrganizationHidden(ID, "its keys were seized", T1, "admin"));
+    }
+
+    private static UpdateOrganizationProfileCommand profile(String country, String kind, String website) {
+        return new UpdateOrganizationProfileCommand(ID, country, "Zulia", kind, website, T1);
+    }
+
+    @Test
+    void anOrganizationUpdatesItsOwnProfile() {
+        fixture.given(registered())
+                .when(profile("ve", "union", "https://example.org/new"), by(SELF))
+                .expectEvents(new OrganizationProfileUpdated(
+                        ID, "VE", "Zulia", "union", "https://example.org/new", T1, "credential:cred-1"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void anAdminUpdatesAnOrganizationsProfile() {
+        fixture.given(registered())
+                .when(profile("CO", null, null), by(Caller.ADMIN))
+                .expectEvents(new OrganizationProfileUpdated(ID, "CO", "Zulia", null, null, T1, "admin"));
+    }
+
+    @Test
+    void theProfileItAlreadyHasChangesNothing() {
+        fixture.given(registered())
+                .when(
+                        new UpdateOrganizationProfileCommand(ID, "VE", "Caracas", "NGO", "https://example.org", T1),
+                        by(SELF))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProfileWithAnUnknownCountryIsRefused() {
+        fixture.given(registered())
+                .when(profile("XX", null, null), by(SELF))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("country must be an ISO 3166-1 alpha-2 code");
+    }
+
+    @Test
+    void aProfileWithAWebsiteThatIsNoWebAddressIsRefused() {
+        fixture.given(registered())
+                .when(profile("VE", null, "javascript:alert(1)"), by(SELF))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
     }
 }

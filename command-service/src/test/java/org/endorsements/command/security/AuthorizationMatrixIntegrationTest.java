@@ -83,6 +83,22 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
             Map.entry("POST /api/statements", new Row(STATEMENT_JSON, false, 401, 401, 403, 403, 201)),
             Map.entry("POST /api/statements/{statementId}/close", new Row(null, false, 401, 401, 403, 403, 200)),
             Map.entry(
+                    "POST /api/statements/{statementId}/translations",
+                    new Row(
+                            "{\"language\":\"es\",\"title\":\"T es\",\"body\":\"B es\",\"translator\":\"Ana\"}",
+                            false,
+                            401,
+                            401,
+                            403,
+                            403,
+                            201)),
+            Map.entry(
+                    "POST /api/statements/{statementId}/amendments",
+                    new Row("{\"title\":\"T\",\"body\":\"B, amended\"}", false, 401, 401, 403, 403, 201)),
+            Map.entry(
+                    "PUT /api/organizations/{organizationId}/profile",
+                    new Row("{\"country\":\"VE\"}", false, 401, 401, 204, 403, 204)),
+            Map.entry(
                     "PUT /api/statements/{statementId}/endorsements/{organizationId}",
                     new Row(null, false, 401, 401, 201, 403, 201)),
             Map.entry(

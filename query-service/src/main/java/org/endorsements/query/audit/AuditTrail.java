@@ -31,17 +31,23 @@ public interface AuditTrail {
     /** The entries of these statements or of these aggregates; the caller closes the stream. */
     Stream<AuditEntry> ofStatementsOrAggregates(Collection<String> statementIds, Collection<String> aggregateIds);
 
-    /** An endorsement event as a signatory list needs it. */
+    /**
+     * An endorsement event as a signatory list needs it. A {@code reconfirmation} (the endorsement in force moved to
+     * a newer version: {@code added} too) carries only the version ({@code contentHash}) and the text read; the
+     * rest is the endorsement's it re-confirms.
+     */
     record EndorsementChange(
             String endorsementId,
             long sequence,
             boolean added,
+            boolean reconfirmation,
             String organizationId,
             Instant occurredAt,
             String organizationName,
             String source,
             Integer entryNumber,
             String contentHash,
+            String readContentHash,
             String signerOpening,
             String assurance,
             String signingKeyId) {}

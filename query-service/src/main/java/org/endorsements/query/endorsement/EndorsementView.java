@@ -27,7 +27,13 @@ public class EndorsementView {
     private String source;
     private Integer entryNumber;
     private String actor;
+    /** The version the endorsement in force endorsed (its text of record's hash). */
     private String contentHash;
+    /** The text its signer read: the version's own or a translation; null in views written before it existed. */
+    private String readContentHash;
+    /** When the organization last re-confirmed a newer version; null if it never did since it endorsed. */
+    private Instant reconfirmedAt;
+
     private String signerOpening;
     /**
      * {@code public} or {@code counted}, as the endorsement itself says (null in views written before it existed:
@@ -107,10 +113,33 @@ public class EndorsementView {
         this.entryNumber = entryNumber;
         this.actor = actor;
         this.contentHash = contentHash;
+        this.readContentHash = contentHash;
+        this.reconfirmedAt = null;
         this.signerOpening = signerOpening;
         this.sortKey = entryNumber != null
                 ? String.format("0:%010d:%s", entryNumber, organizationId)
                 : "1:" + at + ":" + organizationId;
+        this.sequence = seq;
+        if (afterGap) {
+            gaps++;
+        }
+    }
+
+    /** The signer read another text of the version than its text of record (a translation). */
+    public void read(String readContentHash) {
+        this.readContentHash = readContentHash;
+    }
+
+    /**
+     * The endorsement in force moved to a newer version: counted once still, and where it stands in the list
+     * (its entry, its first signature) unchanged.
+     */
+    public void reconfirmed(
+            String contentHash, String readContentHash, Instant at, String actor, long seq, boolean afterGap) {
+        this.contentHash = contentHash;
+        this.readContentHash = readContentHash;
+        this.reconfirmedAt = at;
+        this.actor = actor;
         this.sequence = seq;
         if (afterGap) {
             gaps++;
@@ -209,6 +238,15 @@ public class EndorsementView {
 
     public String getContentHash() {
         return contentHash;
+    }
+
+    /** The text the signer read; the version's own where the view predates the field. */
+    public String getReadContentHash() {
+        return readContentHash != null ? readContentHash : contentHash;
+    }
+
+    public Instant getReconfirmedAt() {
+        return reconfirmedAt;
     }
 
     public String getSignerOpening() {

@@ -103,11 +103,13 @@ public class LogProjector {
             String key = new EndorsementId(a.statementId(), a.organizationId()).value();
             openings.put(key, a.signerOpening());
             newOpenings.put(key, a.signerOpening());
+            // The text the signer read, which is what a signature is over: the version's own text unless the
+            // signer read a translation of it (whose link to the version is the statement's StatementTranslationAdded).
             return new LogLeaf(
                     e.eventId(),
                     "EndorsementAdded",
                     statementId,
-                    a.contentHash(),
+                    a.readContentHash(),
                     time,
                     a.source().wireName(),
                     LogLeaf.commitment(a.signerOpening(), a.organizationId().value()),

@@ -87,14 +87,37 @@ public final class StatementDocument {
             }
         }
 
-        /** {@code assurance} is a level's wire name (lower case and dashes: nothing to escape). */
         public void signatory(String name, String assurance) throws IOException {
+            signatory(name, assurance, null);
+        }
+
+        /**
+         * {@code assurance} is a level's wire name (lower case and dashes: nothing to escape); {@code earlierVersion}
+         * the version the signatory endorsed, when not the one the document shows.
+         */
+        public void signatory(String name, String assurance, Integer earlierVersion) throws IOException {
             out.append(Long.toString(++number))
                     .append(") ")
                     .append(md ? escape(name) : name)
                     .append(" (")
                     .append(assurance)
-                    .append(")\n");
+                    .append(')');
+            if (earlierVersion != null) {
+                out.append(" (signed version ")
+                        .append(Integer.toString(earlierVersion))
+                        .append(')');
+            }
+            out.append('\n');
+        }
+
+        /**
+         * Which version of the text the document shows, for a statement that has more than one: the reader can
+         * tell the signatures of this text from those of an earlier one, which are marked.
+         */
+        public void version(int version, String contentHash) throws IOException {
+            String line = "Text of version " + version + " (content hash " + contentHash
+                    + "); a signatory marked with an earlier version has not re-confirmed this one.";
+            out.append(md ? "_" + line + "_" : line).append('\n');
         }
 
         public void closing(String closingNote, Instant asOf, int withheld) throws IOException {

@@ -1,9 +1,16 @@
 package org.endorsements.query.statement;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 
-/** A statement with its running counts. One document per statement, {@code _id} = statement id. */
+/**
+ * A statement with its running counts. One document per statement, {@code _id} = statement id. Title, body,
+ * language and content hash are those of the version in force; {@code versions} has every version in order and
+ * {@code texts} every other text (translations, a late original) of any version.
+ */
 public class StatementView {
 
     public static final String OPEN = "open";
@@ -16,6 +23,14 @@ public class StatementView {
     private String body;
     private String language;
     private String contentHash;
+    /** The version in force, from 1; 0 in views written before versions existed (version 1). */
+    private int version;
+    /** Set when the text of record of version 1 is a translation of an original not (yet) on the platform. */
+    private String translator;
+
+    private String originalLanguage;
+    private List<Version> versions = new ArrayList<>();
+    private List<Text> texts = new ArrayList<>();
     private String signatoryListIntro;
     private String closingNote;
     private String status;
@@ -30,6 +45,21 @@ public class StatementView {
     private long sequence = -1;
     /** Kafka offset (in this statement's partition) of the last event counted here; guards re-delivery. */
     private long appliedOffset = -1;
+
+    /** One version's text of record, from when it was in force. */
+    public record Version(
+            int version, String contentHash, String title, String body, String language, Instant publishedAt) {}
+
+    /** Another text of the version {@code versionContentHash}: a translation, or its original. */
+    public record Text(
+            String contentHash,
+            String versionContentHash,
+            String language,
+            String title,
+            String body,
+            String translator,
+            boolean original,
+            Instant addedAt) {}
 
     protected StatementView() {}
 
@@ -58,6 +88,53 @@ public class StatementView {
         this.publishedAt = at;
         this.status = OPEN;
         this.sequence = seq;
+        this.version = 1;
+        this.versions = new ArrayList<>(List.of(new Version(1, contentHash, title, body, language, at)));
+    }
+
+    /** The published text of record is a translation by {@code translator} of an original in that language. */
+    public void translatedFrom(String translator, String originalLanguage) {
+        this.translator = translator;
+        this.originalLanguage = originalLanguage;
+    }
+
+    public void textAdded(Text text, long seq) {
+        texts.add(text);
+        this.sequence = seq;
+    }
+
+    public void amended(
+            int version, String title, String body, String language, String contentHash, Instant at, long seq) {
+        this.version = version;
+        this.title = title;
+        this.body = body;
+        this.language = language;
+        this.contentHash = contentHash;
+        versions.add(new Version(version, contentHash, title, body, language, at));
+        this.sequence = seq;
+    }
+
+    /** The version in force at {@code at}: the last one published at or before it; empty before publication. */
+    public Optional<Version> versionAt(Instant at) {
+        Version inForce = null;
+        for (Version v : getVersions()) {
+            if (!v.publishedAt().isAfter(at)) {
+                inForce = v;
+            }
+        }
+        return Optional.ofNullable(inForce);
+    }
+
+    /** The version whose text of record is {@code contentHash}; empty for any other hash. */
+    public Optional<Version> version(String contentHash) {
+        return getVersions().stream()
+                .filter(v -> v.contentHash().equals(contentHash))
+                .findFirst();
+    }
+
+    /** An endorsement moved to another version: the counts stay, the position moves. */
+    public void endorsementReconfirmed(long offset) {
+        appliedOffset = offset;
     }
 
     public void closed(Instant at, long seq) {
@@ -107,6 +184,30 @@ public class StatementView {
 
     public String getContentHash() {
         return contentHash;
+    }
+
+    public int getVersion() {
+        return version == 0 && publishedAt != null ? 1 : version;
+    }
+
+    public String getTranslator() {
+        return translator;
+    }
+
+    public String getOriginalLanguage() {
+        return originalLanguage;
+    }
+
+    /** Every version in order; a view written before versions existed has its one version. */
+    public List<Version> getVersions() {
+        if ((versions == null || versions.isEmpty()) && publishedAt != null) {
+            return List.of(new Version(1, contentHash, title, body, language, publishedAt));
+        }
+        return versions == null ? List.of() : List.copyOf(versions);
+    }
+
+    public List<Text> getTexts() {
+        return texts == null ? List.of() : List.copyOf(texts);
     }
 
     public String getSignatoryListIntro() {

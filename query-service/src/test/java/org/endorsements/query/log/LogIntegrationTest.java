@@ -69,6 +69,7 @@ class LogIntegrationTest extends QueryStackSupport {
                         null,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + org,

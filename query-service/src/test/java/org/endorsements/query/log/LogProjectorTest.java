@@ -111,7 +111,8 @@ class LogProjectorTest {
                 null,
                 EndorsementVisibility.DEFAULT,
                 signature,
-                signature == null ? AssuranceLevel.ORGANIZATION_CREDENTIAL : AssuranceLevel.ORGANIZATION_KEY);
+                signature == null ? AssuranceLevel.ORGANIZATION_CREDENTIAL : AssuranceLevel.ORGANIZATION_KEY,
+                null);
     }
 
     private static List<ProjectedEvent> history() {
@@ -169,5 +170,38 @@ class LogProjectorTest {
         }
         assertThat(replayed.states.get("icc").edge())
                 .isEqualTo(first.states.get("icc").edge());
+    }
+
+    @Test
+    void aSignedEndorsementOfATranslationIsALeafOfTheTextItsSignatureIsOver() throws Exception {
+        String translation = "cd".repeat(32);
+        ActionSignature overTranslation =
+                new ActionSignature(SigningKeyId.of("k1"), translation, AT, "nonce-endorse-0002", SIGNATURE);
+        EndorsementAdded added = new EndorsementAdded(
+                STATEMENT,
+                OrganizationId.of("reader-of-es"),
+                "reader-of-es",
+                HASH,
+                AT,
+                "credential:c3",
+                EndorsementSource.API,
+                "r",
+                "0e".repeat(32),
+                null,
+                EndorsementVisibility.DEFAULT,
+                overTranslation,
+                AssuranceLevel.ORGANIZATION_KEY,
+                translation);
+        MemoryStore store = new MemoryStore();
+
+        new LogProjector(store)
+                .project(List.of(
+                        projected(
+                                "e0",
+                                0,
+                                new StatementPublished(STATEMENT, "T", "B", "en", HASH, AT, "admin", null, null)),
+                        projected("e1", 1, added)));
+
+        assertThat(leaf(store, 1).path("contentHash").asText()).isEqualTo(translation);
     }
 }

@@ -70,6 +70,7 @@ class TwoInstancesIntegrationTest extends QueryStackSupport {
                                 null,
                                 EndorsementVisibility.DEFAULT,
                                 null,
+                                null,
                                 null),
                         "Endorsement",
                         statement + ":org" + i,

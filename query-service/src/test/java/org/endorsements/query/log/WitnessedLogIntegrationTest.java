@@ -73,6 +73,7 @@ class WitnessedLogIntegrationTest extends QueryStackSupport {
                         null,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + org,

@@ -109,6 +109,7 @@ class ProjectionIntegrationTest extends QueryStackSupport {
                         null,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + organization,

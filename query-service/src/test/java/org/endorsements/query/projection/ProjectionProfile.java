@@ -140,6 +140,7 @@ public final class ProjectionProfile {
                             null,
                             EndorsementVisibility.DEFAULT,
                             null,
+                            null,
                             null),
                     "Endorsement",
                     st + ":" + org,

@@ -84,6 +84,7 @@ class ReplayIntegrationTest extends QueryStackSupport {
                                 i + 1,
                                 EndorsementVisibility.DEFAULT,
                                 null,
+                                null,
                                 null),
                         "Endorsement",
                         statement + ":" + org,

@@ -169,6 +169,7 @@ class SchemaViolationIntegrationTest extends QueryStackSupport {
                 null,
                 EndorsementVisibility.DEFAULT,
                 null,
+                null,
                 null);
     }
 

@@ -115,6 +115,7 @@ class HostileInputIntegrationTest extends QueryStackSupport {
                         null,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + organization,

@@ -109,4 +109,20 @@ class StatementDocumentTest {
         String text = StatementDocument.render(content(List.of(), null, 0), StatementDocument.Format.PLAIN);
         assertThat(text).doesNotContain(StatementDocument.ASSURANCE_LEGEND);
     }
+
+    @Test
+    void aSignatoryOfAnEarlierVersionIsMarkedAndTheDocumentNamesItsVersion() throws Exception {
+        StringBuilder out = new StringBuilder();
+        StatementDocument.Writer document = new StatementDocument.Writer(out, StatementDocument.Format.PLAIN);
+        document.opening("Title", "Text of version 2.", null);
+        document.signatory("Provea", "organization-credential", null);
+        document.signatory("Codhez", "imported", 1);
+        document.closing(null, AS_OF, 0);
+        document.version(2, "d".repeat(64));
+
+        assertThat(out.toString())
+                .contains("1) Provea (organization-credential)\n2) Codhez (imported) (signed version 1)\n")
+                .endsWith("Text of version 2 (content hash " + "d".repeat(64)
+                        + "); a signatory marked with an earlier version has not re-confirmed this one.\n");
+    }
 }

@@ -92,6 +92,7 @@ public abstract class BoundedReadsStack extends QueryStackSupport {
                         entry,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 statement + ":" + organization,

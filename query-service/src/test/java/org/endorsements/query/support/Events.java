@@ -6,6 +6,7 @@ import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
@@ -13,10 +14,13 @@ import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTranslationAdded;
 import org.endorsements.query.projection.ProjectedEvent;
 
 /** Builds events as they arrive from the topic: a statement's events on one partition, offsets increasing. */
@@ -24,6 +28,11 @@ public final class Events {
 
     public static final String STATEMENT = "icc-statement";
     public static final String HASH = "c".repeat(64);
+    /** A translation of the first version. */
+    public static final String TRANSLATION_HASH = "e".repeat(64);
+    /** The second version's text of record. */
+    public static final String HASH_V2 = "d".repeat(64);
+
     public static final int PARTITION = 3;
     /** Organization events are keyed by the organization: another partition than the statement's. */
     public static final int ORGANIZATION_PARTITION = 4;
@@ -76,6 +85,7 @@ public final class Events {
                         null,
                         visibility,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 STATEMENT + ":" + organization,
@@ -104,7 +114,8 @@ public final class Events {
                                 at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                                 "n".repeat(16),
                                 java.util.Base64.getEncoder().encodeToString(new byte[64])),
-                        AssuranceLevel.ORGANIZATION_KEY),
+                        AssuranceLevel.ORGANIZATION_KEY,
+                        null),
                 "Endorsement",
                 STATEMENT + ":" + organization,
                 sequence,
@@ -159,11 +170,102 @@ public final class Events {
                         entryNumber,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 "Endorsement",
                 STATEMENT + ":" + organization,
                 sequence,
                 at);
+    }
+
+    public ProjectedEvent translationAdded(long sequence, Instant at) {
+        return event(
+                new StatementTranslationAdded(
+                        StatementId.of(STATEMENT),
+                        HASH,
+                        "es",
+                        "Título",
+                        "Texto",
+                        "Ana Pérez",
+                        false,
+                        TRANSLATION_HASH,
+                        at,
+                        "admin"),
+                "Statement",
+                STATEMENT,
+                sequence,
+                at);
+    }
+
+    public ProjectedEvent amended(long sequence, Instant at) {
+        return event(
+                new StatementAmended(
+                        StatementId.of(STATEMENT), 2, "Title", "Body, amended", "en", HASH_V2, HASH, at, "admin"),
+                "Statement",
+                STATEMENT,
+                sequence,
+                at);
+    }
+
+    /** An endorsement of the first version by a signer who read its translation. */
+    public ProjectedEvent addedHavingRead(String organization, long sequence, Instant at, String readContentHash) {
+        return event(
+                new EndorsementAdded(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        "Org " + organization,
+                        HASH,
+                        at,
+                        "credential:c-" + organization,
+                        EndorsementSource.API,
+                        "req",
+                        "ab".repeat(32),
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        null,
+                        null,
+                        readContentHash),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
+    }
+
+    /** The organization's endorsement of the first version moves to the second. */
+    public ProjectedEvent reconfirmed(String organization, long sequence, Instant at) {
+        return event(
+                new EndorsementReconfirmed(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        HASH_V2,
+                        HASH_V2,
+                        HASH,
+                        at,
+                        "credential:c-" + organization,
+                        "req",
+                        null,
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
+    }
+
+    /** The organization's profile as the event at {@code sequence} of its aggregate sets it. */
+    public ProjectedEvent profileUpdated(String organization, long sequence, Instant at, String country, String kind) {
+        OrganizationProfileUpdated event = new OrganizationProfileUpdated(
+                OrganizationId.of(organization), country, null, kind, null, at, "credential:c-" + organization);
+        return new ProjectedEvent(
+                UUID.randomUUID().toString(),
+                EventMessageFormat.typeOf(OrganizationProfileUpdated.class),
+                "Organization",
+                organization,
+                sequence,
+                at,
+                ORGANIZATION_PARTITION,
+                nextOrganizationOffset++,
+                event,
+                EventMessageFormat.encode(event));
     }
 
     public ProjectedEvent withdrawn(String organization, long sequence, Instant at) {

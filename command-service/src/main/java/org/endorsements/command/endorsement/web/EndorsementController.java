@@ -56,9 +56,10 @@ class EndorsementController {
     /**
      * {@code entryNumber}: the entry on an imported letter (admin imports only); {@code visibility}: {@code public}
      * (the default) or {@code counted}; {@code signature}: the organization's Ed25519 signature of the endorsement
-     * (see {@code events/TOPIC.md}, signed messages).
+     * (see {@code events/TOPIC.md}, signed messages); {@code contentHash}: the text the signer read, the version's
+     * own or one of its translations (a signature names it too; unnamed, the version's own text).
      */
-    record EndorseRequest(Integer entryNumber, String visibility, SignatureRequest signature) {}
+    record EndorseRequest(Integer entryNumber, String visibility, SignatureRequest signature, String contentHash) {}
 
     record VisibilityRequest(String visibility) {}
 
@@ -116,8 +117,19 @@ class EndorsementController {
         EndorsementVisibility visibility =
                 request == null || request.visibility() == null ? null : visibility(request.visibility());
         ActionSignature signature = signatureOf(request == null ? null : request.signature(), caller);
+        String readContentHash = request == null ? null : request.contentHash();
+        if (readContentHash != null && !SignedMessages.isContentHash(readContentHash)) {
+            throw new InvalidRequestException("invalid-content-hash", "contentHash must be 64 lower-case hex digits.");
+        }
         EndorsementOutcome outcome = commands.sendRetryingConflicts(new EndorseStatementCommand(
-                id, source, entryNumber, requestId(requestId), clock.instant(), visibility, signature));
+                id,
+                source,
+                entryNumber,
+                requestId(requestId),
+                clock.instant(),
+                visibility,
+                signature,
+                readContentHash));
         return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(ConsistencyToken.HEADER, position(id, outcome))
                 .body(new EndorsementState(statementId.value(), organizationId.value(), true));

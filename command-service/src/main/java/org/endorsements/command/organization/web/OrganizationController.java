@@ -8,6 +8,7 @@ import org.endorsements.command.organization.RegisterOrganizationCommand;
 import org.endorsements.command.organization.RegisteredOrganizations;
 import org.endorsements.command.organization.RevokeCredentialCommand;
 import org.endorsements.command.organization.SuspendOrganizationCommand;
+import org.endorsements.command.organization.UpdateOrganizationProfileCommand;
 import org.endorsements.command.shared.ApiKeys;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
@@ -21,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,6 +57,8 @@ class OrganizationController {
     record SuspendRequest(String reason) {}
 
     record HideRequest(String reason) {}
+
+    record ProfileRequest(String country, String region, String kind, String website) {}
 
     @PostMapping
     ResponseEntity<RegisteredOrganization> register(@RequestBody RegisterOrganizationRequest request) {
@@ -103,6 +107,23 @@ class OrganizationController {
         requireExists(organizationId);
         Long sequence = commands.send(new SuspendOrganizationCommand(
                 organizationId, request == null ? null : request.reason(), clock.instant()));
+        return ResponseEntity.noContent()
+                .header(ConsistencyToken.HEADER, position(organizationId, sequence))
+                .build();
+    }
+
+    /** Sets the organization's whole profile (a field left out is cleared); 204 also when it was so already. */
+    @PutMapping("/{organizationId}/profile")
+    ResponseEntity<Void> updateProfile(
+            @PathVariable OrganizationId organizationId, @RequestBody ProfileRequest request) {
+        requireExists(organizationId);
+        Long sequence = commands.send(new UpdateOrganizationProfileCommand(
+                organizationId,
+                request.country(),
+                request.region(),
+                request.kind(),
+                request.website(),
+                clock.instant()));
         return ResponseEntity.noContent()
                 .header(ConsistencyToken.HEADER, position(organizationId, sequence))
                 .build();

@@ -5,9 +5,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.registry.StatementRegistry;
 import org.endorsements.events.SignaturePolicy;
+import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTranslationAdded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,33 @@ class JdbcStatementRegistry implements StatementRegistry {
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
+    }
+
+    @Override
+    public boolean isTextOf(StatementId statementId, String versionHash, String contentHash) {
+        if (versionHash.equals(contentHash)) {
+            return true;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM statement_text WHERE statement_id = ? AND content_hash = ? "
+                                + "AND version_hash = ?")
+                        .params(statementId.value(), contentHash, versionHash)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    @EventHandler
+    void on(StatementTranslationAdded event) {
+        jdbc.sql("INSERT INTO statement_text (statement_id, content_hash, version_hash) VALUES (?, ?, ?)")
+                .params(event.statementId().value(), event.contentHash(), event.versionContentHash())
+                .update();
+    }
+
+    @EventHandler
+    void on(StatementAmended event) {
+        jdbc.sql("UPDATE statement_registry SET content_hash = ? WHERE statement_id = ?")
+                .params(event.contentHash(), event.statementId().value())
+                .update();
     }
 
     @EventHandler

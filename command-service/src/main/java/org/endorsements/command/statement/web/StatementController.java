@@ -7,8 +7,11 @@ import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.Identifiers;
 import org.endorsements.command.shared.web.Positions;
+import org.endorsements.command.statement.AddStatementTranslationCommand;
+import org.endorsements.command.statement.AmendStatementCommand;
 import org.endorsements.command.statement.CloseStatementCommand;
 import org.endorsements.command.statement.PublishStatementCommand;
+import org.endorsements.command.statement.StatementTextOutcome;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.SignaturePolicy;
@@ -46,9 +49,20 @@ class StatementController {
             String language,
             String signatoryListIntro,
             String closingNote,
-            SignaturePolicy signaturePolicy) {}
+            SignaturePolicy signaturePolicy,
+            String translator,
+            String originalLanguage) {}
 
     record PublishedStatement(String statementId, String contentHash) {}
+
+    /** {@code original: true} records the original a translated text of record was made from (no translator). */
+    record TranslationRequest(String language, String title, String body, String translator, Boolean original) {}
+
+    record AddedText(String statementId, String contentHash, String versionContentHash) {}
+
+    record AmendmentRequest(String title, String body, String language) {}
+
+    record Amendment(String statementId, String contentHash) {}
 
     record ClosedStatement(String statementId) {}
 
@@ -63,19 +77,56 @@ class StatementController {
                 request.signatoryListIntro(),
                 request.closingNote(),
                 clock.instant(),
-                request.signaturePolicy()));
+                request.signaturePolicy(),
+                request.translator(),
+                request.originalLanguage()));
         return ResponseEntity.created(URI.create("/api/statements/" + id.value()))
                 .header(ConsistencyToken.HEADER, position(id, PUBLICATION_SEQUENCE))
                 .body(new PublishedStatement(id.value(), contentHash));
     }
 
+    /** Another text of the version in force: 201 with its own content hash and the version's. */
+    @PostMapping("/{statementId}/translations")
+    ResponseEntity<AddedText> addTranslation(
+            @PathVariable StatementId statementId, @RequestBody TranslationRequest request) {
+        String versionHash = requireExists(statementId).contentHash();
+        StatementTextOutcome outcome = commands.send(new AddStatementTranslationCommand(
+                statementId,
+                request.language(),
+                request.title(),
+                request.body(),
+                request.translator(),
+                Boolean.TRUE.equals(request.original()),
+                clock.instant()));
+        return ResponseEntity.created(URI.create("/api/statements/" + statementId.value()))
+                .header(ConsistencyToken.HEADER, position(statementId, outcome.sequence()))
+                .body(new AddedText(statementId.value(), outcome.contentHash(), versionHash));
+    }
+
+    /** A new version of the text: 201 with its content hash; endorsements of earlier versions stay as they are. */
+    @PostMapping("/{statementId}/amendments")
+    ResponseEntity<Amendment> amend(@PathVariable StatementId statementId, @RequestBody AmendmentRequest request) {
+        requireExists(statementId);
+        StatementTextOutcome outcome = commands.send(new AmendStatementCommand(
+                statementId, request.title(), request.body(), request.language(), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/statements/" + statementId.value()))
+                .header(ConsistencyToken.HEADER, position(statementId, outcome.sequence()))
+                .body(new Amendment(statementId.value(), outcome.contentHash()));
+    }
+
+    /**
+     * Organizations and statements share one aggregate id space: an id that is no statement is a 404 here, before
+     * Axon would load another aggregate type's events into a Statement.
+     */
+    private StatementRegistry.Entry requireExists(StatementId statementId) {
+        return registry.find(statementId)
+                .orElseThrow(
+                        () -> DomainRuleViolation.notFound("not-found", "There is no such organization or statement."));
+    }
+
     @PostMapping("/{statementId}/close")
     ResponseEntity<ClosedStatement> close(@PathVariable StatementId statementId) {
-        // Organizations and statements share one aggregate id space: an id that is no statement is a 404 here,
-        // before Axon would load another aggregate type's events into a Statement.
-        if (registry.find(statementId).isEmpty()) {
-            throw DomainRuleViolation.notFound("not-found", "There is no such organization or statement.");
-        }
+        requireExists(statementId);
         long sequence = commands.send(new CloseStatementCommand(statementId, clock.instant()));
         return ResponseEntity.ok()
                 .header(ConsistencyToken.HEADER, position(statementId, sequence))

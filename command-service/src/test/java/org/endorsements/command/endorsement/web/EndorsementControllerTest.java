@@ -125,6 +125,35 @@ class EndorsementControllerTest {
     }
 
     @Test
+    void anOrganizationNamesTheTextItsSignerRead() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 0));
+        String translation = "c".repeat(64);
+
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .header("X-Request-Id", "req-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"contentHash\":\"" + translation + "\"}"))
+                .andExpect(status().isCreated());
+
+        verify(commands)
+                .sendAndWait(new EndorseStatementCommand(
+                        ID, EndorsementSource.API, null, "req-1", SliceWeb.NOW, null, null, translation));
+    }
+
+    @Test
+    void aContentHashThatIsNoHashIsA400AndSendsNoCommand() throws Exception {
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"contentHash\":\"ABC\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-content-hash"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
     void anUnknownVisibilityIsA400AndSendsNoCommand() throws Exception {
         http.perform(put(PATH)
                         .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +20,7 @@ import org.endorsements.command.organization.IssueCredentialCommand;
 import org.endorsements.command.organization.RegisterOrganizationCommand;
 import org.endorsements.command.organization.RevokeCredentialCommand;
 import org.endorsements.command.organization.SuspendOrganizationCommand;
+import org.endorsements.command.organization.UpdateOrganizationProfileCommand;
 import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.command.shared.ApiKeys;
 import org.endorsements.command.shared.web.SliceWeb;
@@ -181,6 +183,50 @@ class OrganizationControllerTest {
                 .andExpect(status().isNoContent());
 
         verify(commands).sendAndWait(new HideOrganizationCommand(SliceKeys.ORG_A, "asked by phone", SliceWeb.NOW));
+    }
+
+    @Test
+    void anOrganizationUpdatesItsProfileAndGetsTheTokenOfTheUpdate() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(4L);
+
+        http.perform(put("/api/organizations/" + ORG_A + "/profile")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"country\":\"VE\",\"region\":\"Zulia\",\"kind\":\"union\","
+                                + "\"website\":\"https://example.org\"}"))
+                .andExpect(status().isNoContent())
+                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|4")));
+
+        verify(commands)
+                .sendAndWait(new UpdateOrganizationProfileCommand(
+                        SliceKeys.ORG_A, "VE", "Zulia", "union", "https://example.org", SliceWeb.NOW));
+    }
+
+    @Test
+    void anAdminUpdatesAnOrganizationsProfile() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(4L);
+
+        http.perform(put("/api/organizations/" + ORG_A + "/profile")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"country\":\"VE\"}"))
+                .andExpect(status().isNoContent());
+
+        verify(commands)
+                .sendAndWait(
+                        new UpdateOrganizationProfileCommand(SliceKeys.ORG_A, "VE", null, null, null, SliceWeb.NOW));
+    }
+
+    @Test
+    void anotherOrganizationCannotUpdateAnOrganizationsProfile() throws Exception {
+        http.perform(put("/api/organizations/" + ORG_A + "/profile")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"country\":\"VE\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-your-organization"));
+
+        verifyNoInteractions(commands);
     }
 
     @Test

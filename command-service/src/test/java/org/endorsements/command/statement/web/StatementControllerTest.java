@@ -17,8 +17,11 @@ import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.command.registry.StatementRegistry;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.SliceWeb;
+import org.endorsements.command.statement.AddStatementTranslationCommand;
+import org.endorsements.command.statement.AmendStatementCommand;
 import org.endorsements.command.statement.CloseStatementCommand;
 import org.endorsements.command.statement.PublishStatementCommand;
+import org.endorsements.command.statement.StatementTextOutcome;
 import org.endorsements.command.support.ControllerSliceTest;
 import org.endorsements.command.support.SliceKeys;
 import org.endorsements.events.SignaturePolicy;
@@ -211,6 +214,78 @@ class StatementControllerTest {
                         .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.startsWith("urn:endorsements:problem:")));
+
+        verifyNoInteractions(commands);
+    }
+
+    private static final String TRANSLATION_JSON =
+            "{\"language\":\"es\",\"title\":\"T\",\"body\":\"B\",\"translator\":\"Ana Pérez\"}";
+
+    @Test
+    void anAdminAddsATranslationAndGetsItsHashAndTheVersionsAndTheTokenOfItsEvent() throws Exception {
+        String translation = "c".repeat(64);
+        when(commands.sendAndWait(any())).thenReturn(new StatementTextOutcome(translation, 1));
+
+        http.perform(post("/api/statements/icc-statement/translations")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TRANSLATION_JSON))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("X-Event-Position", token("v1|Statement|icc-statement|1")))
+                .andExpect(jsonPath("$.contentHash").value(translation))
+                .andExpect(jsonPath("$.versionContentHash").value(HASH));
+
+        verify(commands)
+                .sendAndWait(new AddStatementTranslationCommand(
+                        STATEMENT, "es", "T", "B", "Ana Pérez", false, SliceWeb.NOW));
+    }
+
+    @Test
+    void anOrganizationCannotAddATranslation() throws Exception {
+        http.perform(post("/api/statements/icc-statement/translations")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TRANSLATION_JSON))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:admin-only"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aTranslationOfAStatementThatDoesNotExistIsA404AndSendsNoCommand() throws Exception {
+        http.perform(post("/api/statements/no-such-statement/translations")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TRANSLATION_JSON))
+                .andExpect(status().isNotFound());
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anAdminAmendsTheTextAndGetsTheNewVersionsHash() throws Exception {
+        String v2 = "d".repeat(64);
+        when(commands.sendAndWait(any())).thenReturn(new StatementTextOutcome(v2, 2));
+
+        http.perform(post("/api/statements/icc-statement/amendments")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"T\",\"body\":\"B2\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("X-Event-Position", token("v1|Statement|icc-statement|2")))
+                .andExpect(jsonPath("$.contentHash").value(v2));
+
+        verify(commands).sendAndWait(new AmendStatementCommand(STATEMENT, "T", "B2", null, SliceWeb.NOW));
+    }
+
+    @Test
+    void anOrganizationCannotAmendAStatement() throws Exception {
+        http.perform(post("/api/statements/icc-statement/amendments")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"T\",\"body\":\"B2\"}"))
+                .andExpect(status().isForbidden());
 
         verifyNoInteractions(commands);
     }

@@ -12,15 +12,19 @@ import org.endorsements.events.ApiCredentialIssued;
 import org.endorsements.events.ApiCredentialRevoked;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
+import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.events.SigningKeyRegistered;
 import org.endorsements.events.SigningKeyRevoked;
+import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTranslationAdded;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.Generation;
@@ -125,6 +129,19 @@ public class AuditProjection implements BatchProjection {
             statementId = v.statementId().value();
             organizationId = v.organizationId().value();
             actor = v.actor();
+        } else if (event instanceof StatementTranslationAdded t) {
+            statementId = t.statementId().value();
+            actor = t.addedBy();
+        } else if (event instanceof StatementAmended a) {
+            statementId = a.statementId().value();
+            actor = a.amendedBy();
+        } else if (event instanceof EndorsementReconfirmed r) {
+            statementId = r.statementId().value();
+            organizationId = r.organizationId().value();
+            actor = r.actor();
+        } else if (event instanceof OrganizationProfileUpdated u) {
+            organizationId = u.organizationId().value();
+            actor = u.updatedBy();
         } else if (event instanceof SigningKeyRegistered k) {
             organizationId = k.organizationId().value();
             actor = k.registeredBy();

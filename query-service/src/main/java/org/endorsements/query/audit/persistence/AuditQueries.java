@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.endorsements.events.ApiCredentialIssued;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.query.audit.AuditEntry;
@@ -30,6 +31,7 @@ public class AuditQueries implements AuditTrail {
     private static final String ADDED = EventMessageFormat.typeOf(EndorsementAdded.class);
     private static final String WITHDRAWN = EventMessageFormat.typeOf(EndorsementWithdrawn.class);
     private static final String CREDENTIAL_ISSUED = EventMessageFormat.typeOf(ApiCredentialIssued.class);
+    private static final String RECONFIRMED = EventMessageFormat.typeOf(EndorsementReconfirmed.class);
 
     private final MongoTemplate mongo;
     private final LiveGeneration live;
@@ -115,6 +117,7 @@ public class AuditQueries implements AuditTrail {
                         "payload.source",
                         "payload.entryNumber",
                         "payload.contentHash",
+                        "payload.readContentHash",
                         "payload.signerOpening",
                         "payload.assurance",
                         "payload.signature.keyId");
@@ -155,7 +158,7 @@ public class AuditQueries implements AuditTrail {
         return Query.query(Criteria.where("statementId")
                 .is(statementId)
                 .and("type")
-                .in(ADDED, WITHDRAWN)
+                .in(ADDED, WITHDRAWN, RECONFIRMED)
                 .and("occurredAt")
                 .lte(asOf));
     }
@@ -164,16 +167,21 @@ public class AuditQueries implements AuditTrail {
         Document payload = entry.get("payload", Document.class);
         Object number = payload == null ? null : payload.get("entryNumber");
         Document signature = payload == null ? null : payload.get("signature", Document.class);
+        String type = entry.getString("type");
+        String contentHash = payload == null ? null : payload.getString("contentHash");
+        String read = payload == null ? null : payload.getString("readContentHash");
         return new EndorsementChange(
                 entry.getString("aggregateId"),
                 ((Number) entry.get("sequence")).longValue(),
-                ADDED.equals(entry.getString("type")),
+                ADDED.equals(type) || RECONFIRMED.equals(type),
+                RECONFIRMED.equals(type),
                 entry.getString("organizationId"),
                 instant(entry.get("occurredAt")),
                 payload == null ? null : payload.getString("organizationName"),
                 payload == null ? null : payload.getString("source"),
                 number == null ? null : ((Number) number).intValue(),
-                payload == null ? null : payload.getString("contentHash"),
+                contentHash,
+                read != null ? read : contentHash,
                 payload == null ? null : payload.getString("signerOpening"),
                 payload == null ? null : payload.getString("assurance"),
                 signature == null ? null : signature.getString("keyId"));

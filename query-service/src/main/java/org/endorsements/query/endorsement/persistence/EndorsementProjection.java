@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.endorsements.events.ActionSignature;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
@@ -123,7 +124,11 @@ public class EndorsementProjection implements BatchProjection {
                     EndorsementVisibility.orDefault(a.visibility()).wireName(),
                     e.sequence(),
                     gap);
+            view.read(a.readContentHash());
             view.attested(a.assurance().wireName(), keyIdOf(a.signature()));
+        } else if (e.event() instanceof EndorsementReconfirmed r) {
+            view.reconfirmed(r.contentHash(), r.readContentHash(), r.reconfirmedAt(), r.actor(), e.sequence(), gap);
+            view.attested(r.assurance().wireName(), keyIdOf(r.signature()));
         } else if (e.event() instanceof EndorsementWithdrawn w) {
             view.withdrawn(w.withdrawnAt(), w.reason(), w.actor(), e.sequence(), gap);
             view.attested(w.assurance().wireName(), keyIdOf(w.signature()));
@@ -145,6 +150,9 @@ public class EndorsementProjection implements BatchProjection {
         }
         if (e.event() instanceof EndorsementVisibilityChanged v) {
             return Optional.of(new EndorsementId(v.statementId(), v.organizationId()));
+        }
+        if (e.event() instanceof EndorsementReconfirmed r) {
+            return Optional.of(new EndorsementId(r.statementId(), r.organizationId()));
         }
         return Optional.empty();
     }
@@ -168,6 +176,10 @@ public class EndorsementProjection implements BatchProjection {
         put(document, "entryNumber", view.getEntryNumber());
         put(document, "actor", view.getActor());
         put(document, "contentHash", view.getContentHash());
+        if (view.getContentHash() != null) {
+            put(document, "readContentHash", view.getReadContentHash());
+        }
+        put(document, "reconfirmedAt", view.getReconfirmedAt());
         put(document, "signerOpening", view.getSignerOpening());
         put(document, "visibility", view.getVisibility());
         put(document, "assurance", view.getAssurance());

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,6 +26,7 @@ import org.endorsements.query.organization.Organizations;
 import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.shared.cache.ResultCache;
 import org.endorsements.query.statement.HiddenSignatories;
+import org.endorsements.query.statement.VersionCounts;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,7 +39,7 @@ import org.springframework.stereotype.Component;
  * another partition, so no endorsement view can be relied on to know of it yet).
  */
 @Component
-public class EndorsementQueries implements Endorsements, HiddenSignatories {
+public class EndorsementQueries implements Endorsements, HiddenSignatories, VersionCounts {
 
     private static final String COUNTED = EndorsementVisibility.COUNTED.wireName();
 
@@ -105,6 +108,15 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories {
     }
 
     @Override
+    public long currentSignatoriesOf(String statementId, String versionContentHash) {
+        return mongo.count(
+                currentQuery(statementId)
+                        .addCriteria(Criteria.where("contentHash").is(versionContentHash)),
+                EndorsementView.class,
+                endorsements());
+    }
+
+    @Override
     public long hiddenOrganizations() {
         return organizations.hiddenIds().size();
     }
@@ -150,12 +162,37 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories {
      * signatories rather than with its history.
      */
     public SignatoriesAt signatoriesAt(String statementId, Instant asOf, boolean auditor) {
-        SignatoryHistory.InForce<SignatoryAt> fold = new SignatoryHistory.InForce<>();
-        audit.forEachEndorsementChange(
-                statementId,
-                asOf,
-                e -> fold.accept(e.endorsementId(), e.sequence(), e.added(), e.added() ? signatoryAt(e) : null));
-        List<SignatoryAt> inForce = fold.values();
+        SignatoryHistory.InForce<Pending> fold = new SignatoryHistory.InForce<>();
+        Map<String, AuditTrail.EndorsementChange> reconfirmations = new HashMap<>();
+        audit.forEachEndorsementChange(statementId, asOf, e -> {
+            if (e.reconfirmation()) {
+                reconfirmations.merge(e.endorsementId(), e, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+            } else {
+                fold.accept(
+                        e.endorsementId(),
+                        e.sequence(),
+                        e.added(),
+                        e.added() ? new Pending(e.endorsementId(), e.sequence(), signatoryAt(e)) : null);
+            }
+        });
+        // A re-confirmation moves the endorsement it follows to a newer version; one that followed an earlier
+        // endorsement (withdrawn since, then endorsed again) is not this endorsement's.
+        List<SignatoryAt> inForce = fold.values().stream()
+                .map(p -> {
+                    AuditTrail.EndorsementChange r = reconfirmations.get(p.endorsementId());
+                    return r != null && r.sequence() > p.sequence()
+                            ? p.signatory()
+                                    .reconfirmed(
+                                            r.contentHash(),
+                                            r.readContentHash(),
+                                            AssuranceLevel.recorded(
+                                                            r.assurance(),
+                                                            p.signatory().source())
+                                                    .wireName(),
+                                            r.signingKeyId())
+                            : p.signatory();
+                })
+                .toList();
         int withheld = 0;
         int hidden = 0;
         if (!auditor) {
@@ -190,6 +227,9 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories {
         return audit.lastEndorsementChangeAt(statementId, asOf);
     }
 
+    /** An endorsement in force, with the sequence of the event that put it in force. */
+    private record Pending(String endorsementId, long sequence, SignatoryAt signatory) {}
+
     private static SignatoryAt signatoryAt(AuditTrail.EndorsementChange e) {
         return new SignatoryAt(
                 e.organizationId(),
@@ -199,6 +239,7 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories {
                 e.entryNumber(),
                 e.contentHash(),
                 e.signerOpening(),
+                e.readContentHash(),
                 AssuranceLevel.recorded(e.assurance(), e.source()).wireName(),
                 e.signingKeyId());
     }

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Current signatories by country and region, where the organizations' profiles say, and by assurance level (what
- * vouches for each endorsement, events/TOPIC.md).
+ * Current signatories by country and region, or by kind ({@code ?by=kind}), where the organizations' profiles say,
+ * and by assurance level (what vouches for each endorsement, events/TOPIC.md).
  */
 @RestController
 class BreakdownController {
@@ -65,7 +65,7 @@ class BreakdownController {
         }
     }
 
-    @GetMapping("/api/statements/{statementId}/breakdown")
+    @GetMapping(path = "/api/statements/{statementId}/breakdown", params = "!by")
     List<Place> breakdown(@PathVariable String statementId) {
         StatementView statement =
                 statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
@@ -77,6 +77,54 @@ class BreakdownController {
                 statements.position(statement),
                 List.of(organizationChanges.version(), organizations.hiddenIds()));
         return cache.get(key, () -> expensive.call(() -> count(statementId))).places();
+    }
+
+    /** {@code kind} is null for "not known". */
+    record KindCount(String kind, long signatories) {}
+
+    record KindBreakdown(List<KindCount> kinds) implements ResultCache.Sized {
+
+        @Override
+        public long estimatedBytes() {
+            return 64 + 96L * kinds.size();
+        }
+    }
+
+    /** The same signatories as the breakdown by place, grouped by the kind their profiles give. */
+    @GetMapping(path = "/api/statements/{statementId}/breakdown", params = "by=kind")
+    List<KindCount> byKind(@PathVariable String statementId) {
+        StatementView statement =
+                statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
+        ResultCache.Key key = new ResultCache.Key(
+                "breakdown-kind",
+                statementId,
+                statements.position(statement),
+                List.of(organizationChanges.version(), organizations.hiddenIds()));
+        return cache.get(key, () -> expensive.call(() -> countByKind(statementId)))
+                .kinds();
+    }
+
+    /** As {@link #count}: a signatory not named to the public counts where nothing is known. */
+    private KindBreakdown countByKind(String statementId) {
+        Map<String, Long> counts = new HashMap<>();
+        Set<String> hidden = organizations.hiddenIds();
+        endorsements.forEachCurrentSignatory(statementId, ExportController.PAGE, page -> {
+            Map<String, OrganizationView> profiles = organizations.byIds(
+                    page.stream().map(EndorsementView::getOrganizationId).toList());
+            page.forEach(e -> {
+                OrganizationView profile = e.isCounted() || hidden.contains(e.getOrganizationId())
+                        ? null
+                        : profiles.get(e.getOrganizationId());
+                String kind = profile == null ? null : profile.getKind();
+                counts.merge(kind, 1L, Long::sum);
+            });
+        });
+        return new KindBreakdown(counts.entrySet().stream()
+                .map(e -> new KindCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(KindCount::signatories)
+                        .reversed()
+                        .thenComparing(k -> Objects.toString(k.kind(), "~")))
+                .toList());
     }
 
     /** Every assurance level in order from the strongest proof, with how many current signatories it vouches for. */

@@ -128,6 +128,7 @@ class DocumentController {
                         stream,
                         format,
                         statement,
+                        null,
                         (document, out) ->
                                 endorsements.forEachCurrentSignatory(statement.getId(), Audience.PUBLIC, PAGE, page -> {
                                     try {
@@ -136,7 +137,11 @@ class DocumentController {
                                                     signatory.getOrganizationName(),
                                                     AssuranceLevel.recorded(
                                                                     signatory.getAssurance(), signatory.getSource())
-                                                            .wireName());
+                                                            .wireName(),
+                                                    earlierVersion(
+                                                            statement,
+                                                            statement.getContentHash(),
+                                                            signatory.getContentHash()));
                                         }
                                         out.flush();
                                     } catch (IOException e) {
@@ -153,14 +158,20 @@ class DocumentController {
     private StreamingResponseBody past(
             StatementView statement, Instant at, boolean auditor, StatementDocument.Format format) {
         EndorsementQueries.SignatoriesAt inForce = inForceAt.get(statement, at, auditor);
+        StatementView.Version version = statement.versionAt(at).orElse(null);
+        String versionHash = version == null ? statement.getContentHash() : version.contentHash();
         return stream -> write(
                 stream,
                 format,
                 statement,
+                version,
                 (document, out) -> {
                     try {
                         for (SignatoryAt signatory : inForce.entries()) {
-                            document.signatory(signatory.name(), signatory.assurance());
+                            document.signatory(
+                                    signatory.name(),
+                                    signatory.assurance(),
+                                    earlierVersion(statement, versionHash, signatory.contentHash()));
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -175,10 +186,20 @@ class DocumentController {
         void write(StatementDocument.Writer document, Writer out);
     }
 
+    /** The version a signatory endorsed, when it is not {@code shownHash}, the version the document shows. */
+    private static Integer earlierVersion(StatementView statement, String shownHash, String signedHash) {
+        if (signedHash == null || signedHash.equals(shownHash)) {
+            return null;
+        }
+        return statement.version(signedHash).map(StatementView.Version::version).orElse(null);
+    }
+
+    /** {@code version}: the version in force at the document's instant; null for the version in force now. */
     private static void write(
             OutputStream stream,
             StatementDocument.Format format,
             StatementView statement,
+            StatementView.Version version,
             Signatories signatories,
             Instant asOf,
             int withheld,
@@ -186,9 +207,16 @@ class DocumentController {
             throws IOException {
         Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         StatementDocument.Writer document = new StatementDocument.Writer(out, format);
-        document.opening(statement.getTitle(), statement.getBody(), statement.getSignatoryListIntro());
+        String title = version == null ? statement.getTitle() : version.title();
+        String body = version == null || version.body() == null ? statement.getBody() : version.body();
+        document.opening(title, body, statement.getSignatoryListIntro());
         signatories.write(document, out);
         document.closing(statement.getClosingNote(), asOf, withheld, countedButHidden);
+        if (statement.getVersions().size() > 1) {
+            document.version(
+                    version == null ? statement.getVersion() : version.version(),
+                    version == null ? statement.getContentHash() : version.contentHash());
+        }
         out.flush();
     }
 }

@@ -2,6 +2,7 @@ package org.endorsements.query.endorsement.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
@@ -49,6 +50,9 @@ class EndorsementController {
      * list that names only some of the letter's signatories, the numbers of those it leaves out would be gaps that
      * point at them (and at where they stood). Everyone else gets the list in the letter's order, which they number
      * 1..n themselves.
+     * {@code contentHash} and {@code version} are the version the signatory endorses (an earlier one until it
+     * re-confirms the version in force), {@code readContentHash} the text its signer read: the version's own, or
+     * a translation.
      */
     record Signatory(
             String organizationId,
@@ -57,12 +61,14 @@ class EndorsementController {
             String source,
             Integer entryNumber,
             String contentHash,
+            Integer version,
+            String readContentHash,
             String signerOpening,
             String visibility,
             String assurance,
             String signingKeyId) {
 
-        static Signatory of(EndorsementView v, boolean auditor) {
+        static Signatory of(EndorsementView v, StatementView statement, boolean auditor) {
             return new Signatory(
                     v.getOrganizationId(),
                     v.getOrganizationName(),
@@ -70,6 +76,8 @@ class EndorsementController {
                     v.getSource(),
                     auditor ? v.getEntryNumber() : null,
                     v.getContentHash(),
+                    versionOf(statement, v.getContentHash()),
+                    v.getReadContentHash(),
                     v.getSignerOpening(),
                     EndorsementVisibility.fromWireName(v.getVisibility())
                             .orElse(EndorsementVisibility.DEFAULT)
@@ -78,7 +86,7 @@ class EndorsementController {
                     v.getSigningKeyId());
         }
 
-        static Signatory of(SignatoryAt e, boolean auditor) {
+        static Signatory of(SignatoryAt e, StatementView statement, boolean auditor) {
             return new Signatory(
                     e.organizationId(),
                     e.name(),
@@ -86,10 +94,21 @@ class EndorsementController {
                     e.source(),
                     auditor ? e.entryNumber() : null,
                     e.contentHash(),
+                    versionOf(statement, e.contentHash()),
+                    e.readContentHash(),
                     e.signerOpening(),
                     null,
                     e.assurance(),
                     e.signingKeyId());
+        }
+
+        private static Integer versionOf(StatementView statement, String contentHash) {
+            return contentHash == null
+                    ? null
+                    : statement
+                            .version(contentHash)
+                            .map(StatementView.Version::version)
+                            .orElse(null);
         }
     }
 
@@ -97,6 +116,7 @@ class EndorsementController {
      * {@code withheld}: signatories in force at {@code asOf} that have withdrawn since; only auditors see them
      * listed, the public sees how many there were. {@code countedButHidden}: signatories counted (now, or at
      * {@code asOf}) but not named to this reader; they are in no page and in no {@code totalItems}.
+     * {@code version} and {@code versionContentHash}: the version of the text in force (at {@code asOf}, if given).
      */
     record SignatoryPage(
             List<Signatory> items,
@@ -106,7 +126,9 @@ class EndorsementController {
             long totalPages,
             Instant asOf,
             Integer withheld,
-            long countedButHidden) {}
+            long countedButHidden,
+            Integer version,
+            String versionContentHash) {}
 
     @GetMapping
     CompletableFuture<SignatoryPage> list(
@@ -130,15 +152,24 @@ class EndorsementController {
     }
 
     private SignatoryPage current(String statementId, String search, int page, int size, Audience audience) {
-        if (statements.find(statementId).isEmpty()) {
-            throw ProblemException.notFound("statement");
-        }
+        StatementView statement =
+                statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
         List<Signatory> items = endorsements.currentSignatories(statementId, search, page, size, audience).stream()
-                .map(v -> Signatory.of(v, audience.auditor()))
+                .map(v -> Signatory.of(v, statement, audience.auditor()))
                 .toList();
         long total = endorsements.countCurrent(statementId, search, audience);
         long hidden = endorsements.countCountedButHidden(statementId, audience);
-        return new SignatoryPage(items, page, size, total, pages(total, size), null, null, hidden);
+        return new SignatoryPage(
+                items,
+                page,
+                size,
+                total,
+                pages(total, size),
+                null,
+                null,
+                hidden,
+                statement.getVersion(),
+                statement.getContentHash());
     }
 
     private SignatoryPage asOf(String statementId, Instant at, boolean auditor, int page, int size) {
@@ -149,8 +180,9 @@ class EndorsementController {
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
         List<Signatory> items = all.subList(from, to).stream()
-                .map(e -> Signatory.of(e, auditor))
+                .map(e -> Signatory.of(e, statement, auditor))
                 .toList();
+        Optional<StatementView.Version> version = statement.versionAt(at);
         return new SignatoryPage(
                 items,
                 page,
@@ -159,7 +191,9 @@ class EndorsementController {
                 pages(all.size(), size),
                 at,
                 inForce.withheld(),
-                inForce.countedButHidden());
+                inForce.countedButHidden(),
+                version.map(StatementView.Version::version).orElse(null),
+                version.map(StatementView.Version::contentHash).orElse(null));
     }
 
     private static long pages(long total, int size) {

@@ -38,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The current signatories as files: numbered 1..n in document order, with country and region where known. Files
- * are public, so they carry no letter's entry numbers: with some signatories not named, the numbers of the others
- * would leave gaps where those stood (the auditor's signatory list has them). Both are
+ * The current signatories as files: numbered 1..n in document order, with country, region and kind where known,
+ * and the version each signed ({@code version}, {@code contentHash}) and the text its signer read
+ * ({@code readContentHash}: the version's own, or a translation). Files are public, so they carry no letter's
+ * entry numbers: with some signatories not named, the numbers of the others would leave gaps where those stood
+ * (the auditor's signatory list has them). Both are
  * written page by page as a cursor reads the signatories (with their profiles looked up per page), so an export
  * holds one page in memory whatever the statement's size, within the bulkhead for large reads.
  */
@@ -49,7 +51,8 @@ class ExportController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final String CSV_HEADER =
-            "number,organizationId,name,country,region,endorsedAt,source,assurance\r\n";
+            "number,organizationId,name,country,region,endorsedAt,source,assurance,kind,version,"
+                    + "contentHash,readContentHash\r\n";
     /** Signatories per page: one profile lookup and one flush each. */
     static final int PAGE = 500;
 
@@ -83,10 +86,20 @@ class ExportController {
             String region,
             Instant endorsedAt,
             String source,
-            String assurance) {}
+            String assurance,
+            String kind,
+            Integer version,
+            String contentHash,
+            String readContentHash) {}
 
     /** The shape of the JSON file (written field by field, rows as they come). */
-    record Export(String statementId, String title, String contentHash, Instant exportedAt, List<ExportRow> rows) {}
+    record Export(
+            String statementId,
+            String title,
+            String contentHash,
+            int version,
+            Instant exportedAt,
+            List<ExportRow> rows) {}
 
     @GetMapping(path = "/api/statements/{statementId}/endorsements.json", produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<StreamingResponseBody>> json(
@@ -110,8 +123,9 @@ class ExportController {
             @RequestParam(required = false) String minPosition,
             HttpServletRequest request) {
         return consistency.read(minPosition, () -> {
-            statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
-            return stream(request, TEXT_CSV, attachment(statementId, "csv"), out -> writeCsv(statementId, out));
+            StatementView statement =
+                    statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
+            return stream(request, TEXT_CSV, attachment(statementId, "csv"), out -> writeCsv(statement, out));
         });
     }
 
@@ -133,10 +147,10 @@ class ExportController {
                 .body(guarded);
     }
 
-    private void writeCsv(String statementId, OutputStream stream) throws IOException {
+    private void writeCsv(StatementView statement, OutputStream stream) throws IOException {
         Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         out.write(CSV_HEADER);
-        rows(statementId, page -> {
+        rows(statement, page -> {
             try {
                 for (ExportRow row : page) {
                     out.append(Integer.toString(row.number()))
@@ -154,6 +168,14 @@ class ExportController {
                             .append(Csv.field(row.source()))
                             .append(',')
                             .append(row.assurance() == null ? "" : Csv.field(row.assurance()))
+                            .append(',')
+                            .append(Csv.field(row.kind()))
+                            .append(',')
+                            .append(row.version() == null ? "" : row.version().toString())
+                            .append(',')
+                            .append(row.contentHash() == null ? "" : row.contentHash())
+                            .append(',')
+                            .append(row.readContentHash() == null ? "" : row.readContentHash())
                             .append("\r\n");
                 }
                 out.flush();
@@ -175,9 +197,10 @@ class ExportController {
             field(out, values, "statementId", statement.getId());
             field(out, values, "title", statement.getTitle());
             field(out, values, "contentHash", statement.getContentHash());
+            field(out, values, "version", statement.getVersion());
             field(out, values, "exportedAt", Instant.now());
             out.writeArrayFieldStart("rows");
-            rows(statement.getId(), page -> {
+            rows(statement, page -> {
                 try {
                     for (ExportRow row : page) {
                         values.writeValue(out, row);
@@ -199,10 +222,10 @@ class ExportController {
         }
     }
 
-    private void rows(String statementId, java.util.function.Consumer<List<ExportRow>> page) {
+    private void rows(StatementView statement, java.util.function.Consumer<List<ExportRow>> page) {
         int[] number = {1};
         // Files are public: only the signatories the public sees named, numbered among themselves.
-        endorsements.forEachCurrentSignatory(statementId, Audience.PUBLIC, PAGE, signatories -> {
+        endorsements.forEachCurrentSignatory(statement.getId(), Audience.PUBLIC, PAGE, signatories -> {
             Map<String, OrganizationView> profiles = organizations.byIds(
                     signatories.stream().map(EndorsementView::getOrganizationId).toList());
             page.accept(signatories.stream()
@@ -217,7 +240,16 @@ class ExportController {
                                 s.getEndorsedAt(),
                                 s.getSource(),
                                 AssuranceLevel.recorded(s.getAssurance(), s.getSource())
-                                        .wireName());
+                                        .wireName(),
+                                profile == null ? null : profile.getKind(),
+                                s.getContentHash() == null
+                                        ? null
+                                        : statement
+                                                .version(s.getContentHash())
+                                                .map(StatementView.Version::version)
+                                                .orElse(null),
+                                s.getContentHash(),
+                                s.getContentHash() == null ? null : s.getReadContentHash());
                     })
                     .toList());
         });

@@ -6,6 +6,8 @@ import org.bson.Document;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.SigningKeyRegistered;
@@ -37,6 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReceiptController {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
+    /** An endorsement's events that are no leaves of the log. */
+    private static final java.util.Set<String> NOT_LEAVES = java.util.Set.of(
+            EventMessageFormat.typeOf(EndorsementVisibilityChanged.class),
+            EventMessageFormat.typeOf(EndorsementReconfirmed.class));
 
     private final AuditTrail audit;
     private final MongoLogStore logs;
@@ -78,7 +84,12 @@ class ReceiptController {
     @GetMapping("/api/statements/{statementId}/receipts/{organizationId}")
     Receipt receipt(@PathVariable String statementId, @PathVariable String organizationId) {
         String endorsementId = endorsementId(statementId, organizationId);
-        AuditEntry latest = audit.latestOfAggregate(endorsementId).orElseThrow(ReceiptController::noEndorsement);
+        // The latest endorsement or withdrawal: a visibility change or a re-confirmation is no leaf of the log.
+        List<AuditEntry> events = audit.allOfAggregate(endorsementId);
+        AuditEntry latest = events.stream()
+                .filter(event -> !NOT_LEAVES.contains(event.type()))
+                .reduce((first, second) -> second)
+                .orElseThrow(ReceiptController::noEndorsement);
         long index = logs.eventIndex(statementId, latest.id()).orElseThrow(() -> notYet());
         Document checkpoint = logs.checkpoint(statementId).orElseThrow(ReceiptController::notYet);
         long treeSize = ((Number) checkpoint.get("size")).longValue();
@@ -87,7 +98,7 @@ class ReceiptController {
         }
         MerkleProofs proofs = new MerkleProofs(logs.nodes(statementId));
         List<Entry> history = new java.util.ArrayList<>();
-        for (AuditEntry event : audit.allOfAggregate(endorsementId)) {
+        for (AuditEntry event : events) {
             logs.eventIndex(statementId, event.id())
                     .filter(i -> i < treeSize)
                     .ifPresent(i -> history.add(entry(event, i, treeSize, proofs, statementId)));

@@ -13,10 +13,12 @@ import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
+import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.query.organization.OrganizationView;
@@ -101,6 +103,26 @@ public class OrganizationProjection implements BatchProjection {
                 updates.add(new UpdateOneModel<>(
                         Filters.eq("_id", id),
                         Updates.combine(Updates.set(SUSPENDED, true), Updates.max(SEQUENCE, e.sequence()))));
+            } else if (e.event() instanceof OrganizationProfileUpdated u) {
+                String id = u.organizationId().value();
+                ids.add(id);
+                // The whole profile as the event has it, as a registration sets it.
+                updates.add(new UpdateOneModel<>(
+                        Filters.and(Filters.eq("_id", id), Filters.lt(SEQUENCE, e.sequence())),
+                        Updates.combine(
+                                Updates.set("country", u.country()),
+                                Updates.set("region", u.region()),
+                                Updates.set("kind", u.kind()),
+                                Updates.set("website", u.website()),
+                                Updates.set(SEQUENCE, e.sequence()))));
+            } else if (e.event() instanceof EndorsementReconfirmed rc) {
+                String id = rc.organizationId().value();
+                ids.add(id);
+                String entry = STATEMENTS + "." + rc.statementId().value();
+                // Same endorsement, newer version: only its sequence moves, so that a re-delivery is recognised.
+                updates.add(new UpdateOneModel<>(
+                        Filters.and(Filters.eq("_id", id), Filters.lt(entry + "." + SEQUENCE, e.sequence())),
+                        Updates.set(entry + "." + SEQUENCE, e.sequence())));
             } else if (e.event() instanceof OrganizationHidden h) {
                 String id = h.organizationId().value();
                 ids.add(id);

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
+import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTranslationAdded;
 import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.Generation;
 import org.endorsements.query.projection.ProjectedEvent;
@@ -69,7 +73,8 @@ public class StatementProjection implements BatchProjection {
         for (ProjectedEvent e : batch) {
             if (!(e.event() instanceof OrganizationRegistered
                     || e.event() instanceof OrganizationSuspended
-                    || e.event() instanceof OrganizationHidden)) {
+                    || e.event() instanceof OrganizationHidden
+                    || e.event() instanceof OrganizationProfileUpdated)) {
                 ids.add(e.event().streamKey());
             }
         }
@@ -93,6 +98,39 @@ public class StatementProjection implements BatchProjection {
                             p.closingNote(),
                             p.publishedAt(),
                             e.sequence());
+                    s.translatedFrom(p.translator(), p.originalLanguage());
+                }
+            } else if (e.event() instanceof StatementTranslationAdded t) {
+                StatementView s = view(loaded, touched, t.statementId().value());
+                if (e.sequence() > s.getSequence()) {
+                    s.textAdded(
+                            new StatementView.Text(
+                                    t.contentHash(),
+                                    t.versionContentHash(),
+                                    t.language(),
+                                    t.title(),
+                                    t.body(),
+                                    t.translator(),
+                                    t.original(),
+                                    t.addedAt()),
+                            e.sequence());
+                }
+            } else if (e.event() instanceof StatementAmended a) {
+                StatementView s = view(loaded, touched, a.statementId().value());
+                if (e.sequence() > s.getSequence()) {
+                    s.amended(
+                            a.version(),
+                            a.title(),
+                            a.body(),
+                            a.language(),
+                            a.contentHash(),
+                            a.amendedAt(),
+                            e.sequence());
+                }
+            } else if (e.event() instanceof EndorsementReconfirmed r) {
+                StatementView s = view(loaded, touched, r.statementId().value());
+                if (e.offset() > s.getAppliedOffset()) {
+                    s.endorsementReconfirmed(e.offset());
                 }
             } else if (e.event() instanceof StatementClosed c) {
                 StatementView s = view(loaded, touched, c.statementId().value());

@@ -7,6 +7,7 @@ import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.HiddenSignatories;
 import org.endorsements.query.statement.StatementView;
+import org.endorsements.query.statement.VersionCounts;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +26,16 @@ class StatementController {
     private final StatementQueries statements;
     private final ConsistencyGate consistency;
     private final HiddenSignatories hidden;
+    private final VersionCounts versionCounts;
 
-    StatementController(StatementQueries statements, ConsistencyGate consistency, HiddenSignatories hidden) {
+    StatementController(
+            StatementQueries statements,
+            ConsistencyGate consistency,
+            HiddenSignatories hidden,
+            VersionCounts versionCounts) {
         this.statements = statements;
         this.hidden = hidden;
+        this.versionCounts = versionCounts;
         this.consistency = consistency;
     }
 
@@ -37,6 +44,7 @@ class StatementController {
             String title,
             String language,
             String contentHash,
+            int version,
             String status,
             Instant publishedAt,
             Instant closedAt,
@@ -53,6 +61,7 @@ class StatementController {
                     v.getTitle(),
                     v.getLanguage(),
                     v.getContentHash(),
+                    v.getVersion(),
                     v.getStatus(),
                     v.getPublishedAt(),
                     v.getClosedAt(),
@@ -65,12 +74,46 @@ class StatementController {
         }
     }
 
+    /**
+     * One version of the text: its text of record, when it came into force, and how many current signatories
+     * endorse it (those of an earlier version have not re-confirmed the one in force yet).
+     */
+    record VersionSummary(
+            int version,
+            String contentHash,
+            String title,
+            String language,
+            Instant publishedAt,
+            boolean inForce,
+            long signatories) {}
+
+    /** Another text of a version: a translation with its translator, or ({@code original}) its original. */
+    record TextSummary(
+            String contentHash,
+            String versionContentHash,
+            Integer version,
+            String language,
+            String title,
+            String body,
+            String translator,
+            boolean original,
+            Instant addedAt) {}
+
+    /**
+     * {@code title}, {@code body}, {@code language} and {@code contentHash} are the version in force's text of
+     * record; {@code translator} and {@code originalLanguage} say that it is a translation (version 1 only).
+     */
     record StatementDetails(
             String statementId,
             String title,
             String body,
             String language,
             String contentHash,
+            int version,
+            String translator,
+            String originalLanguage,
+            List<VersionSummary> versions,
+            List<TextSummary> texts,
             String status,
             Instant publishedAt,
             Instant closedAt,
@@ -81,13 +124,43 @@ class StatementController {
             Instant lastEndorsementAt,
             long countedButHidden) {
 
-        static StatementDetails of(StatementView v, long countedButHidden) {
+        static StatementDetails of(StatementView v, long countedButHidden, VersionCounts counts) {
+            List<VersionSummary> versions = v.getVersions().stream()
+                    .map(version -> new VersionSummary(
+                            version.version(),
+                            version.contentHash(),
+                            version.title(),
+                            version.language(),
+                            version.publishedAt(),
+                            version.version() == v.getVersion(),
+                            counts.currentSignatoriesOf(v.getId(), version.contentHash())))
+                    .toList();
+            List<TextSummary> texts = v.getTexts().stream()
+                    .map(t -> new TextSummary(
+                            t.contentHash(),
+                            t.versionContentHash(),
+                            v.version(t.versionContentHash())
+                                    .map(StatementView.Version::version)
+                                    .orElse(null),
+                            t.language(),
+                            t.title(),
+                            t.body(),
+                            t.translator(),
+                            t.original(),
+                            t.addedAt()))
+                    .toList();
+            boolean firstVersion = v.getVersion() == 1;
             return new StatementDetails(
                     v.getId(),
                     v.getTitle(),
                     v.getBody(),
                     v.getLanguage(),
                     v.getContentHash(),
+                    v.getVersion(),
+                    firstVersion ? v.getTranslator() : null,
+                    firstVersion ? v.getOriginalLanguage() : null,
+                    versions,
+                    texts,
                     v.getStatus(),
                     v.getPublishedAt(),
                     v.getClosedAt(),
@@ -116,7 +189,7 @@ class StatementController {
                 minPosition,
                 () -> statements
                         .find(statementId)
-                        .map(v -> StatementDetails.of(v, hidden.countedButHidden(v.getId())))
+                        .map(v -> StatementDetails.of(v, hidden.countedButHidden(v.getId()), versionCounts))
                         .orElseThrow(() -> ProblemException.notFound("statement")));
     }
 }

@@ -99,6 +99,26 @@ class BreakdownControllerSliceTest {
     }
 
     @Test
+    void signatoriesAreCountedByKindMostFirstWithUnknownKindsLeftOut() {
+        assertThat(mvc.get().uri(BREAKDOWN + "?by=kind"))
+                .hasStatusOk()
+                .bodyJson()
+                .isStrictlyEqualTo("""
+                [{"kind": "ngo", "signatories": 2}, {"signatories": 1}]""");
+    }
+
+    @Test
+    void aHiddenOrganizationsKindIsNotShownItCountsWhereNothingIsKnown() {
+        when(organizations.hiddenIds()).thenReturn(java.util.Set.of("a"));
+
+        assertThat(mvc.get().uri(BREAKDOWN + "?by=kind"))
+                .hasStatusOk()
+                .bodyJson()
+                .isStrictlyEqualTo("""
+                [{"signatories": 2}, {"kind": "ngo", "signatories": 1}]""");
+    }
+
+    @Test
     void signatoriesAreCountedByAssuranceWithEveryLevelListedStrongestFirst() {
         doAnswer(call -> {
                     Consumer<List<EndorsementView>> page = call.getArgument(2);

@@ -138,7 +138,7 @@ class DocumentControllerSliceTest {
         when(inForceAt.get(statement, AS_OF, false))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(
                         List.of(new SignatoryAt(
-                                "b", "Beta", AS_OF, "web", 2, "sha256:abc", "o", "organization-key", "k1")),
+                                "b", "Beta", AS_OF, "web", 2, "sha256:abc", "o", null, "organization-key", "k1")),
                         1));
 
         assertThat(streamed(

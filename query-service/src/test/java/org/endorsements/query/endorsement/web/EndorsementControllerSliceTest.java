@@ -233,6 +233,7 @@ class EndorsementControllerSliceTest {
                                 3,
                                 "sha256:abc",
                                 "o",
+                                null,
                                 "organization-credential",
                                 null)),
                         2));
@@ -250,7 +251,7 @@ class EndorsementControllerSliceTest {
         when(inForceAt.get(statement, AT, false))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(
                         List.of(new SignatoryAt(
-                                "acme", "Acme", AT, "api", null, "sha256:abc", "o", "organization-key", "k1")),
+                                "acme", "Acme", AT, "api", null, "sha256:abc", "o", null, "organization-key", "k1")),
                         0));
 
         assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))
@@ -259,6 +260,45 @@ class EndorsementControllerSliceTest {
                 .isLenientlyEqualTo("""
                         {"items": [{"organizationId": "acme", "assurance": "organization-key",
                                     "signingKeyId": "k1"}]}""");
+    }
+
+    @Test
+    void aListAsOfAnInstantSaysTheVersionInForceThenAndWhichVersionEachSigned() {
+        statement.amended(2, "Clean air", "We ask for cleaner air.", "en", "sha256:v2", AT.plusSeconds(60), 2);
+        when(inForceAt.get(statement, AT, false))
+                .thenReturn(new EndorsementQueries.SignatoriesAt(
+                        List.of(new SignatoryAt(
+                                "acme",
+                                "Acme",
+                                AT.minusSeconds(60),
+                                "web",
+                                3,
+                                "sha256:abc",
+                                "o",
+                                "sha256:es",
+                                "organization-credential",
+                                null)),
+                        0));
+
+        assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"version": 1, "versionContentHash": "sha256:abc",
+                         "items": [{"organizationId": "acme", "contentHash": "sha256:abc", "version": 1,
+                                    "readContentHash": "sha256:es"}]}""");
+    }
+
+    @Test
+    void aCurrentSignatoryOfAnEarlierVersionIsShownWithTheVersionItSigned() {
+        statement.amended(2, "Clean air", "We ask for cleaner air.", "en", "sha256:v2", AT, 2);
+        when(endorsements.currentSignatories("clean-air", null, 0, 100, Audience.PUBLIC))
+                .thenReturn(List.of(signatory("acme", "Acme")));
+
+        assertThat(mvc.get().uri(LIST)).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                        {"version": 2, "versionContentHash": "sha256:v2",
+                         "items": [{"organizationId": "acme", "contentHash": "sha256:abc", "version": 1,
+                                    "readContentHash": "sha256:abc"}]}""");
     }
 
     @Test
@@ -290,7 +330,7 @@ class EndorsementControllerSliceTest {
     @Test
     void aPageOfWhoWasInForceIsCutFromTheirList() {
         List<SignatoryAt> three = List.of("a", "b", "c").stream()
-                .map(id -> new SignatoryAt(id, id, AT, "web", null, "sha256:abc", "o", "imported", null))
+                .map(id -> new SignatoryAt(id, id, AT, "web", null, "sha256:abc", "o", null, "imported", null))
                 .toList();
         when(inForceAt.get(statement, AT, false)).thenReturn(new EndorsementQueries.SignatoriesAt(three, 0));
 
@@ -362,7 +402,17 @@ class EndorsementControllerSliceTest {
     void aPastPublicListCarriesNoLettersEntryNumberButAnAuditorsDoes() {
         when(inForceAt.get(eq(statement), eq(AT), anyBoolean()))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(
-                        List.of(new SignatoryAt("acme", "Acme", AT.minusSeconds(60), "imported", 3, "sha256:abc", "o")),
+                        List.of(new SignatoryAt(
+                                "acme",
+                                "Acme",
+                                AT.minusSeconds(60),
+                                "imported",
+                                3,
+                                "sha256:abc",
+                                "o",
+                                null,
+                                "imported",
+                                null)),
                         0));
 
         assertThat(mvc.get().uri(LIST).param("asOf", AT.toString()))

@@ -96,9 +96,12 @@ class ExportControllerSliceTest {
                 .hasStatusOk()
                 .hasContentType("text/csv;charset=UTF-8")
                 .hasHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"clean-air-signatories.csv\"")
-                .hasBodyTextEqualTo("number,organizationId,name,country,region,endorsedAt,source,assurance\r\n"
-                        + "1,acme,Acme,DE,Berlin,2026-03-01T10:00:00Z,web,organization-credential\r\n"
-                        + "2,evil,\"'=HYPERLINK(\"\"x\"\")\",,,2026-03-01T10:00:00Z,web,organization-credential\r\n");
+                .hasBodyTextEqualTo("number,organizationId,name,country,region,endorsedAt,source,assurance,kind,"
+                        + "version,contentHash,readContentHash\r\n"
+                        + "1,acme,Acme,DE,Berlin,2026-03-01T10:00:00Z,web,organization-credential,ngo,"
+                        + "1,sha256:abc,sha256:abc\r\n"
+                        + "2,evil,\"'=HYPERLINK(\"\"x\"\")\",,,2026-03-01T10:00:00Z,web,organization-credential,,"
+                        + "1,sha256:abc,sha256:abc\r\n");
     }
 
     @Test
@@ -112,7 +115,8 @@ class ExportControllerSliceTest {
                         {"statementId": "clean-air", "title": "Clean air", "contentHash": "sha256:abc",
                          "rows": [{"number": 1, "organizationId": "acme", "name": "Acme",
                                    "country": "DE", "region": "Berlin", "endorsedAt": "2026-03-01T10:00:00Z",
-                                   "source": "web", "assurance": "organization-credential"},
+                                   "source": "web", "assurance": "organization-credential", "kind": "ngo",
+                                   "version": 1, "contentHash": "sha256:abc", "readContentHash": "sha256:abc"},
                                   {"number": 2, "organizationId": "evil"}]}""")
                 .hasPath("$.exportedAt")
                 .doesNotHavePath("$.rows[0].entryNumber")

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.SigningKeyRegistered;
@@ -172,6 +173,23 @@ class ReceiptControllerSliceTest {
                          "history": [{"leafIndex": 0}, {"leafIndex": 1, "assurance": "organization-key"}],
                          "signingKeys": [{"eventType": "org.endorsements.SigningKeyRegistered.v1",
                                           "payload": {"keyId": "k1", "publicKey": "the-public-key"}}]}""".formatted(value));
+    }
+
+    @Test
+    void aReconfirmationAfterTheLatestLeafIsNoLeafTheReceiptProvesTheLeaf() {
+        String aggregate = EndorsementId.of("clean-air", ORGANIZATION).value();
+        AuditEntry reconfirmed = event("event-3", EventMessageFormat.typeOf(EndorsementReconfirmed.class), 3);
+        when(audit.allOfAggregate(aggregate))
+                .thenReturn(List.of(
+                        event("event-1", "EndorsementAdded", 1),
+                        event("event-2", "EndorsementWithdrawn", 2),
+                        reconfirmed));
+
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"eventType": "EndorsementWithdrawn", "leafIndex": 1}""");
     }
 
     @Test

@@ -10,17 +10,22 @@ import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.SignaturePolicy;
 import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTranslationAdded;
 import org.junit.jupiter.api.Test;
 
 class EventSchemasTest {
@@ -50,6 +55,7 @@ class EventSchemasTest {
                         3,
                         EndorsementVisibility.DEFAULT,
                         null,
+                        null,
                         null),
                 new EndorsementAdded(
                         StatementId.of("s-1"),
@@ -65,9 +71,56 @@ class EventSchemasTest {
                         EndorsementVisibility.COUNTED,
                         new ActionSignature(
                                 SigningKeyId.of("k1"), HASH, SIGNED_AT, "0123456789abcdef", "A".repeat(86) + "=="),
-                        AssuranceLevel.ORGANIZATION_KEY),
+                        AssuranceLevel.ORGANIZATION_KEY,
+                        null),
                 new EndorsementWithdrawn(
-                        StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "credential:c1", "req"));
+                        StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "credential:c1", "req"),
+                new StatementPublished(
+                        StatementId.of("s-1"),
+                        "Title",
+                        "Body",
+                        "en",
+                        HASH,
+                        NOW,
+                        "admin",
+                        null,
+                        "Translated by José Rafael Medina",
+                        SignaturePolicy.OPTIONAL,
+                        "José Rafael Medina",
+                        "es"),
+                new StatementTranslationAdded(
+                        StatementId.of("s-1"),
+                        HASH,
+                        "es",
+                        "Título",
+                        "Texto",
+                        "Ana Pérez",
+                        false,
+                        "e".repeat(64),
+                        NOW,
+                        "admin"),
+                new StatementTranslationAdded(
+                        StatementId.of("s-1"), HASH, "es", "Título", "Texto", null, true, "e".repeat(64), NOW, "admin"),
+                new StatementAmended(
+                        StatementId.of("s-1"), 2, "Title", "Body 2", "en", "f".repeat(64), HASH, NOW, "admin"),
+                new EndorsementReconfirmed(
+                        StatementId.of("s-1"),
+                        OrganizationId.of("provea"),
+                        "f".repeat(64),
+                        "f".repeat(64),
+                        HASH,
+                        NOW,
+                        "credential:c1",
+                        "req",
+                        new ActionSignature(
+                                SigningKeyId.of("k1"),
+                                "f".repeat(64),
+                                SIGNED_AT,
+                                "0123456789abcdef",
+                                "A".repeat(86) + "=="),
+                        AssuranceLevel.ORGANIZATION_KEY),
+                new OrganizationProfileUpdated(
+                        OrganizationId.of("provea"), "VE", null, "NGO", "https://example.org", NOW, "admin"));
 
         assertThat(events)
                 .allSatisfy(event -> assertThat(schemas.violations(

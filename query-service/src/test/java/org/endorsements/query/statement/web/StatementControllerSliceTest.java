@@ -12,6 +12,7 @@ import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.query.statement.HiddenSignatories;
 import org.endorsements.query.statement.StatementView;
+import org.endorsements.query.statement.VersionCounts;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.endorsements.query.support.QueryWebSlice;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,9 @@ class StatementControllerSliceTest {
 
     @MockitoBean
     HiddenSignatories hidden;
+
+    @MockitoBean
+    VersionCounts versionCounts;
 
     private final StatementView statement = StatementView.placeholder("clean-air");
 
@@ -75,6 +79,46 @@ class StatementControllerSliceTest {
                 .isLenientlyEqualTo("""
                         {"statementId": "clean-air", "title": "Clean air", "body": "We ask for clean air.",
                          "status": "open", "endorsementCount": 1, "lastEndorsementAt": "2026-03-01T09:01:00Z"}""");
+    }
+
+    @Test
+    void aStatementSaysHowManySignedEachVersionAndListsItsTranslations() {
+        statement.textAdded(
+                new StatementView.Text(
+                        "sha256:es",
+                        "sha256:abc",
+                        "es",
+                        "Aire limpio",
+                        "Pedimos aire limpio.",
+                        "Ana Pérez",
+                        false,
+                        PUBLISHED.plusSeconds(30)),
+                1);
+        statement.amended(2, "Clean air", "We ask for cleaner air.", "en", "sha256:v2", PUBLISHED.plusSeconds(90), 2);
+        when(versionCounts.currentSignatoriesOf("clean-air", "sha256:abc")).thenReturn(1L);
+        when(versionCounts.currentSignatoriesOf("clean-air", "sha256:v2")).thenReturn(0L);
+
+        assertThat(mvc.get().uri("/api/statements/clean-air"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"contentHash": "sha256:v2", "version": 2, "body": "We ask for cleaner air.",
+                         "versions": [
+                           {"version": 1, "contentHash": "sha256:abc", "inForce": false, "signatories": 1},
+                           {"version": 2, "contentHash": "sha256:v2", "inForce": true, "signatories": 0}],
+                         "texts": [{"contentHash": "sha256:es", "versionContentHash": "sha256:abc", "version": 1,
+                                    "language": "es", "translator": "Ana Pérez", "original": false}]}""");
+    }
+
+    @Test
+    void aStatementPublishedAsATranslationNamesItsTranslatorAndItsOriginalsLanguage() {
+        statement.translatedFrom("José Rafael Medina", "es");
+
+        assertThat(mvc.get().uri("/api/statements/clean-air"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"version": 1, "translator": "José Rafael Medina", "originalLanguage": "es"}""");
     }
 
     @Test
