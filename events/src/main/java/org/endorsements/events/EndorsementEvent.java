@@ -10,9 +10,13 @@ public sealed interface EndorsementEvent
                 OrganizationHidden,
                 StatementPublished,
                 StatementClosed,
+                StatementTargetsSet,
+                StatementGoalReached,
                 EndorsementAdded,
                 EndorsementWithdrawn,
                 EndorsementVisibilityChanged,
+                EndorsementInvalidated,
+                EndorsementReinstated,
                 SigningKeyRegistered,
                 SigningKeyRevoked {
 

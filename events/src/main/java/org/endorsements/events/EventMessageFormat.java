@@ -35,17 +35,21 @@ public final class EventMessageFormat {
     public static final String HEADER_CONTENT_TYPE = "content-type";
 
     private static final String TYPE_PREFIX = "org.endorsements.";
-    private static final Map<Class<? extends EndorsementEvent>, String> NAMES = Map.of(
-            SigningKeyRegistered.class, "SigningKeyRegistered",
-            SigningKeyRevoked.class, "SigningKeyRevoked",
-            OrganizationRegistered.class, "OrganizationRegistered",
-            OrganizationSuspended.class, "OrganizationSuspended",
-            StatementPublished.class, "StatementPublished",
-            StatementClosed.class, "StatementClosed",
-            EndorsementAdded.class, "EndorsementAdded",
-            EndorsementWithdrawn.class, "EndorsementWithdrawn",
-            OrganizationHidden.class, "OrganizationHidden",
-            EndorsementVisibilityChanged.class, "EndorsementVisibilityChanged");
+    private static final Map<Class<? extends EndorsementEvent>, String> NAMES = Map.ofEntries(
+            Map.entry(SigningKeyRegistered.class, "SigningKeyRegistered"),
+            Map.entry(SigningKeyRevoked.class, "SigningKeyRevoked"),
+            Map.entry(OrganizationRegistered.class, "OrganizationRegistered"),
+            Map.entry(OrganizationSuspended.class, "OrganizationSuspended"),
+            Map.entry(StatementPublished.class, "StatementPublished"),
+            Map.entry(StatementClosed.class, "StatementClosed"),
+            Map.entry(EndorsementAdded.class, "EndorsementAdded"),
+            Map.entry(EndorsementWithdrawn.class, "EndorsementWithdrawn"),
+            Map.entry(OrganizationHidden.class, "OrganizationHidden"),
+            Map.entry(EndorsementVisibilityChanged.class, "EndorsementVisibilityChanged"),
+            Map.entry(StatementTargetsSet.class, "StatementTargetsSet"),
+            Map.entry(StatementGoalReached.class, "StatementGoalReached"),
+            Map.entry(EndorsementInvalidated.class, "EndorsementInvalidated"),
+            Map.entry(EndorsementReinstated.class, "EndorsementReinstated"));
     /** Version of each type's payload; a breaking change adds a new type name, never reuses one. */
     private static final String VERSION = ".v1";
 

@@ -5,7 +5,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.endorsements.events.SignaturePolicy;
 import org.endorsements.events.StatementId;
 
-/** {@code signaturePolicy} null means {@code optional}. */
+/**
+ * {@code signaturePolicy} null means {@code optional}; {@code signatureGoal} and {@code closesAt} null mean no goal
+ * and no deadline.
+ */
 public record PublishStatementCommand(
         @TargetAggregateIdentifier StatementId statementId,
         String title,
@@ -14,12 +17,27 @@ public record PublishStatementCommand(
         String signatoryListIntro,
         String closingNote,
         Instant at,
-        SignaturePolicy signaturePolicy) {
+        SignaturePolicy signaturePolicy,
+        Integer signatureGoal,
+        Instant closesAt) {
 
     public PublishStatementCommand {
         if (signaturePolicy == null) {
             signaturePolicy = SignaturePolicy.OPTIONAL;
         }
+    }
+
+    /** A statement without goal or deadline. */
+    public PublishStatementCommand(
+            StatementId statementId,
+            String title,
+            String body,
+            String language,
+            String signatoryListIntro,
+            String closingNote,
+            Instant at,
+            SignaturePolicy signaturePolicy) {
+        this(statementId, title, body, language, signatoryListIntro, closingNote, at, signaturePolicy, null, null);
     }
 
     /** A statement that takes unsigned endorsements too. */

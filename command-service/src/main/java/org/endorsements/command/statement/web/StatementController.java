@@ -2,12 +2,15 @@ package org.endorsements.command.statement.web;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import org.endorsements.command.registry.StatementRegistry;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.Identifiers;
+import org.endorsements.command.shared.web.InvalidRequestException;
 import org.endorsements.command.statement.CloseStatementCommand;
 import org.endorsements.command.statement.PublishStatementCommand;
+import org.endorsements.command.statement.SetStatementTargetsCommand;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.SignaturePolicy;
@@ -15,6 +18,7 @@ import org.endorsements.events.StatementId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,7 +47,14 @@ class StatementController {
             String language,
             String signatoryListIntro,
             String closingNote,
-            SignaturePolicy signaturePolicy) {}
+            SignaturePolicy signaturePolicy,
+            Integer signatureGoal,
+            Instant closesAt) {}
+
+    /** Both are replaced: null removes the goal or the closing time. */
+    record TargetsRequest(Integer signatureGoal, Instant closesAt) {}
+
+    record Targets(String statementId, Integer signatureGoal, Instant closesAt) {}
 
     record PublishedStatement(String statementId, String contentHash) {}
 
@@ -60,7 +71,9 @@ class StatementController {
                 request.signatoryListIntro(),
                 request.closingNote(),
                 clock.instant(),
-                request.signaturePolicy()));
+                request.signaturePolicy(),
+                request.signatureGoal(),
+                request.closesAt()));
         return ResponseEntity.created(URI.create("/api/statements/" + id.value()))
                 .header(ConsistencyToken.HEADER, position(id, PUBLICATION_SEQUENCE))
                 .body(new PublishedStatement(id.value(), contentHash));
@@ -70,13 +83,32 @@ class StatementController {
     ResponseEntity<ClosedStatement> close(@PathVariable StatementId statementId) {
         // Organizations and statements share one aggregate id space: an id that is no statement is a 404 here,
         // before Axon would load another aggregate type's events into a Statement.
-        if (registry.find(statementId).isEmpty()) {
-            throw DomainRuleViolation.notFound("not-found", "There is no such organization or statement.");
-        }
+        requireStatement(statementId);
         long sequence = commands.send(new CloseStatementCommand(statementId, clock.instant()));
         return ResponseEntity.ok()
                 .header(ConsistencyToken.HEADER, position(statementId, sequence))
                 .body(new ClosedStatement(statementId.value()));
+    }
+
+    /** An admin sets or changes the goal and the closing time of an open statement. */
+    @PutMapping("/{statementId}/targets")
+    ResponseEntity<Targets> setTargets(
+            @PathVariable StatementId statementId, @RequestBody(required = false) TargetsRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("invalid-targets", "A body with signatureGoal and closesAt is required.");
+        }
+        requireStatement(statementId);
+        long sequence = commands.sendRetryingConflicts(new SetStatementTargetsCommand(
+                statementId, request.signatureGoal(), request.closesAt(), clock.instant()));
+        return ResponseEntity.ok()
+                .header(ConsistencyToken.HEADER, position(statementId, sequence))
+                .body(new Targets(statementId.value(), request.signatureGoal(), request.closesAt()));
+    }
+
+    private void requireStatement(StatementId statementId) {
+        if (registry.find(statementId).isEmpty()) {
+            throw DomainRuleViolation.notFound("not-found", "There is no such organization or statement.");
+        }
     }
 
     private static String position(StatementId id, long sequence) {
