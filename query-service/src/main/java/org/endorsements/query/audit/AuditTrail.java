@@ -42,5 +42,6 @@ public interface AuditTrail {
             String source,
             Integer entryNumber,
             String contentHash,
-            String signerOpening) {}
+            String signerOpening,
+            boolean reinstated) {}
 }

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.query.audit.AuditEntry;
@@ -26,6 +28,8 @@ public class AuditQueries implements AuditTrail {
 
     private static final String ADDED = EventMessageFormat.typeOf(EndorsementAdded.class);
     private static final String WITHDRAWN = EventMessageFormat.typeOf(EndorsementWithdrawn.class);
+    private static final String INVALIDATED = EventMessageFormat.typeOf(EndorsementInvalidated.class);
+    private static final String REINSTATED = EventMessageFormat.typeOf(EndorsementReinstated.class);
 
     private final MongoTemplate mongo;
     private final LiveGeneration live;
@@ -130,7 +134,7 @@ public class AuditQueries implements AuditTrail {
         return Query.query(Criteria.where("statementId")
                 .is(statementId)
                 .and("type")
-                .in(ADDED, WITHDRAWN)
+                .in(ADDED, WITHDRAWN, INVALIDATED, REINSTATED)
                 .and("occurredAt")
                 .lte(asOf));
     }
@@ -141,14 +145,15 @@ public class AuditQueries implements AuditTrail {
         return new EndorsementChange(
                 entry.getString("aggregateId"),
                 ((Number) entry.get("sequence")).longValue(),
-                ADDED.equals(entry.getString("type")),
+                ADDED.equals(entry.getString("type")) || REINSTATED.equals(entry.getString("type")),
                 entry.getString("organizationId"),
                 instant(entry.get("occurredAt")),
                 payload == null ? null : payload.getString("organizationName"),
                 payload == null ? null : payload.getString("source"),
                 number == null ? null : ((Number) number).intValue(),
                 payload == null ? null : payload.getString("contentHash"),
-                payload == null ? null : payload.getString("signerOpening"));
+                payload == null ? null : payload.getString("signerOpening"),
+                REINSTATED.equals(entry.getString("type")));
     }
 
     private static Instant instant(Object stored) {

@@ -153,7 +153,11 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories {
         audit.forEachEndorsementChange(
                 statementId,
                 asOf,
-                e -> fold.accept(e.endorsementId(), e.sequence(), e.added(), e.added() ? signatoryAt(e) : null));
+                e -> fold.accept(
+                        e.endorsementId(),
+                        e.sequence(),
+                        e.added(),
+                        e.added() && !e.reinstated() ? signatoryAt(e) : null));
         List<SignatoryAt> inForce = fold.values();
         int withheld = 0;
         int hidden = 0;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
@@ -65,6 +67,10 @@ public class OrganizationProjection implements BatchProjection {
                 ids.add(w.organizationId().value());
             } else if (e.event() instanceof EndorsementVisibilityChanged v) {
                 ids.add(v.organizationId().value());
+            } else if (e.event() instanceof EndorsementInvalidated i) {
+                ids.add(i.organizationId().value());
+            } else if (e.event() instanceof EndorsementReinstated r) {
+                ids.add(r.organizationId().value());
             } else if (e.event() instanceof OrganizationRegistered
                     || e.event() instanceof OrganizationSuspended
                     || e.event() instanceof OrganizationHidden) {
@@ -109,6 +115,12 @@ public class OrganizationProjection implements BatchProjection {
             } else if (e.event() instanceof EndorsementVisibilityChanged v) {
                 view(loaded, touched, v.organizationId().value())
                         .visibility(v.statementId().value(), v.visibility().wireName(), e.sequence());
+            } else if (e.event() instanceof EndorsementInvalidated i) {
+                view(loaded, touched, i.organizationId().value())
+                        .signature(i.statementId().value(), false, i.invalidatedAt(), e.sequence(), null);
+            } else if (e.event() instanceof EndorsementReinstated r) {
+                view(loaded, touched, r.organizationId().value())
+                        .signature(r.statementId().value(), true, r.reinstatedAt(), e.sequence(), null);
             }
         }
         // Most organization documents of a batch are new: inserted, and replaced only where they exist.

@@ -1,11 +1,13 @@
 package org.endorsements.query.statement.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.HiddenSignatories;
+import org.endorsements.query.statement.Progress;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Statements with their counts. The counts include every signatory; {@code countedButHidden} says how many of the
- * current ones the public does not see named.
+ * current ones the public does not see named; {@code invalidated} how many an admin invalidated (not counted);
+ * {@code progress} the goal and the closing time.
  */
 @RestController
 @RequestMapping("/api/statements")
@@ -25,9 +28,12 @@ class StatementController {
     private final StatementQueries statements;
     private final ConsistencyGate consistency;
     private final HiddenSignatories hidden;
+    private final Clock clock;
 
-    StatementController(StatementQueries statements, ConsistencyGate consistency, HiddenSignatories hidden) {
+    StatementController(
+            StatementQueries statements, ConsistencyGate consistency, HiddenSignatories hidden, Clock clock) {
         this.statements = statements;
+        this.clock = clock;
         this.hidden = hidden;
         this.consistency = consistency;
     }
@@ -45,9 +51,12 @@ class StatementController {
             long withdrawals,
             Instant firstEndorsementAt,
             Instant lastEndorsementAt,
-            long countedButHidden) {
+            long countedButHidden,
+            long invalidated,
+            String closedBy,
+            Progress progress) {
 
-        static StatementSummary of(StatementView v, long countedButHidden) {
+        static StatementSummary of(StatementView v, long countedButHidden, Instant now) {
             return new StatementSummary(
                     v.getId(),
                     v.getTitle(),
@@ -61,7 +70,10 @@ class StatementController {
                     v.getWithdrawn(),
                     v.getFirstEndorsementAt(),
                     v.getLastEndorsementAt(),
-                    countedButHidden);
+                    countedButHidden,
+                    v.getInvalidated(),
+                    v.getClosedBy(),
+                    Progress.of(v, now));
         }
     }
 
@@ -79,9 +91,12 @@ class StatementController {
             long withdrawals,
             Instant firstEndorsementAt,
             Instant lastEndorsementAt,
-            long countedButHidden) {
+            long countedButHidden,
+            long invalidated,
+            String closedBy,
+            Progress progress) {
 
-        static StatementDetails of(StatementView v, long countedButHidden) {
+        static StatementDetails of(StatementView v, long countedButHidden, Instant now) {
             return new StatementDetails(
                     v.getId(),
                     v.getTitle(),
@@ -96,7 +111,10 @@ class StatementController {
                     v.getWithdrawn(),
                     v.getFirstEndorsementAt(),
                     v.getLastEndorsementAt(),
-                    countedButHidden);
+                    countedButHidden,
+                    v.getInvalidated(),
+                    v.getClosedBy(),
+                    Progress.of(v, now));
         }
     }
 
@@ -105,7 +123,7 @@ class StatementController {
         return consistency.read(
                 minPosition,
                 () -> statements.all().stream()
-                        .map(v -> StatementSummary.of(v, hidden.countedButHidden(v.getId())))
+                        .map(v -> StatementSummary.of(v, hidden.countedButHidden(v.getId()), clock.instant()))
                         .toList());
     }
 
@@ -116,7 +134,7 @@ class StatementController {
                 minPosition,
                 () -> statements
                         .find(statementId)
-                        .map(v -> StatementDetails.of(v, hidden.countedButHidden(v.getId())))
+                        .map(v -> StatementDetails.of(v, hidden.countedButHidden(v.getId()), clock.instant()))
                         .orElseThrow(() -> ProblemException.notFound("statement")));
     }
 }
