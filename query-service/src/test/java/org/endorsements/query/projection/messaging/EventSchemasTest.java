@@ -12,7 +12,12 @@ import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.InvalidationCategory;
+import org.endorsements.events.StatementGoalReached;
+import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
@@ -67,7 +72,20 @@ class EventSchemasTest {
                                 SigningKeyId.of("k1"), HASH, SIGNED_AT, "0123456789abcdef", "A".repeat(86) + "=="),
                         AssuranceLevel.ORGANIZATION_KEY),
                 new EndorsementWithdrawn(
-                        StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "credential:c1", "req"));
+                        StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "credential:c1", "req"),
+                new StatementTargetsSet(StatementId.of("s-1"), 500, NOW.plusSeconds(86_400), NOW, "admin"),
+                new StatementTargetsSet(StatementId.of("s-1"), null, null, NOW, "admin"),
+                new StatementGoalReached(StatementId.of("s-1"), 500, 500, NOW),
+                new StatementClosed(StatementId.of("s-1"), NOW, StatementClosed.DEADLINE_ACTOR),
+                new EndorsementInvalidated(
+                        StatementId.of("s-1"),
+                        OrganizationId.of("provea"),
+                        InvalidationCategory.OUT_OF_SCOPE,
+                        "not a Venezuelan organization",
+                        NOW,
+                        "admin",
+                        "job-1"),
+                new EndorsementReinstated(StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "admin", "r"));
 
         assertThat(events)
                 .allSatisfy(event -> assertThat(schemas.violations(
