@@ -67,8 +67,6 @@ public @interface QueryWebSlice {
     String OTHER_ORGANIZATION = "other-org-with-key";
     String OTHER_ORGANIZATION_KEY = "slice-key-of-other-org";
     String FAILED_AUTHENTICATIONS_PER_CLASS = "1000";
-    /** The slice's fixed clock. */
-    java.time.Instant NOW = java.time.Instant.parse("2026-11-15T12:00:00Z");
     /** How long a test waits for one async cycle of a request. */
     Duration ASYNC_TIMEOUT = Duration.ofSeconds(10);
 
@@ -126,12 +124,6 @@ public @interface QueryWebSlice {
             keys.apply(OTHER_ORGANIZATION, digest(OTHER_ORGANIZATION, OTHER_ORGANIZATION_KEY));
             keys.markCaughtUp();
             return keys;
-        }
-
-        /** The instant every slice reads at: what "time left" is measured from. */
-        @Bean
-        java.time.Clock clock() {
-            return java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC);
         }
 
         @Bean
