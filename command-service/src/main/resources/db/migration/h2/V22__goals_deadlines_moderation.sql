@@ -14,3 +14,18 @@ CREATE TABLE endorsement_registry (
     PRIMARY KEY (statement_id, organization_id)
 );
 CREATE INDEX endorsement_registry_state ON endorsement_registry (statement_id, state);
+
+-- Endorsements recorded before this table existed: each one's state is its last addition or withdrawal (no
+-- invalidation existed before). The aggregate id is '<statement id>:<organization id>'; ids never hold ':'.
+INSERT INTO endorsement_registry (statement_id, organization_id, state)
+SELECT SUBSTRING(d.aggregateidentifier FROM 1 FOR POSITION(':' IN d.aggregateidentifier) - 1),
+       SUBSTRING(d.aggregateidentifier FROM POSITION(':' IN d.aggregateidentifier) + 1),
+       CASE WHEN d.payloadtype = 'org.endorsements.events.EndorsementAdded' THEN 'endorsed' ELSE 'withdrawn' END
+FROM domainevententry d
+WHERE d.type = 'Endorsement'
+  AND d.payloadtype IN ('org.endorsements.events.EndorsementAdded', 'org.endorsements.events.EndorsementWithdrawn')
+  AND d.sequencenumber = (
+      SELECT MAX(l.sequencenumber) FROM domainevententry l
+      WHERE l.aggregateidentifier = d.aggregateidentifier
+        AND l.payloadtype IN ('org.endorsements.events.EndorsementAdded',
+                              'org.endorsements.events.EndorsementWithdrawn'));
