@@ -106,7 +106,8 @@ class CampaignProjectionsTest {
         assertThat(statement.getCurrentCount()).isEqualTo(1);
         assertThat(statement.getInvalidated()).isEqualTo(1);
         assertThat(statement.getWithdrawn()).isZero();
-        assertThat(store.endorsementQueries().countCurrent(STATEMENT, null, org.endorsements.query.endorsement.Audience.PUBLIC))
+        assertThat(store.endorsementQueries()
+                        .countCurrent(STATEMENT, null, org.endorsements.query.endorsement.Audience.PUBLIC))
                 .isEqualTo(1);
     }
 
@@ -119,12 +120,11 @@ class CampaignProjectionsTest {
         assertThat(endorsement.getInvalidationCategory()).isEqualTo("forged");
         assertThat(endorsement.getInvalidationReason()).isEqualTo("not signed by them");
         assertThat(endorsement.getInvalidatedAt()).isEqualTo(T2);
-        assertThat(store.auditEntries())
-                .anySatisfy(entry -> {
-                    assertThat(entry.type()).isEqualTo("org.endorsements.EndorsementInvalidated.v1");
-                    assertThat(entry.organizationId()).isEqualTo("provea");
-                    assertThat(entry.actor()).isEqualTo("admin");
-                });
+        assertThat(store.auditEntries()).anySatisfy(entry -> {
+            assertThat(entry.type()).isEqualTo("org.endorsements.EndorsementInvalidated.v1");
+            assertThat(entry.organizationId()).isEqualTo("provea");
+            assertThat(entry.actor()).isEqualTo("admin");
+        });
     }
 
     @Test
@@ -146,8 +146,11 @@ class CampaignProjectionsTest {
 
     @Test
     void aRedeliveredInvalidationCountsOnce() {
+        ProjectedEvent published = events.published(T0);
+        ProjectedEvent added = events.added("provea", 0, T1);
+        // Built after the others: offsets follow the order in which events are made, as on the topic.
         ProjectedEvent invalidated = events.invalidated("provea", 1, T2);
-        project(events.published(T0), events.added("provea", 0, T1), invalidated);
+        project(published, added, invalidated);
 
         project(invalidated);
         project(events.republished(invalidated));

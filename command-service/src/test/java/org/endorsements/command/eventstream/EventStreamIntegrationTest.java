@@ -146,8 +146,7 @@ class EventStreamIntegrationTest extends TestStackSupport {
                 Map.entry("org.endorsements.StatementGoalReached.v1", "StatementGoalReached.v1.json"),
                 Map.entry("org.endorsements.EndorsementInvalidated.v1", "EndorsementInvalidated.v1.json"),
                 Map.entry("org.endorsements.EndorsementReinstated.v1", "EndorsementReinstated.v1.json"),
-                Map.entry(
-                        "org.endorsements.EndorsementVisibilityChanged.v1", "EndorsementVisibilityChanged.v1.json"),
+                Map.entry("org.endorsements.EndorsementVisibilityChanged.v1", "EndorsementVisibilityChanged.v1.json"),
                 Map.entry("org.endorsements.OrganizationHidden.v1", "OrganizationHidden.v1.json"));
         awaitRecord(org.text("organizationId"), "org.endorsements.OrganizationSuspended.v1");
         // Recorded by the command side on its own, shortly after the endorsement that reached the goal.

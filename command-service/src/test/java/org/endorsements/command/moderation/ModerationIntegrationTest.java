@@ -53,7 +53,8 @@ class ModerationIntegrationTest extends TestStackSupport {
         assertThat(again.text("type")).isEqualTo("urn:endorsements:problem:endorsement-invalidated");
         assertThat(api.send("DELETE", path, org.text("apiKey"), null).status()).isEqualTo(409);
 
-        assertThat(api.send("POST", path + "/reinstatement", ADMIN_KEY, "{\"reason\":\"genuine\"}").status())
+        assertThat(api.send("POST", path + "/reinstatement", ADMIN_KEY, "{\"reason\":\"genuine\"}")
+                        .status())
                 .isEqualTo(200);
         assertThat(api.send("PUT", path, org.text("apiKey"), null).status()).isEqualTo(200);
     }
@@ -67,7 +68,8 @@ class ModerationIntegrationTest extends TestStackSupport {
         api.send("PUT", path, org.text("apiKey"), null);
         api.send("POST", path + "/invalidation", ADMIN_KEY, "{\"category\":\"duplicate\",\"reason\":\"twice\"}");
 
-        assertThat(api.send("POST", path + "/reinstatement", org.text("apiKey"), "{}").status())
+        assertThat(api.send("POST", path + "/reinstatement", org.text("apiKey"), "{}")
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -100,13 +102,14 @@ class ModerationIntegrationTest extends TestStackSupport {
         String location = started.headers().firstValue("Location").orElseThrow();
         String jobId = started.text("jobId");
         await().atMost(WAIT)
-                .until(() -> "done"
-                        .equals(api.send("GET", location, ADMIN_KEY, null).text("status")));
+                .until(() ->
+                        "done".equals(api.send("GET", location, ADMIN_KEY, null).text("status")));
 
         Api.Response done = api.send("GET", location, ADMIN_KEY, null);
         assertThat(done.body().path("processed").asInt()).isEqualTo(2);
         assertThat(done.body().path("countedAfter").asLong()).isZero();
-        assertThat(done.body().path("results").findValuesAsText("outcome")).containsExactly("invalidated", "invalidated");
+        assertThat(done.body().path("results").findValuesAsText("outcome"))
+                .containsExactly("invalidated", "invalidated");
         assertThat(requestIds(statementId, a)).singleElement().asString().contains("\"requestId\":\"" + jobId + "\"");
         assertThat(requestIds(statementId, b)).singleElement().asString().contains("\"category\":\"out-of-scope\"");
     }

@@ -239,7 +239,7 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                         .replace("{organizationId}", organizationId)
                         .replace("{statementId}", statement)
                         .replace("{keyId}", "k1")
-                .replace("{jobId}", "no-such-job");
+                        .replace("{jobId}", "no-such-job");
                 String json = row.body() == null
                         ? null
                         : row.body().formatted(UUID.randomUUID().toString().substring(0, 8));

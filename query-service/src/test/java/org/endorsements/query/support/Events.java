@@ -4,22 +4,22 @@ import java.time.Instant;
 import java.util.UUID;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
-import org.endorsements.events.EndorsementInvalidated;
-import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementWithdrawn;
-import org.endorsements.events.InvalidationCategory;
-import org.endorsements.events.StatementClosed;
-import org.endorsements.events.StatementGoalReached;
-import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
+import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementGoalReached;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.query.projection.ProjectedEvent;
 
 /** Builds events as they arrive from the topic: a statement's events on one partition, offsets increasing. */
@@ -168,7 +168,11 @@ public final class Events {
 
     public ProjectedEvent goalReached(int goal, long count, long sequence, Instant at) {
         return event(
-                new StatementGoalReached(StatementId.of(STATEMENT), goal, count, at), "Statement", STATEMENT, sequence, at);
+                new StatementGoalReached(StatementId.of(STATEMENT), goal, count, at),
+                "Statement",
+                STATEMENT,
+                sequence,
+                at);
     }
 
     public ProjectedEvent closed(String by, long sequence, Instant at) {

@@ -10,22 +10,22 @@ import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
-import org.endorsements.events.EndorsementSource;
-import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReinstated;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
-import org.endorsements.events.InvalidationCategory;
-import org.endorsements.events.StatementGoalReached;
-import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementGoalReached;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTargetsSet;
 import org.junit.jupiter.api.Test;
 
 class EventSchemasTest {
