@@ -127,7 +127,9 @@
     source.addEventListener('open', () => { $('live-state').textContent = 'live'; });
     source.addEventListener('error', () => { $('live-state').textContent = 'reconnecting…'; });
     source.addEventListener('counts', (event) => {
-      updateCounts(JSON.parse(event.data));
+      const counts = JSON.parse(event.data);
+      updateCounts(counts);
+      $('progress').hidden = !window.endorsementProgress.render($('progress'), counts);
       $('live-state').textContent = 'live · updated ' + new Date().toLocaleTimeString();
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => { loadGrowth(); loadSignatories(); loadBreakdown(); loadAssurance(); }, 500);

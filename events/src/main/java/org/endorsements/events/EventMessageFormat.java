@@ -51,7 +51,11 @@ public final class EventMessageFormat {
             Map.entry(StatementTranslationAdded.class, "StatementTranslationAdded"),
             Map.entry(StatementAmended.class, "StatementAmended"),
             Map.entry(EndorsementReconfirmed.class, "EndorsementReconfirmed"),
-            Map.entry(OrganizationProfileUpdated.class, "OrganizationProfileUpdated"));
+            Map.entry(OrganizationProfileUpdated.class, "OrganizationProfileUpdated"),
+            Map.entry(StatementTargetsSet.class, "StatementTargetsSet"),
+            Map.entry(StatementGoalReached.class, "StatementGoalReached"),
+            Map.entry(EndorsementInvalidated.class, "EndorsementInvalidated"),
+            Map.entry(EndorsementReinstated.class, "EndorsementReinstated"));
 
     /** Version of each type's payload; a breaking change adds a new type name, never reuses one. */
     private static final String VERSION = ".v1";

@@ -90,6 +90,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
             Map<String, Integer> current = new HashMap<>();
             int added = 0;
             int withdrawn = 0;
+            int invalidated = 0;
+            int moderations = 0;
             for (long start = 0; start < checkpoint.size(); start += PAGE) {
                 long end = Math.min(checkpoint.size(), start + PAGE);
                 JsonNode leaves = api.get(base + "/log/leaves?start=" + start + "&end=" + end)
@@ -117,6 +119,20 @@ public final class VerifyLogCommand implements Callable<Integer> {
                                 current.remove(signer);
                             }
                         }
+                        // An admin's invalidation takes a signer out of the count as a withdrawal does; a
+                        // reinstatement puts it back.
+                        case "EndorsementInvalidated" -> {
+                            invalidated++;
+                            moderations++;
+                            if (current.merge(signer, -1, Integer::sum) == 0) {
+                                current.remove(signer);
+                            }
+                        }
+                        case "EndorsementReinstated" -> {
+                            invalidated--;
+                            moderations++;
+                            current.merge(signer, 1, Integer::sum);
+                        }
                         default -> {}
                     }
                 }
@@ -134,12 +150,19 @@ public final class VerifyLogCommand implements Callable<Integer> {
             }
             Set<String> endorsed = new HashSet<>(current.keySet());
             out.printf(
-                    "The log holds %d endorsements, %d withdrawals, %d currently endorsed signers.%n",
-                    added, withdrawn, endorsed.size());
+                    "The log holds %d endorsements, %d withdrawals, %d invalidated now, %d currently endorsed"
+                            + " signers.%n",
+                    added, withdrawn, invalidated, endorsed.size());
             checkPublicList(api, base, endorsed, failures, out);
             if (auditorKey != null && !auditorKey.isBlank()) {
                 checkAuditTrail(
-                        api.withKey(auditorKey), base, signerByEvent, leafByEvent, added + withdrawn, failures, out);
+                        api.withKey(auditorKey),
+                        base,
+                        signerByEvent,
+                        leafByEvent,
+                        added + withdrawn + moderations,
+                        failures,
+                        out);
             }
         } catch (IOException | IllegalArgumentException e) {
             failures.add(e.getMessage());
@@ -230,7 +253,10 @@ public final class VerifyLogCommand implements Callable<Integer> {
             for (JsonNode entry : history.path("items")) {
                 String type = entry.path("type").asText();
                 boolean addition = type.contains("EndorsementAdded");
-                if (!addition && !type.contains("EndorsementWithdrawn")) {
+                if (!addition
+                        && !type.contains("EndorsementWithdrawn")
+                        && !type.contains("EndorsementInvalidated")
+                        && !type.contains("EndorsementReinstated")) {
                     continue;
                 }
                 events++;

@@ -22,7 +22,9 @@ import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
@@ -39,7 +41,7 @@ public class Endorsement {
     /** The type the event store records; pinned, so that renaming this class changes no stored or relayed name. */
     public static final String TYPE = "Endorsement";
 
-    static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = 500;
 
     @AggregateIdentifier
     private String endorsementId;
@@ -47,6 +49,9 @@ public class Endorsement {
     private boolean endorsed;
     /** The version (its content hash) the endorsement in force endorsed. */
     private String endorsedContentHash;
+
+    /** An admin invalidated the endorsement: it does not count, and only an admin's reinstatement undoes that. */
+    private boolean invalidated;
 
     private String signerOpening;
     private EndorsementVisibility visibility;
@@ -68,6 +73,11 @@ public class Endorsement {
             SignatureProperties signatures) {
         EndorsementId id = command.endorsementId();
         requireSourceOf(caller, command.source());
+        if (invalidated) {
+            throw DomainRuleViolation.conflict(
+                    "endorsement-invalidated",
+                    "an admin invalidated this endorsement; only an admin's reinstatement counts it again");
+        }
         String claimedHash = claimedContentHash(command);
         if (endorsed) {
             // A repeated endorsement that asks for another visibility must not look as if it had been granted; a
@@ -210,6 +220,10 @@ public class Endorsement {
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
             SignatoryRules rules) {
         EndorsementId id = command.endorsementId();
+        if (invalidated) {
+            throw DomainRuleViolation.conflict(
+                    "endorsement-invalidated", "an admin invalidated this endorsement; its visibility cannot change");
+        }
         if (!endorsed) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement whose visibility could change");
         }
@@ -232,6 +246,10 @@ public class Endorsement {
             AssuranceRules assurances,
             SignatureProperties signatures) {
         EndorsementId id = command.endorsementId();
+        if (invalidated) {
+            throw DomainRuleViolation.conflict(
+                    "endorsement-invalidated", "an admin invalidated this endorsement; there is nothing to withdraw");
+        }
         if (!endorsed) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
         }
@@ -258,6 +276,71 @@ public class Endorsement {
                 command.signature(),
                 assurance));
         return new EndorsementOutcome(true, getVersion());
+    }
+
+    /**
+     * Only a counted endorsement can be invalidated; invalidating it again changes nothing (a bulk job that is
+     * applied twice records each invalidation once).
+     */
+    @CommandHandler
+    public EndorsementOutcome handle(
+            InvalidateEndorsementCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        requireAdmin(caller);
+        EndorsementId id = command.endorsementId();
+        if (command.category() == null) {
+            throw DomainRuleViolation.invalid("invalid-category", "category is required");
+        }
+        String reason = TextRules.singleLine(command.reason(), "reason", MAX_REASON_LENGTH, true);
+        if (invalidated) {
+            return new EndorsementOutcome(false, getVersion());
+        }
+        if (!endorsed) {
+            throw DomainRuleViolation.conflict("not-endorsed", "there is no counted endorsement to invalidate");
+        }
+        apply(new EndorsementInvalidated(
+                id.statementId(),
+                id.organizationId(),
+                command.category(),
+                reason,
+                command.at(),
+                caller.auditName(),
+                command.requestId()));
+        return new EndorsementOutcome(true, getVersion());
+    }
+
+    @CommandHandler
+    public EndorsementOutcome handle(
+            ReinstateEndorsementCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        requireAdmin(caller);
+        EndorsementId id = command.endorsementId();
+        String reason = TextRules.singleLine(command.reason(), "reason", MAX_REASON_LENGTH, false);
+        if (!invalidated) {
+            throw DomainRuleViolation.conflict("not-invalidated", "the endorsement is not invalidated");
+        }
+        apply(new EndorsementReinstated(
+                id.statementId(), id.organizationId(), reason, command.at(), caller.auditName(), command.requestId()));
+        return new EndorsementOutcome(true, getVersion());
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementInvalidated event) {
+        this.endorsed = false;
+        this.invalidated = true;
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementReinstated event) {
+        this.endorsed = true;
+        this.invalidated = false;
+    }
+
+    /** The request rules let only the admin here; the aggregate holds to it whoever sends the command. */
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw DomainRuleViolation.forbidden("admin-only", "only an admin moderates endorsements");
+        }
     }
 
     @EventSourcingHandler

@@ -126,7 +126,20 @@ class SecurityConfiguration {
                                 PATHS.matcher(POST, "/api/statements"),
                                 PATHS.matcher(POST, "/api/statements/{statementId}/close"),
                                 PATHS.matcher(POST, "/api/statements/{statementId}/translations"),
-                                PATHS.matcher(POST, "/api/statements/{statementId}/amendments"))
+                                PATHS.matcher(POST, "/api/statements/{statementId}/amendments"),
+                                PATHS.matcher(PUT, "/api/statements/{statementId}/targets"))
+                        .access(adminOnly())
+                        // Moderation is the platform's decision about a signature, never the organization's.
+                        .requestMatchers(
+                                PATHS.matcher(
+                                        POST,
+                                        "/api/statements/{statementId}/endorsements/{organizationId}/invalidation"),
+                                PATHS.matcher(
+                                        POST,
+                                        "/api/statements/{statementId}/endorsements/{organizationId}/reinstatement"),
+                                PATHS.matcher(POST, "/api/statements/{statementId}/invalidations/preview"),
+                                PATHS.matcher(POST, "/api/statements/{statementId}/invalidation-jobs"),
+                                PATHS.matcher(GET, "/api/statements/{statementId}/invalidation-jobs/{jobId}"))
                         .access(adminOnly())
                         .requestMatchers(
                                 PATHS.matcher(PUT, "/api/statements/{statementId}/endorsements/{organizationId}"),

@@ -7,7 +7,8 @@ import org.endorsements.events.StatementId;
 
 /**
  * {@code signaturePolicy} null means {@code optional}. {@code translator} and {@code originalLanguage}, both or
- * neither, say that the text is a translation of an original not given here.
+ * neither, say that the text is a translation of an original not given here. {@code signatureGoal} and
+ * {@code closesAt} null mean no goal and no deadline.
  */
 public record PublishStatementCommand(
         @TargetAggregateIdentifier StatementId statementId,
@@ -19,12 +20,39 @@ public record PublishStatementCommand(
         Instant at,
         SignaturePolicy signaturePolicy,
         String translator,
-        String originalLanguage) {
+        String originalLanguage,
+        Integer signatureGoal,
+        Instant closesAt) {
 
     public PublishStatementCommand {
         if (signaturePolicy == null) {
             signaturePolicy = SignaturePolicy.OPTIONAL;
         }
+    }
+
+    /** A statement of its original text, without goal or deadline. */
+    public PublishStatementCommand(
+            StatementId statementId,
+            String title,
+            String body,
+            String language,
+            String signatoryListIntro,
+            String closingNote,
+            Instant at,
+            SignaturePolicy signaturePolicy) {
+        this(
+                statementId,
+                title,
+                body,
+                language,
+                signatoryListIntro,
+                closingNote,
+                at,
+                signaturePolicy,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** A statement that takes unsigned endorsements too. */
@@ -45,6 +73,8 @@ public record PublishStatementCommand(
                 closingNote,
                 at,
                 SignaturePolicy.OPTIONAL,
+                null,
+                null,
                 null,
                 null);
     }

@@ -3,9 +3,11 @@ package org.endorsements.command.statement;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -21,8 +23,10 @@ import org.endorsements.events.Caller;
 import org.endorsements.events.CanonicalText;
 import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementGoalReached;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.events.StatementTranslationAdded;
 
 /**
@@ -41,6 +45,8 @@ public class Statement {
 
     static final int MAX_TITLE_LENGTH = 300;
     static final int MAX_BODY_LENGTH = 50_000;
+    /** Far above any coalition's reach; a larger number is a typing error, not a goal. */
+    static final int MAX_SIGNATURE_GOAL = 10_000_000;
 
     @AggregateIdentifier
     private StatementId statementId;
@@ -55,6 +61,10 @@ public class Statement {
     private final Set<String> languages = new HashSet<>();
     /** Every hash any version ever had: a text is never a second text or a later version of anything. */
     private final Set<String> knownHashes = new HashSet<>();
+
+    private Integer signatureGoal;
+    private Instant closesAt;
+    private boolean goalReached;
 
     protected Statement() {
         // for Axon, and for the creation policy
@@ -80,6 +90,7 @@ public class Statement {
                     "invalid-translation", "a translated text names both its translator and its original's language");
         }
         String contentHash = CanonicalText.contentHash(title, body);
+        requireTargets(command.signatureGoal(), command.closesAt(), command.at());
         apply(new StatementPublished(
                 command.statementId(),
                 title,
@@ -93,6 +104,15 @@ public class Statement {
                 command.signaturePolicy(),
                 translator,
                 originalLanguage));
+
+        if (command.signatureGoal() != null || command.closesAt() != null) {
+            apply(new StatementTargetsSet(
+                    command.statementId(),
+                    command.signatureGoal(),
+                    command.closesAt(),
+                    command.at(),
+                    caller.auditName()));
+        }
         return contentHash;
     }
 
@@ -174,6 +194,51 @@ public class Statement {
         return new StatementTextOutcome(newHash, getVersion());
     }
 
+    /** Replaces goal and closing time; asking for the ones in force changes nothing. Returns the last sequence. */
+    @CommandHandler
+    public long handle(
+            SetStatementTargetsCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        if (closed) {
+            throw DomainRuleViolation.conflict("statement-closed", "statement is closed");
+        }
+        requireTargets(command.signatureGoal(), command.closesAt(), command.at());
+        if (!Objects.equals(signatureGoal, command.signatureGoal()) || !Objects.equals(closesAt, command.closesAt())) {
+            apply(new StatementTargetsSet(
+                    statementId, command.signatureGoal(), command.closesAt(), command.at(), caller.auditName()));
+        }
+        return getVersion();
+    }
+
+    /**
+     * Records the goal as reached once: any number of instances may count and send this, only the first count at
+     * or above the goal in force leads to an event.
+     */
+    @CommandHandler
+    public boolean handle(RecordGoalReachedCommand command) {
+        if (signatureGoal == null || goalReached || command.count() < signatureGoal) {
+            return false;
+        }
+        apply(new StatementGoalReached(statementId, signatureGoal, command.count(), command.at()));
+        return true;
+    }
+
+    /**
+     * Closes the statement once its closing time has passed; a statement already closed (by an admin, or by
+     * another instance that saw the deadline first) stays as it is, so every instance may send this.
+     */
+    @CommandHandler
+    public boolean handle(CloseStatementAtDeadlineCommand command) {
+        if (closed) {
+            return false;
+        }
+        if (closesAt == null || command.at().isBefore(closesAt)) {
+            throw DomainRuleViolation.conflict("deadline-not-reached", "the statement's closing time has not passed");
+        }
+        apply(new StatementClosed(statementId, command.at(), StatementClosed.DEADLINE_ACTOR));
+        return true;
+    }
+
     @CommandHandler
     public long handle(
             CloseStatementCommand command, @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
@@ -220,6 +285,31 @@ public class Statement {
     @EventSourcingHandler
     void on(StatementClosed event) {
         this.closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(StatementTargetsSet event) {
+        if (!Objects.equals(signatureGoal, event.signatureGoal())) {
+            // A new goal is a new milestone: reaching it is recorded again.
+            goalReached = false;
+        }
+        this.signatureGoal = event.signatureGoal();
+        this.closesAt = event.closesAt();
+    }
+
+    @EventSourcingHandler
+    void on(StatementGoalReached event) {
+        this.goalReached = true;
+    }
+
+    private static void requireTargets(Integer goal, Instant closesAt, Instant now) {
+        if (goal != null && (goal < 1 || goal > MAX_SIGNATURE_GOAL)) {
+            throw DomainRuleViolation.invalid(
+                    "invalid-signature-goal", "signatureGoal must be between 1 and " + MAX_SIGNATURE_GOAL);
+        }
+        if (closesAt != null && !closesAt.isAfter(now)) {
+            throw DomainRuleViolation.invalid("invalid-closing-time", "closesAt must be in the future");
+        }
     }
 
     private static String language(String value, String field) {

@@ -57,6 +57,9 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
 
     private static final String STATEMENT_JSON = "{\"title\":\"T\",\"body\":\"B\",\"language\":\"en\"}";
 
+    private static final String BULK_JSON =
+            "{\"organizationIds\":[\"x-%s\"],\"category\":\"forged\",\"reason\":\"forged\"}";
+
     /** Keyed by "METHOD pattern" as Spring MVC registers it; "*" for a mapping that takes every method. */
     private static final Map<String, Row> MATRIX = Map.ofEntries(
             Map.entry("POST /api/organizations", new Row(ORG_JSON, false, 401, 401, 403, 403, 201)),
@@ -98,6 +101,25 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
             Map.entry(
                     "PUT /api/organizations/{organizationId}/profile",
                     new Row("{\"country\":\"VE\"}", false, 401, 401, 204, 403, 204)),
+            Map.entry(
+                    "PUT /api/statements/{statementId}/targets",
+                    new Row("{\"signatureGoal\":10}", false, 401, 401, 403, 403, 200)),
+            // Moderation is the admin's alone, also for the organization whose endorsement it is.
+            Map.entry(
+                    "POST /api/statements/{statementId}/endorsements/{organizationId}/invalidation",
+                    new Row("{\"category\":\"forged\",\"reason\":\"forged %s\"}", true, 401, 401, 403, 403, 200)),
+            Map.entry(
+                    "POST /api/statements/{statementId}/endorsements/{organizationId}/reinstatement",
+                    new Row(null, true, 401, 401, 403, 403, 409)),
+            Map.entry(
+                    "POST /api/statements/{statementId}/invalidations/preview",
+                    new Row(BULK_JSON, false, 401, 401, 403, 403, 200)),
+            Map.entry(
+                    "POST /api/statements/{statementId}/invalidation-jobs",
+                    new Row(BULK_JSON, false, 401, 401, 403, 403, 202)),
+            Map.entry(
+                    "GET /api/statements/{statementId}/invalidation-jobs/{jobId}",
+                    new Row(null, false, 401, 401, 403, 403, 404)),
             Map.entry(
                     "PUT /api/statements/{statementId}/endorsements/{organizationId}",
                     new Row(null, false, 401, 401, 201, 403, 201)),
@@ -232,7 +254,8 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                 String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                         .replace("{organizationId}", organizationId)
                         .replace("{statementId}", statement)
-                        .replace("{keyId}", "k1");
+                        .replace("{keyId}", "k1")
+                        .replace("{jobId}", "no-such-job");
                 String json = row.body() == null
                         ? null
                         : row.body().formatted(UUID.randomUUID().toString().substring(0, 8));
@@ -274,7 +297,8 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{organizationId}", a.text("organizationId"))
                 .replace("{statementId}", fixture.statement())
-                .replace("{keyId}", "k1");
+                .replace("{keyId}", "k1")
+                .replace("{jobId}", "no-such-job");
         String key = switch (caller) {
             case ANONYMOUS -> null;
             case WRONG_KEY -> "ek_" + UUID.randomUUID().toString().replace("-", "");

@@ -41,7 +41,9 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "endorsements.security.rate-limit.organization-requests=3",
             "endorsements.security.rate-limit.anonymous-requests=3",
-            "endorsements.security.rate-limit.admin-requests=40"
+            "endorsements.security.rate-limit.admin-requests=40",
+            // The campaign watch's sweep is background work on the event store too; these tests count connections.
+            "endorsements.campaigns.sweep-interval=1h"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitIntegrationTest extends TestStackSupport {

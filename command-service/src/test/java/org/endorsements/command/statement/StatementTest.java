@@ -143,7 +143,9 @@ class StatementTest {
                                 T1,
                                 SignaturePolicy.OPTIONAL,
                                 " José Rafael Medina ",
-                                "es"),
+                                "es",
+                                null,
+                                null),
                         by(Caller.ADMIN))
                 .expectEvents(publishedTranslation());
     }
@@ -153,7 +155,18 @@ class StatementTest {
         fixture.givenNoPriorActivity()
                 .when(
                         new PublishStatementCommand(
-                                ID, TITLE, BODY, "en", null, null, T1, SignaturePolicy.OPTIONAL, "J. R. M.", null),
+                                ID,
+                                TITLE,
+                                BODY,
+                                "en",
+                                null,
+                                null,
+                                T1,
+                                SignaturePolicy.OPTIONAL,
+                                "J. R. M.",
+                                null,
+                                null,
+                                null),
                         by(Caller.ADMIN))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();

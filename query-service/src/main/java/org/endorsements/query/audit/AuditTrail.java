@@ -50,5 +50,6 @@ public interface AuditTrail {
             String readContentHash,
             String signerOpening,
             String assurance,
-            String signingKeyId) {}
+            String signingKeyId,
+            boolean reinstated) {}
 }

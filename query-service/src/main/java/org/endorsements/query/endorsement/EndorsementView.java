@@ -24,6 +24,11 @@ public class EndorsementView {
     private Instant firstEndorsedAt;
     private Instant withdrawnAt;
     private String withdrawalReason;
+    /** Set while an admin's invalidation is in force: category and reason, for auditors. */
+    private String invalidationCategory;
+
+    private String invalidationReason;
+    private Instant invalidatedAt;
     private String source;
     private Integer entryNumber;
     private String actor;
@@ -155,6 +160,48 @@ public class EndorsementView {
         if (afterGap) {
             gaps++;
         }
+    }
+
+    /** Out of every count and list, as a withdrawal; the organization's name stays for auditors. */
+    public void invalidated(String category, String reason, Instant at, String actor, long seq, boolean afterGap) {
+        this.endorsed = false;
+        this.invalidationCategory = category;
+        this.invalidationReason = reason;
+        this.invalidatedAt = at;
+        this.actor = actor;
+        this.sequence = seq;
+        if (afterGap) {
+            gaps++;
+        }
+    }
+
+    /** Counted again as it was added: same time, opening, visibility and place in the list. */
+    public void reinstated(String actor, long seq, boolean afterGap) {
+        this.endorsed = true;
+        this.invalidationCategory = null;
+        this.invalidationReason = null;
+        this.invalidatedAt = null;
+        this.actor = actor;
+        this.sequence = seq;
+        if (afterGap) {
+            gaps++;
+        }
+    }
+
+    public String getInvalidationCategory() {
+        return invalidationCategory;
+    }
+
+    public String getInvalidationReason() {
+        return invalidationReason;
+    }
+
+    public Instant getInvalidatedAt() {
+        return invalidatedAt;
+    }
+
+    public boolean isInvalidated() {
+        return invalidatedAt != null;
     }
 
     public void visibilityChanged(String visibility, long seq, boolean afterGap) {

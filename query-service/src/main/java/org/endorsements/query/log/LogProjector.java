@@ -12,8 +12,12 @@ import org.endorsements.events.ActionSignature;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
 import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.transparency.CompactTree;
@@ -47,6 +51,10 @@ public class LogProjector {
             eventIds.add(e.eventId());
             if (e.event() instanceof EndorsementWithdrawn w) {
                 signerIds.add(new EndorsementId(w.statementId(), w.organizationId()).value());
+            } else if (e.event() instanceof EndorsementInvalidated i) {
+                signerIds.add(new EndorsementId(i.statementId(), i.organizationId()).value());
+            } else if (e.event() instanceof EndorsementReinstated r) {
+                signerIds.add(new EndorsementId(r.statementId(), r.organizationId()).value());
             }
         }
         Map<String, LogState> states = new LinkedHashMap<>(store.states(statementIds));
@@ -131,8 +139,35 @@ public class LogProjector {
                     keyIdOf(w.signature()),
                     digestOf(w.signature()));
         }
+        // Moderation is in the log as withdrawals are: the signer's commitment, no source, no signature.
+        if (event instanceof EndorsementInvalidated i) {
+            return new LogLeaf(
+                    e.eventId(),
+                    "EndorsementInvalidated",
+                    statementId,
+                    contentHash,
+                    time,
+                    null,
+                    commitment(openings, i.statementId(), i.organizationId()));
+        }
+        if (event instanceof EndorsementReinstated r) {
+            return new LogLeaf(
+                    e.eventId(),
+                    "EndorsementReinstated",
+                    statementId,
+                    contentHash,
+                    time,
+                    null,
+                    commitment(openings, r.statementId(), r.organizationId()));
+        }
         String type = event instanceof StatementPublished ? "StatementPublished" : "StatementClosed";
         return new LogLeaf(e.eventId(), type, statementId, contentHash, time, null, null);
+    }
+
+    private static String commitment(
+            Map<String, String> openings, StatementId statementId, OrganizationId organizationId) {
+        String opening = openings.get(new EndorsementId(statementId, organizationId).value());
+        return opening == null ? null : LogLeaf.commitment(opening, organizationId.value());
     }
 
     /** Signed events get a version 2 leaf, committing to the signature; unsigned ones keep version 1. */
@@ -148,6 +183,8 @@ public class LogProjector {
         return event instanceof StatementPublished
                 || event instanceof StatementClosed
                 || event instanceof EndorsementAdded
-                || event instanceof EndorsementWithdrawn;
+                || event instanceof EndorsementWithdrawn
+                || event instanceof EndorsementInvalidated
+                || event instanceof EndorsementReinstated;
     }
 }

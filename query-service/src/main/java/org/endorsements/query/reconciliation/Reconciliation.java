@@ -31,6 +31,8 @@ public final class Reconciliation {
         long current;
         long added;
         long withdrawn;
+        long invalidated;
+        long reinstated;
 
         Recount(int index) {
             this.index = index;
@@ -49,19 +51,20 @@ public final class Reconciliation {
 
     /** Feed every audit entry, in any order. */
     public void audit(AuditEntry entry) {
-        boolean added = SignatoryHistory.ADDED.equals(entry.type());
-        if (!added && !SignatoryHistory.WITHDRAWN.equals(entry.type())) {
+        if (!SignatoryHistory.isEndorsementChange(entry.type())) {
             return;
         }
+        boolean added = SignatoryHistory.counts(entry.type());
         Recount recount = statements.computeIfAbsent(entry.statementId(), k -> {
             Recount fresh = new Recount(byIndex.size());
             byIndex.add(fresh);
             return fresh;
         });
-        if (added) {
-            recount.added++;
-        } else {
-            recount.withdrawn++;
+        switch (entry.type()) {
+            case SignatoryHistory.ADDED -> recount.added++;
+            case SignatoryHistory.WITHDRAWN -> recount.withdrawn++;
+            case SignatoryHistory.INVALIDATED -> recount.invalidated++;
+            default -> recount.reinstated++;
         }
         endorsements.offer(entry.aggregateId(), entry.sequence(), recount.index, added);
     }
@@ -82,6 +85,13 @@ public final class Reconciliation {
             check(drift, view.getId(), null, "endorsementCount", view.getCurrentCount(), recount.current);
             check(drift, view.getId(), null, "totalEndorsementsAdded", view.getTotalAdded(), recount.added);
             check(drift, view.getId(), null, "withdrawals", view.getWithdrawn(), recount.withdrawn);
+            check(
+                    drift,
+                    view.getId(),
+                    null,
+                    "invalidated",
+                    view.getInvalidated(),
+                    recount.invalidated - recount.reinstated);
         }
         long endorsementCount = 0;
         for (EndorsementView view : endorsementViews) {

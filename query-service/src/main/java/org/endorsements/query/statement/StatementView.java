@@ -39,6 +39,17 @@ public class StatementView {
     private long currentCount;
     private long totalAdded;
     private long withdrawn;
+    /** Endorsements an admin invalidated and did not reinstate: not in {@link #currentCount}. */
+    private long invalidated;
+    /** The goal and closing time in force, null for none. */
+    private Integer signatureGoal;
+
+    private Instant closesAt;
+    /** When the goal in force was reached, null while it is not. */
+    private Instant goalReachedAt;
+    /** Who closed the statement: an admin, or {@code deadline}. */
+    private String closedBy;
+
     private Instant firstEndorsementAt;
     private Instant lastEndorsementAt;
     /** Last applied sequence number of the Statement aggregate; -1 before publication is seen. */
@@ -141,6 +152,38 @@ public class StatementView {
         this.status = CLOSED;
         this.closedAt = at;
         this.sequence = seq;
+    }
+
+    public void closed(Instant at, String by, long seq) {
+        closed(at, seq);
+        this.closedBy = by;
+    }
+
+    /** A new goal is not reached until the command side says so. */
+    public void targetsSet(Integer goal, Instant closesAt, long seq) {
+        if (!java.util.Objects.equals(goal, signatureGoal)) {
+            goalReachedAt = null;
+        }
+        this.signatureGoal = goal;
+        this.closesAt = closesAt;
+        this.sequence = seq;
+    }
+
+    public void goalReached(Instant at, long seq) {
+        this.goalReachedAt = at;
+        this.sequence = seq;
+    }
+
+    public void endorsementInvalidated(long offset) {
+        currentCount--;
+        invalidated++;
+        appliedOffset = offset;
+    }
+
+    public void endorsementReinstated(long offset) {
+        currentCount++;
+        invalidated--;
+        appliedOffset = offset;
     }
 
     public void endorsementAdded(Instant at, long offset) {
@@ -248,6 +291,26 @@ public class StatementView {
 
     public Instant getLastEndorsementAt() {
         return lastEndorsementAt;
+    }
+
+    public long getInvalidated() {
+        return invalidated;
+    }
+
+    public Integer getSignatureGoal() {
+        return signatureGoal;
+    }
+
+    public Instant getClosesAt() {
+        return closesAt;
+    }
+
+    public Instant getGoalReachedAt() {
+        return goalReachedAt;
+    }
+
+    public String getClosedBy() {
+        return closedBy;
     }
 
     public long getSequence() {

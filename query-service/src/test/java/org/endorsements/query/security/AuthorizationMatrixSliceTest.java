@@ -115,6 +115,8 @@ class AuthorizationMatrixSliceTest {
             Map.entry("GET /api/statements/{statementId}/log/proof/inclusion", Rule.PUBLIC),
             Map.entry("GET /statements/{statementId}", Rule.PUBLIC),
             Map.entry("GET /statements/{statementId}/", Rule.PUBLIC),
+            Map.entry("GET /embed/statements/{statementId}", Rule.PUBLIC),
+            Map.entry("GET /embed/statements/{statementId}/", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/history", Rule.AUDITOR),
             Map.entry("GET /api/organizations/{organizationId}/history", Rule.AUDITOR),
             Map.entry("GET /api/organizations/{organizationId}", Rule.PUBLIC),

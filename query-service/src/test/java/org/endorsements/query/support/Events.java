@@ -6,20 +6,26 @@ import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementAmended;
+import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementGoalReached;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.events.StatementTranslationAdded;
 import org.endorsements.query.projection.ProjectedEvent;
 
@@ -277,6 +283,55 @@ public final class Events {
                         at,
                         "credential:c-" + organization,
                         "req"),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
+    }
+
+    /** The statement's goal and closing time, as its event at {@code sequence}. */
+    public ProjectedEvent targetsSet(Integer goal, Instant closesAt, long sequence, Instant at) {
+        return event(
+                new StatementTargetsSet(StatementId.of(STATEMENT), goal, closesAt, at, "admin"),
+                "Statement",
+                STATEMENT,
+                sequence,
+                at);
+    }
+
+    public ProjectedEvent goalReached(int goal, long count, long sequence, Instant at) {
+        return event(
+                new StatementGoalReached(StatementId.of(STATEMENT), goal, count, at),
+                "Statement",
+                STATEMENT,
+                sequence,
+                at);
+    }
+
+    public ProjectedEvent closed(String by, long sequence, Instant at) {
+        return event(new StatementClosed(StatementId.of(STATEMENT), at, by), "Statement", STATEMENT, sequence, at);
+    }
+
+    public ProjectedEvent invalidated(String organization, long sequence, Instant at) {
+        return event(
+                new EndorsementInvalidated(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        InvalidationCategory.FORGED,
+                        "not signed by them",
+                        at,
+                        "admin",
+                        "job-1"),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
+    }
+
+    public ProjectedEvent reinstated(String organization, long sequence, Instant at) {
+        return event(
+                new EndorsementReinstated(
+                        StatementId.of(STATEMENT), OrganizationId.of(organization), "genuine", at, "admin", "req"),
                 "Endorsement",
                 STATEMENT + ":" + organization,
                 sequence,

@@ -2,15 +2,18 @@ package org.endorsements.command.statement.web;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import org.endorsements.command.registry.StatementRegistry;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.Identifiers;
+import org.endorsements.command.shared.web.InvalidRequestException;
 import org.endorsements.command.shared.web.Positions;
 import org.endorsements.command.statement.AddStatementTranslationCommand;
 import org.endorsements.command.statement.AmendStatementCommand;
 import org.endorsements.command.statement.CloseStatementCommand;
 import org.endorsements.command.statement.PublishStatementCommand;
+import org.endorsements.command.statement.SetStatementTargetsCommand;
 import org.endorsements.command.statement.StatementTextOutcome;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
@@ -19,6 +22,7 @@ import org.endorsements.events.StatementId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,7 +55,14 @@ class StatementController {
             String closingNote,
             SignaturePolicy signaturePolicy,
             String translator,
-            String originalLanguage) {}
+            String originalLanguage,
+            Integer signatureGoal,
+            Instant closesAt) {}
+
+    /** Both are replaced: null removes the goal or the closing time. */
+    record TargetsRequest(Integer signatureGoal, Instant closesAt) {}
+
+    record Targets(String statementId, Integer signatureGoal, Instant closesAt) {}
 
     record PublishedStatement(String statementId, String contentHash) {}
 
@@ -79,7 +90,9 @@ class StatementController {
                 clock.instant(),
                 request.signaturePolicy(),
                 request.translator(),
-                request.originalLanguage()));
+                request.originalLanguage(),
+                request.signatureGoal(),
+                request.closesAt()));
         return ResponseEntity.created(URI.create("/api/statements/" + id.value()))
                 .header(ConsistencyToken.HEADER, position(id, PUBLICATION_SEQUENCE))
                 .body(new PublishedStatement(id.value(), contentHash));
@@ -131,6 +144,21 @@ class StatementController {
         return ResponseEntity.ok()
                 .header(ConsistencyToken.HEADER, position(statementId, sequence))
                 .body(new ClosedStatement(statementId.value()));
+    }
+
+    /** An admin sets or changes the goal and the closing time of an open statement. */
+    @PutMapping("/{statementId}/targets")
+    ResponseEntity<Targets> setTargets(
+            @PathVariable StatementId statementId, @RequestBody(required = false) TargetsRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("invalid-targets", "A body with signatureGoal and closesAt is required.");
+        }
+        requireExists(statementId);
+        long sequence = commands.sendRetryingConflicts(new SetStatementTargetsCommand(
+                statementId, request.signatureGoal(), request.closesAt(), clock.instant()));
+        return ResponseEntity.ok()
+                .header(ConsistencyToken.HEADER, position(statementId, sequence))
+                .body(new Targets(statementId.value(), request.signatureGoal(), request.closesAt()));
     }
 
     private String position(StatementId id, long sequence) {

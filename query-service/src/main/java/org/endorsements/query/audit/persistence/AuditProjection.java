@@ -12,7 +12,9 @@ import org.endorsements.events.ApiCredentialIssued;
 import org.endorsements.events.ApiCredentialRevoked;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
@@ -23,7 +25,9 @@ import org.endorsements.events.SigningKeyRegistered;
 import org.endorsements.events.SigningKeyRevoked;
 import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementGoalReached;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.events.StatementTranslationAdded;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.projection.BatchProjection;
@@ -125,6 +129,19 @@ public class AuditProjection implements BatchProjection {
         } else if (event instanceof OrganizationHidden h) {
             organizationId = h.organizationId().value();
             actor = h.hiddenBy();
+        } else if (event instanceof StatementTargetsSet t) {
+            statementId = t.statementId().value();
+            actor = t.setBy();
+        } else if (event instanceof StatementGoalReached r) {
+            statementId = r.statementId().value();
+        } else if (event instanceof EndorsementInvalidated i) {
+            statementId = i.statementId().value();
+            organizationId = i.organizationId().value();
+            actor = i.actor();
+        } else if (event instanceof EndorsementReinstated r) {
+            statementId = r.statementId().value();
+            organizationId = r.organizationId().value();
+            actor = r.actor();
         } else if (event instanceof EndorsementVisibilityChanged v) {
             statementId = v.statementId().value();
             organizationId = v.organizationId().value();

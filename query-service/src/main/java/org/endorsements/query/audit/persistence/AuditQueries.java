@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.endorsements.events.ApiCredentialIssued;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.query.audit.AuditEntry;
@@ -32,6 +34,8 @@ public class AuditQueries implements AuditTrail {
     private static final String WITHDRAWN = EventMessageFormat.typeOf(EndorsementWithdrawn.class);
     private static final String CREDENTIAL_ISSUED = EventMessageFormat.typeOf(ApiCredentialIssued.class);
     private static final String RECONFIRMED = EventMessageFormat.typeOf(EndorsementReconfirmed.class);
+    private static final String INVALIDATED = EventMessageFormat.typeOf(EndorsementInvalidated.class);
+    private static final String REINSTATED = EventMessageFormat.typeOf(EndorsementReinstated.class);
 
     private final MongoTemplate mongo;
     private final LiveGeneration live;
@@ -158,7 +162,7 @@ public class AuditQueries implements AuditTrail {
         return Query.query(Criteria.where("statementId")
                 .is(statementId)
                 .and("type")
-                .in(ADDED, WITHDRAWN, RECONFIRMED)
+                .in(ADDED, WITHDRAWN, RECONFIRMED, INVALIDATED, REINSTATED)
                 .and("occurredAt")
                 .lte(asOf));
     }
@@ -173,7 +177,7 @@ public class AuditQueries implements AuditTrail {
         return new EndorsementChange(
                 entry.getString("aggregateId"),
                 ((Number) entry.get("sequence")).longValue(),
-                ADDED.equals(type) || RECONFIRMED.equals(type),
+                ADDED.equals(type) || RECONFIRMED.equals(type) || REINSTATED.equals(type),
                 RECONFIRMED.equals(type),
                 entry.getString("organizationId"),
                 instant(entry.get("occurredAt")),
@@ -184,7 +188,8 @@ public class AuditQueries implements AuditTrail {
                 read != null ? read : contentHash,
                 payload == null ? null : payload.getString("signerOpening"),
                 payload == null ? null : payload.getString("assurance"),
-                signature == null ? null : signature.getString("keyId"));
+                signature == null ? null : signature.getString("keyId"),
+                REINSTATED.equals(type));
     }
 
     private static Instant instant(Object stored) {

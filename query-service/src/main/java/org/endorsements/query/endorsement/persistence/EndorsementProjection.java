@@ -14,7 +14,9 @@ import org.bson.Document;
 import org.endorsements.events.ActionSignature;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
@@ -134,6 +136,10 @@ public class EndorsementProjection implements BatchProjection {
             view.attested(w.assurance().wireName(), keyIdOf(w.signature()));
         } else if (e.event() instanceof EndorsementVisibilityChanged v) {
             view.visibilityChanged(v.visibility().wireName(), e.sequence(), gap);
+        } else if (e.event() instanceof EndorsementInvalidated i) {
+            view.invalidated(i.category().wireName(), i.reason(), i.invalidatedAt(), i.actor(), e.sequence(), gap);
+        } else if (e.event() instanceof EndorsementReinstated r) {
+            view.reinstated(r.actor(), e.sequence(), gap);
         }
     }
 
@@ -154,6 +160,12 @@ public class EndorsementProjection implements BatchProjection {
         if (e.event() instanceof EndorsementReconfirmed r) {
             return Optional.of(new EndorsementId(r.statementId(), r.organizationId()));
         }
+        if (e.event() instanceof EndorsementInvalidated i) {
+            return Optional.of(new EndorsementId(i.statementId(), i.organizationId()));
+        }
+        if (e.event() instanceof EndorsementReinstated r) {
+            return Optional.of(new EndorsementId(r.statementId(), r.organizationId()));
+        }
         return Optional.empty();
     }
 
@@ -172,6 +184,9 @@ public class EndorsementProjection implements BatchProjection {
         put(document, "firstEndorsedAt", view.getFirstEndorsedAt());
         put(document, "withdrawnAt", view.getWithdrawnAt());
         put(document, "withdrawalReason", view.getWithdrawalReason());
+        put(document, "invalidationCategory", view.getInvalidationCategory());
+        put(document, "invalidationReason", view.getInvalidationReason());
+        put(document, "invalidatedAt", view.getInvalidatedAt());
         put(document, "source", view.getSource());
         put(document, "entryNumber", view.getEntryNumber());
         put(document, "actor", view.getActor());

@@ -172,7 +172,9 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories, Vers
                         e.endorsementId(),
                         e.sequence(),
                         e.added(),
-                        e.added() ? new Pending(e.endorsementId(), e.sequence(), signatoryAt(e)) : null);
+                        e.added() && !e.reinstated()
+                                ? new Pending(e.endorsementId(), e.sequence(), signatoryAt(e))
+                                : null);
             }
         });
         // A re-confirmation moves the endorsement it follows to a newer version; one that followed an earlier

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.query.growth.GrowthBucket;
 import org.endorsements.query.projection.BatchProjection;
@@ -159,6 +161,13 @@ public class GrowthProjection implements BatchProjection {
         }
         if (e.event() instanceof EndorsementWithdrawn w) {
             return new Change(w.statementId().value(), w.withdrawnAt(), false);
+        }
+        // The cumulative count follows the statement's count: an invalidation takes one out as a withdrawal does.
+        if (e.event() instanceof EndorsementInvalidated i) {
+            return new Change(i.statementId().value(), i.invalidatedAt(), false);
+        }
+        if (e.event() instanceof EndorsementReinstated r) {
+            return new Change(r.statementId().value(), r.reinstatedAt(), true);
         }
         return null;
     }

@@ -13,7 +13,9 @@ import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
@@ -164,6 +166,27 @@ public class OrganizationProjection implements BatchProjection {
                         Updates.combine(
                                 Updates.set(
                                         entry + ".visibility", v.visibility().wireName()),
+                                Updates.set(entry + "." + SEQUENCE, e.sequence()))));
+            } else if (e.event() instanceof EndorsementInvalidated inv) {
+                String id = inv.organizationId().value();
+                ids.add(id);
+                String entry = STATEMENTS + "." + inv.statementId().value();
+                // Out of the count as a withdrawal is; the visibility stays for a reinstatement.
+                updates.add(new UpdateOneModel<>(
+                        notYetAt(id, entry, e.sequence()),
+                        Updates.combine(
+                                Updates.set(entry + ".endorsed", false),
+                                Updates.set(entry + ".at", date(inv.invalidatedAt())),
+                                Updates.set(entry + "." + SEQUENCE, e.sequence()))));
+            } else if (e.event() instanceof EndorsementReinstated rs) {
+                String id = rs.organizationId().value();
+                ids.add(id);
+                String entry = STATEMENTS + "." + rs.statementId().value();
+                updates.add(new UpdateOneModel<>(
+                        notYetAt(id, entry, e.sequence()),
+                        Updates.combine(
+                                Updates.set(entry + ".endorsed", true),
+                                Updates.set(entry + ".at", date(rs.reinstatedAt())),
                                 Updates.set(entry + "." + SEQUENCE, e.sequence()))));
             }
         }

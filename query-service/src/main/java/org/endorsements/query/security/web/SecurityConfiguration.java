@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import org.endorsements.events.Caller;
 import org.endorsements.query.security.OrganizationKeys;
@@ -26,6 +28,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -40,7 +43,15 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.CompositeHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -54,6 +65,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfiguration {
 
     private static final String BEARER = "Bearer ";
+    private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+    private static final RequestMatcher EMBED = new OrRequestMatcher(Arrays.stream(SecurityHeaders.EMBED_PATHS)
+            .map(path ->
+                    (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+            .toList());
     /** Set on requests made with a valid key: every response to them is private and must not be stored. */
     private static final String PRIVATE_RESPONSE = SecurityConfiguration.class.getName() + ".private";
 
@@ -87,8 +103,20 @@ class SecurityConfiguration {
                         new LimitAnonymousRequests(new FailedAuthenticationLimiter(properties.anonymous()), problems),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied(problems)))
-                .headers(h -> h.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .headers(h -> h
+                        // Both depend on the page: only the embeddable counter may be framed by other sites.
+                        .frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                EMBED,
+                                new StaticHeadersWriter(
+                                        CONTENT_SECURITY_POLICY, SecurityHeaders.EMBED_CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(EMBED),
+                                new CompositeHeaderWriter(List.of(
+                                        new StaticHeadersWriter(
+                                                CONTENT_SECURITY_POLICY, SecurityHeaders.CONTENT_SECURITY_POLICY),
+                                        new XFrameOptionsHeaderWriter(
+                                                XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
                         .addHeaderWriter((request, response) -> {
                             if (request.getAttribute(PRIVATE_RESPONSE) != null) {

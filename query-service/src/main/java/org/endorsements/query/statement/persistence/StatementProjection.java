@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
@@ -15,7 +17,9 @@ import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementGoalReached;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.events.StatementTranslationAdded;
 import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.Generation;
@@ -135,7 +139,27 @@ public class StatementProjection implements BatchProjection {
             } else if (e.event() instanceof StatementClosed c) {
                 StatementView s = view(loaded, touched, c.statementId().value());
                 if (e.sequence() > s.getSequence()) {
-                    s.closed(c.closedAt(), e.sequence());
+                    s.closed(c.closedAt(), c.closedBy(), e.sequence());
+                }
+            } else if (e.event() instanceof StatementTargetsSet t) {
+                StatementView s = view(loaded, touched, t.statementId().value());
+                if (e.sequence() > s.getSequence()) {
+                    s.targetsSet(t.signatureGoal(), t.closesAt(), e.sequence());
+                }
+            } else if (e.event() instanceof StatementGoalReached r) {
+                StatementView s = view(loaded, touched, r.statementId().value());
+                if (e.sequence() > s.getSequence()) {
+                    s.goalReached(r.reachedAt(), e.sequence());
+                }
+            } else if (e.event() instanceof EndorsementInvalidated i) {
+                StatementView s = view(loaded, touched, i.statementId().value());
+                if (e.offset() > s.getAppliedOffset()) {
+                    s.endorsementInvalidated(e.offset());
+                }
+            } else if (e.event() instanceof EndorsementReinstated r) {
+                StatementView s = view(loaded, touched, r.statementId().value());
+                if (e.offset() > s.getAppliedOffset()) {
+                    s.endorsementReinstated(e.offset());
                 }
             } else if (e.event() instanceof EndorsementAdded a) {
                 StatementView s = view(loaded, touched, a.statementId().value());

@@ -27,6 +27,7 @@ import org.endorsements.events.OrganizationHidden;
 import org.endorsements.query.projection.ProjectionAdvanced;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.HiddenSignatories;
+import org.endorsements.query.statement.Progress;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.persistence.StatementQueries;
 import org.slf4j.Logger;
@@ -87,7 +88,10 @@ class LiveStreams {
             long totalEndorsementsAdded,
             long withdrawals,
             Instant lastEndorsementAt,
-            long countedButHidden) {
+            long countedButHidden,
+            long invalidated,
+            String status,
+            Progress progress) {
 
         static Counts of(StatementView v, long countedButHidden) {
             return new Counts(
@@ -96,7 +100,10 @@ class LiveStreams {
                     v.getTotalAdded(),
                     v.getWithdrawn(),
                     v.getLastEndorsementAt(),
-                    countedButHidden);
+                    countedButHidden,
+                    v.getInvalidated(),
+                    v.getStatus(),
+                    Progress.of(v, null));
         }
     }
 

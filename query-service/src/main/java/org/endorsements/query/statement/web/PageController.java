@@ -11,4 +11,10 @@ class PageController {
     String statementPage() {
         return "forward:/index.html";
     }
+
+    /** The embeddable counter: the only page other sites may frame (see the security configuration). */
+    @GetMapping({"/embed/statements/{statementId}", "/embed/statements/{statementId}/"})
+    String embeddedCounter() {
+        return "forward:/embed.html";
+    }
 }

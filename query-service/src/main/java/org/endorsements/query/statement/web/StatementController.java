@@ -1,11 +1,13 @@
 package org.endorsements.query.statement.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.HiddenSignatories;
+import org.endorsements.query.statement.Progress;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.VersionCounts;
 import org.endorsements.query.statement.persistence.StatementQueries;
@@ -17,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Statements with their counts. The counts include every signatory; {@code countedButHidden} says how many of the
- * current ones the public does not see named.
+ * current ones the public does not see named; {@code invalidated} how many an admin invalidated (not counted);
+ * {@code progress} the goal and the closing time.
  */
 @RestController
 @RequestMapping("/api/statements")
@@ -27,13 +30,16 @@ class StatementController {
     private final ConsistencyGate consistency;
     private final HiddenSignatories hidden;
     private final VersionCounts versionCounts;
+    private final Clock clock;
 
     StatementController(
             StatementQueries statements,
             ConsistencyGate consistency,
             HiddenSignatories hidden,
-            VersionCounts versionCounts) {
+            VersionCounts versionCounts,
+            Clock clock) {
         this.statements = statements;
+        this.clock = clock;
         this.hidden = hidden;
         this.versionCounts = versionCounts;
         this.consistency = consistency;
@@ -53,9 +59,12 @@ class StatementController {
             long withdrawals,
             Instant firstEndorsementAt,
             Instant lastEndorsementAt,
-            long countedButHidden) {
+            long countedButHidden,
+            long invalidated,
+            String closedBy,
+            Progress progress) {
 
-        static StatementSummary of(StatementView v, long countedButHidden) {
+        static StatementSummary of(StatementView v, long countedButHidden, Instant now) {
             return new StatementSummary(
                     v.getId(),
                     v.getTitle(),
@@ -70,7 +79,10 @@ class StatementController {
                     v.getWithdrawn(),
                     v.getFirstEndorsementAt(),
                     v.getLastEndorsementAt(),
-                    countedButHidden);
+                    countedButHidden,
+                    v.getInvalidated(),
+                    v.getClosedBy(),
+                    Progress.of(v, now));
         }
     }
 
@@ -122,9 +134,12 @@ class StatementController {
             long withdrawals,
             Instant firstEndorsementAt,
             Instant lastEndorsementAt,
-            long countedButHidden) {
+            long countedButHidden,
+            long invalidated,
+            String closedBy,
+            Progress progress) {
 
-        static StatementDetails of(StatementView v, long countedButHidden, VersionCounts counts) {
+        static StatementDetails of(StatementView v, long countedButHidden, VersionCounts counts, Instant now) {
             List<VersionSummary> versions = v.getVersions().stream()
                     .map(version -> new VersionSummary(
                             version.version(),
@@ -169,7 +184,10 @@ class StatementController {
                     v.getWithdrawn(),
                     v.getFirstEndorsementAt(),
                     v.getLastEndorsementAt(),
-                    countedButHidden);
+                    countedButHidden,
+                    v.getInvalidated(),
+                    v.getClosedBy(),
+                    Progress.of(v, now));
         }
     }
 
@@ -178,7 +196,7 @@ class StatementController {
         return consistency.read(
                 minPosition,
                 () -> statements.all().stream()
-                        .map(v -> StatementSummary.of(v, hidden.countedButHidden(v.getId())))
+                        .map(v -> StatementSummary.of(v, hidden.countedButHidden(v.getId()), clock.instant()))
                         .toList());
     }
 
@@ -189,7 +207,8 @@ class StatementController {
                 minPosition,
                 () -> statements
                         .find(statementId)
-                        .map(v -> StatementDetails.of(v, hidden.countedButHidden(v.getId()), versionCounts))
+                        .map(v -> StatementDetails.of(
+                                v, hidden.countedButHidden(v.getId()), versionCounts, clock.instant()))
                         .orElseThrow(() -> ProblemException.notFound("statement")));
     }
 }

@@ -10,11 +10,14 @@ import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
@@ -23,8 +26,10 @@ import org.endorsements.events.SignaturePolicy;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementAmended;
 import org.endorsements.events.StatementClosed;
+import org.endorsements.events.StatementGoalReached;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
+import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.events.StatementTranslationAdded;
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +125,20 @@ class EventSchemasTest {
                                 "A".repeat(86) + "=="),
                         AssuranceLevel.ORGANIZATION_KEY),
                 new OrganizationProfileUpdated(
-                        OrganizationId.of("provea"), "VE", null, "NGO", "https://example.org", NOW, "admin"));
+                        OrganizationId.of("provea"), "VE", null, "NGO", "https://example.org", NOW, "admin"),
+                new StatementTargetsSet(StatementId.of("s-1"), 500, NOW.plusSeconds(86_400), NOW, "admin"),
+                new StatementTargetsSet(StatementId.of("s-1"), null, null, NOW, "admin"),
+                new StatementGoalReached(StatementId.of("s-1"), 500, 500, NOW),
+                new StatementClosed(StatementId.of("s-1"), NOW, StatementClosed.DEADLINE_ACTOR),
+                new EndorsementInvalidated(
+                        StatementId.of("s-1"),
+                        OrganizationId.of("provea"),
+                        InvalidationCategory.OUT_OF_SCOPE,
+                        "not a Venezuelan organization",
+                        NOW,
+                        "admin",
+                        "job-1"),
+                new EndorsementReinstated(StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "admin", "r"));
 
         assertThat(events)
                 .allSatisfy(event -> assertThat(schemas.violations(

@@ -5,7 +5,9 @@ import static org.endorsements.query.support.QueryWebSlice.Http.bearer;
 import static org.endorsements.query.support.QueryWebSlice.Http.problem;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.endorsements.events.AggregateType;
@@ -21,6 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -28,9 +33,21 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @WebMvcTest(controllers = StatementController.class)
 @QueryWebSlice
+@Import(StatementControllerSliceTest.FixedClock.class)
 class StatementControllerSliceTest {
 
     private static final Instant PUBLISHED = Instant.parse("2026-03-01T09:00:00Z");
+    /** The instant the slice reads at: what the time left is measured from. */
+    private static final Instant NOW = Instant.parse("2026-11-15T12:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
 
     @Autowired
     MockMvcTester mvc;
@@ -210,6 +227,34 @@ class StatementControllerSliceTest {
                         .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.ORGANIZATION_KEY)))
                 .hasStatusOk()
                 .hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Test
+    void aStatementWithAGoalAndAClosingTimeShowsItsProgressAndTimeLeft() {
+        statement.targetsSet(4, NOW.plusSeconds(3600), 2);
+        statement.endorsementAdded(PUBLISHED.plusSeconds(120), 8);
+        statement.endorsementAdded(PUBLISHED.plusSeconds(180), 9);
+        statement.endorsementInvalidated(10);
+
+        assertThat(mvc.get().uri("/api/statements/clean-air"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"endorsementCount": 2, "invalidated": 1,
+                         "progress": {"signatureGoal": 4, "endorsementCount": 2, "percent": 50, "goalReached": false,
+                                      "closesAt": "2026-11-15T13:00:00Z", "secondsLeft": 3600}}""");
+    }
+
+    @Test
+    void aStatementClosedByItsDeadlineSaysSoAndHasNoTimeLeft() {
+        statement.targetsSet(null, NOW.minusSeconds(60), 2);
+        statement.closed(NOW.minusSeconds(59), "deadline", 3);
+
+        assertThat(mvc.get().uri("/api/statements/clean-air"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"status": "closed", "closedBy": "deadline", "progress": {"goalReached": false, "secondsLeft": 0}}""");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** HTTP adapter of moderation. */
+package org.endorsements.command.moderation.web;
