@@ -172,6 +172,22 @@ class ProjectionsTest {
     }
 
     @Test
+    void aGrowthBucketKeepsTheInstantsOfItsFirstAndLastChangeAndTheCountAfterTheFirst() {
+        project(
+                events.published(T0),
+                events.added("a", 0, T0),
+                events.added("b", 0, T1),
+                events.added("c", 0, T2),
+                events.withdrawn("a", 1, T2));
+
+        GrowthBucket ten = store.bucket(GrowthBucket.idOf(STATEMENT, T1));
+        assertThat(ten.getFirstAt()).isEqualTo(T1);
+        assertThat(ten.getFirstCumulative()).isEqualTo(2);
+        assertThat(ten.getLastAt()).isEqualTo(T2);
+        assertThat(ten.getCumulative()).isEqualTo(2);
+    }
+
+    @Test
     void anOrganizationViewKnowsWhatItSignedAndWithdrew() {
         project(
                 events.registered("provea", T0),

@@ -6,7 +6,9 @@ import org.springframework.data.annotation.Id;
 
 /**
  * Endorsements added and withdrawn in one hour of one statement; {@code _id} = {@code statementId:hour}.
- * {@code cumulative} is the statement's current count after the last event of the hour.
+ * {@code cumulative} is the statement's current count after the last event of the hour. The instants of the hour's
+ * first and last change, and the count after the first, let a chart draw the count as steps where it changed
+ * instead of a line across the hour, at two points per hour at most however many signatures the hour had.
  */
 public class GrowthBucket {
 
@@ -19,6 +21,9 @@ public class GrowthBucket {
     private long withdrawn;
     private long net;
     private long cumulative;
+    private Instant firstAt;
+    private long firstCumulative;
+    private Instant lastAt;
     private long appliedOffset = -1;
 
     protected GrowthBucket() {}
@@ -35,16 +40,25 @@ public class GrowthBucket {
         return bucket;
     }
 
-    public void added(long cumulativeAfter, long offset) {
+    public void added(Instant at, long cumulativeAfter, long offset) {
         added++;
         net++;
-        cumulative = cumulativeAfter;
-        appliedOffset = offset;
+        changed(at, cumulativeAfter, offset);
     }
 
-    public void withdrawn(long cumulativeAfter, long offset) {
+    public void withdrawn(Instant at, long cumulativeAfter, long offset) {
         withdrawn++;
         net--;
+        changed(at, cumulativeAfter, offset);
+    }
+
+    /** Events come in offset order, which is the order the command side recorded them in: {@code at} grows. */
+    private void changed(Instant at, long cumulativeAfter, long offset) {
+        if (firstAt == null) {
+            firstAt = at;
+            firstCumulative = cumulativeAfter;
+        }
+        lastAt = at;
         cumulative = cumulativeAfter;
         appliedOffset = offset;
     }
@@ -75,6 +89,21 @@ public class GrowthBucket {
 
     public long getCumulative() {
         return cumulative;
+    }
+
+    /** The instant of the hour's first change; null in a bucket projected before it was kept. */
+    public Instant getFirstAt() {
+        return firstAt;
+    }
+
+    /** The count right after the hour's first change. */
+    public long getFirstCumulative() {
+        return firstCumulative;
+    }
+
+    /** The instant of the hour's last change; null in a bucket projected before it was kept. */
+    public Instant getLastAt() {
+        return lastAt;
     }
 
     public long getAppliedOffset() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.query.growth.GrowthBucket;
 import org.endorsements.query.growth.GrowthSeries;
 import org.endorsements.query.growth.persistence.GrowthQueries;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
@@ -28,8 +29,19 @@ class GrowthController {
         this.consistency = consistency;
     }
 
-    /** Only intervals with activity are listed; {@code cumulative} carries the total across quiet ones. */
-    record Growth(String statementId, String interval, Instant from, Instant to, List<GrowthSeries.Point> points) {}
+    /**
+     * Only intervals with activity are listed; {@code cumulative} carries the total across quiet ones. {@code steps}
+     * are the instants the count changed (the first and last change of each interval), {@code before} the count
+     * just before the first of them.
+     */
+    record Growth(
+            String statementId,
+            String interval,
+            Instant from,
+            Instant to,
+            List<GrowthSeries.Point> points,
+            long before,
+            List<GrowthSeries.Step> steps) {}
 
     @GetMapping("/api/statements/{statementId}/growth")
     CompletableFuture<Growth> growth(
@@ -46,12 +58,15 @@ class GrowthController {
         }
         return consistency.read(minPosition, () -> {
             statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
+            List<GrowthBucket> hourly = growth.hourly(statementId, start, end);
             return new Growth(
                     statementId,
                     unit.name().toLowerCase(Locale.ROOT),
                     from == null ? null : start,
                     to == null ? null : end,
-                    GrowthSeries.of(growth.hourly(statementId, start, end), unit));
+                    GrowthSeries.of(hourly, unit),
+                    GrowthSeries.before(hourly),
+                    GrowthSeries.steps(hourly, unit));
         });
     }
 

@@ -49,10 +49,10 @@ class GrowthControllerSliceTest {
         statement.published("Clean air", "We ask for clean air.", "en", "sha256:abc", null, null, TEN, 1);
         when(statements.find("clean-air")).thenReturn(Optional.of(statement));
         GrowthBucket ten = GrowthBucket.empty("clean-air", TEN);
-        ten.added(1, 1);
-        ten.added(2, 2);
+        ten.added(TEN.plusSeconds(60), 1, 1);
+        ten.added(TEN.plusSeconds(90), 2, 2);
         GrowthBucket eleven = GrowthBucket.empty("clean-air", ELEVEN);
-        eleven.withdrawn(1, 3);
+        eleven.withdrawn(ELEVEN.plusSeconds(30), 1, 3);
         when(growth.hourly(eq("clean-air"), any(), any())).thenReturn(List.of(ten, eleven));
     }
 
@@ -69,6 +69,15 @@ class GrowthControllerSliceTest {
                 .doesNotHavePath("$.from")
                 .doesNotHavePath("$.to");
         verify(growth).hourly("clean-air", Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @Test
+    void theCountsStepsAreTheInstantsItChangedAtNotTheStartsOfTheHours() {
+        assertThat(mvc.get().uri(GROWTH)).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                {"before": 0,
+                 "steps": [{"at": "2026-03-01T10:01:00Z", "cumulative": 1},
+                           {"at": "2026-03-01T10:01:30Z", "cumulative": 2},
+                           {"at": "2026-03-01T11:00:30Z", "cumulative": 1}]}""");
     }
 
     @Test
