@@ -51,7 +51,7 @@ public final class StatementDocument {
      * Writes a document part by part, so that a long list of signatories can be streamed from a cursor: the
      * opening, then each signatory in document order, then the closing with the count of what was written.
      */
-    public static final class Writer {
+    public static final class Writer implements Letter {
 
         private final Appendable out;
         private final boolean md;
@@ -62,6 +62,7 @@ public final class StatementDocument {
             this.md = format == Format.MARKDOWN;
         }
 
+        @Override
         public void opening(String title, String body, String listIntro) throws IOException {
             if (md) {
                 out.append("# ").append(escape(title)).append("\n\n");
@@ -77,6 +78,7 @@ public final class StatementDocument {
             }
         }
 
+        @Override
         public void signatory(String name) throws IOException {
             out.append(Long.toString(++number))
                     .append(") ")
@@ -88,21 +90,36 @@ public final class StatementDocument {
             closing(closingNote, asOf, withheld, 0);
         }
 
-        /**
-         * {@code countedButHidden}: signatories counted in the total but not named (their own choice, or their
-         * organization hidden); they take no number, so no gap in the list points at them.
-         */
+        @Override
         public void closing(String closingNote, Instant asOf, int withheld, long countedButHidden) throws IOException {
             out.append('\n');
             if (closingNote != null) {
                 out.append(md ? escape(closingNote) : closingNote).append("\n\n");
             }
-            long total = number + countedButHidden;
-            String line = "As of " + asOf + ": " + total + (total == 1 ? " signatory" : " signatories")
-                    + (countedButHidden > 0 ? ", " + countedButHidden + " of them counted but not named" : "")
-                    + (withheld > 0 ? " (" + withheld + " who have withdrawn since are not named)" : "") + ".";
+            String line = asOfLine(asOf, number + countedButHidden, withheld, countedButHidden);
             out.append(md ? "_" + line + "_" : line).append('\n');
         }
+    }
+
+    /** The parts of a letter, in the order they are written: one opening, each signatory, one closing. */
+    public interface Letter {
+
+        void opening(String title, String body, String listIntro) throws IOException;
+
+        void signatory(String name) throws IOException;
+
+        /**
+         * {@code countedButHidden}: signatories counted in the total but not named (their own choice, or their
+         * organization hidden); they take no number, so no gap in the list points at them.
+         */
+        void closing(String closingNote, Instant asOf, int withheld, long countedButHidden) throws IOException;
+    }
+
+    /** The line that says what instant the list is true for and how many it counts, named or not. */
+    public static String asOfLine(Instant asOf, long total, int withheld, long countedButHidden) {
+        return "As of " + asOf + ": " + total + (total == 1 ? " signatory" : " signatories")
+                + (countedButHidden > 0 ? ", " + countedButHidden + " of them counted but not named" : "")
+                + (withheld > 0 ? " (" + withheld + " who have withdrawn since are not named)" : "") + ".";
     }
 
     /** Names and titles are data, not Markdown: every character Markdown would act on is escaped. */

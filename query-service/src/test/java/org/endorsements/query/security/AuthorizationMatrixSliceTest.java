@@ -103,6 +103,7 @@ class AuthorizationMatrixSliceTest {
             Map.entry("GET /api/statements/{statementId}/breakdown", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/document", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/document.md", Rule.PUBLIC),
+            Map.entry("GET /api/statements/{statementId}/document.pdf", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/document.txt", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/endorsements", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/endorsements.csv", Rule.PUBLIC),

@@ -2,6 +2,7 @@ package org.endorsements.query.endorsement.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedWriter;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -17,13 +18,17 @@ import org.endorsements.query.endorsement.Audience;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
+import org.endorsements.query.log.PublishedCheckpoints;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
 import org.endorsements.query.shared.web.ExpensiveReads;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.shared.web.ReadParameters;
 import org.endorsements.query.statement.StatementDocument;
+import org.endorsements.query.statement.StatementPdf;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.Statements;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The statement as a letter with its signatories, in Markdown or plain text, now or at any past instant. The
+ * The statement as a letter with its signatories, in Markdown, plain text or PDF, now or at any past instant. The
  * current letter is written as a cursor reads its signatories, within the bulkhead for large reads; a past one
  * comes from who was in force then, computed once per position of the statement's view.
  */
@@ -43,6 +48,7 @@ class DocumentController {
 
     static final MediaType TEXT_MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
     static final MediaType TEXT_PLAIN = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    static final String APPLICATION_PDF = "application/pdf";
     /** Signatories per page read from the cursor and flushed to the client. */
     private static final int PAGE = 500;
 
@@ -51,6 +57,7 @@ class DocumentController {
     private final ConsistencyGate consistency;
     private final InForceAt inForceAt;
     private final ExpensiveReads expensive;
+    private final PublishedCheckpoints checkpoints;
     private final Clock clock;
 
     DocumentController(
@@ -59,12 +66,14 @@ class DocumentController {
             ConsistencyGate consistency,
             InForceAt inForceAt,
             ExpensiveReads expensive,
+            PublishedCheckpoints checkpoints,
             Clock clock) {
         this.statements = statements;
         this.endorsements = endorsements;
         this.consistency = consistency;
         this.inForceAt = inForceAt;
         this.expensive = expensive;
+        this.checkpoints = checkpoints;
         this.clock = clock;
     }
 
@@ -93,6 +102,23 @@ class DocumentController {
         return document(statementId, asOf, minPosition, caller, request, StatementDocument.Format.PLAIN, TEXT_PLAIN);
     }
 
+    /**
+     * The letter to deliver: the same text and list as the Markdown document, with the log's latest signed
+     * checkpoint, so that a printed copy can be checked against the public log.
+     */
+    @GetMapping(
+            path = {"/api/statements/{statementId}/document", "/api/statements/{statementId}/document.pdf"},
+            produces = APPLICATION_PDF)
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> pdf(
+            @PathVariable String statementId,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String minPosition,
+            @AuthenticationPrincipal Caller caller,
+            HttpServletRequest request) {
+        return document(
+                statementId, asOf, minPosition, caller, request, null, MediaType.parseMediaType(APPLICATION_PDF));
+    }
+
     private CompletableFuture<ResponseEntity<StreamingResponseBody>> document(
             String statementId,
             String asOf,
@@ -108,7 +134,16 @@ class DocumentController {
                     statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
             StreamingResponseBody body =
                     at == null ? current(request, statement, format) : past(statement, at, auditor, format);
-            return ResponseEntity.ok().contentType(type).body(body);
+            ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(type);
+            if (format == null) {
+                answer.header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(statement.getId() + ".pdf")
+                                .build()
+                                .toString());
+            }
+            return answer.body(body);
         });
     }
 
@@ -167,10 +202,11 @@ class DocumentController {
     }
 
     private interface Signatories {
-        void write(StatementDocument.Writer document, Writer out);
+        void write(StatementDocument.Letter document, Flushable out);
     }
 
-    private static void write(
+    /** {@code format} null: the PDF, written out whole once its last page is made. */
+    private void write(
             OutputStream stream,
             StatementDocument.Format format,
             StatementView statement,
@@ -179,6 +215,17 @@ class DocumentController {
             int withheld,
             long countedButHidden)
             throws IOException {
+        if (format == null) {
+            try (StatementPdf pdf =
+                    new StatementPdf(statement.getId(), statement.getTitle(), statement.getLanguage())) {
+                pdf.opening(statement.getTitle(), statement.getBody(), statement.getSignatoryListIntro());
+                signatories.write(pdf, () -> {});
+                pdf.closing(statement.getClosingNote(), asOf, withheld, countedButHidden);
+                pdf.log(checkpoints.latest(statement.getId()));
+                pdf.writeTo(stream);
+            }
+            return;
+        }
         Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         StatementDocument.Writer document = new StatementDocument.Writer(out, format);
         document.opening(statement.getTitle(), statement.getBody(), statement.getSignatoryListIntro());
