@@ -1,11 +1,84 @@
-// Endorsements dashboard. Every text that comes from the API is set with textContent, never as HTML.
+// Endorsements dashboard. Every text that comes from the API is set with textContent, never as HTML. Every text
+// of the page itself comes from the message catalogue of the visitor's language (t below).
 (function () {
   'use strict';
 
   const PAGE_SIZE = 25;
-  const state = { statementId: null, interval: 'hour', page: 0, search: '', chart: null, growth: null };
+  const LANGUAGE_KEY = 'endorsements.language';
+  const state = { statementId: null, interval: 'hour', page: 0, search: '', charts: [], growth: null };
   const $ = (id) => document.getElementById(id);
 
+  // ---- language -------------------------------------------------------------------------------------------
+  const i18n = { language: 'en', messages: {}, plural: null, number: null, dateTime: null, time: null };
+
+  function rememberedLanguage() {
+    try {
+      return window.localStorage.getItem(LANGUAGE_KEY);
+    } catch (e) {
+      return null; // storage disabled: the browser's Accept-Language decides
+    }
+  }
+
+  function remember(language) {
+    try {
+      window.localStorage.setItem(LANGUAGE_KEY, language);
+    } catch (e) {
+      // storage disabled: the choice lasts for this page only
+    }
+  }
+
+  // The query service picks the catalogue: the remembered choice, else the browser's Accept-Language.
+  async function loadMessages() {
+    const chosen = rememberedLanguage();
+    const response = await fetch('/i18n/messages.json' + (chosen ? '?lang=' + encodeURIComponent(chosen) : ''),
+      { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    i18n.messages = await response.json();
+    i18n.language = response.headers.get('Content-Language') || 'en';
+    i18n.plural = new Intl.PluralRules(i18n.language);
+    i18n.number = new Intl.NumberFormat(i18n.language);
+    i18n.dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+    i18n.time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
+    document.documentElement.lang = i18n.language;
+  }
+
+  // A message by key, with {name} parameters; a message with plural forms is chosen by params.count.
+  function t(key, params) {
+    let message = i18n.messages[key];
+    if (message === undefined) return key;
+    if (typeof message === 'object') {
+      const form = i18n.plural.select(params && typeof params.count === 'number' ? params.count : 0);
+      message = message[form] !== undefined ? message[form] : message.other;
+    }
+    return String(message).replace(/\{(\w+)\}/g, (whole, name) => {
+      if (!params || params[name] === undefined) return whole;
+      return typeof params[name] === 'number' ? i18n.number.format(params[name]) : String(params[name]);
+    });
+  }
+
+  function translatePage() {
+    document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-aria-label]').forEach((node) => {
+      node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+    });
+    const names = i18n.messages['language.names'] || {};
+    $('languages').replaceChildren(...Object.keys(names).map((language) => {
+      const button = el('button', names[language], {
+        type: 'button', lang: language, 'aria-pressed': String(language === i18n.language), 'data-language': language,
+      });
+      button.addEventListener('click', () => {
+        if (language === i18n.language) return;
+        remember(language);
+        window.location.reload();
+      });
+      return button;
+    }));
+  }
+
+  const number = (n) => i18n.number.format(n);
+  const dateTime = (iso) => (iso ? i18n.dateTime.format(new Date(iso)) : '—');
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
   function el(tag, text, attrs) {
     const node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
@@ -23,9 +96,6 @@
     return response.json();
   }
 
-  const number = new Intl.NumberFormat();
-  const dateTime = (iso) => (iso ? new Date(iso).toLocaleString() : '—');
-
   function show(view) {
     ['index-view', 'statement-view', 'error-view'].forEach((id) => { $(id).hidden = id !== view; });
   }
@@ -37,7 +107,7 @@
 
   // ---- index ----------------------------------------------------------------------------------------------
   async function renderIndex() {
-    document.title = 'Campaigns · Endorsements';
+    document.title = t('page.title', { title: t('index.title') });
     show('index-view');
     const list = $('campaigns');
     list.replaceChildren();
@@ -45,11 +115,13 @@
     $('index-empty').hidden = statements.length > 0;
     statements.forEach((s) => {
       const item = el('li');
-      item.append(el('span', number.format(s.endorsementCount), { class: 'count' }));
+      item.append(el('span', number(s.endorsementCount), { class: 'count', 'aria-hidden': 'true' }));
       const link = el('a', s.title, { href: '/statements/' + encodeURIComponent(s.statementId) });
+      if (s.language) link.setAttribute('lang', s.language);
       item.append(link);
-      item.append(el('div', (s.status === 'closed' ? 'closed · ' : '') + 'published ' + dateTime(s.publishedAt),
-        { class: 'meta' }));
+      item.append(el('div', t('index.count', { count: s.endorsementCount }) + ' · '
+        + (s.status === 'closed' ? t('index.closed') + ' · ' : '')
+        + t('index.published', { date: dateTime(s.publishedAt) }), { class: 'meta' }));
       list.append(item);
     });
   }
@@ -61,19 +133,25 @@
     try {
       statement = await getJson('/api/statements/' + encodeURIComponent(id));
     } catch (e) {
-      fail(e.status === 404 ? 'There is no statement with this address.' : 'The statement could not be loaded.');
+      fail(e.status === 404 ? t('error.noStatement') : t('error.loadStatement'));
       return;
     }
     show('statement-view');
-    document.title = statement.title + ' · Endorsements';
+    document.title = t('page.title', { title: statement.title });
     $('statement-title').textContent = statement.title;
     $('demo-banner').hidden = !/synthetic demo/i.test(statement.title);
-    $('statement-status').textContent = statement.status === 'closed' ? 'Closed' : 'Open for signatures';
+    $('statement-status').textContent = statement.status === 'closed' ? t('statement.closed') : t('statement.open');
     $('statement-published').textContent = dateTime(statement.publishedAt);
     $('statement-published').setAttribute('datetime', statement.publishedAt);
     $('statement-hash').textContent = statement.contentHash;
+    // The statement speaks its own language, whatever the page's.
+    ['statement-title', 'statement-body'].forEach((node) => {
+      if (statement.language) $(node).setAttribute('lang', statement.language);
+    });
     updateCounts(statement);
     const base = '/api/statements/' + encodeURIComponent(id);
+    $('link-document-pdf').href = base + '/document.pdf';
+    $('link-document-pdf').setAttribute('type', 'application/pdf');
     $('link-document-md').href = base + '/document.md';
     $('link-document-md').setAttribute('type', 'text/markdown');
     $('link-document-txt').href = base + '/document.txt';
@@ -86,26 +164,27 @@
   }
 
   function updateCounts(c) {
-    $('live-count').textContent = number.format(c.endorsementCount);
-    $('total-added').textContent = number.format(c.totalEndorsementsAdded);
-    $('withdrawals').textContent = number.format(c.withdrawals);
-    $('counted-hidden').textContent = number.format(c.countedButHidden || 0);
+    $('live-count').textContent = number(c.endorsementCount);
+    $('total-added').textContent = number(c.totalEndorsementsAdded);
+    $('withdrawals').textContent = number(c.withdrawals);
+    $('counted-hidden').textContent = number(c.countedButHidden || 0);
   }
 
   let refreshTimer = null;
   function connectLive(id) {
+    $('live-state').textContent = t('live.connecting');
     const source = new EventSource('/api/statements/' + encodeURIComponent(id) + '/live');
-    source.addEventListener('open', () => { $('live-state').textContent = 'live'; });
-    source.addEventListener('error', () => { $('live-state').textContent = 'reconnecting…'; });
+    source.addEventListener('open', () => { $('live-state').textContent = t('live.live'); });
+    source.addEventListener('error', () => { $('live-state').textContent = t('live.reconnecting'); });
     source.addEventListener('counts', (event) => {
       updateCounts(JSON.parse(event.data));
-      $('live-state').textContent = 'live · updated ' + new Date().toLocaleTimeString();
+      $('live-state').textContent = t('live.updated', { time: i18n.time.format(new Date()) });
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => { loadGrowth(); loadSignatories(); loadBreakdown(); }, 500);
     });
   }
 
-  // ---- growth chart -----------------------------------------------------------------------------------------
+  // ---- growth -----------------------------------------------------------------------------------------------
   let growthRequest = 0;
   async function loadGrowth() {
     const request = ++growthRequest;
@@ -115,38 +194,96 @@
     state.growth = growth;
     window.endorsementsGrowthPoints = growth.points.length;
     $('chart-empty').hidden = growth.points.length > 0;
-    drawChart(growth.points);
+    drawCharts(growth);
+    fillGrowthTable(growth);
   }
 
-  function drawChart(growthPoints) {
-    // The chart starts from zero one interval before the first signature (one point alone has no extent).
-    const step = state.interval === 'day' ? 86400 : 3600;
-    const points = growthPoints.length === 0 ? [] : [{
-      start: new Date(Date.parse(growthPoints[0].start) - step * 1000).toISOString(),
-      cumulative: 0, added: 0, withdrawn: 0,
-    }].concat(growthPoints);
-    const xs = points.map((p) => Date.parse(p.start) / 1000);
-    const data = [xs, points.map((p) => p.cumulative), points.map((p) => p.added), points.map((p) => -p.withdrawn)];
-    const container = $('chart');
-    const width = Math.max(280, container.clientWidth || 600);
-    if (state.chart) {
-      state.chart.destroy();
-      state.chart = null;
+  function timeAxis(u, splits) {
+    const span = (u.scales.x.max - u.scales.x.min) * 1000;
+    const format = new Intl.DateTimeFormat(i18n.language, span <= 36 * 3600 * 1000
+      ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric' });
+    return splits.map((s) => format.format(new Date(s * 1000)));
+  }
+
+  const countAxis = (u, splits) => splits.map((s) => (Number.isInteger(s) ? number(s) : ''));
+
+  // The count as steps at the instants it changed (each interval's first and last change, as the API gives
+  // them), flat in between and up to now; nothing is interpolated across an hour in which it did not change.
+  function stepData(growth) {
+    if (growth.steps.length === 0) return null;
+    const xs = growth.steps.map((s) => Date.parse(s.at) / 1000);
+    const ys = growth.steps.map((s) => s.cumulative);
+    const first = xs[0];
+    const last = xs[xs.length - 1];
+    const now = Date.now() / 1000;
+    const end = Math.max(last, now);
+    const pad = Math.max(60, (end - first) * 0.03);
+    xs.unshift(first - pad);
+    ys.unshift(growth.before);
+    if (end > last) {
+      xs.push(end);
+      ys.push(ys[ys.length - 1]);
     }
-    if (points.length === 0) return;
-    const bars = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 40] }) : undefined;
-    state.chart = new uPlot({
-      width, height: 300,
+    return [xs, ys];
+  }
+
+  // Bars per interval; one empty interval before the first, so that a single bar has an extent.
+  function barData(growth) {
+    if (growth.points.length === 0) return null;
+    const step = state.interval === 'day' ? 86400 : 3600;
+    const xs = [Date.parse(growth.points[0].start) / 1000 - step].concat(
+      growth.points.map((p) => Date.parse(p.start) / 1000));
+    return [xs, [0].concat(growth.points.map((p) => p.added)),
+      [0].concat(growth.points.map((p) => -p.withdrawn))];
+  }
+
+  function chartOptions(width, label, series, axisLabel, paths) {
+    return {
+      width, height: 240,
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true } },
-      axes: [{}, { label: 'signatories' }],
-      series: [
-        {},
-        { label: 'Signatories (cumulative)', stroke: '#0b5cad', width: 2, points: { show: points.length < 60 } },
-        { label: 'Added', stroke: '#2e8540', fill: 'rgba(46,133,64,0.35)', paths: bars, points: { show: false } },
-        { label: 'Withdrawn', stroke: '#b3261e', fill: 'rgba(179,38,30,0.35)', paths: bars, points: { show: false } },
-      ],
-    }, data, container);
+      axes: [{ values: timeAxis }, { label: axisLabel, values: countAxis }],
+      series: [{ label: t('growth.time'), value: (u, v) => (v == null ? '—' : dateTime(v * 1000)) }].concat(
+        series.map((s) => Object.assign({ value: (u, v) => (v == null ? '—' : number(Math.abs(v))) }, s, paths))),
+      hooks: { ready: [(u) => {
+        const canvas = u.root.querySelector('canvas');
+        canvas.setAttribute('role', 'img');
+        canvas.setAttribute('aria-label', label);
+      }] },
+    };
+  }
+
+  function drawCharts(growth) {
+    state.charts.forEach((chart) => chart.destroy());
+    state.charts = [];
+    const steps = stepData(growth);
+    const bars = barData(growth);
+    if (!steps || !bars) return;
+    const width = Math.max(280, $('chart').clientWidth || 600);
+    const stepped = uPlot.paths && uPlot.paths.stepped ? uPlot.paths.stepped({ align: 1 }) : undefined;
+    const barPaths = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 40] }) : undefined;
+    state.charts.push(new uPlot(chartOptions(width, t('growth.steps.label'), [
+      { label: t('growth.series.cumulative'), stroke: '#0b5cad', width: 2, fill: 'rgba(11,92,173,0.08)',
+        points: { show: false } },
+    ], t('growth.axis.signatories'), { paths: stepped }), steps, $('chart')));
+    state.charts.push(new uPlot(chartOptions(width, t('growth.bars.label.' + state.interval), [
+      { label: t('growth.series.added'), stroke: '#2e8540', fill: 'rgba(46,133,64,0.35)' },
+      { label: t('growth.series.withdrawn'), stroke: '#b3261e', fill: 'rgba(179,38,30,0.35)' },
+    ], t('growth.axis.signatures'), { paths: barPaths, points: { show: false } }), bars, $('chart-bars')));
+  }
+
+  // The chart's table alternative: the same intervals, in words and numbers.
+  function fillGrowthTable(growth) {
+    $('growth-caption').textContent = t('growth.table.caption.' + state.interval);
+    const period = state.interval === 'day'
+      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }) : i18n.dateTime;
+    $('growth-rows').replaceChildren(...growth.points.map((p) => {
+      const row = el('tr');
+      const cell = el('td');
+      cell.append(el('time', period.format(new Date(p.start)), { datetime: p.start }));
+      row.append(cell, el('td', number(p.added)), el('td', number(p.withdrawn)), el('td', number(p.cumulative)));
+      return row;
+    }));
   }
 
   function setInterval_(interval) {
@@ -166,20 +303,21 @@
     if (request !== signatoriesRequest) return; // a newer request (search, paging, live refresh) has superseded it
     const rows = page.items.map((s, i) => {
       const row = el('tr');
-      row.append(el('td', state.search ? '' : page.page * page.size + i + 1));
+      row.append(el('td', state.search ? '' : number(page.page * page.size + i + 1)));
       row.append(el('td', s.name));
       const time = el('time', dateTime(s.endorsedAt), { datetime: s.endorsedAt });
       const cell = el('td');
       cell.append(time);
       row.append(cell);
       row.append(el('td', s.source === 'imported'
-        ? 'letter' + (s.entryNumber ? ' no. ' + s.entryNumber : '') : 'online'));
+        ? (s.entryNumber ? t('signatories.letterEntry', { entry: s.entryNumber }) : t('signatories.letter'))
+        : t('signatories.online')));
       return row;
     });
     $('signatories').replaceChildren(...rows);
     const pages = Math.max(1, page.totalPages);
-    $('page-info').textContent = 'Page ' + (page.page + 1) + ' of ' + pages + ' · '
-      + number.format(page.totalItems) + (state.search ? ' matching' : ' signatories');
+    $('page-info').textContent = t(state.search ? 'pager.matching' : 'pager.info',
+      { page: page.page + 1, pages, count: page.totalItems });
     $('page-prev').disabled = page.page === 0;
     $('page-next').disabled = page.page + 1 >= pages;
   }
@@ -188,7 +326,8 @@
     const places = await getJson('/api/statements/' + encodeURIComponent(state.statementId) + '/breakdown');
     $('breakdown').replaceChildren(...places.map((p) => {
       const row = el('tr');
-      row.append(el('td', p.country || 'not given'), el('td', p.region || '—'), el('td', number.format(p.signatories)));
+      row.append(el('td', p.country || t('breakdown.notGiven')), el('td', p.region || '—'),
+        el('td', number(p.signatories)));
       return row;
     }));
   }
@@ -197,7 +336,7 @@
   function wire() {
     $('interval-hour').addEventListener('click', () => setInterval_('hour'));
     $('interval-day').addEventListener('click', () => setInterval_('day'));
-    $('zoom-reset').addEventListener('click', () => { if (state.growth) drawChart(state.growth.points); });
+    $('zoom-reset').addEventListener('click', () => { if (state.growth) drawCharts(state.growth); });
     $('page-prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); loadSignatories(); });
     $('page-next').addEventListener('click', () => { state.page += 1; loadSignatories(); });
     let searchTimer = null;
@@ -206,11 +345,23 @@
       searchTimer = setTimeout(() => { state.search = event.target.value.trim(); state.page = 0; loadSignatories(); }, 250);
     });
     $('search-form').addEventListener('submit', (event) => event.preventDefault());
-    window.addEventListener('resize', () => { if (state.growth) drawChart(state.growth.points); });
+    window.addEventListener('resize', () => { if (state.growth) drawCharts(state.growth); });
   }
 
-  wire();
-  const match = window.location.pathname.match(/^\/statements\/([^/]+)\/?$/);
-  (match ? renderStatement(decodeURIComponent(match[1])) : renderIndex())
-    .catch(() => fail('The platform could not be reached.'));
+  async function start() {
+    try {
+      await loadMessages();
+    } catch (e) {
+      // Without a catalogue the page cannot speak; say so in both languages it knows.
+      fail('The platform could not be reached. · No se pudo conectar con la plataforma.');
+      return;
+    }
+    translatePage();
+    wire();
+    const match = window.location.pathname.match(/^\/statements\/([^/]+)\/?$/);
+    await (match ? renderStatement(decodeURIComponent(match[1])) : renderIndex());
+    window.endorsementsReady = true;
+  }
+
+  start().catch(() => fail(t('error.unreachable')));
 })();
