@@ -172,7 +172,7 @@ class ProjectionsTest {
     }
 
     @Test
-    void aGrowthBucketKeepsTheInstantsOfItsFirstAndLastChangeAndTheCountAfterTheFirst() {
+    void aGrowthBucketKeepsTheLastChangeOfEachMinuteWithTheCountAfterIt() {
         project(
                 events.published(T0),
                 events.added("a", 0, T0),
@@ -181,10 +181,7 @@ class ProjectionsTest {
                 events.withdrawn("a", 1, T2));
 
         GrowthBucket ten = store.bucket(GrowthBucket.idOf(STATEMENT, T1));
-        assertThat(ten.getFirstAt()).isEqualTo(T1);
-        assertThat(ten.getFirstCumulative()).isEqualTo(2);
-        assertThat(ten.getLastAt()).isEqualTo(T2);
-        assertThat(ten.getCumulative()).isEqualTo(2);
+        assertThat(ten.getChanges()).containsExactly(new GrowthBucket.Change(T1, 2), new GrowthBucket.Change(T2, 2));
     }
 
     @Test

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Growth points of one statement, hourly as stored or summed per UTC day, and the steps of its count: the instants
- * at which the count changed, at most two per interval (its first and its last change), so that a chart shows the
- * count flat where nothing happened and rising only where it did, with a series as long as the bars' at most twice.
+ * at which it changed, to the minute in an hourly series and to the hour in a daily one, so that a chart shows the
+ * count flat where nothing happened and rising only where it did. A range with more minute steps than a reader
+ * should get falls back to hourly ones.
  */
 public final class GrowthSeries {
 
@@ -54,38 +55,25 @@ public final class GrowthSeries {
     }
 
     /**
-     * Buckets must be in hour order. Within an interval the changes between its first and last are not kept; the
-     * step at the last change carries them. A bucket projected before the instants were kept gives one step, at
-     * the start of its hour.
+     * Buckets must be in hour order. Hourly: each minute's last change, unless the range has more than
+     * {@code maxSteps} of them; daily (or too many): each hour's last change. A bucket projected before its changes
+     * were kept gives one step, at the start of its hour.
      */
-    public static List<Step> steps(List<GrowthBucket> hourly, Interval interval) {
+    public static List<Step> steps(List<GrowthBucket> hourly, Interval interval, int maxSteps) {
+        int minuteSteps = hourly.stream().mapToInt(b -> b.getChanges().size()).sum();
+        boolean minutes = interval == Interval.HOUR && minuteSteps <= maxSteps;
         List<Step> steps = new ArrayList<>();
-        Instant period = null;
-        Step first = null;
-        Step last = null;
         for (GrowthBucket b : hourly) {
-            Instant start = interval == Interval.DAY ? b.getHour().truncatedTo(ChronoUnit.DAYS) : b.getHour();
-            if (!start.equals(period)) {
-                addPeriod(steps, first, last);
-                period = start;
-                first = b.getFirstAt() == null
-                        ? new Step(b.getHour(), b.getCumulative())
-                        : new Step(b.getFirstAt(), b.getFirstCumulative());
+            List<GrowthBucket.Change> changes = b.getChanges();
+            if (changes.isEmpty()) {
+                steps.add(new Step(b.getHour(), b.getCumulative()));
+            } else if (minutes) {
+                changes.forEach(c -> steps.add(new Step(c.at(), c.cumulative())));
+            } else {
+                GrowthBucket.Change last = changes.get(changes.size() - 1);
+                steps.add(new Step(last.at(), last.cumulative()));
             }
-            last = b.getLastAt() == null
-                    ? new Step(b.getHour(), b.getCumulative())
-                    : new Step(b.getLastAt(), b.getCumulative());
         }
-        addPeriod(steps, first, last);
         return steps;
-    }
-
-    private static void addPeriod(List<Step> steps, Step first, Step last) {
-        if (first != null) {
-            steps.add(first);
-            if (!last.equals(first)) {
-                steps.add(last);
-            }
-        }
     }
 }

@@ -12,43 +12,61 @@ import org.junit.jupiter.api.Test;
 class GrowthSeriesTest {
 
     private static final Instant IMPORT = Instant.parse("2026-11-01T17:02:05Z");
+    private static final Instant LATER_THAT_HOUR = Instant.parse("2026-11-01T17:40:00Z");
+    private static final int MAX_STEPS = 10_000;
 
-    /** The seed: 110 letter entries recorded within a minute, then one more signature two days later. */
+    /** The seed: 110 letter entries recorded within a minute, then one more signature later in the same hour. */
     private static List<GrowthBucket> theSeedAndOneLaterSignature() {
-        GrowthBucket seed = GrowthBucket.empty("s", IMPORT);
+        GrowthBucket hour = GrowthBucket.empty("s", IMPORT);
         for (int i = 1; i <= 110; i++) {
-            seed.added(IMPORT.plusMillis(500L * (i - 1)), i, i);
+            hour.added(IMPORT.plusMillis(400L * (i - 1)), i, i);
         }
-        Instant later = Instant.parse("2026-11-03T08:30:00Z");
-        GrowthBucket next = GrowthBucket.empty("s", later);
-        next.added(later, 111, 111);
-        return List.of(seed, next);
+        hour.added(LATER_THAT_HOUR, 111, 111);
+        return List.of(hour);
     }
 
     @Test
-    void aBurstOfSignaturesWithinAMinuteIsAStepWithinThatMinuteNotARiseAcrossTheHour() {
-        List<Step> steps = GrowthSeries.steps(theSeedAndOneLaterSignature(), Interval.HOUR);
-
-        assertThat(steps)
-                .containsExactly(
-                        new Step(IMPORT, 1),
-                        new Step(IMPORT.plusMillis(500L * 109), 110),
-                        new Step(Instant.parse("2026-11-03T08:30:00Z"), 111));
+    void aBurstOfSignaturesWithinAMinuteIsOneStepInThatMinuteNotARiseAcrossTheHour() {
+        assertThat(GrowthSeries.steps(theSeedAndOneLaterSignature(), Interval.HOUR, MAX_STEPS))
+                .containsExactly(new Step(IMPORT.plusMillis(400L * 109), 110), new Step(LATER_THAT_HOUR, 111));
     }
 
     @Test
-    void aDaysStepsAreItsFirstAndLastChangeWhateverHoursItHad() {
+    void aDailySeriesStepsAtTheLastChangeOfEachHour() {
         List<GrowthBucket> buckets = new ArrayList<>();
         Instant day = Instant.parse("2026-11-01T00:00:00Z");
-        for (int hour = 0; hour < 24; hour++) {
+        for (int hour = 0; hour < 3; hour++) {
             GrowthBucket bucket = GrowthBucket.empty("s", day.plusSeconds(3600L * hour));
-            bucket.added(day.plusSeconds(3600L * hour + 60), hour + 1, hour + 1);
+            bucket.added(day.plusSeconds(3600L * hour + 60), 2 * hour + 1, 2 * hour + 1);
+            bucket.added(day.plusSeconds(3600L * hour + 600), 2 * hour + 2, 2 * hour + 2);
             buckets.add(bucket);
         }
 
-        assertThat(GrowthSeries.steps(buckets, Interval.DAY))
-                .containsExactly(new Step(day.plusSeconds(60), 1), new Step(day.plusSeconds(3600L * 23 + 60), 24));
-        assertThat(GrowthSeries.steps(buckets, Interval.HOUR)).hasSize(24);
+        assertThat(GrowthSeries.steps(buckets, Interval.DAY, MAX_STEPS))
+                .containsExactly(
+                        new Step(day.plusSeconds(600), 2),
+                        new Step(day.plusSeconds(3600 + 600), 4),
+                        new Step(day.plusSeconds(7200 + 600), 6));
+        assertThat(GrowthSeries.steps(buckets, Interval.HOUR, MAX_STEPS)).hasSize(6);
+    }
+
+    @Test
+    void anHourlySeriesWithMoreMinuteStepsThanAllowedStepsEachHour() {
+        List<GrowthBucket> buckets = theSeedAndOneLaterSignature();
+
+        assertThat(GrowthSeries.steps(buckets, Interval.HOUR, 1)).containsExactly(new Step(LATER_THAT_HOUR, 111));
+    }
+
+    @Test
+    void anHourNeverKeepsMoreThanSixtyChangesEvenIfItsClockStepsBack() {
+        GrowthBucket hour = GrowthBucket.empty("s", IMPORT);
+        for (int i = 0; i < 200; i++) {
+            hour.added(IMPORT.plusSeconds(60L * (i % 2 == 0 ? i % 50 : 49 - i % 50)), i + 1, i + 1);
+        }
+
+        assertThat(hour.getChanges()).hasSizeLessThanOrEqualTo(60);
+        assertThat(hour.getChanges().get(hour.getChanges().size() - 1).cumulative())
+                .isEqualTo(200);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.endorsements.query.audit.persistence.AuditQueries;
 import org.endorsements.query.dashboard.DashboardProperties;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.endorsement.web.InForceAt;
+import org.endorsements.query.growth.GrowthProperties;
 import org.endorsements.query.growth.persistence.GrowthQueries;
 import org.endorsements.query.log.checkpoint.CheckpointWitnesses;
 import org.endorsements.query.log.checkpoint.Checkpointer;
@@ -144,7 +145,7 @@ class AuthorizationMatrixSliceTest {
      * is an endpoint of this matrix too.
      */
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({ResultCache.Properties.class, DashboardProperties.class})
+    @EnableConfigurationProperties({ResultCache.Properties.class, DashboardProperties.class, GrowthProperties.class})
     @Import({ResultCache.class, OrganizationChanges.class, NoLiveStreams.class, SpringDoc.class})
     static class Service {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.endorsements.query.growth.GrowthBucket;
+import org.endorsements.query.growth.GrowthProperties;
 import org.endorsements.query.growth.GrowthSeries;
 import org.endorsements.query.growth.persistence.GrowthQueries;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
@@ -22,17 +23,20 @@ class GrowthController {
     private final GrowthQueries growth;
     private final Statements statements;
     private final ConsistencyGate consistency;
+    private final GrowthProperties properties;
 
-    GrowthController(GrowthQueries growth, Statements statements, ConsistencyGate consistency) {
+    GrowthController(
+            GrowthQueries growth, Statements statements, ConsistencyGate consistency, GrowthProperties properties) {
         this.growth = growth;
         this.statements = statements;
         this.consistency = consistency;
+        this.properties = properties;
     }
 
     /**
      * Only intervals with activity are listed; {@code cumulative} carries the total across quiet ones. {@code steps}
-     * are the instants the count changed (the first and last change of each interval), {@code before} the count
-     * just before the first of them.
+     * are the instants the count changed (to the minute, or to the hour in a daily or very long series), each with
+     * the count after it; {@code before} is the count just before the first of them.
      */
     record Growth(
             String statementId,
@@ -66,7 +70,7 @@ class GrowthController {
                     to == null ? null : end,
                     GrowthSeries.of(hourly, unit),
                     GrowthSeries.before(hourly),
-                    GrowthSeries.steps(hourly, unit));
+                    GrowthSeries.steps(hourly, unit, properties.maxSteps()));
         });
     }
 

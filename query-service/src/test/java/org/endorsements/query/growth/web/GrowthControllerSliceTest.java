@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.endorsements.query.growth.GrowthBucket;
+import org.endorsements.query.growth.GrowthProperties;
 import org.endorsements.query.growth.persistence.GrowthQueries;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.Statements;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @WebMvcTest(controllers = GrowthController.class)
 @QueryWebSlice
+@EnableConfigurationProperties(GrowthProperties.class)
 class GrowthControllerSliceTest {
 
     private static final String GROWTH = "/api/statements/clean-air/growth";
@@ -72,11 +75,10 @@ class GrowthControllerSliceTest {
     }
 
     @Test
-    void theCountsStepsAreTheInstantsItChangedAtNotTheStartsOfTheHours() {
+    void theCountsStepsAreTheLastChangeOfEachMinuteNotTheStartsOfTheHours() {
         assertThat(mvc.get().uri(GROWTH)).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"before": 0,
-                 "steps": [{"at": "2026-03-01T10:01:00Z", "cumulative": 1},
-                           {"at": "2026-03-01T10:01:30Z", "cumulative": 2},
+                 "steps": [{"at": "2026-03-01T10:01:30Z", "cumulative": 2},
                            {"at": "2026-03-01T11:00:30Z", "cumulative": 1}]}""");
     }
 
