@@ -29,6 +29,7 @@ import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.Statements;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -115,8 +116,27 @@ class DocumentController {
             @RequestParam(required = false) String minPosition,
             @AuthenticationPrincipal Caller caller,
             HttpServletRequest request) {
+        if (!request.getRequestURI().endsWith(".pdf") && !asksForPdf(request)) {
+            // A client that accepts anything (or sends no Accept) gets the Markdown letter, as it always did.
+            return markdown(statementId, asOf, minPosition, caller, request);
+        }
         return document(
                 statementId, asOf, minPosition, caller, request, null, MediaType.parseMediaType(APPLICATION_PDF));
+    }
+
+    private static boolean asksForPdf(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.getType().equals("application")
+                            && type.getSubtype().equals("pdf")
+                            && type.getQualityValue() > 0);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private CompletableFuture<ResponseEntity<StreamingResponseBody>> document(

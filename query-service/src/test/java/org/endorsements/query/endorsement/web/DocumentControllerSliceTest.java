@@ -231,6 +231,17 @@ class DocumentControllerSliceTest {
     }
 
     @Test
+    void theDocumentAddressStillGivesMarkdownToAClientThatAcceptsAnything() {
+        assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/document")))
+                .hasStatusOk()
+                .hasContentType("text/markdown;charset=UTF-8");
+        assertThat(streamed(
+                        mvc, mvc.get().uri("/api/statements/clean-air/document").accept(MediaType.ALL)))
+                .hasStatusOk()
+                .hasContentType("text/markdown;charset=UTF-8");
+    }
+
+    @Test
     void aPastPdfNamesWhoWasInForceThenLikeThePastMarkdownDocument() throws Exception {
         when(inForceAt.get(statement, AS_OF, false))
                 .thenReturn(new EndorsementQueries.SignatoriesAt(
