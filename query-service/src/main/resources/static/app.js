@@ -200,8 +200,10 @@
 
   function timeAxis(u, splits) {
     const span = (u.scales.x.max - u.scales.x.min) * 1000;
-    const format = new Intl.DateTimeFormat(i18n.language, span <= 36 * 3600 * 1000
-      ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric' });
+    let parts = { month: 'short', day: 'numeric' };
+    if (span <= 15 * 60 * 1000) parts = { hour: 'numeric', minute: '2-digit', second: '2-digit' };
+    else if (span <= 36 * 3600 * 1000) parts = { hour: 'numeric', minute: '2-digit' };
+    const format = new Intl.DateTimeFormat(i18n.language, parts);
     return splits.map((s) => format.format(new Date(s * 1000)));
   }
 
@@ -227,14 +229,14 @@
     return [xs, ys];
   }
 
-  // Bars per interval; one empty interval before the first, so that a single bar has an extent.
+  // Bars per interval, framed by an empty interval on each side so that a single bar has an extent.
   function barData(growth) {
     if (growth.points.length === 0) return null;
     const step = state.interval === 'day' ? 86400 : 3600;
-    const xs = [Date.parse(growth.points[0].start) / 1000 - step].concat(
-      growth.points.map((p) => Date.parse(p.start) / 1000));
-    return [xs, [0].concat(growth.points.map((p) => p.added)),
-      [0].concat(growth.points.map((p) => -p.withdrawn))];
+    const starts = growth.points.map((p) => Date.parse(p.start) / 1000);
+    const xs = [starts[0] - step].concat(starts, [starts[starts.length - 1] + step]);
+    return [xs, [null].concat(growth.points.map((p) => p.added), [null]),
+      [null].concat(growth.points.map((p) => -p.withdrawn), [null])];
   }
 
   function chartOptions(width, label, series, axisLabel, paths) {
