@@ -244,7 +244,8 @@
       width, height: 240,
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true } },
-      axes: [{ values: timeAxis }, { label: axisLabel, values: countAxis }],
+      // Room for a label with seconds ("6:21:30 PM") between two ticks.
+      axes: [{ values: timeAxis, space: 100 }, { label: axisLabel, values: countAxis }],
       series: [{ label: t('growth.time'), value: (u, v) => (v == null ? '—' : dateTime(v * 1000)) }].concat(
         series.map((s) => Object.assign({ value: (u, v) => (v == null ? '—' : number(Math.abs(v))) }, s, paths))),
       hooks: { ready: [(u) => {
