@@ -1,11 +1,84 @@
-// Endorsements dashboard. Every text that comes from the API is set with textContent, never as HTML.
+// Endorsements dashboard. Every text that comes from the API is set with textContent, never as HTML. Every text
+// of the page itself comes from the message catalogue of the visitor's language (t below).
 (function () {
   'use strict';
 
   const PAGE_SIZE = 25;
-  const state = { statementId: null, interval: 'hour', page: 0, search: '', chart: null, growth: null };
+  const LANGUAGE_KEY = 'endorsements.language';
+  const state = { statementId: null, interval: 'hour', page: 0, search: '', charts: [], growth: null };
   const $ = (id) => document.getElementById(id);
 
+  // ---- language -------------------------------------------------------------------------------------------
+  const i18n = { language: 'en', messages: {}, plural: null, number: null, dateTime: null, time: null };
+
+  function rememberedLanguage() {
+    try {
+      return window.localStorage.getItem(LANGUAGE_KEY);
+    } catch (e) {
+      return null; // storage disabled: the browser's Accept-Language decides
+    }
+  }
+
+  function remember(language) {
+    try {
+      window.localStorage.setItem(LANGUAGE_KEY, language);
+    } catch (e) {
+      // storage disabled: the choice lasts for this page only
+    }
+  }
+
+  // The query service picks the catalogue: the remembered choice, else the browser's Accept-Language.
+  async function loadMessages() {
+    const chosen = rememberedLanguage();
+    const response = await fetch('/i18n/messages.json' + (chosen ? '?lang=' + encodeURIComponent(chosen) : ''),
+      { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    i18n.messages = await response.json();
+    i18n.language = response.headers.get('Content-Language') || 'en';
+    i18n.plural = new Intl.PluralRules(i18n.language);
+    i18n.number = new Intl.NumberFormat(i18n.language);
+    i18n.dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+    i18n.time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
+    document.documentElement.lang = i18n.language;
+  }
+
+  // A message by key, with {name} parameters; a message with plural forms is chosen by params.count.
+  function t(key, params) {
+    let message = i18n.messages[key];
+    if (message === undefined) return key;
+    if (typeof message === 'object') {
+      const form = i18n.plural.select(params && typeof params.count === 'number' ? params.count : 0);
+      message = message[form] !== undefined ? message[form] : message.other;
+    }
+    return String(message).replace(/\{(\w+)\}/g, (whole, name) => {
+      if (!params || params[name] === undefined) return whole;
+      return typeof params[name] === 'number' ? i18n.number.format(params[name]) : String(params[name]);
+    });
+  }
+
+  function translatePage() {
+    document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-aria-label]').forEach((node) => {
+      node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+    });
+    const names = i18n.messages['language.names'] || {};
+    $('languages').replaceChildren(...Object.keys(names).map((language) => {
+      const button = el('button', names[language], {
+        type: 'button', lang: language, 'aria-pressed': String(language === i18n.language), 'data-language': language,
+      });
+      button.addEventListener('click', () => {
+        if (language === i18n.language) return;
+        remember(language);
+        window.location.reload();
+      });
+      return button;
+    }));
+  }
+
+  const number = (n) => i18n.number.format(n);
+  const dateTime = (iso) => (iso ? i18n.dateTime.format(new Date(iso)) : '—');
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
   function el(tag, text, attrs) {
     const node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
@@ -23,19 +96,6 @@
     return response.json();
   }
 
-  // Texts of the versions-and-translations lines, kept together (docs/texts-and-versions.md).
-  const VERSION_TEXTS = {
-    version: (n, total) => 'Version ' + n + ' of ' + total,
-    translatedBy: (translator, language) => 'translated by ' + translator + ' from the original (' + language + ')',
-    translations: (languages) => 'also in: ' + languages.join(', '),
-    signedEarlier: (counts) => counts.map((v) => number.format(v.signatories) + ' signed version ' + v.version
-      + (v.inForce ? '' : ' (not re-confirmed)')).join(' · '),
-    kindNotGiven: 'not given',
-  };
-
-  const number = new Intl.NumberFormat();
-  const dateTime = (iso) => (iso ? new Date(iso).toLocaleString() : '—');
-
   function show(view) {
     ['index-view', 'statement-view', 'error-view'].forEach((id) => { $(id).hidden = id !== view; });
   }
@@ -47,7 +107,7 @@
 
   // ---- index ----------------------------------------------------------------------------------------------
   async function renderIndex() {
-    document.title = 'Campaigns · Endorsements';
+    document.title = t('page.title', { title: t('index.title') });
     show('index-view');
     const list = $('campaigns');
     list.replaceChildren();
@@ -55,11 +115,13 @@
     $('index-empty').hidden = statements.length > 0;
     statements.forEach((s) => {
       const item = el('li');
-      item.append(el('span', number.format(s.endorsementCount), { class: 'count' }));
+      item.append(el('span', number(s.endorsementCount), { class: 'count', 'aria-hidden': 'true' }));
       const link = el('a', s.title, { href: '/statements/' + encodeURIComponent(s.statementId) });
+      if (s.language) link.setAttribute('lang', s.language);
       item.append(link);
-      item.append(el('div', (s.status === 'closed' ? 'closed · ' : '') + 'published ' + dateTime(s.publishedAt),
-        { class: 'meta' }));
+      item.append(el('div', t('index.count', { count: s.endorsementCount }) + ' · '
+        + (s.status === 'closed' ? t('index.closed') + ' · ' : '')
+        + t('index.published', { date: dateTime(s.publishedAt) }), { class: 'meta' }));
       list.append(item);
     });
   }
@@ -71,19 +133,25 @@
     try {
       statement = await getJson('/api/statements/' + encodeURIComponent(id));
     } catch (e) {
-      fail(e.status === 404 ? 'There is no statement with this address.' : 'The statement could not be loaded.');
+      fail(e.status === 404 ? t('error.noStatement') : t('error.loadStatement'));
       return;
     }
     show('statement-view');
-    document.title = statement.title + ' · Endorsements';
+    document.title = t('page.title', { title: statement.title });
     $('statement-title').textContent = statement.title;
     $('demo-banner').hidden = !/synthetic demo/i.test(statement.title);
-    $('statement-status').textContent = statement.status === 'closed' ? 'Closed' : 'Open for signatures';
+    $('statement-status').textContent = statement.status === 'closed' ? t('statement.closed') : t('statement.open');
     $('statement-published').textContent = dateTime(statement.publishedAt);
     $('statement-published').setAttribute('datetime', statement.publishedAt);
     $('statement-hash').textContent = statement.contentHash;
+    // The statement speaks its own language, whatever the page's.
+    ['statement-title', 'statement-body'].forEach((node) => {
+      if (statement.language) $(node).setAttribute('lang', statement.language);
+    });
     updateCounts(statement);
     const base = '/api/statements/' + encodeURIComponent(id);
+    $('link-document-pdf').href = base + '/document.pdf';
+    $('link-document-pdf').setAttribute('type', 'application/pdf');
     $('link-document-md').href = base + '/document.md';
     $('link-document-md').setAttribute('type', 'text/markdown');
     $('link-document-txt').href = base + '/document.txt';
@@ -100,43 +168,67 @@
     const versions = statement.versions || [];
     const parts = [];
     if (versions.length > 1) {
-      parts.push(VERSION_TEXTS.version(statement.version, versions.length));
-      parts.push(VERSION_TEXTS.signedEarlier(versions));
+      parts.push(t('statement.version', { version: statement.version, total: versions.length }));
+      parts.push(versions.map((v) => {
+        const signed = t('statement.signedVersion', { count: v.signatories, version: v.version });
+        return v.inForce ? signed : t('statement.notReconfirmed', { text: signed });
+      }).join(' · '));
     }
     if (statement.translator) {
-      parts.push(VERSION_TEXTS.translatedBy(statement.translator, statement.originalLanguage));
+      parts.push(t('statement.translatedBy',
+        { translator: statement.translator, language: statement.originalLanguage }));
     }
-    const languages = (statement.texts || []).filter((t) => t.versionContentHash === statement.contentHash)
-      .map((t) => t.language);
-    if (languages.length > 0) parts.push(VERSION_TEXTS.translations(languages));
+    const languages = (statement.texts || []).filter((x) => x.versionContentHash === statement.contentHash)
+      .map((x) => x.language);
+    if (languages.length > 0) parts.push(t('statement.translations', { languages: languages.join(', ') }));
     $('statement-provenance').textContent = parts.join(' · ');
     $('statement-provenance').hidden = parts.length === 0;
     $('statement-body').setAttribute('lang', statement.language);
   }
 
+  // The progress block's texts from the catalogue; the embeddable counter, which loads none, keeps its English.
+  function progressTexts() {
+    return {
+      goal: (count, goal) => t('progress.goal', { count, goal }),
+      percent: (p) => t('progress.percent', { percent: p }),
+      reached: t('progress.reached'),
+      closesIn: (left) => t('progress.closesIn', { left }),
+      closed: t('progress.closed'),
+      noGoal: t('progress.noGoal'),
+      invalidated: (n) => t('progress.invalidated', { count: n }),
+      days: (n) => t('progress.days', { count: n }),
+      hours: (n) => t('progress.hours', { count: n }),
+      minutes: (n) => t('progress.minutes', { count: n }),
+      lessThanAMinute: t('progress.lessThanAMinute'),
+      number,
+    };
+  }
+
+
   function updateCounts(c) {
-    $('live-count').textContent = number.format(c.endorsementCount);
-    $('total-added').textContent = number.format(c.totalEndorsementsAdded);
-    $('withdrawals').textContent = number.format(c.withdrawals);
-    $('counted-hidden').textContent = number.format(c.countedButHidden || 0);
+    $('live-count').textContent = number(c.endorsementCount);
+    $('total-added').textContent = number(c.totalEndorsementsAdded);
+    $('withdrawals').textContent = number(c.withdrawals);
+    $('counted-hidden').textContent = number(c.countedButHidden || 0);
   }
 
   let refreshTimer = null;
   function connectLive(id) {
+    $('live-state').textContent = t('live.connecting');
     const source = new EventSource('/api/statements/' + encodeURIComponent(id) + '/live');
-    source.addEventListener('open', () => { $('live-state').textContent = 'live'; });
-    source.addEventListener('error', () => { $('live-state').textContent = 'reconnecting…'; });
+    source.addEventListener('open', () => { $('live-state').textContent = t('live.live'); });
+    source.addEventListener('error', () => { $('live-state').textContent = t('live.reconnecting'); });
     source.addEventListener('counts', (event) => {
       const counts = JSON.parse(event.data);
       updateCounts(counts);
-      $('progress').hidden = !window.endorsementProgress.render($('progress'), counts);
-      $('live-state').textContent = 'live · updated ' + new Date().toLocaleTimeString();
+      $('progress').hidden = !window.endorsementProgress.render($('progress'), counts, Date.now(), progressTexts());
+      $('live-state').textContent = t('live.updated', { time: i18n.time.format(new Date()) });
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => { loadGrowth(); loadSignatories(); loadBreakdown(); loadAssurance(); }, 500);
     });
   }
 
-  // ---- growth chart -----------------------------------------------------------------------------------------
+  // ---- growth -----------------------------------------------------------------------------------------------
   let growthRequest = 0;
   async function loadGrowth() {
     const request = ++growthRequest;
@@ -146,38 +238,99 @@
     state.growth = growth;
     window.endorsementsGrowthPoints = growth.points.length;
     $('chart-empty').hidden = growth.points.length > 0;
-    drawChart(growth.points);
+    drawCharts(growth);
+    fillGrowthTable(growth);
   }
 
-  function drawChart(growthPoints) {
-    // The chart starts from zero one interval before the first signature (one point alone has no extent).
-    const step = state.interval === 'day' ? 86400 : 3600;
-    const points = growthPoints.length === 0 ? [] : [{
-      start: new Date(Date.parse(growthPoints[0].start) - step * 1000).toISOString(),
-      cumulative: 0, added: 0, withdrawn: 0,
-    }].concat(growthPoints);
-    const xs = points.map((p) => Date.parse(p.start) / 1000);
-    const data = [xs, points.map((p) => p.cumulative), points.map((p) => p.added), points.map((p) => -p.withdrawn)];
-    const container = $('chart');
-    const width = Math.max(280, container.clientWidth || 600);
-    if (state.chart) {
-      state.chart.destroy();
-      state.chart = null;
+  function timeAxis(u, splits) {
+    const span = (u.scales.x.max - u.scales.x.min) * 1000;
+    let parts = { month: 'short', day: 'numeric' };
+    if (span <= 15 * 60 * 1000) parts = { hour: 'numeric', minute: '2-digit', second: '2-digit' };
+    else if (span <= 36 * 3600 * 1000) parts = { hour: 'numeric', minute: '2-digit' };
+    const format = new Intl.DateTimeFormat(i18n.language, parts);
+    return splits.map((s) => format.format(new Date(s * 1000)));
+  }
+
+  const countAxis = (u, splits) => splits.map((s) => (Number.isInteger(s) ? number(s) : ''));
+
+  // The count as steps at the instants it changed (each interval's first and last change, as the API gives
+  // them), flat in between and up to now; nothing is interpolated across an hour in which it did not change.
+  function stepData(growth) {
+    if (growth.steps.length === 0) return null;
+    const xs = growth.steps.map((s) => Date.parse(s.at) / 1000);
+    const ys = growth.steps.map((s) => s.cumulative);
+    const first = xs[0];
+    const last = xs[xs.length - 1];
+    const now = Date.now() / 1000;
+    const end = Math.max(last, now);
+    const pad = Math.max(60, (end - first) * 0.03);
+    xs.unshift(first - pad);
+    ys.unshift(growth.before);
+    if (end > last) {
+      xs.push(end);
+      ys.push(ys[ys.length - 1]);
     }
-    if (points.length === 0) return;
-    const bars = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 40] }) : undefined;
-    state.chart = new uPlot({
-      width, height: 300,
+    return [xs, ys];
+  }
+
+  // Bars per interval, framed by an empty interval on each side so that a single bar has an extent.
+  function barData(growth) {
+    if (growth.points.length === 0) return null;
+    const step = state.interval === 'day' ? 86400 : 3600;
+    const starts = growth.points.map((p) => Date.parse(p.start) / 1000);
+    const xs = [starts[0] - step].concat(starts, [starts[starts.length - 1] + step]);
+    return [xs, [null].concat(growth.points.map((p) => p.added), [null]),
+      [null].concat(growth.points.map((p) => -p.withdrawn), [null])];
+  }
+
+  function chartOptions(width, label, series, axisLabel, paths) {
+    return {
+      width, height: 240,
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true } },
-      axes: [{}, { label: 'signatories' }],
-      series: [
-        {},
-        { label: 'Signatories (cumulative)', stroke: '#0b5cad', width: 2, points: { show: points.length < 60 } },
-        { label: 'Added', stroke: '#2e8540', fill: 'rgba(46,133,64,0.35)', paths: bars, points: { show: false } },
-        { label: 'Withdrawn', stroke: '#b3261e', fill: 'rgba(179,38,30,0.35)', paths: bars, points: { show: false } },
-      ],
-    }, data, container);
+      // Room for a label with seconds ("6:21:30 PM") between two ticks.
+      axes: [{ values: timeAxis, space: 100 }, { label: axisLabel, values: countAxis }],
+      series: [{ label: t('growth.time'), value: (u, v) => (v == null ? '—' : dateTime(v * 1000)) }].concat(
+        series.map((s) => Object.assign({ value: (u, v) => (v == null ? '—' : number(Math.abs(v))) }, s, paths))),
+      hooks: { ready: [(u) => {
+        const canvas = u.root.querySelector('canvas');
+        canvas.setAttribute('role', 'img');
+        canvas.setAttribute('aria-label', label);
+      }] },
+    };
+  }
+
+  function drawCharts(growth) {
+    state.charts.forEach((chart) => chart.destroy());
+    state.charts = [];
+    const steps = stepData(growth);
+    const bars = barData(growth);
+    if (!steps || !bars) return;
+    const width = Math.max(280, $('chart').clientWidth || 600);
+    const stepped = uPlot.paths && uPlot.paths.stepped ? uPlot.paths.stepped({ align: 1 }) : undefined;
+    const barPaths = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.6, 40] }) : undefined;
+    state.charts.push(new uPlot(chartOptions(width, t('growth.steps.label'), [
+      { label: t('growth.series.cumulative'), stroke: '#0b5cad', width: 2, fill: 'rgba(11,92,173,0.08)',
+        points: { show: false } },
+    ], t('growth.axis.signatories'), { paths: stepped }), steps, $('chart')));
+    state.charts.push(new uPlot(chartOptions(width, t('growth.bars.label.' + state.interval), [
+      { label: t('growth.series.added'), stroke: '#2e8540', fill: 'rgba(46,133,64,0.35)' },
+      { label: t('growth.series.withdrawn'), stroke: '#b3261e', fill: 'rgba(179,38,30,0.35)' },
+    ], t('growth.axis.signatures'), { paths: barPaths, points: { show: false } }), bars, $('chart-bars')));
+  }
+
+  // The chart's table alternative: the same intervals, in words and numbers.
+  function fillGrowthTable(growth) {
+    $('growth-caption').textContent = t('growth.table.caption.' + state.interval);
+    const period = state.interval === 'day'
+      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }) : i18n.dateTime;
+    $('growth-rows').replaceChildren(...growth.points.map((p) => {
+      const row = el('tr');
+      const cell = el('td');
+      cell.append(el('time', period.format(new Date(p.start)), { datetime: p.start }));
+      row.append(cell, el('td', number(p.added)), el('td', number(p.withdrawn)), el('td', number(p.cumulative)));
+      return row;
+    }));
   }
 
   function setInterval_(interval) {
@@ -197,21 +350,21 @@
     if (request !== signatoriesRequest) return; // a newer request (search, paging, live refresh) has superseded it
     const rows = page.items.map((s, i) => {
       const row = el('tr');
-      row.append(el('td', state.search ? '' : page.page * page.size + i + 1));
+      row.append(el('td', state.search ? '' : number(page.page * page.size + i + 1)));
       row.append(el('td', s.name));
       const time = el('time', dateTime(s.endorsedAt), { datetime: s.endorsedAt });
       const cell = el('td');
       cell.append(time);
       row.append(cell);
       // No letter's entry number: the public list leaves out signatories, whose numbers would be gaps.
-      row.append(el('td', s.source === 'imported' ? 'letter' : 'online'));
+      row.append(el('td', s.source === 'imported' ? t('signatories.letter') : t('signatories.online')));
       row.append(el('td', s.assurance || ''));
       return row;
     });
     $('signatories').replaceChildren(...rows);
     const pages = Math.max(1, page.totalPages);
-    $('page-info').textContent = 'Page ' + (page.page + 1) + ' of ' + pages + ' · '
-      + number.format(page.totalItems) + (state.search ? ' matching' : ' signatories');
+    $('page-info').textContent = t(state.search ? 'pager.matching' : 'pager.info',
+      { page: page.page + 1, pages, count: page.totalItems });
     $('page-prev').disabled = page.page === 0;
     $('page-next').disabled = page.page + 1 >= pages;
   }
@@ -220,13 +373,14 @@
     const places = await getJson('/api/statements/' + encodeURIComponent(state.statementId) + '/breakdown');
     $('breakdown').replaceChildren(...places.map((p) => {
       const row = el('tr');
-      row.append(el('td', p.country || 'not given'), el('td', p.region || '—'), el('td', number.format(p.signatories)));
+      row.append(el('td', p.country || t('breakdown.notGiven')), el('td', p.region || '—'),
+        el('td', number(p.signatories)));
       return row;
     }));
     const kinds = await getJson('/api/statements/' + encodeURIComponent(state.statementId) + '/breakdown?by=kind');
     $('breakdown-kind').replaceChildren(...kinds.map((k) => {
       const row = el('tr');
-      row.append(el('td', k.kind || VERSION_TEXTS.kindNotGiven), el('td', number.format(k.signatories)));
+      row.append(el('td', k.kind || t('breakdown.notGiven')), el('td', number(k.signatories)));
       return row;
     }));
   }
@@ -235,7 +389,7 @@
     const levels = await getJson('/api/statements/' + encodeURIComponent(state.statementId) + '/assurance');
     $('assurance').replaceChildren(...levels.map((l) => {
       const row = el('tr');
-      row.append(el('td', l.assurance), el('td', number.format(l.signatories)));
+      row.append(el('td', l.assurance), el('td', number(l.signatories)));
       return row;
     }));
   }
@@ -244,7 +398,7 @@
   function wire() {
     $('interval-hour').addEventListener('click', () => setInterval_('hour'));
     $('interval-day').addEventListener('click', () => setInterval_('day'));
-    $('zoom-reset').addEventListener('click', () => { if (state.growth) drawChart(state.growth.points); });
+    $('zoom-reset').addEventListener('click', () => { if (state.growth) drawCharts(state.growth); });
     $('page-prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); loadSignatories(); });
     $('page-next').addEventListener('click', () => { state.page += 1; loadSignatories(); });
     let searchTimer = null;
@@ -253,11 +407,23 @@
       searchTimer = setTimeout(() => { state.search = event.target.value.trim(); state.page = 0; loadSignatories(); }, 250);
     });
     $('search-form').addEventListener('submit', (event) => event.preventDefault());
-    window.addEventListener('resize', () => { if (state.growth) drawChart(state.growth.points); });
+    window.addEventListener('resize', () => { if (state.growth) drawCharts(state.growth); });
   }
 
-  wire();
-  const match = window.location.pathname.match(/^\/statements\/([^/]+)\/?$/);
-  (match ? renderStatement(decodeURIComponent(match[1])) : renderIndex())
-    .catch(() => fail('The platform could not be reached.'));
+  async function start() {
+    try {
+      await loadMessages();
+    } catch (e) {
+      // Without a catalogue the page cannot speak; say so in both languages it knows.
+      fail('The platform could not be reached. · No se pudo conectar con la plataforma.');
+      return;
+    }
+    translatePage();
+    wire();
+    const match = window.location.pathname.match(/^\/statements\/([^/]+)\/?$/);
+    await (match ? renderStatement(decodeURIComponent(match[1])) : renderIndex());
+    window.endorsementsReady = true;
+  }
+
+  start().catch(() => fail(t('error.unreachable')));
 })();

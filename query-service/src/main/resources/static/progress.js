@@ -3,15 +3,16 @@
 (function () {
   'use strict';
 
-  // Every English text of the progress block, in one place.
-  const TEXT = {
+  // Every English text of the progress block, in one place: the embeddable counter's. The dashboard passes its
+  // own, from the message catalogue of the visitor's language, with its number format.
+  const DEFAULT_TEXT = {
     goal: (count, goal) => count + ' of ' + goal + ' signatories',
     percent: (p) => p + ' % of the goal',
     reached: 'Goal reached',
     closesIn: (left) => 'Closes in ' + left,
     closed: 'Closed',
     noGoal: 'No signature goal',
-    invalidated: (n) => n + ' invalidated by moderation, not counted',
+    invalidated: (n) => number.format(n) + ' invalidated by moderation, not counted',
     days: (n) => n + (n === 1 ? ' day' : ' days'),
     hours: (n) => n + (n === 1 ? ' hour' : ' hours'),
     minutes: (n) => n + (n === 1 ? ' minute' : ' minutes'),
@@ -20,7 +21,8 @@
 
   const number = new Intl.NumberFormat('en');
 
-  function timeLeft(closesAt, now) {
+  function timeLeft(closesAt, now, texts) {
+    const TEXT = texts || DEFAULT_TEXT;
     const seconds = Math.max(0, Math.floor((Date.parse(closesAt) - now) / 1000));
     const days = Math.floor(seconds / 86400);
     const hours = Math.floor((seconds % 86400) / 3600);
@@ -41,12 +43,14 @@
 
   // Renders counts ({endorsementCount, invalidated, status, progress}) into element; returns whether it has a
   // goal or a closing time to show.
-  function render(element, counts, now) {
+  function render(element, counts, now, texts) {
+    const TEXT = texts || DEFAULT_TEXT;
+    const format = TEXT.number || ((n) => number.format(n));
     const progress = counts.progress || {};
     element.replaceChildren();
     const goal = progress.signatureGoal;
     if (goal) {
-      line(element, 'progress-goal', TEXT.goal(number.format(counts.endorsementCount), number.format(goal)));
+      line(element, 'progress-goal', TEXT.goal(format(counts.endorsementCount), format(goal)));
       const bar = document.createElement('progress');
       bar.max = goal;
       bar.value = Math.min(goal, counts.endorsementCount);
@@ -57,13 +61,13 @@
     if (counts.status === 'closed') {
       line(element, 'progress-time', TEXT.closed);
     } else if (progress.closesAt) {
-      line(element, 'progress-time', TEXT.closesIn(timeLeft(progress.closesAt, now || Date.now())));
+      line(element, 'progress-time', TEXT.closesIn(timeLeft(progress.closesAt, now || Date.now(), TEXT)));
     }
     if (counts.invalidated > 0) {
-      line(element, 'progress-invalidated', TEXT.invalidated(number.format(counts.invalidated)));
+      line(element, 'progress-invalidated', TEXT.invalidated(counts.invalidated));
     }
     return Boolean(goal || progress.closesAt);
   }
 
-  window.endorsementProgress = { render, timeLeft, TEXT };
+  window.endorsementProgress = { render, timeLeft, TEXT: DEFAULT_TEXT };
 })();

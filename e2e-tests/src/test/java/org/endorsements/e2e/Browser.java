@@ -1,10 +1,15 @@
 package org.endorsements.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,6 +29,11 @@ final class Browser {
     private Browser() {}
 
     static ChromeDriver start(Path profile) {
+        return start(profile, "en-US,en");
+    }
+
+    /** {@code acceptLanguage}: the browser's languages, sent as Accept-Language and seen as navigator.languages. */
+    static ChromeDriver start(Path profile, String acceptLanguage) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String message = "Browser tests need Debian's chromium and chromium-driver (apt-get install chromium "
                     + "chromium-driver)";
@@ -45,7 +55,9 @@ final class Browser {
                 "--disable-component-update",
                 "--disable-sync",
                 "--window-size=1280,2000",
+                "--accept-lang=" + acceptLanguage,
                 "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -53,6 +65,38 @@ final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         return driver;
+    }
+
+    /**
+     * Runs axe-core (vendored from npm, test resource {@code axe-core/axe.min.js}) on the page as it is now; the
+     * serious and critical violations, each as its rule, impact, help and the elements it found.
+     */
+    static List<String> seriousAccessibilityViolations(ChromeDriver driver) throws IOException {
+        String axe;
+        try (InputStream in = Browser.class.getResourceAsStream("/axe-core/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core/axe.min.js is missing from the test resources");
+            }
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        driver.executeScript(axe);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        try {
+            Object result = driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, { resultTypes: ['violations'] })
+                      .then((r) => done(r.violations
+                        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                        .map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                          + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+                      .catch((e) => done(['axe failed: ' + e]));
+                    """);
+            List<String> violations = new ArrayList<>();
+            ((List<?>) result).forEach(v -> violations.add(String.valueOf(v)));
+            return violations;
+        } finally {
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        }
     }
 
     /** Keeps a screenshot as a test artifact under target/screenshots. */

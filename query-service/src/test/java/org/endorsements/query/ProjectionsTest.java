@@ -195,6 +195,19 @@ class ProjectionsTest {
     }
 
     @Test
+    void aGrowthBucketKeepsTheLastChangeOfEachMinuteWithTheCountAfterIt() {
+        project(
+                events.published(T0),
+                events.added("a", 0, T0),
+                events.added("b", 0, T1),
+                events.added("c", 0, T2),
+                events.withdrawn("a", 1, T2));
+
+        GrowthBucket ten = store.bucket(GrowthBucket.idOf(STATEMENT, T1));
+        assertThat(ten.getChanges()).containsExactly(new GrowthBucket.Change(T1, 2), new GrowthBucket.Change(T2, 2));
+    }
+
+    @Test
     void anOrganizationViewKnowsWhatItSignedAndWithdrew() {
         project(
                 events.registered("provea", T0),

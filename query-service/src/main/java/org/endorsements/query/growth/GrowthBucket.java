@@ -2,13 +2,23 @@ package org.endorsements.query.growth;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 
 /**
  * Endorsements added and withdrawn in one hour of one statement; {@code _id} = {@code statementId:hour}.
- * {@code cumulative} is the statement's current count after the last event of the hour.
+ * {@code cumulative} is the statement's current count after the last event of the hour. {@code changes} holds, for
+ * each minute of the hour with a change, the instant of its last change and the count after it: a chart draws the
+ * count as steps where it changed (to the minute) instead of a line across the hour, with 60 points per hour at
+ * most however many signatures the hour had.
  */
 public class GrowthBucket {
+
+    /** The count became {@code cumulative} at {@code at}, the last change of its minute. */
+    public record Change(Instant at, long cumulative) {}
+
+    private static final int MINUTES = 60;
 
     @Id
     private String id;
@@ -19,6 +29,7 @@ public class GrowthBucket {
     private long withdrawn;
     private long net;
     private long cumulative;
+    private List<Change> changes = new ArrayList<>();
     private long appliedOffset = -1;
 
     protected GrowthBucket() {}
@@ -35,16 +46,32 @@ public class GrowthBucket {
         return bucket;
     }
 
-    public void added(long cumulativeAfter, long offset) {
+    public void added(Instant at, long cumulativeAfter, long offset) {
         added++;
         net++;
-        cumulative = cumulativeAfter;
-        appliedOffset = offset;
+        changed(at, cumulativeAfter, offset);
     }
 
-    public void withdrawn(long cumulativeAfter, long offset) {
+    public void withdrawn(Instant at, long cumulativeAfter, long offset) {
         withdrawn++;
         net--;
+        changed(at, cumulativeAfter, offset);
+    }
+
+    /**
+     * Events come in offset order, the order the command side recorded them in, so {@code at} grows; should a clock
+     * step back, the change still replaces the last one once the hour has 60, so a bucket never holds more.
+     */
+    private void changed(Instant at, long cumulativeAfter, long offset) {
+        Change change = new Change(at, cumulativeAfter);
+        Change last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
+        if (last != null
+                && (last.at().truncatedTo(ChronoUnit.MINUTES).equals(at.truncatedTo(ChronoUnit.MINUTES))
+                        || changes.size() >= MINUTES)) {
+            changes.set(changes.size() - 1, change);
+        } else {
+            changes.add(change);
+        }
         cumulative = cumulativeAfter;
         appliedOffset = offset;
     }
@@ -75,6 +102,11 @@ public class GrowthBucket {
 
     public long getCumulative() {
         return cumulative;
+    }
+
+    /** The last change of each minute with one, in order; empty in a bucket projected before they were kept. */
+    public List<Change> getChanges() {
+        return changes == null ? List.of() : List.copyOf(changes);
     }
 
     public long getAppliedOffset() {

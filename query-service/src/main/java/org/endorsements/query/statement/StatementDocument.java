@@ -61,7 +61,7 @@ public final class StatementDocument {
      * Writes a document part by part, so that a long list of signatories can be streamed from a cursor: the
      * opening, then each signatory in document order, then the closing with the count of what was written.
      */
-    public static final class Writer {
+    public static final class Writer implements Letter {
 
         private final Appendable out;
         private final boolean md;
@@ -72,6 +72,7 @@ public final class StatementDocument {
             this.md = format == Format.MARKDOWN;
         }
 
+        @Override
         public void opening(String title, String body, String listIntro) throws IOException {
             if (md) {
                 out.append("# ").append(escape(title)).append("\n\n");
@@ -95,28 +96,19 @@ public final class StatementDocument {
          * {@code assurance} is a level's wire name (lower case and dashes: nothing to escape); {@code earlierVersion}
          * the version the signatory endorsed, when not the one the document shows.
          */
+        @Override
         public void signatory(String name, String assurance, Integer earlierVersion) throws IOException {
-            out.append(Long.toString(++number))
-                    .append(") ")
-                    .append(md ? escape(name) : name)
-                    .append(" (")
-                    .append(assurance)
-                    .append(')');
-            if (earlierVersion != null) {
-                out.append(" (signed version ")
-                        .append(Integer.toString(earlierVersion))
-                        .append(')');
-            }
-            out.append('\n');
+            out.append(signatoryLine(++number, md ? escape(name) : name, assurance, earlierVersion))
+                    .append('\n');
         }
 
         /**
          * Which version of the text the document shows, for a statement that has more than one: the reader can
          * tell the signatures of this text from those of an earlier one, which are marked.
          */
+        @Override
         public void version(int version, String contentHash) throws IOException {
-            String line = "Text of version " + version + " (content hash " + contentHash
-                    + "); a signatory marked with an earlier version has not re-confirmed this one.";
+            String line = versionLine(version, contentHash);
             out.append(md ? "_" + line + "_" : line).append('\n');
         }
 
@@ -124,24 +116,61 @@ public final class StatementDocument {
             closing(closingNote, asOf, withheld, 0);
         }
 
-        /**
-         * {@code countedButHidden}: signatories counted in the total but not named (their own choice, or their
-         * organization hidden); they take no number, so no gap in the list points at them.
-         */
+        @Override
         public void closing(String closingNote, Instant asOf, int withheld, long countedButHidden) throws IOException {
             out.append('\n');
             if (closingNote != null) {
                 out.append(md ? escape(closingNote) : closingNote).append("\n\n");
             }
-            long total = number + countedButHidden;
-            String line = "As of " + asOf + ": " + total + (total == 1 ? " signatory" : " signatories")
-                    + (countedButHidden > 0 ? ", " + countedButHidden + " of them counted but not named" : "")
-                    + (withheld > 0 ? " (" + withheld + " who have withdrawn since are not named)" : "") + ".";
+            String line = asOfLine(asOf, number + countedButHidden, withheld, countedButHidden);
             out.append(md ? "_" + line + "_" : line).append('\n');
             if (number > 0) {
                 out.append('\n').append(ASSURANCE_LEGEND).append('\n');
             }
         }
+    }
+
+    /** The parts of a letter, in the order they are written: one opening, each signatory, one closing. */
+    public interface Letter {
+
+        void opening(String title, String body, String listIntro) throws IOException;
+
+        /**
+         * {@code assurance} is a level's wire name (lower case and dashes: nothing to escape); {@code earlierVersion}
+         * the version the signatory endorsed, when not the one the letter shows, else null.
+         */
+        void signatory(String name, String assurance, Integer earlierVersion) throws IOException;
+
+        /** Which version of the text the letter shows, for a statement that has more than one. */
+        void version(int version, String contentHash) throws IOException;
+
+        /**
+         * {@code countedButHidden}: signatories counted in the total but not named (their own choice, or their
+         * organization hidden); they take no number, so no gap in the list points at them.
+         */
+        void closing(String closingNote, Instant asOf, int withheld, long countedButHidden) throws IOException;
+    }
+
+    /** A numbered signatory, its level in parentheses, and the version it signed when an earlier one. */
+    public static String signatoryLine(long number, String name, String assurance, Integer earlierVersion) {
+        return number + ") " + name + " (" + assurance + ")"
+                + (earlierVersion == null ? "" : " (signed version " + earlierVersion + ")");
+    }
+
+    /**
+     * Which version of the text a letter shows: the reader can tell the signatures of this text from those of an
+     * earlier one, which are marked.
+     */
+    public static String versionLine(int version, String contentHash) {
+        return "Text of version " + version + " (content hash " + contentHash
+                + "); a signatory marked with an earlier version has not re-confirmed this one.";
+    }
+
+    /** The line that says what instant the list is true for and how many it counts, named or not. */
+    public static String asOfLine(Instant asOf, long total, int withheld, long countedButHidden) {
+        return "As of " + asOf + ": " + total + (total == 1 ? " signatory" : " signatories")
+                + (countedButHidden > 0 ? ", " + countedButHidden + " of them counted but not named" : "")
+                + (withheld > 0 ? " (" + withheld + " who have withdrawn since are not named)" : "") + ".";
     }
 
     /** Names and titles are data, not Markdown: every character Markdown would act on is escaped. */

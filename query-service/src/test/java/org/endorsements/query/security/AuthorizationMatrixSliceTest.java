@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.endorsements.query.audit.persistence.AuditQueries;
+import org.endorsements.query.dashboard.DashboardProperties;
 import org.endorsements.query.endorsement.persistence.EndorsementQueries;
 import org.endorsements.query.endorsement.web.InForceAt;
+import org.endorsements.query.growth.GrowthProperties;
 import org.endorsements.query.growth.persistence.GrowthQueries;
 import org.endorsements.query.log.checkpoint.CheckpointWitnesses;
 import org.endorsements.query.log.checkpoint.Checkpointer;
@@ -103,6 +105,7 @@ class AuthorizationMatrixSliceTest {
             Map.entry("GET /api/statements/{statementId}/breakdown", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/document", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/document.md", Rule.PUBLIC),
+            Map.entry("GET /api/statements/{statementId}/document.pdf", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/document.txt", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/endorsements", Rule.PUBLIC),
             Map.entry("GET /api/statements/{statementId}/endorsements.csv", Rule.PUBLIC),
@@ -121,6 +124,7 @@ class AuthorizationMatrixSliceTest {
             Map.entry("GET /api/organizations/{organizationId}/history", Rule.AUDITOR),
             Map.entry("GET /api/organizations/{organizationId}", Rule.PUBLIC),
             Map.entry("GET /api/admin/reconciliation", Rule.AUDITOR),
+            Map.entry("GET /i18n/messages.json", Rule.PUBLIC),
             Map.entry("GET /api/admin/replay", Rule.ADMIN),
             Map.entry("POST /api/admin/replay", Rule.ADMIN),
             Map.entry("GET /api/statements/{statementId}/receipts/{organizationId}", Rule.OWN_ORGANIZATION_OR_AUDITOR),
@@ -143,7 +147,7 @@ class AuthorizationMatrixSliceTest {
      * is an endpoint of this matrix too.
      */
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(ResultCache.Properties.class)
+    @EnableConfigurationProperties({ResultCache.Properties.class, DashboardProperties.class, GrowthProperties.class})
     @Import({ResultCache.class, OrganizationChanges.class, NoLiveStreams.class, SpringDoc.class})
     static class Service {
 

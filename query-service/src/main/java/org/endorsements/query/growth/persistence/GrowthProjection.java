@@ -107,9 +107,9 @@ public class GrowthProjection implements BatchProjection {
             touched.put(id, bucket);
             if (e.offset() > bucket.getAppliedOffset()) {
                 if (c.added()) {
-                    bucket.added(total.count, e.offset());
+                    bucket.added(c.at(), total.count, e.offset());
                 } else {
-                    bucket.withdrawn(total.count, e.offset());
+                    bucket.withdrawn(c.at(), total.count, e.offset());
                 }
             }
         }

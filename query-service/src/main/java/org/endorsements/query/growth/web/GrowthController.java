@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import org.endorsements.query.growth.GrowthBucket;
+import org.endorsements.query.growth.GrowthProperties;
 import org.endorsements.query.growth.GrowthSeries;
 import org.endorsements.query.growth.persistence.GrowthQueries;
 import org.endorsements.query.projection.consistency.ConsistencyGate;
@@ -21,15 +23,29 @@ class GrowthController {
     private final GrowthQueries growth;
     private final Statements statements;
     private final ConsistencyGate consistency;
+    private final GrowthProperties properties;
 
-    GrowthController(GrowthQueries growth, Statements statements, ConsistencyGate consistency) {
+    GrowthController(
+            GrowthQueries growth, Statements statements, ConsistencyGate consistency, GrowthProperties properties) {
         this.growth = growth;
         this.statements = statements;
         this.consistency = consistency;
+        this.properties = properties;
     }
 
-    /** Only intervals with activity are listed; {@code cumulative} carries the total across quiet ones. */
-    record Growth(String statementId, String interval, Instant from, Instant to, List<GrowthSeries.Point> points) {}
+    /**
+     * Only intervals with activity are listed; {@code cumulative} carries the total across quiet ones. {@code steps}
+     * are the instants the count changed (to the minute, or to the hour in a daily or very long series), each with
+     * the count after it; {@code before} is the count just before the first of them.
+     */
+    record Growth(
+            String statementId,
+            String interval,
+            Instant from,
+            Instant to,
+            List<GrowthSeries.Point> points,
+            long before,
+            List<GrowthSeries.Step> steps) {}
 
     @GetMapping("/api/statements/{statementId}/growth")
     CompletableFuture<Growth> growth(
@@ -46,12 +62,15 @@ class GrowthController {
         }
         return consistency.read(minPosition, () -> {
             statements.find(statementId).orElseThrow(() -> ProblemException.notFound("statement"));
+            List<GrowthBucket> hourly = growth.hourly(statementId, start, end);
             return new Growth(
                     statementId,
                     unit.name().toLowerCase(Locale.ROOT),
                     from == null ? null : start,
                     to == null ? null : end,
-                    GrowthSeries.of(growth.hourly(statementId, start, end), unit));
+                    GrowthSeries.of(hourly, unit),
+                    GrowthSeries.before(hourly),
+                    GrowthSeries.steps(hourly, unit, properties.maxSteps()));
         });
     }
 

@@ -1,14 +1,17 @@
 package org.endorsements.query.log.checkpoint;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.endorsements.query.log.LogProperties;
 import org.endorsements.query.log.LogState;
+import org.endorsements.query.log.PublishedCheckpoints;
 import org.endorsements.query.log.persistence.MongoLogStore;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.MerkleProofs;
 import org.endorsements.transparency.Note;
+import org.endorsements.transparency.NoteVerifier;
 import org.endorsements.transparency.SignedNote;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
  * configured witnesses cosign each statement's latest checkpoint.
  */
 @Component
-public class Checkpointer {
+public class Checkpointer implements PublishedCheckpoints {
 
     private final MongoLogStore logs;
     private final LogSigningKey key;
@@ -88,7 +91,21 @@ public class Checkpointer {
     }
 
     /** The latest signed checkpoint note of a statement, with every cosignature received, if any. */
-    public Optional<String> latest(String statementId) {
+    public Optional<String> note(String statementId) {
         return logs.checkpoint(statementId).map(d -> d.getString("note"));
+    }
+
+    @Override
+    public Optional<Checkpoint> latest(String statementId) {
+        String verifierKey = key.verifierKey();
+        String keyId =
+                HexFormat.of().toHexDigits(NoteVerifier.parse(verifierKey).keyId());
+        return logs.checkpoint(statementId)
+                .map(d -> new Checkpoint(
+                        ((Number) d.get("size")).longValue(),
+                        d.getString("root"),
+                        verifierKey,
+                        keyId,
+                        d.getString("note")));
     }
 }

@@ -52,7 +52,7 @@ class LogController {
     @GetMapping(path = "/api/statements/{statementId}/log/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> checkpoint(@PathVariable String statementId) {
         return checkpoints
-                .latest(statementId)
+                .note(statementId)
                 .map(ResponseEntity::ok)
                 .orElseThrow(() -> ProblemException.notFound("checkpoint for this statement (yet)"));
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.endorsements.query.growth.GrowthBucket;
+import org.endorsements.query.growth.GrowthProperties;
 import org.endorsements.query.growth.persistence.GrowthQueries;
 import org.endorsements.query.statement.StatementView;
 import org.endorsements.query.statement.Statements;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @WebMvcTest(controllers = GrowthController.class)
 @QueryWebSlice
+@EnableConfigurationProperties(GrowthProperties.class)
 class GrowthControllerSliceTest {
 
     private static final String GROWTH = "/api/statements/clean-air/growth";
@@ -49,10 +52,10 @@ class GrowthControllerSliceTest {
         statement.published("Clean air", "We ask for clean air.", "en", "sha256:abc", null, null, TEN, 1);
         when(statements.find("clean-air")).thenReturn(Optional.of(statement));
         GrowthBucket ten = GrowthBucket.empty("clean-air", TEN);
-        ten.added(1, 1);
-        ten.added(2, 2);
+        ten.added(TEN.plusSeconds(60), 1, 1);
+        ten.added(TEN.plusSeconds(90), 2, 2);
         GrowthBucket eleven = GrowthBucket.empty("clean-air", ELEVEN);
-        eleven.withdrawn(1, 3);
+        eleven.withdrawn(ELEVEN.plusSeconds(30), 1, 3);
         when(growth.hourly(eq("clean-air"), any(), any())).thenReturn(List.of(ten, eleven));
     }
 
@@ -69,6 +72,14 @@ class GrowthControllerSliceTest {
                 .doesNotHavePath("$.from")
                 .doesNotHavePath("$.to");
         verify(growth).hourly("clean-air", Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @Test
+    void theCountsStepsAreTheLastChangeOfEachMinuteNotTheStartsOfTheHours() {
+        assertThat(mvc.get().uri(GROWTH)).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                {"before": 0,
+                 "steps": [{"at": "2026-03-01T10:01:30Z", "cumulative": 2},
+                           {"at": "2026-03-01T11:00:30Z", "cumulative": 1}]}""");
     }
 
     @Test

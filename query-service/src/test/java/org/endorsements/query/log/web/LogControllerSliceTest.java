@@ -101,7 +101,7 @@ class LogControllerSliceTest {
 
     @Test
     void theLatestCheckpointIsItsSignedNoteAsText() {
-        when(checkpoints.latest("clean-air")).thenReturn(Optional.of("endorsements.local/statements/clean-air\n5\n"));
+        when(checkpoints.note("clean-air")).thenReturn(Optional.of("endorsements.local/statements/clean-air\n5\n"));
 
         assertThat(mvc.get().uri(LOG + "/checkpoint"))
                 .hasStatusOk()

@@ -1,0 +1,2 @@
+/** The dashboard's message catalogues over HTTP. */
+package org.endorsements.query.dashboard.web;
