@@ -15,6 +15,7 @@ import org.endorsements.command.moderation.InvalidationPlan;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.web.CommandDispatcher;
 import org.endorsements.command.shared.web.InvalidRequestException;
+import org.endorsements.command.shared.web.Positions;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.ConsistencyToken;
 import org.endorsements.events.EndorsementId;
@@ -39,11 +40,13 @@ class ModerationController {
     private final CommandDispatcher commands;
     private final InvalidationJobs jobs;
     private final Clock clock;
+    private final Positions positions;
 
-    ModerationController(CommandDispatcher commands, InvalidationJobs jobs, Clock clock) {
+    ModerationController(CommandDispatcher commands, InvalidationJobs jobs, Clock clock, Positions positions) {
         this.commands = commands;
         this.jobs = jobs;
         this.clock = clock;
+        this.positions = positions;
     }
 
     /** {@code category}: forged, duplicate, out-of-scope or organization-request; {@code reason} is required. */
@@ -197,7 +200,8 @@ class ModerationController {
                         "category must be forged, duplicate, out-of-scope or organization-request."));
     }
 
-    private static String position(EndorsementId id, EndorsementOutcome outcome) {
-        return new ConsistencyToken(AggregateType.ENDORSEMENT, id.value(), outcome.sequence()).encode();
+    /** Signed, as every write's position is: the query side accepts no token the command side did not sign. */
+    private String position(EndorsementId id, EndorsementOutcome outcome) {
+        return positions.of(AggregateType.ENDORSEMENT, id.value(), outcome.sequence());
     }
 }

@@ -195,7 +195,7 @@ class OrganizationControllerTest {
                         .content("{\"country\":\"VE\",\"region\":\"Zulia\",\"kind\":\"union\","
                                 + "\"website\":\"https://example.org\"}"))
                 .andExpect(status().isNoContent())
-                .andExpect(header().string("X-Event-Position", token("v1|Organization|" + ORG_A + "|4")));
+                .andExpect(header().string("X-Event-Position", token("Organization|" + ORG_A + "|4")));
 
         verify(commands)
                 .sendAndWait(new UpdateOrganizationProfileCommand(

@@ -231,7 +231,7 @@ class StatementControllerTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(TRANSLATION_JSON))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("X-Event-Position", token("v1|Statement|icc-statement|1")))
+                .andExpect(header().string("X-Event-Position", token("Statement|icc-statement|1")))
                 .andExpect(jsonPath("$.contentHash").value(translation))
                 .andExpect(jsonPath("$.versionContentHash").value(HASH));
 
@@ -273,7 +273,7 @@ class StatementControllerTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"T\",\"body\":\"B2\"}"))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("X-Event-Position", token("v1|Statement|icc-statement|2")))
+                .andExpect(header().string("X-Event-Position", token("Statement|icc-statement|2")))
                 .andExpect(jsonPath("$.contentHash").value(v2));
 
         verify(commands).sendAndWait(new AmendStatementCommand(STATEMENT, "T", "B2", null, SliceWeb.NOW));

@@ -132,7 +132,7 @@ class ExportControllerSliceTest {
         assertThat(streamed(mvc, mvc.get().uri("/api/statements/clean-air/endorsements.csv")))
                 .hasStatusOk()
                 .bodyText()
-                .endsWith("1,7,letter,Letter,,,2026-03-01T10:00:00Z,imported,imported\r\n");
+                .endsWith("1,letter,Letter,,,2026-03-01T10:00:00Z,imported,imported,,1,sha256:abc,sha256:abc\r\n");
     }
 
     @ParameterizedTest(name = "{0}")
