@@ -247,7 +247,7 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                                 .findValuesAsText("kind"))
                         .contains("union"));
         assertThat(reads.get("/api/statements/" + statement + "/document.txt").text())
-                .contains("Cofavic (signed version 1)", "Text of version 2");
+                .contains("Cofavic (organization-credential) (signed version 1)", "Text of version 2");
     }
 
     @Test
@@ -384,10 +384,14 @@ class ReadApiIntegrationTest extends QueryStackSupport {
             assertThat(csv.header("Content-Type")).startsWith("text/csv");
             assertThat(csv.text().split("\r\n"))
                     .containsExactly(
-                            "number,organizationId,name,country,region,endorsedAt,source,assurance",
+                            "number,organizationId,name,country,region,endorsedAt,source,assurance,kind,version,"
+                                    + "contentHash,readContentHash",
                             "1," + org("letter")
-                                    + ",\"'=HYPERLINK(\"\"x\"\")\",VE,Zulia,2026-11-02T10:00:00Z,imported,imported",
-                            "2," + org("late") + ",Late Org,VE,Lara,2026-11-02T09:00:00Z,api,organization-credential");
+                                    + ",\"'=HYPERLINK(\"\"x\"\")\",VE,Zulia,2026-11-02T10:00:00Z,imported,imported,NGO,1,"
+                                    + HASH + "," + HASH,
+                            "2," + org("late")
+                                    + ",Late Org,VE,Lara,2026-11-02T09:00:00Z,api,organization-credential,NGO,1," + HASH
+                                    + "," + HASH);
         });
         ReadClient.Reply json = reads.get("/api/statements/" + statement + "/endorsements.json");
 

@@ -123,12 +123,13 @@ class EventStreamIntegrationTest extends TestStackSupport {
                 "{\"title\":\"Title\",\"body\":\"Amended text\"}");
         assertThat(api.send("PUT", path, org.text("apiKey"), null).status()).isEqualTo(201);
         api.send("DELETE", path, org.text("apiKey"), "{\"reason\":\"changed our mind\"}");
-        api.send("POST", "/api/organizations/" + org.text("organizationId") + "/credentials", ADMIN_KEY, null);
+        // Before the credential issue below, which replaces the key the organization was handed.
         api.send(
                 "PUT",
                 "/api/organizations/" + org.text("organizationId") + "/profile",
                 org.text("apiKey"),
                 "{\"country\":\"VE\",\"kind\":\"NGO\"}");
+        api.send("POST", "/api/organizations/" + org.text("organizationId") + "/credentials", ADMIN_KEY, null);
         String keyPath = "/api/organizations/" + org.text("organizationId") + "/signing-keys/k1";
         api.send(
                 "PUT",
