@@ -234,7 +234,9 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                 .json();
         // Version 2 was in force then, and neither had re-confirmed it yet.
         assertThat(before.path("version").asInt()).isEqualTo(2);
-        assertThat(before.path("items").findValuesAsText("version")).containsExactly("1", "1");
+        assertThat(before.path("items").findValuesAsText("version"))
+                .as(before.toString())
+                .containsExactly("1", "1");
         JsonNode now =
                 reads.get("/api/statements/" + statement + "/endorsements").json();
         assertThat(now.path("items"))
