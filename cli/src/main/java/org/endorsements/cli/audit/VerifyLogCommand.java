@@ -91,7 +91,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
             int added = 0;
             int withdrawn = 0;
             int invalidated = 0;
-            int moderations = 0;
+            int reinstated = 0;
             for (long start = 0; start < checkpoint.size(); start += PAGE) {
                 long end = Math.min(checkpoint.size(), start + PAGE);
                 JsonNode leaves = api.get(base + "/log/leaves?start=" + start + "&end=" + end)
@@ -123,14 +123,12 @@ public final class VerifyLogCommand implements Callable<Integer> {
                         // reinstatement puts it back.
                         case "EndorsementInvalidated" -> {
                             invalidated++;
-                            moderations++;
                             if (current.merge(signer, -1, Integer::sum) == 0) {
                                 current.remove(signer);
                             }
                         }
                         case "EndorsementReinstated" -> {
-                            invalidated--;
-                            moderations++;
+                            reinstated++;
                             current.merge(signer, 1, Integer::sum);
                         }
                         default -> {}
@@ -150,9 +148,9 @@ public final class VerifyLogCommand implements Callable<Integer> {
             }
             Set<String> endorsed = new HashSet<>(current.keySet());
             out.printf(
-                    "The log holds %d endorsements, %d withdrawals, %d invalidated now, %d currently endorsed"
-                            + " signers.%n",
-                    added, withdrawn, invalidated, endorsed.size());
+                    "The log holds %d endorsements, %d withdrawals, %d invalidations, %d reinstatements, %d"
+                            + " currently endorsed signers.%n",
+                    added, withdrawn, invalidated, reinstated, endorsed.size());
             checkPublicList(api, base, endorsed, failures, out);
             if (auditorKey != null && !auditorKey.isBlank()) {
                 checkAuditTrail(
@@ -160,7 +158,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                         base,
                         signerByEvent,
                         leafByEvent,
-                        added + withdrawn + moderations,
+                        added + withdrawn + invalidated + reinstated,
                         failures,
                         out);
             }

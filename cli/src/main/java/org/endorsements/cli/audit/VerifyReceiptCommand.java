@@ -39,8 +39,9 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
     Trust trust = new Trust();
 
     /**
-     * Every endorsement and withdrawal of the organization on the statement, each included in the same signed tree
-     * and committing to the same organization, in log order, the last one being the receipt's own leaf.
+     * Every endorsement, withdrawal, invalidation and reinstatement of the organization on the statement, each
+     * included in the same signed tree and committing to the same organization, in log order, the last one being the
+     * receipt's own leaf.
      */
     private static String checkHistory(
             JsonNode receipt,
@@ -56,6 +57,8 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
         long previous = -1;
         int added = 0;
         int withdrawn = 0;
+        int invalidated = 0;
+        int reinstated = 0;
         for (JsonNode entry : history) {
             byte[] leaf = Base64.getDecoder().decode(entry.path("leaf").asText());
             long index = entry.path("leafIndex").asLong();
@@ -79,15 +82,22 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
             switch (content.path("type").asText()) {
                 case "EndorsementAdded" -> added++;
                 case "EndorsementWithdrawn" -> withdrawn++;
-                default -> failures.add("history: leaf " + index + " is neither an endorsement nor a withdrawal");
+                case "EndorsementInvalidated" -> invalidated++;
+                case "EndorsementReinstated" -> reinstated++;
+                default -> failures.add("history: leaf " + index + " is not an event of this endorsement");
             }
         }
         if (previous != latestIndex) {
             failures.add("history: its last event is not the receipt's latest leaf " + latestIndex);
         }
+        String moderation = invalidated + reinstated == 0
+                ? ""
+                : String.format(
+                        ", %d invalidation%s and %d reinstatement%s",
+                        invalidated, invalidated == 1 ? "" : "s", reinstated, reinstated == 1 ? "" : "s");
         return String.format(
-                "; history: %d endorsement%s and %d withdrawal%s, each included",
-                added, added == 1 ? "" : "s", withdrawn, withdrawn == 1 ? "" : "s");
+                "; history: %d endorsement%s and %d withdrawal%s%s, each included",
+                added, added == 1 ? "" : "s", withdrawn, withdrawn == 1 ? "" : "s", moderation);
     }
 
     /**

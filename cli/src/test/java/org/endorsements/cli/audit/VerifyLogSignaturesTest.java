@@ -21,6 +21,8 @@ import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Ed25519;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.KeyCertification;
@@ -41,7 +43,8 @@ import picocli.CommandLine;
 
 /**
  * verify-log with an auditor key on a log holding a version 1 leaf (the statement) and a version 2 leaf (a signed
- * endorsement), against a query service played by a local HTTP server that answers what the real one would.
+ * endorsement), and on a second statement whose endorsement an admin invalidated and reinstated, against a query
+ * service played by a local HTTP server that answers what the real one would.
  */
 class VerifyLogSignaturesTest {
 
@@ -195,12 +198,18 @@ class VerifyLogSignaturesTest {
     }
 
     private int verifyLog(ByteArrayOutputStream errors) {
+        return verifyLog("icc", new ByteArrayOutputStream(), errors);
+    }
+
+    private int verifyLog(String statement, ByteArrayOutputStream output, ByteArrayOutputStream errors) {
         PrintStream original = System.err;
+        PrintStream originalOut = System.out;
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
         try {
             return new CommandLine(new VerifyLogCommand())
                     .execute(
-                            "icc",
+                            statement,
                             "--query-url",
                             "http://127.0.0.1:" + server.getAddress().getPort(),
                             "--key",
@@ -209,6 +218,7 @@ class VerifyLogSignaturesTest {
                             "auditor");
         } finally {
             System.setErr(original);
+            System.setOut(originalOut);
         }
     }
 
@@ -230,5 +240,134 @@ class VerifyLogSignaturesTest {
 
         assertThat(verifyLog(errors)).isEqualTo(1);
         assertThat(errors.toString(StandardCharsets.UTF_8)).contains("the leaf of event e1");
+    }
+
+    private static final String MODERATED = "mod";
+
+    private static byte[] moderatedLeaf(String eventId, String type, String source, String signer) {
+        return new LogLeaf(eventId, type, MODERATED, HASH, "2026-12-01T10:00:00Z", source, signer).canonicalBytes();
+    }
+
+    /**
+     * The log of statement {@code mod} as the query service serves it, leaves as given, checkpoint signed over them:
+     * the statement, provea's (unsigned) endorsement, its invalidation and its reinstatement.
+     */
+    private void serveModeratedLog(List<byte[]> leaves) throws Exception {
+        CompactTree tree = new CompactTree();
+        leaves.forEach(leaf -> tree.append(Hashes.leaf(leaf)));
+        serveModeratedLog(leaves, tree.root());
+    }
+
+    private void serveModeratedLog(List<byte[]> leaves, byte[] signedRoot) throws Exception {
+        String base = "/api/statements/" + MODERATED;
+        answers.put(
+                base + "/log/checkpoint",
+                SignedNote.sign(
+                        new SignedNote.Checkpoint(
+                                "endorsements.local/statements/" + MODERATED, leaves.size(), signedRoot),
+                        "endorsements.local",
+                        LOG.getPrivate(),
+                        LOG.getPublic()));
+        answers.put(
+                base + "/log/leaves?start=0&end=" + leaves.size(),
+                JSON.writeValueAsString(Map.of(
+                        "leaves",
+                        leaves.stream().map(Base64.getEncoder()::encodeToString).toList())));
+        answers.put(base, "{\"endorsementCount\":1}");
+        answers.put(
+                base + "/endorsements?size=500&page=0",
+                "{\"items\":[{\"organizationId\":\"provea\",\"signerOpening\":\"" + OPENING + "\"}],\"totalPages\":1}");
+        answers.put(
+                base + "/history?size=500&page=0",
+                JSON.writeValueAsString(Map.of(
+                        "items",
+                        List.of(
+                                Map.of(
+                                        "type",
+                                        EventMessageFormat.typeOf(EndorsementAdded.class),
+                                        "organizationId",
+                                        "provea",
+                                        "eventId",
+                                        "m1",
+                                        "payload",
+                                        Map.of("signerOpening", OPENING)),
+                                Map.of(
+                                        "type",
+                                        EventMessageFormat.typeOf(EndorsementInvalidated.class),
+                                        "organizationId",
+                                        "provea",
+                                        "eventId",
+                                        "m2",
+                                        "payload",
+                                        Map.of("reason", "forged")),
+                                Map.of(
+                                        "type",
+                                        EventMessageFormat.typeOf(EndorsementReinstated.class),
+                                        "organizationId",
+                                        "provea",
+                                        "eventId",
+                                        "m3",
+                                        "payload",
+                                        Map.of("reason", "confirmed"))),
+                        "totalPages",
+                        1)));
+    }
+
+    private static List<byte[]> moderatedLeaves(String invalidationSigner) {
+        String provea = LogLeaf.commitment(OPENING, ORG.value());
+        return List.of(
+                moderatedLeaf("m0", "StatementPublished", null, null),
+                moderatedLeaf("m1", "EndorsementAdded", "api", provea),
+                moderatedLeaf("m2", "EndorsementInvalidated", null, invalidationSigner),
+                moderatedLeaf("m3", "EndorsementReinstated", null, provea));
+    }
+
+    @Test
+    void aLogWithAnInvalidationAndAReinstatementVerifiesAndCountsThem() throws Exception {
+        serveModeratedLog(moderatedLeaves(LogLeaf.commitment(OPENING, ORG.value())));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, output, errors))
+                .as(errors.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("1 endorsements, 0 withdrawals, 1 invalidations, 1 reinstatements, 1 currently endorsed")
+                .contains("all 3 endorsement events are in the log");
+    }
+
+    @Test
+    void anInvalidationLeafRewrittenToAnotherSignerFailsNamingItsEvent() throws Exception {
+        serveModeratedLog(moderatedLeaves(LogLeaf.commitment(OPENING, "codhez")));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("the log's leaf for event m2 does not commit to provea");
+    }
+
+    @Test
+    void anInvalidationLeafChangedAfterTheCheckpointWasSignedFailsOnTheRoot() throws Exception {
+        List<byte[]> signed = moderatedLeaves(LogLeaf.commitment(OPENING, ORG.value()));
+        CompactTree tree = new CompactTree();
+        signed.forEach(leaf -> tree.append(Hashes.leaf(leaf)));
+        List<byte[]> served = new java.util.ArrayList<>(signed);
+        served.set(2, moderatedLeaf("m2", "EndorsementWithdrawn", null, LogLeaf.commitment(OPENING, ORG.value())));
+        serveModeratedLog(served, tree.root());
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("differs from the signed checkpoint");
+    }
+
+    @Test
+    void aReinstatementMissingFromTheLogFailsNamingItsEvent() throws Exception {
+        serveModeratedLog(
+                moderatedLeaves(LogLeaf.commitment(OPENING, ORG.value())).subList(0, 3));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("event m3 of provea is in the audit trail, not in the log");
     }
 }

@@ -17,10 +17,13 @@ import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
+import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementId;
@@ -203,5 +206,87 @@ class LogProjectorTest {
                         projected("e1", 1, added)));
 
         assertThat(leaf(store, 1).path("contentHash").asText()).isEqualTo(translation);
+    }
+
+    private static final String OPENING = "0f".repeat(32);
+
+    /** Endorsed, invalidated by an admin with a reason that names people, then reinstated. */
+    private static List<ProjectedEvent> moderated() {
+        OrganizationId organization = OrganizationId.of("named-org");
+        return List.of(
+                projected("e0", 0, new StatementPublished(STATEMENT, "T", "B", "en", HASH, AT, "admin", null, null)),
+                projected("e1", 1, added("named-org", null)),
+                projected(
+                        "e2",
+                        2,
+                        new EndorsementInvalidated(
+                                STATEMENT,
+                                organization,
+                                InvalidationCategory.FORGED,
+                                "Forged by Juan Pérez",
+                                AT,
+                                "admin:maria",
+                                "job-1")),
+                projected(
+                        "e3",
+                        3,
+                        new EndorsementReinstated(
+                                STATEMENT, organization, "Confirmed by Ana Gómez", AT, "admin:maria", "r")));
+    }
+
+    private static String text(MemoryStore store, int index) {
+        return new String(store.leaves.get(index).bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anInvalidationLeafHasTheDocumentedCanonicalFormWithTheEndorsementsCommitment() {
+        MemoryStore store = new MemoryStore();
+
+        new LogProjector(store).project(moderated());
+
+        assertThat(text(store, 2))
+                .isEqualTo("{\"eventId\":\"e2\",\"type\":\"EndorsementInvalidated\",\"statementId\":\"icc\","
+                        + "\"contentHash\":\"" + HASH + "\",\"time\":\"2026-11-01T10:00:00Z\",\"source\":null,"
+                        + "\"signer\":\"" + LogLeaf.commitment(OPENING, "named-org") + "\"}");
+    }
+
+    @Test
+    void aReinstatementLeafHasTheDocumentedCanonicalFormWithTheEndorsementsCommitment() {
+        MemoryStore store = new MemoryStore();
+
+        new LogProjector(store).project(moderated());
+
+        assertThat(text(store, 3))
+                .isEqualTo("{\"eventId\":\"e3\",\"type\":\"EndorsementReinstated\",\"statementId\":\"icc\","
+                        + "\"contentHash\":\"" + HASH + "\",\"time\":\"2026-11-01T10:00:00Z\",\"source\":null,"
+                        + "\"signer\":\"" + LogLeaf.commitment(OPENING, "named-org") + "\"}");
+    }
+
+    @Test
+    void moderationLeavesNameNeitherTheOrganizationNorTheAdminNorTheReasonNorTheCategory() {
+        MemoryStore store = new MemoryStore();
+
+        new LogProjector(store).project(moderated());
+
+        for (int index : new int[] {2, 3}) {
+            assertThat(text(store, index))
+                    .doesNotContain("named-org", "maria", "Juan", "Ana", "forged", "FORGED", "job-1");
+        }
+    }
+
+    @Test
+    void moderationLeavesAreRebuiltByteForByteWhenTheOpeningComesFromTheStore() {
+        MemoryStore first = new MemoryStore();
+        new LogProjector(first).project(moderated());
+        MemoryStore replayed = new MemoryStore();
+        LogProjector again = new LogProjector(replayed);
+
+        // Each event in its own batch: the invalidation finds the opening in the store, not in the batch.
+        moderated().forEach(event -> again.project(List.of(event)));
+
+        for (int i = 0; i < first.leaves.size(); i++) {
+            assertThat(replayed.leaves.get(i).bytes())
+                    .isEqualTo(first.leaves.get(i).bytes());
+        }
     }
 }

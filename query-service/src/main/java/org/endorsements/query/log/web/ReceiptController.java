@@ -23,12 +23,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A self-contained receipt for an organization's latest endorsement or withdrawal of a statement: the leaf, its
- * index, the opening behind its signer commitment, an inclusion proof and the signed checkpoint it was proved
- * against (with every witness cosignature received); {@code history} holds the same for every endorsement and
- * withdrawal the organization made on the statement, in order, all proved against that one checkpoint. It
- * verifies offline with the published key. Only the organization itself (its own key) or an auditor may fetch it
- * (the security configuration's rule): the opening of an organization that withdrew must not become public.
+ * A self-contained receipt for the latest event of an organization's endorsement of a statement (its endorsement,
+ * withdrawal, or an admin's invalidation or reinstatement of it): the leaf, its index, the opening behind its signer
+ * commitment, an inclusion proof and the signed checkpoint it was proved against (with every witness cosignature
+ * received); {@code history} holds the same for every such event, in order, all proved against that one
+ * checkpoint. It verifies offline with the published key. Only the organization itself (its own key) or an auditor
+ * may fetch it (the security configuration's rule): the opening of an organization that withdrew or was
+ * invalidated must not become public. Moderation events are the platform's, unsigned: they have no {@code assurance}
+ * and no {@code signature}.
  *
  * <p>Each event also carries its {@code assurance} and, when the organization signed it, its {@code signature}
  * (whose digest a version 2 leaf commits to); {@code signingKeys} is the organization's key history

@@ -13,11 +13,21 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReinstated;
+import org.endorsements.events.EndorsementSource;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.InvalidationCategory;
+import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SigningKeyRegistered;
+import org.endorsements.events.StatementId;
 import org.endorsements.query.audit.AuditEntry;
 import org.endorsements.query.audit.AuditTrail;
 import org.endorsements.query.log.persistence.MongoLogStore;
@@ -173,6 +183,129 @@ class ReceiptControllerSliceTest {
                          "history": [{"leafIndex": 0}, {"leafIndex": 1, "assurance": "organization-key"}],
                          "signingKeys": [{"eventType": "org.endorsements.SigningKeyRegistered.v1",
                                           "payload": {"keyId": "k1", "publicKey": "the-public-key"}}]}""".formatted(value));
+    }
+
+    /** An event of the endorsement as the audit trail stores it: its type and its payload as on the topic. */
+    private static AuditEntry stored(String id, long sequence, EndorsementEvent event) {
+        return new AuditEntry(
+                id,
+                EventMessageFormat.typeOf(event.getClass()),
+                "clean-air",
+                ORGANIZATION,
+                "admin",
+                AT,
+                AT,
+                "Endorsement",
+                EndorsementId.of("clean-air", ORGANIZATION).value(),
+                sequence,
+                0,
+                sequence,
+                Document.parse(new String(EventMessageFormat.encode(event), StandardCharsets.UTF_8)));
+    }
+
+    /** Endorsed (leaf 0), invalidated by an admin (leaf 1), then reinstated (leaf 2), all in a checkpoint of three. */
+    private void anEndorsementInvalidatedAndReinstated(boolean reinstated) {
+        String aggregate = EndorsementId.of("clean-air", ORGANIZATION).value();
+        StatementId statement = StatementId.of("clean-air");
+        OrganizationId organization = OrganizationId.of(ORGANIZATION);
+        AuditEntry endorsed = stored(
+                "event-1",
+                1,
+                new EndorsementAdded(
+                        statement,
+                        organization,
+                        "Org",
+                        "ab".repeat(32),
+                        AT,
+                        "credential:c1",
+                        EndorsementSource.API,
+                        "r",
+                        "0f".repeat(32),
+                        null,
+                        EndorsementVisibility.DEFAULT,
+                        null,
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL,
+                        null));
+        AuditEntry invalidated = stored(
+                "event-2",
+                2,
+                new EndorsementInvalidated(
+                        statement, organization, InvalidationCategory.FORGED, "forged", AT, "admin", "job-1"));
+        AuditEntry reinstatement =
+                stored("event-3", 3, new EndorsementReinstated(statement, organization, "genuine", AT, "admin", "r"));
+        List<AuditEntry> events =
+                reinstated ? List.of(endorsed, invalidated, reinstatement) : List.of(endorsed, invalidated);
+        when(audit.latestOfAggregate(aggregate)).thenReturn(Optional.of(events.get(events.size() - 1)));
+        when(audit.allOfAggregate(aggregate)).thenReturn(events);
+        when(logs.eventIndex("clean-air", "event-3")).thenReturn(Optional.of(2L));
+        byte[] third = "reinstated".getBytes(StandardCharsets.UTF_8);
+        byte[] left = Hashes.leaf(first);
+        byte[] right = Hashes.leaf(second);
+        when(logs.nodes("clean-air"))
+                .thenReturn((level, index) -> level == 1
+                        ? Hashes.node(left, right)
+                        : Hashes.leaf(index == 0 ? first : index == 1 ? second : third));
+        when(logs.leaves("clean-air", 2, 3)).thenReturn(List.of(third));
+        when(logs.checkpoint("clean-air")).thenReturn(Optional.of(new Document("size", 3L).append("note", "note")));
+    }
+
+    @Test
+    void theReceiptOfAnInvalidatedEndorsementProvesTheInvalidationAndItsHistory() throws Exception {
+        anEndorsementInvalidatedAndReinstated(false);
+
+        MvcTestResult result = mvc.get()
+                .uri(RECEIPT)
+                .header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY))
+                .exchange();
+
+        assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                {"opening": "the-opening", "eventType": "org.endorsements.EndorsementInvalidated.v1", "leafIndex": 1,
+                 "treeSize": 3,
+                 "history": [{"eventType": "org.endorsements.EndorsementAdded.v1", "leafIndex": 0,
+                              "assurance": "organization-credential"},
+                             {"eventType": "org.endorsements.EndorsementInvalidated.v1", "leafIndex": 1}]}""");
+        // An admin's decision is not the organization's: no assurance level, no signature.
+        assertThat(result)
+                .bodyJson()
+                .doesNotHavePath("$.assurance")
+                .doesNotHavePath("$.signature")
+                .doesNotHavePath("$.history[1].assurance")
+                .doesNotHavePath("$.history[1].signature");
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<byte[]> proof = JsonPath.<List<String>>read(body, "$.inclusionProof").stream()
+                .map(Base64.getDecoder()::decode)
+                .toList();
+        byte[] root = Hashes.node(
+                Hashes.node(Hashes.leaf(first), Hashes.leaf(second)),
+                Hashes.leaf("reinstated".getBytes(StandardCharsets.UTF_8)));
+        assertThat(ProofVerifier.verifyInclusion(Hashes.leaf(second), 1, 3, proof, root))
+                .isTrue();
+    }
+
+    @Test
+    void theReceiptOfAReinstatedEndorsementProvesTheReinstatementAfterTheInvalidation() throws Exception {
+        anEndorsementInvalidatedAndReinstated(true);
+
+        MvcTestResult result = mvc.get()
+                .uri(RECEIPT)
+                .header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY))
+                .exchange();
+
+        assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                {"eventType": "org.endorsements.EndorsementReinstated.v1", "leafIndex": 2, "treeSize": 3,
+                 "history": [{"leafIndex": 0}, {"eventType": "org.endorsements.EndorsementInvalidated.v1",
+                              "leafIndex": 1}, {"eventType": "org.endorsements.EndorsementReinstated.v1",
+                              "leafIndex": 2}]}""");
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<byte[]> proof = JsonPath.<List<String>>read(body, "$.inclusionProof").stream()
+                .map(Base64.getDecoder()::decode)
+                .toList();
+        byte[] third = "reinstated".getBytes(StandardCharsets.UTF_8);
+        byte[] root = Hashes.node(Hashes.node(Hashes.leaf(first), Hashes.leaf(second)), Hashes.leaf(third));
+        assertThat(ProofVerifier.verifyInclusion(Hashes.leaf(third), 2, 3, proof, root))
+                .isTrue();
+        assertThat(Base64.getDecoder().decode(JsonPath.<String>read(body, "$.leaf")))
+                .isEqualTo(third);
     }
 
     @Test
