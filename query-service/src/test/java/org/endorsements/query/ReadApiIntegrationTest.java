@@ -207,6 +207,9 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                 "Statement",
                 statement,
                 2);
+        // asOf reads the instants events were recorded (stamped by the writer as it sends), not their payload times.
+        Instant betweenAmendmentAndReconfirmation = Instant.now().plusMillis(1);
+        await().until(() -> Instant.now().isAfter(betweenAmendmentAndReconfirmation));
         topic.send(
                 new EndorsementReconfirmed(
                         StatementId.of(statement),
@@ -230,7 +233,8 @@ class ReadApiIntegrationTest extends QueryStackSupport {
             assertThat(details.path("versions").findValuesAsText("signatories")).containsExactly("1", "1");
             assertThat(details.path("texts").get(0).path("translator").asText()).isEqualTo("Ana Pérez");
         });
-        JsonNode before = reads.get("/api/statements/" + statement + "/endorsements?asOf=2026-11-01T10:30:00Z")
+        JsonNode before = reads.get(
+                        "/api/statements/" + statement + "/endorsements?asOf=" + betweenAmendmentAndReconfirmation)
                 .json();
         // Version 2 was in force then, and neither had re-confirmed it yet.
         assertThat(before.path("version").asInt()).isEqualTo(2);

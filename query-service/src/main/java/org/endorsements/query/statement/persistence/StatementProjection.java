@@ -128,7 +128,9 @@ public class StatementProjection implements BatchProjection {
                             a.body(),
                             a.language(),
                             a.contentHash(),
-                            a.amendedAt(),
+                            // The instant it was recorded, the clock asOf lists read the audit trail by: the version
+                            // in force at an instant and the signatories in force then must agree.
+                            e.time(),
                             e.sequence());
                 }
             } else if (e.event() instanceof EndorsementReconfirmed r) {
