@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -165,8 +166,8 @@ class FreshPlatformIT {
                 launcher.query().get("/api/statements/" + SEED + "/document").body();
         assertThat(document)
                 .contains(
-                        "\n1) A.C. Justicia y Paz OP Venezuela\n",
-                        "\n110) Wainjirawa-UAIN\n",
+                        "\n1) A.C. Justicia y Paz OP Venezuela (imported)\n",
+                        "\n110) Wainjirawa-UAIN (imported)\n",
                         "Translated by José Rafael Medina")
                 .doesNotContain("111) ");
         // The letter's text is an English translation; its Spanish original is not on the platform yet.
@@ -371,9 +372,13 @@ class FreshPlatformIT {
             wait.until(d -> d.findElements(By.cssSelector("#signatories tr")).size() == 25);
             assertThat(browser.findElements(By.cssSelector("#signatories tr"))).hasSize(25);
             // The seed campaign came from a letter: every row, and the counts by level, say so.
-            assertThat(browser.findElements(By.cssSelector("#signatories tr td:last-child")))
-                    .extracting(WebElement::getText)
-                    .containsOnly("imported");
+            // Read in one wait: a live update may render the list again between finding a cell and reading it.
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                List<String> levels = d.findElements(By.cssSelector("#signatories tr td:last-child")).stream()
+                        .map(WebElement::getText)
+                        .toList();
+                return levels.size() == 25 && levels.stream().allMatch("imported"::equals);
+            });
             wait.until(d -> d.findElements(By.cssSelector("#assurance tr")).size() == 4);
             assertThat(browser.findElement(By.id("assurance")).getText())
                     .contains("organization-key", "organization-credential", "admin-issued-credential", "imported");
