@@ -3,7 +3,8 @@
 ALTER TABLE statement_registry ADD COLUMN signature_goal INTEGER;
 ALTER TABLE statement_registry ADD COLUMN closes_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE statement_registry ADD COLUMN goal_reached BOOLEAN DEFAULT FALSE NOT NULL;
-CREATE INDEX statement_registry_deadline ON statement_registry (closes_at);
+-- Open statements first: the deadline check reads only those, however many closed before.
+CREATE INDEX statement_registry_deadline ON statement_registry (closed, closes_at);
 
 -- One row per statement x organization; state: endorsed, withdrawn or invalidated. Rows, not a counter per
 -- statement, so that concurrent endorsements of one statement never wait for each other's row lock.

@@ -60,14 +60,18 @@ public final class ConsistencyTokenKey {
     }
 
     private String tagOf(ConsistencyToken token) {
-        byte[] mac = hmac(key.getEncoded(), token.signedFields().getBytes(StandardCharsets.UTF_8));
+        byte[] mac = hmac(key, token.signedFields().getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
     private static byte[] hmac(byte[] key, byte[] message) {
+        return hmac(new SecretKeySpec(key, ALGORITHM), message);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] message) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
+            mac.init(key);
             return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

@@ -44,9 +44,7 @@ public record EndorsementAdded(
         }
         visibility = EndorsementVisibility.orDefault(visibility);
         if (assurance == null && source != null) {
-            assurance = source == EndorsementSource.IMPORTED
-                    ? AssuranceLevel.IMPORTED
-                    : AssuranceLevel.ORGANIZATION_CREDENTIAL;
+            assurance = AssuranceLevel.recorded(null, source.wireName());
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The Kafka message format of the {@code endorsement-events} topic: the CloudEvents Kafka protocol binding in
@@ -60,6 +61,10 @@ public final class EventMessageFormat {
     /** Version of each type's payload; a breaking change adds a new type name, never reuses one. */
     private static final String VERSION = ".v1";
 
+    /** {@code ce_type} to class, read for every record consumed. */
+    private static final Map<String, Class<? extends EndorsementEvent>> BY_TYPE = NAMES.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(e -> TYPE_PREFIX + e.getValue() + VERSION, Map.Entry::getKey));
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -82,10 +87,7 @@ public final class EventMessageFormat {
     }
 
     public static Optional<Class<? extends EndorsementEvent>> classOf(String ceType) {
-        return NAMES.entrySet().stream()
-                .filter(e -> (TYPE_PREFIX + e.getValue() + VERSION).equals(ceType))
-                .<Class<? extends EndorsementEvent>>map(Map.Entry::getKey)
-                .findFirst();
+        return Optional.ofNullable(ceType).map(BY_TYPE::get);
     }
 
     public static boolean isPublic(Class<?> payloadType) {

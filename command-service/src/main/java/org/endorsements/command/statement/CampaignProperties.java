@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param goalCheckDelay longest wait between an endorsement's commit and the goal check it triggers; checks of
  *                       one statement within it are merged, so a burst of endorsements costs one count
- * @param sweepInterval  how often every open deadline and pending goal is checked, whatever triggered nothing;
- *                       also the longest a statement stays open past its closing time
+ * @param sweepInterval  how often passed closing times are looked up: the longest a statement stays open past its
+ *                       closing time
  */
 @ConfigurationProperties("endorsements.campaigns")
 public record CampaignProperties(

@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
  * the counted endorsements (the registry's, kept in each endorsement's transaction) reach it.
  *
  * <p>An endorsement that may reach a goal marks its statement after its commit; marked statements are counted
- * within {@link CampaignProperties#goalCheckDelay()}. Every {@link CampaignProperties#sweepInterval()}, and once
- * at start, every pending goal and every passed deadline is checked regardless, so nothing is lost to a crash
- * between a commit and its check, or to a service that was down at a deadline. Any number of instances may do
+ * within {@link CampaignProperties#goalCheckDelay()}. Only a crash between a commit and its check loses a mark, so
+ * every pending goal is counted once at start, not on a timer: a count reads all of a statement's rows. Passed
+ * deadlines are looked up (an indexed read) at start and every {@link CampaignProperties#sweepInterval()}, so a
+ * service that was down at a deadline closes the statement when it is back. Any number of instances may do
  * this at once: the aggregate records each close and each goal once (docs/decisions/0015).
  */
 @Component
@@ -91,22 +92,27 @@ class CampaignWatch implements SmartLifecycle {
         long sweep = properties.sweepInterval().toMillis();
         executor.execute(this::sweep);
         executor.scheduleWithFixedDelay(this::checkMarked, check, check, TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::closePassedDeadlines, sweep, sweep, TimeUnit.MILLISECONDS);
         scheduler = executor;
     }
 
     /** Closes every open statement whose closing time passed and checks every pending goal. */
     void sweep() {
+        closePassedDeadlines();
+        try {
+            registry.withGoalPending().forEach(this::checkGoal);
+        } catch (RuntimeException e) {
+            log.warn("Checking pending goals failed, the next endorsement of each checks again: {}", e.toString());
+        }
+    }
+
+    private void closePassedDeadlines() {
         try {
             for (StatementId id : registry.pastClosingTime(clock.instant())) {
                 closeAtDeadline(id);
             }
-            registry.withGoalPending().forEach(this::checkGoal);
         } catch (RuntimeException e) {
-            log.warn(
-                    "Checking deadlines and goals failed, next try in {}: {}",
-                    properties.sweepInterval(),
-                    e.toString());
+            log.warn("Checking deadlines failed, next try in {}: {}", properties.sweepInterval(), e.toString());
         }
     }
 
@@ -116,7 +122,8 @@ class CampaignWatch implements SmartLifecycle {
             try {
                 checkGoal(id);
             } catch (RuntimeException e) {
-                log.warn("Checking the goal of {} failed, the sweep tries again: {}", id.value(), e.toString());
+                marked.add(id);
+                log.warn("Checking the goal of {} failed, the next check tries again: {}", id.value(), e.toString());
             }
         }
     }
@@ -140,13 +147,17 @@ class CampaignWatch implements SmartLifecycle {
 
     /**
      * A conflict (another instance appended the same statement's next event first) or a deadline an admin just
-     * moved is left to the next sweep, which decides again on the new state.
+     * moved is decided again on the new state: a goal at the next check of marked statements, a deadline at the
+     * next sweep.
      */
     private boolean send(Object command) {
         try {
             return Boolean.TRUE.equals(commands.sendAndWait(command));
         } catch (RuntimeException e) {
-            log.debug("{} not recorded now ({}); the next sweep decides again", command, e.toString());
+            if (command instanceof RecordGoalReachedCommand goal) {
+                marked.add(goal.statementId());
+            }
+            log.debug("{} not recorded now ({}); decided again later", command, e.toString());
             return false;
         }
     }
