@@ -194,7 +194,6 @@
       reached: t('progress.reached'),
       closesIn: (left) => t('progress.closesIn', { left }),
       closed: t('progress.closed'),
-      noGoal: t('progress.noGoal'),
       invalidated: (n) => t('progress.invalidated', { count: n }),
       days: (n) => t('progress.days', { count: n }),
       hours: (n) => t('progress.hours', { count: n }),

@@ -11,7 +11,6 @@
     reached: 'Goal reached',
     closesIn: (left) => 'Closes in ' + left,
     closed: 'Closed',
-    noGoal: 'No signature goal',
     invalidated: (n) => number.format(n) + ' invalidated by moderation, not counted',
     days: (n) => n + (n === 1 ? ' day' : ' days'),
     hours: (n) => n + (n === 1 ? ' hour' : ' hours'),

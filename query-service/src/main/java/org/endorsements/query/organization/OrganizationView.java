@@ -60,15 +60,6 @@ public class OrganizationView {
         this.sequence = seq;
     }
 
-    /** The organization set its profile anew: every field as the event has it. */
-    public void profileUpdated(String country, String region, String kind, String website, long seq) {
-        this.country = country;
-        this.region = region;
-        this.kind = kind;
-        this.website = website;
-        this.sequence = seq;
-    }
-
     public void suspended(long seq) {
         this.suspended = true;
         this.sequence = seq;
@@ -86,16 +77,6 @@ public class OrganizationView {
         if (current == null || current.sequence() < endorsementSequence) {
             String kept = visibility != null || current == null ? visibility : current.visibility();
             statements.put(statementId, new Signature(endorsed, at, endorsementSequence, kept));
-        }
-    }
-
-    /** Records a re-confirmation (same endorsement, newer version) unless an equal or later change is recorded. */
-    public void reconfirmed(String statementId, long endorsementSequence) {
-        Signature current = statements.get(statementId);
-        if (current != null && current.sequence() < endorsementSequence) {
-            statements.put(
-                    statementId,
-                    new Signature(current.endorsed(), current.at(), endorsementSequence, current.visibility()));
         }
     }
 

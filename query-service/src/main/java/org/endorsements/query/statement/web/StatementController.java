@@ -140,6 +140,9 @@ class StatementController {
             Progress progress) {
 
         static StatementDetails of(StatementView v, long countedButHidden, VersionCounts counts, Instant now) {
+            // Never amended, every current signatory signed its one version: the count is the statement's own, and
+            // the read (the dashboard's and every embedded counter's) scans no signatory.
+            boolean oneVersion = v.getVersions().size() == 1;
             List<VersionSummary> versions = v.getVersions().stream()
                     .map(version -> new VersionSummary(
                             version.version(),
@@ -148,7 +151,9 @@ class StatementController {
                             version.language(),
                             version.publishedAt(),
                             version.version() == v.getVersion(),
-                            counts.currentSignatoriesOf(v.getId(), version.contentHash())))
+                            oneVersion
+                                    ? v.getCurrentCount()
+                                    : counts.currentSignatoriesOf(v.getId(), version.contentHash())))
                     .toList();
             List<TextSummary> texts = v.getTexts().stream()
                     .map(t -> new TextSummary(
