@@ -126,11 +126,13 @@ public class LogProjector {
         }
         if (event instanceof EndorsementWithdrawn w) {
             String opening = openings.get(new EndorsementId(w.statementId(), w.organizationId()).value());
+            // A signed withdrawal is over the text its signer named (the version in force, or a translation of
+            // it), which is what verifiers check its signature against; an unsigned one names the statement's.
             return new LogLeaf(
                     e.eventId(),
                     "EndorsementWithdrawn",
                     statementId,
-                    contentHash,
+                    w.signature() == null ? contentHash : w.signature().contentHash(),
                     time,
                     null,
                     opening == null

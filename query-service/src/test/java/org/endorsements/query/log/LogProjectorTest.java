@@ -176,6 +176,36 @@ class LogProjectorTest {
     }
 
     @Test
+    void aSignedWithdrawalIsALeafOfTheTextItsSignatureIsOver() throws Exception {
+        String translation = "cd".repeat(32);
+        ActionSignature overTranslation =
+                new ActionSignature(SigningKeyId.of("k1"), translation, AT, "nonce-withdraw-0002", SIGNATURE);
+        MemoryStore store = new MemoryStore();
+
+        new LogProjector(store)
+                .project(List.of(
+                        projected(
+                                "e0",
+                                0,
+                                new StatementPublished(STATEMENT, "T", "B", "en", HASH, AT, "admin", null, null)),
+                        projected("e1", 1, added("signing-org", null)),
+                        projected(
+                                "e2",
+                                2,
+                                new EndorsementWithdrawn(
+                                        STATEMENT,
+                                        OrganizationId.of("signing-org"),
+                                        null,
+                                        AT,
+                                        "credential:c1",
+                                        "r",
+                                        overTranslation,
+                                        AssuranceLevel.ORGANIZATION_KEY))));
+
+        assertThat(leaf(store, 2).path("contentHash").asText()).isEqualTo(translation);
+    }
+
+    @Test
     void aSignedEndorsementOfATranslationIsALeafOfTheTextItsSignatureIsOver() throws Exception {
         String translation = "cd".repeat(32);
         ActionSignature overTranslation =
