@@ -17,6 +17,7 @@ public sealed interface EndorsementEvent
                 EndorsementVisibilityChanged,
                 EndorsementInvalidated,
                 EndorsementReinstated,
+                InvalidatedEndorsementWithdrawn,
                 SigningKeyRegistered,
                 SigningKeyRevoked,
                 ApiCredentialIssued,

@@ -56,7 +56,8 @@ public final class EventMessageFormat {
             Map.entry(StatementTargetsSet.class, "StatementTargetsSet"),
             Map.entry(StatementGoalReached.class, "StatementGoalReached"),
             Map.entry(EndorsementInvalidated.class, "EndorsementInvalidated"),
-            Map.entry(EndorsementReinstated.class, "EndorsementReinstated"));
+            Map.entry(EndorsementReinstated.class, "EndorsementReinstated"),
+            Map.entry(InvalidatedEndorsementWithdrawn.class, "InvalidatedEndorsementWithdrawn"));
 
     /** Version of each type's payload; a breaking change adds a new type name, never reuses one. */
     private static final String VERSION = ".v1";

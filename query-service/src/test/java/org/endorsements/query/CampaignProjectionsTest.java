@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.query.endorsement.EndorsementView;
 import org.endorsements.query.endorsement.SignatoryAt;
 import org.endorsements.query.projection.ProjectedEvent;
@@ -188,5 +189,47 @@ class CampaignProjectionsTest {
         assertThat(inForce).extracting(SignatoryAt::organizationId).containsExactly("provea");
         assertThat(inForce.get(0).endorsedAt()).isEqualTo(T1);
         assertThat(inForce.get(0).name()).isEqualTo("Org provea");
+    }
+
+    /** The admin's act is what counts it again: the views read its level, and still the signature's key. */
+    @Test
+    void aReinstatedSignatureReadsTheReinstatementsLevelAndStillNamesItsKey() {
+        project(
+                events.published(T0),
+                events.signed("provea", 0, T1, "k1"),
+                events.invalidated("provea", 1, T2),
+                events.reinstatedAt("provea", 2, T3, AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+
+        EndorsementView endorsement = store.endorsement(STATEMENT + ":provea");
+        assertThat(endorsement.getAssurance()).isEqualTo("admin-issued-credential");
+        assertThat(endorsement.getSigningKeyId()).isEqualTo("k1");
+        SignatoryAt inForce = store.endorsementQueries()
+                .signatoriesAt(STATEMENT, T3, true)
+                .entries()
+                .get(0);
+        assertThat(inForce.assurance()).isEqualTo("admin-issued-credential");
+        assertThat(inForce.signingKeyId()).isEqualTo("k1");
+        assertThat(store.endorsementQueries()
+                        .signatoriesAt(STATEMENT, T1, true)
+                        .entries()
+                        .get(0)
+                        .assurance())
+                .isEqualTo("organization-key");
+    }
+
+    @Test
+    void theWithdrawalOfAnInvalidatedEndorsementChangesNoCount() {
+        project(
+                events.published(T0),
+                events.added("provea", 0, T1),
+                events.invalidated("provea", 1, T2),
+                events.withdrawnWhileInvalidated("provea", 2, T3));
+
+        StatementView statement = store.statement(STATEMENT);
+        assertThat(statement.getCurrentCount()).isZero();
+        assertThat(statement.getInvalidated()).isEqualTo(1);
+        assertThat(statement.getWithdrawn()).isZero();
+        assertThat(store.endorsementQueries().signatoriesAt(STATEMENT, T3, true).entries())
+                .isEmpty();
     }
 }

@@ -29,6 +29,7 @@ import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.InvalidatedEndorsementWithdrawn;
 import org.endorsements.events.SignedMessages;
 
 /**
@@ -52,6 +53,10 @@ public class Endorsement {
 
     /** An admin invalidated the endorsement: it does not count, and only an admin's reinstatement undoes that. */
     private boolean invalidated;
+    /** The organization withdrew the endorsement while invalidated: nothing is left for a reinstatement to count. */
+    private boolean withdrawnWhileInvalidated;
+    /** What vouches for the endorsement in force, as its last event recorded it. */
+    private AssuranceLevel assurance;
 
     private String signerOpening;
     private EndorsementVisibility visibility;
@@ -80,6 +85,20 @@ public class Endorsement {
         }
         String claimedHash = claimedContentHash(command);
         if (endorsed) {
+            // A signed request is verified before anything is answered: a 200 to a signature nobody checked would
+            // read as the platform's acceptance of it. Its nonce may be the one that made this endorsement (a
+            // retry): nothing is recorded, so a replay changes nothing and answers as the retry of a PUT does.
+            if (command.signature() != null) {
+                verifiedSignature(
+                        command.signature(),
+                        SignedMessages.Action.ENDORSE,
+                        caller,
+                        id,
+                        assurances.contentHashOf(id.statementId()),
+                        command.at(),
+                        assurances,
+                        signatures);
+            }
             // A repeated endorsement that asks for another visibility must not look as if it had been granted; a
             // hidden organization's request to be public is refused as it is on a first endorsement, although the
             // endorsement itself may still record the public it was before the hide.
@@ -246,11 +265,7 @@ public class Endorsement {
             AssuranceRules assurances,
             SignatureProperties signatures) {
         EndorsementId id = command.endorsementId();
-        if (invalidated) {
-            throw DomainRuleViolation.conflict(
-                    "endorsement-invalidated", "an admin invalidated this endorsement; there is nothing to withdraw");
-        }
-        if (!endorsed) {
+        if (!endorsed && !(invalidated && !withdrawnWhileInvalidated)) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
         }
         String reason = TextRules.singleLine(command.reason(), "reason", MAX_REASON_LENGTH, false);
@@ -266,6 +281,21 @@ public class Endorsement {
                         command.at(),
                         assurances,
                         signatures);
+        if (invalidated) {
+            // The organization can always take its name back, also from an endorsement an admin invalidated. That
+            // one counts nowhere, so its withdrawal is an event of its own that no count reads; the invalidation
+            // stands, so the organization cannot endorse again past it, and a reinstatement has nothing to count.
+            apply(new InvalidatedEndorsementWithdrawn(
+                    id.statementId(),
+                    id.organizationId(),
+                    reason,
+                    command.at(),
+                    caller.auditName(),
+                    command.requestId(),
+                    command.signature(),
+                    assurance));
+            return new EndorsementOutcome(true, getVersion());
+        }
         apply(new EndorsementWithdrawn(
                 id.statementId(),
                 id.organizationId(),
@@ -319,8 +349,21 @@ public class Endorsement {
         if (!invalidated) {
             throw DomainRuleViolation.conflict("not-invalidated", "the endorsement is not invalidated");
         }
+        if (withdrawnWhileInvalidated) {
+            throw DomainRuleViolation.conflict(
+                    "endorsement-withdrawn",
+                    "the organization withdrew this endorsement after its invalidation; there is nothing to count again");
+        }
+        // The endorsement counts again because an admin says so: it reads no higher than what an admin vouches for,
+        // while its signature, if it has one, stays recorded and shown.
         apply(new EndorsementReinstated(
-                id.statementId(), id.organizationId(), reason, command.at(), caller.auditName(), command.requestId()));
+                id.statementId(),
+                id.organizationId(),
+                reason,
+                command.at(),
+                caller.auditName(),
+                command.requestId(),
+                EndorsementReinstated.levelAfter(this.assurance)));
         return new EndorsementOutcome(true, getVersion());
     }
 
@@ -334,6 +377,17 @@ public class Endorsement {
     void on(EndorsementReinstated event) {
         this.endorsed = true;
         this.invalidated = false;
+        if (event.assurance() != null) {
+            this.assurance = event.assurance();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InvalidatedEndorsementWithdrawn event) {
+        this.withdrawnWhileInvalidated = true;
+        if (event.signature() != null) {
+            usedNonces.add(event.signature().nonce());
+        }
     }
 
     /** The request rules let only the admin here; the aggregate holds to it whoever sends the command. */
@@ -350,6 +404,7 @@ public class Endorsement {
         this.endorsedContentHash = event.contentHash();
         this.signerOpening = event.signerOpening();
         this.visibility = EndorsementVisibility.orDefault(event.visibility());
+        this.assurance = event.assurance();
         if (event.signature() != null) {
             usedNonces.add(event.signature().nonce());
         }
@@ -358,6 +413,7 @@ public class Endorsement {
     @EventSourcingHandler
     void on(EndorsementReconfirmed event) {
         this.endorsedContentHash = event.contentHash();
+        this.assurance = event.assurance();
         if (event.signature() != null) {
             usedNonces.add(event.signature().nonce());
         }
@@ -386,6 +442,25 @@ public class Endorsement {
             Instant now,
             AssuranceRules assurances,
             SignatureProperties signatures) {
+        AssuranceLevel level =
+                verifiedSignature(signature, action, caller, id, currentContentHash, now, assurances, signatures);
+        if (usedNonces.contains(signature.nonce())) {
+            throw DomainRuleViolation.conflict(
+                    "replayed-signature", "this signed request was accepted before; sign again with a new nonce");
+        }
+        return level;
+    }
+
+    /** The checks of {@link #verified} but the nonce's: for a request that records nothing whatever it carries. */
+    private static AssuranceLevel verifiedSignature(
+            ActionSignature signature,
+            SignedMessages.Action action,
+            Caller caller,
+            EndorsementId id,
+            String currentContentHash,
+            Instant now,
+            AssuranceRules assurances,
+            SignatureProperties signatures) {
         if (caller.isAdmin()) {
             throw DomainRuleViolation.rejected(
                     "signature-for-organizations-only", "an admin records unsigned imports only");
@@ -403,10 +478,6 @@ public class Endorsement {
                         "unknown-signing-key", "the organization has no current signing key with this id"));
         if (!signature.verifies(key.publicKey(), action, id.statementId(), id.organizationId())) {
             throw DomainRuleViolation.rejected("bad-signature", "the signature does not verify");
-        }
-        if (usedNonces.contains(signature.nonce())) {
-            throw DomainRuleViolation.conflict(
-                    "replayed-signature", "this signed request was accepted before; sign again with a new nonce");
         }
         return key.assurance();
     }

@@ -8,6 +8,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.SignatureProperties;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
@@ -16,6 +17,7 @@ import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.InvalidatedEndorsementWithdrawn;
 import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
@@ -146,21 +148,89 @@ class EndorsementModerationTest {
                 .expectNoEvents();
     }
 
+    private static InvalidatedEndorsementWithdrawn withdrawnWhileInvalidated() {
+        return new InvalidatedEndorsementWithdrawn(
+                STATEMENT,
+                ORG,
+                "we never signed it",
+                T2,
+                "credential:cred-1",
+                "req-3",
+                null,
+                AssuranceLevel.ORGANIZATION_CREDENTIAL);
+    }
+
     @Test
-    void theOrganizationCannotWithdrawAnInvalidatedEndorsement() {
+    void theOrganizationWithdrawsAnInvalidatedEndorsementAsAnEventNoCountReads() {
         fixture.given(added(), invalidated())
-                .when(new WithdrawEndorsementCommand(ID, null, "req-3", T2), by(ORG_KEY))
+                .when(new WithdrawEndorsementCommand(ID, "we never signed it", "req-3", T2), by(ORG_KEY))
+                .expectEvents(withdrawnWhileInvalidated());
+    }
+
+    @Test
+    void anInvalidatedEndorsementItsOrganizationWithdrewStillCannotBeSignedAgain() {
+        fixture.given(added(), invalidated(), withdrawnWhileInvalidated())
+                .when(new EndorseStatementCommand(ID, EndorsementSource.API, null, "req-4", T2), by(ORG_KEY))
                 .expectException(DomainRuleViolation.class)
-                .expectExceptionMessage("an admin invalidated this endorsement; there is nothing to withdraw")
+                .expectExceptionMessage(
+                        "an admin invalidated this endorsement; only an admin's reinstatement counts it again")
                 .expectNoEvents();
     }
 
     @Test
-    void anAdminReinstatesAnInvalidatedEndorsement() {
+    void anInvalidatedEndorsementItsOrganizationWithdrewCannotBeReinstated() {
+        fixture.given(added(), invalidated(), withdrawnWhileInvalidated())
+                .when(new ReinstateEndorsementCommand(ID, "genuine after all", "req-4", T2), by(Caller.ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("the organization withdrew this endorsement after its invalidation;"
+                        + " there is nothing to count again")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anInvalidatedEndorsementIsWithdrawnOnlyOnce() {
+        fixture.given(added(), invalidated(), withdrawnWhileInvalidated())
+                .when(new WithdrawEndorsementCommand(ID, null, "req-4", T2), by(ORG_KEY))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("there is no endorsement to withdraw")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminReinstatesAnInvalidatedEndorsementAtNoMoreThanAnAdminVouchesFor() {
         fixture.given(added(), invalidated())
                 .when(new ReinstateEndorsementCommand(ID, "the signature was genuine", "req-4", T2), by(Caller.ADMIN))
+                .expectEvents(new EndorsementReinstated(
+                        STATEMENT,
+                        ORG,
+                        "the signature was genuine",
+                        T2,
+                        "admin",
+                        "req-4",
+                        AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+    }
+
+    @Test
+    void aReinstatedImportStaysImported() {
+        EndorsementAdded imported = new EndorsementAdded(
+                STATEMENT,
+                ORG,
+                "Acceso a la Justicia",
+                HASH,
+                T1,
+                "admin",
+                EndorsementSource.IMPORTED,
+                "req-1",
+                OPENING,
+                7,
+                EndorsementVisibility.DEFAULT,
+                null,
+                null,
+                null);
+        fixture.given(imported, invalidated())
+                .when(new ReinstateEndorsementCommand(ID, null, "req-4", T2), by(Caller.ADMIN))
                 .expectEvents(
-                        new EndorsementReinstated(STATEMENT, ORG, "the signature was genuine", T2, "admin", "req-4"));
+                        new EndorsementReinstated(STATEMENT, ORG, null, T2, "admin", "req-4", AssuranceLevel.IMPORTED));
     }
 
     @Test

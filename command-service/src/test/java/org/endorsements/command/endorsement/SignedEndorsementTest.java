@@ -20,9 +20,12 @@ import org.endorsements.events.Caller;
 import org.endorsements.events.Ed25519;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementId;
+import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.InvalidatedEndorsementWithdrawn;
+import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SignedMessages;
 import org.endorsements.events.SigningKeyId;
@@ -262,6 +265,83 @@ class SignedEndorsementTest {
         fixture.given(added(first, AssuranceLevel.ORGANIZATION_KEY), withdrawn)
                 .when(endorse(first), by(ORG_KEY))
                 .expectException(violation("replayed-signature"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBadSignatureOnAnEndorsementAlreadyCurrentIsRefused() throws Exception {
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+
+        fixture.given(added(null, AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                .when(endorse(signed(other, SignedMessages.Action.ENDORSE, HASH, NOW, NONCE)), by(ORG_KEY))
+                .expectException(violation("bad-signature"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSignatureByAnUnknownKeyOnAnEndorsementAlreadyCurrentIsRefused() throws Exception {
+        ActionSignature signature = endorsement(NOW, NONCE);
+        assurances.currentKeys.clear();
+
+        fixture.given(added(null, AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                .when(endorse(signature), by(ORG_KEY))
+                .expectException(violation("unknown-signing-key"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiredSignatureOnAnEndorsementAlreadyCurrentIsRefused() throws Exception {
+        fixture.given(added(null, AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                .when(endorse(endorsement(NOW.minus(Duration.ofMinutes(6)), NONCE)), by(ORG_KEY))
+                .expectException(violation("signing-time-outside-window"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aValidSignatureOnAnEndorsementAlreadyCurrentChangesNothing() throws Exception {
+        fixture.given(added(null, AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                .when(endorse(endorsement(NOW, NONCE)), by(ORG_KEY))
+                .expectNoEvents()
+                .expectResultMessagePayload(new EndorsementOutcome(false, 0));
+    }
+
+    @Test
+    void aRetryOfTheSignedRequestThatMadeTheEndorsementChangesNothing() throws Exception {
+        ActionSignature signature = endorsement(NOW, NONCE);
+
+        fixture.given(added(signature, AssuranceLevel.ORGANIZATION_KEY))
+                .when(endorse(signature), by(ORG_KEY))
+                .expectNoEvents()
+                .expectResultMessagePayload(new EndorsementOutcome(false, 0));
+    }
+
+    @Test
+    void aSignedWithdrawalOfAnInvalidatedEndorsementIsRecordedWithItsSignature() throws Exception {
+        ActionSignature signature = signed(k1, SignedMessages.Action.WITHDRAW, HASH, NOW, "nonce-withdrawal-1");
+        EndorsementInvalidated invalidated = new EndorsementInvalidated(
+                STATEMENT, ORG, InvalidationCategory.FORGED, "not signed by them", NOW, "admin", "req-2");
+
+        fixture.given(added(null, AssuranceLevel.ORGANIZATION_CREDENTIAL), invalidated)
+                .when(new WithdrawEndorsementCommand(ID, null, "req-3", NOW, signature), by(ORG_KEY))
+                .expectEvents(new InvalidatedEndorsementWithdrawn(
+                        STATEMENT,
+                        ORG,
+                        null,
+                        NOW,
+                        "credential:cred-1",
+                        "req-3",
+                        signature,
+                        AssuranceLevel.ORGANIZATION_KEY));
+    }
+
+    @Test
+    void aBadSignatureOnTheWithdrawalOfAnInvalidatedEndorsementIsRefused() throws Exception {
+        EndorsementInvalidated invalidated = new EndorsementInvalidated(
+                STATEMENT, ORG, InvalidationCategory.FORGED, "not signed by them", NOW, "admin", "req-2");
+
+        fixture.given(added(null, AssuranceLevel.ORGANIZATION_CREDENTIAL), invalidated)
+                .when(new WithdrawEndorsementCommand(ID, null, "req-3", NOW, endorsement(NOW, NONCE)), by(ORG_KEY))
+                .expectException(violation("bad-signature"))
                 .expectNoEvents();
     }
 

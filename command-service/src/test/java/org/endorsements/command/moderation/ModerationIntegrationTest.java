@@ -51,12 +51,63 @@ class ModerationIntegrationTest extends TestStackSupport {
         Api.Response again = api.send("PUT", path, org.text("apiKey"), null);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("type")).isEqualTo("urn:endorsements:problem:endorsement-invalidated");
-        assertThat(api.send("DELETE", path, org.text("apiKey"), null).status()).isEqualTo(409);
 
         assertThat(api.send("POST", path + "/reinstatement", ADMIN_KEY, "{\"reason\":\"genuine\"}")
                         .status())
                 .isEqualTo(200);
         assertThat(api.send("PUT", path, org.text("apiKey"), null).status()).isEqualTo(200);
+        // The admin's act is what counts it again: it reads no higher than what an admin vouches for.
+        assertThat(payloads(statementId, org, "EndorsementReinstated"))
+                .singleElement()
+                .asString()
+                .contains("\"assurance\":\"admin-issued-credential\"");
+    }
+
+    private List<String> payloads(String statementId, Api.Response org, String type) {
+        return jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
+                        + "WHERE aggregateidentifier = ? AND payloadtype LIKE ?")
+                .param(statementId + ":" + org.text("organizationId"))
+                .param("%" + type)
+                .query(String.class)
+                .list();
+    }
+
+    private long eventsOf(String statementId, Api.Response org) {
+        return jdbc.sql("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?")
+                .param(statementId + ":" + org.text("organizationId"))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * An organization can always take its name back, also from an endorsement an admin invalidated; the
+     * invalidation still keeps it from endorsing again, and a reinstatement has nothing left to count.
+     */
+    @Test
+    void anOrganizationWithdrawsAnInvalidatedEndorsementWhichThenCannotBeReinstatedNorSignedAgain() {
+        Api api = new Api(port);
+        String statementId = api.publishStatement();
+        Api.Response org = api.registerOrganization("Fundaredes");
+        String path = endorsement(statementId, org);
+        assertThat(api.send("PUT", path, org.text("apiKey"), null).status()).isEqualTo(201);
+        api.send("POST", path + "/invalidation", ADMIN_KEY, "{\"category\":\"forged\",\"reason\":\"disputed\"}");
+
+        Api.Response withdrawn = api.send("DELETE", path, org.text("apiKey"), "{\"reason\":\"we never signed it\"}");
+
+        assertThat(withdrawn.status()).as(withdrawn.body().toString()).isEqualTo(200);
+        assertThat(payloads(statementId, org, "InvalidatedEndorsementWithdrawn"))
+                .singleElement()
+                .asString()
+                .contains("we never signed it");
+        long recorded = eventsOf(statementId, org);
+        Api.Response reinstated = api.send("POST", path + "/reinstatement", ADMIN_KEY, "{\"reason\":\"genuine\"}");
+        assertThat(reinstated.status()).isEqualTo(409);
+        assertThat(reinstated.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(reinstated.text("type")).isEqualTo("urn:endorsements:problem:endorsement-withdrawn");
+        Api.Response again = api.send("PUT", path, org.text("apiKey"), null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("type")).isEqualTo("urn:endorsements:problem:endorsement-invalidated");
+        assertThat(eventsOf(statementId, org)).isEqualTo(recorded);
     }
 
     @Test

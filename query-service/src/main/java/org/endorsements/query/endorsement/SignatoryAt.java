@@ -38,6 +38,21 @@ public record SignatoryAt(
                 signingKeyId);
     }
 
+    /** The same signatory, counted again by an admin's reinstatement, which vouches for it at {@code assurance}. */
+    public SignatoryAt reinstated(String assurance) {
+        return new SignatoryAt(
+                organizationId,
+                name,
+                endorsedAt,
+                source,
+                entryNumber,
+                contentHash,
+                signerOpening,
+                readContentHash,
+                assurance,
+                signingKeyId);
+    }
+
     /** Rough heap size, for the result cache's bound. */
     public long estimatedBytes() {
         return 160

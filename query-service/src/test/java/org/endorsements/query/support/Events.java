@@ -338,6 +338,41 @@ public final class Events {
                 at);
     }
 
+    /** A reinstatement that says what vouches for the endorsement from now on (revision 2). */
+    public ProjectedEvent reinstatedAt(String organization, long sequence, Instant at, AssuranceLevel assurance) {
+        return event(
+                new EndorsementReinstated(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        "genuine",
+                        at,
+                        "admin",
+                        "req",
+                        assurance),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
+    }
+
+    /** The organization withdrew the endorsement an admin had invalidated. */
+    public ProjectedEvent withdrawnWhileInvalidated(String organization, long sequence, Instant at) {
+        return event(
+                new org.endorsements.events.InvalidatedEndorsementWithdrawn(
+                        StatementId.of(STATEMENT),
+                        OrganizationId.of(organization),
+                        "we never signed it",
+                        at,
+                        "credential:c-" + organization,
+                        "req",
+                        null,
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL),
+                "Endorsement",
+                STATEMENT + ":" + organization,
+                sequence,
+                at);
+    }
+
     /** The same event published again by the relay, later on the topic. */
     public ProjectedEvent republished(ProjectedEvent original) {
         return new ProjectedEvent(

@@ -17,6 +17,7 @@ import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.InvalidatedEndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
@@ -142,6 +143,10 @@ public class AuditProjection implements BatchProjection {
             statementId = r.statementId().value();
             organizationId = r.organizationId().value();
             actor = r.actor();
+        } else if (event instanceof InvalidatedEndorsementWithdrawn w) {
+            statementId = w.statementId().value();
+            organizationId = w.organizationId().value();
+            actor = w.actor();
         } else if (event instanceof EndorsementVisibilityChanged v) {
             statementId = v.statementId().value();
             organizationId = v.organizationId().value();

@@ -140,6 +140,10 @@ public class EndorsementProjection implements BatchProjection {
             view.invalidated(i.category().wireName(), i.reason(), i.invalidatedAt(), i.actor(), e.sequence(), gap);
         } else if (e.event() instanceof EndorsementReinstated r) {
             view.reinstated(r.actor(), e.sequence(), gap);
+            // The admin's act is what counts it again: its level is the reinstatement's, its signature still its own.
+            if (r.assurance() != null) {
+                view.attested(r.assurance().wireName(), view.getSigningKeyId());
+            }
         }
     }
 

@@ -164,10 +164,14 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories, Vers
     public SignatoriesAt signatoriesAt(String statementId, Instant asOf, boolean auditor) {
         SignatoryHistory.InForce<Pending> fold = new SignatoryHistory.InForce<>();
         Map<String, AuditTrail.EndorsementChange> reconfirmations = new HashMap<>();
+        Map<String, AuditTrail.EndorsementChange> reinstatements = new HashMap<>();
         audit.forEachEndorsementChange(statementId, asOf, e -> {
             if (e.reconfirmation()) {
                 reconfirmations.merge(e.endorsementId(), e, (a, b) -> a.sequence() >= b.sequence() ? a : b);
             } else {
+                if (e.reinstated() && e.assurance() != null) {
+                    reinstatements.merge(e.endorsementId(), e, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+                }
                 fold.accept(
                         e.endorsementId(),
                         e.sequence(),
@@ -182,7 +186,8 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories, Vers
         List<SignatoryAt> inForce = fold.values().stream()
                 .map(p -> {
                     AuditTrail.EndorsementChange r = reconfirmations.get(p.endorsementId());
-                    return r != null && r.sequence() > p.sequence()
+                    boolean reconfirmed = r != null && r.sequence() > p.sequence();
+                    SignatoryAt signatory = reconfirmed
                             ? p.signatory()
                                     .reconfirmed(
                                             r.contentHash(),
@@ -193,6 +198,10 @@ public class EndorsementQueries implements Endorsements, HiddenSignatories, Vers
                                                     .wireName(),
                                             r.signingKeyId())
                             : p.signatory();
+                    // A reinstatement after the latest of both vouches for the endorsement at its own level.
+                    AuditTrail.EndorsementChange back = reinstatements.get(p.endorsementId());
+                    long since = reconfirmed ? r.sequence() : p.sequence();
+                    return back != null && back.sequence() > since ? signatory.reinstated(back.assurance()) : signatory;
                 })
                 .toList();
         int withheld = 0;

@@ -17,6 +17,7 @@ import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.InvalidatedEndorsementWithdrawn;
 import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationProfileUpdated;
@@ -138,7 +139,25 @@ class EventSchemasTest {
                         NOW,
                         "admin",
                         "job-1"),
-                new EndorsementReinstated(StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "admin", "r"));
+                new EndorsementReinstated(StatementId.of("s-1"), OrganizationId.of("provea"), null, NOW, "admin", "r"),
+                new EndorsementReinstated(
+                        StatementId.of("s-1"),
+                        OrganizationId.of("provea"),
+                        "genuine",
+                        NOW,
+                        "admin",
+                        "r",
+                        AssuranceLevel.ADMIN_ISSUED_CREDENTIAL),
+                new InvalidatedEndorsementWithdrawn(
+                        StatementId.of("s-1"),
+                        OrganizationId.of("provea"),
+                        "we never signed it",
+                        NOW,
+                        "credential:c1",
+                        "req",
+                        new ActionSignature(
+                                SigningKeyId.of("k1"), HASH, SIGNED_AT, "0123456789abcdef", "A".repeat(86) + "=="),
+                        AssuranceLevel.ORGANIZATION_KEY));
 
         assertThat(events)
                 .allSatisfy(event -> assertThat(schemas.violations(
