@@ -2,11 +2,14 @@ package org.endorsements.events;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * Ed25519 (RFC 8032) as the platform's signing keys use it, with the JDK's own implementation: public keys and
@@ -18,6 +21,8 @@ public final class Ed25519 {
     public static final int PUBLIC_KEY_BYTES = 32;
     public static final int SIGNATURE_BYTES = 64;
     public static final String ALGORITHM = "Ed25519";
+    /** What a key's fingerprint is the digest of its raw bytes with. */
+    public static final String FINGERPRINT_DIGEST = "SHA-256";
 
     /** The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410), followed by the 32 raw key bytes. */
     private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
@@ -62,6 +67,27 @@ public final class Ed25519 {
         byte[] spki = key.getEncoded();
         return Base64.getEncoder()
                 .encodeToString(Arrays.copyOfRange(spki, spki.length - PUBLIC_KEY_BYTES, spki.length));
+    }
+
+    /**
+     * A public key's fingerprint, as an organization publishes it: the SHA-256 of its 32 raw bytes in lower-case hex,
+     * which {@code openssl pkey -pubout -outform DER | tail -c 32 | sha256sum} prints.
+     *
+     * @throws IllegalArgumentException when the text is not the base64 of an Ed25519 public key
+     */
+    public static String fingerprint(String publicKeyBase64) {
+        publicKey(publicKeyBase64);
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance(FINGERPRINT_DIGEST).digest(decode(publicKeyBase64)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has " + FINGERPRINT_DIGEST, e);
+        }
+    }
+
+    /** Whether the text has a fingerprint's form: 64 lower-case hex digits. */
+    public static boolean isFingerprint(String text) {
+        return text != null && text.matches("[0-9a-f]{64}");
     }
 
     /** False for a signature that does not verify, and for a key or signature that is malformed. */

@@ -56,6 +56,8 @@ public class Organization {
     private boolean activeCredentialFromAdmin;
 
     private final Map<SigningKeyId, SigningKey> signingKeys = new HashMap<>();
+    /** The fingerprint an admin pinned for the first key, as the organization published it; null until pinned. */
+    private String pinnedFingerprint;
 
     /** Where the organization is and what it is, as breakdowns show it. */
     private record Profile(String country, String region, String kind, String website) {}
@@ -118,14 +120,15 @@ public class Organization {
 
     /**
      * Registers a signing key. An organization's new key must be certified by one of its current keys; its very
-     * first key certifies itself (proof that the registrant holds it), and its signatures prove no more than the API
-     * key that registered it. That key must be one the admin never held: the key handed over at registration passed
-     * through the admin, who could otherwise keep a copy and register a first key of its own for an organization that
-     * has none, silently signing as {@code organization-key}. So the organization rotates that key first (the new one
-     * is answered to it alone; an admin who rotated it instead would leave the organization's own key dead, and the
-     * rotation in the public history). An admin may register a key for an organization that lost its keys, with a reason;
-     * such a key and every key it certifies sign at {@code admin-issued-credential}, never {@code organization-key}.
-     * Registering the same key under the same id again changes nothing.
+     * first key certifies itself (proof that the registrant holds it). That key must be registered with an API key
+     * other than the one handed over at registration (409 {@code rotate-credential-first}), and it signs as
+     * {@code organization-key} only when its fingerprint is the one an admin pinned from the organization's own
+     * publication: whoever kept a copy of the handed-over key can rotate it "as the organization", so only the
+     * out-of-band fingerprint tells the organization's first key apart. A first key with no pin signs at
+     * {@code organization-credential}; one that is not the pinned key is refused. An admin may register a key for an
+     * organization that lost its keys (none current), with a reason; such a key and every key it certifies sign at
+     * {@code admin-issued-credential}, never {@code organization-key}. Registering the same key under the same id
+     * again changes nothing.
      */
     @CommandHandler
     public SigningKeyOutcome handle(
@@ -153,6 +156,15 @@ public class Organization {
                     "public-key-registered", "this public key is already registered under another id");
         }
         if (caller.isAdmin()) {
+            // A recovery is for an organization that lost its keys. Next to a live key it would let the admin sign
+            // for the organization at will; the organization's own keys are revoked first (by it, or by the admin
+            // on its word, in the public history), and only then does a recovery add one.
+            if (signingKeys.values().stream().anyMatch(SigningKey::active)) {
+                throw DomainRuleViolation.conflict(
+                        "organization-has-current-key",
+                        "the organization holds a current signing key: it certifies its new keys itself, and a"
+                                + " recovery is only for an organization whose keys are all revoked");
+            }
             String reason = TextRules.singleLine(command.recoveryReason(), "recoveryReason", MAX_FIELD_LENGTH, true);
             apply(new SigningKeyRegistered(
                     organizationId,
@@ -189,10 +201,25 @@ public class Organization {
                         "the API key handed over at registration passed through the admin: rotate it"
                                 + " (POST /api/organizations/{id}/credentials) and register the first key with the new one");
             }
+            // Whoever holds the key handed over at registration can rotate it "as the organization", so no
+            // credential tells the organization apart from an admin who kept a copy. What tells them apart is the
+            // fingerprint the organization published elsewhere, pinned by an admin in an act of its own: a first key
+            // that is not the pinned one is refused, and one registered with no pin proves only the credential.
+            String fingerprint = Ed25519.fingerprint(publicKey);
+            if (pinnedFingerprint != null && !pinnedFingerprint.equals(fingerprint)) {
+                throw DomainRuleViolation.conflict(
+                                "signing-key-fingerprint-mismatch",
+                                "this is not the key whose fingerprint was pinned for the organization's first key")
+                        .with("pinnedFingerprint", pinnedFingerprint);
+            }
             signerPublicKey = publicKey;
-            assurance = activeCredentialAssurance == AssuranceLevel.ORGANIZATION_CREDENTIAL
-                    ? AssuranceLevel.ORGANIZATION_KEY
-                    : AssuranceLevel.ADMIN_ISSUED_CREDENTIAL;
+            if (activeCredentialAssurance != AssuranceLevel.ORGANIZATION_CREDENTIAL) {
+                assurance = AssuranceLevel.ADMIN_ISSUED_CREDENTIAL;
+            } else if (pinnedFingerprint == null) {
+                assurance = AssuranceLevel.ORGANIZATION_CREDENTIAL;
+            } else {
+                assurance = AssuranceLevel.ORGANIZATION_KEY;
+            }
         } else {
             SigningKey signer = signingKeys.get(certification.signerKeyId());
             if (signer == null || !signer.active()) {
@@ -215,6 +242,42 @@ public class Organization {
                 null,
                 assurance));
         return new SigningKeyOutcome(true, getVersion());
+    }
+
+    /**
+     * An admin pins the fingerprint of the first key the organization published outside the platform. The pin only
+     * gates the first key, so it is refused once the organization has registered any; before that an admin may
+     * correct it (each pin is recorded). Pinning the fingerprint already pinned changes nothing.
+     */
+    @CommandHandler
+    public SigningKeyOutcome handle(
+            PinSigningKeyFingerprintCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        if (!caller.isAdmin()) {
+            throw DomainRuleViolation.forbidden(
+                    "admin-only", "an admin pins what the organization published outside the platform");
+        }
+        if (!Ed25519.isFingerprint(command.fingerprint())) {
+            throw DomainRuleViolation.invalid(
+                    "invalid-fingerprint", "fingerprint must be the SHA-256 of the key's 32 raw bytes, 64 hex digits");
+        }
+        String source = TextRules.singleLine(command.source(), "source", MAX_FIELD_LENGTH, true);
+        if (!signingKeys.isEmpty()) {
+            throw DomainRuleViolation.conflict(
+                    "signing-key-registered",
+                    "the organization has registered a signing key: a pin gates only its first one");
+        }
+        if (command.fingerprint().equals(pinnedFingerprint)) {
+            return new SigningKeyOutcome(false, getVersion());
+        }
+        apply(new SigningKeyFingerprintPinned(
+                organizationId, command.fingerprint(), source, command.at(), caller.auditName()));
+        return new SigningKeyOutcome(true, getVersion());
+    }
+
+    @EventSourcingHandler
+    void on(SigningKeyFingerprintPinned event) {
+        this.pinnedFingerprint = event.fingerprint();
     }
 
     /** A revoked key signs nothing from now on; what it signed before stays valid. */

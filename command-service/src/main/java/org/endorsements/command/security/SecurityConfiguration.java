@@ -112,6 +112,10 @@ class SecurityConfiguration {
                         .access(adminOnly())
                         .requestMatchers(PATHS.matcher(POST, "/api/organizations/{organizationId}/suspend"))
                         .access(adminOnly())
+                        // The pin stands for what the organization published outside the platform; the
+                        // organization's own word on the platform is what it is meant to check.
+                        .requestMatchers(PATHS.matcher(PUT, "/api/organizations/{organizationId}/signing-key-pin"))
+                        .access(adminOnly())
                         .requestMatchers(
                                 PATHS.matcher(POST, "/api/organizations/{organizationId}/credentials"),
                                 PATHS.matcher(DELETE, "/api/organizations/{organizationId}/credentials"),

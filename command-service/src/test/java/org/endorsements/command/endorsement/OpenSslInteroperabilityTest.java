@@ -19,6 +19,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.Organization;
 import org.endorsements.command.organization.RegisterSigningKeyCommand;
+import org.endorsements.command.organization.SigningKeyFingerprintPinned;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.SignatureProperties;
 import org.endorsements.events.ActionSignature;
@@ -87,6 +88,14 @@ class OpenSslInteroperabilityTest {
         return Base64.getEncoder().encodeToString(Files.readAllBytes(out));
     }
 
+    /** The key's fingerprint as docs/signing.md has an organization compute it: OpenSSL's SHA-256 of the raw key. */
+    private String opensslFingerprint() throws Exception {
+        Path raw = Files.write(dir.resolve("pub.raw"), Base64.getDecoder().decode(publicKey));
+        Path out = dir.resolve("fingerprint");
+        openssl("dgst", "-sha256", "-r", "-out", out.toString(), raw.toString());
+        return Files.readString(out).substring(0, 64);
+    }
+
     private void openssl(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("openssl");
@@ -152,7 +161,10 @@ class OpenSslInteroperabilityTest {
                                 "1".repeat(64),
                                 NOW,
                                 "credential:cred-0",
-                                AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                                AssuranceLevel.ORGANIZATION_CREDENTIAL),
+                        // The fingerprint the organization published, as `sha256sum` printed it, pinned by an admin.
+                        new SigningKeyFingerprintPinned(
+                                ORG, opensslFingerprint(), "https://example.org/keys", NOW, "admin"))
                 .when(
                         new RegisterSigningKeyCommand(ORG, K1, publicKey, certification, null, NOW),
                         Map.of(CallerMetaData.KEY, ORG_KEY))

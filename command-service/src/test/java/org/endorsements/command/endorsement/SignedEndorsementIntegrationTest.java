@@ -137,9 +137,44 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
                 .isZero();
     }
 
-    /** Registers the organization's first key, certified by itself, with its own API key. */
+    /** The admin pins the fingerprint the organization published for its first key. */
+    private void pin(String organizationId, KeyPair keys) {
+        Api.Response pinned = api.send(
+                "PUT",
+                "/api/organizations/" + organizationId + "/signing-key-pin",
+                ADMIN_KEY,
+                "{\"fingerprint\":\"" + Ed25519.fingerprint(Ed25519.encode(keys.getPublic()))
+                        + "\",\"source\":\"https://example.org/keys\"}");
+        assertThat(pinned.status()).as(pinned.body().toString()).isEqualTo(201);
+    }
+
+    /** The request that registers {@code keys} as the organization's first key, certified by itself. */
+    private Api.Response sendFirstKey(String organizationId, String apiKey, KeyPair keys) throws Exception {
+        String publicKey = Ed25519.encode(keys.getPublic());
+        Instant at = now();
+        String nonce = nonce();
+        byte[] message = SignedMessages.keyCertification(
+                OrganizationId.of(organizationId), SigningKeyId.of("k1"), publicKey, SigningKeyId.of("k1"), at, nonce);
+        return api.send(
+                "PUT",
+                "/api/organizations/" + organizationId + "/signing-keys/k1",
+                apiKey,
+                "{\"publicKey\":\"" + publicKey + "\",\"certification\":{\"signerKeyId\":\"k1\",\"signedAt\":\""
+                        + SignedMessages.formatTime(at) + "\",\"nonce\":\"" + nonce + "\",\"value\":\""
+                        + sign(keys, message) + "\"}}");
+    }
+
+    private long eventsOf(String aggregateId) {
+        return jdbc.sql("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?")
+                .param(aggregateId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Registers the organization's first key, pinned by the admin, certified by itself, with its own API key. */
     private KeyPair registerFirstKey(String organizationId, String apiKey) throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        pin(organizationId, keys);
         String publicKey = Ed25519.encode(keys.getPublic());
         Instant at = now();
         String nonce = nonce();
@@ -203,6 +238,99 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
         assertThat(event.path("signature").path("keyId").asText()).isEqualTo("k1");
         JsonNode key = awaitEvent(organizationId, "SigningKeyRegistered");
         assertThat(key.path("assurance").asText()).isEqualTo("organization-key");
+    }
+
+    /**
+     * The admin's copy of the handed-over key, rotated "as the organization", meets the fingerprint the organization
+     * published: a first key of the admin's own is a 409 naming the pinned fingerprint, and nothing is recorded.
+     */
+    @Test
+    void aFirstKeyThatIsNotThePinnedOneIsA409AndRecordsNothing() throws Exception {
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Pinned organization");
+        String organizationId = org.text("organizationId");
+        KeyPair published = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        pin(organizationId, published);
+        long before = eventsOf(organizationId);
+
+        Api.Response refused = sendFirstKey(
+                organizationId,
+                org.text("apiKey"),
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).isEqualTo("urn:endorsements:problem:signing-key-fingerprint-mismatch");
+        assertThat(refused.text("pinnedFingerprint"))
+                .isEqualTo(Ed25519.fingerprint(Ed25519.encode(published.getPublic())));
+        assertThat(eventsOf(organizationId)).isEqualTo(before);
+    }
+
+    @Test
+    void aFirstKeyRegisteredWithNoPinReadsOrganizationCredentialOnTheTopic() throws Exception {
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Unpinned organization");
+        String organizationId = org.text("organizationId");
+
+        Api.Response registered = sendFirstKey(
+                organizationId,
+                org.text("apiKey"),
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        JsonNode key = awaitEvent(organizationId, "SigningKeyRegistered");
+        assertThat(key.path("assurance").asText()).isEqualTo("organization-credential");
+    }
+
+    /** A recovery next to the organization's live key would let the admin sign for it at will. */
+    @Test
+    void anAdminRecoveryWhileTheOrganizationHoldsACurrentKeyIsA409AndRecordsNothing() throws Exception {
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Live organization");
+        String organizationId = org.text("organizationId");
+        registerFirstKey(organizationId, org.text("apiKey"));
+        long before = eventsOf(organizationId);
+
+        Api.Response refused = api.send(
+                "PUT",
+                "/api/organizations/" + organizationId + "/signing-keys/k2",
+                ADMIN_KEY,
+                "{\"publicKey\":\""
+                        + Ed25519.encode(KeyPairGenerator.getInstance("Ed25519")
+                                .generateKeyPair()
+                                .getPublic())
+                        + "\",\"recoveryReason\":\"says it lost its keys\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).isEqualTo("urn:endorsements:problem:organization-has-current-key");
+        assertThat(eventsOf(organizationId)).isEqualTo(before);
+    }
+
+    /** A signed request on an endorsement already current is verified before it is answered, as a new one is. */
+    @Test
+    void aBadSignatureOnAnEndorsementAlreadyCurrentIsA400AndRecordsNothing() throws Exception {
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Current organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+        KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
+        String path = "/api/statements/" + statementId + "/endorsements/" + organizationId;
+        assertThat(api.send("PUT", path, org.text("apiKey"), null).status()).isEqualTo(201);
+        long before = eventsOf(statementId + ":" + organizationId);
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+
+        Api.Response forged = api.send(
+                "PUT",
+                path,
+                org.text("apiKey"),
+                signedBody(
+                        other, SignedMessages.Action.ENDORSE, statementId, hashOf(statementId), organizationId, now()));
+        Api.Response genuine = api.send(
+                "PUT",
+                path,
+                org.text("apiKey"),
+                signedBody(
+                        keys, SignedMessages.Action.ENDORSE, statementId, hashOf(statementId), organizationId, now()));
+
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.text("type")).isEqualTo("urn:endorsements:problem:bad-signature");
+        assertThat(genuine.status()).as(genuine.body().toString()).isEqualTo(200);
+        assertThat(eventsOf(statementId + ":" + organizationId)).isEqualTo(before);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.endorsements.command.shared.CallerMetaData;
+import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.command.shared.SignatureProperties;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
@@ -124,8 +125,44 @@ class SigningKeyTest {
         };
     }
 
+    private static final String PUBLISHED_AT = "https://medicosunidos.example/keys";
+
+    private static SigningKeyFingerprintPinned pinned(KeyPair keys) {
+        return new SigningKeyFingerprintPinned(ID, Ed25519.fingerprint(pub(keys)), PUBLISHED_AT, T0, "admin");
+    }
+
+    private Object[] rotatedByItselfAndPinned(KeyPair keys) {
+        Object[] rotated = rotatedByItself();
+        Object[] given = java.util.Arrays.copyOf(rotated, rotated.length + 1);
+        given[rotated.length] = pinned(keys);
+        return given;
+    }
+
     @Test
-    void theFirstKeyCertifiedByItselfWithAKeyTheOrganizationRotatedItselfSignsAsOrganizationKey() throws Exception {
+    void theFirstKeyCertifiedByItselfWithAKeyTheOrganizationRotatedItselfSignsAsOrganizationKeyWhenItIsThePinnedOne()
+            throws Exception {
+        KeyCertification certification = certify(k1, K1, K1, k1, NOW);
+
+        fixture.given(rotatedByItselfAndPinned(k1))
+                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), certification, null, NOW), by(ROTATED_BY_ITSELF))
+                .expectEvents(new SigningKeyRegistered(
+                        ID,
+                        K1,
+                        pub(k1),
+                        NOW,
+                        "credential:cred-2",
+                        certification,
+                        null,
+                        AssuranceLevel.ORGANIZATION_KEY))
+                .expectResultMessagePayload(new SigningKeyOutcome(true, 5));
+    }
+
+    /**
+     * Whoever kept the handed-over key can rotate it "as the organization": with no pinned fingerprint to tell the
+     * organization's first key from theirs, that key proves no more than the API key that registered it.
+     */
+    @Test
+    void theFirstKeyRegisteredWithNoPinnedFingerprintSignsNoHigherThanTheOrganizationsCredential() throws Exception {
         KeyCertification certification = certify(k1, K1, K1, k1, NOW);
 
         fixture.given(rotatedByItself())
@@ -138,8 +175,94 @@ class SigningKeyTest {
                         "credential:cred-2",
                         certification,
                         null,
-                        AssuranceLevel.ORGANIZATION_KEY))
-                .expectResultMessagePayload(new SigningKeyOutcome(true, 4));
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL));
+    }
+
+    /** The admin's copy of the handed-over key, rotated "as the organization", cannot register a key of its own. */
+    @Test
+    void aFirstKeyThatIsNotThePinnedOneIsRefused() throws Exception {
+        fixture.given(rotatedByItselfAndPinned(k1))
+                .when(
+                        new RegisterSigningKeyCommand(ID, K1, pub(k2), certify(k2, K1, K1, k2, NOW), null, NOW),
+                        by(ROTATED_BY_ITSELF))
+                .expectException(violation("signing-key-fingerprint-mismatch"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminPinsTheFingerprintTheOrganizationPublished() {
+        fixture.given(rotatedByItself())
+                .when(
+                        new PinSigningKeyFingerprintCommand(ID, Ed25519.fingerprint(pub(k1)), PUBLISHED_AT, T0),
+                        by(Caller.ADMIN))
+                .expectEvents(pinned(k1));
+    }
+
+    @Test
+    void pinningTheFingerprintAlreadyPinnedChangesNothing() {
+        fixture.given(rotatedByItselfAndPinned(k1))
+                .when(
+                        new PinSigningKeyFingerprintCommand(ID, Ed25519.fingerprint(pub(k1)), PUBLISHED_AT, NOW),
+                        by(Caller.ADMIN))
+                .expectNoEvents()
+                .expectResultMessagePayload(new SigningKeyOutcome(false, 4));
+    }
+
+    @Test
+    void anOrganizationCannotPinItsOwnFingerprint() {
+        fixture.given(rotatedByItself())
+                .when(
+                        new PinSigningKeyFingerprintCommand(ID, Ed25519.fingerprint(pub(k1)), PUBLISHED_AT, NOW),
+                        by(ROTATED_BY_ITSELF))
+                .expectException(violation("admin-only"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPinThatIsNoFingerprintIsRefused() {
+        fixture.given(rotatedByItself())
+                .when(new PinSigningKeyFingerprintCommand(ID, pub(k1), PUBLISHED_AT, NOW), by(Caller.ADMIN))
+                .expectException(violation("invalid-fingerprint"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPinNeedsWhereTheOrganizationPublishedIt() {
+        fixture.given(rotatedByItself())
+                .when(new PinSigningKeyFingerprintCommand(ID, Ed25519.fingerprint(pub(k1)), " ", NOW), by(Caller.ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPinIsRefusedOnceTheOrganizationHasASigningKey() throws Exception {
+        fixture.given(registered(), registrationCredential(), firstKey(certify(k1, K1, K1, k1, T0)))
+                .when(
+                        new PinSigningKeyFingerprintCommand(ID, Ed25519.fingerprint(pub(k2)), PUBLISHED_AT, NOW),
+                        by(Caller.ADMIN))
+                .expectException(violation("signing-key-registered"))
+                .expectNoEvents();
+    }
+
+    /** A recovery next to a live key would let the admin sign for the organization whenever it liked. */
+    @Test
+    void anAdminRecoveryIsRefusedWhileTheOrganizationHoldsACurrentKey() throws Exception {
+        fixture.given(registered(), registrationCredential(), firstKey(certify(k1, K1, K1, k1, T0)))
+                .when(new RegisterSigningKeyCommand(ID, K2, pub(k2), null, "lost every key", NOW), by(Caller.ADMIN))
+                .expectException(violation("organization-has-current-key"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminRecoveryIsAcceptedOnceEveryKeyOfTheOrganizationIsRevoked() throws Exception {
+        fixture.given(
+                        registered(),
+                        registrationCredential(),
+                        firstKey(certify(k1, K1, K1, k1, T0)),
+                        new SigningKeyRevoked(ID, K1, "seized", T0, "credential:cred-1"))
+                .when(new RegisterSigningKeyCommand(ID, K2, pub(k2), null, "lost every key", NOW), by(Caller.ADMIN))
+                .expectEvents(new SigningKeyRegistered(
+                        ID, K2, pub(k2), NOW, "admin", null, "lost every key", AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
     }
 
     /**

@@ -76,6 +76,16 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                     "DELETE /api/organizations/{organizationId}/signing-keys/{keyId}",
                     new Row(null, false, 401, 401, 404, 403, 404)),
             Map.entry(
+                    "PUT /api/organizations/{organizationId}/signing-key-pin",
+                    new Row(
+                            "{\"fingerprint\":\"" + "ab".repeat(32) + "\",\"source\":\"https://example.org/%s\"}",
+                            false,
+                            401,
+                            401,
+                            403,
+                            403,
+                            201)),
+            Map.entry(
                     "POST /api/organizations/{organizationId}/suspend", new Row("{}", false, 401, 401, 403, 403, 204)),
             Map.entry(
                     "POST /api/organizations/{organizationId}/hide",
