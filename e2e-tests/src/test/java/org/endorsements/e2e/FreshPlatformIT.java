@@ -673,13 +673,36 @@ class FreshPlatformIT {
     }
 
     /** Last: it stops the platform with Ctrl-C and starts it again. */
-    /** The block docs/signing.md marks as the OpenSSL and curl recipe, exactly as a reader copies it. */
-    private static String documentedRecipe() throws IOException {
+    /** The block docs/signing.md marks with {@code <!-- recipe:NAME -->}, exactly as a reader copies it. */
+    private static String documentedRecipe(String name) throws IOException {
         String doc = Files.readString(Platform.root().resolve("docs/signing.md"));
-        int marker = doc.indexOf("<!-- recipe:openssl-curl -->");
-        assertThat(marker).as("the recipe's marker in docs/signing.md").isNotNegative();
+        int marker = doc.indexOf("<!-- recipe:" + name + " -->");
+        assertThat(marker)
+                .as("the recipe's marker " + name + " in docs/signing.md")
+                .isNotNegative();
         int start = doc.indexOf("```bash\n", marker) + "```bash\n".length();
         return doc.substring(start, doc.indexOf("\n```", start) + 1);
+    }
+
+    /** Runs a block of docs/signing.md in {@code work} with {@code env}; its output, once it succeeded. */
+    private static String runRecipe(String name, Path work, Map<String, String> env) throws Exception {
+        ProcessBuilder recipe = new ProcessBuilder("bash", "-c", documentedRecipe(name))
+                .directory(work.toFile())
+                .redirectErrorStream(true);
+        recipe.environment().putAll(env);
+        Process run = recipe.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(name + ": " + output).isZero();
+        return output;
+    }
+
+    private static String lineAfter(String output, String prefix) {
+        return output.lines()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting with " + prefix + " in " + output));
     }
 
     private static boolean onPath(String tool) throws Exception {
@@ -708,26 +731,24 @@ class FreshPlatformIT {
                 .path("apiKey")
                 .asText();
 
-        ProcessBuilder recipe = new ProcessBuilder("bash", "-c", documentedRecipe())
-                .directory(work.toFile())
-                .redirectErrorStream(true);
-        recipe.environment().put("C", launcher.commandUrl());
-        recipe.environment().put("Q", launcher.queryUrl());
-        recipe.environment().put("ORG", organizationId);
-        recipe.environment().put("ORG_KEY", handedOver);
-        recipe.environment().put("S", SEED);
-        Process run = recipe.start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
-        assertThat(Files.readString(work.resolve("endorse.msg"))).startsWith("urn:endorsements:signed-action:v1\n");
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "C", launcher.commandUrl(),
+                "Q", launcher.queryUrl(),
+                "ORG", organizationId,
+                "ORG_KEY", handedOver,
+                "S", SEED));
+        String output = runRecipe("openssl-curl", work, env);
         // Step 1 replaced the key the admin handed over: from here on only the rotated one works.
-        String apiKey = output.lines()
-                .filter(line -> line.startsWith("API key from now on: "))
-                .map(line -> line.substring("API key from now on: ".length()))
-                .findFirst()
-                .orElseThrow();
+        String apiKey = lineAfter(output, "API key from now on: ");
         assertThat(apiKey).isNotEqualTo(handedOver);
+        // The organization published its fingerprint; the admin pins it, as the document says, before the first key.
+        env.put("FINGERPRINT", lineAfter(output, "Fingerprint to publish: "));
+        env.put("ADMIN_KEY", launcher.adminKey());
+        runRecipe("pin", work, env);
+        env.remove("ADMIN_KEY");
+        env.put("ORG_KEY", apiKey);
+        runRecipe("openssl-curl-sign", work, env);
+        assertThat(Files.readString(work.resolve("endorse.msg"))).startsWith("urn:endorsements:signed-action:v1\n");
 
         ApiClient publicly = launcher.query();
         String base = "/api/statements/" + SEED;
