@@ -146,6 +146,11 @@ class EventStreamIntegrationTest extends TestStackSupport {
                 ADMIN_KEY,
                 "{\"category\":\"forged\",\"reason\":\"never signed\"}");
         api.send("POST", secondPath + "/reinstatement", ADMIN_KEY, "{}");
+        Api.Response third = api.registerOrganization("Fundaredes");
+        String thirdPath = "/api/statements/" + statementId + "/endorsements/" + third.text("organizationId");
+        api.send("PUT", thirdPath, third.text("apiKey"), null);
+        api.send("POST", thirdPath + "/invalidation", ADMIN_KEY, "{\"category\":\"forged\",\"reason\":\"disputed\"}");
+        api.send("DELETE", thirdPath, third.text("apiKey"), "{\"reason\":\"we never signed it\"}");
         api.send(
                 "PUT",
                 "/api/statements/" + statementId + "/targets",
@@ -173,6 +178,7 @@ class EventStreamIntegrationTest extends TestStackSupport {
                         "StatementGoalReached",
                         "EndorsementInvalidated",
                         "EndorsementReinstated",
+                        "InvalidatedEndorsementWithdrawn",
                         "EndorsementVisibilityChanged",
                         "OrganizationHidden")
                 .collect(java.util.stream.Collectors.toMap(
