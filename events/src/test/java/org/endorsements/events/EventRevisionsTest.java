@@ -49,6 +49,23 @@ class EventRevisionsTest {
     }
 
     @Test
+    void aReinstatementOfRevisionOneSaysNoLevelSoTheEndorsementKeepsItsOwn() {
+        EndorsementReinstated reinstated = (EndorsementReinstated) decode(
+                EndorsementReinstated.class,
+                "{\"statementId\":\"s\",\"organizationId\":\"o\",\"reason\":null,"
+                        + "\"reinstatedAt\":\"2026-11-01T10:00:00Z\",\"actor\":\"admin\",\"requestId\":\"r\"}");
+
+        assertThat(reinstated.assurance()).isNull();
+    }
+
+    @Test
+    void aReinstatementVouchesForNoMoreThanAnAdminDoes() {
+        assertThat(EndorsementReinstated.levelAfter(AssuranceLevel.ORGANIZATION_KEY))
+                .isEqualTo(AssuranceLevel.ADMIN_ISSUED_CREDENTIAL);
+        assertThat(EndorsementReinstated.levelAfter(AssuranceLevel.IMPORTED)).isEqualTo(AssuranceLevel.IMPORTED);
+    }
+
+    @Test
     void aStatementOfRevisionOneTakesUnsignedEndorsements() {
         StatementPublished published = (StatementPublished) decode(
                 StatementPublished.class,
