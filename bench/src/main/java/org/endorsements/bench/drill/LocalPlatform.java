@@ -36,6 +36,9 @@ final class LocalPlatform implements AutoCloseable {
     static final String COMMAND = "command-service";
     static final String QUERY = "query-service";
 
+    /** Extra JVM options, as {@code ./endorsements} reads them. */
+    static final String JAVA_OPTIONS = "ENDORSEMENTS_JAVA_OPTIONS";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** A health check of a loopback service that takes longer than this counts as "not now". */
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
@@ -306,7 +309,7 @@ final class LocalPlatform implements AutoCloseable {
                         "broker.session.timeout.ms=2000",
                         ""));
         Path log = logs().resolve("kafka-format.log");
-        Process format = new ProcessBuilder(
+        Process format = new ProcessBuilder(withJavaOptions(List.of(
                         "java",
                         "-cp",
                         stackClassPath(),
@@ -315,7 +318,7 @@ final class LocalPlatform implements AutoCloseable {
                         "-t",
                         "drillClusterAAAAAAAAAAA",
                         "-c",
-                        kafka.resolve("server.properties").toString())
+                        kafka.resolve("server.properties").toString())))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -353,6 +356,24 @@ final class LocalPlatform implements AutoCloseable {
                 : List.of("-jar", jar.toString());
     }
 
+    /**
+     * The command with the extra JVM options that {@code ./endorsements} gives every JVM it starts
+     * ({@code ENDORSEMENTS_JAVA_OPTIONS}, split on spaces), so that the drill's platform runs as the script's does.
+     */
+    private static List<String> withJavaOptions(List<String> command) {
+        return withJavaOptions(command, System.getenv(JAVA_OPTIONS));
+    }
+
+    static List<String> withJavaOptions(List<String> command, String options) {
+        if (options == null || options.isBlank()) {
+            return command;
+        }
+        List<String> all = new ArrayList<>(command.subList(0, 1));
+        all.addAll(List.of(options.strip().split("\\s+")));
+        all.addAll(command.subList(1, command.size()));
+        return all;
+    }
+
     private static List<String> concat(List<String> first, List<String> second) {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
@@ -360,7 +381,7 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private void launch(String name, List<String> command, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(withJavaOptions(command))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         logs().resolve(name + ".log").toFile()));
