@@ -97,6 +97,7 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         HttpResponse<InputStream> reading = http.send(
                 HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + port + "/api/statements/" + statement + "/live"))
+                        .timeout(WAIT)
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         Thread reader =
@@ -150,6 +151,7 @@ class LiveStreamsIntegrationTest extends BoundedReadsStack {
         HttpResponse<InputStream> reading = http.send(
                 HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + port + "/api/statements/" + statement + "/live"))
+                        .timeout(WAIT)
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = new Thread(() -> {
