@@ -332,7 +332,8 @@ class VerifyLogSignaturesTest {
                 .as(errors.toString(StandardCharsets.UTF_8))
                 .isZero();
         assertThat(output.toString(StandardCharsets.UTF_8))
-                .contains("1 endorsements, 0 withdrawals, 1 invalidations, 1 reinstatements, 1 currently endorsed")
+                .contains(
+                        "1 endorsements, 0 re-confirmations, 0 withdrawals, 1 invalidations, 1 reinstatements, 1 currently")
                 .contains("all 3 endorsement events are in the log");
     }
 
