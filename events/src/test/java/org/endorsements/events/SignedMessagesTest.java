@@ -151,4 +151,80 @@ class SignedMessagesTest {
         assertThat(AssuranceLevel.ORGANIZATION_CREDENTIAL.weakest(AssuranceLevel.ORGANIZATION_KEY))
                 .isEqualTo(AssuranceLevel.ORGANIZATION_CREDENTIAL);
     }
+
+    @Test
+    void aVersionTwoEndorsementNamesTheVisibilityAfterTheOrganization() {
+        byte[] message = SignedMessages.endorsement(STATEMENT, HASH, ORG, EndorsementVisibility.COUNTED, AT, NONCE);
+
+        assertThat(new String(message, StandardCharsets.UTF_8))
+                .isEqualTo("urn:endorsements:signed-action:v2\n"
+                        + "action:endorse\n"
+                        + "statement:icc-statement\n"
+                        + "content-hash:" + HASH + "\n"
+                        + "organization:provea\n"
+                        + "visibility:counted\n"
+                        + "signed-at:2026-11-01T10:00:00Z\n"
+                        + "nonce:0123456789abcdef\n");
+    }
+
+    @Test
+    void aSignatureOverCountedDoesNotVerifyAsPublic() throws Exception {
+        KeyPair keys = keyPair();
+        String value =
+                sign(keys, SignedMessages.endorsement(STATEMENT, HASH, ORG, EndorsementVisibility.COUNTED, AT, NONCE));
+        String publicKey = Ed25519.encode(keys.getPublic());
+
+        assertThat(new ActionSignature(SigningKeyId.of("k1"), HASH, AT, NONCE, value, EndorsementVisibility.COUNTED)
+                        .verifies(publicKey, SignedMessages.Action.ENDORSE, STATEMENT, ORG))
+                .isTrue();
+        assertThat(new ActionSignature(SigningKeyId.of("k1"), HASH, AT, NONCE, value, EndorsementVisibility.PUBLIC)
+                        .verifies(publicKey, SignedMessages.Action.ENDORSE, STATEMENT, ORG))
+                .isFalse();
+        assertThat(new ActionSignature(SigningKeyId.of("k1"), HASH, AT, NONCE, value)
+                        .verifies(publicKey, SignedMessages.Action.ENDORSE, STATEMENT, ORG))
+                .isFalse();
+    }
+
+    @Test
+    void aWithdrawalSignatureThatNamesAVisibilityNeverVerifies() throws Exception {
+        KeyPair keys = keyPair();
+        String value =
+                sign(keys, SignedMessages.endorsement(STATEMENT, HASH, ORG, EndorsementVisibility.PUBLIC, AT, NONCE));
+
+        assertThat(new ActionSignature(SigningKeyId.of("k1"), HASH, AT, NONCE, value, EndorsementVisibility.PUBLIC)
+                        .verifies(Ed25519.encode(keys.getPublic()), SignedMessages.Action.WITHDRAW, STATEMENT, ORG))
+                .isFalse();
+    }
+
+    @Test
+    void aVersionOneSignatureKeepsItsRecordedJsonForm() {
+        ActionSignature signature = new ActionSignature(SigningKeyId.of("k1"), HASH, AT, NONCE, "A".repeat(86) + "==");
+
+        assertThat(new String(
+                        EventMessageFormat.encode(new EndorsementWithdrawn(
+                                STATEMENT, ORG, null, AT, "credential:c1", "r", signature, null)),
+                        StandardCharsets.UTF_8))
+                .contains("\"signature\":{\"keyId\":\"k1\",\"contentHash\":\"" + HASH
+                        + "\",\"signedAt\":\"2026-11-01T10:00:00Z\",\"nonce\":\"" + NONCE + "\",\"value\":\""
+                        + "A".repeat(86) + "==\"}");
+    }
+
+    @Test
+    void theSigningTimeWindowIsFiveMinutesEitherWayOfTheClock() {
+        assertThat(SignedMessages.withinWindow(AT, AT.plusSeconds(300))).isTrue();
+        assertThat(SignedMessages.withinWindow(AT, AT.plusSeconds(301))).isFalse();
+        assertThat(SignedMessages.withinWindow(AT, AT.minusSeconds(301))).isFalse();
+    }
+
+    @Test
+    void aRecordedEventGivesTheWindowsEarlyEdgeTheRecordingDelayAndNoMore() {
+        assertThat(SignedMessages.withinWindowOfRecording(AT, AT.plusSeconds(300 + 30)))
+                .isTrue();
+        assertThat(SignedMessages.withinWindowOfRecording(AT, AT.plusSeconds(300 + 31)))
+                .isFalse();
+        assertThat(SignedMessages.withinWindowOfRecording(AT, AT.minusSeconds(300)))
+                .isTrue();
+        assertThat(SignedMessages.withinWindowOfRecording(AT, AT.minusSeconds(301)))
+                .isFalse();
+    }
 }

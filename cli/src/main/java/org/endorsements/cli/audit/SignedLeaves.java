@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.endorsements.events.ActionSignature;
+import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.KeyHistory;
 import org.endorsements.events.OrganizationId;
@@ -19,10 +20,11 @@ import org.endorsements.events.StatementId;
 import org.endorsements.transparency.LogLeaf;
 
 /**
- * The signatures in a receipt, checked offline: each version 2 leaf must commit to exactly the signature the
- * receipt carries for it (its key id and the SHA-256 of its bytes), over the leaf's own statement, content hash and
- * action, and the signature must verify with a key the organization's key history (carried in the receipt, as on
- * the topic) shows current when the leaf was recorded.
+ * The signatures and assurance levels in a receipt or audit trail, checked offline: each version 2 leaf must commit
+ * to exactly the signature given for it (its key id and the SHA-256 of its bytes), over the leaf's own statement,
+ * content hash and action, made within the protocol's signing-time window of the leaf's time, and the signature must
+ * verify with a key the organization's key history (as on the topic) shows current when the leaf was recorded. The
+ * level each event claims must not exceed what that history lets it carry ({@link KeyHistory#derive}).
  */
 final class SignedLeaves {
 
@@ -32,78 +34,125 @@ final class SignedLeaves {
 
     private SignedLeaves() {}
 
-    /** The organization's key history as the receipt carries it; problems in it are added to {@code failures}. */
+    /**
+     * The organization's key history as the receipt carries it: its credential events first ({@code credentials},
+     * whose effects are dated, so their place among the key events does not matter), then its key events
+     * ({@code signingKeys}); problems in it are added to {@code failures}.
+     */
     static KeyHistory keyHistory(JsonNode receipt, List<String> failures) throws IOException {
         KeyHistory history =
                 new KeyHistory(OrganizationId.of(receipt.path("organizationId").asText()));
-        for (JsonNode event : receipt.path("signingKeys")) {
-            byte[] payload = JSON.writeValueAsBytes(event.path("payload"));
-            try {
-                history.apply(EventMessageFormat.decode(event.path("eventType").asText(), payload));
-            } catch (EventMessageFormat.UnreadableEventException e) {
-                failures.add("signing keys: an event does not read as a key event");
-            }
-        }
+        apply(history, receipt.path("credentials"), "credentials", failures);
+        apply(history, receipt.path("signingKeys"), "signing keys", failures);
         history.problems().forEach(problem -> failures.add("signing keys: " + problem));
         return history;
     }
 
+    private static void apply(KeyHistory history, JsonNode events, String what, List<String> failures)
+            throws IOException {
+        for (JsonNode event : events) {
+            byte[] payload = JSON.writeValueAsBytes(event.path("payload"));
+            try {
+                history.apply(EventMessageFormat.decode(event.path("eventType").asText(), payload));
+            } catch (EventMessageFormat.UnreadableEventException e) {
+                failures.add(what + ": an event does not read as one of the organization's");
+            }
+        }
+    }
+
     /**
-     * Checks one leaf against the signature the receipt gives for it (a JSON null when unsigned).
-     *
-     * @return whether the leaf was a signed one that verified
+     * What one leaf proves: whether it was a signed one that verified, and the highest assurance level its event can
+     * honestly carry (null for a leaf that is no endorsement, withdrawal or re-confirmation).
      */
-    static boolean check(
+    record Checked(boolean signed, AssuranceLevel derived) {}
+
+    /**
+     * Checks one leaf against the signature the receipt or audit trail gives for it (a JSON null when unsigned), and
+     * the level it claims ({@code claimedAssurance}, empty when it claims none) against the highest level the key
+     * history lets its event carry: a claim above it fails, naming what bounds it.
+     *
+     * @param actor the event's actor ({@code admin}, {@code credential:<id>}), null when not known
+     */
+    static Checked check(
             String where,
             byte[] leafBytes,
             JsonNode signatureJson,
-            String organizationId,
+            String claimedAssurance,
+            String actor,
             KeyHistory keys,
             List<String> failures)
             throws IOException {
         JsonNode leaf = JSON.readTree(new String(leafBytes, StandardCharsets.UTF_8));
         boolean versionTwo = leaf.path(LogLeaf.VERSION_KEY).asInt(1) == 2;
         boolean signed = signatureJson != null && !signatureJson.isNull() && !signatureJson.isMissingNode();
-        if (!versionTwo && !signed) {
-            return false;
-        }
-        if (versionTwo != signed) {
-            failures.add(where + ": the leaf and the receipt disagree on whether it was signed");
-            return false;
-        }
-        ActionSignature signature;
-        try {
-            signature = JSON.treeToValue(signatureJson, ActionSignature.class);
-        } catch (IOException | IllegalArgumentException e) {
-            failures.add(where + ": the signature is malformed");
-            return false;
-        }
-        if (!signature.keyId().value().equals(leaf.path("keyId").asText())
-                || !LogLeaf.signatureDigest(signature.value())
-                        .equals(leaf.path("signatureDigest").asText())) {
-            failures.add(where + ": the leaf does not commit to this signature");
-            return false;
-        }
-        if (!signature.contentHash().equals(leaf.path("contentHash").asText())) {
-            failures.add(where + ": the signature is over another text than the leaf records");
-            return false;
-        }
         Optional<SignedMessages.Action> action = switch (leaf.path("type").asText()) {
-            case "EndorsementAdded" -> Optional.of(SignedMessages.Action.ENDORSE);
+            case "EndorsementAdded", "EndorsementReconfirmed" -> Optional.of(SignedMessages.Action.ENDORSE);
             case "EndorsementWithdrawn" -> Optional.of(SignedMessages.Action.WITHDRAW);
             default -> Optional.empty();
         };
-        if (action.isEmpty()) {
-            failures.add(where + ": only endorsements and withdrawals are signed");
-            return false;
+        Instant recordedAt = Instant.parse(leaf.path("time").asText());
+        ActionSignature signature = null;
+        boolean verified = false;
+        if (versionTwo || signed) {
+            if (versionTwo != signed) {
+                failures.add(where + ": the leaf and the receipt disagree on whether it was signed");
+                return new Checked(false, null);
+            }
+            if (keys.hasNoKeys()) {
+                failures.add(where + ": a signed leaf, but no key history of the organization to verify it against");
+                return new Checked(false, null);
+            }
+            try {
+                signature = JSON.treeToValue(signatureJson, ActionSignature.class);
+            } catch (IOException | IllegalArgumentException e) {
+                failures.add(where + ": the signature is malformed");
+                return new Checked(false, null);
+            }
+            if (!signature.keyId().value().equals(leaf.path("keyId").asText())
+                    || !LogLeaf.signatureDigest(signature.value())
+                            .equals(leaf.path("signatureDigest").asText())) {
+                failures.add(where + ": the leaf does not commit to this signature");
+                return new Checked(false, null);
+            }
+            if (!signature.contentHash().equals(leaf.path("contentHash").asText())) {
+                failures.add(where + ": the signature is over another text than the leaf records");
+                return new Checked(false, null);
+            }
+            if (action.isEmpty()) {
+                failures.add(where + ": only endorsements, re-confirmations and withdrawals are signed");
+                return new Checked(false, null);
+            }
+            Optional<String> problem = keys.check(
+                    signature,
+                    action.get(),
+                    StatementId.of(leaf.path("statementId").asText()),
+                    recordedAt);
+            problem.ifPresent(p -> failures.add(where + ": " + p));
+            if (problem.isPresent()) {
+                return new Checked(false, null);
+            }
+            verified = true;
         }
-        Optional<String> problem = keys.check(
-                signature,
-                action.get(),
-                StatementId.of(leaf.path("statementId").asText()),
-                Instant.parse(leaf.path("time").asText()));
-        problem.ifPresent(p -> failures.add(where + ": " + p));
-        return problem.isEmpty() && OrganizationId.of(organizationId) != null;
+        if (action.isEmpty()) {
+            if (claimedAssurance != null && !claimedAssurance.isEmpty()) {
+                failures.add(where + ": a " + leaf.path("type").asText() + " claims an assurance level, which only"
+                        + " an organization's own actions carry");
+            }
+            return new Checked(false, null);
+        }
+        KeyHistory.Derived derived = keys.derive(
+                signature, actor, "imported".equals(leaf.path("source").asText()), recordedAt);
+        if (claimedAssurance != null && !claimedAssurance.isEmpty()) {
+            AssuranceLevel claimed;
+            try {
+                claimed = AssuranceLevel.fromWire(claimedAssurance);
+            } catch (IllegalArgumentException e) {
+                failures.add(where + ": unknown assurance level " + claimedAssurance);
+                return new Checked(verified, derived.level());
+            }
+            derived.refute(claimed).ifPresent(why -> failures.add(where + ": " + why));
+        }
+        return new Checked(verified, derived.level());
     }
 
     static byte[] leafOf(JsonNode entry) {

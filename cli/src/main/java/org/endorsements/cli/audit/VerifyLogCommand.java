@@ -59,6 +59,11 @@ public final class VerifyLogCommand implements Callable<Integer> {
             description = "with an auditor key, also checks every endorsement event of the audit trail")
     String auditorKey;
 
+    /** Organizations the public list names, and those whose signed endorsement in force asked to be counted. */
+    private final Set<String> listedOrganizations = new HashSet<>();
+
+    private final Set<String> signedCounted = new HashSet<>();
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
@@ -92,6 +97,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
             int withdrawn = 0;
             int invalidated = 0;
             int reinstated = 0;
+            int reconfirmed = 0;
             for (long start = 0; start < checkpoint.size(); start += PAGE) {
                 long end = Math.min(checkpoint.size(), start + PAGE);
                 JsonNode leaves = api.get(base + "/log/leaves?start=" + start + "&end=" + end)
@@ -131,6 +137,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
                             reinstated++;
                             current.merge(signer, 1, Integer::sum);
                         }
+                        // A re-confirmation moves a counted signer to a newer version: it counts nothing.
+                        case "EndorsementReconfirmed" -> reconfirmed++;
                         default -> {}
                     }
                 }
@@ -148,9 +156,9 @@ public final class VerifyLogCommand implements Callable<Integer> {
             }
             Set<String> endorsed = new HashSet<>(current.keySet());
             out.printf(
-                    "The log holds %d endorsements, %d withdrawals, %d invalidations, %d reinstatements, %d"
-                            + " currently endorsed signers.%n",
-                    added, withdrawn, invalidated, reinstated, endorsed.size());
+                    "The log holds %d endorsements, %d re-confirmations, %d withdrawals, %d invalidations, %d"
+                            + " reinstatements, %d currently endorsed signers.%n",
+                    added, reconfirmed, withdrawn, invalidated, reinstated, endorsed.size());
             checkPublicList(api, base, endorsed, failures, out);
             if (auditorKey != null && !auditorKey.isBlank()) {
                 checkAuditTrail(
@@ -158,7 +166,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                         base,
                         signerByEvent,
                         leafByEvent,
-                        added + withdrawn + invalidated + reinstated,
+                        added + reconfirmed + withdrawn + invalidated + reinstated,
                         failures,
                         out);
             }
@@ -183,6 +191,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
         long publicCount =
                 api.get(base).expect(200).json().path("endorsementCount").asLong();
         Set<String> listed = new HashSet<>();
+        listedOrganizations.clear();
         long countedButHidden = 0;
         for (int page = 0; ; page++) {
             JsonNode list = api.get(base + "/endorsements?size=500&page=" + page)
@@ -198,6 +207,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 }
                 String commitment = LogLeaf.commitment(opening, organizationId);
                 listed.add(commitment);
+                listedOrganizations.add(organizationId);
                 if (!endorsed.contains(commitment)) {
                     failures.add("listed organization " + organizationId + " is not currently endorsed in the log");
                 }
@@ -241,6 +251,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
             throws IOException {
         int events = 0;
         int signed = 0;
+        Map<String, Integer> derived = new java.util.TreeMap<>();
+        signedCounted.clear();
         Map<String, org.endorsements.events.KeyHistory> keyHistories = new HashMap<>();
         int before = failures.size();
         Map<String, String> openings = new HashMap<>();
@@ -251,18 +263,24 @@ public final class VerifyLogCommand implements Callable<Integer> {
             for (JsonNode entry : history.path("items")) {
                 String type = entry.path("type").asText();
                 boolean addition = type.contains("EndorsementAdded");
+                if (type.contains("EndorsementVisibilityChanged")) {
+                    // The organization changed its visibility after it signed: its signed choice no longer holds.
+                    signedCounted.remove(entry.path("organizationId").asText());
+                    continue;
+                }
                 if (!addition
                         && !type.contains("EndorsementWithdrawn")
+                        && !type.contains("EndorsementReconfirmed")
                         && !type.contains("EndorsementInvalidated")
                         && !type.contains("EndorsementReinstated")) {
                     continue;
                 }
                 events++;
                 String organizationId = entry.path("organizationId").asText();
+                JsonNode payload = entry.path("payload");
                 if (addition) {
-                    openings.put(
-                            organizationId,
-                            entry.path("payload").path("signerOpening").asText());
+                    openings.put(organizationId, payload.path("signerOpening").asText());
+                    checkSignedVisibility(entry.path("eventId").asText(), organizationId, payload, failures);
                 }
                 String eventId = entry.path("eventId").asText();
                 String opening = openings.get(organizationId);
@@ -280,19 +298,30 @@ public final class VerifyLogCommand implements Callable<Integer> {
                         keys = keyHistory(auditor, organizationId, failures);
                         keyHistories.put(organizationId, keys);
                     }
-                    if (SignedLeaves.check(
+                    SignedLeaves.Checked checked = SignedLeaves.check(
                             "the leaf of event " + eventId,
                             leaf,
-                            entry.path("payload").path("signature"),
-                            organizationId,
+                            payload.path("signature"),
+                            payload.path("assurance").asText(""),
+                            payload.path("actor").asText(null),
                             keys,
-                            failures)) {
+                            failures);
+                    if (checked.signed()) {
                         signed++;
+                    }
+                    if (checked.derived() != null) {
+                        derived.merge(checked.derived().wireName(), 1, Integer::sum);
                     }
                 }
             }
             if (page + 1 >= history.path("totalPages").asLong()) {
                 break;
+            }
+        }
+        for (String organizationId : signedCounted) {
+            if (listedOrganizations.contains(organizationId)) {
+                failures.add("the public list names " + organizationId
+                        + ", whose signed endorsement asked to be counted without being named");
             }
         }
         if (events != loggedEndorsementEvents) {
@@ -301,17 +330,42 @@ public final class VerifyLogCommand implements Callable<Integer> {
         if (failures.size() == before) {
             out.printf(
                     "Audit trail: all %d endorsement events are in the log, each committing to its organization; "
-                            + "%d signed, each signature verified against its organization's key history.%n",
-                    events, signed);
+                            + "%d signed, each signature verified against its organization's key history; no level"
+                            + " claimed above what the key and credential history proves (derived: %s).%n",
+                    events, signed, derived);
         }
     }
 
-    /** The organization's signing-key events, from its audit history, in their order. */
+    /**
+     * An endorsement signed over a version 2 message names the visibility its organization asked for: the audit trail
+     * must record that one, and a signer that asked to be counted must not be named publicly (unless the
+     * organization changed its visibility later, which the audit trail shows).
+     */
+    private void checkSignedVisibility(String eventId, String organizationId, JsonNode payload, List<String> failures) {
+        JsonNode signedVisibility = payload.path("signature").path("visibility");
+        if (signedVisibility.isMissingNode() || signedVisibility.isNull()) {
+            signedCounted.remove(organizationId);
+            return;
+        }
+        String recorded = payload.path("visibility").asText("public");
+        if (!signedVisibility.asText().equals(recorded)) {
+            failures.add("event " + eventId + " of " + organizationId + " records visibility " + recorded
+                    + " but its signature asked for " + signedVisibility.asText());
+        }
+        if ("counted".equals(signedVisibility.asText())) {
+            signedCounted.add(organizationId);
+        } else {
+            signedCounted.remove(organizationId);
+        }
+    }
+
+    /** The organization's signing-key and credential events, from its audit history, in their order. */
     private static org.endorsements.events.KeyHistory keyHistory(
             ApiClient auditor, String organizationId, List<String> failures) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode keys = JSON.createObjectNode();
         keys.put("organizationId", organizationId);
         com.fasterxml.jackson.databind.node.ArrayNode events = keys.putArray("signingKeys");
+        com.fasterxml.jackson.databind.node.ArrayNode credentials = keys.putArray("credentials");
         for (int page = 0; ; page++) {
             JsonNode history = auditor.get("/api/organizations/" + organizationId + "/history?size=500&page=" + page)
                     .expect(200)
@@ -320,6 +374,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 String type = entry.path("type").asText();
                 if (type.contains("SigningKeyRegistered") || type.contains("SigningKeyRevoked")) {
                     events.addObject().put("eventType", type).set("payload", entry.path("payload"));
+                } else if (type.contains("ApiCredentialIssued") || type.contains("ApiCredentialRevoked")) {
+                    credentials.addObject().put("eventType", type).set("payload", entry.path("payload"));
                 }
             }
             if (page + 1 >= history.path("totalPages").asLong()) {

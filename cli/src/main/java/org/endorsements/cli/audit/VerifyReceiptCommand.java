@@ -59,6 +59,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
         int withdrawn = 0;
         int invalidated = 0;
         int reinstated = 0;
+        int reconfirmed = 0;
         for (JsonNode entry : history) {
             byte[] leaf = Base64.getDecoder().decode(entry.path("leaf").asText());
             long index = entry.path("leafIndex").asLong();
@@ -84,6 +85,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 case "EndorsementWithdrawn" -> withdrawn++;
                 case "EndorsementInvalidated" -> invalidated++;
                 case "EndorsementReinstated" -> reinstated++;
+                case "EndorsementReconfirmed" -> reconfirmed++;
                 default -> failures.add("history: leaf " + index + " is not an event of this endorsement");
             }
         }
@@ -95,41 +97,55 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 : String.format(
                         ", %d invalidation%s and %d reinstatement%s",
                         invalidated, invalidated == 1 ? "" : "s", reinstated, reinstated == 1 ? "" : "s");
+        String reconfirmations = reconfirmed == 0
+                ? ""
+                : String.format(", %d re-confirmation%s", reconfirmed, reconfirmed == 1 ? "" : "s");
         return String.format(
-                "; history: %d endorsement%s and %d withdrawal%s%s, each included",
-                added, added == 1 ? "" : "s", withdrawn, withdrawn == 1 ? "" : "s", moderation);
+                "; history: %d endorsement%s%s and %d withdrawal%s%s, each included",
+                added, added == 1 ? "" : "s", reconfirmations, withdrawn, withdrawn == 1 ? "" : "s", moderation);
     }
 
     /**
-     * Every signed event of the receipt (the latest and its history), checked against the organization's key history
-     * the receipt carries; an unsigned receipt says so, and its assurance.
+     * Every event of the receipt (the latest and its history): its signature checked against the organization's key
+     * history the receipt carries, and the assurance level it claims against the highest that history lets it carry.
+     * Says how the latest event is signed, the level it claims and the level derived.
      */
     private static String checkSignatures(JsonNode receipt, byte[] latestLeaf, List<String> failures)
             throws IOException {
         org.endorsements.events.KeyHistory keys = SignedLeaves.keyHistory(receipt, failures);
-        String organizationId = receipt.path("organizationId").asText();
-        boolean latestSigned = SignedLeaves.check(
-                "the latest leaf", latestLeaf, receipt.path("signature"), organizationId, keys, failures);
+        SignedLeaves.Checked latest = SignedLeaves.check(
+                "the latest leaf",
+                latestLeaf,
+                receipt.path("signature"),
+                receipt.path("assurance").asText(""),
+                receipt.path("actor").asText(null),
+                keys,
+                failures);
         int signed = 0;
         for (JsonNode entry : receipt.path("history")) {
             if (SignedLeaves.check(
-                    "history: leaf " + entry.path("leafIndex").asLong(),
-                    SignedLeaves.leafOf(entry),
-                    entry.path("signature"),
-                    organizationId,
-                    keys,
-                    failures)) {
+                            "history: leaf " + entry.path("leafIndex").asLong(),
+                            SignedLeaves.leafOf(entry),
+                            entry.path("signature"),
+                            entry.path("assurance").asText(""),
+                            entry.path("actor").asText(null),
+                            keys,
+                            failures)
+                    .signed()) {
                 signed++;
             }
         }
         String assurance = receipt.path("assurance").asText("");
         return String.format(
-                "; %s%s; %d signed event%s in the history verified against the organization's keys",
-                latestSigned
+                "; %s%s%s; %d signed event%s in the history verified against the organization's keys",
+                latest.signed()
                         ? "signed by key "
                                 + receipt.path("signature").path("keyId").asText()
                         : "unsigned",
                 assurance.isEmpty() ? "" : ", assurance " + assurance,
+                latest.derived() == null
+                        ? ""
+                        : ", derived level " + latest.derived().wireName(),
                 signed,
                 signed == 1 ? "" : "s");
     }

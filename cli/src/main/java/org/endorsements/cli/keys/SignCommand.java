@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import org.endorsements.events.Ed25519;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SignedMessages;
 import org.endorsements.events.SigningKeyId;
@@ -49,6 +50,13 @@ public final class SignCommand implements Callable<Integer> {
 
     @Option(names = "--content-hash", description = "endorse, withdraw: the content hash of the text you read")
     String contentHash;
+
+    @Option(
+            names = "--visibility",
+            defaultValue = "public",
+            description = "endorse: public (named) or counted (counted without being named); the signed message names"
+                    + " it, so the platform cannot record the other (default: ${DEFAULT-VALUE})")
+    String visibility;
 
     @Parameters(index = "0", description = "endorse, withdraw or certify-key")
     String action;
@@ -99,16 +107,36 @@ public final class SignCommand implements Callable<Integer> {
                     System.err.println("--content-hash must be the statement's 64 hex digit content hash");
                     return 2;
                 }
-                SignedMessages.Action signed =
-                        "endorse".equals(action) ? SignedMessages.Action.ENDORSE : SignedMessages.Action.WITHDRAW;
-                byte[] message =
-                        SignedMessages.action(signed, StatementId.of(subject), contentHash, organization, at, nonce);
-                body.putObject("signature")
+                boolean endorse = "endorse".equals(action);
+                // An endorsement signs the version 2 message, which names the visibility asked for; a withdrawal
+                // has none and signs version 1.
+                EndorsementVisibility asked = null;
+                if (endorse) {
+                    asked = EndorsementVisibility.fromWireName(visibility).orElse(null);
+                    if (asked == null) {
+                        System.err.println("--visibility is public or counted");
+                        return 2;
+                    }
+                }
+                byte[] message = endorse
+                        ? SignedMessages.endorsement(
+                                StatementId.of(subject), contentHash, organization, asked, at, nonce)
+                        : SignedMessages.action(
+                                SignedMessages.Action.WITHDRAW,
+                                StatementId.of(subject),
+                                contentHash,
+                                organization,
+                                at,
+                                nonce);
+                ObjectNode signature = body.putObject("signature")
                         .put("keyId", SigningKeyId.of(keyId).value())
                         .put("contentHash", contentHash)
                         .put("signedAt", SignedMessages.formatTime(at))
                         .put("nonce", nonce)
                         .put("value", KeyFiles.sign(key, message));
+                if (asked != null) {
+                    signature.put("visibility", asked.wireName());
+                }
             }
             case "certify-key" -> {
                 String publicKey = newPublicKey;

@@ -100,6 +100,36 @@ class VerifyLogSignaturesTest {
                 sign(
                         organization,
                         SignedMessages.action(SignedMessages.Action.ENDORSE, STATEMENT, HASH, ORG, SIGNED, nonce)));
+        aQueryServiceServingTheSignature();
+        answers.put("/api/statements/icc", "{\"endorsementCount\":1}");
+        answers.put(
+                "/api/statements/icc/endorsements?size=500&page=0",
+                "{\"items\":[{\"organizationId\":\"provea\",\"signerOpening\":\"" + OPENING + "\"}],\"totalPages\":1}");
+        answers.put(
+                "/api/organizations/provea/history?size=500&page=0",
+                JSON.writeValueAsString(Map.of(
+                        "items",
+                        List.of(Map.of(
+                                "type",
+                                EventMessageFormat.typeOf(SigningKeyRegistered.class),
+                                "payload",
+                                JSON.readTree(EventMessageFormat.encode(key)))),
+                        "totalPages",
+                        1)));
+        auditTrailWith(signature.value());
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String answer = answers.get(exchange.getRequestURI().toString());
+            byte[] body = (answer == null ? "{}" : answer).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** The log of statement icc as the query service serves it: the statement and the current signature's leaf. */
+    private void aQueryServiceServingTheSignature() throws Exception {
         byte[] published = new LogLeaf("e0", "StatementPublished", "icc", HASH, "2026-12-01T07:00:00Z", null, null)
                 .canonicalBytes();
         byte[] endorsed = new LogLeaf(
@@ -130,35 +160,14 @@ class VerifyLogSignaturesTest {
                         List.of(
                                 Base64.getEncoder().encodeToString(published),
                                 Base64.getEncoder().encodeToString(endorsed)))));
-        answers.put("/api/statements/icc", "{\"endorsementCount\":1}");
-        answers.put(
-                "/api/statements/icc/endorsements?size=500&page=0",
-                "{\"items\":[{\"organizationId\":\"provea\",\"signerOpening\":\"" + OPENING + "\"}],\"totalPages\":1}");
-        answers.put(
-                "/api/organizations/provea/history?size=500&page=0",
-                JSON.writeValueAsString(Map.of(
-                        "items",
-                        List.of(Map.of(
-                                "type",
-                                EventMessageFormat.typeOf(SigningKeyRegistered.class),
-                                "payload",
-                                JSON.readTree(EventMessageFormat.encode(key)))),
-                        "totalPages",
-                        1)));
-        auditTrailWith(signature.value());
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String answer = answers.get(exchange.getRequestURI().toString());
-            byte[] body = (answer == null ? "{}" : answer).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
     }
 
     /** The statement's audit trail as the view store holds it, the endorsement's signature value as given. */
     private void auditTrailWith(String signatureValue) throws Exception {
+        auditTrailWith(signatureValue, payload -> {});
+    }
+
+    private void auditTrailWith(String signatureValue, java.util.function.Consumer<ObjectNode> edit) throws Exception {
         ObjectNode payload = (ObjectNode) JSON.readTree(EventMessageFormat.encode(new EndorsementAdded(
                 STATEMENT,
                 ORG,
@@ -175,6 +184,7 @@ class VerifyLogSignaturesTest {
                 AssuranceLevel.ORGANIZATION_KEY,
                 null)));
         ((ObjectNode) payload.path("signature")).put("value", signatureValue);
+        edit.accept(payload);
         answers.put(
                 "/api/statements/icc/history?size=500&page=0",
                 JSON.writeValueAsString(Map.of(
@@ -332,7 +342,8 @@ class VerifyLogSignaturesTest {
                 .as(errors.toString(StandardCharsets.UTF_8))
                 .isZero();
         assertThat(output.toString(StandardCharsets.UTF_8))
-                .contains("1 endorsements, 0 withdrawals, 1 invalidations, 1 reinstatements, 1 currently endorsed")
+                .contains(
+                        "1 endorsements, 0 re-confirmations, 0 withdrawals, 1 invalidations, 1 reinstatements, 1 currently")
                 .contains("all 3 endorsement events are in the log");
     }
 
@@ -369,5 +380,50 @@ class VerifyLogSignaturesTest {
         assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors)).isEqualTo(1);
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("event m3 of provea is in the audit trail, not in the log");
+    }
+
+    @Test
+    void anAuditTrailClaimingOrganizationKeyForAnUnsignedEndorsementIsRejected() throws Exception {
+        serveModeratedLog(moderatedLeaves(LogLeaf.commitment(OPENING, ORG.value())));
+        String history = answers.get("/api/statements/" + MODERATED + "/history?size=500&page=0");
+        answers.put(
+                "/api/statements/" + MODERATED + "/history?size=500&page=0",
+                history.replace(
+                        "{\"signerOpening\":\"" + OPENING + "\"}",
+                        "{\"signerOpening\":\"" + OPENING
+                                + "\",\"assurance\":\"organization-key\",\"actor\":\"credential:c1\"}"));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("the leaf of event m1: claims organization-key but its history proves at most"
+                        + " organization-credential");
+    }
+
+    /** provea's endorsement signed over the version 2 message asking to be counted, recorded as given. */
+    private void aSignatureAskingToBeCountedRecordedAs(String recordedVisibility) throws Exception {
+        String nonce = "nonce-endorse-01234";
+        signature = new ActionSignature(
+                K1,
+                HASH,
+                SIGNED,
+                nonce,
+                sign(
+                        organization,
+                        SignedMessages.endorsement(STATEMENT, HASH, ORG, EndorsementVisibility.COUNTED, SIGNED, nonce)),
+                EndorsementVisibility.COUNTED);
+        aQueryServiceServingTheSignature();
+        auditTrailWith(signature.value(), payload -> payload.put("visibility", recordedVisibility));
+    }
+
+    @Test
+    void anEndorsementSignedToBeCountedButRecordedAndListedPublicIsRejected() throws Exception {
+        aSignatureAskingToBeCountedRecordedAs("public");
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("records visibility public but its signature asked for counted")
+                .contains("the public list names provea, whose signed endorsement asked to be counted");
     }
 }

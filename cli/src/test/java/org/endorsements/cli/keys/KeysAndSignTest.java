@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.endorsements.events.ActionSignature;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.KeyCertification;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SignedMessages;
@@ -67,10 +68,53 @@ class KeysAndSignTest {
                 field(body, "contentHash"),
                 Instant.parse(field(body, "signedAt")),
                 field(body, "nonce"),
-                field(body, "value"));
+                field(body, "value"),
+                EndorsementVisibility.fromWire(field(body, "visibility")));
+        assertThat(signature.visibility()).isEqualTo(EndorsementVisibility.PUBLIC);
         assertThat(signature.verifies(
                         publicKey, SignedMessages.Action.ENDORSE, StatementId.of("icc"), OrganizationId.of("provea")))
                 .isTrue();
+    }
+
+    @Test
+    void anEndorsementThatAsksToBeCountedSignsTheVisibilityAndVerifiesOnlyAsCounted() throws Exception {
+        Path key = dir.resolve("signing.pem");
+        String publicKey = run(new KeysCommand(), "generate", "--out", key.toString());
+
+        JsonNode body = JSON.readTree(run(
+                        new SignCommand(),
+                        "--key",
+                        key.toString(),
+                        "--organization",
+                        "provea",
+                        "--content-hash",
+                        HASH,
+                        "--visibility",
+                        "counted",
+                        "endorse",
+                        "icc"))
+                .path("signature");
+
+        ActionSignature counted = new ActionSignature(
+                SigningKeyId.of(field(body, "keyId")),
+                field(body, "contentHash"),
+                Instant.parse(field(body, "signedAt")),
+                field(body, "nonce"),
+                field(body, "value"),
+                EndorsementVisibility.fromWire(field(body, "visibility")));
+        ActionSignature asPublic = new ActionSignature(
+                counted.keyId(),
+                counted.contentHash(),
+                counted.signedAt(),
+                counted.nonce(),
+                counted.value(),
+                EndorsementVisibility.PUBLIC);
+        assertThat(counted.verifies(
+                        publicKey, SignedMessages.Action.ENDORSE, StatementId.of("icc"), OrganizationId.of("provea")))
+                .isTrue();
+        assertThat(asPublic.verifies(
+                        publicKey, SignedMessages.Action.ENDORSE, StatementId.of("icc"), OrganizationId.of("provea")))
+                .isFalse();
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
-import org.endorsements.command.shared.SignatureProperties;
+import org.endorsements.command.shared.SigningTime;
 import org.endorsements.command.shared.TextRules;
 import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
@@ -74,8 +74,7 @@ public class Endorsement {
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
             SignatoryRules rules,
             SignerOpenings openings,
-            AssuranceRules assurances,
-            SignatureProperties signatures) {
+            AssuranceRules assurances) {
         EndorsementId id = command.endorsementId();
         requireSourceOf(caller, command.source());
         if (invalidated) {
@@ -84,6 +83,7 @@ public class Endorsement {
                     "an admin invalidated this endorsement; only an admin's reinstatement counts it again");
         }
         String claimedHash = claimedContentHash(command);
+        EndorsementVisibility requested = requestedVisibility(command);
         if (endorsed) {
             // A signed request is verified before anything is answered: a 200 to a signature nobody checked would
             // read as the platform's acceptance of it. Its nonce may be the one that made this endorsement (a
@@ -96,14 +96,13 @@ public class Endorsement {
                         id,
                         assurances.contentHashOf(id.statementId()),
                         command.at(),
-                        assurances,
-                        signatures);
+                        assurances);
             }
             // A repeated endorsement that asks for another visibility must not look as if it had been granted; a
             // hidden organization's request to be public is refused as it is on a first endorsement, although the
             // endorsement itself may still record the public it was before the hide.
-            if (command.visibility() != null) {
-                EndorsementVisibility wanted = visibilityFor(id, command.visibility(), rules);
+            if (requested != null) {
+                EndorsementVisibility wanted = visibilityFor(id, requested, rules);
                 EndorsementVisibility current =
                         rules.isHidden(id.organizationId()) ? EndorsementVisibility.COUNTED : visibility;
                 if (wanted != current) {
@@ -117,7 +116,7 @@ public class Endorsement {
             if (caller.isAdmin() || assurances.contentHashOf(id.statementId()).equals(endorsedContentHash)) {
                 return new EndorsementOutcome(false, getVersion());
             }
-            return reconfirm(command, caller, claimedHash, rules, assurances, signatures);
+            return reconfirm(command, caller, claimedHash, rules, assurances);
         }
         String contentHash = rules.contentHashOfOpenStatement(id.statementId());
         String organizationName = rules.nameOfActiveOrganization(id.organizationId());
@@ -125,8 +124,8 @@ public class Endorsement {
             throw DomainRuleViolation.invalid("invalid-entry-number", "entry number must be positive");
         }
         String readHash = readContentHash(id, claimedHash, contentHash, assurances);
-        AssuranceLevel assurance = assuranceOf(command, caller, contentHash, readHash, assurances, signatures);
-        EndorsementVisibility chosen = renewedVisibility(id, command.visibility(), caller, rules);
+        AssuranceLevel assurance = assuranceOf(command, caller, contentHash, readHash, assurances);
+        EndorsementVisibility chosen = renewedVisibility(id, requested, caller, rules);
         String opening = signerOpening != null ? signerOpening : openings.next();
         apply(new EndorsementAdded(
                 id.statementId(),
@@ -156,13 +155,12 @@ public class Endorsement {
             Caller caller,
             String claimedHash,
             SignatoryRules rules,
-            AssuranceRules assurances,
-            SignatureProperties signatures) {
+            AssuranceRules assurances) {
         EndorsementId id = command.endorsementId();
         String contentHash = rules.contentHashOfOpenStatement(id.statementId());
         rules.nameOfActiveOrganization(id.organizationId());
         String readHash = readContentHash(id, claimedHash, contentHash, assurances);
-        AssuranceLevel assurance = assuranceOf(command, caller, contentHash, readHash, assurances, signatures);
+        AssuranceLevel assurance = assuranceOf(command, caller, contentHash, readHash, assurances);
         apply(new EndorsementReconfirmed(
                 id.statementId(),
                 id.organizationId(),
@@ -175,6 +173,21 @@ public class Endorsement {
                 command.signature(),
                 assurance));
         return new EndorsementOutcome(true, getVersion());
+    }
+
+    /**
+     * The visibility the endorser asked for: the request's, or the one its (version 2) signature names when the
+     * request names none. A signature over one visibility never stands behind an endorsement recorded with another,
+     * so a request that names a visibility other than its signature's is refused.
+     */
+    private static EndorsementVisibility requestedVisibility(EndorseStatementCommand command) {
+        EndorsementVisibility signed =
+                command.signature() == null ? null : command.signature().visibility();
+        if (signed != null && command.visibility() != null && signed != command.visibility()) {
+            throw DomainRuleViolation.rejected(
+                    "visibility-differs-from-signature", "the request and its signature name different visibilities");
+        }
+        return command.visibility() != null ? command.visibility() : signed;
     }
 
     /** The text the request says its signer read: named by the request, by its signature, or by both alike. */
@@ -211,8 +224,7 @@ public class Endorsement {
             Caller caller,
             String versionHash,
             String readHash,
-            AssuranceRules assurances,
-            SignatureProperties signatures) {
+            AssuranceRules assurances) {
         EndorsementId id = command.endorsementId();
         if (command.signature() != null) {
             return verified(
@@ -222,8 +234,7 @@ public class Endorsement {
                     id,
                     versionHash,
                     command.at(),
-                    assurances,
-                    signatures);
+                    assurances);
         }
         if (assurances.requiresSignatures(id.statementId())) {
             throw DomainRuleViolation.invalid(
@@ -262,8 +273,7 @@ public class Endorsement {
     public EndorsementOutcome handle(
             WithdrawEndorsementCommand command,
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
-            AssuranceRules assurances,
-            SignatureProperties signatures) {
+            AssuranceRules assurances) {
         EndorsementId id = command.endorsementId();
         if (!endorsed && !(invalidated && !withdrawnWhileInvalidated)) {
             throw DomainRuleViolation.conflict("not-endorsed", "there is no endorsement to withdraw");
@@ -279,8 +289,7 @@ public class Endorsement {
                         id,
                         assurances.contentHashOf(id.statementId()),
                         command.at(),
-                        assurances,
-                        signatures);
+                        assurances);
         if (invalidated) {
             // The organization can always take its name back, also from an endorsement an admin invalidated. That
             // one counts nowhere, so its withdrawal is an event of its own that no count reads; the invalidation
@@ -440,10 +449,9 @@ public class Endorsement {
             EndorsementId id,
             String currentContentHash,
             Instant now,
-            AssuranceRules assurances,
-            SignatureProperties signatures) {
+            AssuranceRules assurances) {
         AssuranceLevel level =
-                verifiedSignature(signature, action, caller, id, currentContentHash, now, assurances, signatures);
+                verifiedSignature(signature, action, caller, id, currentContentHash, now, assurances);
         if (usedNonces.contains(signature.nonce())) {
             throw DomainRuleViolation.conflict(
                     "replayed-signature", "this signed request was accepted before; sign again with a new nonce");
@@ -459,13 +467,12 @@ public class Endorsement {
             EndorsementId id,
             String currentContentHash,
             Instant now,
-            AssuranceRules assurances,
-            SignatureProperties signatures) {
+            AssuranceRules assurances) {
         if (caller.isAdmin()) {
             throw DomainRuleViolation.rejected(
                     "signature-for-organizations-only", "an admin records unsigned imports only");
         }
-        signatures.requireWithinWindow(signature.signedAt(), now);
+        SigningTime.requireWithinWindow(signature.signedAt(), now);
         if (!assurances.isTextOf(id.statementId(), currentContentHash, signature.contentHash())) {
             throw DomainRuleViolation.conflict(
                             "stale-content-hash",

@@ -15,7 +15,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
-import org.endorsements.command.shared.SignatureProperties;
+import org.endorsements.command.shared.SigningTime;
 import org.endorsements.command.shared.TextRules;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
@@ -133,8 +133,7 @@ public class Organization {
     @CommandHandler
     public SigningKeyOutcome handle(
             RegisterSigningKeyCommand command,
-            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
-            SignatureProperties signatures) {
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
         if (suspended) {
             throw DomainRuleViolation.conflict("organization-suspended", "a suspended organization gets no new key");
         }
@@ -186,7 +185,7 @@ public class Organization {
             throw DomainRuleViolation.rejected(
                     "key-certification-required", "a new key must carry a certification signature");
         }
-        signatures.requireWithinWindow(certification.signedAt(), command.at());
+        SigningTime.requireWithinWindow(certification.signedAt(), command.at());
         String signerPublicKey;
         AssuranceLevel assurance;
         if (certification.signerKeyId().equals(command.keyId())) {

@@ -1,13 +1,11 @@
 package org.endorsements.command.endorsement;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
-import org.endorsements.command.shared.SignatureProperties;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
@@ -44,7 +42,6 @@ class EndorsementModerationTest {
         fixture.registerInjectableResource(new EndorsementTest.StubRules());
         fixture.registerInjectableResource((SignerOpenings) () -> OPENING);
         fixture.registerInjectableResource(new StubAssuranceRules(HASH));
-        fixture.registerInjectableResource(new SignatureProperties(Duration.ofMinutes(5)));
     }
 
     private static Map<String, Object> by(Caller caller) {

@@ -2,14 +2,12 @@ package org.endorsements.command.endorsement;
 
 import static org.endorsements.command.support.Violations.violation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
-import org.endorsements.command.shared.SignatureProperties;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
@@ -85,7 +83,6 @@ class EndorsementTest {
         fixture.registerInjectableResource((SignerOpenings) () -> OPENING);
         assurances = new StubAssuranceRules(HASH);
         fixture.registerInjectableResource(assurances);
-        fixture.registerInjectableResource(new SignatureProperties(Duration.ofMinutes(5)));
     }
 
     private static final String TRANSLATION_HASH = "c".repeat(64);

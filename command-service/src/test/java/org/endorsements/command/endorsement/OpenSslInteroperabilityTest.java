@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +20,6 @@ import org.endorsements.command.organization.Organization;
 import org.endorsements.command.organization.RegisterSigningKeyCommand;
 import org.endorsements.command.organization.SigningKeyFingerprintPinned;
 import org.endorsements.command.shared.CallerMetaData;
-import org.endorsements.command.shared.SignatureProperties;
 import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
@@ -118,7 +116,6 @@ class OpenSslInteroperabilityTest {
         StubAssuranceRules assurances = new StubAssuranceRules(HASH);
         assurances.currentKeys.put(K1, new AssuranceRules.SigningKey(publicKey, AssuranceLevel.ORGANIZATION_KEY));
         fixture.registerInjectableResource(assurances);
-        fixture.registerInjectableResource(new SignatureProperties(Duration.ofMinutes(5)));
         byte[] message = SignedMessages.action(SignedMessages.Action.ENDORSE, STATEMENT, HASH, ORG, NOW, NONCE);
         ActionSignature signature = new ActionSignature(K1, HASH, NOW, NONCE, opensslSign(message));
 
@@ -147,7 +144,6 @@ class OpenSslInteroperabilityTest {
     @Test
     void aFirstKeyCertifiedByOpenSslIsRegistered() throws Exception {
         FixtureConfiguration<Organization> fixture = new AggregateTestFixture<>(Organization.class);
-        fixture.registerInjectableResource(new SignatureProperties(Duration.ofMinutes(5)));
         byte[] message = SignedMessages.keyCertification(ORG, K1, publicKey, K1, NOW, NONCE);
         KeyCertification certification = new KeyCertification(K1, NOW, NONCE, opensslSign(message));
         assertThat(new String(message, StandardCharsets.UTF_8)).startsWith(SignedMessages.KEY_DOMAIN + "\n");

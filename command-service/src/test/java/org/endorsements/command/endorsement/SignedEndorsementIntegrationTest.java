@@ -27,6 +27,7 @@ import org.endorsements.command.support.Api;
 import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
 import org.endorsements.events.Ed25519;
+import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SignedMessages;
@@ -205,6 +206,47 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
         return "{\"signature\":{\"keyId\":\"k1\",\"contentHash\":\"" + contentHash + "\",\"signedAt\":\""
                 + SignedMessages.formatTime(at) + "\",\"nonce\":\"" + nonce + "\",\"value\":\"" + sign(keys, message)
                 + "\"}}";
+    }
+
+    /** The body of a version 2 signed endorsement: the signature names the visibility the message names. */
+    private static String signedCountedBody(
+            KeyPair keys, String statementId, String contentHash, String organizationId, String requestVisibility)
+            throws Exception {
+        String nonce = nonce();
+        Instant at = now();
+        byte[] message = SignedMessages.endorsement(
+                StatementId.of(statementId),
+                contentHash,
+                OrganizationId.of(organizationId),
+                EndorsementVisibility.COUNTED,
+                at,
+                nonce);
+        return "{" + (requestVisibility == null ? "" : "\"visibility\":\"" + requestVisibility + "\",")
+                + "\"signature\":{\"keyId\":\"k1\",\"contentHash\":\"" + contentHash + "\",\"signedAt\":\""
+                + SignedMessages.formatTime(at) + "\",\"nonce\":\"" + nonce + "\",\"value\":\"" + sign(keys, message)
+                + "\",\"visibility\":\"counted\"}}";
+    }
+
+    @Test
+    void aSignatureThatAsksToBeCountedIsRecordedCountedAndRefusedUnderARequestForPublic() throws Exception {
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Counted signing organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+        KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
+        String hash = hashOf(statementId);
+        String path = "/api/statements/" + statementId + "/endorsements/" + organizationId;
+
+        Api.Response asPublic = api.send(
+                "PUT", path, org.text("apiKey"), signedCountedBody(keys, statementId, hash, organizationId, "public"));
+        Api.Response counted = api.send(
+                "PUT", path, org.text("apiKey"), signedCountedBody(keys, statementId, hash, organizationId, null));
+
+        assertThat(asPublic.status()).as(asPublic.body().toString()).isEqualTo(400);
+        assertThat(asPublic.body().toString()).contains("visibility-differs-from-signature");
+        assertThat(counted.status()).as(counted.body().toString()).isEqualTo(201);
+        JsonNode event = awaitEvent(statementId + ":" + organizationId, "EndorsementAdded");
+        assertThat(event.path("visibility").asText()).isEqualTo("counted");
+        assertThat(event.path("signature").path("visibility").asText()).isEqualTo("counted");
     }
 
     /** Publishes a statement with {@code signaturePolicy: required}; returns {statementId, contentHash}. */

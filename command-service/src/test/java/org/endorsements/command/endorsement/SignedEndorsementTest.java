@@ -6,14 +6,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.endorsements.command.shared.CallerMetaData;
-import org.endorsements.command.shared.SignatureProperties;
 import org.endorsements.events.ActionSignature;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
@@ -57,7 +55,6 @@ class SignedEndorsementTest {
         fixture.registerInjectableResource((SignerOpenings) () -> OPENING);
         assurances = new StubAssuranceRules(HASH);
         fixture.registerInjectableResource(assurances);
-        fixture.registerInjectableResource(new SignatureProperties(Duration.ofMinutes(5)));
         k1 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         assurances.currentKeys.put(
                 K1, new AssuranceRules.SigningKey(Ed25519.encode(k1.getPublic()), AssuranceLevel.ORGANIZATION_KEY));
@@ -418,5 +415,79 @@ class SignedEndorsementTest {
         fixture.given(added(null, AssuranceLevel.ORGANIZATION_CREDENTIAL))
                 .when(new WithdrawEndorsementCommand(ID, null, "req-2", NOW), by(ORG_KEY))
                 .expectEvents(new EndorsementWithdrawn(STATEMENT, ORG, null, NOW, "credential:cred-1", "req-2"));
+    }
+
+    /** A version 2 signature: over the endorsement message that names the visibility. */
+    private ActionSignature endorsementNaming(EndorsementVisibility visibility) throws GeneralSecurityException {
+        byte[] message = SignedMessages.endorsement(STATEMENT, HASH, ORG, visibility, NOW, NONCE);
+        return new ActionSignature(K1, HASH, NOW, NONCE, sign(k1, message), visibility);
+    }
+
+    private static EndorsementAdded addedAs(EndorsementVisibility visibility, ActionSignature signature) {
+        return new EndorsementAdded(
+                STATEMENT,
+                ORG,
+                "Acceso a la Justicia",
+                HASH,
+                NOW,
+                "credential:cred-1",
+                EndorsementSource.API,
+                "req-1",
+                OPENING,
+                null,
+                visibility,
+                signature,
+                AssuranceLevel.ORGANIZATION_KEY,
+                null);
+    }
+
+    @Test
+    void aVersionTwoSignatureThatAsksToBeCountedIsRecordedCountedWithoutTheRequestNamingIt() throws Exception {
+        ActionSignature signature = endorsementNaming(EndorsementVisibility.COUNTED);
+
+        fixture.givenNoPriorActivity()
+                .when(endorse(signature), by(ORG_KEY))
+                .expectEvents(addedAs(EndorsementVisibility.COUNTED, signature));
+    }
+
+    @Test
+    void aVersionTwoSignatureOverCountedIsRefusedForARequestThatAsksForPublic() throws Exception {
+        ActionSignature signature = endorsementNaming(EndorsementVisibility.COUNTED);
+
+        fixture.givenNoPriorActivity()
+                .when(
+                        new EndorseStatementCommand(
+                                ID,
+                                EndorsementSource.API,
+                                null,
+                                "req-1",
+                                NOW,
+                                EndorsementVisibility.PUBLIC,
+                                signature,
+                                null),
+                        by(ORG_KEY))
+                .expectNoEvents()
+                .expectException(violation("visibility-differs-from-signature"));
+    }
+
+    @Test
+    void aVersionTwoSignatureOverCountedPresentedAsPublicDoesNotVerify() throws Exception {
+        ActionSignature counted = endorsementNaming(EndorsementVisibility.COUNTED);
+        ActionSignature relabelled =
+                new ActionSignature(K1, HASH, NOW, NONCE, counted.value(), EndorsementVisibility.PUBLIC);
+
+        fixture.givenNoPriorActivity()
+                .when(endorse(relabelled), by(ORG_KEY))
+                .expectNoEvents()
+                .expectException(violation("bad-signature"));
+    }
+
+    @Test
+    void aVersionTwoSignatureOverPublicIsRecordedPublic() throws Exception {
+        ActionSignature signature = endorsementNaming(EndorsementVisibility.PUBLIC);
+
+        fixture.givenNoPriorActivity()
+                .when(endorse(signature), by(ORG_KEY))
+                .expectEvents(addedAs(EndorsementVisibility.PUBLIC, signature));
     }
 }

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.endorsements.command.shared.CallerMetaData;
 import org.endorsements.command.shared.DomainRuleViolation;
-import org.endorsements.command.shared.SignatureProperties;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.Ed25519;
@@ -48,7 +46,6 @@ class SigningKeyTest {
     @BeforeEach
     void setUp() throws GeneralSecurityException {
         fixture = new AggregateTestFixture<>(Organization.class);
-        fixture.registerInjectableResource(new SignatureProperties(Duration.ofMinutes(5)));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
         k1 = generator.generateKeyPair();
         k2 = generator.generateKeyPair();

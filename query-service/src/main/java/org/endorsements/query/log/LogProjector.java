@@ -13,6 +13,7 @@ import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationId;
@@ -55,6 +56,8 @@ public class LogProjector {
                 signerIds.add(new EndorsementId(i.statementId(), i.organizationId()).value());
             } else if (e.event() instanceof EndorsementReinstated r) {
                 signerIds.add(new EndorsementId(r.statementId(), r.organizationId()).value());
+            } else if (e.event() instanceof EndorsementReconfirmed c) {
+                signerIds.add(new EndorsementId(c.statementId(), c.organizationId()).value());
             }
         }
         Map<String, LogState> states = new LinkedHashMap<>(store.states(statementIds));
@@ -141,6 +144,21 @@ public class LogProjector {
                     keyIdOf(w.signature()),
                     digestOf(w.signature()));
         }
+        // A re-confirmation moves the organization's signature to a newer version: which version it signed is
+        // what the log proves, so it is a leaf, over the text its signer read (the one a signature is over), and a
+        // version 2 leaf when signed. It has no source: only the organization itself re-confirms, through the API.
+        if (event instanceof EndorsementReconfirmed c) {
+            return new LogLeaf(
+                    e.eventId(),
+                    "EndorsementReconfirmed",
+                    statementId,
+                    c.readContentHash() == null ? c.contentHash() : c.readContentHash(),
+                    time,
+                    null,
+                    commitment(openings, c.statementId(), c.organizationId()),
+                    keyIdOf(c.signature()),
+                    digestOf(c.signature()));
+        }
         // Moderation is in the log as withdrawals are: the signer's commitment, no source, no signature.
         if (event instanceof EndorsementInvalidated i) {
             return new LogLeaf(
@@ -186,6 +204,7 @@ public class LogProjector {
                 || event instanceof StatementClosed
                 || event instanceof EndorsementAdded
                 || event instanceof EndorsementWithdrawn
+                || event instanceof EndorsementReconfirmed
                 || event instanceof EndorsementInvalidated
                 || event instanceof EndorsementReinstated;
     }

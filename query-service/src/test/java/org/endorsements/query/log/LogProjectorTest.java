@@ -18,6 +18,7 @@ import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementInvalidated;
+import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
@@ -317,6 +318,79 @@ class LogProjectorTest {
         for (int i = 0; i < first.leaves.size(); i++) {
             assertThat(replayed.leaves.get(i).bytes())
                     .isEqualTo(first.leaves.get(i).bytes());
+        }
+    }
+
+    private static final String AMENDED = "ee".repeat(32);
+
+    /** The history, then the statement amended and signing-org's endorsement renewed and re-confirmed. */
+    private static List<ProjectedEvent> reconfirmed(ActionSignature signature) {
+        List<ProjectedEvent> events = new java.util.ArrayList<>(history());
+        events.add(projected("e4", 4, added("signing-org", signature("nonce-endorse-0003"))));
+        events.add(projected(
+                "e5",
+                5,
+                new EndorsementReconfirmed(
+                        STATEMENT,
+                        OrganizationId.of("signing-org"),
+                        AMENDED,
+                        AMENDED,
+                        HASH,
+                        AT,
+                        "credential:c2",
+                        "r",
+                        signature,
+                        signature == null ? AssuranceLevel.ORGANIZATION_CREDENTIAL : AssuranceLevel.ORGANIZATION_KEY)));
+        return events;
+    }
+
+    @Test
+    void aSignedReconfirmationIsAVersionTwoLeafOfTheTextItsSignatureIsOver() {
+        ActionSignature overAmended =
+                new ActionSignature(SigningKeyId.of("k1"), AMENDED, AT, "nonce-reconfirm-01", SIGNATURE);
+        MemoryStore store = new MemoryStore();
+
+        new LogProjector(store).project(reconfirmed(overAmended));
+
+        assertThat(text(store, 5))
+                .isEqualTo("{\"leafVersion\":2,\"eventId\":\"e5\",\"type\":\"EndorsementReconfirmed\","
+                        + "\"statementId\":\"icc\",\"contentHash\":\"" + AMENDED + "\","
+                        + "\"time\":\"2026-11-01T10:00:00Z\",\"source\":null,\"signer\":\""
+                        + LogLeaf.commitment("0f".repeat(32), "signing-org") + "\",\"keyId\":\"k1\","
+                        + "\"signatureDigest\":\"" + LogLeaf.signatureDigest(SIGNATURE) + "\"}");
+    }
+
+    @Test
+    void anUnsignedReconfirmationIsAVersionOneLeaf() throws Exception {
+        MemoryStore store = new MemoryStore();
+
+        new LogProjector(store).project(reconfirmed(null));
+
+        assertThat(leaf(store, 5).path("type").asText()).isEqualTo("EndorsementReconfirmed");
+        assertThat(leaf(store, 5).has(LogLeaf.VERSION_KEY)).isFalse();
+    }
+
+    @Test
+    void reconfirmationLeavesLeaveEveryEarlierLeafByteForByteAndReplayIdentically() {
+        MemoryStore before = new MemoryStore();
+        MemoryStore with = new MemoryStore();
+        MemoryStore replayed = new MemoryStore();
+        ActionSignature overAmended =
+                new ActionSignature(SigningKeyId.of("k1"), AMENDED, AT, "nonce-reconfirm-01", SIGNATURE);
+
+        new LogProjector(before).project(history());
+        new LogProjector(with).project(reconfirmed(overAmended));
+        LogProjector again = new LogProjector(replayed);
+        reconfirmed(overAmended).forEach(event -> again.project(List.of(event)));
+
+        for (int i = 0; i < before.leaves.size(); i++) {
+            assertThat(with.leaves.get(i).bytes())
+                    .isEqualTo(before.leaves.get(i).bytes());
+        }
+        assertThat(replayed.leaves).hasSameSizeAs(with.leaves);
+        for (int i = 0; i < with.leaves.size(); i++) {
+            assertThat(replayed.leaves.get(i).bytes())
+                    .isEqualTo(with.leaves.get(i).bytes());
         }
     }
 }

@@ -69,9 +69,11 @@ class EndorsementController {
 
     /**
      * A detached signature as a request carries it: {@code signedAt} exactly as the signed message has it
-     * ({@code 2026-11-01T10:00:00Z}), {@code value} the base64 of the 64 signature bytes.
+     * ({@code 2026-11-01T10:00:00Z}), {@code value} the base64 of the 64 signature bytes; {@code visibility} the one
+     * a version 2 endorsement message names, absent for a version 1 message.
      */
-    record SignatureRequest(String keyId, String contentHash, String signedAt, String nonce, String value) {
+    record SignatureRequest(
+            String keyId, String contentHash, String signedAt, String nonce, String value, String visibility) {
 
         ActionSignature toSignature() {
             if (!Identifiers.isSlug(keyId)) {
@@ -88,7 +90,11 @@ class EndorsementController {
             if (!Ed25519.isSignature(value)) {
                 throw invalid("signature.value must be the base64 of a 64-byte Ed25519 signature.");
             }
-            return new ActionSignature(SigningKeyId.of(keyId), contentHash, at, nonce, value);
+            EndorsementVisibility signedVisibility = visibility == null
+                    ? null
+                    : EndorsementVisibility.fromWireName(visibility)
+                            .orElseThrow(() -> invalid("signature.visibility must be public or counted."));
+            return new ActionSignature(SigningKeyId.of(keyId), contentHash, at, nonce, value, signedVisibility);
         }
 
         private static InvalidRequestException invalid(String message) {
@@ -144,6 +150,11 @@ class EndorsementController {
             @AuthenticationPrincipal Caller caller) {
         EndorsementId id = new EndorsementId(statementId, organizationId);
         ActionSignature signature = signatureOf(request == null ? null : request.signature(), caller);
+        if (signature != null && signature.visibility() != null) {
+            throw new InvalidRequestException(
+                    "invalid-signature",
+                    "A withdrawal signs the version 1 message, which names no visibility: leave out signature.visibility.");
+        }
         EndorsementOutcome outcome;
         try {
             outcome = commands.sendRetryingConflicts(new WithdrawEndorsementCommand(

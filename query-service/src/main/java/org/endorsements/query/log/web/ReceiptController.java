@@ -3,6 +3,8 @@ package org.endorsements.query.log.web;
 import java.util.Base64;
 import java.util.List;
 import org.bson.Document;
+import org.endorsements.events.ApiCredentialIssued;
+import org.endorsements.events.ApiCredentialRevoked;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementId;
@@ -42,9 +44,8 @@ class ReceiptController {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
     /** An endorsement's events that are no leaves of the log. */
-    private static final java.util.Set<String> NOT_LEAVES = java.util.Set.of(
-            EventMessageFormat.typeOf(EndorsementVisibilityChanged.class),
-            EventMessageFormat.typeOf(EndorsementReconfirmed.class));
+    private static final java.util.Set<String> NOT_LEAVES =
+            java.util.Set.of(EventMessageFormat.typeOf(EndorsementVisibilityChanged.class));
 
     private final AuditTrail audit;
     private final MongoLogStore logs;
@@ -67,7 +68,9 @@ class ReceiptController {
             List<Entry> history,
             String assurance,
             Object signature,
-            List<KeyEvent> signingKeys) {}
+            String actor,
+            List<KeyEvent> signingKeys,
+            List<KeyEvent> credentials) {}
 
     record Entry(
             String eventType,
@@ -75,18 +78,23 @@ class ReceiptController {
             String leaf,
             List<String> inclusionProof,
             String assurance,
-            Object signature) {}
+            Object signature,
+            String actor) {}
 
     /** One event of the organization's key history: its type ({@code ce_type}) and its payload. */
     record KeyEvent(String eventType, Object payload) {}
 
     private static final java.util.Set<String> KEY_EVENTS = java.util.Set.of(
             EventMessageFormat.typeOf(SigningKeyRegistered.class), EventMessageFormat.typeOf(SigningKeyRevoked.class));
+    private static final java.util.Set<String> CREDENTIAL_EVENTS = java.util.Set.of(
+            EventMessageFormat.typeOf(ApiCredentialIssued.class),
+            EventMessageFormat.typeOf(ApiCredentialRevoked.class));
 
     @GetMapping("/api/statements/{statementId}/receipts/{organizationId}")
     Receipt receipt(@PathVariable String statementId, @PathVariable String organizationId) {
         String endorsementId = endorsementId(statementId, organizationId);
-        // The latest endorsement or withdrawal: a visibility change or a re-confirmation is no leaf of the log.
+        // The latest leaf of the endorsement (endorsement, re-confirmation, withdrawal, moderation): a visibility
+        // change is no leaf of the log.
         List<AuditEntry> events = audit.allOfAggregate(endorsementId);
         AuditEntry latest = events.stream()
                 .filter(event -> !NOT_LEAVES.contains(event.type()))
@@ -106,8 +114,16 @@ class ReceiptController {
                     .ifPresent(i -> history.add(entry(event, i, treeSize, proofs, statementId)));
         }
         Entry last = entry(latest, index, treeSize, proofs, statementId);
-        List<KeyEvent> signingKeys = audit.allOfAggregate(organizationId).stream()
+        List<AuditEntry> organizationEvents = audit.allOfAggregate(organizationId);
+        List<KeyEvent> signingKeys = organizationEvents.stream()
                 .filter(event -> KEY_EVENTS.contains(event.type()))
+                .map(event -> new KeyEvent(event.type(), event.payload()))
+                .toList();
+        // Who issued each API key (digests only) lets a verifier bound what an unsigned event, or the first signing
+        // key registered with that API key, can prove; the receipt is the organization's own, so it reveals nothing
+        // the organization does not know.
+        List<KeyEvent> credentials = organizationEvents.stream()
+                .filter(event -> CREDENTIAL_EVENTS.contains(event.type()))
                 .map(event -> new KeyEvent(event.type(), event.payload()))
                 .toList();
         String opening = logs.opening(statementId, organizationId).orElseThrow(ReceiptController::notYet);
@@ -124,7 +140,9 @@ class ReceiptController {
                 history,
                 last.assurance(),
                 last.signature(),
-                signingKeys);
+                last.actor(),
+                signingKeys,
+                credentials);
     }
 
     private Entry entry(AuditEntry event, long index, long treeSize, MerkleProofs proofs, String statementId) {
@@ -138,7 +156,8 @@ class ReceiptController {
                         .map(BASE64::encodeToString)
                         .toList(),
                 assuranceOf(event),
-                payload == null ? null : payload.get("signature"));
+                payload == null ? null : payload.get("signature"),
+                payload == null ? null : payload.getString("actor"));
     }
 
     /** As the event says, or as events recorded before assurance levels read (see events/TOPIC.md). */
@@ -158,6 +177,9 @@ class ReceiptController {
         }
         if (decoded instanceof EndorsementWithdrawn w) {
             return w.assurance().wireName();
+        }
+        if (decoded instanceof EndorsementReconfirmed c && c.assurance() != null) {
+            return c.assurance().wireName();
         }
         return null;
     }

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.endorsements.events.ApiCredentialIssued;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
@@ -22,6 +23,7 @@ import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.InvalidationCategory;
@@ -309,20 +311,48 @@ class ReceiptControllerSliceTest {
     }
 
     @Test
-    void aReconfirmationAfterTheLatestLeafIsNoLeafTheReceiptProvesTheLeaf() {
+    void aReconfirmationIsTheLatestLeafAndAVisibilityChangeAfterItIsNone() {
         String aggregate = EndorsementId.of("clean-air", ORGANIZATION).value();
-        AuditEntry reconfirmed = event("event-3", EventMessageFormat.typeOf(EndorsementReconfirmed.class), 3);
+        String reconfirmed = EventMessageFormat.typeOf(EndorsementReconfirmed.class);
         when(audit.allOfAggregate(aggregate))
                 .thenReturn(List.of(
                         event("event-1", "EndorsementAdded", 1),
-                        event("event-2", "EndorsementWithdrawn", 2),
-                        reconfirmed));
+                        event("event-2", reconfirmed, 2),
+                        event("event-3", EventMessageFormat.typeOf(EndorsementVisibilityChanged.class), 3)));
 
         assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
                 .hasStatusOk()
                 .bodyJson()
                 .isLenientlyEqualTo("""
-                        {"eventType": "EndorsementWithdrawn", "leafIndex": 1}""");
+                        {"eventType": "%s", "leafIndex": 1,
+                         "history": [{"leafIndex": 0}, {"eventType": "%s", "leafIndex": 1}]}""".formatted(reconfirmed, reconfirmed));
+    }
+
+    @Test
+    void aReceiptCarriesEachEventsActorAndTheOrganizationsCredentialEvents() {
+        AuditEntry issued = new AuditEntry(
+                "event-c",
+                EventMessageFormat.typeOf(ApiCredentialIssued.class),
+                null,
+                ORGANIZATION,
+                "admin",
+                AT,
+                AT,
+                "Organization",
+                ORGANIZATION,
+                1,
+                0,
+                1,
+                new Document("credentialId", "c1").append("issuedBy", "admin"));
+        when(audit.allOfAggregate(ORGANIZATION))
+                .thenReturn(List.of(event("event-r", "OrganizationRegistered", 0), issued));
+
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"credentials": [{"eventType": "org.endorsements.ApiCredentialIssued.v1",
+                                          "payload": {"credentialId": "c1", "issuedBy": "admin"}}]}""");
     }
 
     @Test
