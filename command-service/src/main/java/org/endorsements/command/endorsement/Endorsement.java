@@ -450,8 +450,7 @@ public class Endorsement {
             String currentContentHash,
             Instant now,
             AssuranceRules assurances) {
-        AssuranceLevel level =
-                verifiedSignature(signature, action, caller, id, currentContentHash, now, assurances);
+        AssuranceLevel level = verifiedSignature(signature, action, caller, id, currentContentHash, now, assurances);
         if (usedNonces.contains(signature.nonce())) {
             throw DomainRuleViolation.conflict(
                     "replayed-signature", "this signed request was accepted before; sign again with a new nonce");
