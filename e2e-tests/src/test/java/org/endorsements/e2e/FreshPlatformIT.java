@@ -177,6 +177,12 @@ class FreshPlatformIT {
                         .get("/api/statements/" + SEED + "/breakdown")
                         .body())
                 .contains("\"country\":\"VE\"");
+        // The seed's goal, set by the import through the admin's targets API; no closing time.
+        JsonNode progress =
+                launcher.query().get("/api/statements/" + SEED).json().path("progress");
+        assertThat(progress.path("signatureGoal").asInt()).isEqualTo(150);
+        assertThat(progress.path("percent").asInt()).isEqualTo(73);
+        assertThat(progress.path("closesAt").isNull()).isTrue();
     }
 
     @Test
@@ -388,6 +394,11 @@ class FreshPlatformIT {
                     .endsWith("/api/statements/" + SEED + "/document.pdf");
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
                     .isEqualTo("en");
+            // The seed's goal and the progress towards it.
+            wait.until(d -> d.findElement(By.id("progress")).isDisplayed());
+            assertThat(browser.findElement(By.cssSelector("#progress .progress-goal"))
+                            .getText())
+                    .isEqualTo(count + " of 150 signatories");
             assertThat(Browser.seriousAccessibilityViolations(browser)).isEmpty();
 
             // A signature through the API shows up without reloading the page.
@@ -888,7 +899,9 @@ class FreshPlatformIT {
         Process process = reimport.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
-        assertThat(output).contains("0 organizations registered, 0 endorsements recorded, 110 already recorded");
+        assertThat(output)
+                .contains("Targets: a goal of 150 signatures, no closing time")
+                .contains("0 organizations registered, 0 endorsements recorded, 110 already recorded");
         // A write after the re-import, on the same statement: once the views include it, they include whatever the
         // re-import wrote before it (one statement's events keep their order from the event store to the views).
         ApiClient admin = launcher.command().withKey(launcher.adminKey());
