@@ -272,14 +272,17 @@
     return [xs, ys];
   }
 
-  // Bars per interval, framed by an empty interval on each side so that a single bar has an extent.
+  // Bars per interval, framed by an empty interval on each side so that a single bar has an extent. What the
+  // signers did (added up, withdrawn down) and what moderation did (reinstated up, invalidated down) are series of
+  // their own: a clean-up of forged signatures is not signers leaving.
   function barData(growth) {
     if (growth.points.length === 0) return null;
     const step = state.interval === 'day' ? 86400 : 3600;
     const starts = growth.points.map((p) => Date.parse(p.start) / 1000);
     const xs = [starts[0] - step].concat(starts, [starts[starts.length - 1] + step]);
-    return [xs, [null].concat(growth.points.map((p) => p.added), [null]),
-      [null].concat(growth.points.map((p) => -p.withdrawn), [null])];
+    const series = (value) => [null].concat(growth.points.map(value), [null]);
+    return [xs, series((p) => p.added), series((p) => -p.withdrawn), series((p) => p.reinstated),
+      series((p) => -p.invalidated)];
   }
 
   function chartOptions(width, label, series, axisLabel, paths) {
@@ -315,6 +318,8 @@
     state.charts.push(new uPlot(chartOptions(width, t('growth.bars.label.' + state.interval), [
       { label: t('growth.series.added'), stroke: '#2e8540', fill: 'rgba(46,133,64,0.35)' },
       { label: t('growth.series.withdrawn'), stroke: '#b3261e', fill: 'rgba(179,38,30,0.35)' },
+      { label: t('growth.series.reinstated'), stroke: '#5b3a8c', fill: 'rgba(91,58,140,0.35)' },
+      { label: t('growth.series.invalidated'), stroke: '#8a5a00', fill: 'rgba(138,90,0,0.35)' },
     ], t('growth.axis.signatures'), { paths: barPaths, points: { show: false } }), bars, $('chart-bars')));
   }
 
@@ -327,7 +332,8 @@
       const row = el('tr');
       const cell = el('td');
       cell.append(el('time', period.format(new Date(p.start)), { datetime: p.start }));
-      row.append(cell, el('td', number(p.added)), el('td', number(p.withdrawn)), el('td', number(p.cumulative)));
+      row.append(cell, el('td', number(p.added)), el('td', number(p.withdrawn)),
+        el('td', number(p.invalidated)), el('td', number(p.reinstated)), el('td', number(p.cumulative)));
       return row;
     }));
   }
