@@ -9,7 +9,8 @@
   const $ = (id) => document.getElementById(id);
 
   // ---- language -------------------------------------------------------------------------------------------
-  const i18n = { language: 'en', messages: {}, plural: null, number: null, dateTime: null, time: null };
+  // The visitor's catalogue (i18n.js): language, messages, t, and the number and date formats of the language.
+  let i18n = null;
 
   function rememberedLanguage() {
     try {
@@ -29,32 +30,10 @@
 
   // The query service picks the catalogue: the remembered choice, else the browser's Accept-Language.
   async function loadMessages() {
-    const chosen = rememberedLanguage();
-    const response = await fetch('/i18n/messages.json' + (chosen ? '?lang=' + encodeURIComponent(chosen) : ''),
-      { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error('HTTP ' + response.status);
-    i18n.messages = await response.json();
-    i18n.language = response.headers.get('Content-Language') || 'en';
-    i18n.plural = new Intl.PluralRules(i18n.language);
-    i18n.number = new Intl.NumberFormat(i18n.language);
-    i18n.dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-    i18n.time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
-    document.documentElement.lang = i18n.language;
+    i18n = await window.endorsementsI18n.load(rememberedLanguage());
   }
 
-  // A message by key, with {name} parameters; a message with plural forms is chosen by params.count.
-  function t(key, params) {
-    let message = i18n.messages[key];
-    if (message === undefined) return key;
-    if (typeof message === 'object') {
-      const form = i18n.plural.select(params && typeof params.count === 'number' ? params.count : 0);
-      message = message[form] !== undefined ? message[form] : message.other;
-    }
-    return String(message).replace(/\{(\w+)\}/g, (whole, name) => {
-      if (!params || params[name] === undefined) return whole;
-      return typeof params[name] === 'number' ? i18n.number.format(params[name]) : String(params[name]);
-    });
-  }
+  const t = (key, params) => i18n.t(key, params);
 
   function translatePage() {
     document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
@@ -186,23 +165,6 @@
     $('statement-body').setAttribute('lang', statement.language);
   }
 
-  // The progress block's texts from the catalogue; the embeddable counter, which loads none, keeps its English.
-  function progressTexts() {
-    return {
-      goal: (count, goal) => t('progress.goal', { count, goal }),
-      percent: (p) => t('progress.percent', { percent: p }),
-      reached: t('progress.reached'),
-      closesIn: (left) => t('progress.closesIn', { left }),
-      closed: t('progress.closed'),
-      invalidated: (n) => t('progress.invalidated', { count: n }),
-      days: (n) => t('progress.days', { count: n }),
-      hours: (n) => t('progress.hours', { count: n }),
-      minutes: (n) => t('progress.minutes', { count: n }),
-      lessThanAMinute: t('progress.lessThanAMinute'),
-      number,
-    };
-  }
-
 
   function updateCounts(c) {
     $('live-count').textContent = number(c.endorsementCount);
@@ -220,7 +182,7 @@
     source.addEventListener('counts', (event) => {
       const counts = JSON.parse(event.data);
       updateCounts(counts);
-      $('progress').hidden = !window.endorsementProgress.render($('progress'), counts, Date.now(), progressTexts());
+      $('progress').hidden = !window.endorsementProgress.render($('progress'), counts, Date.now(), i18n);
       $('live-state').textContent = t('live.updated', { time: i18n.time.format(new Date()) });
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => { loadGrowth(); loadSignatories(); loadBreakdown(); loadAssurance(); }, 500);

@@ -531,6 +531,63 @@ class FreshPlatformIT {
         }
     }
 
+    /**
+     * Issue 22: the embeddable counter speaks the dashboard's languages from the same catalogue, the browser's by
+     * default and the one the embedder names with {@code ?lang=}, its numbers in that language's format and the
+     * statement's title marked with its own language; both pass axe-core with no serious or critical violation.
+     */
+    @Test
+    @Order(7)
+    void theEmbeddableCounterSpeaksTheBrowsersLanguageOrTheEmbeddersAndPassesTheAccessibilityCheckInBoth()
+            throws Exception {
+        long count = launcher.query()
+                .get("/api/statements/" + SEED)
+                .expect(200)
+                .json()
+                .path("endorsementCount")
+                .asLong();
+        ChromeDriver browser = Browser.start(dir.resolve("chromium-profile-embed"), "es-VE,es");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            browser.get(launcher.queryUrl() + "/embed/statements/" + SEED);
+            awaitTheCounter(browser, wait, "es");
+            String spanishCount =
+                    (String) browser.executeScript("return new Intl.NumberFormat('es').format(arguments[0])", count);
+            assertThat(browser.findElement(By.id("embed-count")).getText()).isEqualTo(spanishCount);
+            assertThat(browser.findElement(By.id("embed-count-label")).getText())
+                    .isEqualTo("firmantes");
+            assertThat(browser.findElement(By.cssSelector("#embed-progress .progress-goal"))
+                            .getText())
+                    .isEqualTo(spanishCount + " de 150 firmantes");
+            assertThat(browser.findElement(By.id("embed-link")).getAttribute("lang"))
+                    .isEqualTo("en");
+            assertThat(Browser.seriousAccessibilityViolations(browser))
+                    .as("Spanish counter")
+                    .isEmpty();
+            Browser.screenshot(browser, "embed-es");
+
+            browser.get(launcher.queryUrl() + "/embed/statements/" + SEED + "?lang=en");
+            awaitTheCounter(browser, wait, "en");
+            assertThat(browser.findElement(By.id("embed-count-label")).getText())
+                    .isEqualTo("signatories");
+            assertThat(browser.findElement(By.cssSelector("#embed-progress .progress-goal"))
+                            .getText())
+                    .endsWith(" of 150 signatories");
+            assertThat(Browser.seriousAccessibilityViolations(browser))
+                    .as("English counter")
+                    .isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void awaitTheCounter(ChromeDriver browser, WebDriverWait wait, String language) {
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return window.endorsementsReady === true"))
+                && language.equals(d.findElement(By.tagName("html")).getAttribute("lang"))
+                && !d.findElements(By.cssSelector("#embed-progress .progress-goal"))
+                        .isEmpty());
+    }
+
     private static void awaitTheStatementPage(ChromeDriver browser, WebDriverWait wait, String language) {
         wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return window.endorsementsReady === true"))
                 && language.equals(d.findElement(By.tagName("html")).getAttribute("lang"))
