@@ -9,7 +9,8 @@
   const $ = (id) => document.getElementById(id);
 
   // ---- language -------------------------------------------------------------------------------------------
-  const i18n = { language: 'en', messages: {}, plural: null, number: null, dateTime: null, time: null };
+  // The visitor's catalogue (i18n.js): language, messages, t, and the number and date formats of the language.
+  let i18n = null;
 
   function rememberedLanguage() {
     try {
@@ -29,32 +30,10 @@
 
   // The query service picks the catalogue: the remembered choice, else the browser's Accept-Language.
   async function loadMessages() {
-    const chosen = rememberedLanguage();
-    const response = await fetch('/i18n/messages.json' + (chosen ? '?lang=' + encodeURIComponent(chosen) : ''),
-      { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error('HTTP ' + response.status);
-    i18n.messages = await response.json();
-    i18n.language = response.headers.get('Content-Language') || 'en';
-    i18n.plural = new Intl.PluralRules(i18n.language);
-    i18n.number = new Intl.NumberFormat(i18n.language);
-    i18n.dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-    i18n.time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
-    document.documentElement.lang = i18n.language;
+    i18n = await window.endorsementsI18n.load(rememberedLanguage());
   }
 
-  // A message by key, with {name} parameters; a message with plural forms is chosen by params.count.
-  function t(key, params) {
-    let message = i18n.messages[key];
-    if (message === undefined) return key;
-    if (typeof message === 'object') {
-      const form = i18n.plural.select(params && typeof params.count === 'number' ? params.count : 0);
-      message = message[form] !== undefined ? message[form] : message.other;
-    }
-    return String(message).replace(/\{(\w+)\}/g, (whole, name) => {
-      if (!params || params[name] === undefined) return whole;
-      return typeof params[name] === 'number' ? i18n.number.format(params[name]) : String(params[name]);
-    });
-  }
+  const t = (key, params) => i18n.t(key, params);
 
   function translatePage() {
     document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
@@ -186,23 +165,6 @@
     $('statement-body').setAttribute('lang', statement.language);
   }
 
-  // The progress block's texts from the catalogue; the embeddable counter, which loads none, keeps its English.
-  function progressTexts() {
-    return {
-      goal: (count, goal) => t('progress.goal', { count, goal }),
-      percent: (p) => t('progress.percent', { percent: p }),
-      reached: t('progress.reached'),
-      closesIn: (left) => t('progress.closesIn', { left }),
-      closed: t('progress.closed'),
-      invalidated: (n) => t('progress.invalidated', { count: n }),
-      days: (n) => t('progress.days', { count: n }),
-      hours: (n) => t('progress.hours', { count: n }),
-      minutes: (n) => t('progress.minutes', { count: n }),
-      lessThanAMinute: t('progress.lessThanAMinute'),
-      number,
-    };
-  }
-
 
   function updateCounts(c) {
     $('live-count').textContent = number(c.endorsementCount);
@@ -220,7 +182,7 @@
     source.addEventListener('counts', (event) => {
       const counts = JSON.parse(event.data);
       updateCounts(counts);
-      $('progress').hidden = !window.endorsementProgress.render($('progress'), counts, Date.now(), progressTexts());
+      $('progress').hidden = !window.endorsementProgress.render($('progress'), counts, Date.now(), i18n);
       $('live-state').textContent = t('live.updated', { time: i18n.time.format(new Date()) });
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => { loadGrowth(); loadSignatories(); loadBreakdown(); loadAssurance(); }, 500);
@@ -272,14 +234,17 @@
     return [xs, ys];
   }
 
-  // Bars per interval, framed by an empty interval on each side so that a single bar has an extent.
+  // Bars per interval, framed by an empty interval on each side so that a single bar has an extent. What the
+  // signers did (added up, withdrawn down) and what moderation did (reinstated up, invalidated down) are series of
+  // their own: a clean-up of forged signatures is not signers leaving.
   function barData(growth) {
     if (growth.points.length === 0) return null;
     const step = state.interval === 'day' ? 86400 : 3600;
     const starts = growth.points.map((p) => Date.parse(p.start) / 1000);
     const xs = [starts[0] - step].concat(starts, [starts[starts.length - 1] + step]);
-    return [xs, [null].concat(growth.points.map((p) => p.added), [null]),
-      [null].concat(growth.points.map((p) => -p.withdrawn), [null])];
+    const series = (value) => [null].concat(growth.points.map(value), [null]);
+    return [xs, series((p) => p.added), series((p) => -p.withdrawn), series((p) => p.reinstated),
+      series((p) => -p.invalidated)];
   }
 
   function chartOptions(width, label, series, axisLabel, paths) {
@@ -315,6 +280,8 @@
     state.charts.push(new uPlot(chartOptions(width, t('growth.bars.label.' + state.interval), [
       { label: t('growth.series.added'), stroke: '#2e8540', fill: 'rgba(46,133,64,0.35)' },
       { label: t('growth.series.withdrawn'), stroke: '#b3261e', fill: 'rgba(179,38,30,0.35)' },
+      { label: t('growth.series.reinstated'), stroke: '#5b3a8c', fill: 'rgba(91,58,140,0.35)' },
+      { label: t('growth.series.invalidated'), stroke: '#8a5a00', fill: 'rgba(138,90,0,0.35)' },
     ], t('growth.axis.signatures'), { paths: barPaths, points: { show: false } }), bars, $('chart-bars')));
   }
 
@@ -327,7 +294,8 @@
       const row = el('tr');
       const cell = el('td');
       cell.append(el('time', period.format(new Date(p.start)), { datetime: p.start }));
-      row.append(cell, el('td', number(p.added)), el('td', number(p.withdrawn)), el('td', number(p.cumulative)));
+      row.append(cell, el('td', number(p.added)), el('td', number(p.withdrawn)),
+        el('td', number(p.invalidated)), el('td', number(p.reinstated)), el('td', number(p.cumulative)));
       return row;
     }));
   }

@@ -177,6 +177,12 @@ class FreshPlatformIT {
                         .get("/api/statements/" + SEED + "/breakdown")
                         .body())
                 .contains("\"country\":\"VE\"");
+        // The seed's goal, set by the import through the admin's targets API; no closing time.
+        JsonNode progress =
+                launcher.query().get("/api/statements/" + SEED).json().path("progress");
+        assertThat(progress.path("signatureGoal").asInt()).isEqualTo(150);
+        assertThat(progress.path("percent").asInt()).isEqualTo(73);
+        assertThat(progress.hasNonNull("closesAt")).as("no closing time").isFalse();
     }
 
     @Test
@@ -388,6 +394,11 @@ class FreshPlatformIT {
                     .endsWith("/api/statements/" + SEED + "/document.pdf");
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
                     .isEqualTo("en");
+            // The seed's goal and the progress towards it.
+            wait.until(d -> d.findElement(By.id("progress")).isDisplayed());
+            assertThat(browser.findElement(By.cssSelector("#progress .progress-goal"))
+                            .getText())
+                    .isEqualTo(count + " of 150 signatories");
             assertThat(Browser.seriousAccessibilityViolations(browser)).isEmpty();
 
             // A signature through the API shows up without reloading the page.
@@ -518,6 +529,63 @@ class FreshPlatformIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Issue 22: the embeddable counter speaks the dashboard's languages from the same catalogue, the browser's by
+     * default and the one the embedder names with {@code ?lang=}, its numbers in that language's format and the
+     * statement's title marked with its own language; both pass axe-core with no serious or critical violation.
+     */
+    @Test
+    @Order(7)
+    void theEmbeddableCounterSpeaksTheBrowsersLanguageOrTheEmbeddersAndPassesTheAccessibilityCheckInBoth()
+            throws Exception {
+        long count = launcher.query()
+                .get("/api/statements/" + SEED)
+                .expect(200)
+                .json()
+                .path("endorsementCount")
+                .asLong();
+        ChromeDriver browser = Browser.start(dir.resolve("chromium-profile-embed"), "es-VE,es");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            browser.get(launcher.queryUrl() + "/embed/statements/" + SEED);
+            awaitTheCounter(browser, wait, "es");
+            String spanishCount =
+                    (String) browser.executeScript("return new Intl.NumberFormat('es').format(arguments[0])", count);
+            assertThat(browser.findElement(By.id("embed-count")).getText()).isEqualTo(spanishCount);
+            assertThat(browser.findElement(By.id("embed-count-label")).getText())
+                    .isEqualTo("firmantes");
+            assertThat(browser.findElement(By.cssSelector("#embed-progress .progress-goal"))
+                            .getText())
+                    .isEqualTo(spanishCount + " de 150 firmantes");
+            assertThat(browser.findElement(By.id("embed-link")).getAttribute("lang"))
+                    .isEqualTo("en");
+            assertThat(Browser.seriousAccessibilityViolations(browser))
+                    .as("Spanish counter")
+                    .isEmpty();
+            Browser.screenshot(browser, "embed-es");
+
+            browser.get(launcher.queryUrl() + "/embed/statements/" + SEED + "?lang=en");
+            awaitTheCounter(browser, wait, "en");
+            assertThat(browser.findElement(By.id("embed-count-label")).getText())
+                    .isEqualTo("signatories");
+            assertThat(browser.findElement(By.cssSelector("#embed-progress .progress-goal"))
+                            .getText())
+                    .endsWith(" of 150 signatories");
+            assertThat(Browser.seriousAccessibilityViolations(browser))
+                    .as("English counter")
+                    .isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void awaitTheCounter(ChromeDriver browser, WebDriverWait wait, String language) {
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return window.endorsementsReady === true"))
+                && language.equals(d.findElement(By.tagName("html")).getAttribute("lang"))
+                && !d.findElements(By.cssSelector("#embed-progress .progress-goal"))
+                        .isEmpty());
     }
 
     private static void awaitTheStatementPage(ChromeDriver browser, WebDriverWait wait, String language) {
@@ -909,7 +977,9 @@ class FreshPlatformIT {
         Process process = reimport.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
-        assertThat(output).contains("0 organizations registered, 0 endorsements recorded, 110 already recorded");
+        assertThat(output)
+                .contains("Targets: a goal of 150 signatures, no closing time")
+                .contains("0 organizations registered, 0 endorsements recorded, 110 already recorded");
         // A write after the re-import, on the same statement: once the views include it, they include whatever the
         // re-import wrote before it (one statement's events keep their order from the event store to the views).
         ApiClient admin = launcher.command().withKey(launcher.adminKey());

@@ -195,6 +195,25 @@ class ProjectionsTest {
     }
 
     @Test
+    void growthCountsAnInvalidationAndAReinstatementApartFromWithdrawals() {
+        project(
+                events.published(T0),
+                events.added("a", 0, T1),
+                events.added("b", 0, T1),
+                events.invalidated("a", 1, T2),
+                events.invalidated("b", 1, T2),
+                events.reinstated("b", 2, T2));
+
+        GrowthBucket ten = store.bucket(GrowthBucket.idOf(STATEMENT, T1));
+        assertThat(ten.getAdded()).isEqualTo(2);
+        assertThat(ten.getWithdrawn()).isZero();
+        assertThat(ten.getInvalidated()).isEqualTo(2);
+        assertThat(ten.getReinstated()).isEqualTo(1);
+        assertThat(ten.getNet()).isEqualTo(1);
+        assertThat(ten.getCumulative()).isEqualTo(1);
+    }
+
+    @Test
     void aGrowthBucketKeepsTheLastChangeOfEachMinuteWithTheCountAfterIt() {
         project(
                 events.published(T0),

@@ -16,6 +16,7 @@ import org.endorsements.http.Problem;
 public final class LetterImport {
 
     private static final String ALREADY_EXISTS = org.endorsements.events.ProblemTypes.of("already-exists");
+    private static final String STATEMENT_CLOSED = org.endorsements.events.ProblemTypes.of("statement-closed");
 
     /** What the run did, for the report. */
     public record Outcome(
@@ -54,6 +55,7 @@ public final class LetterImport {
                         ? "published, content hash "
                                 + published.json().path("contentHash").asText()
                         : "already published");
+        setTargets(statement);
         int registered = 0;
         int recorded = 0;
         int already = 0;
@@ -87,6 +89,33 @@ public final class LetterImport {
             out.println();
         }
         return new Outcome(newStatement, registered, recorded, already);
+    }
+
+    /**
+     * The letter's goal and closing time, through the admin's own {@code PUT …/targets}: the statement records
+     * {@code StatementTargetsSet} only when they differ from the ones in force, so a second run records nothing. A
+     * letter that names no targets leaves the statement's as they are; a closed statement keeps its own.
+     */
+    private void setTargets(StructuredLetter.Statement statement) throws IOException, ImportFailedException {
+        StructuredLetter.Targets targets = statement.targets();
+        if (!targets.any()) {
+            return;
+        }
+        ApiReply reply = platform.setTargets(statement.statementId(), targets.signatureGoal(), targets.closesAt());
+        String described = (targets.signatureGoal() == null
+                        ? "no signature goal"
+                        : "a goal of " + targets.signatureGoal() + " signatures")
+                + ", "
+                + (targets.closesAt() == null ? "no closing time" : "closing at " + targets.closesAt());
+        if (reply.status() == 200) {
+            out.printf("Targets: %s%n", described);
+        } else if (STATEMENT_CLOSED.equals(problemType(reply))) {
+            out.printf(
+                    "Targets: the statement is closed, its targets stay as they were (the letter asks for %s)%n",
+                    described);
+        } else {
+            throw new ImportFailedException("setting the statement's targets failed", reply);
+        }
     }
 
     private static String problemType(ApiReply reply) {

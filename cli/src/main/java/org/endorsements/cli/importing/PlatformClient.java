@@ -59,6 +59,15 @@ public final class PlatformClient {
         return api.post("/api/statements", json);
     }
 
+    /** Replaces the statement's goal and closing time ({@code null}: none), as an admin's {@code PUT …/targets}. */
+    public ApiReply setTargets(String statementId, Integer signatureGoal, java.time.Instant closesAt)
+            throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("signatureGoal", signatureGoal);
+        json.put("closesAt", closesAt == null ? null : closesAt.toString());
+        return api.put("/api/statements/" + statementId + "/targets", json);
+    }
+
     public ApiReply registerOrganization(String organizationId, String name) throws IOException {
         return api.post("/api/organizations", Map.of("organizationId", organizationId, "name", name));
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +14,16 @@ import java.util.Map;
 /**
  * The editable form of a letter: a Markdown file with a small front matter (statementId, title, language,
  * listIntro, closingNote, signatories; and, for a letter whose text is a translation, translator and
- * originalLanguage; country, the country of every signatory) and the text, plus a CSV of the signatories
- * ({@code entry,name}) as written.
+ * originalLanguage; country, the country of every signatory; signatureGoal and closesAt, the campaign's targets)
+ * and the text, plus a CSV of the signatories ({@code entry,name}) as written.
  */
 public final class StructuredLetter {
 
     /**
      * A letter with the statement's identity. {@code translator} and {@code originalLanguage} (both or neither)
      * say that its text is a translation of an original that is not in the file; {@code country}, when given, is
-     * the ISO 3166-1 alpha-2 country of every signatory.
+     * the ISO 3166-1 alpha-2 country of every signatory. {@code targets}, when not {@link Targets#NONE}, are the goal
+     * and closing time the import sets (as {@code PUT /api/statements/{id}/targets} does).
      */
     public record Statement(
             String statementId,
@@ -29,7 +32,34 @@ public final class StructuredLetter {
             Letter letter,
             String translator,
             String originalLanguage,
-            String country) {}
+            String country,
+            Targets targets) {
+
+        /** A statement without targets: the import leaves the statement's own as they are. */
+        public Statement(
+                String statementId,
+                String title,
+                String language,
+                Letter letter,
+                String translator,
+                String originalLanguage,
+                String country) {
+            this(statementId, title, language, letter, translator, originalLanguage, country, Targets.NONE);
+        }
+    }
+
+    /**
+     * A signature goal and a closing time, either or both absent. Kept as the front matter writes them (the goal a
+     * number, the closing time an ISO-8601 instant); the platform validates them, as it does for the API.
+     */
+    public record Targets(Integer signatureGoal, Instant closesAt) {
+
+        public static final Targets NONE = new Targets(null, null);
+
+        public boolean any() {
+            return signatureGoal != null || closesAt != null;
+        }
+    }
 
     private StructuredLetter() {}
 
@@ -64,7 +94,31 @@ public final class StructuredLetter {
                 letter,
                 front.get("translator"),
                 front.get("originalLanguage"),
-                front.get("country"));
+                front.get("country"),
+                targets(front, i));
+    }
+
+    private static Targets targets(Map<String, String> front, int line) throws LetterFormatException {
+        Integer goal = null;
+        Instant closesAt = null;
+        String goalText = front.get("signatureGoal");
+        if (goalText != null && !goalText.isBlank()) {
+            try {
+                goal = Integer.valueOf(goalText.strip());
+            } catch (NumberFormatException e) {
+                throw new LetterFormatException(line, "signatureGoal '" + goalText + "' is not a whole number");
+            }
+        }
+        String closesAtText = front.get("closesAt");
+        if (closesAtText != null && !closesAtText.isBlank()) {
+            try {
+                closesAt = Instant.parse(closesAtText.strip());
+            } catch (DateTimeParseException e) {
+                throw new LetterFormatException(
+                        line, "closesAt '" + closesAtText + "' is not an instant like 2027-03-01T00:00:00Z");
+            }
+        }
+        return new Targets(goal, closesAt);
     }
 
     public static void write(Path directory, String baseName, Statement statement) throws IOException {
@@ -98,6 +152,14 @@ public final class StructuredLetter {
         }
         if (statement.country() != null) {
             md.append("country: ").append(statement.country()).append('\n');
+        }
+        if (statement.targets().signatureGoal() != null) {
+            md.append("signatureGoal: ")
+                    .append(statement.targets().signatureGoal())
+                    .append('\n');
+        }
+        if (statement.targets().closesAt() != null) {
+            md.append("closesAt: ").append(statement.targets().closesAt()).append('\n');
         }
         md.append("signatories: ")
                 .append(csvName)

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,7 +134,14 @@ class LetterParserTest {
     @Test
     void theStructuredFormReadsBackAsTheSameLetter(@TempDir Path dir) throws Exception {
         StructuredLetter.Statement statement = new StructuredLetter.Statement(
-                "seed", "A \"quoted\" title", "es", seed(), "José Rafael Medina", "es", "VE");
+                "seed",
+                "A \"quoted\" title",
+                "es",
+                seed(),
+                "José Rafael Medina",
+                "es",
+                "VE",
+                new StructuredLetter.Targets(150, Instant.parse("2027-03-01T00:00:00Z")));
         StructuredLetter.write(dir, "seed", statement);
 
         StructuredLetter.Statement read = StructuredLetter.read(dir.resolve("seed.md"));
@@ -143,6 +151,7 @@ class LetterParserTest {
         assertThat(read.translator()).isEqualTo("José Rafael Medina");
         assertThat(read.originalLanguage()).isEqualTo("es");
         assertThat(read.country()).isEqualTo("VE");
+        assertThat(read.targets()).isEqualTo(statement.targets());
         assertThat(read.letter().body()).isEqualTo(statement.letter().body());
         assertThat(read.letter().closingNote()).isEqualTo(statement.letter().closingNote());
         assertThat(read.letter().entries())
@@ -150,6 +159,39 @@ class LetterParserTest {
                 .isEqualTo(statement.letter().entries().stream()
                         .map(e -> e.number() + " " + e.name())
                         .toList());
+    }
+
+    @Test
+    void aStructuredLetterWithoutTargetsLeavesTheStatementsOwn(@TempDir Path dir) throws Exception {
+        StructuredLetter.write(
+                dir, "plain", new StructuredLetter.Statement("plain", "Plain", "en", seed(), null, null, null));
+
+        assertThat(StructuredLetter.read(dir.resolve("plain.md")).targets().any())
+                .isFalse();
+    }
+
+    @Test
+    void aSignatureGoalThatIsNotANumberIsRefusedNamingTheFrontMatter(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("s.csv"), "entry,name\n1,A\n");
+        Files.writeString(
+                dir.resolve("s.md"),
+                "---\nstatementId: s\ntitle: S\nsignatureGoal: many\nsignatories: s.csv\n---\n\nText.\n");
+
+        assertThatThrownBy(() -> StructuredLetter.read(dir.resolve("s.md")))
+                .hasMessageContaining("signatureGoal 'many' is not a whole number");
+    }
+
+    /**
+     * The seed has a goal to show its progress against, and no closing time: a seed that closed itself would
+     * refuse every later endorsement of the demo and of a newcomer trying the API.
+     */
+    @Test
+    void theCommittedSeedHasAGoalAndNoClosingTime() throws Exception {
+        StructuredLetter.Targets targets = StructuredLetter.read(Paths.get("..", "seeds", "ve-icc-cooperation-2021.md"))
+                .targets();
+
+        assertThat(targets.signatureGoal()).isEqualTo(150);
+        assertThat(targets.closesAt()).isNull();
     }
 
     @Test

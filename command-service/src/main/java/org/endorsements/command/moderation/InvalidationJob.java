@@ -24,7 +24,12 @@ public record InvalidationJob(
 
     public enum Status {
         RUNNING,
-        DONE
+        DONE,
+        /**
+         * Not finished, and its instance has not reported progress within the lease: it stopped. What it did is in
+         * the results (each written with its invalidation); starting the same list again finishes it.
+         */
+        INTERRUPTED
     }
 
     /** {@code outcome}: {@code invalidated}, or the problem code of an endorsement that changed since the plan. */

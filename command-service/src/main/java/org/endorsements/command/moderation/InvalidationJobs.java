@@ -1,11 +1,8 @@
 package org.endorsements.command.moderation;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -22,22 +19,28 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Plans bulk invalidations and runs them, one endorsement after another, on one thread per instance. A job's
- * progress lives in this instance's memory; what it did is in the event store, one event per endorsement, so a
- * job lost to a restart is completed by starting it again (an invalidated endorsement stays as it is).
+ * Plans bulk invalidations and runs them, one endorsement after another, on one thread per instance. A job and its
+ * progress are kept in the command side's database ({@link InvalidationJobStore}), so any instance answers for a
+ * job and a restart loses none: each endorsement's result is written in the transaction of its invalidation, so
+ * the progress says exactly what the event store holds. A job whose instance stopped is reported as interrupted
+ * once its lease has passed; starting the same list again finishes it (an invalidated endorsement stays as it is).
  */
 @Component
 public class InvalidationJobs {
 
     private static final String RESULT_INVALIDATED = "invalidated";
+    private static final String RESULT_FAILED = "failed";
 
     private final StatementRegistry registry;
     private final CommandGateway commands;
     private final Clock clock;
     private final ModerationProperties properties;
-    private final Map<String, InvalidationJob> jobs = new LinkedHashMap<>();
+    private final InvalidationJobStore store;
+    private final TransactionTemplate transactions;
     /** Runs as the admin who started the job: its commands record that caller. */
     private final ExecutorService runner =
             new DelegatingSecurityContextExecutorService(Executors.newSingleThreadExecutor(runnable -> {
@@ -47,11 +50,18 @@ public class InvalidationJobs {
             }));
 
     InvalidationJobs(
-            StatementRegistry registry, CommandGateway commands, Clock clock, ModerationProperties properties) {
+            StatementRegistry registry,
+            CommandGateway commands,
+            Clock clock,
+            ModerationProperties properties,
+            InvalidationJobStore store,
+            PlatformTransactionManager transactionManager) {
         this.registry = registry;
         this.commands = commands;
         this.clock = clock;
         this.properties = properties;
+        this.store = store;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** The dry run: what the request would change now; records nothing. */
@@ -85,70 +95,43 @@ public class InvalidationJobs {
                 clock.instant(),
                 null,
                 null);
-        put(job);
+        store.create(job);
         runner.execute(() -> run(job));
         return job;
     }
 
+    /** The job as any instance last recorded it. */
     public Optional<InvalidationJob> find(StatementId statementId, String jobId) {
-        synchronized (jobs) {
-            return Optional.ofNullable(jobs.get(jobId))
-                    .filter(j -> j.statementId().equals(statementId));
-        }
+        return store.find(statementId, jobId, clock.instant().minus(properties.jobLease()));
     }
 
-    private void run(InvalidationJob started) {
-        List<InvalidationJob.Result> results = new ArrayList<>();
-        InvalidationJob job = started;
-        for (OrganizationId organization : started.plan().toInvalidate()) {
+    private void run(InvalidationJob job) {
+        for (OrganizationId organization : job.plan().toInvalidate()) {
+            InvalidateEndorsementCommand command = new InvalidateEndorsementCommand(
+                    new EndorsementId(job.statementId(), organization),
+                    job.category(),
+                    job.reason(),
+                    job.jobId(),
+                    clock.instant());
             String outcome;
             try {
-                commands.sendAndWait(new InvalidateEndorsementCommand(
-                        new EndorsementId(started.statementId(), organization),
-                        started.category(),
-                        started.reason(),
-                        started.jobId(),
-                        clock.instant()));
-                outcome = RESULT_INVALIDATED;
+                // The invalidation and its result commit together: a crash leaves both or neither.
+                transactions.executeWithoutResult(tx -> {
+                    commands.sendAndWait(command);
+                    store.recordResult(
+                            job.jobId(),
+                            new InvalidationJob.Result(organization.value(), RESULT_INVALIDATED),
+                            clock.instant());
+                });
+                continue;
             } catch (DomainRuleViolation e) {
                 outcome = e.code();
             } catch (RuntimeException e) {
-                outcome = "failed";
+                outcome = RESULT_FAILED;
             }
-            results.add(new InvalidationJob.Result(organization.value(), outcome));
-            job = progressed(job, results, InvalidationJob.Status.RUNNING, null);
+            store.recordResult(job.jobId(), new InvalidationJob.Result(organization.value(), outcome), clock.instant());
         }
-        progressed(job, results, InvalidationJob.Status.DONE, registry.countedEndorsements(started.statementId()));
-    }
-
-    private InvalidationJob progressed(
-            InvalidationJob job, List<InvalidationJob.Result> results, InvalidationJob.Status status, Long counted) {
-        InvalidationJob next = new InvalidationJob(
-                job.jobId(),
-                job.statementId(),
-                job.category(),
-                job.reason(),
-                status,
-                job.plan(),
-                results.size(),
-                List.copyOf(results),
-                job.startedAt(),
-                status == InvalidationJob.Status.DONE ? clock.instant() : null,
-                counted);
-        put(next);
-        return next;
-    }
-
-    private void put(InvalidationJob job) {
-        synchronized (jobs) {
-            jobs.put(job.jobId(), job);
-            var oldest = jobs.values().iterator();
-            while (jobs.size() > properties.keptJobs() && oldest.hasNext()) {
-                if (oldest.next().status() == InvalidationJob.Status.DONE) {
-                    oldest.remove();
-                }
-            }
-        }
+        store.finish(job.jobId(), registry.countedEndorsements(job.statementId()), clock.instant());
     }
 
     private InvalidationPlan plan(StatementId statementId, Collection<OrganizationId> organizations) {

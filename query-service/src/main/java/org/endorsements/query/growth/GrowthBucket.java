@@ -7,7 +7,9 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 
 /**
- * Endorsements added and withdrawn in one hour of one statement; {@code _id} = {@code statementId:hour}.
+ * Endorsements added and withdrawn in one hour of one statement, and those moderation invalidated and reinstated,
+ * each counted apart: a moderation clean-up is not signers leaving; {@code _id} = {@code statementId:hour}.
+ * {@code net} is added − withdrawn − invalidated + reinstated.
  * {@code cumulative} is the statement's current count after the last event of the hour. {@code changes} holds, for
  * each minute of the hour with a change, the instant of its last change and the count after it: a chart draws the
  * count as steps where it changed (to the minute) instead of a line across the hour, with 60 points per hour at
@@ -27,6 +29,8 @@ public class GrowthBucket {
     private Instant hour;
     private long added;
     private long withdrawn;
+    private long invalidated;
+    private long reinstated;
     private long net;
     private long cumulative;
     private List<Change> changes = new ArrayList<>();
@@ -55,6 +59,20 @@ public class GrowthBucket {
     public void withdrawn(Instant at, long cumulativeAfter, long offset) {
         withdrawn++;
         net--;
+        changed(at, cumulativeAfter, offset);
+    }
+
+    /** An admin invalidated an endorsement: it leaves the count, but no signer withdrew. */
+    public void invalidated(Instant at, long cumulativeAfter, long offset) {
+        invalidated++;
+        net--;
+        changed(at, cumulativeAfter, offset);
+    }
+
+    /** An admin reinstated an invalidated endorsement: it counts again, but nobody signed. */
+    public void reinstated(Instant at, long cumulativeAfter, long offset) {
+        reinstated++;
+        net++;
         changed(at, cumulativeAfter, offset);
     }
 
@@ -94,6 +112,15 @@ public class GrowthBucket {
 
     public long getWithdrawn() {
         return withdrawn;
+    }
+
+    /** Invalidated by moderation this hour; 0 in a bucket projected before they were kept apart from withdrawals. */
+    public long getInvalidated() {
+        return invalidated;
+    }
+
+    public long getReinstated() {
+        return reinstated;
     }
 
     public long getNet() {

@@ -18,7 +18,12 @@ public final class GrowthSeries {
         DAY
     }
 
-    public record Point(Instant start, long added, long withdrawn, long net, long cumulative) {}
+    /**
+     * One interval with activity: signatures added and withdrawn by their signers, and endorsements invalidated and
+     * reinstated by moderation, apart; {@code net} is the sum of all four with their signs.
+     */
+    public record Point(
+            Instant start, long added, long withdrawn, long invalidated, long reinstated, long net, long cumulative) {}
 
     /** The count became {@code cumulative} at {@code at}. */
     public record Step(Instant at, long cumulative) {}
@@ -38,10 +43,19 @@ public final class GrowthSeries {
                                 start,
                                 last.added() + b.getAdded(),
                                 last.withdrawn() + b.getWithdrawn(),
+                                last.invalidated() + b.getInvalidated(),
+                                last.reinstated() + b.getReinstated(),
                                 last.net() + b.getNet(),
                                 b.getCumulative()));
             } else {
-                points.add(new Point(start, b.getAdded(), b.getWithdrawn(), b.getNet(), b.getCumulative()));
+                points.add(new Point(
+                        start,
+                        b.getAdded(),
+                        b.getWithdrawn(),
+                        b.getInvalidated(),
+                        b.getReinstated(),
+                        b.getNet(),
+                        b.getCumulative()));
             }
         }
         return points;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -89,23 +90,27 @@ class MessageCataloguesTest {
     }
 
     @Test
-    void everyKeyThePageAndItsScriptNameIsInTheCatalogue() throws IOException {
+    void everyKeyThePagesAndTheirScriptsNameIsInTheCatalogue() throws IOException {
         Set<String> keys = catalogue("en").keySet();
-        Matcher html = HTML_KEY.matcher(resource("index.html"));
         int named = 0;
-        while (html.find()) {
-            assertThat(keys).as("index.html").contains(html.group(1));
-            named++;
-        }
-        Matcher script = SCRIPT_KEY.matcher(resource("app.js"));
-        while (script.find()) {
-            String key = script.group(1);
-            if (script.group(2).equals("+")) { // a key completed at run time: some key must start so
-                assertThat(keys).as("app.js").anySatisfy(k -> assertThat(k).startsWith(key));
-            } else {
-                assertThat(keys).as("app.js").contains(key);
+        for (String page : List.of("index.html", "embed.html")) {
+            Matcher html = HTML_KEY.matcher(resource(page));
+            while (html.find()) {
+                assertThat(keys).as(page).contains(html.group(1));
+                named++;
             }
-            named++;
+        }
+        for (String script : List.of("app.js", "embed.js", "progress.js")) {
+            Matcher key = SCRIPT_KEY.matcher(resource(script));
+            while (key.find()) {
+                String name = key.group(1);
+                if (key.group(2).equals("+")) { // a key completed at run time: some key must start so
+                    assertThat(keys).as(script).anySatisfy(k -> assertThat(k).startsWith(name));
+                } else {
+                    assertThat(keys).as(script).contains(name);
+                }
+                named++;
+            }
         }
         assertThat(named).isGreaterThan(50);
     }

@@ -78,4 +78,45 @@ class GrowthSeriesTest {
         assertThat(GrowthSeries.before(List.of(later))).isEqualTo(40);
         assertThat(GrowthSeries.before(List.of())).isZero();
     }
+
+    /** A moderation clean-up: two forged signatures invalidated, one of them reinstated, after three signatures. */
+    private static GrowthBucket threeSignaturesTwoInvalidatedOneReinstated() {
+        GrowthBucket hour = GrowthBucket.empty("s", IMPORT);
+        hour.added(IMPORT, 1, 1);
+        hour.added(IMPORT.plusSeconds(1), 2, 2);
+        hour.added(IMPORT.plusSeconds(2), 3, 3);
+        hour.invalidated(IMPORT.plusSeconds(120), 2, 4);
+        hour.invalidated(IMPORT.plusSeconds(121), 1, 5);
+        hour.reinstated(IMPORT.plusSeconds(600), 2, 6);
+        return hour;
+    }
+
+    @Test
+    void anInvalidationIsCountedApartFromTheWithdrawalsOfSigners() {
+        GrowthBucket hour = threeSignaturesTwoInvalidatedOneReinstated();
+
+        assertThat(hour.getWithdrawn()).isZero();
+        assertThat(hour.getInvalidated()).isEqualTo(2);
+        assertThat(hour.getReinstated()).isEqualTo(1);
+        assertThat(hour.getNet()).isEqualTo(2);
+        assertThat(hour.getCumulative()).isEqualTo(2);
+    }
+
+    @Test
+    void aDayAddsUpItsHoursInvalidationsAndReinstatementsEachInItsOwnSeries() {
+        GrowthBucket later = GrowthBucket.empty("s", LATER_THAT_HOUR.plusSeconds(3600));
+        later.withdrawn(LATER_THAT_HOUR.plusSeconds(3600), 1, 7);
+
+        assertThat(GrowthSeries.of(List.of(threeSignaturesTwoInvalidatedOneReinstated(), later), Interval.DAY))
+                .containsExactly(new GrowthSeries.Point(Instant.parse("2026-11-01T00:00:00Z"), 3, 1, 2, 1, 1, 1));
+    }
+
+    @Test
+    void theCountStepsDownAtAnInvalidationAndBackUpAtAReinstatement() {
+        assertThat(GrowthSeries.steps(List.of(threeSignaturesTwoInvalidatedOneReinstated()), Interval.HOUR, MAX_STEPS))
+                .containsExactly(
+                        new Step(IMPORT.plusSeconds(2), 3),
+                        new Step(IMPORT.plusSeconds(121), 1),
+                        new Step(IMPORT.plusSeconds(600), 2));
+    }
 }

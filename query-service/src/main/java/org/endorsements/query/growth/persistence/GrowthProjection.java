@@ -69,7 +69,21 @@ public class GrowthProjection implements BatchProjection {
         long appliedOffset = -1;
     }
 
-    private record Change(String statementId, Instant at, boolean added) {}
+    /** What an event did to the count: by a signer (added, withdrawn) or by moderation (invalidated, reinstated). */
+    private enum Kind {
+        ADDED(1),
+        WITHDRAWN(-1),
+        INVALIDATED(-1),
+        REINSTATED(1);
+
+        final int delta;
+
+        Kind(int delta) {
+            this.delta = delta;
+        }
+    }
+
+    private record Change(String statementId, Instant at, Kind kind) {}
 
     @Override
     public void project(List<ProjectedEvent> batch, Generation g) {
@@ -98,7 +112,7 @@ public class GrowthProjection implements BatchProjection {
             }
             Total total = totals.get(c.statementId());
             if (e.offset() > total.appliedOffset) {
-                total.count += c.added() ? 1 : -1;
+                total.count += c.kind().delta;
                 total.appliedOffset = e.offset();
                 touchedTotals.add(c.statementId());
             }
@@ -106,10 +120,11 @@ public class GrowthProjection implements BatchProjection {
             GrowthBucket bucket = buckets.computeIfAbsent(id, k -> GrowthBucket.empty(c.statementId(), c.at()));
             touched.put(id, bucket);
             if (e.offset() > bucket.getAppliedOffset()) {
-                if (c.added()) {
-                    bucket.added(c.at(), total.count, e.offset());
-                } else {
-                    bucket.withdrawn(c.at(), total.count, e.offset());
+                switch (c.kind()) {
+                    case ADDED -> bucket.added(c.at(), total.count, e.offset());
+                    case WITHDRAWN -> bucket.withdrawn(c.at(), total.count, e.offset());
+                    case INVALIDATED -> bucket.invalidated(c.at(), total.count, e.offset());
+                    case REINSTATED -> bucket.reinstated(c.at(), total.count, e.offset());
                 }
             }
         }
@@ -157,17 +172,18 @@ public class GrowthProjection implements BatchProjection {
 
     private static Change change(ProjectedEvent e) {
         if (e.event() instanceof EndorsementAdded a) {
-            return new Change(a.statementId().value(), a.endorsedAt(), true);
+            return new Change(a.statementId().value(), a.endorsedAt(), Kind.ADDED);
         }
         if (e.event() instanceof EndorsementWithdrawn w) {
-            return new Change(w.statementId().value(), w.withdrawnAt(), false);
+            return new Change(w.statementId().value(), w.withdrawnAt(), Kind.WITHDRAWN);
         }
-        // The cumulative count follows the statement's count: an invalidation takes one out as a withdrawal does.
+        // The cumulative count follows the statement's count, which an invalidation leaves; the bucket counts it
+        // apart from withdrawals, so that a moderation clean-up does not read as signers leaving.
         if (e.event() instanceof EndorsementInvalidated i) {
-            return new Change(i.statementId().value(), i.invalidatedAt(), false);
+            return new Change(i.statementId().value(), i.invalidatedAt(), Kind.INVALIDATED);
         }
         if (e.event() instanceof EndorsementReinstated r) {
-            return new Change(r.statementId().value(), r.reinstatedAt(), true);
+            return new Change(r.statementId().value(), r.reinstatedAt(), Kind.REINSTATED);
         }
         return null;
     }

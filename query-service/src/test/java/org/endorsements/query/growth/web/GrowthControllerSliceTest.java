@@ -66,9 +66,10 @@ class GrowthControllerSliceTest {
                 .bodyJson()
                 .isLenientlyEqualTo("""
                 {"statementId": "clean-air", "interval": "hour",
-                 "points": [{"start": "2026-03-01T10:00:00Z", "added": 2, "withdrawn": 0, "net": 2, "cumulative": 2},
-                            {"start": "2026-03-01T11:00:00Z", "added": 0, "withdrawn": 1, "net": -1,
-                             "cumulative": 1}]}""")
+                 "points": [{"start": "2026-03-01T10:00:00Z", "added": 2, "withdrawn": 0, "invalidated": 0,
+                             "reinstated": 0, "net": 2, "cumulative": 2},
+                            {"start": "2026-03-01T11:00:00Z", "added": 0, "withdrawn": 1, "invalidated": 0,
+                             "reinstated": 0, "net": -1, "cumulative": 1}]}""")
                 .doesNotHavePath("$.from")
                 .doesNotHavePath("$.to");
         verify(growth).hourly("clean-air", Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"));
