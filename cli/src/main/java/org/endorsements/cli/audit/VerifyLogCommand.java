@@ -31,6 +31,24 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify-log", description = "Verifies a statement's log, checkpoint and public signatory list.")
 public final class VerifyLogCommand implements Callable<Integer> {
 
+    /**
+     * The endorsement events that are leaves of the log, by name (the type without its prefix and version): a
+     * name, not a substring, so that {@code InvalidatedEndorsementWithdrawn}, which is no leaf, is not read as a
+     * withdrawal.
+     */
+    private static final java.util.Set<String> LEAF_EVENTS = java.util.Set.of(
+            "EndorsementAdded",
+            "EndorsementWithdrawn",
+            "EndorsementReconfirmed",
+            "EndorsementInvalidated",
+            "EndorsementReinstated");
+
+    /** {@code org.endorsements.EndorsementAdded.v1} → {@code EndorsementAdded}. */
+    static String eventName(String type) {
+        String[] parts = type.split("\\.");
+        return parts.length >= 2 && parts[parts.length - 1].matches("v[0-9]+") ? parts[parts.length - 2] : type;
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1000;
 
@@ -262,17 +280,14 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     .json();
             for (JsonNode entry : history.path("items")) {
                 String type = entry.path("type").asText();
-                boolean addition = type.contains("EndorsementAdded");
-                if (type.contains("EndorsementVisibilityChanged")) {
+                String name = eventName(type);
+                boolean addition = name.equals("EndorsementAdded");
+                if (name.equals("EndorsementVisibilityChanged")) {
                     // The organization changed its visibility after it signed: its signed choice no longer holds.
                     signedCounted.remove(entry.path("organizationId").asText());
                     continue;
                 }
-                if (!addition
-                        && !type.contains("EndorsementWithdrawn")
-                        && !type.contains("EndorsementReconfirmed")
-                        && !type.contains("EndorsementInvalidated")
-                        && !type.contains("EndorsementReinstated")) {
+                if (!LEAF_EVENTS.contains(name)) {
                     continue;
                 }
                 events++;

@@ -133,6 +133,7 @@ public class CheckpointWitnesses {
         private final Counter cosigned;
         private final Counter unreachable;
         private final Counter refused;
+        private final Counter behind;
         private volatile boolean up = true;
         private volatile Instant lastCosignedAt;
         private volatile Instant lastFailureAt;
@@ -144,6 +145,7 @@ public class CheckpointWitnesses {
             this.cosigned = counter(meters, "cosigned");
             this.unreachable = counter(meters, "unreachable");
             this.refused = counter(meters, "refused");
+            this.behind = counter(meters, "behind");
             Gauge.builder("endorsements.log.witness.up", () -> up ? 1 : 0)
                     .tag("witness", key.name())
                     .description("1 when the witness's last answer was a cosignature")
@@ -184,6 +186,15 @@ public class CheckpointWitnesses {
                             && conflict.witnessSize() != old) {
                         knownSizes.put(statementId, conflict.witnessSize());
                         continue;
+                    }
+                    if (result instanceof WitnessClient.Conflict conflict && conflict.witnessSize() > size) {
+                        // The witness cosigned a larger tree of this log: another instance signing with the same
+                        // key got there first. That is no refusal; this instance's next checkpoint past that size
+                        // proves its consistency with it (a split view is refused then), and until then the
+                        // checkpoint waits, counted as pending.
+                        knownSizes.put(statementId, conflict.witnessSize());
+                        behind.increment();
+                        return List.of();
                     }
                     String why = result instanceof WitnessClient.Conflict conflict
                             ? "it already cosigned a larger tree (" + conflict.witnessSize() + " leaves)"

@@ -12,6 +12,7 @@ import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.InvalidatedEndorsementWithdrawn;
 import org.endorsements.events.SigningKeyRegistered;
 import org.endorsements.events.SigningKeyRevoked;
 import org.endorsements.query.audit.AuditEntry;
@@ -44,8 +45,13 @@ class ReceiptController {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
     /** An endorsement's events that are no leaves of the log. */
-    private static final java.util.Set<String> NOT_LEAVES =
-            java.util.Set.of(EventMessageFormat.typeOf(EndorsementVisibilityChanged.class));
+    /**
+     * An endorsement's events that are no leaves of the log ({@code LogProjector} does not log them): picking one as
+     * the latest would leave the receipt waiting for a checkpoint that never holds it.
+     */
+    private static final java.util.Set<String> NOT_LEAVES = java.util.Set.of(
+            EventMessageFormat.typeOf(EndorsementVisibilityChanged.class),
+            EventMessageFormat.typeOf(InvalidatedEndorsementWithdrawn.class));
 
     private final AuditTrail audit;
     private final MongoLogStore logs;

@@ -26,6 +26,7 @@ import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.InvalidatedEndorsementWithdrawn;
 import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SigningKeyRegistered;
@@ -249,6 +250,35 @@ class ReceiptControllerSliceTest {
                         : Hashes.leaf(index == 0 ? first : index == 1 ? second : third));
         when(logs.leaves("clean-air", 2, 3)).thenReturn(List.of(third));
         when(logs.checkpoint("clean-air")).thenReturn(Optional.of(new Document("size", 3L).append("note", "note")));
+    }
+
+    @Test
+    void anInvalidatedEndorsementItsOrganizationWithdrewStillHasAReceiptOfItsLatestLeaf() {
+        anEndorsementInvalidatedAndReinstated(false);
+        String aggregate = EndorsementId.of("clean-air", ORGANIZATION).value();
+        List<AuditEntry> invalidatedHistory = audit.allOfAggregate(aggregate);
+        AuditEntry withdrawn = stored(
+                "event-4",
+                3,
+                new InvalidatedEndorsementWithdrawn(
+                        StatementId.of("clean-air"),
+                        OrganizationId.of(ORGANIZATION),
+                        null,
+                        AT,
+                        "credential:c1",
+                        "r2",
+                        null,
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL));
+        List<AuditEntry> events = new java.util.ArrayList<>(invalidatedHistory);
+        events.add(withdrawn);
+        when(audit.latestOfAggregate(aggregate)).thenReturn(Optional.of(withdrawn));
+        when(audit.allOfAggregate(aggregate)).thenReturn(events);
+
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"eventType": "org.endorsements.EndorsementInvalidated.v1", "leafIndex": 1, "treeSize": 3}""");
     }
 
     @Test
