@@ -816,7 +816,7 @@ class FreshPlatformIT {
         env.remove("ADMIN_KEY");
         env.put("ORG_KEY", apiKey);
         runRecipe("openssl-curl-sign", work, env);
-        assertThat(Files.readString(work.resolve("endorse.msg"))).startsWith("urn:endorsements:signed-action:v1\n");
+        assertThat(Files.readString(work.resolve("endorse.msg"))).startsWith("urn:endorsements:signed-action:v2\n");
 
         ApiClient publicly = launcher.query();
         String base = "/api/statements/" + SEED;
