@@ -137,6 +137,7 @@
     $('link-csv').href = base + '/endorsements.csv';
     $('link-json').href = base + '/endorsements.json';
     showProvenance(statement);
+    showVersions(statement);
     const body = $('statement-body');
     body.replaceChildren(...statement.body.split(/\n\s*\n/).map((p) => el('p', p)));
     connectLive(id);
@@ -165,6 +166,82 @@
     $('statement-body').setAttribute('lang', statement.language);
   }
 
+
+  // ---- versions and translations ----------------------------------------------------------------------------
+  // Every version with its hash, whether it is in force and its current signatories, and the texts of each: the
+  // text of record and the texts linked to it (translations, an original). A text whose body the API gives (the
+  // text of record in force, every linked text) can be opened; an earlier version's text of record is not in the
+  // statement's answer, so it is listed without a reader.
+  function languageName(tag) {
+    try {
+      const name = new Intl.DisplayNames([i18n.language], { type: 'language' }).of(tag);
+      return name && name !== tag ? name + ' (' + tag + ')' : tag;
+    } catch (e) {
+      return tag; // an unknown tag: the tag itself says it
+    }
+  }
+
+  function showVersions(statement) {
+    const list = $('versions');
+    list.replaceChildren();
+    $('version-text').hidden = true;
+    (statement.versions || []).forEach((v) => {
+      const item = el('li', null, { class: 'version' });
+      const heading = el('p', null, { class: 'version-heading' });
+      heading.append(el('strong', t('versions.version', { version: v.version })));
+      heading.append(' · ' + (v.inForce ? t('versions.inForce') : t('versions.notInForce')));
+      heading.append(' · ' + t('versions.signatories', { count: v.signatories }));
+      heading.append(' · ' + t('statement.hash') + ' ');
+      heading.append(el('code', v.contentHash));
+      item.append(heading);
+      const texts = el('ul', null, { class: 'texts' });
+      const ofRecord = {
+        title: v.title, language: v.language, contentHash: v.contentHash,
+        body: v.inForce ? statement.body : null,
+        translator: v.version === 1 ? statement.translator : null,
+        kind: t('versions.textOfRecord'),
+      };
+      texts.append(textItem(ofRecord));
+      (statement.texts || []).filter((x) => x.versionContentHash === v.contentHash).forEach((x) => {
+        texts.append(textItem({
+          title: x.title, language: x.language, contentHash: x.contentHash, body: x.body,
+          translator: x.translator, kind: x.original ? t('versions.original') : t('versions.translation'),
+        }));
+      });
+      item.append(texts);
+      list.append(item);
+    });
+  }
+
+  function textItem(text) {
+    const item = el('li', null, { class: 'text', 'data-content-hash': text.contentHash });
+    item.append(el('span', text.kind + ' · ' + languageName(text.language)));
+    if (text.translator) {
+      item.append(' · ');
+      item.append(el('span', t('versions.translatedBy', { translator: text.translator }), { class: 'translator' }));
+    }
+    if (text.body) {
+      item.append(' ');
+      const open = el('button', t('versions.read'), { type: 'button', 'aria-controls': 'version-text' });
+      open.setAttribute('aria-label', t('versions.readLabel', { title: text.title, language: languageName(text.language) }));
+      open.addEventListener('click', () => openText(text));
+      item.append(open);
+    }
+    return item;
+  }
+
+  // The text is marked with its own language, so a screen reader reads it in that language whatever the page's.
+  function openText(text) {
+    $('version-text-title').textContent = text.title;
+    $('version-text-title').setAttribute('lang', text.language);
+    $('version-text-meta').textContent = text.kind + ' · ' + languageName(text.language)
+      + (text.translator ? ' · ' + t('versions.translatedBy', { translator: text.translator }) : '');
+    const body = $('version-text-body');
+    body.setAttribute('lang', text.language);
+    body.replaceChildren(...text.body.split(/\n\s*\n/).map((p) => el('p', p)));
+    $('version-text').hidden = false;
+    $('version-text').focus();
+  }
 
   function updateCounts(c) {
     $('live-count').textContent = number(c.endorsementCount);
@@ -366,6 +443,7 @@
     $('interval-hour').addEventListener('click', () => setInterval_('hour'));
     $('interval-day').addEventListener('click', () => setInterval_('day'));
     $('zoom-reset').addEventListener('click', () => { if (state.growth) drawCharts(state.growth); });
+    $('version-text-close').addEventListener('click', () => { $('version-text').hidden = true; });
     $('page-prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); loadSignatories(); });
     $('page-next').addEventListener('click', () => { state.page += 1; loadSignatories(); });
     let searchTimer = null;

@@ -61,6 +61,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the endorsement reads {@code organization-key} in every view and its receipt verifies offline; {@code sign --send}
  * withdraws it;</li>
  * <li>the dashboard speaks Spanish to a Spanish browser, remembers a switch to English, and passes axe-core in both;
+ *     its versions section lists the seed's text with its translator and opens it marked as English;
  * the seed's import is a step of the growth chart within the minutes it took;</li>
  * <li>the README's writes and a read-back from the query service, a re-import that changes nothing, Ctrl-C that leaves
  * no process behind, and a second {@code up} that still has the data (last: it restarts the platform).</li>
@@ -495,9 +496,18 @@ class FreshPlatformIT {
                             "return new Intl.DateTimeFormat('es', {dateStyle: 'medium', timeStyle: 'short'})"
                                     + ".format(new Date(arguments[0]))",
                             published.getAttribute("datetime")));
+            assertThat(browser.findElement(By.id("versions-title")).getText()).isEqualTo("Versiones y traducciones");
+            WebElement seedText = browser.findElement(By.cssSelector("#versions li.text"));
+            assertThat(seedText.getText()).contains("Texto de referencia", "(en)", "traducido por José Rafael Medina");
+            seedText.findElement(By.tagName("button")).click();
+            wait.until(d -> d.findElement(By.id("version-text")).isDisplayed());
+            assertThat(browser.findElement(By.id("version-text-body")).getAttribute("lang"))
+                    .isEqualTo("en");
+            assertThat(browser.findElement(By.id("version-text-body")).getText())
+                    .isEqualTo(browser.findElement(By.id("statement-body")).getText());
             openTheGrowthTable(browser, wait);
             assertThat(Browser.seriousAccessibilityViolations(browser))
-                    .as("Spanish")
+                    .as("Spanish, with the seed's text opened from its version")
                     .isEmpty();
             Browser.screenshot(browser, "dashboard-es");
 
