@@ -138,6 +138,11 @@ public class Organization {
             throw DomainRuleViolation.conflict("organization-suspended", "a suspended organization gets no new key");
         }
         String publicKey = command.publicKey();
+        // A small-order key verifies signatures nobody made with a private key (the JDK accepts both), and a
+        // non-canonical encoding names a key under a second spelling: neither is a key of the organization's.
+        Ed25519.weakness(publicKey).ifPresent(why -> {
+            throw DomainRuleViolation.invalid("weak-public-key", "publicKey is " + why);
+        });
         if (!Ed25519.isPublicKey(publicKey)) {
             throw DomainRuleViolation.invalid(
                     "invalid-public-key", "publicKey must be the base64 of a 32-byte Ed25519 public key");
@@ -158,6 +163,16 @@ public class Organization {
             // A recovery is for an organization that lost its keys. Next to a live key it would let the admin sign
             // for the organization at will; the organization's own keys are revoked first (by it, or by the admin
             // on its word, in the public history), and only then does a recovery add one.
+            // A recovery replaces lost keys. For an organization that never had one it would be the first key, and
+            // every later key would chain from it at admin-issued-credential: the organization could never sign at
+            // organization-key. Its first key is its own, registered by it after a pin.
+            if (signingKeys.isEmpty()) {
+                throw DomainRuleViolation.conflict(
+                        "no-key-to-recover",
+                        "the organization never registered a signing key, so there is none to recover: pin the"
+                                + " fingerprint it published (PUT /api/organizations/{id}/signing-key-pin) and let it"
+                                + " register its first key itself");
+            }
             if (signingKeys.values().stream().anyMatch(SigningKey::active)) {
                 throw DomainRuleViolation.conflict(
                         "organization-has-current-key",

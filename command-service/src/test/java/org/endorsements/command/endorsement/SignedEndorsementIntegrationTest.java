@@ -200,12 +200,37 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
             String organizationId,
             Instant at)
             throws Exception {
+        return signedBody(keys, "k1", action, statementId, contentHash, organizationId, at);
+    }
+
+    /**
+     * A signed request's body: an endorsement signs the version 2 message (asking to be public), a withdrawal the
+     * version 1 message, which is its current one.
+     */
+    private static String signedBody(
+            KeyPair keys,
+            String keyId,
+            SignedMessages.Action action,
+            String statementId,
+            String contentHash,
+            String organizationId,
+            Instant at)
+            throws Exception {
         String nonce = nonce();
-        byte[] message = SignedMessages.action(
-                action, StatementId.of(statementId), contentHash, OrganizationId.of(organizationId), at, nonce);
-        return "{\"signature\":{\"keyId\":\"k1\",\"contentHash\":\"" + contentHash + "\",\"signedAt\":\""
-                + SignedMessages.formatTime(at) + "\",\"nonce\":\"" + nonce + "\",\"value\":\"" + sign(keys, message)
-                + "\"}}";
+        boolean endorse = action == SignedMessages.Action.ENDORSE;
+        byte[] message = endorse
+                ? SignedMessages.endorsement(
+                        StatementId.of(statementId),
+                        contentHash,
+                        OrganizationId.of(organizationId),
+                        EndorsementVisibility.PUBLIC,
+                        at,
+                        nonce)
+                : SignedMessages.action(
+                        action, StatementId.of(statementId), contentHash, OrganizationId.of(organizationId), at, nonce);
+        return "{\"signature\":{\"keyId\":\"" + keyId + "\",\"contentHash\":\"" + contentHash
+                + "\",\"signedAt\":\"" + SignedMessages.formatTime(at) + "\",\"nonce\":\"" + nonce + "\",\"value\":\""
+                + sign(keys, message) + (endorse ? "\",\"visibility\":\"public" : "") + "\"}}";
     }
 
     /** The body of a version 2 signed endorsement: the signature names the visibility the message names. */
@@ -466,11 +491,19 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
     void aKeyAnAdminRegisteredSignsAsAdminIssuedCredentialAndItsRegistrationSaysWhoAndWhy() throws Exception {
         Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Recovered organization");
         String organizationId = org.text("organizationId");
+        registerFirstKey(organizationId, org.text("apiKey"));
+        assertThat(api.send(
+                                "DELETE",
+                                "/api/organizations/" + organizationId + "/signing-keys/k1",
+                                org.text("apiKey"),
+                                "{\"reason\":\"laptop seized\"}")
+                        .status())
+                .isEqualTo(200);
         String statementId = api.publishStatement();
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Api.Response recovered = api.send(
                 "PUT",
-                "/api/organizations/" + organizationId + "/signing-keys/k1",
+                "/api/organizations/" + organizationId + "/signing-keys/k2",
                 ADMIN_KEY,
                 "{\"publicKey\":\"" + Ed25519.encode(keys.getPublic())
                         + "\",\"recoveryReason\":\"lost its laptop, confirmed by phone\"}");
@@ -482,16 +515,46 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
                 path,
                 org.text("apiKey"),
                 signedBody(
-                        keys, SignedMessages.Action.ENDORSE, statementId, hashOf(statementId), organizationId, now()));
+                        keys,
+                        "k2",
+                        SignedMessages.Action.ENDORSE,
+                        statementId,
+                        hashOf(statementId),
+                        organizationId,
+                        now()));
 
         assertThat(endorsed.status()).as(endorsed.body().toString()).isEqualTo(201);
-        JsonNode key = awaitEvent(organizationId, "SigningKeyRegistered");
+        JsonNode key = awaitEvent(
+                organizationId,
+                "SigningKeyRegistered",
+                event -> event.path("keyId").asText().equals("k2"));
         assertThat(key.path("registeredBy").asText()).isEqualTo("admin");
         assertThat(key.path("recoveryReason").asText()).isEqualTo("lost its laptop, confirmed by phone");
         assertThat(key.path("assurance").asText()).isEqualTo("admin-issued-credential");
         JsonNode event = awaitEvent(statementId + ":" + organizationId, "EndorsementAdded");
         assertThat(event.path("assurance").asText()).isEqualTo("admin-issued-credential");
-        assertThat(event.path("signature").path("keyId").asText()).isEqualTo("k1");
+        assertThat(event.path("signature").path("keyId").asText()).isEqualTo("k2");
+    }
+
+    @Test
+    void anAdminRecoveryForAnOrganizationThatNeverHadAKeyIsA409AndRecordsNothing() throws Exception {
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Keyless organization");
+        String organizationId = org.text("organizationId");
+        long before = eventsOf(organizationId);
+
+        Api.Response refused = api.send(
+                "PUT",
+                "/api/organizations/" + organizationId + "/signing-keys/k1",
+                ADMIN_KEY,
+                "{\"publicKey\":\""
+                        + Ed25519.encode(KeyPairGenerator.getInstance("Ed25519")
+                                .generateKeyPair()
+                                .getPublic())
+                        + "\",\"recoveryReason\":\"says it lost its keys\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).isEqualTo("urn:endorsements:problem:no-key-to-recover");
+        assertThat(eventsOf(organizationId)).isEqualTo(before);
     }
 
     @Test
@@ -512,6 +575,11 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
     }
 
     private JsonNode awaitEvent(String subject, String eventName) {
+        return awaitEvent(subject, eventName, event -> true);
+    }
+
+    /** The first event of that type on the subject that also matches {@code which}. */
+    private JsonNode awaitEvent(String subject, String eventName, java.util.function.Predicate<JsonNode> which) {
         String type = "org.endorsements." + eventName + ".v1";
         long deadline = System.nanoTime() + WAIT.toNanos();
         int seen = 0;
@@ -520,10 +588,14 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
                 ConsumerRecord<String, byte[]> record = records.get(seen);
                 if (subject.equals(header(record, EventMessageFormat.HEADER_SUBJECT))
                         && type.equals(header(record, EventMessageFormat.HEADER_TYPE))) {
+                    JsonNode event;
                     try {
-                        return JSON.readTree(record.value());
+                        event = JSON.readTree(record.value());
                     } catch (java.io.IOException e) {
                         throw new AssertionError(e);
+                    }
+                    if (which.test(event)) {
+                        return event;
                     }
                 }
             }

@@ -29,7 +29,11 @@ import org.endorsements.command.support.Api;
 import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
 import org.endorsements.events.CredentialDigest;
+import org.endorsements.events.Ed25519;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.OrganizationId;
+import org.endorsements.events.SignedMessages;
+import org.endorsements.events.SigningKeyId;
 import org.endorsements.testsupport.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,13 +133,35 @@ class EventStreamIntegrationTest extends TestStackSupport {
                 "/api/organizations/" + org.text("organizationId") + "/profile",
                 org.text("apiKey"),
                 "{\"country\":\"VE\",\"kind\":\"NGO\"}");
-        api.send("POST", "/api/organizations/" + org.text("organizationId") + "/credentials", ADMIN_KEY, null);
+        Api.Response rotated =
+                api.send("POST", "/api/organizations/" + org.text("organizationId") + "/credentials", ADMIN_KEY, null);
+        // A first key the organization certifies itself (an admin recovery needs a key to recover), registered with
+        // the key the admin rotated to.
         String keyPath = "/api/organizations/" + org.text("organizationId") + "/signing-keys/k1";
-        api.send(
-                "PUT",
-                keyPath,
-                ADMIN_KEY,
-                "{\"publicKey\":\"entna3MnNArbYwywZx5S34NyBdBFhoe3UxlsfgtWf1k=\",\"recoveryReason\":\"lost\"}");
+        java.security.KeyPair keys =
+                java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String publicKey = Ed25519.encode(keys.getPublic());
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(keys.getPrivate());
+        signer.update(SignedMessages.keyCertification(
+                OrganizationId.of(org.text("organizationId")),
+                SigningKeyId.of("k1"),
+                publicKey,
+                SigningKeyId.of("k1"),
+                at,
+                nonce));
+        assertThat(api.send(
+                                "PUT",
+                                keyPath,
+                                rotated.text("apiKey"),
+                                "{\"publicKey\":\"" + publicKey + "\",\"certification\":{\"signerKeyId\":\"k1\","
+                                        + "\"signedAt\":\"" + SignedMessages.formatTime(at)
+                                        + "\",\"nonce\":\"" + nonce + "\",\"value\":\""
+                                        + java.util.Base64.getEncoder().encodeToString(signer.sign()) + "\"}}")
+                        .status())
+                .isEqualTo(201);
         api.send("DELETE", keyPath, ADMIN_KEY, "{\"reason\":\"replaced\"}");
         Api.Response second = api.registerOrganization("Cofavic");
         String secondPath = "/api/statements/" + statementId + "/endorsements/" + second.text("organizationId");

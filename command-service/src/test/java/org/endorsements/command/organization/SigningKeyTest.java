@@ -386,16 +386,58 @@ class SigningKeyTest {
                 .expectNoEvents();
     }
 
+    /**
+     * Every key after a recovery chains from it at admin-issued-credential: a "recovery" as an organization's first
+     * key would bar it from organization-key for good. Recovery is for lost keys only.
+     */
     @Test
-    void anAdminRecoveryIsRecordedWithItsReasonAndSignsAsAdminIssuedCredential() {
+    void anAdminRecoveryForAnOrganizationThatNeverHadAKeyIsRefused() {
         fixture.given(registered(), registrationCredential())
                 .when(
                         new RegisterSigningKeyCommand(ID, K1, pub(k1), null, "lost every key in a raid", NOW),
                         by(Caller.ADMIN))
+                .expectException(violation("no-key-to-recover"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSmallOrderPublicKeyIsRefused() {
+        fixture.given(registered(), registrationCredential())
+                .when(
+                        new RegisterSigningKeyCommand(
+                                ID, K1, "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", null, null, NOW),
+                        by(SELF))
+                .expectException(violation("weak-public-key"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNonCanonicalPublicKeyEncodingIsRefused() {
+        // y = p: the key 0 under a second spelling.
+        String nonCanonical = Base64.getEncoder()
+                .encodeToString(java.util.HexFormat.of()
+                        .parseHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"));
+
+        fixture.given(registered(), registrationCredential())
+                .when(new RegisterSigningKeyCommand(ID, K1, nonCanonical, null, null, NOW), by(SELF))
+                .expectException(violation("weak-public-key"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminRecoveryIsRecordedWithItsReasonAndSignsAsAdminIssuedCredential() throws Exception {
+        fixture.given(
+                        registered(),
+                        registrationCredential(),
+                        firstKey(certify(k1, K1, K1, k1, T0)),
+                        new SigningKeyRevoked(ID, K1, "seized", T0, "credential:cred-1"))
+                .when(
+                        new RegisterSigningKeyCommand(ID, K2, pub(k2), null, "lost every key in a raid", NOW),
+                        by(Caller.ADMIN))
                 .expectEvents(new SigningKeyRegistered(
                         ID,
-                        K1,
-                        pub(k1),
+                        K2,
+                        pub(k2),
                         NOW,
                         "admin",
                         null,
@@ -425,9 +467,13 @@ class SigningKeyTest {
     }
 
     @Test
-    void anAdminRecoveryNeedsAReason() {
-        fixture.given(registered(), registrationCredential())
-                .when(new RegisterSigningKeyCommand(ID, K1, pub(k1), null, " ", NOW), by(Caller.ADMIN))
+    void anAdminRecoveryNeedsAReason() throws Exception {
+        fixture.given(
+                        registered(),
+                        registrationCredential(),
+                        firstKey(certify(k1, K1, K1, k1, T0)),
+                        new SigningKeyRevoked(ID, K1, "seized", T0, "credential:cred-1"))
+                .when(new RegisterSigningKeyCommand(ID, K2, pub(k2), null, " ", NOW), by(Caller.ADMIN))
                 .expectException(violation("invalid-recoveryReason"))
                 .expectNoEvents();
     }

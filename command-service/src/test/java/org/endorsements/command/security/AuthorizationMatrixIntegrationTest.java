@@ -51,7 +51,10 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
     }
 
     private static final String ORG_JSON = "{\"name\":\"New org %s\"}";
-    /** An admin recovery: organizations certify their keys instead, so for them it is a 400 past authorization. */
+    /**
+     * An admin recovery: organizations certify their keys instead, so for them it is a 400 past authorization; for
+     * the admin a 409 past authorization, since the organization never had a key to recover.
+     */
     private static final String RECOVERY_JSON =
             "{\"publicKey\":\"entna3MnNArbYwywZx5S34NyBdBFhoe3UxlsfgtWf1k=\",\"recoveryReason\":\"lost %s\"}";
 
@@ -71,7 +74,7 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                     new Row(null, false, 401, 401, 204, 403, 204)),
             Map.entry(
                     "PUT /api/organizations/{organizationId}/signing-keys/{keyId}",
-                    new Row(RECOVERY_JSON, false, 401, 401, 400, 403, 201)),
+                    new Row(RECOVERY_JSON, false, 401, 401, 400, 403, 409)),
             Map.entry(
                     "DELETE /api/organizations/{organizationId}/signing-keys/{keyId}",
                     new Row(null, false, 401, 401, 404, 403, 404)),

@@ -123,6 +123,14 @@ class EndorsementController {
         EndorsementVisibility visibility =
                 request == null || request.visibility() == null ? null : visibility(request.visibility());
         ActionSignature signature = signatureOf(request == null ? null : request.signature(), caller);
+        // A version 1 endorsement signature binds no visibility: an operator could record as public an organization
+        // that signed to be counted. New ones are refused; stored ones still verify (the verifiers read both).
+        if (signature != null && signature.messageVersion() == 1) {
+            throw new InvalidRequestException(
+                    "signature-version-retired",
+                    "An endorsement signs the version 2 message (" + SignedMessages.ACTION_DOMAIN_V2
+                            + "), which names the visibility asked for: set signature.visibility and sign that.");
+        }
         String readContentHash = request == null ? null : request.contentHash();
         if (readContentHash != null && !SignedMessages.isContentHash(readContentHash)) {
             throw new InvalidRequestException("invalid-content-hash", "contentHash must be 64 lower-case hex digits.");

@@ -84,6 +84,11 @@ class SigningKeyController {
             @PathVariable SigningKeyId keyId,
             @RequestBody RegisterSigningKeyRequest request) {
         requireExists(organizationId);
+        // Refused before any command, as the aggregate would: a small-order or non-canonical key is no key of the
+        // organization's (a signature "by" a small-order key needs no private key).
+        Ed25519.weakness(request.publicKey()).ifPresent(why -> {
+            throw new InvalidRequestException("weak-public-key", "publicKey is " + why + ".");
+        });
         KeyCertification certification =
                 request.certification() == null ? null : request.certification().toCertification();
         SigningKeyOutcome outcome = commands.send(new RegisterSigningKeyCommand(

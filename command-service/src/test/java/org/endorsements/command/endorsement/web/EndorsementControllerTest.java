@@ -318,6 +318,24 @@ class EndorsementControllerTest {
             + "a".repeat(64) + "\",\"signedAt\":\"2026-11-01T09:59:00Z\",\"nonce\":\"0123456789abcdef\","
             + "\"value\":\"" + "A".repeat(86) + "==\"}}";
 
+    /** A version 2 endorsement signature: it names the visibility asked for. */
+    private static final String SIGNATURE_V2_JSON =
+            SIGNATURE_JSON.replace("==\"}}", "==\",\"visibility\":\"public\"}}");
+
+    @Test
+    void aNewVersion1EndorsementSignatureIsA400NamingVersion2BeforeAnyCommand() throws Exception {
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SIGNATURE_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:signature-version-retired"))
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("urn:endorsements:signed-action:v2")));
+
+        verifyNoInteractions(commands);
+    }
+
     @Test
     void aSignedEndorsementCarriesItsSignatureToTheAggregate() throws Exception {
         when(commands.sendAndWait(any())).thenReturn(new EndorsementOutcome(true, 0));
@@ -326,7 +344,7 @@ class EndorsementControllerTest {
                         .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
                         .header("X-Request-Id", "req-1")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(SIGNATURE_JSON))
+                        .content(SIGNATURE_V2_JSON))
                 .andExpect(status().isCreated());
 
         verify(commands)
@@ -341,7 +359,8 @@ class EndorsementControllerTest {
                                 "a".repeat(64),
                                 Instant.parse("2026-11-01T09:59:00Z"),
                                 "0123456789abcdef",
-                                "A".repeat(86) + "==")));
+                                "A".repeat(86) + "==",
+                                EndorsementVisibility.PUBLIC)));
     }
 
     @Test
@@ -352,7 +371,8 @@ class EndorsementControllerTest {
                         .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
                         .header("X-Request-Id", "req-1")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"visibility\":\"counted\"," + SIGNATURE_JSON.substring(1)))
+                        .content("{\"visibility\":\"counted\","
+                                + SIGNATURE_V2_JSON.replace("public", "counted").substring(1)))
                 .andExpect(status().isCreated());
 
         ArgumentCaptor<EndorseStatementCommand> sent = ArgumentCaptor.forClass(EndorseStatementCommand.class);
@@ -409,7 +429,7 @@ class EndorsementControllerTest {
         http.perform(put(PATH)
                         .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(SIGNATURE_JSON))
+                        .content(SIGNATURE_V2_JSON))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:stale-content-hash"))
                 .andExpect(jsonPath("$.currentContentHash").value("b".repeat(64)));
@@ -423,7 +443,7 @@ class EndorsementControllerTest {
         http.perform(put(PATH)
                         .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(SIGNATURE_JSON))
+                        .content(SIGNATURE_V2_JSON))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:endorsements:problem:bad-signature"));
     }

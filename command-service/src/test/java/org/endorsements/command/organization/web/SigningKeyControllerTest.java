@@ -145,6 +145,34 @@ class SigningKeyControllerTest {
         verifyNoInteractions(commands);
     }
 
+    /** The neutral point: the JDK verifies (R = neutral, S = 0) by it on every message. */
+    @Test
+    void aSmallOrderPublicKeyIsA400ProblemBeforeAnyCommand() throws Exception {
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"publicKey\":\"AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\","
+                                + "\"certification\":{\"signerKeyId\":\"k1\",\"signedAt\":\"2026-11-01T09:59:00Z\","
+                                + "\"nonce\":\"0123456789abcdef\",\"value\":\"" + SIGNATURE + "\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:weak-public-key"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anAdminRecoveryForAnOrganizationThatNeverHadAKeyIsA409Problem() throws Exception {
+        when(commands.sendAndWait(any()))
+                .thenThrow(DomainRuleViolation.conflict("no-key-to-recover", "there is no key to recover"));
+
+        http.perform(put(PATH)
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"publicKey\":\"" + PUBLIC_KEY + "\",\"recoveryReason\":\"lost in a raid\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:no-key-to-recover"));
+    }
+
     @Test
     void aCertificationThatDoesNotVerifyIsA400Problem() throws Exception {
         when(commands.sendAndWait(any()))
