@@ -11,6 +11,8 @@ import org.bson.Document;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Caller;
 import org.endorsements.events.EndorsementAdded;
+import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementSource;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
@@ -98,8 +100,22 @@ class HistoryController {
     private static final String ADDED = EventMessageFormat.typeOf(EndorsementAdded.class);
     private static final String WITHDRAWN = EventMessageFormat.typeOf(EndorsementWithdrawn.class);
 
+    private static final String RECONFIRMED = EventMessageFormat.typeOf(EndorsementReconfirmed.class);
+    private static final String REINSTATED = EventMessageFormat.typeOf(EndorsementReinstated.class);
+
+    /**
+     * The level the event recorded. A re-confirmation carries the level of its own act and a reinstatement (revision
+     * 2) the one the admin's act gives the endorsement from then on, so the history shows the level in force after
+     * each; a revision 1 reinstatement recorded none (the endorsement kept its level) and shows none.
+     */
     private static String assuranceOf(AuditEntry e) {
-        if (e.payload() == null || !(ADDED.equals(e.type()) || WITHDRAWN.equals(e.type()))) {
+        if (e.payload() == null) {
+            return null;
+        }
+        if (RECONFIRMED.equals(e.type()) || REINSTATED.equals(e.type())) {
+            return e.payload().getString("assurance");
+        }
+        if (!(ADDED.equals(e.type()) || WITHDRAWN.equals(e.type()))) {
             return null;
         }
         String recorded = e.payload().getString("assurance");

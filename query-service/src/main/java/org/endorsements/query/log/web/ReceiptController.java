@@ -9,6 +9,7 @@ import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementReconfirmed;
+import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
@@ -166,7 +167,10 @@ class ReceiptController {
                 payload == null ? null : payload.getString("actor"));
     }
 
-    /** As the event says, or as events recorded before assurance levels read (see events/TOPIC.md). */
+    /**
+     * The level the event recorded: an endorsement's, withdrawal's or re-confirmation's (as events recorded before
+     * assurance levels read, see events/TOPIC.md), or the one a reinstatement gave the endorsement.
+     */
     private static String assuranceOf(AuditEntry event) {
         if (event.payload() == null) {
             return null;
@@ -186,6 +190,11 @@ class ReceiptController {
         }
         if (decoded instanceof EndorsementReconfirmed c && c.assurance() != null) {
             return c.assurance().wireName();
+        }
+        // From a reinstatement on, the endorsement reads the level the admin's act gives it (revision 2 records it;
+        // revision 1 recorded none, and the endorsement kept its earlier level, which its earlier leaf shows).
+        if (decoded instanceof EndorsementReinstated r && r.assurance() != null) {
+            return r.assurance().wireName();
         }
         return null;
     }

@@ -135,6 +135,55 @@ class HistoryControllerSliceTest {
                                                    "keyDigest": "%s"}}]}""".formatted("d".repeat(64)));
     }
 
+    private static AuditEntry endorsementEvent(String id, String type, String actor, long sequence, Document payload) {
+        return new AuditEntry(
+                id,
+                type,
+                "clean-air",
+                "acme",
+                actor,
+                AT,
+                AT,
+                "Endorsement",
+                "clean-air:acme",
+                sequence,
+                1,
+                40 + sequence,
+                payload);
+    }
+
+    /** The history shows the level in force after each event: a re-confirmation's own, a reinstatement's. */
+    @Test
+    void aReconfirmationAndAReinstatementInTheHistoryShowTheLevelTheyRecorded() {
+        AuditEntry reconfirmed = endorsementEvent(
+                "event-5",
+                "org.endorsements.EndorsementReconfirmed.v1",
+                "credential:c1",
+                5,
+                new Document("assurance", "organization-key"));
+        AuditEntry reinstated = endorsementEvent(
+                "event-6",
+                "org.endorsements.EndorsementReinstated.v1",
+                "admin",
+                6,
+                new Document("reason", "genuine").append("assurance", "admin-issued-credential"));
+        AuditEntry reinstatedBeforeLevels = endorsementEvent(
+                "event-7", "org.endorsements.EndorsementReinstated.v1", "admin", 7, new Document("reason", "genuine"));
+        when(audit.ofStatement("clean-air", 0, 100))
+                .thenReturn(List.of(reconfirmed, reinstated, reinstatedBeforeLevels));
+
+        assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor()))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"items": [{"eventId": "event-5", "assurance": "organization-key"},
+                                   {"eventId": "event-6", "assurance": "admin-issued-credential"},
+                                   {"eventId": "event-7"}]}""");
+        assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor()))
+                .bodyJson()
+                .doesNotHavePath("$.items[2].assurance");
+    }
+
     @Test
     void anEntryMadeWithAKeyWhoseIssueIsNotOnRecordNamesNoIssue() {
         assertThat(mvc.get().uri(STATEMENT_HISTORY).header(HttpHeaders.AUTHORIZATION, auditor()))

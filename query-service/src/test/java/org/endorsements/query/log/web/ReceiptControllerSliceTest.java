@@ -208,6 +208,11 @@ class ReceiptControllerSliceTest {
 
     /** Endorsed (leaf 0), invalidated by an admin (leaf 1), then reinstated (leaf 2), all in a checkpoint of three. */
     private void anEndorsementInvalidatedAndReinstated(boolean reinstated) {
+        anEndorsementInvalidatedAndReinstated(reinstated, null);
+    }
+
+    /** As above, the reinstatement recording {@code levelAfter} (revision 2), or none (revision 1) when null. */
+    private void anEndorsementInvalidatedAndReinstated(boolean reinstated, AssuranceLevel levelAfter) {
         String aggregate = EndorsementId.of("clean-air", ORGANIZATION).value();
         StatementId statement = StatementId.of("clean-air");
         OrganizationId organization = OrganizationId.of(ORGANIZATION);
@@ -234,8 +239,10 @@ class ReceiptControllerSliceTest {
                 2,
                 new EndorsementInvalidated(
                         statement, organization, InvalidationCategory.FORGED, "forged", AT, "admin", "job-1"));
-        AuditEntry reinstatement =
-                stored("event-3", 3, new EndorsementReinstated(statement, organization, "genuine", AT, "admin", "r"));
+        AuditEntry reinstatement = stored(
+                "event-3",
+                3,
+                new EndorsementReinstated(statement, organization, "genuine", AT, "admin", "r", levelAfter));
         List<AuditEntry> events =
                 reinstated ? List.of(endorsed, invalidated, reinstatement) : List.of(endorsed, invalidated);
         when(audit.latestOfAggregate(aggregate)).thenReturn(Optional.of(events.get(events.size() - 1)));
@@ -338,6 +345,21 @@ class ReceiptControllerSliceTest {
                 .isTrue();
         assertThat(Base64.getDecoder().decode(JsonPath.<String>read(body, "$.leaf")))
                 .isEqualTo(third);
+    }
+
+    /** Counted again by the admin's act: from then on the endorsement reads the level the reinstatement recorded. */
+    @Test
+    void theReceiptOfAReinstatedEndorsementShowsTheLevelTheReinstatementRecorded() {
+        anEndorsementInvalidatedAndReinstated(true, AssuranceLevel.ADMIN_ISSUED_CREDENTIAL);
+
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"eventType": "org.endorsements.EndorsementReinstated.v1",
+                         "assurance": "admin-issued-credential",
+                         "history": [{"leafIndex": 0, "assurance": "organization-credential"}, {"leafIndex": 1},
+                                     {"leafIndex": 2, "assurance": "admin-issued-credential"}]}""");
     }
 
     @Test
