@@ -51,6 +51,10 @@ final class SignedLeaves {
     private static void apply(KeyHistory history, JsonNode events, String what, List<String> failures)
             throws IOException {
         for (JsonNode event : events) {
+            if (AnchorCheck.PIN_EVENT.equals(
+                    VerifyLogCommand.eventName(event.path("eventType").asText()))) {
+                continue; // the pin gates the first key; AnchorCheck reads it
+            }
             byte[] payload = JSON.writeValueAsBytes(event.path("payload"));
             try {
                 history.apply(EventMessageFormat.decode(event.path("eventType").asText(), payload));
@@ -132,6 +136,24 @@ final class SignedLeaves {
                 return new Checked(false, null);
             }
             verified = true;
+        }
+        if (action.isEmpty() && "EndorsementReinstated".equals(leaf.path("type").asText())) {
+            // The admin's act counts the endorsement again: what it records is never above what an admin vouches for
+            // (EndorsementReinstated.levelAfter); whether it is above the endorsement's own level is the caller's
+            // check.
+            if (claimedAssurance != null && !claimedAssurance.isEmpty()) {
+                AssuranceLevel claimed;
+                try {
+                    claimed = AssuranceLevel.fromWire(claimedAssurance);
+                } catch (IllegalArgumentException e) {
+                    failures.add(where + ": unknown assurance level " + claimedAssurance);
+                    return new Checked(false, null);
+                }
+                new KeyHistory.Derived(AssuranceLevel.ADMIN_ISSUED_CREDENTIAL, "an admin's reinstatement")
+                        .refute(claimed)
+                        .ifPresent(why -> failures.add(where + ": " + why));
+            }
+            return new Checked(false, null);
         }
         if (action.isEmpty()) {
             if (claimedAssurance != null && !claimedAssurance.isEmpty()) {

@@ -71,6 +71,9 @@ public final class VerifyLogCommand implements Callable<Integer> {
     @Mixin
     Trust trust = new Trust();
 
+    @Mixin
+    AnchorOptions anchorOptions = new AnchorOptions();
+
     @Option(
             names = "--auditor-key",
             defaultValue = "${env:ENDORSEMENTS_AUDITOR_KEY}",
@@ -81,6 +84,9 @@ public final class VerifyLogCommand implements Callable<Integer> {
     private final Set<String> listedOrganizations = new HashSet<>();
 
     private final Set<String> signedCounted = new HashSet<>();
+
+    /** The level the public list shows for each organization it names (views before levels existed show none). */
+    private final Map<String, String> publicLevels = new HashMap<>();
 
     @Override
     public Integer call() {
@@ -178,7 +184,15 @@ public final class VerifyLogCommand implements Callable<Integer> {
                             + " reinstatements, %d currently endorsed signers.%n",
                     added, reconfirmed, withdrawn, invalidated, reinstated, endorsed.size());
             checkPublicList(api, base, endorsed, failures, out);
-            if (auditorKey != null && !auditorKey.isBlank()) {
+            boolean auditor = auditorKey != null && !auditorKey.isBlank();
+            if (!auditor
+                    && (anchorOptions.anchorsFile != null
+                            || anchorOptions.fetchAnchors
+                            || anchorOptions.requireAnchors)) {
+                failures.add("--anchors, --fetch-anchors and --require-anchors need --auditor-key: the key histories"
+                        + " they check are in the audit trail");
+            }
+            if (auditor) {
                 checkAuditTrail(
                         api.withKey(auditorKey),
                         base,
@@ -210,6 +224,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 api.get(base).expect(200).json().path("endorsementCount").asLong();
         Set<String> listed = new HashSet<>();
         listedOrganizations.clear();
+        publicLevels.clear();
         long countedButHidden = 0;
         for (int page = 0; ; page++) {
             JsonNode list = api.get(base + "/endorsements?size=500&page=" + page)
@@ -226,6 +241,9 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 String commitment = LogLeaf.commitment(opening, organizationId);
                 listed.add(commitment);
                 listedOrganizations.add(organizationId);
+                if (!signatory.path("assurance").asText("").isEmpty()) {
+                    publicLevels.put(organizationId, signatory.path("assurance").asText());
+                }
                 if (!endorsed.contains(commitment)) {
                     failures.add("listed organization " + organizationId + " is not currently endorsed in the log");
                 }
@@ -272,6 +290,9 @@ public final class VerifyLogCommand implements Callable<Integer> {
         Map<String, Integer> derived = new java.util.TreeMap<>();
         signedCounted.clear();
         Map<String, org.endorsements.events.KeyHistory> keyHistories = new HashMap<>();
+        AnchorCheck anchors = anchorOptions.check();
+        // The level each organization's endorsement is in force at, as derived, with the event that set it.
+        Map<String, InForce> inForce = new HashMap<>();
         int before = failures.size();
         Map<String, String> openings = new HashMap<>();
         for (int page = 0; ; page++) {
@@ -310,7 +331,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 if (leaf != null) {
                     org.endorsements.events.KeyHistory keys = keyHistories.get(organizationId);
                     if (keys == null) {
-                        keys = keyHistory(auditor, organizationId, failures);
+                        keys = keyHistory(auditor, organizationId, anchors, failures);
                         keyHistories.put(organizationId, keys);
                     }
                     SignedLeaves.Checked checked = SignedLeaves.check(
@@ -327,6 +348,15 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     if (checked.derived() != null) {
                         derived.merge(checked.derived().wireName(), 1, Integer::sum);
                     }
+                    VerifyReceiptCommand.levelShown(
+                            "the leaf of event " + eventId,
+                            organizationId,
+                            payload.path("signature"),
+                            payload.path("assurance").asText(""),
+                            checked,
+                            anchors,
+                            failures);
+                    track(inForce, name, organizationId, eventId, checked);
                 }
             }
             if (page + 1 >= history.path("totalPages").asLong()) {
@@ -339,6 +369,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                         + ", whose signed endorsement asked to be counted without being named");
             }
         }
+        checkPublicLevels(inForce, failures);
         if (events != loggedEndorsementEvents) {
             failures.add("the audit trail has " + events + " endorsement events, the log " + loggedEndorsementEvents);
         }
@@ -349,6 +380,65 @@ public final class VerifyLogCommand implements Callable<Integer> {
                             + " claimed above what the key and credential history proves (derived: %s).%n",
                     events, signed, derived);
         }
+        anchors.summary().forEach(line -> out.println("Anchors: " + line));
+    }
+
+    /** The level an organization's endorsement is in force at, as its history proves it, and the event that set it. */
+    private record InForce(org.endorsements.events.AssuranceLevel level, String eventId) {}
+
+    /**
+     * Follows the level each endorsement is in force at: an endorsement or re-confirmation sets it (its derived
+     * level), a reinstatement lowers it to what the admin's act vouches for, a withdrawal or invalidation ends it.
+     */
+    private static void track(
+            Map<String, InForce> inForce,
+            String name,
+            String organizationId,
+            String eventId,
+            SignedLeaves.Checked checked) {
+        switch (name) {
+            case "EndorsementAdded", "EndorsementReconfirmed" -> {
+                if (checked.derived() != null) {
+                    inForce.put(organizationId, new InForce(checked.derived(), eventId));
+                }
+            }
+            case "EndorsementReinstated" -> {
+                InForce before = inForce.get(organizationId);
+                inForce.put(
+                        organizationId,
+                        new InForce(
+                                org.endorsements.events.EndorsementReinstated.levelAfter(
+                                        before == null ? null : before.level()),
+                                eventId));
+            }
+            default -> inForce.remove(organizationId);
+        }
+    }
+
+    /**
+     * The public list shows a level per endorsement: none may be higher than the level the audit trail and the
+     * organization's key history prove for the endorsement in force (an operator could otherwise print
+     * organization-key next to a name whose events prove less).
+     */
+    private void checkPublicLevels(Map<String, InForce> inForce, List<String> failures) {
+        publicLevels.forEach((organizationId, shown) -> {
+            InForce proven = inForce.get(organizationId);
+            if (proven == null) {
+                return; // a listed organization without an endorsement in force fails the list check already
+            }
+            org.endorsements.events.AssuranceLevel level;
+            try {
+                level = org.endorsements.events.AssuranceLevel.fromWire(shown);
+            } catch (IllegalArgumentException e) {
+                failures.add("the public list shows " + organizationId + " at an unknown level " + shown);
+                return;
+            }
+            if (level.ordinal() < proven.level().ordinal()) {
+                failures.add("the public list shows " + organizationId + " at " + shown
+                        + ", but its endorsement in force (event " + proven.eventId() + ") proves at most "
+                        + proven.level().wireName());
+            }
+        });
     }
 
     /**
@@ -376,7 +466,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
 
     /** The organization's signing-key and credential events, from its audit history, in their order. */
     private static org.endorsements.events.KeyHistory keyHistory(
-            ApiClient auditor, String organizationId, List<String> failures) throws IOException {
+            ApiClient auditor, String organizationId, AnchorCheck anchors, List<String> failures) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode keys = JSON.createObjectNode();
         keys.put("organizationId", organizationId);
         com.fasterxml.jackson.databind.node.ArrayNode events = keys.putArray("signingKeys");
@@ -387,7 +477,10 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     .json();
             for (JsonNode entry : history.path("items")) {
                 String type = entry.path("type").asText();
-                if (type.contains("SigningKeyRegistered") || type.contains("SigningKeyRevoked")) {
+                String name = eventName(type);
+                if (name.equals("SigningKeyRegistered")
+                        || name.equals("SigningKeyRevoked")
+                        || name.equals(AnchorCheck.PIN_EVENT)) {
                     events.addObject().put("eventType", type).set("payload", entry.path("payload"));
                 } else if (type.contains("ApiCredentialIssued") || type.contains("ApiCredentialRevoked")) {
                     credentials.addObject().put("eventType", type).set("payload", entry.path("payload"));
@@ -397,6 +490,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 break;
             }
         }
+        anchors.learn(organizationId, events);
         return SignedLeaves.keyHistory(keys, failures);
     }
 }

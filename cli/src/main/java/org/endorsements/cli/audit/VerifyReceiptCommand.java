@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.SigningKeyId;
 import org.endorsements.transparency.Hashes;
 import org.endorsements.transparency.LogLeaf;
 import org.endorsements.transparency.ProofVerifier;
@@ -37,6 +39,9 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
 
     @Mixin
     Trust trust = new Trust();
+
+    @Mixin
+    AnchorOptions anchorOptions = new AnchorOptions();
 
     /**
      * Every endorsement, withdrawal, invalidation and reinstatement of the organization on the statement, each
@@ -110,9 +115,11 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
      * history the receipt carries, and the assurance level it claims against the highest that history lets it carry.
      * Says how the latest event is signed, the level it claims and the level derived.
      */
-    private static String checkSignatures(JsonNode receipt, byte[] latestLeaf, List<String> failures)
-            throws IOException {
+    private static String checkSignatures(
+            JsonNode receipt, byte[] latestLeaf, AnchorCheck anchors, List<String> failures) throws IOException {
         org.endorsements.events.KeyHistory keys = SignedLeaves.keyHistory(receipt, failures);
+        String organizationId = receipt.path("organizationId").asText();
+        anchors.learn(organizationId, receipt.path("signingKeys"));
         SignedLeaves.Checked latest = SignedLeaves.check(
                 "the latest leaf",
                 latestLeaf,
@@ -121,17 +128,34 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 receipt.path("actor").asText(null),
                 keys,
                 failures);
+        String latestLevel = levelShown(
+                "the latest leaf",
+                organizationId,
+                receipt.path("signature"),
+                receipt.path("assurance").asText(""),
+                latest,
+                anchors,
+                failures);
         int signed = 0;
         for (JsonNode entry : receipt.path("history")) {
-            if (SignedLeaves.check(
-                            "history: leaf " + entry.path("leafIndex").asLong(),
-                            SignedLeaves.leafOf(entry),
-                            entry.path("signature"),
-                            entry.path("assurance").asText(""),
-                            entry.path("actor").asText(null),
-                            keys,
-                            failures)
-                    .signed()) {
+            String where = "history: leaf " + entry.path("leafIndex").asLong();
+            SignedLeaves.Checked checked = SignedLeaves.check(
+                    where,
+                    SignedLeaves.leafOf(entry),
+                    entry.path("signature"),
+                    entry.path("assurance").asText(""),
+                    entry.path("actor").asText(null),
+                    keys,
+                    failures);
+            levelShown(
+                    where,
+                    organizationId,
+                    entry.path("signature"),
+                    entry.path("assurance").asText(""),
+                    checked,
+                    anchors,
+                    failures);
+            if (checked.signed()) {
                 signed++;
             }
         }
@@ -143,11 +167,36 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                                 + receipt.path("signature").path("keyId").asText()
                         : "unsigned",
                 assurance.isEmpty() ? "" : ", assurance " + assurance,
-                latest.derived() == null
-                        ? ""
-                        : ", derived level " + latest.derived().wireName(),
+                latestLevel == null ? "" : ", derived level " + latestLevel,
                 signed,
                 signed == 1 ? "" : "s");
+    }
+
+    /**
+     * The level an event is shown at: the derived one, and for a proven {@code organization-key} claim what anchors
+     * it ({@link AnchorCheck}), which adds a failure when an anchor contradicts its first key.
+     */
+    static String levelShown(
+            String where,
+            String organizationId,
+            JsonNode signature,
+            String claimed,
+            SignedLeaves.Checked checked,
+            AnchorCheck anchors,
+            List<String> failures) {
+        if (checked.derived() == null) {
+            return null;
+        }
+        if (checked.signed()
+                && checked.derived() == AssuranceLevel.ORGANIZATION_KEY
+                && AssuranceLevel.ORGANIZATION_KEY.wireName().equals(claimed)) {
+            return anchors.check(
+                    where,
+                    organizationId,
+                    SigningKeyId.of(signature.path("keyId").asText()),
+                    failures);
+        }
+        return checked.derived().wireName();
     }
 
     @Override
@@ -182,7 +231,8 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 failures.add("the leaf's signer commitment is not this organization's");
             }
             String history = checkHistory(receipt, checkpoint, expected, index, failures);
-            String signatures = checkSignatures(receipt, leaf, failures);
+            AnchorCheck anchors = anchorOptions.check();
+            String signatures = checkSignatures(receipt, leaf, anchors, failures);
             if (!failures.isEmpty()) {
                 failures.forEach(f -> System.err.println("INVALID: " + f));
                 return 1;
@@ -198,6 +248,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                     trust.describe(verified),
                     history,
                     signatures);
+            anchors.summary().forEach(line -> System.out.println("Anchors: " + line));
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("INVALID: " + e.getMessage());

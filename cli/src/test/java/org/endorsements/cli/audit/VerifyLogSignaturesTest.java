@@ -39,6 +39,7 @@ import org.endorsements.transparency.SignedNote;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -212,20 +213,26 @@ class VerifyLogSignaturesTest {
     }
 
     private int verifyLog(String statement, ByteArrayOutputStream output, ByteArrayOutputStream errors) {
+        return verifyLog(statement, output, errors, new String[0]);
+    }
+
+    private int verifyLog(
+            String statement, ByteArrayOutputStream output, ByteArrayOutputStream errors, String... more) {
         PrintStream original = System.err;
         PrintStream originalOut = System.out;
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
         System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
         try {
-            return new CommandLine(new VerifyLogCommand())
-                    .execute(
-                            statement,
-                            "--query-url",
-                            "http://127.0.0.1:" + server.getAddress().getPort(),
-                            "--key",
-                            LOG_KEY,
-                            "--auditor-key",
-                            "auditor");
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    statement,
+                    "--query-url",
+                    "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "--key",
+                    LOG_KEY,
+                    "--auditor-key",
+                    "auditor"));
+            args.addAll(List.of(more));
+            return new CommandLine(new VerifyLogCommand()).execute(args.toArray(String[]::new));
         } finally {
             System.setErr(original);
             System.setOut(originalOut);
@@ -425,5 +432,118 @@ class VerifyLogSignaturesTest {
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("records visibility public but its signature asked for counted")
                 .contains("the public list names provea, whose signed endorsement asked to be counted");
+    }
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    private String anchorsFile(String line) throws Exception {
+        java.nio.file.Path file = dir.resolve("anchors.txt");
+        java.nio.file.Files.writeString(file, "# published first keys\n" + line + "\n");
+        return file.toString();
+    }
+
+    @Test
+    void anOrganizationKeyEndorsementWhoseFirstKeyMatchesTheAnchorIsShownAnchored() throws Exception {
+        String fingerprint = Ed25519.fingerprint(Ed25519.encode(organization.getPublic()));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        int exit = verifyLog(
+                "icc",
+                output,
+                errors,
+                "--anchors",
+                anchorsFile("provea " + fingerprint + " https://provea.example/keys"),
+                "--require-anchors");
+
+        assertThat(exit).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("Anchors: organization-key anchored for provea (1 event): first key k1, fingerprint "
+                        + fingerprint + ", is the one provea published at https://provea.example/keys");
+    }
+
+    @Test
+    void anOrganizationKeyEndorsementWhoseFirstKeyContradictsTheAnchorFailsNamingTheEvent() throws Exception {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        int exit = verifyLog(
+                "icc", new ByteArrayOutputStream(), errors, "--anchors", anchorsFile("provea " + "ab".repeat(32)));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("the leaf of event e1: claims organization-key, but the first key k1 of provea has"
+                        + " fingerprint");
+    }
+
+    @Test
+    void withoutAnAnchorTheLevelIsReportedUnanchoredAndRequiringAnchorsFails() throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog("icc", output, errors))
+                .as(errors.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("organization-key shown for provea is unanchored: no pin on record");
+
+        ByteArrayOutputStream required = new ByteArrayOutputStream();
+        assertThat(verifyLog("icc", new ByteArrayOutputStream(), required, "--require-anchors"))
+                .isEqualTo(1);
+        assertThat(required.toString(StandardCharsets.UTF_8))
+                .contains("the leaf of event e1: claims organization-key, unanchored");
+    }
+
+    private void listedAt(String level) {
+        answers.put(
+                "/api/statements/" + MODERATED + "/endorsements?size=500&page=0",
+                "{\"items\":[{\"organizationId\":\"provea\",\"signerOpening\":\"" + OPENING + "\",\"assurance\":\""
+                        + level + "\"}],\"totalPages\":1}");
+    }
+
+    /** The reinstatement recorded admin-issued-credential: a public list showing more is the operator's claim. */
+    @Test
+    void aPublicListShowingAHigherLevelThanTheEndorsementInForceProvesFailsNamingIt() throws Exception {
+        serveModeratedLog(moderatedLeaves(LogLeaf.commitment(OPENING, ORG.value())));
+        listedAt("organization-credential");
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("the public list shows provea at organization-credential, but its endorsement in force"
+                        + " (event m3) proves at most admin-issued-credential");
+    }
+
+    @Test
+    void aPublicListShowingTheLevelAReinstatementRecordedVerifies() throws Exception {
+        serveModeratedLog(moderatedLeaves(LogLeaf.commitment(OPENING, ORG.value())));
+        String history = answers.get("/api/statements/" + MODERATED + "/history?size=500&page=0");
+        answers.put(
+                "/api/statements/" + MODERATED + "/history?size=500&page=0",
+                history.replace(
+                        "{\"reason\":\"confirmed\"}",
+                        "{\"reason\":\"confirmed\",\"assurance\":\"admin-issued-credential\"}"));
+        listedAt("admin-issued-credential");
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors))
+                .as(errors.toString(StandardCharsets.UTF_8))
+                .isZero();
+    }
+
+    @Test
+    void aReinstatementClaimingMoreThanAnAdminVouchesForIsRejected() throws Exception {
+        serveModeratedLog(moderatedLeaves(LogLeaf.commitment(OPENING, ORG.value())));
+        String history = answers.get("/api/statements/" + MODERATED + "/history?size=500&page=0");
+        answers.put(
+                "/api/statements/" + MODERATED + "/history?size=500&page=0",
+                history.replace(
+                        "{\"reason\":\"confirmed\"}", "{\"reason\":\"confirmed\",\"assurance\":\"organization-key\"}"));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("the leaf of event m3: claims organization-key but its history proves at most"
+                        + " admin-issued-credential (an admin's reinstatement)");
     }
 }
