@@ -370,6 +370,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
             }
         }
         checkPublicLevels(inForce, failures);
+        checkAssuranceCounts(auditor, base, inForce, failures);
         if (events != loggedEndorsementEvents) {
             failures.add("the audit trail has " + events + " endorsement events, the log " + loggedEndorsementEvents);
         }
@@ -381,6 +382,42 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     events, signed, derived);
         }
         anchors.summary().forEach(line -> out.println("Anchors: " + line));
+    }
+
+    /**
+     * The public counts per level ({@code GET .../assurance}, counted-but-unnamed signatories included) must not
+     * claim more than the audit trail proves: for every level, the signatories counted at it or a stronger one are at
+     * most those whose endorsement in force proves it or a stronger one.
+     */
+    private static void checkAssuranceCounts(
+            ApiClient api, String base, Map<String, InForce> inForce, List<String> failures) throws IOException {
+        org.endorsements.events.AssuranceLevel[] levels = org.endorsements.events.AssuranceLevel.values();
+        long[] shown = new long[levels.length];
+        for (JsonNode count : api.get(base + "/assurance").expect(200).json()) {
+            try {
+                shown[
+                                org.endorsements.events.AssuranceLevel.fromWire(
+                                                count.path("assurance").asText())
+                                        .ordinal()] +=
+                        count.path("signatories").asLong();
+            } catch (IllegalArgumentException e) {
+                failures.add("the public counts name an unknown level "
+                        + count.path("assurance").asText());
+            }
+        }
+        long[] proven = new long[levels.length];
+        inForce.values().forEach(f -> proven[f.level().ordinal()]++);
+        long shownAtLeast = 0;
+        long provenAtLeast = 0;
+        for (int i = 0; i < levels.length; i++) {
+            shownAtLeast += shown[i];
+            provenAtLeast += proven[i];
+            if (shownAtLeast > provenAtLeast) {
+                failures.add("the public counts show " + shownAtLeast + " signatories at " + levels[i].wireName()
+                        + (i == 0 ? "" : " or stronger") + ", the audit trail proves " + provenAtLeast);
+                return;
+            }
+        }
     }
 
     /** The level an organization's endorsement is in force at, as its history proves it, and the event that set it. */

@@ -103,6 +103,7 @@ class VerifyLogSignaturesTest {
                         SignedMessages.action(SignedMessages.Action.ENDORSE, STATEMENT, HASH, ORG, SIGNED, nonce)));
         aQueryServiceServingTheSignature();
         answers.put("/api/statements/icc", "{\"endorsementCount\":1}");
+        answers.put("/api/statements/icc/assurance", "[{\"assurance\":\"organization-key\",\"signatories\":1}]");
         answers.put(
                 "/api/statements/icc/endorsements?size=500&page=0",
                 "{\"items\":[{\"organizationId\":\"provea\",\"signerOpening\":\"" + OPENING + "\"}],\"totalPages\":1}");
@@ -291,6 +292,7 @@ class VerifyLogSignaturesTest {
                         "leaves",
                         leaves.stream().map(Base64.getEncoder()::encodeToString).toList())));
         answers.put(base, "{\"endorsementCount\":1}");
+        answers.put(base + "/assurance", "[{\"assurance\":\"admin-issued-credential\",\"signatories\":1}]");
         answers.put(
                 base + "/endorsements?size=500&page=0",
                 "{\"items\":[{\"organizationId\":\"provea\",\"signerOpening\":\"" + OPENING + "\"}],\"totalPages\":1}");
@@ -545,5 +547,18 @@ class VerifyLogSignaturesTest {
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("the leaf of event m3: claims organization-key but its history proves at most"
                         + " admin-issued-credential (an admin's reinstatement)");
+    }
+
+    @Test
+    void publicCountsClaimingMoreSignatoriesAtALevelThanTheAuditTrailProvesFail() throws Exception {
+        serveModeratedLog(moderatedLeaves(LogLeaf.commitment(OPENING, ORG.value())));
+        answers.put(
+                "/api/statements/" + MODERATED + "/assurance",
+                "[{\"assurance\":\"organization-key\",\"signatories\":1}]");
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("the public counts show 1 signatories at organization-key, the audit trail proves 0");
     }
 }
