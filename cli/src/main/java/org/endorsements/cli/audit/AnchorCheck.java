@@ -24,13 +24,20 @@ import org.endorsements.events.SigningKeyId;
  *       a failure only with {@code --require-anchors}.
  * </ul>
  *
- * <p>The pin (the admin's {@code SigningKeyFingerprintPinned}: fingerprint, source, who) is read from the key history
+ * <p>The pin (the admin's {@code SigningKeyPinned}: fingerprint, source, who) is read from the key history
  * by its event name when the history carries it; without it the output says that no pin is on record.
  */
 final class AnchorCheck {
 
-    /** The pin's event name: the command service's event, published with the key history. */
-    static final String PIN_EVENT = "SigningKeyFingerprintPinned";
+    /**
+     * The pin's event names: {@code SigningKeyPinned} as published with the key history, and the command service's
+     * own {@code SigningKeyFingerprintPinned}, should a history carry that one.
+     */
+    static final java.util.Set<String> PIN_EVENTS = java.util.Set.of("SigningKeyPinned", "SigningKeyFingerprintPinned");
+
+    static boolean isPin(String eventType) {
+        return PIN_EVENTS.contains(VerifyLogCommand.eventName(eventType));
+    }
 
     private record Pin(String fingerprint, String source, String pinnedBy) {}
 
@@ -63,7 +70,7 @@ final class AnchorCheck {
             JsonNode payload = event.path("payload");
             if ("SigningKeyRegistered".equals(name)) {
                 keys.putIfAbsent(payload.path("keyId").asText(), payload);
-            } else if (PIN_EVENT.equals(name)) {
+            } else if (PIN_EVENTS.contains(name)) {
                 pins.put(
                         organizationId,
                         new Pin(

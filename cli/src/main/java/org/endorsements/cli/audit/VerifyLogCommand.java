@@ -517,7 +517,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 String name = eventName(type);
                 if (name.equals("SigningKeyRegistered")
                         || name.equals("SigningKeyRevoked")
-                        || name.equals(AnchorCheck.PIN_EVENT)) {
+                        || AnchorCheck.PIN_EVENTS.contains(name)) {
                     events.addObject().put("eventType", type).set("payload", entry.path("payload"));
                 } else if (type.contains("ApiCredentialIssued") || type.contains("ApiCredentialRevoked")) {
                     credentials.addObject().put("eventType", type).set("payload", entry.path("payload"));

@@ -125,11 +125,11 @@ class VerifyReceiptAnchorsTest {
                 JSON.readTree(EventMessageFormat.encode((org.endorsements.events.EndorsementEvent) event)));
     }
 
-    /** The admin's pin, as the command service records it (fingerprint, source, who). */
+    /** The admin's pin, as published with the organization's key history (fingerprint, source, who). */
     private Map<String, Object> pin(String source) {
         return Map.of(
                 "eventType",
-                "org.endorsements." + AnchorCheck.PIN_EVENT + ".v1",
+                "org.endorsements.SigningKeyPinned.v1",
                 "payload",
                 Map.of(
                         "organizationId",
