@@ -176,6 +176,47 @@ final class SignedLeaves {
         return new Checked(verified, derived.level());
     }
 
+    /**
+     * A reinstatement counts the endorsement again at the weaker of its level before the invalidation (as derived,
+     * {@code before}, null when unknown) and what the admin vouches for ({@code EndorsementReinstated.levelAfter}): a
+     * claim above that fails. Returns the level the endorsement is in force at from then on.
+     */
+    static AssuranceLevel reinstated(
+            String where, String claimedAssurance, AssuranceLevel before, List<String> failures) {
+        AssuranceLevel after = org.endorsements.events.EndorsementReinstated.levelAfter(before);
+        if (claimedAssurance != null && !claimedAssurance.isEmpty()) {
+            try {
+                new KeyHistory.Derived(
+                                after,
+                                "a reinstatement of an endorsement that proved "
+                                        + (before == null ? "nothing known" : before.wireName()))
+                        .refute(AssuranceLevel.fromWire(claimedAssurance))
+                        .ifPresent(why -> failures.add(where + ": " + why));
+            } catch (IllegalArgumentException e) {
+                // an unknown level is reported by check
+            }
+        }
+        return after;
+    }
+
+    /**
+     * The level an endorsement or re-confirmation puts the endorsement in force at: the weaker of what it claims and
+     * what its history proves (a claim may be lower than what can be derived, and then the platform counts it at the
+     * claim); null for an event that is neither.
+     */
+    static AssuranceLevel inForce(Checked checked, String claimedAssurance) {
+        if (checked.derived() == null) {
+            return null;
+        }
+        try {
+            return claimedAssurance == null || claimedAssurance.isEmpty()
+                    ? checked.derived()
+                    : checked.derived().weakest(AssuranceLevel.fromWire(claimedAssurance));
+        } catch (IllegalArgumentException e) {
+            return checked.derived();
+        }
+    }
+
     static byte[] leafOf(JsonNode entry) {
         return Base64.getDecoder().decode(entry.path("leaf").asText());
     }

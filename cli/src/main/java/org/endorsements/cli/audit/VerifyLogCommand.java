@@ -293,6 +293,8 @@ public final class VerifyLogCommand implements Callable<Integer> {
         AnchorCheck anchors = anchorOptions.check();
         // The level each organization's endorsement is in force at, as derived, with the event that set it.
         Map<String, InForce> inForce = new HashMap<>();
+        // The level of each invalidated endorsement, which a reinstatement counts again.
+        Map<String, InForce> invalidated = new HashMap<>();
         int before = failures.size();
         Map<String, String> openings = new HashMap<>();
         for (int page = 0; ; page++) {
@@ -356,7 +358,15 @@ public final class VerifyLogCommand implements Callable<Integer> {
                             checked,
                             anchors,
                             failures);
-                    track(inForce, name, organizationId, eventId, checked);
+                    track(
+                            inForce,
+                            invalidated,
+                            name,
+                            organizationId,
+                            eventId,
+                            checked,
+                            payload.path("assurance").asText(""),
+                            failures);
                 }
             }
             if (page + 1 >= history.path("totalPages").asLong()) {
@@ -424,31 +434,48 @@ public final class VerifyLogCommand implements Callable<Integer> {
     private record InForce(org.endorsements.events.AssuranceLevel level, String eventId) {}
 
     /**
-     * Follows the level each endorsement is in force at: an endorsement or re-confirmation sets it (its derived
-     * level), a reinstatement lowers it to what the admin's act vouches for, a withdrawal or invalidation ends it.
+     * Follows the level each endorsement is in force at: an endorsement or re-confirmation sets it (the weaker of its
+     * claim and its derived level), an invalidation suspends it, a reinstatement restores it lowered to what the
+     * admin's act vouches for (and checks the reinstatement's own claim against that), a withdrawal ends it.
      */
     private static void track(
             Map<String, InForce> inForce,
+            Map<String, InForce> invalidated,
             String name,
             String organizationId,
             String eventId,
-            SignedLeaves.Checked checked) {
+            SignedLeaves.Checked checked,
+            String claimed,
+            List<String> failures) {
         switch (name) {
             case "EndorsementAdded", "EndorsementReconfirmed" -> {
                 if (checked.derived() != null) {
-                    inForce.put(organizationId, new InForce(checked.derived(), eventId));
+                    inForce.put(organizationId, new InForce(SignedLeaves.inForce(checked, claimed), eventId));
+                }
+            }
+            // An invalidation takes the endorsement out of the count; a reinstatement counts it again as it was.
+            case "EndorsementInvalidated" -> {
+                InForce level = inForce.remove(organizationId);
+                if (level != null) {
+                    invalidated.put(organizationId, level);
                 }
             }
             case "EndorsementReinstated" -> {
-                InForce before = inForce.get(organizationId);
+                InForce before = invalidated.remove(organizationId);
                 inForce.put(
                         organizationId,
                         new InForce(
-                                org.endorsements.events.EndorsementReinstated.levelAfter(
-                                        before == null ? null : before.level()),
+                                SignedLeaves.reinstated(
+                                        "the leaf of event " + eventId,
+                                        claimed,
+                                        before == null ? null : before.level(),
+                                        failures),
                                 eventId));
             }
-            default -> inForce.remove(organizationId);
+            default -> {
+                inForce.remove(organizationId);
+                invalidated.remove(organizationId);
+            }
         }
     }
 

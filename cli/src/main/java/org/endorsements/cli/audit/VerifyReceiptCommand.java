@@ -137,6 +137,8 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 anchors,
                 failures);
         int signed = 0;
+        // The level the endorsement is in force at, event by event: a reinstatement may claim no more than it.
+        AssuranceLevel inForce = null;
         for (JsonNode entry : receipt.path("history")) {
             String where = "history: leaf " + entry.path("leafIndex").asLong();
             SignedLeaves.Checked checked = SignedLeaves.check(
@@ -157,6 +159,17 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                     failures);
             if (checked.signed()) {
                 signed++;
+            }
+            switch (VerifyLogCommand.eventName(entry.path("eventType").asText())) {
+                case "EndorsementAdded", "EndorsementReconfirmed" ->
+                    inForce = SignedLeaves.inForce(
+                            checked, entry.path("assurance").asText(""));
+                case "EndorsementReinstated" ->
+                    inForce = SignedLeaves.reinstated(
+                            where, entry.path("assurance").asText(""), inForce, failures);
+                // An invalidation takes the endorsement out of the count; a reinstatement counts it again as it was.
+                case "EndorsementInvalidated" -> {}
+                default -> inForce = null;
             }
         }
         String assurance = receipt.path("assurance").asText("");

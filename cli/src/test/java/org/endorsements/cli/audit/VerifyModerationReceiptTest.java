@@ -149,6 +149,58 @@ class VerifyModerationReceiptTest {
                 .contains("1 invalidation and 1 reinstatement, each included");
     }
 
+    /** The receipt of the reinstated endorsement, the endorsement and the reinstatement recording these levels. */
+    private Path reinstatedAt(String endorsementLevel, String reinstatementLevel) throws Exception {
+        Path file = receipt(log(COMMITMENT), 3, 4);
+        com.fasterxml.jackson.databind.node.ObjectNode receipt =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(file));
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        receipt.path("history").get(0))
+                .put("assurance", endorsementLevel);
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        receipt.path("history").get(2))
+                .put("assurance", reinstatementLevel);
+        receipt.put("assurance", reinstatementLevel);
+        Files.writeString(file, JSON.writeValueAsString(receipt));
+        return file;
+    }
+
+    @Test
+    void aReinstatementRecordingTheLevelTheAdminVouchesForVerifies() throws Exception {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(run(
+                        reinstatedAt("organization-credential", "admin-issued-credential"),
+                        new ByteArrayOutputStream(),
+                        errors))
+                .as(errors.toString(StandardCharsets.UTF_8))
+                .isZero();
+    }
+
+    @Test
+    void aReinstatementClaimingMoreThanTheAdminVouchesForFails() throws Exception {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(run(
+                        reinstatedAt("organization-credential", "organization-credential"),
+                        new ByteArrayOutputStream(),
+                        errors))
+                .isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("claims organization-credential but its history proves at most admin-issued-credential");
+    }
+
+    @Test
+    void aReinstatementClaimingMoreThanTheEndorsementItCountsAgainFails() throws Exception {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(run(reinstatedAt("imported", "admin-issued-credential"), new ByteArrayOutputStream(), errors))
+                .isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("history: leaf 3: claims admin-issued-credential but its history proves at most imported"
+                        + " (a reinstatement of an endorsement that proved imported)");
+    }
+
     @Test
     void anInvalidationInTheHistoryThatCommitsToAnotherOrganizationFails() throws Exception {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
