@@ -12,6 +12,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.endorsements.query.projection.BatchProjection;
+import org.endorsements.query.projection.InstancesProperties;
 import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.projection.ProjectionEngine;
 import org.endorsements.query.projection.ProjectionProperties;
@@ -113,6 +114,18 @@ class ProjectionConfiguration {
                 executors.threadNamePrefix("replay-").concurrencyLimit(1).build();
         executor.setDaemon(true);
         return new Replay(engine, store, mongo, live, properties, kafka, listeners, clock, listener, executor);
+    }
+
+    @Bean
+    OtherInstancesWatcher otherInstancesWatcher(
+            ProjectionProperties projection,
+            InstancesProperties instances,
+            KafkaProperties kafka,
+            MongoEngineStore store,
+            ActiveGeneration live,
+            ProjectionListener listener,
+            ApplicationEventPublisher events) {
+        return new OtherInstancesWatcher(projection, instances, kafka, store, live, listener, events);
     }
 
     @Bean
