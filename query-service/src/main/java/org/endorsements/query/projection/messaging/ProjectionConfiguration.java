@@ -17,7 +17,9 @@ import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.projection.ProjectionEngine;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.persistence.ActiveGeneration;
+import org.endorsements.query.projection.persistence.InstanceRegistry;
 import org.endorsements.query.projection.persistence.MongoEngineStore;
+import org.endorsements.query.projection.persistence.ReplayLease;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.context.ApplicationEventPublisher;
@@ -109,11 +111,56 @@ class ProjectionConfiguration {
             KafkaListenerEndpointRegistry listeners,
             Clock clock,
             ProjectionListener listener,
-            SimpleAsyncTaskExecutorBuilder executors) {
+            SimpleAsyncTaskExecutorBuilder executors,
+            ReplayLease lease,
+            InstanceRegistry instances,
+            InstancesProperties instancesProperties) {
         SimpleAsyncTaskExecutor executor =
                 executors.threadNamePrefix("replay-").concurrencyLimit(1).build();
         executor.setDaemon(true);
-        return new Replay(engine, store, mongo, live, properties, kafka, listeners, clock, listener, executor);
+        return new Replay(
+                engine,
+                store,
+                mongo,
+                live,
+                properties,
+                kafka,
+                listeners,
+                clock,
+                listener,
+                executor,
+                lease,
+                instances,
+                instancesProperties);
+    }
+
+    @Bean
+    ReplayLease replayLease(MongoTemplate mongo, Clock clock, InstancesProperties instances) {
+        return new ReplayLease(mongo, clock, instances.leaseDuration());
+    }
+
+    /**
+     * Named as in the consumer group when the instance has a name there; otherwise a name of this process's own,
+     * new at every start (a restarted unnamed instance is a new one, and the old name expires).
+     */
+    @Bean
+    InstanceRegistry instanceRegistry(
+            MongoTemplate mongo, Clock clock, ProjectionProperties properties, InstancesProperties instances) {
+        String name = properties.instanceId().isBlank()
+                ? "query-" + java.util.UUID.randomUUID().toString().substring(0, 8)
+                : properties.instanceId();
+        return new InstanceRegistry(mongo, clock, instances.instanceExpiry(), name);
+    }
+
+    @Bean
+    GenerationFollower generationFollower(
+            ActiveGeneration active,
+            InstanceRegistry registry,
+            InstancesProperties instances,
+            KafkaListenerEndpointRegistry listeners,
+            ProjectionListener listener,
+            Replay replay) {
+        return new GenerationFollower(active, registry, instances, listeners, listener, replay);
     }
 
     @Bean

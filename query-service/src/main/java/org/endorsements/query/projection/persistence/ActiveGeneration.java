@@ -47,7 +47,17 @@ public class ActiveGeneration implements LiveGeneration {
         log.info("Views switched to generation {}", generation.number());
     }
 
-    private Optional<Integer> stored() {
+    /**
+     * Follows a switch another instance's replay made: reads and projection move to it at once, without a write
+     * (the stored choice is already that one).
+     */
+    public void adopt(Generation generation) {
+        current = generation;
+        log.info("Views switched to generation {}, as another instance's replay did", generation.number());
+    }
+
+    /** The live generation as stored, which another instance's replay may have moved; empty when unreadable. */
+    public Optional<Integer> stored() {
         try {
             Document doc = mongo.findById(ACTIVE, Document.class, META);
             return Optional.ofNullable(doc).map(d -> d.getInteger(GENERATION));

@@ -21,7 +21,10 @@ class ReplayController {
     @PostMapping("/api/admin/replay")
     ResponseEntity<Replay.Progress> start() {
         if (!replay.start()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "replay-running", "A replay is already running.");
+            // The lease holder's name is an operator's instance name, not data: it tells where to follow the replay.
+            String where = replay.runningOn().map(name -> " (on " + name + ")").orElse("");
+            throw new ProblemException(
+                    HttpStatus.CONFLICT, "replay-running", "A replay is already running" + where + ".");
         }
         return ResponseEntity.accepted().body(replay.progress());
     }
