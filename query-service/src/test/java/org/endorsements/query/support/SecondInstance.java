@@ -32,6 +32,11 @@ public final class SecondInstance implements AutoCloseable {
                         .toArray(String[]::new));
     }
 
+    /** One of the instance's own beans, to look at its state. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }

@@ -32,6 +32,8 @@ class GenerationFollower implements SmartLifecycle {
     private final KafkaListenerEndpointRegistry listeners;
     private final ProjectionListener listener;
     private final Replay replay;
+    private final KafkaLiveProjection projection;
+    private volatile String restedFor;
     private volatile ScheduledExecutorService timer;
 
     GenerationFollower(
@@ -40,7 +42,9 @@ class GenerationFollower implements SmartLifecycle {
             InstancesProperties properties,
             KafkaListenerEndpointRegistry listeners,
             ProjectionListener listener,
-            Replay replay) {
+            Replay replay,
+            KafkaLiveProjection projection) {
+        this.projection = projection;
         this.active = active;
         this.registry = registry;
         this.properties = properties;
@@ -63,10 +67,28 @@ class GenerationFollower implements SmartLifecycle {
     void beat() {
         try {
             follow();
-            registry.report(active.current().number());
+            registry.report(active.current().number(), listener.projectedPartitions(), null);
+            restForOthers();
         } catch (RuntimeException e) {
             log.warn("Could not follow the live view generation: {}", e.toString());
         }
+    }
+
+    /** Another instance's reconciliation asks every projection to hold still: this one rests once per request. */
+    private void restForOthers() {
+        Optional<InstanceRegistry.PauseRequest> request = registry.pauseRequest();
+        if (request.isEmpty()
+                || request.get().by().equals(registry.name())
+                || request.get().id().equals(restedFor)) {
+            return;
+        }
+        restedFor = request.get().id();
+        if (!projection.restFor(request.get(), properties.heartbeat())) {
+            log.warn(
+                    "Could not hold the projection still for {}'s pause request",
+                    request.get().by());
+        }
+        registry.report(active.current().number(), listener.projectedPartitions(), null);
     }
 
     private void follow() {

@@ -13,7 +13,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.InstancesProperties;
-import org.endorsements.query.projection.LiveProjection;
 import org.endorsements.query.projection.ProjectionEngine;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.persistence.ActiveGeneration;
@@ -159,8 +158,9 @@ class ProjectionConfiguration {
             InstancesProperties instances,
             KafkaListenerEndpointRegistry listeners,
             ProjectionListener listener,
-            Replay replay) {
-        return new GenerationFollower(active, registry, instances, listeners, listener, replay);
+            Replay replay,
+            KafkaLiveProjection projection) {
+        return new GenerationFollower(active, registry, instances, listeners, listener, replay, projection);
     }
 
     @Bean
@@ -176,8 +176,13 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    LiveProjection liveProjection(KafkaListenerEndpointRegistry listeners, ProjectionListener listener, Replay replay) {
-        return new KafkaLiveProjection(listeners, listener, replay);
+    KafkaLiveProjection liveProjection(
+            KafkaListenerEndpointRegistry listeners,
+            ProjectionListener listener,
+            Replay replay,
+            InstanceRegistry instances,
+            ActiveGeneration live) {
+        return new KafkaLiveProjection(listeners, listener, replay, instances, live);
     }
 
     /**

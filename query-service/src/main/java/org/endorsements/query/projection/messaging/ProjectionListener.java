@@ -106,6 +106,11 @@ public class ProjectionListener implements ConsumerSeekAware {
         partitions.forEach(p -> projected.remove(p.partition()));
     }
 
+    /** The partitions this instance's live projection holds now. */
+    Set<Integer> projectedPartitions() {
+        return Set.copyOf(projected);
+    }
+
     /** Whether this instance's live projection holds the partition now (it announces that partition's batches). */
     boolean projects(int partition) {
         return projected.contains(partition);
