@@ -16,6 +16,7 @@ import org.endorsements.transparency.NoteVerifier;
 import org.endorsements.transparency.SignedNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * is only ever replaced by a larger one, so two instances never publish two checkpoints of one size.
  */
 @Component
-public class Checkpointer implements PublishedCheckpoints {
+public class Checkpointer implements PublishedCheckpoints, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
 
@@ -37,6 +38,7 @@ public class Checkpointer implements PublishedCheckpoints {
     private final LogProperties properties;
     private final CheckpointWitnesses witnesses;
     private final SigningKeyPin pin;
+    private volatile boolean started;
 
     Checkpointer(
             MongoLogStore logs,
@@ -49,9 +51,34 @@ public class Checkpointer implements PublishedCheckpoints {
         this.properties = properties;
         this.witnesses = witnesses;
         this.pin = pin;
-        // At start, so that an instance given the wrong key file stops before it serves or signs anything.
+    }
+
+    /**
+     * The first thing the started context does (the lowest phase: before the web server and the Kafka consumers),
+     * so that an instance given the wrong key file stops before it serves, projects or signs anything. Not in the
+     * constructor: a context that only refreshes (the launcher's class-data-sharing training run, with no view
+     * store of its own) must not pin its throwaway key in the platform's view store.
+     */
+    @Override
+    public void start() {
         SigningKeyPin.Outcome outcome = claim();
         log.info("Log signing key in the view store: {}", outcome);
+        started = true;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE;
     }
 
     private SigningKeyPin.Outcome claim() {
@@ -62,6 +89,9 @@ public class Checkpointer implements PublishedCheckpoints {
 
     @Scheduled(fixedDelayString = "${endorsements.log.checkpoint-interval:2s}")
     public void checkpointAll() {
+        if (!started) {
+            return;
+        }
         try {
             // Again at every round: the in-memory store may have restarted empty, and during a rotation another
             // instance may have moved the pin to a key this one does not hold, which ends this one's signing.
