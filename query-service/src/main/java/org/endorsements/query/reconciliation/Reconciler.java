@@ -77,13 +77,24 @@ public class Reconciler {
             // audit entries, must still be recounted from those entries.
             List<String> endorsementIds = List.copyOf(first.differingEndorsements());
             long started = System.nanoTime();
-            Optional<Reconciliation.Report> confirmed = live.whilePaused(
+            // Every instance's projection, not only this one's: the others write their partitions' batches too.
+            LiveProjection.Paused<Reconciliation.Report> paused = live.whileEveryInstancePaused(
                     properties.confirmationTimeout(),
                     () -> check(
                                     () -> audit.ofStatementsOrAggregates(statementIds, endorsementIds),
                                     () -> endorsements.views(statementIds, endorsementIds),
                                     () -> statements.views(statementIds))
                             .report());
+            Optional<Reconciliation.Report> confirmed = paused.result();
+            List<Integer> unconfirmed =
+                    paused.unconfirmedPartitions().stream().sorted().toList();
+            if (!unconfirmed.isEmpty()) {
+                log.warn(
+                        "Partitions {} are projected by instances that did not come to rest within {}: drift in "
+                                + "their statements is not confirmed",
+                        unconfirmed,
+                        properties.confirmationTimeout());
+            }
             if (confirmed.isPresent()) {
                 // How long the projection stood still, its wait to come to rest included: worth watching.
                 log.info(
@@ -95,7 +106,8 @@ public class Reconciler {
                         report.checkedAt(),
                         report.statementsChecked(),
                         report.endorsementsChecked(),
-                        confirmed.get().drift());
+                        confirmed.get().drift(),
+                        unconfirmed);
             } else {
                 log.warn(
                         "The live projection did not come to rest within {}: the differences below are not "

@@ -20,7 +20,21 @@ public final class Reconciliation {
 
     public record Drift(String statementId, String organizationId, String field, String inView, String inAuditTrail) {}
 
-    public record Report(Instant checkedAt, long statementsChecked, long endorsementsChecked, List<Drift> drift) {
+    /**
+     * @param unconfirmedPartitions the topic partitions projected by other query-service instances that did not
+     *                              come to rest for the re-check: drift in their statements may be events in flight
+     */
+    public record Report(
+            Instant checkedAt,
+            long statementsChecked,
+            long endorsementsChecked,
+            List<Drift> drift,
+            List<Integer> unconfirmedPartitions) {
+
+        public Report(Instant checkedAt, long statementsChecked, long endorsementsChecked, List<Drift> drift) {
+            this(checkedAt, statementsChecked, endorsementsChecked, drift, List.of());
+        }
+
         public long statementsWithDrift() {
             return drift.stream().map(Drift::statementId).distinct().count();
         }

@@ -1,12 +1,15 @@
 package org.endorsements.query.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementSource;
@@ -21,6 +24,7 @@ import org.endorsements.query.support.TestWitnesses;
 import org.endorsements.query.support.TopicWriter;
 import org.endorsements.transparency.SignedNote;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -89,6 +93,14 @@ class TwoInstancesIntegrationTest extends QueryStackSupport {
                                         .size()
                                 == 6);
             }
+            // One tree: both serve the same checkpoint of that size (same root, same key, one signature line).
+            String served = first.get("/api/statements/" + statement + "/log/checkpoint")
+                    .text();
+            assertThat(other.get("/api/statements/" + statement + "/log/checkpoint")
+                            .text())
+                    .isEqualTo(served);
+            assertThat(served.lines().filter(line -> line.startsWith("\u2014 " + TestWitnesses.LOG_KEY_NAME)))
+                    .hasSize(1);
             // A checkpoint the other instance serves may carry a cosignature the first one obtained; each instance's
             // own view of the witness is up once its own request has been answered.
             for (ReadClient reads : List.of(first, other)) {
@@ -102,5 +114,19 @@ class TwoInstancesIntegrationTest extends QueryStackSupport {
                 });
             }
         }
+    }
+
+    @Test
+    void anInstanceStartedWithAKeyFileOfItsOwnRefusesToStartAndTheLogKeepsItsKey(@TempDir Path dir) {
+        assertThatThrownBy(() -> new SecondInstance(Map.of(
+                        "endorsements.log.signing-key-file",
+                        dir.resolve("log-signing.key").toString(),
+                        "endorsements.projection.instance-id",
+                        "query-stray")))
+                .rootCause()
+                .hasMessageContaining("this instance's signing key is")
+                .hasMessageContaining(TestWitnesses.LOG_VKEY);
+        assertThat(new ReadClient(port).get("/.well-known/endorsements-log-key").text())
+                .isEqualTo(TestWitnesses.LOG_VKEY + "\n");
     }
 }

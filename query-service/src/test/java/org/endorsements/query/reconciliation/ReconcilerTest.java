@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.endorsements.query.audit.persistence.AuditQueries;
@@ -161,6 +162,31 @@ class ReconcilerTest {
         assertThat(report.drift()).hasSize(1);
         assertThat(meters.get("endorsements.reconciliation.drift").gauge().value())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void thePartitionsOfInstancesThatDidNotComeToRestAreReportedUnconfirmedBesideTheDrift() {
+        signed("a", 1, 10);
+        statementView(2, 1, 0);
+        endorsementView("a", true, 1);
+        LiveProjection anotherInstanceStaysBusy = new LiveProjection() {
+            @Override
+            public <T> Optional<T> whilePaused(Duration timeout, Supplier<T> work) {
+                throw new AssertionError("the re-check holds every instance, not this one only");
+            }
+
+            @Override
+            public <T> Paused<T> whileEveryInstancePaused(Duration timeout, Supplier<T> work) {
+                pauses++;
+                return new Paused<>(Optional.ofNullable(work.get()), Set.of(4, 1));
+            }
+        };
+
+        Reconciliation.Report report = reconciler(anotherInstanceStaysBusy).run();
+
+        assertThat(pauses).isEqualTo(1);
+        assertThat(report.drift()).extracting(Reconciliation.Drift::field).containsExactly("endorsementCount");
+        assertThat(report.unconfirmedPartitions()).containsExactly(1, 4);
     }
 
     @Test

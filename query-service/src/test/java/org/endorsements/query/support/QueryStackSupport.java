@@ -81,6 +81,9 @@ public abstract class QueryStackSupport {
         registry.add("endorsements.security.anonymous.requests", () -> "1000000");
         registry.add("endorsements.log.signing-key-file", () -> SIGNING_KEY_FILE);
         registry.add("endorsements.log.checkpoint-interval", () -> "200ms");
+        // Instances follow a replay's switch within a heartbeat; one closed without a goodbye expires soon.
+        registry.add("endorsements.instances.heartbeat", () -> "200ms");
+        registry.add("endorsements.instances.instance-expiry", () -> "3s");
         registry.add("endorsements.log.witnesses[0].url", TestWitnesses::liveUrl);
         registry.add(
                 "endorsements.log.witnesses[0].verifier-key",

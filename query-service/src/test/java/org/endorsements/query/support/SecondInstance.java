@@ -16,14 +16,25 @@ public final class SecondInstance implements AutoCloseable {
     private final ConfigurableApplicationContext context;
 
     public SecondInstance() {
+        this(Map.of());
+    }
+
+    /** With some of the stack's properties replaced (another key file, another instance name). */
+    public SecondInstance(Map<String, Object> overrides) {
         Map<String, Object> properties = new LinkedHashMap<>();
         QueryStackSupport.stackProperties((name, value) -> properties.put(name, value.get()));
         properties.put("server.port", 0);
+        properties.putAll(overrides);
         // As arguments: default properties would rank below application.yml and lose to its placeholders.
         context = new SpringApplicationBuilder(QueryServiceApplication.class)
                 .run(properties.entrySet().stream()
                         .map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new));
+    }
+
+    /** One of the instance's own beans, to look at its state. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     public int port() {

@@ -173,15 +173,29 @@ public class MongoLogStore implements LogStore {
         return Optional.ofNullable(doc).map(d -> d.getString("opening"));
     }
 
-    public void saveCheckpoint(String statementId, long size, String rootHex, String note) {
-        mongo.upsert(
-                Query.query(Criteria.where("_id").is(statementId)),
-                new org.springframework.data.mongodb.core.query.Update()
-                        .set("size", size)
-                        .set("root", rootHex)
-                        .set("note", note)
-                        .set("witnessed", List.of()),
-                generation.get().collection(CHECKPOINTS));
+    /**
+     * Saves a checkpoint unless one of the same or a larger size is there: several instances sign the same logs,
+     * and one that read a smaller tree a moment earlier must neither move the checkpoint back nor reset the
+     * witnesses of a checkpoint of the same size (the same tree, the same key: the same note). False when it was
+     * not saved.
+     */
+    public boolean saveCheckpoint(String statementId, long size, String rootHex, String note) {
+        try {
+            mongo.upsert(
+                    Query.query(
+                            Criteria.where("_id").is(statementId).and("size").lt(size)),
+                    new org.springframework.data.mongodb.core.query.Update()
+                            .set("size", size)
+                            .set("root", rootHex)
+                            .set("note", note)
+                            .set("witnessed", List.of()),
+                    generation.get().collection(CHECKPOINTS));
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException sameOrLarger) {
+            // The filter matched nothing because the checkpoint there is not smaller; the upsert's insert of the
+            // same _id is refused: another instance signed this size or a larger one first.
+            return false;
+        }
     }
 
     /** Replaces the note of the checkpoint at {@code size}, with more signatures on the same text. */

@@ -1,10 +1,17 @@
 package org.endorsements.query.projection.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.projection.LiveProjection;
+import org.endorsements.query.projection.persistence.InstanceRegistry;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -15,9 +22,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * batch is unfinished, and never while a replay switches generations (it stops and restarts the same container,
  * then drops the old collections).
  *
- * <p>This holds one instance still. With several query-service instances in the consumer group, the others go on
- * writing their partitions, and an instance that owns no partition never pauses (the work is then reported
- * unconfirmed after the timeout).
+ * <p>{@link #whilePaused} holds this instance still. {@link #whileEveryInstancePaused} also asks the others, through
+ * the view store, to hold still ({@link InstanceRegistry#requestPause}); each one, at its next heartbeat, pauses the
+ * same way and records that it rests for the request, with its partitions, until the request ends. Those that do
+ * not within the timeout are named by their partitions as unconfirmed, and the work runs without them.
  */
 class KafkaLiveProjection implements LiveProjection {
 
@@ -26,11 +34,84 @@ class KafkaLiveProjection implements LiveProjection {
     private final KafkaListenerEndpointRegistry listeners;
     private final ProjectionListener listener;
     private final Replay replay;
+    private final InstanceRegistry registry;
+    private final LiveGeneration live;
 
-    KafkaLiveProjection(KafkaListenerEndpointRegistry listeners, ProjectionListener listener, Replay replay) {
+    KafkaLiveProjection(
+            KafkaListenerEndpointRegistry listeners,
+            ProjectionListener listener,
+            Replay replay,
+            InstanceRegistry registry,
+            LiveGeneration live) {
         this.listeners = listeners;
         this.listener = listener;
         this.replay = replay;
+        this.registry = registry;
+        this.live = live;
+    }
+
+    @Override
+    public <T> Paused<T> whileEveryInstancePaused(Duration timeout, Supplier<T> work) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<Integer> unconfirmed = new TreeSet<>();
+        Optional<T> result = whilePaused(timeout, () -> {
+            String request = UUID.randomUUID().toString();
+            // Beyond the wait, the work's own time: the others rest until the request ends or this much later.
+            registry.requestPause(request, Instant.now().plus(timeout.multipliedBy(3)));
+            try {
+                List<InstanceRegistry.Instance> restless = restless(request);
+                while (!restless.isEmpty() && System.nanoTime() < deadline) {
+                    pauseBriefly(); // another process's write is what is waited for
+                    restless = restless(request);
+                }
+                restless.forEach(i -> unconfirmed.addAll(i.partitions()));
+                return work.get();
+            } finally {
+                registry.endPause(request);
+            }
+        });
+        return new Paused<>(result, unconfirmed);
+    }
+
+    private List<InstanceRegistry.Instance> restless(String request) {
+        return registry.others().stream()
+                .filter(i -> !i.partitions().isEmpty() && !request.equals(i.restingFor()))
+                .toList();
+    }
+
+    /**
+     * Another instance's pause request: holds this projection still, records that it rests, and stays at rest
+     * until the request ends or expires. False when this projection could not come to rest before that.
+     */
+    boolean restFor(InstanceRegistry.PauseRequest request, Duration heartbeat) {
+        Duration left = Duration.between(Instant.now(), request.until());
+        if (left.isNegative() || left.isZero()) {
+            return false;
+        }
+        return whilePaused(left, () -> {
+                    long beatEvery = heartbeat.toNanos();
+                    long lastBeat = 0;
+                    while (registry.pauseRequest()
+                            .filter(r -> r.id().equals(request.id()))
+                            .isPresent()) {
+                        if (System.nanoTime() - lastBeat >= beatEvery) {
+                            registry.report(live.current().number(), listener.projectedPartitions(), request.id());
+                            lastBeat = System.nanoTime();
+                        }
+                        pauseBriefly();
+                    }
+                    return Boolean.TRUE;
+                })
+                .isPresent();
+    }
+
+    private static void pauseBriefly() {
+        try {
+            Thread.sleep(CHECK_EVERY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the projections are held still", e);
+        }
     }
 
     @Override

@@ -12,11 +12,13 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.endorsements.query.projection.BatchProjection;
-import org.endorsements.query.projection.LiveProjection;
+import org.endorsements.query.projection.InstancesProperties;
 import org.endorsements.query.projection.ProjectionEngine;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.persistence.ActiveGeneration;
+import org.endorsements.query.projection.persistence.InstanceRegistry;
 import org.endorsements.query.projection.persistence.MongoEngineStore;
+import org.endorsements.query.projection.persistence.ReplayLease;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.context.ApplicationEventPublisher;
@@ -108,16 +110,79 @@ class ProjectionConfiguration {
             KafkaListenerEndpointRegistry listeners,
             Clock clock,
             ProjectionListener listener,
-            SimpleAsyncTaskExecutorBuilder executors) {
+            SimpleAsyncTaskExecutorBuilder executors,
+            ReplayLease lease,
+            InstanceRegistry instances,
+            InstancesProperties instancesProperties) {
         SimpleAsyncTaskExecutor executor =
                 executors.threadNamePrefix("replay-").concurrencyLimit(1).build();
         executor.setDaemon(true);
-        return new Replay(engine, store, mongo, live, properties, kafka, listeners, clock, listener, executor);
+        return new Replay(
+                engine,
+                store,
+                mongo,
+                live,
+                properties,
+                kafka,
+                listeners,
+                clock,
+                listener,
+                executor,
+                lease,
+                instances,
+                instancesProperties);
     }
 
     @Bean
-    LiveProjection liveProjection(KafkaListenerEndpointRegistry listeners, ProjectionListener listener, Replay replay) {
-        return new KafkaLiveProjection(listeners, listener, replay);
+    ReplayLease replayLease(MongoTemplate mongo, Clock clock, InstancesProperties instances) {
+        return new ReplayLease(mongo, clock, instances.leaseDuration());
+    }
+
+    /**
+     * Named as in the consumer group when the instance has a name there; otherwise a name of this process's own,
+     * new at every start (a restarted unnamed instance is a new one, and the old name expires).
+     */
+    @Bean
+    InstanceRegistry instanceRegistry(
+            MongoTemplate mongo, Clock clock, ProjectionProperties properties, InstancesProperties instances) {
+        String name = properties.instanceId().isBlank()
+                ? "query-" + java.util.UUID.randomUUID().toString().substring(0, 8)
+                : properties.instanceId();
+        return new InstanceRegistry(mongo, clock, instances.instanceExpiry(), name);
+    }
+
+    @Bean
+    GenerationFollower generationFollower(
+            ActiveGeneration active,
+            InstanceRegistry registry,
+            InstancesProperties instances,
+            KafkaListenerEndpointRegistry listeners,
+            ProjectionListener listener,
+            Replay replay,
+            KafkaLiveProjection projection) {
+        return new GenerationFollower(active, registry, instances, listeners, listener, replay, projection);
+    }
+
+    @Bean
+    OtherInstancesWatcher otherInstancesWatcher(
+            ProjectionProperties projection,
+            InstancesProperties instances,
+            KafkaProperties kafka,
+            MongoEngineStore store,
+            ActiveGeneration live,
+            ProjectionListener listener,
+            ApplicationEventPublisher events) {
+        return new OtherInstancesWatcher(projection, instances, kafka, store, live, listener, events);
+    }
+
+    @Bean
+    KafkaLiveProjection liveProjection(
+            KafkaListenerEndpointRegistry listeners,
+            ProjectionListener listener,
+            Replay replay,
+            InstanceRegistry instances,
+            ActiveGeneration live) {
+        return new KafkaLiveProjection(listeners, listener, replay, instances, live);
     }
 
     /**

@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +61,8 @@ public class ProjectionListener implements ConsumerSeekAware {
     private final Counter poison;
     private final AtomicLong lag = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
+    /** The partitions assigned to this instance's live projection. */
+    private final Set<Integer> projected = ConcurrentHashMap.newKeySet();
     /** Set while a batch is written and left set when it failed (it will be retried): its writes are partial. */
     private volatile boolean batchUnfinished;
 
@@ -84,6 +88,7 @@ public class ProjectionListener implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        assignments.keySet().forEach(p -> projected.add(p.partition()));
         Map<Integer, Long> positions = store.positions(live.current());
         for (TopicPartition partition : assignments.keySet()) {
             Long next = positions.get(partition.partition());
@@ -94,6 +99,21 @@ public class ProjectionListener implements ConsumerSeekAware {
                 callback.seek(partition.topic(), partition.partition(), next);
             }
         }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        partitions.forEach(p -> projected.remove(p.partition()));
+    }
+
+    /** The partitions this instance's live projection holds now. */
+    Set<Integer> projectedPartitions() {
+        return Set.copyOf(projected);
+    }
+
+    /** Whether this instance's live projection holds the partition now (it announces that partition's batches). */
+    boolean projects(int partition) {
+        return projected.contains(partition);
     }
 
     @KafkaListener(
@@ -198,6 +218,15 @@ public class ProjectionListener implements ConsumerSeekAware {
     }
 
     static ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
+        return decode(record, true);
+    }
+
+    /** For announcing events another instance projected (and validated) only. */
+    static ProjectedEvent decodeWithoutSchema(ConsumerRecord<String, byte[]> record) {
+        return decode(record, false);
+    }
+
+    private static ProjectedEvent decode(ConsumerRecord<String, byte[]> record, boolean validate) {
         String type = header(record, EventMessageFormat.HEADER_TYPE);
         String id = header(record, EventMessageFormat.HEADER_ID);
         String subject = header(record, EventMessageFormat.HEADER_SUBJECT);
@@ -211,7 +240,8 @@ public class ProjectionListener implements ConsumerSeekAware {
                 || record.value() == null) {
             throw new EventMessageFormat.UnreadableEventException("required CloudEvents attributes are missing");
         }
-        java.util.Optional<String> violations = SCHEMAS.violations(type, record.value());
+        java.util.Optional<String> violations =
+                validate ? SCHEMAS.violations(type, record.value()) : java.util.Optional.empty();
         if (violations.isPresent()) {
             throw new EventMessageFormat.UnreadableEventException(violations.get());
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,10 +21,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.query.projection.EngineStore;
 import org.endorsements.query.projection.Generation;
+import org.endorsements.query.projection.InstancesProperties;
 import org.endorsements.query.projection.ProjectedEvent;
 import org.endorsements.query.projection.ProjectionEngine;
 import org.endorsements.query.projection.ProjectionProperties;
 import org.endorsements.query.projection.persistence.ActiveGeneration;
+import org.endorsements.query.projection.persistence.InstanceRegistry;
+import org.endorsements.query.projection.persistence.ReplayLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -36,6 +40,11 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * Rebuilds every projection from offset 0 of the topic into a fresh generation of collections, under a consumer group of
  * its own, while the live views keep serving reads. Once caught up it pauses the live projection, reads what came
  * in meanwhile, switches reads and projection to the new generation at once, and drops the old one.
+ *
+ * <p>With several instances on one view store: the replay runs on one instance at a time, the one holding the
+ * {@link ReplayLease} (renewed while it runs; an instance that dies holding it is taken over once it expires). The
+ * switch is stored, and every other instance follows it within a heartbeat ({@link GenerationFollower}); the old
+ * generation is dropped once every instance records that it reads the new one ({@link InstanceRegistry}).
  */
 public class Replay {
 
@@ -71,6 +80,9 @@ public class Replay {
     private final Clock clock;
     private final ProjectionListener listener;
     private final SimpleAsyncTaskExecutor executor;
+    private final ReplayLease lease;
+    private final InstanceRegistry instances;
+    private final InstancesProperties instancesProperties;
     /** Held while the live projection is stopped for the switch-over: nothing may read the old generation then. */
     final ReentrantLock switchOver = new ReentrantLock();
 
@@ -87,7 +99,13 @@ public class Replay {
             KafkaListenerEndpointRegistry listeners,
             Clock clock,
             ProjectionListener listener,
-            SimpleAsyncTaskExecutor executor) {
+            SimpleAsyncTaskExecutor executor,
+            ReplayLease lease,
+            InstanceRegistry instances,
+            InstancesProperties instancesProperties) {
+        this.lease = lease;
+        this.instances = instances;
+        this.instancesProperties = instancesProperties;
         this.engine = engine;
         this.store = store;
         this.listener = listener;
@@ -110,21 +128,58 @@ public class Replay {
         return progress.get();
     }
 
-    /** Starts a replay in the background; false when one is already running. */
+    /** Starts a replay in the background; false when one is already running, here or on another instance. */
     public synchronized boolean start() {
         if (progress.get().state() == State.RUNNING) {
             return false;
         }
-        int target = active.current().number() + 1;
+        int live = Math.max(active.current().number(), active.stored().orElse(0));
+        Optional<ReplayLease.Taken> taken = lease.take(instances.name(), live + 1);
+        if (taken.isEmpty()) {
+            return false;
+        }
+        int target = taken.get().generation();
         Instant started = clock.instant();
         progress.set(new Progress(State.RUNNING, target, 0, 0, 0, null, started, null, null));
-        executor.execute(() -> run(target, started));
+        executor.execute(() -> {
+            try {
+                taken.get().abandoned().filter(g -> g > live).ifPresent(g -> {
+                    log.warn(
+                            "Taking over the replay lease of an instance that stopped renewing it: dropping the "
+                                    + "generation {} it was building",
+                            g);
+                    dropQuietly(new Generation(g));
+                });
+                run(target, started);
+            } finally {
+                lease.release(instances.name());
+            }
+        });
         return true;
+    }
+
+    /** The instance whose replay holds the lease now, if any (this one included). */
+    public Optional<String> runningOn() {
+        return lease.holder();
+    }
+
+    /** Renews the lease when due; a replay that lost it (it was too slow, another took over) must stop. */
+    private Instant renewed(Instant last) {
+        Instant now = clock.instant();
+        if (now.isBefore(last.plus(lease.renewEvery()))) {
+            return last;
+        }
+        if (!lease.renew(instances.name())) {
+            throw new IllegalStateException("the replay lease expired and another instance took it over");
+        }
+        return now;
     }
 
     private void run(int target, Instant started) {
         Generation fresh = new Generation(target);
         boolean switched = false;
+        Instant renewedAt = started;
+        Generation replaced = null;
         try {
             drop(fresh);
             engine.declareIndexes(fresh);
@@ -140,6 +195,7 @@ public class Replay {
                 while (!caughtUp(consumer, partitions)) {
                     done += project(consumer.poll(POLL), fresh);
                     report(target, started, done, total(consumer, partitions, beginning));
+                    renewedAt = renewed(renewedAt);
                 }
                 switchOver.lock();
                 try {
@@ -151,12 +207,16 @@ public class Replay {
                         while (!caughtUp(consumer, partitions)) {
                             done += project(consumer.poll(POLL), fresh);
                         }
-                        Generation old = active.current();
+                        replaced = active.current();
+                        // Last check before the switch: only the lease's holder may switch.
+                        if (!lease.renew(instances.name())) {
+                            throw new IllegalStateException("the replay lease was taken over before the switch");
+                        }
                         active.switchTo(fresh);
                         switched = true;
+                        instances.report(fresh.number());
                         // A batch that failed before the stop will not be retried: the new generation is past it.
                         listener.forgetUnfinishedBatch();
-                        dropQuietly(old);
                     } finally {
                         if (live != null) {
                             live.start();
@@ -165,6 +225,8 @@ public class Replay {
                 } finally {
                     switchOver.unlock();
                 }
+                // Before SWITCHED is reported: done means the old generation is gone too (or left, and said so).
+                dropWhenNoneReads(replaced, fresh);
                 long total = total(consumer, partitions, beginning);
                 double seconds = Math.max(
                         0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
@@ -197,6 +259,38 @@ public class Replay {
                     clock.instant(),
                     "the replay failed; see the query service's log"));
         }
+    }
+
+    /**
+     * Drops the old generation once every instance seen recently records that it reads the new one (after the
+     * live projection here restarted: the wait is the others' heartbeat). An instance that never does within the
+     * switch wait leaves the old generation in place, with a warning: a reader must never lose its views.
+     */
+    private void dropWhenNoneReads(Generation old, Generation fresh) {
+        long deadline = System.nanoTime() + instancesProperties.switchWait().toNanos();
+        Instant renewedAt = clock.instant();
+        List<String> behind = instances.notYetReading(fresh.number());
+        while (!behind.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                log.warn(
+                        "Instances {} do not read generation {} after {}: generation {} is left in place",
+                        behind,
+                        fresh.number(),
+                        instancesProperties.switchWait(),
+                        old.number());
+                return;
+            }
+            renewedAt = renewed(renewedAt);
+            try {
+                // Their heartbeat is what is waited for: another process's write, which nothing here can await.
+                Thread.sleep(Math.max(10, instancesProperties.heartbeat().toMillis() / 4));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            behind = instances.notYetReading(fresh.number());
+        }
+        dropQuietly(old);
     }
 
     private int project(ConsumerRecords<String, byte[]> records, Generation generation) {

@@ -31,7 +31,7 @@ public class ActiveGeneration implements LiveGeneration {
 
     ActiveGeneration(MongoTemplate mongo, ProjectionProperties properties) {
         this.mongo = mongo;
-        this.current = new Generation(stored().orElse(properties.generation()));
+        this.current = new Generation(storedAtStart().orElse(properties.generation()));
     }
 
     @Override
@@ -47,10 +47,27 @@ public class ActiveGeneration implements LiveGeneration {
         log.info("Views switched to generation {}", generation.number());
     }
 
-    private Optional<Integer> stored() {
+    /**
+     * Follows a switch another instance's replay made: reads and projection move to it at once, without a write
+     * (the stored choice is already that one).
+     */
+    public void adopt(Generation generation) {
+        current = generation;
+        log.info("Views switched to generation {}, as another instance's replay did", generation.number());
+    }
+
+    /**
+     * The live generation as stored, which another instance's replay may have moved; empty when none is stored.
+     * Throws when the view store cannot be read: the caller (a heartbeat) tries again.
+     */
+    public Optional<Integer> stored() {
+        Document doc = mongo.findById(ACTIVE, Document.class, META);
+        return Optional.ofNullable(doc).map(d -> d.getInteger(GENERATION));
+    }
+
+    private Optional<Integer> storedAtStart() {
         try {
-            Document doc = mongo.findById(ACTIVE, Document.class, META);
-            return Optional.ofNullable(doc).map(d -> d.getInteger(GENERATION));
+            return stored();
         } catch (RuntimeException e) {
             log.warn("Could not read the active view generation ({}); using the configured one", e.getMessage());
             return Optional.empty();

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -48,6 +49,17 @@ class ReplayControllerSliceTest {
                 .isLenientlyEqualTo("""
                         {"state": "RUNNING", "generation": 2, "done": 10, "total": 100, "eventsPerSecond": 50.0,
                          "secondsLeft": 2, "startedAt": "2026-03-01T10:00:00Z"}""");
+    }
+
+    @Test
+    void aReplayAskedWhileTheViewStoreCannotBeReachedIsA503Problem() {
+        when(replay.start()).thenThrow(new DataAccessResourceFailureException("connection refused"));
+
+        assertThat(mvc.post().uri(REPLAY).header(HttpHeaders.AUTHORIZATION, ADMIN))
+                .hasStatus(503)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("view-store-unavailable"));
     }
 
     @Test
