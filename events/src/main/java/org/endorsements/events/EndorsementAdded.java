@@ -13,8 +13,12 @@ import org.axonframework.serialization.Revision;
  * assurance, as in events recorded before, follows from the source). {@code readContentHash} (revision 3) is the
  * hash of the text the signer read: the version's own text ({@code contentHash}) or one of its translations; events
  * recorded before it existed read as the version's own text.
+ *
+ * <p>{@code keyHistory} (revision 4) is the organization's key-history commitment when it was recorded
+ * ({@link KeyHistoryCommitment}), which its version 3 log leaf commits to; null in values recorded before, and for
+ * an organization whose key history the command side did not follow from its registration.
  */
-@Revision("3")
+@Revision("4")
 public record EndorsementAdded(
         StatementId statementId,
         OrganizationId organizationId,
@@ -29,7 +33,8 @@ public record EndorsementAdded(
         EndorsementVisibility visibility,
         ActionSignature signature,
         AssuranceLevel assurance,
-        String readContentHash)
+        String readContentHash,
+        KeyHistoryCommitment keyHistory)
         implements EndorsementEvent {
 
     /**
@@ -46,6 +51,40 @@ public record EndorsementAdded(
         if (assurance == null && source != null) {
             assurance = AssuranceLevel.recorded(null, source.wireName());
         }
+    }
+
+    /** As recorded before revision 4: no key-history commitment. */
+    public EndorsementAdded(
+            StatementId statementId,
+            OrganizationId organizationId,
+            String organizationName,
+            String contentHash,
+            Instant endorsedAt,
+            String actor,
+            EndorsementSource source,
+            String requestId,
+            String signerOpening,
+            Integer entryNumber,
+            EndorsementVisibility visibility,
+            ActionSignature signature,
+            AssuranceLevel assurance,
+            String readContentHash) {
+        this(
+                statementId,
+                organizationId,
+                organizationName,
+                contentHash,
+                endorsedAt,
+                actor,
+                source,
+                requestId,
+                signerOpening,
+                entryNumber,
+                visibility,
+                signature,
+                assurance,
+                readContentHash,
+                null);
     }
 
     @Override

@@ -20,6 +20,7 @@ public sealed interface EndorsementEvent
                 InvalidatedEndorsementWithdrawn,
                 SigningKeyRegistered,
                 SigningKeyRevoked,
+                SigningKeyPinned,
                 ApiCredentialIssued,
                 ApiCredentialRevoked,
                 StatementTranslationAdded,

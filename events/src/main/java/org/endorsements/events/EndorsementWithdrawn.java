@@ -7,8 +7,12 @@ import org.axonframework.serialization.Revision;
  * An endorsement was withdrawn, by the organization or by an admin on its word through another channel.
  * {@code signature} is the organization's Ed25519 signature of the withdrawal when it signed one, else null;
  * {@code assurance} what vouches for the withdrawal (revision 2).
+ *
+ * <p>{@code keyHistory} (revision 3) is the organization's key-history commitment when it was recorded
+ * ({@link KeyHistoryCommitment}), which its version 3 log leaf commits to; null in values recorded before, and for
+ * an organization whose key history the command side did not follow from its registration.
  */
-@Revision("2")
+@Revision("3")
 public record EndorsementWithdrawn(
         StatementId statementId,
         OrganizationId organizationId,
@@ -17,7 +21,8 @@ public record EndorsementWithdrawn(
         String actor,
         String requestId,
         ActionSignature signature,
-        AssuranceLevel assurance)
+        AssuranceLevel assurance,
+        KeyHistoryCommitment keyHistory)
         implements EndorsementEvent {
 
     /**
@@ -40,6 +45,19 @@ public record EndorsementWithdrawn(
             String actor,
             String requestId) {
         this(statementId, organizationId, reason, withdrawnAt, actor, requestId, null, null);
+    }
+
+    /** As recorded before revision 3: no key-history commitment. */
+    public EndorsementWithdrawn(
+            StatementId statementId,
+            OrganizationId organizationId,
+            String reason,
+            Instant withdrawnAt,
+            String actor,
+            String requestId,
+            ActionSignature signature,
+            AssuranceLevel assurance) {
+        this(statementId, organizationId, reason, withdrawnAt, actor, requestId, signature, assurance, null);
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class EventMessageFormat {
     private static final Map<Class<? extends EndorsementEvent>, String> NAMES = Map.ofEntries(
             Map.entry(SigningKeyRegistered.class, "SigningKeyRegistered"),
             Map.entry(SigningKeyRevoked.class, "SigningKeyRevoked"),
+            Map.entry(SigningKeyPinned.class, "SigningKeyPinned"),
             Map.entry(ApiCredentialIssued.class, "ApiCredentialIssued"),
             Map.entry(ApiCredentialRevoked.class, "ApiCredentialRevoked"),
             Map.entry(OrganizationRegistered.class, "OrganizationRegistered"),

@@ -18,8 +18,8 @@ import java.util.Optional;
  * events prove rather than from what they say: a recovered key, any key certified through one, and a first key
  * registered with an API key the admin held sign at {@code admin-issued-credential}; an unsigned event proves at
  * most the API key it was made with. The credential events ({@code ApiCredentialIssued}, {@code
- * ApiCredentialRevoked}) are used where they are available; without them a first key's level is bounded only by
- * what its own registration records.
+ * ApiCredentialRevoked}) bound a first key's level: a first key whose API key the history does not show proves
+ * nothing about who held it, so it signs at {@code imported}, the weakest level.
  */
 public final class KeyHistory {
 
@@ -242,18 +242,21 @@ public final class KeyHistory {
     private Derived firstKeyLevel(SigningKeyRegistered registration) {
         String by = registration.registeredBy();
         String keyId = registration.keyId().value();
-        if (credentials.isEmpty() || by == null || !by.startsWith(Caller.CREDENTIAL_ACTOR_PREFIX)) {
+        // A first key vouches for itself only as far as the API key that registered it does: when the history
+        // does not show that API key (or who issued it), nothing tells the organization apart from whoever else
+        // could have held one, so the key proves the least any level does, never the most.
+        if (by == null || !by.startsWith(Caller.CREDENTIAL_ACTOR_PREFIX)) {
             return new Derived(
-                    AssuranceLevel.ORGANIZATION_KEY,
-                    "first key " + keyId + ", certified by itself; no credential events tell who held the API key"
-                            + " that registered it");
+                    AssuranceLevel.IMPORTED,
+                    "first key " + keyId + " was not registered with an API key of the organization");
         }
         String credentialId = by.substring(Caller.CREDENTIAL_ACTOR_PREFIX.length());
         Credential credential = credentials.get(credentialId);
         if (credential == null) {
             return new Derived(
-                    AssuranceLevel.ORGANIZATION_KEY,
-                    "first key " + keyId + ", certified by itself; API key " + credentialId + " is not in the history");
+                    AssuranceLevel.IMPORTED,
+                    "first key " + keyId + " was registered with API key " + credentialId
+                            + ", which the history does not show");
         }
         if (!current(credential, registration.registeredAt())) {
             return new Derived(

@@ -173,12 +173,37 @@ class KeyHistoryTest {
         assertThat(history.keyLevel(K3).why()).contains("k2 is an admin recovery");
     }
 
+    /** The history of an organization that rotated the API key handed over to it, and registered its first key. */
+    private KeyHistory rotatedThenRegistered() {
+        return new KeyHistory(ORG)
+                .apply(credential("c0", "admin", AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                .apply(new ApiCredentialRevoked(ORG, "c0", T0, "credential:c0"))
+                .apply(credential("c1", "credential:c0", AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                .apply(registered);
+    }
+
+    @Test
+    void aFirstKeyRegisteredWithAnApiKeyTheHistoryDoesNotShowSignsAtTheWeakestLevel() {
+        KeyHistory history = new KeyHistory(ORG)
+                .apply(credential("c0", "admin", AssuranceLevel.ORGANIZATION_CREDENTIAL))
+                .apply(registered);
+
+        assertThat(history.keyLevel(K1).level()).isEqualTo(AssuranceLevel.IMPORTED);
+        assertThat(history.keyLevel(K1).why()).contains("c1, which the history does not show");
+    }
+
+    @Test
+    void aFirstKeyInAHistoryWithNoCredentialEventsSignsAtTheWeakestLevel() {
+        KeyHistory history = new KeyHistory(ORG).apply(registered);
+
+        assertThat(history.keyLevel(K1).level()).isEqualTo(AssuranceLevel.IMPORTED);
+    }
+
     @Test
     void aKeyIsNeverStrongerThanItsRegistrationRecords() throws Exception {
         KeyPair next = SignedMessagesTest.keyPair();
-        KeyHistory history = new KeyHistory(ORG)
-                .apply(registered)
-                .apply(certified(K2, next, K1, k1, T2, AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+        KeyHistory history =
+                rotatedThenRegistered().apply(certified(K2, next, K1, k1, T2, AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
 
         assertThat(history.keyLevel(K2).level()).isEqualTo(AssuranceLevel.ADMIN_ISSUED_CREDENTIAL);
     }

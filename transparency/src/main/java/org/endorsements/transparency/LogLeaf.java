@@ -17,6 +17,14 @@ import java.util.HexFormat;
  * the version 1 keys, then {@code keyId} (the signing key) and {@code signatureDigest} (lower-case hex SHA-256 of the
  * signature's 64 raw bytes), so a checkpoint proves which signed message was recorded. An unsigned event keeps the
  * version 1 form, so a replay rebuilds every earlier leaf byte for byte.
+ *
+ * <p>Version 3, for an event that carries its organization's key-history commitment (an endorsement, withdrawal,
+ * re-confirmation or reinstatement recorded since the command side commits to it): {@code "leafVersion":3} first,
+ * then the version 1 keys, then {@code keyId} and {@code signatureDigest} (both {@code null} when unsigned), then
+ * {@code keyHistoryLength} (a JSON integer) and {@code keyHistoryDigest} (64 lower-case hex digits): the number of
+ * the organization's key and credential events when it was recorded and the SHA-256 chain over them
+ * ({@code events/TOPIC.md}, "Key-history commitment"). A checkpoint so proves which key history every signature
+ * and level of the leaf is to be judged by. Events without a commitment keep their version 1 or 2 form.
  */
 public record LogLeaf(
         String eventId,
@@ -27,7 +35,9 @@ public record LogLeaf(
         String source,
         String signer,
         String keyId,
-        String signatureDigest) {
+        String signatureDigest,
+        Integer keyHistoryLength,
+        String keyHistoryDigest) {
 
     /** The key of the version marker; absent from a version 1 leaf. */
     public static final String VERSION_KEY = "leafVersion";
@@ -36,6 +46,26 @@ public record LogLeaf(
         if ((keyId == null) != (signatureDigest == null)) {
             throw new IllegalArgumentException("a signed leaf names both its key and its signature's digest");
         }
+        if ((keyHistoryLength == null) != (keyHistoryDigest == null)) {
+            throw new IllegalArgumentException("a version 3 leaf names both its key history's length and digest");
+        }
+        if (keyHistoryDigest != null && (keyHistoryLength < 0 || !keyHistoryDigest.matches("[0-9a-f]{64}"))) {
+            throw new IllegalArgumentException("a key history is a non-negative length and a lower-case hex digest");
+        }
+    }
+
+    /** A version 1 or 2 leaf: an event without a key-history commitment, signed or not. */
+    public LogLeaf(
+            String eventId,
+            String type,
+            String statementId,
+            String contentHash,
+            String time,
+            String source,
+            String signer,
+            String keyId,
+            String signatureDigest) {
+        this(eventId, type, statementId, contentHash, time, source, signer, keyId, signatureDigest, null, null);
     }
 
     /** A version 1 leaf: an unsigned event. */
@@ -47,10 +77,13 @@ public record LogLeaf(
             String time,
             String source,
             String signer) {
-        this(eventId, type, statementId, contentHash, time, source, signer, null, null);
+        this(eventId, type, statementId, contentHash, time, source, signer, null, null, null, null);
     }
 
     public int version() {
+        if (keyHistoryDigest != null) {
+            return 3;
+        }
         return keyId == null ? 1 : 2;
     }
 
@@ -67,8 +100,8 @@ public record LogLeaf(
 
     public byte[] canonicalBytes() {
         StringBuilder json = new StringBuilder(256).append('{');
-        if (version() == 2) {
-            json.append('"').append(VERSION_KEY).append("\":2,");
+        if (version() > 1) {
+            json.append('"').append(VERSION_KEY).append("\":").append(version()).append(',');
         }
         field(json, "eventId", eventId).append(',');
         field(json, "type", type).append(',');
@@ -77,10 +110,14 @@ public record LogLeaf(
         field(json, "time", time).append(',');
         field(json, "source", source).append(',');
         field(json, "signer", signer);
-        if (version() == 2) {
+        if (version() > 1) {
             json.append(',');
             field(json, "keyId", keyId).append(',');
             field(json, "signatureDigest", signatureDigest);
+        }
+        if (version() == 3) {
+            json.append(",\"keyHistoryLength\":").append(keyHistoryLength).append(',');
+            field(json, "keyHistoryDigest", keyHistoryDigest);
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -30,6 +30,31 @@ class LogLeafTest {
     }
 
     @Test
+    void anEventWithAKeyHistoryCommitmentIsAVersionThreeLeafThatEndsWithIt() {
+        String digest = "0f".repeat(32);
+        LogLeaf signed = new LogLeaf(
+                "e1", "EndorsementAdded", "icc", "ab", "2026-11-28T12:00:00Z", "api", "cd", "k1", "ef", 4, digest);
+
+        assertThat(signed.version()).isEqualTo(3);
+        assertThat(new String(signed.canonicalBytes(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"leafVersion\":3,\"eventId\":\"e1\",\"type\":\"EndorsementAdded\",\"statementId\":\"icc\","
+                                + "\"contentHash\":\"ab\",\"time\":\"2026-11-28T12:00:00Z\",\"source\":\"api\",\"signer\":\"cd\","
+                                + "\"keyId\":\"k1\",\"signatureDigest\":\"ef\",\"keyHistoryLength\":4,\"keyHistoryDigest\":\""
+                                + digest
+                                + "\"}");
+    }
+
+    @Test
+    void anUnsignedVersionThreeLeafNamesNoKey() {
+        LogLeaf unsigned = new LogLeaf(
+                "e1", "EndorsementReinstated", "icc", "ab", "t", null, "cd", null, null, 0, "0f".repeat(32));
+
+        assertThat(new String(unsigned.canonicalBytes(), StandardCharsets.UTF_8))
+                .contains("\"signer\":\"cd\",\"keyId\":null,\"signatureDigest\":null,\"keyHistoryLength\":0,");
+    }
+
+    @Test
     void anUnsignedEventsLeafKeepsVersionOne() {
         assertThat(new LogLeaf("e1", "EndorsementAdded", "icc", "ab", "t", "api", "cd").version())
                 .isEqualTo(1);

@@ -86,7 +86,10 @@ final class SignedLeaves {
             List<String> failures)
             throws IOException {
         JsonNode leaf = JSON.readTree(new String(leafBytes, StandardCharsets.UTF_8));
-        boolean versionTwo = leaf.path(LogLeaf.VERSION_KEY).asInt(1) == 2;
+        // A version 2 leaf, and a version 3 one that names a key, commit to a signature; a version 3 leaf of an
+        // unsigned event names none (its keyId is null).
+        int version = leaf.path(LogLeaf.VERSION_KEY).asInt(1);
+        boolean versionTwo = version == 2 || (version >= 3 && leaf.hasNonNull("keyId"));
         boolean signed = signatureJson != null && !signatureJson.isNull() && !signatureJson.isMissingNode();
         Optional<SignedMessages.Action> action = switch (leaf.path("type").asText()) {
             case "EndorsementAdded", "EndorsementReconfirmed" -> Optional.of(SignedMessages.Action.ENDORSE);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.endorsements.events.SignedMessages;
 import org.endorsements.http.ApiClient;
 import org.endorsements.transparency.CompactTree;
 import org.endorsements.transparency.Hashes;
@@ -42,6 +43,14 @@ public final class VerifyLogCommand implements Callable<Integer> {
             "EndorsementReconfirmed",
             "EndorsementInvalidated",
             "EndorsementReinstated");
+
+    /** The events of an organization's key history, by name: the entries its key-history commitment covers. */
+    private static final java.util.Set<String> KEY_HISTORY_EVENTS = java.util.Set.of(
+            "SigningKeyRegistered",
+            "SigningKeyRevoked",
+            "SigningKeyPinned",
+            "ApiCredentialIssued",
+            "ApiCredentialRevoked");
 
     /** {@code org.endorsements.EndorsementAdded.v1} → {@code EndorsementAdded}. */
     static String eventName(String type) {
@@ -122,6 +131,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
             int invalidated = 0;
             int reinstated = 0;
             int reconfirmed = 0;
+            LeafTimes times = new LeafTimes();
             for (long start = 0; start < checkpoint.size(); start += PAGE) {
                 long end = Math.min(checkpoint.size(), start + PAGE);
                 JsonNode leaves = api.get(base + "/log/leaves?start=" + start + "&end=" + end)
@@ -135,6 +145,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     if (!statementId.equals(leaf.path("statementId").asText())) {
                         failures.add("leaf " + (tree.size() - 1) + " belongs to another statement");
                     }
+                    times.check(tree.size() - 1, leaf.path("time").asText(null), failures);
                     String signer = leaf.path("signer").asText(null);
                     signerByEvent.put(leaf.path("eventId").asText(), signer);
                     leafByEvent.put(leaf.path("eventId").asText(), bytes);
@@ -211,6 +222,38 @@ public final class VerifyLogCommand implements Callable<Integer> {
         }
         failures.forEach(f -> System.err.println("MISMATCH: " + f));
         return 1;
+    }
+
+    /**
+     * A statement's log is appended in the order its events were recorded, so a leaf's time does not precede the one
+     * before it: a leaf dated earlier was inserted or back-dated, and a signature's window is checked against its
+     * leaf's time, so a back-dated leaf could make a stale signature look fresh. Events of one statement's different
+     * aggregates may commit in another order than the one they were stamped in (a command stamps its event before
+     * its transaction commits), so an inversion within {@link SignedMessages#RECORDING_DELAY_ALLOWANCE}, the delay
+     * the verifiers already allow between a check and its stamp, is tolerated; anything more fails naming the leaf.
+     */
+    static final class LeafTimes {
+
+        private java.time.Instant latest;
+        private long latestIndex = -1;
+
+        void check(long index, String time, List<String> failures) {
+            java.time.Instant at;
+            try {
+                at = java.time.Instant.parse(time);
+            } catch (RuntimeException e) {
+                failures.add("leaf " + index + " has no valid time");
+                return;
+            }
+            if (latest != null && at.isBefore(latest.minus(SignedMessages.RECORDING_DELAY_ALLOWANCE))) {
+                failures.add("leaf " + index + " is dated " + time + ", before leaf " + latestIndex + " (" + latest
+                        + "): leaf times do not decrease along a statement's log");
+            }
+            if (latest == null || at.isAfter(latest)) {
+                latest = at;
+                latestIndex = index;
+            }
+        }
     }
 
     /**
@@ -295,6 +338,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
         Map<String, InForce> inForce = new HashMap<>();
         // The level of each invalidated endorsement, which a reinstatement counts again.
         Map<String, InForce> invalidated = new HashMap<>();
+        Map<String, CommittedKeyHistory> committedHistories = new HashMap<>();
         int before = failures.size();
         Map<String, String> openings = new HashMap<>();
         for (int page = 0; ; page++) {
@@ -333,11 +377,16 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 if (leaf != null) {
                     org.endorsements.events.KeyHistory keys = keyHistories.get(organizationId);
                     if (keys == null) {
-                        keys = keyHistory(auditor, organizationId, anchors, failures);
+                        keys = keyHistory(auditor, organizationId, anchors, committedHistories, failures);
                         keyHistories.put(organizationId, keys);
                     }
+                    String where = "the leaf of event " + eventId;
+                    keys = committedHistories.get(organizationId).forLeaf(where, leaf, keys, failures);
+                    if (keys == null) {
+                        continue;
+                    }
                     SignedLeaves.Checked checked = SignedLeaves.check(
-                            "the leaf of event " + eventId,
+                            where,
                             leaf,
                             payload.path("signature"),
                             payload.path("assurance").asText(""),
@@ -528,9 +577,19 @@ public final class VerifyLogCommand implements Callable<Integer> {
         }
     }
 
-    /** The organization's signing-key and credential events, from its audit history, in their order. */
+    /**
+     * The organization's signing-key and credential events, from its audit history, in their order; its whole key
+     * history (pins included, in the organization's order) goes into {@code committed}, which version 3 leaves are
+     * checked against.
+     */
     private static org.endorsements.events.KeyHistory keyHistory(
-            ApiClient auditor, String organizationId, AnchorCheck anchors, List<String> failures) throws IOException {
+            ApiClient auditor,
+            String organizationId,
+            AnchorCheck anchors,
+            Map<String, CommittedKeyHistory> committed,
+            List<String> failures)
+            throws IOException {
+        List<JsonNode> ordered = new ArrayList<>();
         com.fasterxml.jackson.databind.node.ObjectNode keys = JSON.createObjectNode();
         keys.put("organizationId", organizationId);
         com.fasterxml.jackson.databind.node.ArrayNode events = keys.putArray("signingKeys");
@@ -542,6 +601,13 @@ public final class VerifyLogCommand implements Callable<Integer> {
             for (JsonNode entry : history.path("items")) {
                 String type = entry.path("type").asText();
                 String name = eventName(type);
+                if (KEY_HISTORY_EVENTS.contains(name)) {
+                    com.fasterxml.jackson.databind.node.ObjectNode item = JSON.createObjectNode();
+                    item.put("eventType", type)
+                            .put("sequence", entry.path("sequence").asLong());
+                    item.set("payload", entry.path("payload"));
+                    ordered.add(item);
+                }
                 if (name.equals("SigningKeyRegistered")
                         || name.equals("SigningKeyRevoked")
                         || AnchorCheck.PIN_EVENTS.contains(name)) {
@@ -555,6 +621,15 @@ public final class VerifyLogCommand implements Callable<Integer> {
             }
         }
         anchors.learn(organizationId, events);
+        // The history pages by time; a commitment is over the organization's own order (its aggregate's sequence),
+        // which a rotation's revocation and issue at one instant would otherwise leave to chance.
+        ordered.sort(java.util.Comparator.comparingLong(e -> e.path("sequence").asLong()));
+        committed.put(
+                organizationId,
+                CommittedKeyHistory.of(
+                        org.endorsements.events.OrganizationId.of(organizationId),
+                        JSON.valueToTree(ordered),
+                        failures));
         return SignedLeaves.keyHistory(keys, failures);
     }
 }

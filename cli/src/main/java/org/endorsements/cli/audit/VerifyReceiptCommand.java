@@ -112,7 +112,9 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
 
     /**
      * Every event of the receipt (the latest and its history): its signature checked against the organization's key
-     * history the receipt carries, and the assurance level it claims against the highest that history lets it carry.
+     * history the receipt carries, and the assurance level it claims against the highest that history lets it carry;
+     * for a version 3 leaf, only the key-history entries it commits to, once their chain matches
+     * ({@link CommittedKeyHistory}).
      * Says how the latest event is signed, the level it claims and the level derived.
      */
     private static String checkSignatures(
@@ -120,16 +122,22 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
         org.endorsements.events.KeyHistory keys = SignedLeaves.keyHistory(receipt, failures);
         String organizationId = receipt.path("organizationId").asText();
         anchors.learn(organizationId, receipt.path("signingKeys"));
-        SignedLeaves.Checked latest = SignedLeaves.check(
-                "the latest leaf",
-                latestLeaf,
-                receipt.path("signature"),
-                receipt.path("assurance").asText(""),
-                receipt.path("actor").asText(null),
-                keys,
-                failures);
+        CommittedKeyHistory committed = CommittedKeyHistory.of(
+                org.endorsements.events.OrganizationId.of(organizationId), receipt.get("keyHistory"), failures);
+        String latestWhere = "the latest leaf " + receipt.path("leafIndex").asLong();
+        org.endorsements.events.KeyHistory latestKeys = committed.forLeaf(latestWhere, latestLeaf, keys, failures);
+        SignedLeaves.Checked latest = latestKeys == null
+                ? new SignedLeaves.Checked(false, null)
+                : SignedLeaves.check(
+                        latestWhere,
+                        latestLeaf,
+                        receipt.path("signature"),
+                        receipt.path("assurance").asText(""),
+                        receipt.path("actor").asText(null),
+                        latestKeys,
+                        failures);
         String latestLevel = levelShown(
-                "the latest leaf",
+                latestWhere,
                 organizationId,
                 receipt.path("signature"),
                 receipt.path("assurance").asText(""),
@@ -141,14 +149,18 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
         AssuranceLevel inForce = null;
         for (JsonNode entry : receipt.path("history")) {
             String where = "history: leaf " + entry.path("leafIndex").asLong();
-            SignedLeaves.Checked checked = SignedLeaves.check(
-                    where,
-                    SignedLeaves.leafOf(entry),
-                    entry.path("signature"),
-                    entry.path("assurance").asText(""),
-                    entry.path("actor").asText(null),
-                    keys,
-                    failures);
+            byte[] leaf = SignedLeaves.leafOf(entry);
+            org.endorsements.events.KeyHistory leafKeys = committed.forLeaf(where, leaf, keys, failures);
+            SignedLeaves.Checked checked = leafKeys == null
+                    ? new SignedLeaves.Checked(false, null)
+                    : SignedLeaves.check(
+                            where,
+                            leaf,
+                            entry.path("signature"),
+                            entry.path("assurance").asText(""),
+                            entry.path("actor").asText(null),
+                            leafKeys,
+                            failures);
             levelShown(
                     where,
                     organizationId,

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.endorsements.events.ActionSignature;
+import org.endorsements.events.ApiCredentialIssued;
+import org.endorsements.events.ApiCredentialRevoked;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.Ed25519;
 import org.endorsements.events.EndorsementAdded;
@@ -109,15 +111,7 @@ class VerifyLogSignaturesTest {
                 "{\"items\":[{\"organizationId\":\"provea\",\"signerOpening\":\"" + OPENING + "\"}],\"totalPages\":1}");
         answers.put(
                 "/api/organizations/provea/history?size=500&page=0",
-                JSON.writeValueAsString(Map.of(
-                        "items",
-                        List.of(Map.of(
-                                "type",
-                                EventMessageFormat.typeOf(SigningKeyRegistered.class),
-                                "payload",
-                                JSON.readTree(EventMessageFormat.encode(key)))),
-                        "totalPages",
-                        1)));
+                JSON.writeValueAsString(Map.of("items", organizationHistory(key), "totalPages", 1)));
         auditTrailWith(signature.value());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
@@ -130,8 +124,55 @@ class VerifyLogSignaturesTest {
         server.start();
     }
 
+    /** The organization's key history: its handed-over API key, rotated by itself, then its first key. */
+    private List<org.endorsements.events.EndorsementEvent> keyHistory;
+
+    private List<Map<String, Object>> organizationHistory(SigningKeyRegistered key) throws Exception {
+        keyHistory = List.of(
+                new ApiCredentialIssued(
+                        ORG,
+                        "c0",
+                        "cd".repeat(32),
+                        REGISTERED.minusSeconds(60),
+                        "admin",
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL),
+                new ApiCredentialRevoked(ORG, "c0", REGISTERED.minusSeconds(30), "credential:c0"),
+                new ApiCredentialIssued(
+                        ORG,
+                        "c1",
+                        "ef".repeat(32),
+                        REGISTERED.minusSeconds(30),
+                        "credential:c0",
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL),
+                key);
+        return organizationHistory(keyHistory);
+    }
+
+    private static List<Map<String, Object>> organizationHistory(List<org.endorsements.events.EndorsementEvent> events)
+            throws Exception {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (org.endorsements.events.EndorsementEvent event : events) {
+            items.add(historyItem(event));
+        }
+        return items;
+    }
+
+    /** One event of the organization's history as the query service serves it. */
+    private static Map<String, Object> historyItem(org.endorsements.events.EndorsementEvent event) throws Exception {
+        return Map.of(
+                "type",
+                EventMessageFormat.typeOf(event.getClass()),
+                "payload",
+                JSON.readTree(EventMessageFormat.encode(event)));
+    }
+
     /** The log of statement icc as the query service serves it: the statement and the current signature's leaf. */
     private void aQueryServiceServingTheSignature() throws Exception {
+        aQueryServiceServingTheSignature(null);
+    }
+
+    /** As above, the endorsement's leaf of version 3 when it commits to a key history. */
+    private void aQueryServiceServingTheSignature(org.endorsements.events.KeyHistoryCommitment keys) throws Exception {
         byte[] published = new LogLeaf("e0", "StatementPublished", "icc", HASH, "2026-12-01T07:00:00Z", null, null)
                 .canonicalBytes();
         byte[] endorsed = new LogLeaf(
@@ -143,7 +184,9 @@ class VerifyLogSignaturesTest {
                         "api",
                         LogLeaf.commitment(OPENING, ORG.value()),
                         K1.value(),
-                        LogLeaf.signatureDigest(signature.value()))
+                        LogLeaf.signatureDigest(signature.value()),
+                        keys == null ? null : keys.length(),
+                        keys == null ? null : keys.digest())
                 .canonicalBytes();
         CompactTree tree = new CompactTree();
         tree.append(Hashes.leaf(published));
@@ -250,6 +293,40 @@ class VerifyLogSignaturesTest {
     }
 
     @Test
+    void aVersionThreeLeafWhoseKeyHistoryTheViewStoreHoldsUneditedVerifies() throws Exception {
+        aQueryServiceServingTheSignature(org.endorsements.events.KeyHistoryCommitment.of(keyHistory));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(errors))
+                .as(errors.toString(StandardCharsets.UTF_8))
+                .isZero();
+    }
+
+    /**
+     * The view store's key history edited after the fact: the API key that registered the first key said to be one
+     * the organization rotated itself, where the admin had issued it (which would raise the key to organization-key).
+     */
+    @Test
+    void anEditedKeyHistoryInTheViewStoreFailsNamingTheLeafThatCommitsToIt() throws Exception {
+        List<org.endorsements.events.EndorsementEvent> recorded = new java.util.ArrayList<>(keyHistory);
+        recorded.set(
+                2,
+                new ApiCredentialIssued(
+                        ORG,
+                        "c1",
+                        "ef".repeat(32),
+                        REGISTERED.minusSeconds(30),
+                        "admin",
+                        AssuranceLevel.ADMIN_ISSUED_CREDENTIAL));
+        aQueryServiceServingTheSignature(org.endorsements.events.KeyHistoryCommitment.of(recorded));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("the leaf of event e1: the key history given differs from the one its leaf commits to");
+    }
+
+    @Test
     void oneSignatureByteChangedInTheViewStoreFailsNamingTheLeaf() throws Exception {
         byte[] raw = Base64.getDecoder().decode(signature.value());
         raw[5] ^= 1;
@@ -263,7 +340,43 @@ class VerifyLogSignaturesTest {
     private static final String MODERATED = "mod";
 
     private static byte[] moderatedLeaf(String eventId, String type, String source, String signer) {
-        return new LogLeaf(eventId, type, MODERATED, HASH, "2026-12-01T10:00:00Z", source, signer).canonicalBytes();
+        return moderatedLeaf(eventId, type, source, signer, "2026-12-01T10:00:00Z");
+    }
+
+    private static byte[] moderatedLeaf(String eventId, String type, String source, String signer, String time) {
+        return new LogLeaf(eventId, type, MODERATED, HASH, time, source, signer).canonicalBytes();
+    }
+
+    @Test
+    void aLeafDatedBeforeThePreviousOneFailsNamingTheLeaf() throws Exception {
+        String provea = LogLeaf.commitment(OPENING, ORG.value());
+        serveModeratedLog(List.of(
+                moderatedLeaf("m0", "StatementPublished", null, null, "2026-12-01T10:00:00Z"),
+                moderatedLeaf("m1", "EndorsementAdded", "api", provea, "2026-12-01T10:05:00Z"),
+                moderatedLeaf("m2", "EndorsementInvalidated", null, provea, "2026-12-01T10:04:00Z"),
+                moderatedLeaf("m3", "EndorsementReinstated", null, provea, "2026-12-01T10:06:00Z")));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("leaf 2 is dated 2026-12-01T10:04:00Z, before leaf 1")
+                .doesNotContain("leaf 3 is dated");
+    }
+
+    /** Two commands stamp their events a moment apart and commit in the other order: no back-dating. */
+    @Test
+    void aLeafDatedAMomentBeforeThePreviousOneAsConcurrentCommitsDateThemVerifies() throws Exception {
+        String provea = LogLeaf.commitment(OPENING, ORG.value());
+        serveModeratedLog(List.of(
+                moderatedLeaf("m0", "StatementPublished", null, null, "2026-12-01T10:00:00.200Z"),
+                moderatedLeaf("m1", "EndorsementAdded", "api", provea, "2026-12-01T10:00:00.100Z"),
+                moderatedLeaf("m2", "EndorsementInvalidated", null, provea, "2026-12-01T10:01:00Z"),
+                moderatedLeaf("m3", "EndorsementReinstated", null, provea, "2026-12-01T10:02:00Z")));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog(MODERATED, new ByteArrayOutputStream(), errors))
+                .as(errors.toString(StandardCharsets.UTF_8))
+                .isZero();
     }
 
     /**

@@ -225,6 +225,21 @@ class VerifyReceiptAssuranceTest {
     }
 
     @Test
+    void anOrganizationKeyClaimByAFirstKeyWhoseApiKeyTheReceiptDoesNotShowIsRejected() throws Exception {
+        int exit = verify(receipt(
+                "EndorsementAdded",
+                endorsement(k1, K1, SIGNED),
+                "organization-key",
+                events(firstKey("credential:c1")),
+                List.of()));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors())
+                .contains("claims organization-key but its history proves at most imported")
+                .contains("API key c1, which the history does not show");
+    }
+
+    @Test
     void anUnsignedLeafClaimingOrganizationKeyIsRejected() throws Exception {
         int exit = verify(
                 receipt("EndorsementAdded", null, "organization-key", events(firstKey("credential:c1")), List.of()));
@@ -313,7 +328,7 @@ class VerifyReceiptAssuranceTest {
                 endorsement(k1, K1, SIGNED),
                 "organization-key",
                 events(firstKey("credential:c1")),
-                List.of()));
+                events(credential("c1", "credential:c0", AssuranceLevel.ORGANIZATION_CREDENTIAL))));
 
         assertThat(exit).as(errors()).isZero();
     }

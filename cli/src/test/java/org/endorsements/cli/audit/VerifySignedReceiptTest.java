@@ -135,6 +135,33 @@ class VerifySignedReceiptTest {
                         EventMessageFormat.typeOf(SigningKeyRegistered.class),
                         "payload",
                         JSON.readTree(EventMessageFormat.encode(key)))));
+        // The organization rotated the API key it was handed over and registered its first key with its own: what
+        // lets that key sign at organization-key (a first key whose API key the receipt does not show proves none).
+        List<Map<String, Object>> credentials = new java.util.ArrayList<>();
+        for (org.endorsements.events.EndorsementEvent event : List.of(
+                new org.endorsements.events.ApiCredentialIssued(
+                        ORG,
+                        "c0",
+                        "cd".repeat(32),
+                        REGISTERED.minusSeconds(60),
+                        "admin",
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL),
+                new org.endorsements.events.ApiCredentialRevoked(
+                        ORG, "c0", REGISTERED.minusSeconds(30), "credential:c0"),
+                new org.endorsements.events.ApiCredentialIssued(
+                        ORG,
+                        "c1",
+                        "ef".repeat(32),
+                        REGISTERED.minusSeconds(30),
+                        "credential:c0",
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL))) {
+            credentials.add(Map.of(
+                    "eventType",
+                    EventMessageFormat.typeOf(event.getClass()),
+                    "payload",
+                    JSON.readTree(EventMessageFormat.encode(event))));
+        }
+        receipt.put("credentials", credentials);
         Path file = dir.resolve("receipt.json");
         Files.writeString(file, JSON.writeValueAsString(receipt));
         return file;

@@ -2,6 +2,7 @@ package org.endorsements.command.endorsement;
 
 import java.util.Optional;
 import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.KeyHistoryCommitment;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementId;
@@ -29,4 +30,11 @@ public interface AssuranceRules {
 
     /** Whether {@code contentHash} is a text of the version {@code versionHash}: its own or a translation's. */
     boolean isTextOf(StatementId statementId, String versionHash, String contentHash);
+
+    /**
+     * The organization's key-history commitment as of this transaction, which the event records (and its log leaf
+     * commits to), so that a verifier judges its signature and level by exactly the key and credential events it was
+     * accepted under; null for an organization registered before the command side kept commitments.
+     */
+    KeyHistoryCommitment keyHistoryOf(OrganizationId organizationId);
 }

@@ -141,7 +141,8 @@ public class Endorsement {
                 chosen,
                 command.signature(),
                 assurance,
-                readHash));
+                readHash,
+                assurances.keyHistoryOf(id.organizationId())));
         return new EndorsementOutcome(true, getVersion());
     }
 
@@ -171,7 +172,8 @@ public class Endorsement {
                 caller.auditName(),
                 command.requestId(),
                 command.signature(),
-                assurance));
+                assurance,
+                assurances.keyHistoryOf(id.organizationId())));
         return new EndorsementOutcome(true, getVersion());
     }
 
@@ -313,7 +315,8 @@ public class Endorsement {
                 caller.auditName(),
                 command.requestId(),
                 command.signature(),
-                assurance));
+                assurance,
+                assurances.keyHistoryOf(id.organizationId())));
         return new EndorsementOutcome(true, getVersion());
     }
 
@@ -351,7 +354,8 @@ public class Endorsement {
     @CommandHandler
     public EndorsementOutcome handle(
             ReinstateEndorsementCommand command,
-            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller,
+            AssuranceRules assurances) {
         requireAdmin(caller);
         EndorsementId id = command.endorsementId();
         String reason = TextRules.singleLine(command.reason(), "reason", MAX_REASON_LENGTH, false);
@@ -372,7 +376,8 @@ public class Endorsement {
                 command.at(),
                 caller.auditName(),
                 command.requestId(),
-                EndorsementReinstated.levelAfter(this.assurance)));
+                EndorsementReinstated.levelAfter(this.assurance),
+                assurances.keyHistoryOf(id.organizationId())));
         return new EndorsementOutcome(true, getVersion());
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.endorsements.command.endorsement.AssuranceRules;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.KeyHistoryCommitment;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementId;
@@ -15,10 +16,18 @@ class RegistryAssuranceRules implements AssuranceRules {
 
     private final StatementRegistry statements;
     private final OrganizationRegistry organizations;
+    private final KeyHistoryCommitments keyHistories;
 
-    RegistryAssuranceRules(StatementRegistry statements, OrganizationRegistry organizations) {
+    RegistryAssuranceRules(
+            StatementRegistry statements, OrganizationRegistry organizations, KeyHistoryCommitments keyHistories) {
         this.statements = statements;
         this.organizations = organizations;
+        this.keyHistories = keyHistories;
+    }
+
+    @Override
+    public KeyHistoryCommitment keyHistoryOf(OrganizationId organizationId) {
+        return keyHistories.of(organizationId).orElse(null);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -27,8 +28,10 @@ import org.endorsements.command.support.Api;
 import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
 import org.endorsements.events.Ed25519;
+import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EventMessageFormat;
+import org.endorsements.events.KeyHistoryCommitment;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SignedMessages;
 import org.endorsements.events.SigningKeyId;
@@ -305,6 +308,46 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
         assertThat(event.path("signature").path("keyId").asText()).isEqualTo("k1");
         JsonNode key = awaitEvent(organizationId, "SigningKeyRegistered");
         assertThat(key.path("assurance").asText()).isEqualTo("organization-key");
+    }
+
+    /**
+     * The commitment an endorsement records is the chain over its organization's key history exactly as the topic
+     * carries it, in the organization's order: the credentials issued and revoked, the admin's pin (now published)
+     * and the first key.
+     */
+    @Test
+    void anEndorsementRecordsTheChainOverTheOrganizationsKeyHistoryOnTheTopicPinIncluded() throws Exception {
+        Api.Response org = organizationHoldingAKeyTheAdminNeverHeld("Committed organization");
+        String organizationId = org.text("organizationId");
+        String statementId = api.publishStatement();
+        KeyPair keys = registerFirstKey(organizationId, org.text("apiKey"));
+        String path = "/api/statements/" + statementId + "/endorsements/" + organizationId;
+
+        Api.Response endorsed = api.send(
+                "PUT",
+                path,
+                org.text("apiKey"),
+                signedBody(
+                        keys, SignedMessages.Action.ENDORSE, statementId, hashOf(statementId), organizationId, now()));
+
+        assertThat(endorsed.status()).as(endorsed.body().toString()).isEqualTo(201);
+        JsonNode event = awaitEvent(statementId + ":" + organizationId, "EndorsementAdded");
+        JsonNode pin = awaitEvent(organizationId, "SigningKeyPinned");
+        assertThat(pin.path("fingerprint").asText()).isEqualTo(Ed25519.fingerprint(Ed25519.encode(keys.getPublic())));
+        assertThat(pin.path("source").asText()).isEqualTo("https://example.org/keys");
+        assertThat(pin.path("pinnedBy").asText()).isEqualTo("admin");
+        awaitEvent(organizationId, "SigningKeyRegistered");
+        List<EndorsementEvent> history = records.stream()
+                .filter(r -> organizationId.equals(header(r, EventMessageFormat.HEADER_SUBJECT)))
+                .sorted(Comparator.comparingLong(r -> Long.parseLong(header(r, EventMessageFormat.HEADER_SEQUENCE))))
+                .map(r -> EventMessageFormat.decode(header(r, EventMessageFormat.HEADER_TYPE), r.value()))
+                .filter(KeyHistoryCommitment::isEntry)
+                .toList();
+        KeyHistoryCommitment expected = KeyHistoryCommitment.of(history);
+
+        assertThat(history).hasSize(5);
+        assertThat(event.path("keyHistory").path("length").asInt()).isEqualTo(5);
+        assertThat(event.path("keyHistory").path("digest").asText()).isEqualTo(expected.digest());
     }
 
     /**

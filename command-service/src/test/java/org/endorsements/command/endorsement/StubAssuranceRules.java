@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.events.AssuranceLevel;
+import org.endorsements.events.KeyHistoryCommitment;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementId;
@@ -15,6 +16,9 @@ final class StubAssuranceRules implements AssuranceRules {
     final Map<SigningKeyId, SigningKey> currentKeys = new HashMap<>();
     final Map<String, AssuranceLevel> credentials = new HashMap<>();
     boolean signaturesRequired;
+    /** The organization's key-history commitment the registry answers; null as for an organization it predates. */
+    KeyHistoryCommitment keyHistory;
+
     String contentHash;
     /** The other texts of each version: a text's hash to its version's. */
     final Map<String, String> versionOfText = new HashMap<>();
@@ -41,6 +45,11 @@ final class StubAssuranceRules implements AssuranceRules {
     @Override
     public boolean isTextOf(StatementId statementId, String versionHash, String hash) {
         return versionHash.equals(hash) || versionHash.equals(versionOfText.get(hash));
+    }
+
+    @Override
+    public KeyHistoryCommitment keyHistoryOf(OrganizationId organizationId) {
+        return keyHistory;
     }
 
     @Override

@@ -188,6 +188,7 @@ class EventStreamIntegrationTest extends TestStackSupport {
         Map<String, String> schemas = java.util.stream.Stream.of(
                         "SigningKeyRegistered",
                         "SigningKeyRevoked",
+                        "SigningKeyPinned",
                         "ApiCredentialIssued",
                         "ApiCredentialRevoked",
                         "OrganizationRegistered",
@@ -222,10 +223,12 @@ class EventStreamIntegrationTest extends TestStackSupport {
                     .isEmpty();
             seen.add(type);
         }
-        // Visibility changes and hides are produced by tests of their own; every other type by this one.
+        // Visibility changes, hides and pins are produced by tests of their own; every other type by this one.
         assertThat(seen)
                 .containsAll(schemas.keySet().stream()
-                        .filter(type -> !type.contains("VisibilityChanged") && !type.contains("OrganizationHidden"))
+                        .filter(type -> !type.contains("VisibilityChanged")
+                                && !type.contains("OrganizationHidden")
+                                && !type.contains("SigningKeyPinned"))
                         .toList());
     }
 

@@ -16,6 +16,7 @@ import org.endorsements.events.EndorsementInvalidated;
 import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.KeyHistoryCommitment;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementClosed;
 import org.endorsements.events.StatementId;
@@ -125,7 +126,9 @@ public class LogProjector {
                     a.source().wireName(),
                     LogLeaf.commitment(a.signerOpening(), a.organizationId().value()),
                     keyIdOf(a.signature()),
-                    digestOf(a.signature()));
+                    digestOf(a.signature()),
+                    lengthOf(a.keyHistory()),
+                    digestOf(a.keyHistory()));
         }
         if (event instanceof EndorsementWithdrawn w) {
             String opening = openings.get(new EndorsementId(w.statementId(), w.organizationId()).value());
@@ -142,7 +145,9 @@ public class LogProjector {
                             ? null
                             : LogLeaf.commitment(opening, w.organizationId().value()),
                     keyIdOf(w.signature()),
-                    digestOf(w.signature()));
+                    digestOf(w.signature()),
+                    lengthOf(w.keyHistory()),
+                    digestOf(w.keyHistory()));
         }
         // A re-confirmation moves the organization's signature to a newer version: which version it signed is
         // what the log proves, so it is a leaf, over the text its signer read (the one a signature is over), and a
@@ -157,9 +162,13 @@ public class LogProjector {
                     null,
                     commitment(openings, c.statementId(), c.organizationId()),
                     keyIdOf(c.signature()),
-                    digestOf(c.signature()));
+                    digestOf(c.signature()),
+                    lengthOf(c.keyHistory()),
+                    digestOf(c.keyHistory()));
         }
-        // Moderation is in the log as withdrawals are: the signer's commitment, no source, no signature.
+        // Moderation is in the log as withdrawals are: the signer's commitment, no source, no signature. An
+        // invalidation is the admin's act alone and commits to no key history; a reinstatement counts the
+        // organization's endorsement again, so its leaf fixes the key history that endorsement is judged by.
         if (event instanceof EndorsementInvalidated i) {
             return new LogLeaf(
                     e.eventId(),
@@ -178,7 +187,11 @@ public class LogProjector {
                     contentHash,
                     time,
                     null,
-                    commitment(openings, r.statementId(), r.organizationId()));
+                    commitment(openings, r.statementId(), r.organizationId()),
+                    null,
+                    null,
+                    lengthOf(r.keyHistory()),
+                    digestOf(r.keyHistory()));
         }
         String type = event instanceof StatementPublished ? "StatementPublished" : "StatementClosed";
         return new LogLeaf(e.eventId(), type, statementId, contentHash, time, null, null);
@@ -197,6 +210,19 @@ public class LogProjector {
 
     private static String digestOf(ActionSignature signature) {
         return signature == null ? null : LogLeaf.signatureDigest(signature.value());
+    }
+
+    /**
+     * An event that carries its organization's key-history commitment gets a version 3 leaf, committing to it, so
+     * a checkpoint fixes the key history its signature and level are judged by; events recorded before keep their
+     * version 1 or 2 form, so a replay rebuilds every earlier leaf byte for byte.
+     */
+    private static Integer lengthOf(KeyHistoryCommitment keyHistory) {
+        return keyHistory == null ? null : keyHistory.length();
+    }
+
+    private static String digestOf(KeyHistoryCommitment keyHistory) {
+        return keyHistory == null ? null : keyHistory.digest();
     }
 
     private static boolean isLogged(EndorsementEvent event) {

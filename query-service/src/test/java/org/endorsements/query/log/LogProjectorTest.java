@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.endorsements.events.ActionSignature;
+import org.endorsements.events.ApiCredentialIssued;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.EndorsementAdded;
 import org.endorsements.events.EndorsementEvent;
@@ -25,6 +26,7 @@ import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.InvalidationCategory;
+import org.endorsements.events.KeyHistoryCommitment;
 import org.endorsements.events.OrganizationId;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.StatementId;
@@ -136,6 +138,97 @@ class LogProjectorTest {
                                 "r",
                                 signature("nonce-withdraw-001"),
                                 AssuranceLevel.ORGANIZATION_KEY)));
+    }
+
+    private static final KeyHistoryCommitment KEYS = KeyHistoryCommitment.EMPTY.next(
+            new ApiCredentialIssued(OrganizationId.of("signing-org"), "c1", HASH, AT, "admin", null));
+
+    /**
+     * The history above, then events recorded since the command side commits to key histories: a signed and an
+     * unsigned endorsement and an unsigned withdrawal, each with its organization's commitment.
+     */
+    private static List<ProjectedEvent> mixedHistory() {
+        EndorsementAdded signed = added("committed-org", signature("nonce-endorse-0002"));
+        EndorsementAdded unsigned = added("plain-org", null);
+        List<ProjectedEvent> events = new java.util.ArrayList<>(history());
+        events.add(projected("e4", 4, withKeyHistory(signed, KEYS)));
+        events.add(projected("e5", 5, withKeyHistory(unsigned, KeyHistoryCommitment.EMPTY)));
+        events.add(projected(
+                "e6",
+                6,
+                new EndorsementWithdrawn(
+                        STATEMENT,
+                        OrganizationId.of("plain-org"),
+                        null,
+                        AT,
+                        "credential:c3",
+                        "r",
+                        null,
+                        AssuranceLevel.ORGANIZATION_CREDENTIAL,
+                        KeyHistoryCommitment.EMPTY)));
+        return events;
+    }
+
+    private static EndorsementAdded withKeyHistory(EndorsementAdded a, KeyHistoryCommitment keys) {
+        return new EndorsementAdded(
+                a.statementId(),
+                a.organizationId(),
+                a.organizationName(),
+                a.contentHash(),
+                a.endorsedAt(),
+                a.actor(),
+                a.source(),
+                a.requestId(),
+                a.signerOpening(),
+                a.entryNumber(),
+                a.visibility(),
+                a.signature(),
+                a.assurance(),
+                a.readContentHash(),
+                keys);
+    }
+
+    @Test
+    void anEventWithAKeyHistoryCommitmentGetsAVersionThreeLeafCommittingToIt() throws Exception {
+        MemoryStore store = new MemoryStore();
+
+        new LogProjector(store).project(mixedHistory());
+
+        assertThat(leaf(store, 4).path(LogLeaf.VERSION_KEY).asInt()).isEqualTo(3);
+        assertThat(leaf(store, 4).path("keyId").asText()).isEqualTo("k1");
+        assertThat(leaf(store, 4).path("keyHistoryLength").asInt()).isEqualTo(1);
+        assertThat(leaf(store, 4).path("keyHistoryDigest").asText()).isEqualTo(KEYS.digest());
+        assertThat(new String(store.leaves.get(5).bytes(), StandardCharsets.UTF_8))
+                .startsWith("{\"leafVersion\":3,\"eventId\":\"e5\",")
+                .endsWith(",\"keyId\":null,\"signatureDigest\":null,\"keyHistoryLength\":0,\"keyHistoryDigest\":\""
+                        + KeyHistoryCommitment.EMPTY.digest() + "\"}");
+        assertThat(leaf(store, 6).path("type").asText()).isEqualTo("EndorsementWithdrawn");
+        assertThat(leaf(store, 6).path(LogLeaf.VERSION_KEY).asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aReplayRebuildsTheSameBytesForALogOfVersionOneTwoAndThreeLeaves() {
+        MemoryStore first = new MemoryStore();
+        MemoryStore replayed = new MemoryStore();
+
+        new LogProjector(first).project(mixedHistory());
+        LogProjector again = new LogProjector(replayed);
+        mixedHistory().forEach(event -> again.project(List.of(event)));
+
+        assertThat(first.leaves).hasSize(7);
+        assertThat(first.leaves.stream()
+                        .map(leaf -> new String(leaf.bytes(), StandardCharsets.UTF_8))
+                        .map(text -> text.startsWith("{\"leafVersion\":3")
+                                ? 3
+                                : text.startsWith("{\"leafVersion\":2") ? 2 : 1)
+                        .distinct())
+                .containsExactlyInAnyOrder(1, 2, 3);
+        for (int i = 0; i < first.leaves.size(); i++) {
+            assertThat(replayed.leaves.get(i).bytes())
+                    .isEqualTo(first.leaves.get(i).bytes());
+        }
+        assertThat(replayed.states.get("icc").edge())
+                .isEqualTo(first.states.get("icc").edge());
     }
 
     private static JsonNode leaf(MemoryStore store, int index) throws Exception {

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.eventstream.EventStreamProperties;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.CredentialRevoked;
+import org.endorsements.command.organization.SigningKeyFingerprintPinned;
 import org.endorsements.command.shared.messaging.AcknowledgedBatch;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
@@ -53,6 +54,16 @@ public class KafkaEventRelay {
 
     @EventHandler
     void on(CredentialRevoked event, DomainEventMessage<?> message) {
+        batch.send(toRecord(event.publicForm(), message));
+    }
+
+    /**
+     * A pin is stored in the command side's form and published in its public one, like credential events: pins
+     * stored before it was published are not on the topic (the organization's key history then starts without them,
+     * and no commitment covers them: see KeyHistoryCommitment in TOPIC.md).
+     */
+    @EventHandler
+    void on(SigningKeyFingerprintPinned event, DomainEventMessage<?> message) {
         batch.send(toRecord(event.publicForm(), message));
     }
 

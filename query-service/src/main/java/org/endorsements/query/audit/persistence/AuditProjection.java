@@ -22,6 +22,7 @@ import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.SigningKeyPinned;
 import org.endorsements.events.SigningKeyRegistered;
 import org.endorsements.events.SigningKeyRevoked;
 import org.endorsements.events.StatementAmended;
@@ -170,6 +171,9 @@ public class AuditProjection implements BatchProjection {
         } else if (event instanceof SigningKeyRevoked k) {
             organizationId = k.organizationId().value();
             actor = k.revokedBy();
+        } else if (event instanceof SigningKeyPinned p) {
+            organizationId = p.organizationId().value();
+            actor = p.pinnedBy();
         } else if (event instanceof ApiCredentialIssued c) {
             organizationId = c.organizationId().value();
             actor = c.issuedBy();

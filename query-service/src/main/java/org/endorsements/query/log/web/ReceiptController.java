@@ -14,6 +14,7 @@ import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.InvalidatedEndorsementWithdrawn;
+import org.endorsements.events.SigningKeyPinned;
 import org.endorsements.events.SigningKeyRegistered;
 import org.endorsements.events.SigningKeyRevoked;
 import org.endorsements.query.audit.AuditEntry;
@@ -39,7 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>Each event also carries its {@code assurance} and, when the organization signed it, its {@code signature}
  * (whose digest a version 2 leaf commits to); {@code signingKeys} is the organization's key history
  * ({@code SigningKeyRegistered} and {@code SigningKeyRevoked}, as on the topic), so every signature verifies offline
- * against the keys the organization held when it was recorded.
+ * against the keys the organization held when it was recorded. {@code keyHistory} is all of the organization's key,
+ * pin and credential events in its order: a version 3 leaf commits to the chain over its first
+ * {@code keyHistoryLength} ({@code KeyHistoryCommitment}), so the verifiers judge each event by exactly those.
  */
 @RestController
 class ReceiptController {
@@ -77,7 +80,8 @@ class ReceiptController {
             Object signature,
             String actor,
             List<KeyEvent> signingKeys,
-            List<KeyEvent> credentials) {}
+            List<KeyEvent> credentials,
+            List<KeyEvent> keyHistory) {}
 
     record Entry(
             String eventType,
@@ -91,9 +95,19 @@ class ReceiptController {
     /** One event of the organization's key history: its type ({@code ce_type}) and its payload. */
     record KeyEvent(String eventType, Object payload) {}
 
+    // The pin is among them: it names the fingerprint and source a verifier's anchors check the first key against.
     private static final java.util.Set<String> KEY_EVENTS = java.util.Set.of(
-            EventMessageFormat.typeOf(SigningKeyRegistered.class), EventMessageFormat.typeOf(SigningKeyRevoked.class));
+            EventMessageFormat.typeOf(SigningKeyRegistered.class),
+            EventMessageFormat.typeOf(SigningKeyRevoked.class),
+            EventMessageFormat.typeOf(org.endorsements.events.SigningKeyPinned.class));
     private static final java.util.Set<String> CREDENTIAL_EVENTS = java.util.Set.of(
+            EventMessageFormat.typeOf(ApiCredentialIssued.class),
+            EventMessageFormat.typeOf(ApiCredentialRevoked.class));
+    /** The entries of an organization's key-history commitment ({@code KeyHistoryCommitment.isEntry}). */
+    private static final java.util.Set<String> KEY_HISTORY_EVENTS = java.util.Set.of(
+            EventMessageFormat.typeOf(SigningKeyRegistered.class),
+            EventMessageFormat.typeOf(SigningKeyRevoked.class),
+            EventMessageFormat.typeOf(SigningKeyPinned.class),
             EventMessageFormat.typeOf(ApiCredentialIssued.class),
             EventMessageFormat.typeOf(ApiCredentialRevoked.class));
 
@@ -133,6 +147,21 @@ class ReceiptController {
                 .filter(event -> CREDENTIAL_EVENTS.contains(event.type()))
                 .map(event -> new KeyEvent(event.type(), event.payload()))
                 .toList();
+        // Every key, pin and credential event in the organization's order: the entries a version 3 leaf's
+        // key-history commitment is the chain over, so a verifier recomputes it over the first keyHistoryLength.
+        List<KeyEvent> keyHistory = organizationEvents.stream()
+                .filter(event -> KEY_HISTORY_EVENTS.contains(event.type()))
+                .map(event -> new KeyEvent(event.type(), event.payload()))
+                .toList();
+        // The organization's events are on another partition than the statement's: until the audit trail holds every
+        // key-history entry a leaf commits to, the receipt would not verify, so it is not ready yet.
+        if (keyHistory.size() < committedKeyHistoryLength(history)) {
+            throw new ProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "not-yet-checkpointed",
+                    "The organization's key history is not all in the audit trail yet; retry in a few seconds.",
+                    2L);
+        }
         String opening = logs.opening(statementId, organizationId).orElseThrow(ReceiptController::notYet);
         return new Receipt(
                 statementId,
@@ -149,7 +178,8 @@ class ReceiptController {
                 last.signature(),
                 last.actor(),
                 signingKeys,
-                credentials);
+                credentials,
+                keyHistory);
     }
 
     private Entry entry(AuditEntry event, long index, long treeSize, MerkleProofs proofs, String statementId) {
@@ -166,6 +196,24 @@ class ReceiptController {
                 payload == null ? null : payload.get("signature"),
                 payload == null ? null : payload.getString("actor"));
     }
+
+    /** The longest key history a (version 3) leaf of the receipt commits to; 0 when none commits to one. */
+    private static int committedKeyHistoryLength(List<Entry> entries) {
+        int longest = 0;
+        for (Entry entry : entries) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode leaf =
+                        LEAF_READER.readTree(Base64.getDecoder().decode(entry.leaf()));
+                longest = Math.max(longest, leaf.path("keyHistoryLength").asInt(0));
+            } catch (java.io.IOException e) {
+                // A leaf the log projector wrote is JSON; one that is not commits to nothing a receipt could hold.
+            }
+        }
+        return longest;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper LEAF_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * The level the event recorded: an endorsement's, withdrawal's or re-confirmation's (as events recorded before

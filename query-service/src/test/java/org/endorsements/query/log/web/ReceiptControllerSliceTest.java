@@ -407,6 +407,109 @@ class ReceiptControllerSliceTest {
                                           "payload": {"credentialId": "c1", "issuedBy": "admin"}}]}""");
     }
 
+    /** An organization event of the audit trail: its type and payload as on the topic, at its place in the order. */
+    private static AuditEntry organizationEvent(String id, long sequence, EndorsementEvent event) {
+        return new AuditEntry(
+                id,
+                EventMessageFormat.typeOf(event.getClass()),
+                null,
+                ORGANIZATION,
+                "admin",
+                AT,
+                AT,
+                "Organization",
+                ORGANIZATION,
+                sequence,
+                0,
+                sequence,
+                Document.parse(new String(EventMessageFormat.encode(event), StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aReceiptCarriesTheOrganizationsWholeKeyHistoryInItsOrderPinIncluded() {
+        OrganizationId org = OrganizationId.of(ORGANIZATION);
+        when(audit.allOfAggregate(ORGANIZATION))
+                .thenReturn(List.of(
+                        organizationEvent(
+                                "event-r",
+                                0,
+                                new org.endorsements.events.OrganizationRegistered(
+                                        org, "Org", null, null, null, null, AT, "admin")),
+                        organizationEvent(
+                                "event-c",
+                                1,
+                                new ApiCredentialIssued(
+                                        org,
+                                        "c1",
+                                        "cd".repeat(32),
+                                        AT,
+                                        "admin",
+                                        AssuranceLevel.ORGANIZATION_CREDENTIAL)),
+                        organizationEvent(
+                                "event-p",
+                                2,
+                                new org.endorsements.events.SigningKeyPinned(
+                                        org, "ef".repeat(32), "https://example.org/keys", AT, "admin")),
+                        organizationEvent(
+                                "event-s", 3, new org.endorsements.events.OrganizationSuspended(org, "r", AT, "admin")),
+                        organizationEvent(
+                                "event-v",
+                                4,
+                                new org.endorsements.events.ApiCredentialRevoked(org, "c1", AT, "admin"))));
+
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"keyHistory": [
+                          {"eventType": "org.endorsements.ApiCredentialIssued.v1", "payload": {"credentialId": "c1"}},
+                          {"eventType": "org.endorsements.SigningKeyPinned.v1",
+                           "payload": {"fingerprint": "%s", "source": "https://example.org/keys", "pinnedBy": "admin"}},
+                          {"eventType": "org.endorsements.ApiCredentialRevoked.v1", "payload": {"credentialId": "c1"}}
+                        ]}""".formatted("ef".repeat(32)));
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .bodyJson()
+                .extractingPath("$.keyHistory.length()")
+                .isEqualTo(3);
+    }
+
+    /**
+     * The organization's events travel on another partition than the statement's: a receipt whose leaf commits to
+     * more key-history entries than the audit trail holds yet would not verify, so it is not ready yet.
+     */
+    @Test
+    void aReceiptWhoseLeafCommitsToKeyHistoryEntriesNotYetInTheAuditTrailIsAServiceUnavailableProblem() {
+        byte[] committing = new org.endorsements.transparency.LogLeaf(
+                        "event-2",
+                        "EndorsementWithdrawn",
+                        "clean-air",
+                        "ab".repeat(32),
+                        AT.toString(),
+                        null,
+                        "cd".repeat(32),
+                        null,
+                        null,
+                        2,
+                        "ef".repeat(32))
+                .canonicalBytes();
+        when(logs.leaves("clean-air", 1, 2)).thenReturn(List.of(committing));
+        OrganizationId org = OrganizationId.of(ORGANIZATION);
+        when(audit.allOfAggregate(ORGANIZATION))
+                .thenReturn(List.of(organizationEvent(
+                        "event-c",
+                        1,
+                        new ApiCredentialIssued(
+                                org, "c1", "cd".repeat(32), AT, "admin", AssuranceLevel.ORGANIZATION_CREDENTIAL))));
+
+        assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.ORGANIZATION_KEY)))
+                .hasStatus(503)
+                .hasHeader(HttpHeaders.RETRY_AFTER, "2")
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("key history");
+    }
+
     @Test
     void anAuditorMayFetchAnyOrganizationsReceipt() {
         assertThat(mvc.get().uri(RECEIPT).header(HttpHeaders.AUTHORIZATION, key(QueryWebSlice.AUDITOR_KEY)))
