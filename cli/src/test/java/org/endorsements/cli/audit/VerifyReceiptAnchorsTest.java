@@ -274,7 +274,7 @@ class VerifyReceiptAnchorsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(errors())
-                .contains("the latest leaf: claims organization-key, unanchored: pinned by admin from"
+                .contains("the latest leaf 0: claims organization-key, unanchored: pinned by admin from"
                         + " https://provea.example/keys (--require-anchors)");
     }
 
@@ -303,7 +303,7 @@ class VerifyReceiptAnchorsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(errors())
-                .contains("the latest leaf: claims organization-key, but the first key k1 of provea has fingerprint "
+                .contains("the latest leaf 0: claims organization-key, but the first key k1 of provea has fingerprint "
                         + firstKeyFingerprint() + ", and the anchor from");
     }
 
