@@ -10,6 +10,9 @@ public interface RegisteredOrganizations {
 
     boolean isRegistered(OrganizationId organizationId);
 
+    /** Whether an organization holds this handle now (an erased organization's handle is free again). */
+    boolean isHandleTaken(String handle);
+
     /** False for an organization that is active or unknown. */
     boolean isSuspended(OrganizationId organizationId);
 }
