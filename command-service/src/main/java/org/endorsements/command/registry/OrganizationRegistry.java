@@ -21,9 +21,6 @@ public interface OrganizationRegistry extends RegisteredOrganizations {
 
     Optional<Entry> find(OrganizationId organizationId);
 
-    /** Whether the organization's personal data was erased; false for an unknown one. */
-    boolean isErased(OrganizationId organizationId);
-
     /** Whether the organization asked to be hidden; false for an unknown one. */
     boolean isHidden(OrganizationId organizationId);
 
