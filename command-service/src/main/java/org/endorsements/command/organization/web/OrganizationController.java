@@ -80,6 +80,10 @@ class OrganizationController {
                 ? Identifiers.organizationId(request.organizationId(), request.name())
                 : OrganizationId.newOpaque();
         String handle = Identifiers.handle(request.handle(), request.organizationId(), request.name());
+        // A given id that is taken is the conflict to report, though its handle is taken too (it is the id).
+        if (request.organizationId() != null && registry.isRegistered(id)) {
+            throw DomainRuleViolation.conflict("already-exists", "Something with this identifier exists already.");
+        }
         if (registry.isHandleTaken(handle)) {
             throw DomainRuleViolation.conflict("handle-taken", "another organization has this handle; choose another")
                     .with("handle", handle);

@@ -125,6 +125,15 @@ class OrganizationControllerTest {
     }
 
     @Test
+    void aGivenIdThatIsTakenIsA409AlreadyExistsAndSendsNoCommand() throws Exception {
+        register("{\"organizationId\":\"" + ORG_A + "\",\"name\":\"Again\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:already-exists"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
     void aTakenHandleIsA409AndSendsNoCommand() throws Exception {
         when(registry.isHandleTaken("provea")).thenReturn(true);
 
