@@ -714,6 +714,141 @@ class FreshPlatformIT {
                 .isEqualTo(409);
     }
 
+    private static final String ERASE_MARKER = "Marker Erase Seven Four";
+
+    /** A new organization with an opaque id and a handle, endorsing the seed statement: its id and key. */
+    private String[] endorsingOpaqueOrganization(String handle, String name) throws Exception {
+        ApiClient admin = launcher.command().withKey(launcher.adminKey());
+        ApiReply org = admin.post(
+                "/api/organizations",
+                Map.of("handle", handle, "name", name, "country", "VE", "region", ERASE_MARKER + " Region"));
+        assertThat(org.status()).isEqualTo(201);
+        String id = org.json().path("organizationId").asText();
+        assertThat(id).matches("org-[a-z2-7]{16}");
+        String key = org.json().path("apiKey").asText();
+        ApiReply endorsed =
+                launcher.command().withKey(key).put("/api/statements/" + SEED + "/endorsements/" + id, null);
+        assertThat(endorsed.status()).isEqualTo(201);
+        assertThat(launcher.query()
+                        .get("/api/organizations?handle=" + handle + "&minPosition="
+                                + endorsed.header("X-Event-Position").orElseThrow())
+                        .json()
+                        .path("organizationId")
+                        .asText())
+                .isEqualTo(id);
+        return new String[] {id, key};
+    }
+
+    /**
+     * Issue 20, over the whole platform: after an erasure, no public or auditor endpoint, current or as of the time
+     * it was named, shows the organization's name or handle; the counts are unchanged, another organization's
+     * receipt verifies and verify-log passes.
+     */
+    @Test
+    @Order(5)
+    void anErasedOrganizationIsShownErasedEverywhereAndEveryProofStillHolds(@TempDir Path dir) throws Exception {
+        String name = ERASE_MARKER + " A";
+        String handle = "erase-marker-a";
+        String[] erased = endorsingOpaqueOrganization(handle, name);
+        String[] keeper = endorsingOpaqueOrganization("erase-marker-keeper", ERASE_MARKER + " Keeper");
+        Instant named = Instant.now();
+        String base = "/api/statements/" + SEED;
+        String auditorKey =
+                Files.readString(launcher.dataDir.resolve("auditor.key")).strip();
+        ApiClient auditor = launcher.query().withKey(auditorKey);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> auditor.get(base + "/endorsements?size=500").body().contains(name));
+        JsonNode countsBefore = launcher.query().get(base).json();
+
+        ApiReply erasure = launcher.command()
+                .withKey(erased[1])
+                .send("DELETE", "/api/organizations/" + erased[0] + "/personal-data", null);
+        assertThat(erasure.status()).isEqualTo(204);
+        String position = erasure.header("X-Event-Position").orElseThrow();
+        assertThat(launcher.command()
+                        .withKey(launcher.adminKey())
+                        .send(
+                                "DELETE",
+                                "/api/organizations/" + erased[0] + "/personal-data",
+                                Map.of("reason", "asked again"))
+                        .status())
+                .as("a second erasure")
+                .isEqualTo(204);
+
+        ApiClient publicly = launcher.query();
+        assertThat(publicly.get("/api/organizations/" + erased[0] + "?minPosition=" + position)
+                        .status())
+                .isEqualTo(410);
+        List<String> views = List.of(
+                base + "/endorsements?size=500",
+                base + "/endorsements?q=" + ERASE_MARKER.replace(" ", "%20"),
+                base + "/endorsements?size=500&asOf=" + named,
+                base + "/endorsements?size=500&asOf=" + Instant.now(),
+                base + "/document.txt",
+                base + "/document.md?asOf=" + named,
+                base + "/endorsements.csv",
+                base + "/endorsements.json",
+                base + "/breakdown",
+                base);
+        for (String view : views) {
+            ApiReply reply = publicly.get(view);
+            assertThat(reply.status()).as(view).isEqualTo(200);
+            assertThat(reply.body()).as(view).doesNotContain(name).doesNotContain(handle);
+        }
+        List<String> auditorViews = List.of(
+                base + "/endorsements?size=500",
+                base + "/endorsements?size=500&asOf=" + named,
+                base + "/endorsements.csv",
+                base + "/document.txt?asOf=" + named,
+                "/api/organizations/" + erased[0],
+                "/api/organizations/" + erased[0] + "/history?size=500");
+        for (String view : auditorViews) {
+            ApiReply reply = auditor.get(view);
+            assertThat(reply.status()).as("auditor " + view).isEqualTo(200);
+            assertThat(reply.body())
+                    .as("auditor " + view)
+                    .doesNotContain(name)
+                    .doesNotContain(handle)
+                    .doesNotContain(ERASE_MARKER + " Region");
+        }
+        assertThat(auditor.get(base + "/endorsements?size=500").body()).contains("erased organization");
+        assertThat(auditor.get("/api/organizations/" + erased[0])
+                        .json()
+                        .path("erased")
+                        .asBoolean())
+                .isTrue();
+        assertThat(publicly.get("/api/organizations?handle=" + handle).status()).isEqualTo(404);
+
+        JsonNode countsAfter = publicly.get(base).json();
+        assertThat(countsAfter.path("endorsementCount").asLong())
+                .isEqualTo(countsBefore.path("endorsementCount").asLong());
+        assertThat(countsAfter.path("countedButHidden").asLong())
+                .isEqualTo(countsBefore.path("countedButHidden").asLong() + 1);
+        assertThat(launcher.command()
+                        .withKey(erased[1])
+                        .put("/api/statements/" + SEED + "/endorsements/" + erased[0], null)
+                        .status())
+                .as("the erased organization's key")
+                .isEqualTo(401);
+
+        String logKey =
+                launcher.query().get("/.well-known/endorsements-log-key").body().strip();
+        ApiClient holder = launcher.query().withKey(keeper[1]);
+        // The query service learns the keeper's key from the credential topic, within a second.
+        ApiReply receipt = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> holder.get(base + "/receipts/" + keeper[0]), r -> r.status() != 401);
+        assertThat(receipt.status()).isEqualTo(200);
+        assertThat(verifies(receipt.json(), logKey)).isTrue();
+        Path file = dir.resolve("keeper.receipt.json");
+        Files.writeString(file, receipt.body());
+        Run offline = run("audit", "verify-receipt", file.toString(), "--key", logKey);
+        assertThat(offline.exit()).as(offline.output()).isZero();
+        Run verified = run("audit", "verify-log", SEED, "--key", logKey, "--auditor-key", auditorKey);
+        assertThat(verified.exit()).as(verified.output()).isZero();
+        assertThat(verified.output()).doesNotContain(name);
+    }
+
     /** Issue 20: "hide us now" while the dashboard is open takes the name off the page without a reload. */
     @Test
     @Order(6)

@@ -8,6 +8,7 @@ public sealed interface EndorsementEvent
         permits OrganizationRegistered,
                 OrganizationSuspended,
                 OrganizationHidden,
+                OrganizationPersonalDataErased,
                 StatementPublished,
                 StatementClosed,
                 StatementTargetsSet,

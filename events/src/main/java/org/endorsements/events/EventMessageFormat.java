@@ -49,6 +49,7 @@ public final class EventMessageFormat {
             Map.entry(EndorsementAdded.class, "EndorsementAdded"),
             Map.entry(EndorsementWithdrawn.class, "EndorsementWithdrawn"),
             Map.entry(OrganizationHidden.class, "OrganizationHidden"),
+            Map.entry(OrganizationPersonalDataErased.class, "OrganizationPersonalDataErased"),
             Map.entry(EndorsementVisibilityChanged.class, "EndorsementVisibilityChanged"),
             Map.entry(StatementTranslationAdded.class, "StatementTranslationAdded"),
             Map.entry(StatementAmended.class, "StatementAmended"),

@@ -1,5 +1,6 @@
 package org.endorsements.events;
 
+import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,7 +13,30 @@ public final class Identifiers {
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
 
+    /** What {@link #opaqueOrganizationId()} gives: {@code org-} and 16 characters of RFC 4648 base32, lower case. */
+    public static final Pattern OPAQUE_ORGANIZATION_ID = Pattern.compile("org-[a-z2-7]{16}");
+
+    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private Identifiers() {}
+
+    /**
+     * A new organization's id: 80 random bits, so that an id says nothing about whom it names (issue 20) and cannot
+     * be guessed from a name, as slugs of names could. It is still a slug, so URLs, Kafka keys and stored ids that
+     * take slugs take it unchanged.
+     */
+    public static String opaqueOrganizationId() {
+        StringBuilder id = new StringBuilder("org-");
+        for (int i = 0; i < 16; i++) {
+            id.append(BASE32.charAt(RANDOM.nextInt(BASE32.length())));
+        }
+        return id.toString();
+    }
+
+    public static boolean isOpaqueOrganizationId(String value) {
+        return value != null && OPAQUE_ORGANIZATION_ID.matcher(value).matches();
+    }
 
     public static boolean isSlug(String value) {
         return value != null && SLUG.matcher(value).matches();

@@ -63,7 +63,7 @@ class ProjectionsTest {
         MongoTemplate unused = null;
         List<BatchProjection> others = List.of(
                 new AuditProjection(unused, Clock.systemUTC()),
-                new EndorsementProjection(unused, new SimpleMeterRegistry()),
+                new EndorsementProjection(unused, new SimpleMeterRegistry(), null),
                 new GrowthProjection(unused),
                 new LogProjection(unused),
                 new OrganizationProjection(unused));

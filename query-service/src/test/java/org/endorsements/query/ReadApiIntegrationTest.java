@@ -16,6 +16,7 @@ import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.StatementAmended;
@@ -373,6 +374,94 @@ class ReadApiIntegrationTest extends QueryStackSupport {
                 .contains("Shy Marker Org");
         assertThat(reads.get("/api/organizations/" + org("shy"), AUDITOR_KEY).status())
                 .isEqualTo(200);
+    }
+
+    /** The log's current root and size line of the statement's checkpoint, which the proofs rest on. */
+    private String checkpointRoot() {
+        String[] lines = reads.get("/api/statements/" + statement + "/log/checkpoint")
+                .text()
+                .split("\n");
+        return lines[1] + "/" + lines[2];
+    }
+
+    @Test
+    void anErasedOrganizationIsShownErasedInEveryPublicAndAuditorReadAndNoCountOrRootChanges() {
+        register(org("stays"), "Stays Org", "VE", "Lara");
+        register(org("gone"), "Gone Marker Org", "VE", "Zulia Marker");
+        Instant at = Instant.now();
+        endorse(org("stays"), "Stays Org", 0, at, null);
+        endorse(org("gone"), "Gone Marker Org", 0, at, null);
+        awaitCounts(2, 0);
+        String base = "/api/statements/" + statement;
+        await().atMost(WAIT)
+                .until(() -> reads.get(base + "/log/checkpoint").status() == 200
+                        // the publication and both endorsements are leaves
+                        && checkpointRoot().startsWith("3/"));
+        Instant between = Instant.now();
+        String rootBefore = checkpointRoot();
+        ReadClient.Reply receiptBefore = reads.get(base + "/receipts/" + org("stays"), AUDITOR_KEY);
+        assertThat(receiptBefore.status()).isEqualTo(200);
+
+        topic.send(
+                new OrganizationPersonalDataErased(OrganizationId.of(org("gone")), null, between, "credential:c1"),
+                "Organization",
+                org("gone"),
+                2);
+        await().atMost(WAIT)
+                .until(() -> reads.get("/api/organizations/" + org("gone"), AUDITOR_KEY)
+                        .json()
+                        .path("erased")
+                        .asBoolean());
+
+        assertThat(reads.get("/api/organizations/" + org("gone")).status()).isEqualTo(410);
+        List<String> publicReads = List.of(
+                base + "/endorsements",
+                base + "/endorsements?q=Marker",
+                base + "/endorsements?asOf=" + between,
+                base + "/document.txt",
+                base + "/document.md?asOf=" + between,
+                base + "/endorsements.csv",
+                base + "/endorsements.json",
+                base + "/breakdown");
+        for (String read : publicReads) {
+            ReadClient.Reply reply = reads.get(read);
+            assertThat(reply.status()).as(read).isEqualTo(200);
+            assertThat(reply.text()).as(read).doesNotContain("Gone Marker").doesNotContain(org("gone"));
+        }
+        List<String> auditorReads = List.of(
+                base + "/endorsements",
+                base + "/endorsements?q=Marker",
+                base + "/endorsements?asOf=" + between,
+                base + "/document.txt?asOf=" + between,
+                base + "/endorsements.csv",
+                base + "/endorsements.json",
+                base + "/history",
+                "/api/organizations/" + org("gone"),
+                "/api/organizations/" + org("gone") + "/history");
+        for (String read : auditorReads) {
+            ReadClient.Reply reply = reads.get(read, AUDITOR_KEY);
+            assertThat(reply.status()).as("auditor " + read).isEqualTo(200);
+            assertThat(reply.text())
+                    .as("auditor " + read)
+                    .doesNotContain("Gone Marker")
+                    .doesNotContain("Zulia Marker");
+        }
+        assertThat(reads.get(base + "/endorsements?asOf=" + between, AUDITOR_KEY)
+                        .text())
+                .contains("erased organization")
+                .contains(org("gone"))
+                .contains("Stays Org");
+        JsonNode counts = reads.get(base).json();
+        assertThat(counts.path("endorsementCount").asLong()).isEqualTo(2);
+        assertThat(counts.path("countedButHidden").asLong()).isEqualTo(1);
+        assertThat(checkpointRoot()).isEqualTo(rootBefore);
+        ReadClient.Reply receiptAfter = reads.get(base + "/receipts/" + org("stays"), AUDITOR_KEY);
+        assertThat(receiptAfter.status()).isEqualTo(200);
+        for (String field : List.of("leaf", "leafIndex", "treeSize", "inclusionProof", "opening")) {
+            assertThat(receiptAfter.json().path(field))
+                    .as("the other organization's receipt: " + field)
+                    .isEqualTo(receiptBefore.json().path(field));
+        }
     }
 
     @Test

@@ -36,10 +36,11 @@ import org.endorsements.query.support.Events;
 import org.endorsements.query.support.ProjectionFixture;
 
 /**
- * Random histories of endorsements, withdrawals, visibility changes and hides, projected in random batches with
- * re-deliveries and with the organizations' partition read at a random point ahead of or behind the statement's:
- * no public view (the current list, search, the files and documents' signatories, every {@code asOf} list) names
- * an organization that is hidden or whose endorsement is counted now, and every count equals the model's.
+ * Random histories of endorsements, withdrawals, visibility changes, hides and erasures, projected in random
+ * batches with re-deliveries and with the organizations' partition read at a random point ahead of or behind the
+ * statement's: no public view (the current list, search, the files and documents' signatories, every {@code asOf}
+ * list) names an organization that is hidden, erased or whose endorsement is counted now; no view at all, the
+ * auditors' lists and audit trail included, names an erased one; and every count equals the model's.
  */
 class VisibilityProperties {
 
@@ -58,7 +59,8 @@ class VisibilityProperties {
         TOGGLE_COUNTED,
         MAKE_COUNTED,
         MAKE_PUBLIC,
-        HIDE
+        HIDE,
+        ERASE
     }
 
     record Step(int organization, Action action, int secondsLater) {}
@@ -72,7 +74,8 @@ class VisibilityProperties {
                                 net.jqwik.api.Tuple.of(2, Arbitraries.just(Action.TOGGLE_COUNTED)),
                                 net.jqwik.api.Tuple.of(2, Arbitraries.just(Action.MAKE_COUNTED)),
                                 net.jqwik.api.Tuple.of(2, Arbitraries.just(Action.MAKE_PUBLIC)),
-                                net.jqwik.api.Tuple.of(1, Arbitraries.just(Action.HIDE))),
+                                net.jqwik.api.Tuple.of(1, Arbitraries.just(Action.HIDE)),
+                                net.jqwik.api.Tuple.of(1, Arbitraries.just(Action.ERASE))),
                         Arbitraries.integers().between(1, 4000))
                 .as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(50);
@@ -83,6 +86,7 @@ class VisibilityProperties {
         final Set<Integer> endorsed = new HashSet<>();
         final Map<Integer, EndorsementVisibility> visibility = new HashMap<>();
         final Set<Integer> hidden = new HashSet<>();
+        final Set<Integer> erased = new HashSet<>();
 
         Set<String> named() {
             return endorsed.stream()
@@ -97,7 +101,7 @@ class VisibilityProperties {
     }
 
     @Property(tries = 150)
-    void publicViewsNeverNameAHiddenOrganizationAndCountsMatchTheModel(
+    void publicViewsNeverNameAHiddenOrErasedOrganizationNoViewNamesAnErasedOneAndCountsMatchTheModel(
             @ForAll("histories") List<Step> steps,
             @ForAll @IntRange(min = 1, max = 7) int batchSize,
             @ForAll @IntRange(min = 0, max = 2) int redeliveries,
@@ -110,6 +114,8 @@ class VisibilityProperties {
             organizationPartition.add(events.registered(name(i), START));
         }
         Map<Integer, Long> sequence = new HashMap<>();
+        // sequence 1 is the private CredentialIssued: organizations' sequences have holes
+        Map<Integer, Long> organizationSequence = new HashMap<>();
         Model model = new Model();
         TreeMap<Instant, Set<String>> inForce = new TreeMap<>();
         Instant now = START;
@@ -118,8 +124,13 @@ class VisibilityProperties {
             int org = step.organization();
             String id = name(org);
             boolean hidden = model.hidden.contains(org);
+            boolean erased = model.erased.contains(org);
             switch (step.action()) {
                 case TOGGLE, TOGGLE_COUNTED -> {
+                    // an erased organization endorses no more (an admin may still withdraw for it)
+                    if (erased && !model.endorsed.contains(org)) {
+                        break;
+                    }
                     long seq = sequence.merge(org, 1L, Long::sum) - 1;
                     if (model.endorsed.remove(org)) {
                         statementPartition.add(events.withdrawn(id, seq, now));
@@ -137,7 +148,8 @@ class VisibilityProperties {
                     EndorsementVisibility v = step.action() == Action.MAKE_COUNTED
                             ? EndorsementVisibility.COUNTED
                             : EndorsementVisibility.PUBLIC;
-                    boolean refused = !model.endorsed.contains(org)
+                    boolean refused = erased
+                            || !model.endorsed.contains(org)
                             || model.visibility.get(org) == v
                             || (hidden && v == EndorsementVisibility.PUBLIC);
                     if (!refused) {
@@ -148,8 +160,15 @@ class VisibilityProperties {
                 }
                 case HIDE -> {
                     if (model.hidden.add(org)) {
-                        // sequence 1 is the private CredentialIssued: organizations' sequences have holes
-                        organizationPartition.add(events.hidden(id, 2, now));
+                        organizationPartition.add(
+                                events.hidden(id, organizationSequence.merge(org, 1L, Long::sum) + 1, now));
+                    }
+                }
+                case ERASE -> {
+                    if (model.erased.add(org)) {
+                        model.hidden.add(org);
+                        organizationPartition.add(
+                                events.erased(id, organizationSequence.merge(org, 1L, Long::sum) + 1, now));
                     }
                 }
             }
@@ -191,6 +210,19 @@ class VisibilityProperties {
         assertThat(ids(queries.currentSignatories(statement, null, 0, 1000, Audience.AUDITOR)))
                 .as("the auditors' list")
                 .hasSize(model.endorsed.size());
+        Set<String> erasedNames =
+                model.erased.stream().map(i -> "Org " + name(i)).collect(Collectors.toSet());
+        assertThat(queries.currentSignatories(statement, null, 0, 1000, Audience.AUDITOR))
+                .as("the auditors' list names no erased organization")
+                .allSatisfy(v -> assertThat(erasedNames).doesNotContain(v.getOrganizationName()))
+                .filteredOn(v -> model.erased.stream().anyMatch(i -> name(i).equals(v.getOrganizationId())))
+                .allSatisfy(v -> assertThat(v.getOrganizationName()).isEqualTo("erased organization"));
+        assertThat(store.auditEntries())
+                .as("the audit trail names no erased organization")
+                .filteredOn(e -> e.payload() != null)
+                .allSatisfy(e -> assertThat(e.payload().toJson())
+                        .satisfies(json ->
+                                erasedNames.forEach(n -> assertThat(json).doesNotContain("\"" + n + "\""))));
 
         List<String> fileNames = new ArrayList<>();
         queries.forEachCurrentSignatory(
@@ -215,7 +247,8 @@ class VisibilityProperties {
                     .isEqualTo(then.getValue().size());
             assertThat(queries.signatoriesAt(statement, then.getKey(), true).entries())
                     .as("the auditors' list as of %s", then.getKey())
-                    .hasSize(then.getValue().size());
+                    .hasSize(then.getValue().size())
+                    .allSatisfy(e -> assertThat(erasedNames).doesNotContain(e.name()));
         }
     }
 

@@ -23,6 +23,7 @@ import org.endorsements.events.Ed25519;
 import org.endorsements.events.KeyCertification;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
@@ -49,6 +50,7 @@ public class Organization {
 
     private boolean suspended;
     private boolean hidden;
+    private boolean erased;
     private Profile profile;
     private String activeCredentialId;
     private AssuranceLevel activeCredentialAssurance;
@@ -78,8 +80,20 @@ public class Organization {
         String region = TextRules.singleLine(command.region(), "region", MAX_FIELD_LENGTH, false);
         String kind = TextRules.singleLine(command.kind(), "kind", MAX_FIELD_LENGTH, false);
         String website = website(command.website());
+        if (!org.endorsements.events.Identifiers.isSlug(command.handle())) {
+            throw DomainRuleViolation.invalid(
+                    "invalid-handle", "handle must be 1-100 characters of a-z, 0-9 and inner dashes");
+        }
         apply(new OrganizationRegistered(
-                command.organizationId(), name, country, region, kind, website, command.at(), caller.auditName()));
+                command.organizationId(),
+                name,
+                country,
+                region,
+                kind,
+                website,
+                command.at(),
+                caller.auditName(),
+                command.handle()));
         // The organization receives this key from the admin: the weakest credential it can call its own.
         apply(new CredentialIssued(
                 command.organizationId(),
@@ -98,6 +112,7 @@ public class Organization {
     @CommandHandler
     public void handle(
             IssueCredentialCommand command, @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        requireNotErased("an erased organization gets no new key");
         if (suspended) {
             throw DomainRuleViolation.conflict("organization-suspended", "a suspended organization gets no new key");
         }
@@ -134,6 +149,7 @@ public class Organization {
     public SigningKeyOutcome handle(
             RegisterSigningKeyCommand command,
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        requireNotErased("an erased organization registers no signing key");
         if (suspended) {
             throw DomainRuleViolation.conflict("organization-suspended", "a suspended organization gets no new key");
         }
@@ -351,6 +367,36 @@ public class Organization {
     }
 
     /**
+     * Erasure: allowed in any state (suspended or hidden too), and a second request changes nothing, as for a
+     * hide. An admin erases an organization only on its documented request, so the admin's reason is required.
+     * The organization is hidden by the same event, so nothing public is left to take down separately.
+     */
+    @CommandHandler
+    public long handle(
+            EraseOrganizationPersonalDataCommand command,
+            @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        String reason = TextRules.singleLine(command.reason(), "reason", MAX_FIELD_LENGTH, caller.isAdmin());
+        if (erased) {
+            return getVersion();
+        }
+        apply(new OrganizationPersonalDataErased(organizationId, reason, command.at(), caller.auditName()));
+        return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationPersonalDataErased event) {
+        this.erased = true;
+        this.hidden = true;
+        this.profile = null;
+    }
+
+    private void requireNotErased(String why) {
+        if (erased) {
+            throw DomainRuleViolation.conflict("organization-erased", why);
+        }
+    }
+
+    /**
      * Sets the whole profile; asking for the profile it has changes nothing. Allowed while suspended or hidden: a
      * profile says nothing about signing, and a hidden organization's profile is never shown next to its name.
      */
@@ -358,6 +404,7 @@ public class Organization {
     public long handle(
             UpdateOrganizationProfileCommand command,
             @MetaDataValue(value = CallerMetaData.KEY, required = true) Caller caller) {
+        requireNotErased("an erased organization has no profile to update");
         Profile wanted = new Profile(
                 country(command.country()),
                 TextRules.singleLine(command.region(), "region", MAX_FIELD_LENGTH, false),

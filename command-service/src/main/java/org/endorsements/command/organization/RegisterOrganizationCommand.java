@@ -4,9 +4,13 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.endorsements.events.OrganizationId;
 
-/** {@code keyHash} is the SHA-256 of the organization's first API key; the key itself never enters the system. */
+/**
+ * {@code keyHash} is the SHA-256 of the organization's first API key; the key itself never enters the system.
+ * {@code handle} is the organization's readable name (a slug), unique among organizations.
+ */
 public record RegisterOrganizationCommand(
         @TargetAggregateIdentifier OrganizationId organizationId,
+        String handle,
         String name,
         String country,
         String region,

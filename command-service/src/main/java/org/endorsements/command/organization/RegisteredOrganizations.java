@@ -10,6 +10,12 @@ public interface RegisteredOrganizations {
 
     boolean isRegistered(OrganizationId organizationId);
 
+    /** Whether an organization holds this handle now (an erased organization's handle is free again). */
+    boolean isHandleTaken(String handle);
+
+    /** Whether the organization's personal data was erased; false for an unknown one. Erasure is forever. */
+    boolean isErased(OrganizationId organizationId);
+
     /** False for an organization that is active or unknown. */
     boolean isSuspended(OrganizationId organizationId);
 }

@@ -34,6 +34,9 @@ class RegistrySignatoryRules implements SignatoryRules {
         OrganizationRegistry.Entry entry = organizations
                 .find(organizationId)
                 .orElseThrow(() -> DomainRuleViolation.notFound("organization-not-found", "no such organization"));
+        if (organizations.isErased(organizationId)) {
+            throw DomainRuleViolation.conflict("organization-erased", "the organization's personal data is erased");
+        }
         if (entry.suspended()) {
             throw DomainRuleViolation.conflict("organization-suspended", "organization is suspended");
         }

@@ -120,6 +120,7 @@ class SecurityConfiguration {
                                 PATHS.matcher(POST, "/api/organizations/{organizationId}/credentials"),
                                 PATHS.matcher(DELETE, "/api/organizations/{organizationId}/credentials"),
                                 PATHS.matcher(POST, "/api/organizations/{organizationId}/hide"),
+                                PATHS.matcher(DELETE, "/api/organizations/{organizationId}/personal-data"),
                                 PATHS.matcher(PUT, "/api/organizations/{organizationId}/profile"))
                         .access(selfOrAdmin())
                         .requestMatchers(

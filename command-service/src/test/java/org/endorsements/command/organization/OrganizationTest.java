@@ -9,9 +9,11 @@ import org.endorsements.command.shared.DomainRuleViolation;
 import org.endorsements.events.Caller;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.SigningKeyId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,8 @@ class OrganizationTest {
     }
 
     private static RegisterOrganizationCommand register(String name, String country, String website) {
-        return new RegisterOrganizationCommand(ID, name, country, "Caracas", "NGO", website, "cred-1", HASH_1, T1);
+        return new RegisterOrganizationCommand(
+                ID, "medicos-unidos", name, country, "Caracas", "NGO", website, "cred-1", HASH_1, T1);
     }
 
     /** The metadata the dispatch interceptor gives every command: who sent it. */
@@ -41,7 +44,15 @@ class OrganizationTest {
 
     private static OrganizationRegistered registered() {
         return new OrganizationRegistered(
-                ID, "A.C. Médicos Unidos de Venezuela", "VE", "Caracas", "NGO", "https://example.org", T1, "admin");
+                ID,
+                "A.C. Médicos Unidos de Venezuela",
+                "VE",
+                "Caracas",
+                "NGO",
+                "https://example.org",
+                T1,
+                "admin",
+                "medicos-unidos");
     }
 
     @Test
@@ -177,6 +188,100 @@ class OrganizationTest {
         fixture.given(registered(), new OrganizationSuspended(ID, null, T1, "admin"))
                 .when(new HideOrganizationCommand(ID, "its keys were seized", T1), by(Caller.ADMIN))
                 .expectEvents(new OrganizationHidden(ID, "its keys were seized", T1, "admin"));
+    }
+
+    @Test
+    void aHandleThatIsNoSlugIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        new RegisterOrganizationCommand(
+                                ID, "Médicos Unidos", "Médicos", null, null, null, null, "cred-1", HASH_1, T1),
+                        by(Caller.ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    private static OrganizationPersonalDataErased erasedBySelf() {
+        return new OrganizationPersonalDataErased(ID, null, T1, "credential:cred-1");
+    }
+
+    @Test
+    void anOrganizationErasesItsPersonalDataWithoutGivingAReason() {
+        fixture.given(registered())
+                .when(new EraseOrganizationPersonalDataCommand(ID, null, T1), by(SELF))
+                .expectEvents(erasedBySelf())
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void anAdminErasesAnOrganizationWithTheReasonItWasAskedFor() {
+        fixture.given(registered())
+                .when(new EraseOrganizationPersonalDataCommand(ID, "signed request, ticket 52", T1), by(Caller.ADMIN))
+                .expectEvents(new OrganizationPersonalDataErased(ID, "signed request, ticket 52", T1, "admin"));
+    }
+
+    @Test
+    void anAdminCannotEraseAnOrganizationWithoutAReason() {
+        fixture.given(registered())
+                .when(new EraseOrganizationPersonalDataCommand(ID, null, T1), by(Caller.ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("reason is required")
+                .expectNoEvents();
+    }
+
+    @Test
+    void erasingAgainChangesNothingAndSucceeds() {
+        fixture.given(registered(), erasedBySelf())
+                .when(new EraseOrganizationPersonalDataCommand(ID, "again", T1), by(Caller.ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aSuspendedAndHiddenOrganizationCanStillBeErased() {
+        fixture.given(
+                        registered(),
+                        new OrganizationSuspended(ID, null, T1, "admin"),
+                        new OrganizationHidden(ID, null, T1, "credential:cred-1"))
+                .when(new EraseOrganizationPersonalDataCommand(ID, "its keys were seized", T1), by(Caller.ADMIN))
+                .expectEvents(new OrganizationPersonalDataErased(ID, "its keys were seized", T1, "admin"));
+    }
+
+    @Test
+    void anErasedOrganizationGetsNoNewKey() {
+        fixture.given(registered(), erasedBySelf())
+                .when(new IssueCredentialCommand(ID, "cred-2", HASH_2, T1), by(Caller.ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("an erased organization gets no new key")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedOrganizationRegistersNoSigningKey() {
+        fixture.given(registered(), erasedBySelf())
+                .when(
+                        new RegisterSigningKeyCommand(ID, SigningKeyId.of("k1"), null, null, "lost", T1),
+                        by(Caller.ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("an erased organization registers no signing key")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedOrganizationHasNoProfileToUpdate() {
+        fixture.given(registered(), erasedBySelf())
+                .when(profile("ve", "union", "https://example.org/new"), by(Caller.ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void hidingAnErasedOrganizationChangesNothing() {
+        fixture.given(registered(), erasedBySelf())
+                .when(new HideOrganizationCommand(ID, null, T1), by(SELF))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     private static UpdateOrganizationProfileCommand profile(String country, String kind, String website) {

@@ -94,6 +94,9 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                     "POST /api/organizations/{organizationId}/hide",
                     new Row("{\"reason\":\"asked by phone\"}", false, 401, 401, 204, 403, 204)),
             Map.entry(
+                    "DELETE /api/organizations/{organizationId}/personal-data",
+                    new Row("{\"reason\":\"asked by phone\"}", false, 401, 401, 204, 403, 204)),
+            Map.entry(
                     "PUT /api/statements/{statementId}/endorsements/{organizationId}/visibility",
                     new Row("{\"visibility\":\"counted\"}", true, 401, 401, 200, 403, 403)),
             Map.entry("POST /api/statements", new Row(STATEMENT_JSON, false, 401, 401, 403, 403, 201)),

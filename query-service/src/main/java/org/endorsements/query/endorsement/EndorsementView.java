@@ -3,6 +3,7 @@ package org.endorsements.query.endorsement;
 import java.time.Instant;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementVisibility;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -186,6 +187,16 @@ public class EndorsementView {
         if (afterGap) {
             gaps++;
         }
+    }
+
+    /**
+     * The organization's personal data is erased: the view keeps neither its name (shown as
+     * {@link OrganizationPersonalDataErased#DISPLAY_NAME}) nor its withdrawal reason. The sequence is not touched:
+     * erasure is an event of the organization, not of this endorsement, and applying it again changes nothing.
+     */
+    public void erased() {
+        this.organizationName = OrganizationPersonalDataErased.DISPLAY_NAME;
+        this.withdrawalReason = null;
     }
 
     public String getInvalidationCategory() {

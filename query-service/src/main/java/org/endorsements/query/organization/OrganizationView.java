@@ -17,6 +17,9 @@ public class OrganizationView {
     private String id;
 
     private String name;
+    /** Its readable name in URLs and tools; an organization registered before handles existed has its id. */
+    private String handle;
+
     private String country;
     private String region;
     private String kind;
@@ -25,6 +28,8 @@ public class OrganizationView {
     private boolean suspended;
     /** "Hide us now": no public view names it, at any instant; its public resource is gone. */
     private boolean hidden;
+    /** Its personal data is erased: the view keeps no name, handle, website, region, kind or country. */
+    private boolean erased;
     /** Last applied sequence number of the Organization aggregate (its public events only). */
     private long sequence = -1;
 
@@ -51,6 +56,9 @@ public class OrganizationView {
 
     public void registered(
             String name, String country, String region, String kind, String website, Instant at, long seq) {
+        if (erased || seq <= sequence) {
+            return;
+        }
         this.name = name;
         this.country = country;
         this.region = region;
@@ -58,6 +66,23 @@ public class OrganizationView {
         this.website = website;
         this.registeredAt = at;
         this.sequence = seq;
+    }
+
+    public void handle(String handle) {
+        this.handle = handle;
+    }
+
+    /** Erasure: hidden too, and nothing that names the organization is kept. */
+    public void erased(long seq) {
+        this.erased = true;
+        this.hidden = true;
+        this.name = null;
+        this.handle = null;
+        this.country = null;
+        this.region = null;
+        this.kind = null;
+        this.website = null;
+        this.sequence = Math.max(sequence, seq);
     }
 
     public void suspended(long seq) {
@@ -95,6 +120,14 @@ public class OrganizationView {
 
     public String getName() {
         return name;
+    }
+
+    public String getHandle() {
+        return handle;
+    }
+
+    public boolean isErased() {
+        return erased;
     }
 
     public String getCountry() {

@@ -39,4 +39,34 @@ class OrganizationViewTest {
         assertThat(view.isHidden()).isTrue();
         assertThat(view.getSequence()).isEqualTo(2);
     }
+
+    @Test
+    void anErasedOrganizationKeepsNoPersonalDataAndIsHidden() {
+        OrganizationView view = OrganizationView.placeholder("org-aaaabbbbccccdddd");
+        view.registered("Brave Org", "VE", "Zulia", "NGO", "https://brave.example", T1, 0);
+        view.handle("brave-org");
+
+        view.erased(4);
+
+        assertThat(view.isErased()).isTrue();
+        assertThat(view.isHidden()).isTrue();
+        assertThat(view.getName()).isNull();
+        assertThat(view.getHandle()).isNull();
+        assertThat(view.getCountry()).isNull();
+        assertThat(view.getRegion()).isNull();
+        assertThat(view.getKind()).isNull();
+        assertThat(view.getWebsite()).isNull();
+        assertThat(view.getRegisteredAt()).isEqualTo(T1);
+    }
+
+    @Test
+    void aRegistrationAppliedAgainAfterAnErasureBringsNoNameBack() {
+        OrganizationView view = OrganizationView.placeholder("org-aaaabbbbccccdddd");
+        view.registered("Brave Org", "VE", "Zulia", "NGO", null, T1, 0);
+        view.erased(4);
+
+        view.registered("Brave Org", "VE", "Zulia", "NGO", null, T1, 0);
+
+        assertThat(view.getName()).isNull();
+    }
 }

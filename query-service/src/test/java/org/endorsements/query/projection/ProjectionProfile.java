@@ -71,7 +71,11 @@ public final class ProjectionProfile {
                             new StatementProjection(mongo),
                             new GrowthProjection(mongo),
                             new OrganizationProjection(mongo),
-                            new EndorsementProjection(mongo, new SimpleMeterRegistry())));
+                            new EndorsementProjection(
+                                    mongo,
+                                    new SimpleMeterRegistry(),
+                                    new org.endorsements.query.organization.persistence.OrganizationQueries(
+                                            mongo, () -> c))));
             List<ProjectedEvent> events = events(orgs);
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();

@@ -123,6 +123,7 @@ class AuthorizationMatrixSliceTest {
             Map.entry("GET /api/statements/{statementId}/history", Rule.AUDITOR),
             Map.entry("GET /api/organizations/{organizationId}/history", Rule.AUDITOR),
             Map.entry("GET /api/organizations/{organizationId}", Rule.PUBLIC),
+            Map.entry("GET /api/organizations", Rule.PUBLIC),
             Map.entry("GET /api/admin/reconciliation", Rule.AUDITOR),
             Map.entry("GET /i18n/messages.json", Rule.PUBLIC),
             Map.entry("GET /api/admin/replay", Rule.ADMIN),

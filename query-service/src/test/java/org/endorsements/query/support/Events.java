@@ -17,6 +17,7 @@ import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.InvalidationCategory;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.SigningKeyId;
@@ -142,6 +143,23 @@ public final class Events {
                 STATEMENT + ":" + organization,
                 sequence,
                 at);
+    }
+
+    /** Erasure of the organization's personal data, as its event at {@code sequence}. */
+    public ProjectedEvent erased(String organization, long sequence, Instant at) {
+        OrganizationPersonalDataErased event = new OrganizationPersonalDataErased(
+                OrganizationId.of(organization), null, at, "credential:c-" + organization);
+        return new ProjectedEvent(
+                UUID.randomUUID().toString(),
+                EventMessageFormat.typeOf(OrganizationPersonalDataErased.class),
+                "Organization",
+                organization,
+                sequence,
+                at,
+                ORGANIZATION_PARTITION,
+                nextOrganizationOffset++,
+                event,
+                EventMessageFormat.encode(event));
     }
 
     /** "Hide us now", as the organization's event at {@code sequence} (its private events leave holes). */

@@ -67,7 +67,7 @@ public final class ProjectionFixture implements AutoCloseable {
                 new StatementProjection(mongo),
                 new GrowthProjection(mongo),
                 new OrganizationProjection(mongo),
-                new EndorsementProjection(mongo, meters)));
+                new EndorsementProjection(mongo, meters, new OrganizationQueries(mongo, () -> generation))));
         if (withLog) {
             projections.add(0, new LogProjection(mongo));
         }

@@ -8,6 +8,7 @@ import org.endorsements.command.organization.CredentialRevoked;
 import org.endorsements.command.organization.RegisteredOrganizations;
 import org.endorsements.command.shared.messaging.AcknowledgedBatch;
 import org.endorsements.events.CredentialDigest;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationSuspended;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ class CredentialDigestPublisher {
         String organization = event.organizationId().value();
         // Suspension is forever, so the registry's current state decides even when this runs behind it: a key
         // issued to an organization suspended now (before or after the issue) must not open anything.
-        if (registry.isSuspended(event.organizationId())) {
+        if (registry.isSuspended(event.organizationId()) || registry.isErased(event.organizationId())) {
             send(organization, null);
             return;
         }
@@ -59,6 +60,12 @@ class CredentialDigestPublisher {
 
     @EventHandler
     void on(OrganizationSuspended event) {
+        send(event.organizationId().value(), null);
+    }
+
+    /** An erased organization's keys stop working on the query side too. */
+    @EventHandler
+    void on(OrganizationPersonalDataErased event) {
         send(event.organizationId().value(), null);
     }
 

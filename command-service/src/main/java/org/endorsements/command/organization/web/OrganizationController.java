@@ -2,6 +2,7 @@ package org.endorsements.command.organization.web;
 
 import java.net.URI;
 import java.time.Clock;
+import org.endorsements.command.organization.EraseOrganizationPersonalDataCommand;
 import org.endorsements.command.organization.HideOrganizationCommand;
 import org.endorsements.command.organization.IssueCredentialCommand;
 import org.endorsements.command.organization.RegisterOrganizationCommand;
@@ -47,10 +48,21 @@ class OrganizationController {
         this.registry = registry;
     }
 
+    /**
+     * {@code organizationId} is for imports that must find the same organization again (the seed's signatories keep
+     * the slug ids their proofs and receipts name); left out, the organization gets an opaque id. {@code handle}
+     * defaults to the slug of the name, or to the given id.
+     */
     record RegisterOrganizationRequest(
-            String organizationId, String name, String country, String region, String kind, String website) {}
+            String organizationId,
+            String handle,
+            String name,
+            String country,
+            String region,
+            String kind,
+            String website) {}
 
-    record RegisteredOrganization(String organizationId, String apiKey, String credentialId) {}
+    record RegisteredOrganization(String organizationId, String handle, String apiKey, String credentialId) {}
 
     record IssuedCredential(String organizationId, String apiKey, String credentialId) {}
 
@@ -58,15 +70,29 @@ class OrganizationController {
 
     record HideRequest(String reason) {}
 
+    record EraseRequest(String reason) {}
+
     record ProfileRequest(String country, String region, String kind, String website) {}
 
     @PostMapping
     ResponseEntity<RegisteredOrganization> register(@RequestBody RegisterOrganizationRequest request) {
-        OrganizationId id = Identifiers.organizationId(request.organizationId(), request.name());
+        OrganizationId id = request.organizationId() != null
+                ? Identifiers.organizationId(request.organizationId(), request.name())
+                : OrganizationId.newOpaque();
+        String handle = Identifiers.handle(request.handle(), request.organizationId(), request.name());
+        // A given id that is taken is the conflict to report, though its handle is taken too (it is the id).
+        if (request.organizationId() != null && registry.isRegistered(id)) {
+            throw DomainRuleViolation.conflict("already-exists", "Something with this identifier exists already.");
+        }
+        if (registry.isHandleTaken(handle)) {
+            throw DomainRuleViolation.conflict("handle-taken", "another organization has this handle; choose another")
+                    .with("handle", handle);
+        }
         String key = ApiKeys.newKey();
         String credentialId = ApiKeys.newCredentialId();
         commands.send(new RegisterOrganizationCommand(
                 id,
+                handle,
                 request.name(),
                 request.country(),
                 request.region(),
@@ -77,7 +103,7 @@ class OrganizationController {
                 clock.instant()));
         return ResponseEntity.created(URI.create("/api/organizations/" + id.value()))
                 .header(ConsistencyToken.HEADER, position(id, REGISTRATION_SEQUENCE))
-                .body(new RegisteredOrganization(id.value(), key, credentialId));
+                .body(new RegisteredOrganization(id.value(), handle, key, credentialId));
     }
 
     /** Rotates the key: the new key is returned once, the previous one stops working at once. */
@@ -138,6 +164,22 @@ class OrganizationController {
             @PathVariable OrganizationId organizationId, @RequestBody(required = false) HideRequest request) {
         requireExists(organizationId);
         Long sequence = commands.send(new HideOrganizationCommand(
+                organizationId, request == null ? null : request.reason(), clock.instant()));
+        return ResponseEntity.noContent()
+                .header(ConsistencyToken.HEADER, position(organizationId, sequence))
+                .build();
+    }
+
+    /**
+     * Erases the organization's personal data (see {@code docs/visibility.md}, erasure): no view names it again, it
+     * can no longer endorse, register keys or get credentials, and its API keys stop working; 204 also when it was
+     * erased already. An admin gives a reason (it acts on the organization's documented request).
+     */
+    @DeleteMapping("/{organizationId}/personal-data")
+    ResponseEntity<Void> erasePersonalData(
+            @PathVariable OrganizationId organizationId, @RequestBody(required = false) EraseRequest request) {
+        requireExists(organizationId);
+        Long sequence = commands.send(new EraseOrganizationPersonalDataCommand(
                 organizationId, request == null ? null : request.reason(), clock.instant()));
         return ResponseEntity.noContent()
                 .header(ConsistencyToken.HEADER, position(organizationId, sequence))

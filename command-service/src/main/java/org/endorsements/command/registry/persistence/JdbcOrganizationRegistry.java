@@ -9,6 +9,7 @@ import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.OrganizationHidden;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
 import org.endorsements.events.SigningKeyId;
@@ -45,10 +46,29 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
     }
 
     @Override
+    public boolean isErased(OrganizationId organizationId) {
+        return jdbc.sql("SELECT erased FROM organization_registry WHERE organization_id = ?")
+                .param(organizationId.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    @Override
+    public boolean isHandleTaken(String handle) {
+        return jdbc.sql("SELECT COUNT(*) FROM organization_registry WHERE handle = ?")
+                        .param(handle)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** An erased organization's keys stop working at once, as a suspended one's do. */
+    @Override
     public Optional<Credential> activeCredential(String keyHash) {
         return jdbc.sql("SELECT c.organization_id, c.credential_id, c.key_hash FROM credential c "
                         + "JOIN organization_registry o ON o.organization_id = c.organization_id "
-                        + "WHERE c.key_hash = ? AND c.revoked = FALSE AND o.suspended = FALSE")
+                        + "WHERE c.key_hash = ? AND c.revoked = FALSE AND o.suspended = FALSE AND o.erased = FALSE")
                 .param(keyHash)
                 .query((rs, n) -> new Credential(OrganizationId.of(rs.getString(1)), rs.getString(2), rs.getString(3)))
                 .optional();
@@ -91,10 +111,28 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
                 .update();
     }
 
+    /**
+     * The handle's unique index is what keeps it unique across instances: a second registration of a handle that
+     * raced past the controller's check fails here, in the transaction that would append its event, so nothing is
+     * recorded (a 409). Registrations recorded before handles existed hold their id as handle, which was one.
+     */
     @EventHandler
     void on(OrganizationRegistered event) {
-        jdbc.sql("INSERT INTO organization_registry (organization_id, name, suspended) VALUES (?, ?, FALSE)")
-                .params(event.organizationId().value(), event.name())
+        jdbc.sql("INSERT INTO organization_registry (organization_id, name, suspended, handle) VALUES (?, ?, FALSE, ?)")
+                .params(event.organizationId().value(), event.name(), event.handleOrId())
+                .update();
+    }
+
+    /**
+     * The registry keeps no personal data of an erased organization: its name is blanked (the column predates
+     * erasure and is not nullable) and its handle freed. Its credentials stop authenticating (see
+     * {@link #activeCredential}).
+     */
+    @EventHandler
+    void on(OrganizationPersonalDataErased event) {
+        jdbc.sql("UPDATE organization_registry SET erased = TRUE, hidden = TRUE, name = '', handle = NULL "
+                        + "WHERE organization_id = ?")
+                .param(event.organizationId().value())
                 .update();
     }
 

@@ -25,6 +25,24 @@ public final class Identifiers {
         return OrganizationId.of(value);
     }
 
+    /**
+     * A new organization's handle: the one given, else the id given (an import's slug id is its handle), else the
+     * slug of its name, the id organizations had before ids were opaque.
+     */
+    public static String handle(String given, String givenId, String name) {
+        String value = given != null
+                ? given
+                : givenId != null ? givenId : org.endorsements.events.Identifiers.slugOf(name == null ? "" : name);
+        if (!org.endorsements.events.Identifiers.isSlug(value)) {
+            throw new InvalidRequestException(
+                    "invalid-handle",
+                    given != null
+                            ? "handle must be 1-100 characters of a-z, 0-9 and inner dashes."
+                            : "No handle can be derived from this name; give one.");
+        }
+        return value;
+    }
+
     /** A given id, or one derived from the title plus a random suffix (titles repeat; statements must not). */
     public static StatementId statementId(String given, String title) {
         if (given != null) {

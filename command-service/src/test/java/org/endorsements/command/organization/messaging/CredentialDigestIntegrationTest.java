@@ -132,4 +132,22 @@ class CredentialDigestIntegrationTest extends TestStackSupport {
 
         assertThat(next(organizationId, Duration.ofSeconds(1)).value()).isNull();
     }
+
+    @Test
+    void anErasedOrganizationsKeyIsATombstone() {
+        Api.Response org = api.registerOrganization(
+                "Erased " + UUID.randomUUID().toString().substring(0, 4));
+        String organizationId = org.text("organizationId");
+        next(organizationId, WAIT);
+
+        assertThat(api.send(
+                                "DELETE",
+                                "/api/organizations/" + organizationId + "/personal-data",
+                                org.text("apiKey"),
+                                null)
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(next(organizationId, Duration.ofSeconds(1)).value()).isNull();
+    }
 }

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.endorsements.command.organization.EraseOrganizationPersonalDataCommand;
 import org.endorsements.command.organization.HideOrganizationCommand;
 import org.endorsements.command.organization.IssueCredentialCommand;
 import org.endorsements.command.organization.RegisterOrganizationCommand;
@@ -91,10 +92,132 @@ class OrganizationControllerTest {
     }
 
     @Test
-    void anOrganizationIdIsDerivedFromTheNameWithoutAccents() throws Exception {
-        register("{\"name\":\"Observatorio Venezolano de Prisiones Ñ 7\"}")
+    void aNewOrganizationGetsAnOpaqueIdAndItsNameWithoutAccentsAsHandle() throws Exception {
+        String body = register("{\"name\":\"Observatorio Venezolano de Prisiones Ñ 7\"}")
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.organizationId").value("observatorio-venezolano-de-prisiones-n-7"));
+                .andExpect(jsonPath("$.handle").value("observatorio-venezolano-de-prisiones-n-7"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        String id = JSON.readTree(body).path("organizationId").asText();
+        assertThat(id).matches("org-[a-z2-7]{16}");
+        ArgumentCaptor<RegisterOrganizationCommand> sent = ArgumentCaptor.forClass(RegisterOrganizationCommand.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().organizationId().value()).isEqualTo(id);
+        assertThat(sent.getValue().handle()).isEqualTo("observatorio-venezolano-de-prisiones-n-7");
+    }
+
+    @Test
+    void aGivenHandleIsKeptAndTheIdIsStillOpaque() throws Exception {
+        register("{\"name\":\"Provea\",\"handle\":\"provea-ve\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.handle").value("provea-ve"))
+                .andExpect(jsonPath("$.organizationId").value(org.hamcrest.Matchers.startsWith("org-")));
+    }
+
+    @Test
+    void anImportsGivenIdIsKeptAndIsItsHandle() throws Exception {
+        register("{\"organizationId\":\"provea\",\"name\":\"Provea\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.organizationId").value("provea"))
+                .andExpect(jsonPath("$.handle").value("provea"));
+    }
+
+    @Test
+    void aGivenIdThatIsTakenIsA409AlreadyExistsAndSendsNoCommand() throws Exception {
+        register("{\"organizationId\":\"" + ORG_A + "\",\"name\":\"Again\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:already-exists"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aTakenHandleIsA409AndSendsNoCommand() throws Exception {
+        when(registry.isHandleTaken("provea")).thenReturn(true);
+
+        register("{\"name\":\"Provea\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:handle-taken"))
+                .andExpect(jsonPath("$.handle").value("provea"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void aHandleThatIsNoSlugIsA400() throws Exception {
+        register("{\"name\":\"Provea\",\"handle\":\"Pro Vea\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:invalid-handle"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anOrganizationErasesItsPersonalDataAndGetsTheTokenOfTheErasure() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(5L);
+
+        http.perform(delete("/api/organizations/" + ORG_A + "/personal-data")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_A)))
+                .andExpect(status().isNoContent())
+                .andExpect(header().string("X-Event-Position", token("Organization|" + ORG_A + "|5")));
+
+        verify(commands).sendAndWait(new EraseOrganizationPersonalDataCommand(SliceKeys.ORG_A, null, SliceWeb.NOW));
+    }
+
+    @Test
+    void anAdminErasesAnOrganizationWithAReason() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(5L);
+
+        http.perform(delete("/api/organizations/" + ORG_A + "/personal-data")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"signed request, ticket 52\"}"))
+                .andExpect(status().isNoContent());
+
+        verify(commands)
+                .sendAndWait(new EraseOrganizationPersonalDataCommand(
+                        SliceKeys.ORG_A, "signed request, ticket 52", SliceWeb.NOW));
+    }
+
+    @Test
+    void anotherOrganizationCannotEraseAnOrganization() throws Exception {
+        http.perform(delete("/api/organizations/" + ORG_A + "/personal-data")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.KEY_B)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:endorsements:problem:not-your-organization"));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void erasingWithoutAKeyIsA401() throws Exception {
+        http.perform(delete("/api/organizations/" + ORG_A + "/personal-data")).andExpect(status().isUnauthorized());
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void erasingAnIdThatIsNoRegisteredOrganizationIsA404AndSendsNoCommand() throws Exception {
+        http.perform(delete("/api/organizations/icc-statement/personal-data")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"r\"}"))
+                .andExpect(status().isNotFound());
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anErasureReasonThatIsNoTextIsA400() throws Exception {
+        http.perform(delete("/api/organizations/" + ORG_A + "/personal-data")
+                        .header("Authorization", SliceKeys.bearer(SliceKeys.ADMIN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":42}"))
+                .andExpect(status().isBadRequest());
+
+        verifyNoInteractions(commands);
     }
 
     @Test

@@ -1,12 +1,16 @@
 package org.endorsements.query.audit.persistence;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.endorsements.events.ApiCredentialIssued;
 import org.endorsements.events.ApiCredentialRevoked;
@@ -17,8 +21,10 @@ import org.endorsements.events.EndorsementReconfirmed;
 import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.InvalidatedEndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
@@ -94,13 +100,82 @@ public class AuditProjection implements BatchProjection {
                         .named("credential_issued"));
     }
 
+    /**
+     * An erased organization's entries keep what the history proves (types, times, sequences, hashes, openings,
+     * signatures) and lose what names it. Its erasure travels on its own partition, so it may be read before or
+     * after its endorsements' events: an erasure scrubs the entries already stored, and an entry of an organization
+     * whose erasure is stored (or in this batch) is scrubbed before it is stored. Entries stay otherwise immutable.
+     */
     @Override
     public void project(List<ProjectedEvent> batch, Generation g) {
         Map<String, Document> entries = new LinkedHashMap<>();
+        Set<String> erased = new HashSet<>();
+        Set<String> organizationIds = new HashSet<>();
         for (ProjectedEvent e : batch) {
-            entries.putIfAbsent(e.eventId(), document(entry(e)));
+            AuditEntry entry = entry(e);
+            entries.putIfAbsent(e.eventId(), document(entry));
+            if (entry.organizationId() != null) {
+                organizationIds.add(entry.organizationId());
+            }
+            if (e.event() instanceof OrganizationPersonalDataErased x) {
+                erased.add(x.organizationId().value());
+            }
         }
-        EmbeddedServer.insertImmutable(mongo, g.collection(AUDIT), List.copyOf(entries.values()));
+        String collection = g.collection(AUDIT);
+        if (!organizationIds.isEmpty()) {
+            mongo.getCollection(collection)
+                    .find(Filters.and(Filters.eq("type", ERASED), Filters.in("organizationId", organizationIds)))
+                    .forEach(d -> erased.add(d.getString("organizationId")));
+        }
+        entries.values().stream()
+                .filter(d -> erased.contains(d.getString("organizationId")))
+                .forEach(d -> scrub(d.get("payload", Document.class), d.getString("type")));
+        for (String organizationId : erased) {
+            scrubStored(collection, organizationId);
+        }
+        EmbeddedServer.insertImmutable(mongo, collection, List.copyOf(entries.values()));
+    }
+
+    private static final String ERASED = EventMessageFormat.typeOf(OrganizationPersonalDataErased.class);
+    /** Fields that name an organization, in any event's payload. */
+    private static final List<String> NAMES = List.of("name", "organizationName");
+
+    private static final List<String> PROFILE = List.of("handle", "website", "region", "kind", "country");
+    /** Withdrawals' reasons are the organization's own words. */
+    private static final Set<String> WITHDRAWALS = Set.of(
+            EventMessageFormat.typeOf(EndorsementWithdrawn.class),
+            EventMessageFormat.typeOf(InvalidatedEndorsementWithdrawn.class));
+
+    static void scrub(Document payload, String type) {
+        if (payload == null) {
+            return;
+        }
+        for (String field : NAMES) {
+            if (payload.containsKey(field)) {
+                payload.put(field, OrganizationPersonalDataErased.DISPLAY_NAME);
+            }
+        }
+        PROFILE.forEach(payload::remove);
+        if (WITHDRAWALS.contains(type)) {
+            payload.remove("reason");
+        }
+    }
+
+    private void scrubStored(String collection, String organizationId) {
+        var entries = mongo.getCollection(collection);
+        for (String field : NAMES) {
+            entries.updateMany(
+                    Filters.and(Filters.eq("organizationId", organizationId), Filters.exists("payload." + field)),
+                    Updates.set("payload." + field, OrganizationPersonalDataErased.DISPLAY_NAME));
+        }
+        entries.updateMany(
+                Filters.eq("organizationId", organizationId),
+                Updates.combine(PROFILE.stream()
+                        .map(field -> Updates.unset("payload." + field))
+                        .toList()));
+        entries.updateMany(
+                Filters.and(Filters.eq("organizationId", organizationId), Filters.in("type", WITHDRAWALS)),
+                Updates.unset("payload.reason"));
     }
 
     AuditEntry entry(ProjectedEvent e) {
@@ -131,6 +206,9 @@ public class AuditProjection implements BatchProjection {
         } else if (event instanceof OrganizationHidden h) {
             organizationId = h.organizationId().value();
             actor = h.hiddenBy();
+        } else if (event instanceof OrganizationPersonalDataErased x) {
+            organizationId = x.organizationId().value();
+            actor = x.erasedBy();
         } else if (event instanceof StatementTargetsSet t) {
             statementId = t.statementId().value();
             actor = t.setBy();

@@ -1,5 +1,7 @@
 package org.endorsements.query.endorsement.persistence;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -20,7 +22,9 @@ import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.query.endorsement.EndorsementView;
+import org.endorsements.query.organization.Organizations;
 import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.Generation;
 import org.endorsements.query.projection.ProjectedEvent;
@@ -46,10 +50,12 @@ public class EndorsementProjection implements BatchProjection {
 
     private final MongoTemplate mongo;
     private final Counter gaps;
+    private final Organizations organizations;
 
-    public EndorsementProjection(MongoTemplate mongo, MeterRegistry meters) {
+    public EndorsementProjection(MongoTemplate mongo, MeterRegistry meters, Organizations organizations) {
         this.mongo = mongo;
         this.gaps = meters.counter("endorsements.projection.gaps");
+        this.organizations = organizations;
     }
 
     @Override
@@ -72,15 +78,38 @@ public class EndorsementProjection implements BatchProjection {
                         .named("current_by_order"));
     }
 
+    /**
+     * An erasure is on the organization's partition, its endorsements on their statements': this projection may
+     * read either first, on one instance or two. So an erasure blanks the views already written, and a view written
+     * for an organization whose erasure is known (in this batch, or in the organizations' view of this generation)
+     * is blanked before it is stored. Both are idempotent, so a replay builds the same views.
+     */
     @Override
     public void project(List<ProjectedEvent> batch, Generation g) {
         Set<String> ids = new HashSet<>();
+        Set<String> erased = new HashSet<>();
+        Set<String> organizationIds = new HashSet<>();
         for (ProjectedEvent e : batch) {
-            idOf(e).ifPresent(id -> ids.add(id.value()));
+            idOf(e).ifPresent(id -> {
+                ids.add(id.value());
+                organizationIds.add(id.organizationId().value());
+            });
+            if (e.event() instanceof OrganizationPersonalDataErased x) {
+                erased.add(x.organizationId().value());
+            }
+        }
+        for (String organizationId : erased) {
+            mongo.getCollection(g.collection(ENDORSEMENTS))
+                    .updateMany(
+                            Filters.eq("organizationId", organizationId),
+                            Updates.combine(
+                                    Updates.set("organizationName", OrganizationPersonalDataErased.DISPLAY_NAME),
+                                    Updates.unset("withdrawalReason")));
         }
         if (ids.isEmpty()) {
             return;
         }
+        erased.addAll(organizations.erasedAmong(organizationIds, g));
         Map<String, EndorsementView> loaded = new LinkedHashMap<>();
         EmbeddedServer.findByIds(mongo, ids, EndorsementView.class, g.collection(ENDORSEMENTS))
                 .forEach(v -> loaded.put(v.getId(), v));
@@ -92,6 +121,9 @@ public class EndorsementProjection implements BatchProjection {
                 apply(view, e);
             });
         }
+        touched.values().stream()
+                .filter(view -> erased.contains(view.getOrganizationId()))
+                .forEach(EndorsementView::erased);
         // Most endorsement documents of a batch are new: inserted, and replaced only where they exist.
         EmbeddedServer.upsertById(
                 mongo,

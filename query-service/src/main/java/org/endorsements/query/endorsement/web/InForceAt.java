@@ -46,12 +46,14 @@ public class InForceAt {
                 .map(Instant::toString)
                 .orElse("before-any");
         // Whom a past list names follows today's visibility. A hide travels on the organization's partition, which
-        // another instance may be projecting: the key holds the hidden organizations as the views have them now.
+        // another instance may be projecting: the key holds the hidden organizations as the views have them now, and
+        // the
+        // erased ones (an erasure of an organization hidden already changes only what auditors' lists show).
         ResultCache.Key key = new ResultCache.Key(
                 "signatories-at",
                 statement.getId(),
                 statements.position(statement),
-                List.of(lastChange, auditor, organizations.hiddenIds()));
+                List.of(lastChange, auditor, organizations.hiddenIds(), organizations.erasedIds()));
         return cache.get(key, () -> expensive.call(() -> endorsements.signatoriesAt(statement.getId(), at, auditor)));
     }
 }

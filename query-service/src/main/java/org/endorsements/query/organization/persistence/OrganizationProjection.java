@@ -20,6 +20,7 @@ import org.endorsements.events.EndorsementVisibility;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
@@ -45,6 +46,8 @@ public class OrganizationProjection implements BatchProjection {
     private static final String SEQUENCE = "sequence";
     private static final String SUSPENDED = "suspended";
     private static final String HIDDEN = "hidden";
+    static final String ERASED = "erased";
+    static final String HANDLE = "handle";
     private static final String STATEMENTS = "statements";
     private static final BulkWriteOptions IN_ORDER = new BulkWriteOptions().ordered(true);
 
@@ -68,6 +71,8 @@ public class OrganizationProjection implements BatchProjection {
     public void declareIndexes(Generation g) {
         mongo.indexOps(g.collection(ORGANIZATIONS))
                 .ensureIndex(new Index().on(HIDDEN, Sort.Direction.ASC).named(HIDDEN));
+        mongo.indexOps(g.collection(ORGANIZATIONS))
+                .ensureIndex(new Index().on(HANDLE, Sort.Direction.ASC).named(HANDLE));
     }
 
     /**
@@ -92,6 +97,7 @@ public class OrganizationProjection implements BatchProjection {
                         Filters.and(Filters.eq("_id", id), Filters.lt(SEQUENCE, e.sequence())),
                         Updates.combine(
                                 Updates.set("name", r.name()),
+                                Updates.set(HANDLE, r.handleOrId()),
                                 Updates.set("country", r.country()),
                                 Updates.set("region", r.region()),
                                 Updates.set("kind", r.kind()),
@@ -131,6 +137,23 @@ public class OrganizationProjection implements BatchProjection {
                 updates.add(new UpdateOneModel<>(
                         Filters.eq("_id", id),
                         Updates.combine(Updates.set(HIDDEN, true), Updates.max(SEQUENCE, e.sequence()))));
+            } else if (e.event() instanceof OrganizationPersonalDataErased x) {
+                String id = x.organizationId().value();
+                ids.add(id);
+                // The sequence moves past the registration and every profile update, whose guarded updates then
+                // never apply again (a re-delivery, or a replay that reads them after this).
+                updates.add(new UpdateOneModel<>(
+                        Filters.eq("_id", id),
+                        Updates.combine(
+                                Updates.set(ERASED, true),
+                                Updates.set(HIDDEN, true),
+                                Updates.unset("name"),
+                                Updates.unset(HANDLE),
+                                Updates.unset("country"),
+                                Updates.unset("region"),
+                                Updates.unset("kind"),
+                                Updates.unset("website"),
+                                Updates.max(SEQUENCE, e.sequence()))));
             } else if (e.event() instanceof EndorsementAdded a) {
                 String id = a.organizationId().value();
                 ids.add(id);

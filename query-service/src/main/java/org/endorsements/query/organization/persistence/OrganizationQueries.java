@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.endorsements.query.organization.OrganizationView;
 import org.endorsements.query.organization.Organizations;
+import org.endorsements.query.projection.Generation;
 import org.endorsements.query.projection.LiveGeneration;
 import org.endorsements.query.shared.persistence.EmbeddedServer;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,6 +44,36 @@ public class OrganizationQueries implements Organizations {
         return mongo
                 .find(query, Document.class, live.current().collection(OrganizationProjection.ORGANIZATIONS))
                 .stream()
+                .map(d -> d.getString("_id"))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Set<String> erasedIds() {
+        return idsWhere(Criteria.where(OrganizationProjection.ERASED).is(true), live.current());
+    }
+
+    @Override
+    public Set<String> erasedAmong(Collection<String> ids, Generation g) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return idsWhere(
+                Criteria.where("_id").in(ids).and(OrganizationProjection.ERASED).is(true), g);
+    }
+
+    @Override
+    public Optional<OrganizationView> findByHandle(String handle) {
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where(OrganizationProjection.HANDLE).is(handle)),
+                OrganizationView.class,
+                live.current().collection(OrganizationProjection.ORGANIZATIONS)));
+    }
+
+    private Set<String> idsWhere(Criteria criteria, Generation g) {
+        Query query = Query.query(criteria);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, g.collection(OrganizationProjection.ORGANIZATIONS)).stream()
                 .map(d -> d.getString("_id"))
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -12,6 +12,7 @@ import org.endorsements.events.EndorsementReinstated;
 import org.endorsements.events.EndorsementVisibilityChanged;
 import org.endorsements.events.EndorsementWithdrawn;
 import org.endorsements.events.OrganizationHidden;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationProfileUpdated;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
@@ -78,6 +79,7 @@ public class StatementProjection implements BatchProjection {
             if (!(e.event() instanceof OrganizationRegistered
                     || e.event() instanceof OrganizationSuspended
                     || e.event() instanceof OrganizationHidden
+                    || e.event() instanceof OrganizationPersonalDataErased
                     || e.event() instanceof OrganizationProfileUpdated)) {
                 ids.add(e.event().streamKey());
             }

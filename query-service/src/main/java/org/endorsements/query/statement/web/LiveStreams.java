@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.OrganizationHidden;
+import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.query.projection.ProjectionAdvanced;
 import org.endorsements.query.shared.web.ProblemException;
 import org.endorsements.query.statement.HiddenSignatories;
@@ -210,7 +211,10 @@ class LiveStreams {
         onChange(advanced.streamKeysOf(STATEMENT_VIEW_CHANGES));
         // A hide is on the organization's partition and may concern any statement: every open page is told, so
         // that dashboards drop the name at once (hides are rare; the counts are read once per statement).
-        if (advanced.applied().stream().anyMatch(e -> e.event() instanceof OrganizationHidden)) {
+        // An erasure hides the organization too, and renames it in auditors' open lists.
+        if (advanced.applied().stream()
+                .anyMatch(e -> e.event() instanceof OrganizationHidden
+                        || e.event() instanceof OrganizationPersonalDataErased)) {
             onChange(Set.copyOf(byStatement.keySet()));
         }
     }

@@ -50,6 +50,78 @@ class OrganizationControllerSliceTest {
         when(organizations.find(ORGANIZATION)).thenReturn(Optional.of(view));
     }
 
+    private OrganizationView erased() {
+        OrganizationView view = OrganizationView.placeholder(ORGANIZATION);
+        view.registered("Brave Org", "VE", "Zulia", "NGO", "https://brave.example", AT, 0);
+        view.handle("brave-org");
+        view.signature("open-letter", true, AT, 0, "public");
+        view.erased(3);
+        when(organizations.find(ORGANIZATION)).thenReturn(Optional.of(view));
+        return view;
+    }
+
+    @Test
+    void anErasedOrganizationsPublicResourceIsGoneAsAHiddenOnesIs() {
+        erased();
+
+        assertThat(mvc.get().uri(RESOURCE))
+                .hasStatus(410)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(problem("organization-hidden"));
+    }
+
+    @Test
+    void anAuditorSeesAnErasedOrganizationAsErasedWithItsIdOnly() throws Exception {
+        erased();
+
+        MvcTestResult answer = mvc.get()
+                .uri(RESOURCE)
+                .header(HttpHeaders.AUTHORIZATION, bearer(QueryWebSlice.AUDITOR_KEY))
+                .exchange();
+
+        assertThat(answer).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                        {"organizationId": "org-with-key", "name": "erased organization",
+                         "hidden": true, "erased": true}""");
+        assertThat(answer).bodyJson().doesNotHavePath("$.handle").doesNotHavePath("$.country");
+        assertThat(answer.getResponse().getContentAsString())
+                .doesNotContain("Brave")
+                .doesNotContain("brave")
+                .doesNotContain("Zulia");
+    }
+
+    @Test
+    void anOrganizationIsFoundByItsHandle() {
+        OrganizationView view = OrganizationView.placeholder(ORGANIZATION);
+        view.registered("Brave Org", "VE", "Zulia", "NGO", null, AT, 0);
+        view.handle("brave-org");
+        when(organizations.findByHandle("brave-org")).thenReturn(Optional.of(view));
+
+        assertThat(mvc.get().uri("/api/organizations?handle=brave-org"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"organizationId": "org-with-key", "handle": "brave-org", "name": "Brave Org"}""");
+    }
+
+    @Test
+    void aHandleNoOrganizationHasIsA404() {
+        when(organizations.findByHandle("nobody")).thenReturn(Optional.empty());
+
+        assertThat(mvc.get().uri("/api/organizations?handle=nobody")).hasStatus(404);
+    }
+
+    @Test
+    void aHiddenOrganizationFoundByItsHandleIsGoneToThePublic() {
+        OrganizationView view = OrganizationView.placeholder(ORGANIZATION);
+        view.registered("Brave Org", "VE", "Zulia", "NGO", null, AT, 0);
+        view.handle("brave-org");
+        view.hidden(2);
+        when(organizations.findByHandle("brave-org")).thenReturn(Optional.of(view));
+
+        assertThat(mvc.get().uri("/api/organizations?handle=brave-org")).hasStatus(410);
+    }
+
     @Test
     void thePublicSeesAnOrganizationsProfileAndOnlyItsPublicEndorsements() {
         organization(false);
