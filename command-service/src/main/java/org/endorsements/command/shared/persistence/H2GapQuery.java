@@ -23,12 +23,7 @@ final class H2GapQuery implements ReadEventDataWithGapsStatementBuilder {
     public PreparedStatement build(
             Connection connection, EventSchema schema, long globalIndex, int batchSize, List<Long> gaps)
             throws SQLException {
-        String index = schema.globalIndexColumn();
-        String select = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable();
-        String sql = "(" + select + " WHERE " + index + " > ? AND " + index + " <= ?) UNION ALL ("
-                + select + " WHERE " + index + " IN (" + String.join(",", Collections.nCopies(gaps.size(), "?"))
-                + ") AND NOT (" + index + " > ? AND " + index + " <= ?)) ORDER BY " + index + " ASC";
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = connection.prepareStatement(sql(schema, gaps.size()));
         int p = 1;
         statement.setLong(p++, globalIndex);
         statement.setLong(p++, globalIndex + batchSize);
@@ -38,5 +33,14 @@ final class H2GapQuery implements ReadEventDataWithGapsStatementBuilder {
         statement.setLong(p++, globalIndex);
         statement.setLong(p, globalIndex + batchSize);
         return statement;
+    }
+
+    /** Parameters: the range (after, up to), each gap, the range again. */
+    static String sql(EventSchema schema, int gaps) {
+        String index = schema.globalIndexColumn();
+        String select = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable();
+        return "(" + select + " WHERE " + index + " > ? AND " + index + " <= ?) UNION ALL (" + select + " WHERE "
+                + index + " IN (" + String.join(",", Collections.nCopies(gaps, "?")) + ") AND NOT (" + index
+                + " > ? AND " + index + " <= ?)) ORDER BY " + index + " ASC";
     }
 }
