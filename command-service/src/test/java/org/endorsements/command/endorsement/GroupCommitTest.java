@@ -127,6 +127,22 @@ class GroupCommitTest {
         assertThat(harness.eventsOf(endorsement(3).value())).isEqualTo(1);
     }
 
+    /** Commands still queued when the service stops are decided then, not left unanswered. */
+    @Test
+    void shuttingDownDecidesWhatIsStillQueued() throws Exception {
+        List<CompletableFuture<Object>> answers = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            answers.add(harness.send(endorse(n), Caller.ADMIN));
+        }
+        harness.bus.shutdown();
+
+        for (int n = 0; n < 5; n++) {
+            assertThat(answers.get(n)).isCompleted();
+            assertThat(((EndorsementOutcome) answers.get(n).get()).changed()).isTrue();
+            assertThat(harness.eventsOf(endorsement(n).value())).isEqualTo(1);
+        }
+    }
+
     private static EndorsementAdded addedBy(String actor, EndorsementId id) {
         return new EndorsementAdded(
                 id.statementId(),

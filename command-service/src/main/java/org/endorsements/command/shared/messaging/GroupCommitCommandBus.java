@@ -181,6 +181,17 @@ public final class GroupCommitCommandBus implements CommandBus {
                 return;
             }
         }
+        // A command queued just as the workers stopped is decided here, alone, rather than never answered.
+        for (Worker worker : workers) {
+            if (worker.thread.isAlive()) {
+                continue;
+            }
+            List<Pending> left = new ArrayList<>(worker.heldBack);
+            worker.queue.drainTo(left);
+            for (Pending pending : left) {
+                decide(List.of(pending));
+            }
+        }
     }
 
     /** A command waiting for its batch, with the handler Axon subscribed for it and the caller's callback. */
