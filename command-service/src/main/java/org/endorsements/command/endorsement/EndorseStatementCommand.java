@@ -2,6 +2,7 @@ package org.endorsements.command.endorsement;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.endorsements.command.shared.GroupCommitted;
 import org.endorsements.events.ActionSignature;
 import org.endorsements.events.EndorsementId;
 import org.endorsements.events.EndorsementSource;
@@ -22,7 +23,8 @@ public record EndorseStatementCommand(
         Instant at,
         EndorsementVisibility visibility,
         ActionSignature signature,
-        String readContentHash) {
+        String readContentHash)
+        implements GroupCommitted {
 
     /** An unsigned endorsement whose endorser chose no visibility. */
     public EndorseStatementCommand(

@@ -2,6 +2,7 @@ package org.endorsements.command.endorsement;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.endorsements.command.shared.GroupCommitted;
 import org.endorsements.events.ActionSignature;
 import org.endorsements.events.EndorsementId;
 
@@ -11,7 +12,8 @@ public record WithdrawEndorsementCommand(
         String reason,
         String requestId,
         Instant at,
-        ActionSignature signature) {
+        ActionSignature signature)
+        implements GroupCommitted {
 
     /** An unsigned withdrawal. */
     public WithdrawEndorsementCommand(EndorsementId endorsementId, String reason, String requestId, Instant at) {
