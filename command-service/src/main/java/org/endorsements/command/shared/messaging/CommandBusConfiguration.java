@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The command bus: Axon's simple bus as its Spring Boot auto-configuration builds it, inside the group-commit bus
- * (decision 0016); disabled, the latter passes every command to the former.
+ * (decision 0017); disabled, the latter passes every command to the former.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandBusConfiguration {

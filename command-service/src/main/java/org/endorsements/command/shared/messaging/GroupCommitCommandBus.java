@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A command bus that decides {@link GroupCommitted} commands arriving together in one Axon unit of work and stores
- * their events in one transaction (decision 0016); every other command goes to Axon's {@link SimpleCommandBus}
+ * their events in one transaction (decision 0017); every other command goes to Axon's {@link SimpleCommandBus}
  * unchanged.
  *
  * <p>Each worker takes, when its previous batch has finished, what is queued for it (at most {@code maxBatch}), so

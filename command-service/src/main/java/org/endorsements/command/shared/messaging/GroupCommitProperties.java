@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Group commit of {@link org.endorsements.command.shared.GroupCommitted} commands (decision 0016): {@code maxBatch}
+ * Group commit of {@link org.endorsements.command.shared.GroupCommitted} commands (decision 0017): {@code maxBatch}
  * commands at most in one transaction; {@code workers} batches decided at once, each worker owning a share of the
  * aggregates; disabled, every command runs alone as Axon's simple command bus runs it.
  */
