@@ -14,7 +14,8 @@ import org.axonframework.serialization.Revision;
  * hash of the text the signer read: the version's own text ({@code contentHash}) or one of its translations; events
  * recorded before it existed read as the version's own text.
  */
-@Revision("3")
+// Revision 4: stored with the personal fields sealed (PersonalData); earlier revisions held them in plain text.
+@Revision("4")
 public record EndorsementAdded(
         StatementId statementId,
         OrganizationId organizationId,

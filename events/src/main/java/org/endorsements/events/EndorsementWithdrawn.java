@@ -8,7 +8,8 @@ import org.axonframework.serialization.Revision;
  * {@code signature} is the organization's Ed25519 signature of the withdrawal when it signed one, else null;
  * {@code assurance} what vouches for the withdrawal (revision 2).
  */
-@Revision("2")
+// Revision 3: stored with the personal fields sealed (PersonalData); earlier revisions held them in plain text.
+@Revision("3")
 public record EndorsementWithdrawn(
         StatementId statementId,
         OrganizationId organizationId,

@@ -3,7 +3,8 @@ package org.endorsements.events;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+// Revision 2: stored with the personal fields sealed (PersonalData); earlier revisions held them in plain text.
+@Revision("2")
 public record OrganizationRegistered(
         OrganizationId organizationId,
         String name,
