@@ -35,14 +35,14 @@ class PersonalDataInH2FileIntegrationTest {
         String marker = "Marker" + UUID.randomUUID().toString().replace("-", "");
         String organizationId = "org-" + UUID.randomUUID().toString().substring(0, 8);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(CommandServiceApplication.class)
-                .properties(
-                        "endorsements.data-dir=" + dataDir,
-                        "server.port=0",
-                        "spring.kafka.bootstrap-servers=" + TestStack.kafkaBootstrapServers(),
-                        "endorsements.security.admin-key=" + TestStackSupport.ADMIN_KEY,
-                        "endorsements.event-stream.topic=endorsement-events-h2-" + organizationId,
-                        "endorsements.credential-digests.topic=endorsement-credentials-h2-" + organizationId)
-                .run()) {
+                // Arguments, not properties(): those are defaults, beneath application.yml's ${ENV:} placeholders.
+                .run(
+                        "--endorsements.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + TestStack.kafkaBootstrapServers(),
+                        "--endorsements.security.admin-key=" + TestStackSupport.ADMIN_KEY,
+                        "--endorsements.event-stream.topic=endorsement-events-h2-" + organizationId,
+                        "--endorsements.credential-digests.topic=endorsement-credentials-h2-" + organizationId)) {
             int port = ((ServletWebServerApplicationContext) service)
                     .getWebServer()
                     .getPort();
@@ -72,12 +72,11 @@ class PersonalDataInH2FileIntegrationTest {
     @Test
     void theEmbeddedDefaultCreatesAMasterKeyOnlyItsOwnerCanRead() {
         try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(CommandServiceApplication.class)
-                .properties(
-                        "endorsements.data-dir=" + dataDir,
-                        "server.port=0",
-                        "spring.kafka.bootstrap-servers=" + TestStack.kafkaBootstrapServers(),
-                        "endorsements.security.admin-key=" + TestStackSupport.ADMIN_KEY)
-                .run()) {
+                .run(
+                        "--endorsements.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + TestStack.kafkaBootstrapServers(),
+                        "--endorsements.security.admin-key=" + TestStackSupport.ADMIN_KEY)) {
             Path key = dataDir.resolve("master.key");
 
             assertThat(key).exists();
