@@ -18,6 +18,8 @@ import org.axonframework.serialization.Revision;
  * ({@link KeyHistoryCommitment}), which its version 3 log leaf commits to; null in values recorded before, and for
  * an organization whose key history the command side did not follow from its registration.
  */
+// Revision 4 is also the first stored with the personal fields sealed (PersonalData); earlier ones held them in
+// plain text.
 @Revision("4")
 public record EndorsementAdded(
         StatementId statementId,

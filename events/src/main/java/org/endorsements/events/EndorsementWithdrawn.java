@@ -12,6 +12,8 @@ import org.axonframework.serialization.Revision;
  * ({@link KeyHistoryCommitment}), which its version 3 log leaf commits to; null in values recorded before, and for
  * an organization whose key history the command side did not follow from its registration.
  */
+// Revision 3 is also the first stored with the personal fields sealed (PersonalData); earlier ones held them in
+// plain text.
 @Revision("3")
 public record EndorsementWithdrawn(
         StatementId statementId,

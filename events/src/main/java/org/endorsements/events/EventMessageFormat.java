@@ -2,13 +2,17 @@ package org.endorsements.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.crypto.SecretKey;
 
 /**
  * The Kafka message format of the {@code endorsement-events} topic: the CloudEvents Kafka protocol binding in
@@ -61,12 +65,18 @@ public final class EventMessageFormat {
             Map.entry(EndorsementReinstated.class, "EndorsementReinstated"),
             Map.entry(InvalidatedEndorsementWithdrawn.class, "InvalidatedEndorsementWithdrawn"));
 
-    /** Version of each type's payload; a breaking change adds a new type name, never reuses one. */
-    private static final String VERSION = ".v1";
+    /**
+     * Version of each type's payload; a breaking change adds a new type name, never reuses one. Types with sealed
+     * personal fields ({@link PersonalData}) are version 2: their version 1 carried those fields in plain text.
+     */
+    private static String versionOf(Class<? extends EndorsementEvent> eventClass) {
+        return PersonalData.isSealed(eventClass) ? ".v2" : ".v1";
+    }
 
     /** {@code ce_type} to class, read for every record consumed. */
     private static final Map<String, Class<? extends EndorsementEvent>> BY_TYPE = NAMES.entrySet().stream()
-            .collect(Collectors.toUnmodifiableMap(e -> TYPE_PREFIX + e.getValue() + VERSION, Map.Entry::getKey));
+            .collect(Collectors.toUnmodifiableMap(
+                    e -> TYPE_PREFIX + e.getValue() + versionOf(e.getKey()), Map.Entry::getKey));
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -81,12 +91,21 @@ public final class EventMessageFormat {
         if (name == null) {
             throw new IllegalArgumentException("not part of the public stream: " + eventClass.getName());
         }
-        return TYPE_PREFIX + name + VERSION;
+        return TYPE_PREFIX + name + versionOf(eventClass);
+    }
+
+    /** The event's name without prefix or version, e.g. {@code EndorsementAdded}: what sealed fields' AAD names. */
+    public static String nameOf(Class<? extends EndorsementEvent> eventClass) {
+        String name = NAMES.get(eventClass);
+        if (name == null) {
+            throw new IllegalArgumentException("not part of the public stream: " + eventClass.getName());
+        }
+        return name;
     }
 
     /** The {@code ce_dataschema} of an event type: the class path resource of its JSON Schema. */
     public static String schemaOf(Class<? extends EndorsementEvent> eventClass) {
-        return "urn:endorsements:schema:" + NAMES.get(eventClass) + VERSION;
+        return "urn:endorsements:schema:" + NAMES.get(eventClass) + versionOf(eventClass);
     }
 
     public static Optional<Class<? extends EndorsementEvent>> classOf(String ceType) {
@@ -104,6 +123,49 @@ public final class EventMessageFormat {
             throw new IllegalStateException("event records always serialize", e);
         }
     }
+
+    /** The message value of an event, its personal fields sealed with the organization's data key. */
+    public static byte[] encodeSealed(EndorsementEvent event, Function<OrganizationId, SecretKey> sealingKeys) {
+        ObjectNode json = MAPPER.valueToTree(event);
+        PersonalData.seal(event.getClass(), nameOf(event.getClass()), json, sealingKeys);
+        try {
+            return MAPPER.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON trees always serialize", e);
+        }
+    }
+
+    /**
+     * A message value with its sealed fields opened (set to null when the organization's data key was destroyed);
+     * the value as it came for types without personal fields.
+     *
+     * @throws UnreadableEventException for an unknown type, a value that does not parse or a field that does not open
+     * @throws DataKeys.DataKeysUnavailableException when the data key cannot be obtained now
+     */
+    public static Opened open(String ceType, byte[] value, DataKeys keys) {
+        Class<? extends EndorsementEvent> type =
+                classOf(ceType).orElseThrow(() -> new UnreadableEventException("unknown event type " + ceType));
+        if (!PersonalData.isSealed(type)) {
+            return new Opened(value, true);
+        }
+        try {
+            JsonNode tree = MAPPER.readTree(value);
+            if (!(tree instanceof ObjectNode json)) {
+                throw new UnreadableEventException("value of " + ceType + " is not a JSON object");
+            }
+            boolean readable = PersonalData.open(type, nameOf(type), json, keys);
+            return new Opened(MAPPER.writeValueAsBytes(json), readable);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnreadableEventException("value of " + ceType + " does not open: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A message value with its personal fields in plain text.
+     *
+     * @param readable false when the organization's data key was destroyed and its personal fields are null
+     */
+    public record Opened(byte[] value, boolean readable) {}
 
     /**
      * Decodes a message value.

@@ -9,7 +9,8 @@ import org.axonframework.serialization.Revision;
  * count) while the invalidation still keeps the organization from simply endorsing again. {@code signature} is the
  * organization's signature of the withdrawal when it signed one; {@code assurance} what vouches for the withdrawal.
  */
-@Revision("1")
+// Revision 2: stored with the personal fields sealed (PersonalData); earlier revisions held them in plain text.
+@Revision("2")
 public record InvalidatedEndorsementWithdrawn(
         StatementId statementId,
         OrganizationId organizationId,

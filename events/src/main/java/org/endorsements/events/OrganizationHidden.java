@@ -9,7 +9,8 @@ import org.axonframework.serialization.Revision;
  * organization rather than one per endorsement, so that the hide takes effect at once and cannot be half done.
  * {@code reason} is required when an admin hides an organization on its request through another channel.
  */
-@Revision("1")
+// Revision 2: stored with the personal fields sealed (PersonalData); earlier revisions held them in plain text.
+@Revision("2")
 public record OrganizationHidden(OrganizationId organizationId, String reason, Instant hiddenAt, String hiddenBy)
         implements EndorsementEvent {
 

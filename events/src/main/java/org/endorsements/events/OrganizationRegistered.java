@@ -8,7 +8,8 @@ import org.axonframework.serialization.Revision;
  * unique among organizations; null in events recorded before handles existed, whose id is that handle. It names the
  * organization, so it is personal data: an erasure removes it from every view.
  */
-@Revision("1")
+// Revision 2: stored with the personal fields sealed (PersonalData); earlier revisions held them in plain text.
+@Revision("2")
 public record OrganizationRegistered(
         OrganizationId organizationId,
         String name,

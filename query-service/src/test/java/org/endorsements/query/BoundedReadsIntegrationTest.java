@@ -249,7 +249,7 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         mongo.insert(
                 new AuditEntry(
                         "injected-" + suffix,
-                        "org.endorsements.EndorsementAdded.v1",
+                        "org.endorsements.EndorsementAdded.v2",
                         statement,
                         org("c"),
                         "admin",
@@ -292,7 +292,7 @@ class BoundedReadsIntegrationTest extends BoundedReadsStack {
         mongo.insert(
                 new AuditEntry(
                         "injected-" + suffix,
-                        "org.endorsements.EndorsementAdded.v1",
+                        "org.endorsements.EndorsementAdded.v2",
                         statement,
                         org("c"),
                         "admin",

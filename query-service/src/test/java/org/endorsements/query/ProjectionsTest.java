@@ -246,7 +246,7 @@ class ProjectionsTest {
         project(events.published(T0), added);
 
         var entry = store.auditDocument(added.eventId());
-        assertThat(entry.getString("type")).isEqualTo("org.endorsements.EndorsementAdded.v1");
+        assertThat(entry.getString("type")).isEqualTo("org.endorsements.EndorsementAdded.v2");
         assertThat(entry.getString("organizationId")).isEqualTo("provea");
         assertThat(entry.getInteger("partition")).isEqualTo(Events.PARTITION);
         assertThat(entry.getLong("offset")).isEqualTo(added.offset());

@@ -295,9 +295,9 @@ class ReadApiIntegrationTest extends QueryStackSupport {
             assertThat(items)
                     .extracting(n -> n.path("type").asText())
                     .containsExactly(
-                            "org.endorsements.OrganizationRegistered.v1",
-                            "org.endorsements.EndorsementAdded.v1",
-                            "org.endorsements.EndorsementWithdrawn.v1");
+                            "org.endorsements.OrganizationRegistered.v2",
+                            "org.endorsements.EndorsementAdded.v2",
+                            "org.endorsements.EndorsementWithdrawn.v2");
         });
     }
 

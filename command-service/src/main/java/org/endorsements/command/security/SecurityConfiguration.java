@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.util.function.Supplier;
 import org.endorsements.events.Caller;
+import org.endorsements.events.ServiceKey;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -156,6 +159,42 @@ class SecurityConfiguration {
                         .access(selfOnly())
                         .anyRequest()
                         .access(deny()));
+        return http.build();
+    }
+
+    /**
+     * The internal endpoints (the data keys of organizations' personal data) have a chain of their own: the
+     * service key the query service holds, and no API key, the admin's included, gets through.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain internalFilterChain(
+            HttpSecurity http,
+            ObjectMapper json,
+            @Value("${endorsements.personal-data.service-key:}") String serviceKey,
+            SecurityProperties properties)
+            throws Exception {
+        ServiceKeyFilter authentication =
+                new ServiceKeyFilter(ServiceKey.fromConfiguration(serviceKey, properties.adminKey()), json);
+        SecurityProblems problems = new SecurityProblems(json);
+        http.securityMatcher(PATHS.matcher("/internal/**"))
+                .csrf(AbstractHttpConfigurer::disable)
+                .cors(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(authentication, AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(h -> h.cacheControl(c -> c.disable())
+                        .addHeaderWriter(new StaticHeadersWriter("Cache-Control", SecurityHeaders.CACHE_CONTROL)))
+                .authorizeHttpRequests(rules -> rules.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(PATHS.matcher(GET, "/internal/data-keys/{organizationId}"))
+                        .hasRole(ServiceKeyFilter.ROLE)
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 

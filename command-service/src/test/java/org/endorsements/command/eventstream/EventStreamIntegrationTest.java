@@ -25,13 +25,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.endorsements.command.personaldata.DataKeyStore;
 import org.endorsements.command.support.Api;
 import org.endorsements.command.support.IntegrationTest;
 import org.endorsements.command.support.TestStackSupport;
 import org.endorsements.events.CredentialDigest;
 import org.endorsements.events.Ed25519;
+import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.Sealed;
 import org.endorsements.events.SignedMessages;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.testsupport.TestStack;
@@ -54,6 +57,9 @@ class EventStreamIntegrationTest extends TestStackSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataKeyStore dataKeys;
 
     private Api api;
     private KafkaConsumer<String, byte[]> topic;
@@ -90,22 +96,29 @@ class EventStreamIntegrationTest extends TestStackSupport {
         assertThat(endorsed.status()).isEqualTo(201);
 
         ConsumerRecord<String, byte[]> record =
-                awaitRecord(statementId + ":" + organizationId, "org.endorsements.EndorsementAdded.v1");
+                awaitRecord(statementId + ":" + organizationId, "org.endorsements.EndorsementAdded.v2");
 
         assertThat(record.key()).isEqualTo(statementId);
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_source")).isEqualTo(EventMessageFormat.SOURCE);
         assertThat(header(record, "ce_sequence")).isEqualTo("0");
         assertThat(header(record, "ce_aggregatetype")).isEqualTo("Endorsement");
-        assertThat(header(record, "ce_dataschema")).isEqualTo("urn:endorsements:schema:EndorsementAdded.v1");
+        assertThat(header(record, "ce_dataschema")).isEqualTo("urn:endorsements:schema:EndorsementAdded.v2");
         assertThat(header(record, "content-type")).isEqualTo("application/json");
         assertThat(Instant.parse(header(record, "ce_time")))
                 .isBefore(Instant.now().plusSeconds(1));
         assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
         JsonNode payload = JSON.readTree(record.value());
-        assertThat(schemaErrors("EndorsementAdded.v1.json", payload)).isEmpty();
+        assertThat(schemaErrors("EndorsementAdded.v2.json", payload)).isEmpty();
         assertThat(payload.path("source").asText()).isEqualTo("api");
-        assertThat(payload.path("organizationName").asText()).isEqualTo("Acceso a la Justicia");
+        // Sealed with the organization's data key, bound to this event type and field (events/TOPIC.md).
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("Acceso a la Justicia");
+        OrganizationId organization = OrganizationId.of(organizationId);
+        assertThat(Sealed.of(payload.path("organizationName").asText())
+                        .open(
+                                dataKeys.find(organization).orElseThrow(),
+                                Sealed.aad(organization, "EndorsementAdded", "organizationName")))
+                .isEqualTo("Acceso a la Justicia");
     }
 
     @Test
@@ -208,8 +221,11 @@ class EventStreamIntegrationTest extends TestStackSupport {
                         "InvalidatedEndorsementWithdrawn",
                         "EndorsementVisibilityChanged",
                         "OrganizationHidden")
+                .map(EventStreamIntegrationTest::typeNamed)
                 .collect(java.util.stream.Collectors.toMap(
-                        name -> "org.endorsements." + name + ".v1", name -> name + ".v1.json"));
+                        EventMessageFormat::typeOf,
+                        type -> EventMessageFormat.schemaOf(type).substring("urn:endorsements:schema:".length())
+                                + ".json"));
         awaitRecord(org.text("organizationId"), "org.endorsements.OrganizationSuspended.v1");
         // Recorded by the command side on its own, shortly after the endorsement that reached the goal.
         awaitRecord(statementId, "org.endorsements.StatementGoalReached.v1");
@@ -250,7 +266,7 @@ class EventStreamIntegrationTest extends TestStackSupport {
         assertThat(forOrganization)
                 .extracting(r -> header(r, "ce_type"))
                 .containsExactly(
-                        "org.endorsements.OrganizationRegistered.v1",
+                        "org.endorsements.OrganizationRegistered.v2",
                         "org.endorsements.ApiCredentialIssued.v1",
                         "org.endorsements.ApiCredentialRevoked.v1",
                         "org.endorsements.ApiCredentialIssued.v1",
@@ -302,6 +318,14 @@ class EventStreamIntegrationTest extends TestStackSupport {
                 .query(Long.class)
                 .single();
         assertThat(increment).isEqualTo(1L);
+    }
+
+    private static Class<? extends EndorsementEvent> typeNamed(String name) {
+        try {
+            return Class.forName("org.endorsements.events." + name).asSubclass(EndorsementEvent.class);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException(name, e);
+        }
     }
 
     private static List<ValidationMessage> schemaErrors(String schemaFile, JsonNode payload) throws Exception {

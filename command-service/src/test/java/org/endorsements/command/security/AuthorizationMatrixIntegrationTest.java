@@ -143,6 +143,8 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                     "DELETE /api/statements/{statementId}/endorsements/{organizationId}",
                     new Row(null, true, 401, 401, 200, 403, 200)),
             Map.entry("GET /api/credentials/me", new Row(null, false, 401, 401, 200, 200, 200)),
+            // The query service's service key only: no API key reaches the data keys, the admin's included.
+            Map.entry("GET /internal/data-keys/{organizationId}", new Row(null, false, 401, 401, 401, 401, 401)),
             // Public: the API description (springdoc). A key that is presented must still be valid.
             Map.entry("GET /v3/api-docs", new Row(null, false, 200, 401, 200, 200, 200)),
             Map.entry("GET /v3/api-docs.yaml", new Row(null, false, 200, 401, 200, 200, 200)),
@@ -227,7 +229,10 @@ class AuthorizationMatrixIntegrationTest extends TestStackSupport {
                                     api,
                                     shared,
                                     method + " " + pattern,
-                                    new Row(null, row.endorsedFirst(), 401, 401, 403, 403, 403),
+                                    // The internal chain knows no API key: every caller without the service key is 401.
+                                    pattern.startsWith("/internal/")
+                                            ? new Row(null, false, 401, 401, 401, 401, 401)
+                                            : new Row(null, row.endorsedFirst(), 401, 401, 403, 403, 403),
                                     caller)));
                 }
             }

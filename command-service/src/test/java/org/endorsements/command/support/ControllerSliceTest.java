@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.endorsements.command.moderation.SliceModeration;
+import org.endorsements.command.personaldata.DataKeyStore;
 import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.command.registry.StatementRegistry;
 import org.endorsements.command.security.SliceSecurity;
@@ -25,6 +26,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
 @Import({SliceSecurity.class, SliceWeb.class, CommandDispatcher.class, SliceModeration.class})
-@MockitoBean(types = {CommandGateway.class, OrganizationRegistry.class, StatementRegistry.class})
+@MockitoBean(types = {CommandGateway.class, OrganizationRegistry.class, StatementRegistry.class, DataKeyStore.class})
 @TestPropertySource(properties = "endorsements.security.admin-key=" + SliceKeys.ADMIN_KEY)
 public @interface ControllerSliceTest {}

@@ -13,6 +13,8 @@ public abstract class TestStackSupport {
 
     public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
     public static final String TOPIC = "endorsement-events";
+    /** A fixed master key (base64 of 32 bytes), so that no test writes one into the working folder. */
+    public static final String MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LTAxMjM0NTY3ODlhYmNkZWY=";
 
     @BeforeAll
     static void requireStack() {
@@ -28,6 +30,7 @@ public abstract class TestStackSupport {
         registry.add("spring.datasource.password", () -> TestStack.postgres().password());
         registry.add("spring.kafka.bootstrap-servers", TestStack::kafkaBootstrapServers);
         registry.add("endorsements.security.admin-key", () -> ADMIN_KEY);
+        registry.add("endorsements.personal-data.master-key", () -> MASTER_KEY);
         registry.add("endorsements.event-stream.topic", () -> TOPIC);
     }
 }

@@ -11,8 +11,9 @@ import org.endorsements.query.audit.AuditEntry;
 /** Who had endorsed a statement at a given instant, replayed from its audit trail. */
 public final class SignatoryHistory {
 
-    public static final String ADDED = "org.endorsements.EndorsementAdded.v1";
-    public static final String WITHDRAWN = "org.endorsements.EndorsementWithdrawn.v1";
+    // Constants (switch labels elsewhere); SignatoryHistoryTypesTest holds them to EventMessageFormat.typeOf.
+    public static final String ADDED = "org.endorsements.EndorsementAdded.v2";
+    public static final String WITHDRAWN = "org.endorsements.EndorsementWithdrawn.v2";
     /** Takes an endorsement out of the count as a withdrawal does, by an admin's decision. */
     public static final String INVALIDATED = "org.endorsements.EndorsementInvalidated.v1";
     /** Puts an invalidated endorsement back, as it was added. */

@@ -330,6 +330,6 @@ class ProjectionIntegrationTest extends QueryStackSupport {
 
     static {
         // The type name is part of the documented contract this test writes by hand.
-        assertThat(EventMessageFormat.typeOf(EndorsementAdded.class)).isEqualTo("org.endorsements.EndorsementAdded.v1");
+        assertThat(EventMessageFormat.typeOf(EndorsementAdded.class)).isEqualTo("org.endorsements.EndorsementAdded.v2");
     }
 }

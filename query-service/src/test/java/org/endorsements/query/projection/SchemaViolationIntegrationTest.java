@@ -36,6 +36,7 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
 import org.endorsements.query.support.QueryStackSupport;
+import org.endorsements.query.support.TestDataKeys;
 import org.endorsements.query.support.TopicWriter;
 import org.endorsements.testsupport.TestStack;
 import org.junit.jupiter.api.AfterEach;
@@ -144,7 +145,8 @@ class SchemaViolationIntegrationTest extends QueryStackSupport {
     }
 
     private ObjectNode validEndorsement(String organization) {
-        return (ObjectNode) readTree(EventMessageFormat.encode(endorsement(organization)));
+        return (ObjectNode)
+                readTree(EventMessageFormat.encodeSealed(endorsement(organization), id -> TestDataKeys.KEY));
     }
 
     private static JsonNode readTree(byte[] value) {

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Base of the query service's integration tests: a real Kafka broker and MongoDB(-compatible) server. */
-@Import(BoundedReadsStack.SmallSendBuffers.class)
+@Import({BoundedReadsStack.SmallSendBuffers.class, TestDataKeys.class})
 public abstract class QueryStackSupport {
 
     public static final String TOPIC = "endorsement-events-query-it";

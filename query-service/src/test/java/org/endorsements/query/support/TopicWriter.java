@@ -53,7 +53,12 @@ public final class TopicWriter implements AutoCloseable {
         add(headers, EventMessageFormat.HEADER_SEQUENCE, Long.toString(sequence));
         add(headers, EventMessageFormat.HEADER_AGGREGATE_TYPE, aggregateType);
         add(headers, EventMessageFormat.HEADER_CONTENT_TYPE, "application/json");
-        sendRaw(new ProducerRecord<>(topic, null, event.streamKey(), EventMessageFormat.encode(event), headers));
+        sendRaw(new ProducerRecord<>(
+                topic,
+                null,
+                event.streamKey(),
+                EventMessageFormat.encodeSealed(event, id -> TestDataKeys.KEY),
+                headers));
         return eventId;
     }
 

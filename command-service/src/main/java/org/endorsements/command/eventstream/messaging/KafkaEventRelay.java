@@ -11,6 +11,7 @@ import org.endorsements.command.eventstream.EventStreamProperties;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.CredentialRevoked;
 import org.endorsements.command.organization.SigningKeyFingerprintPinned;
+import org.endorsements.command.personaldata.DataKeyStore;
 import org.endorsements.command.shared.messaging.AcknowledgedBatch;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
@@ -31,10 +32,12 @@ public class KafkaEventRelay {
 
     private final AcknowledgedBatch batch;
     private final EventStreamProperties properties;
+    private final DataKeyStore keys;
 
-    KafkaEventRelay(KafkaTemplate<String, byte[]> kafka, EventStreamProperties properties) {
+    KafkaEventRelay(KafkaTemplate<String, byte[]> kafka, EventStreamProperties properties, DataKeyStore keys) {
         this.batch = new AcknowledgedBatch(kafka, KafkaEventRelay.class);
         this.properties = properties;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -83,7 +86,13 @@ public class KafkaEventRelay {
                 AggregateWireNames.of(message.getType()).wireName());
         header(headers, EventMessageFormat.HEADER_CONTENT_TYPE, EventMessageFormat.CONTENT_TYPE);
         return new ProducerRecord<>(
-                properties.topic(), null, event.streamKey(), EventMessageFormat.encode(event), headers);
+                properties.topic(),
+                null,
+                event.streamKey(),
+                // Sealed again (a fresh nonce): the topic, like the event store, never carries personal fields in
+                // plain.
+                EventMessageFormat.encodeSealed(event, keys::sealingKey),
+                headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

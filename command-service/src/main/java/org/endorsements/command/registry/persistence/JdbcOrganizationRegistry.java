@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.CredentialRevoked;
+import org.endorsements.command.personaldata.DataKeyStore;
 import org.endorsements.command.registry.OrganizationRegistry;
 import org.endorsements.events.AssuranceLevel;
 import org.endorsements.events.OrganizationHidden;
@@ -12,6 +13,7 @@ import org.endorsements.events.OrganizationId;
 import org.endorsements.events.OrganizationPersonalDataErased;
 import org.endorsements.events.OrganizationRegistered;
 import org.endorsements.events.OrganizationSuspended;
+import org.endorsements.events.Sealed;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.SigningKeyRegistered;
 import org.endorsements.events.SigningKeyRevoked;
@@ -22,10 +24,25 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(RegistryConfiguration.PROCESSING_GROUP)
 class JdbcOrganizationRegistry implements OrganizationRegistry {
 
-    private final JdbcClient jdbc;
+    /** Where the sealed name is bound to (Sealed.aad): this table, not an event. */
+    private static final String SEALED_AS = "OrganizationRegistry";
 
-    JdbcOrganizationRegistry(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final DataKeyStore keys;
+
+    JdbcOrganizationRegistry(JdbcClient jdbc, DataKeyStore keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
+    }
+
+    /** The name is kept sealed like the events' (issue 20); null once the organization's key is destroyed. */
+    private String openName(OrganizationId organizationId, String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        return keys.find(organizationId)
+                .map(key -> Sealed.of(sealed).open(key, Sealed.aad(organizationId, SEALED_AS, "name")))
+                .orElse(null);
     }
 
     @Override
@@ -33,7 +50,8 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
         return jdbc.sql("SELECT name, suspended FROM organization_registry WHERE organization_id = ?")
                 .param(organizationId.value())
                 .query((rs, n) -> new Entry(organizationId, rs.getString(1), rs.getBoolean(2)))
-                .optional();
+                .optional()
+                .map(entry -> new Entry(organizationId, openName(organizationId, entry.name()), entry.suspended()));
     }
 
     @Override
@@ -56,8 +74,9 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
 
     @Override
     public boolean isHandleTaken(String handle) {
-        return jdbc.sql("SELECT COUNT(*) FROM organization_registry WHERE handle = ?")
-                        .param(handle)
+        // Handles are kept as keyed digests; one recorded before handles existed is its organization's id.
+        return jdbc.sql("SELECT COUNT(*) FROM organization_registry WHERE handle = ? OR organization_id = ?")
+                        .params(keys.handleDigest(handle), handle)
                         .query(Long.class)
                         .single()
                 > 0;
@@ -119,7 +138,16 @@ class JdbcOrganizationRegistry implements OrganizationRegistry {
     @EventHandler
     void on(OrganizationRegistered event) {
         jdbc.sql("INSERT INTO organization_registry (organization_id, name, suspended, handle) VALUES (?, ?, FALSE, ?)")
-                .params(event.organizationId().value(), event.name(), event.handleOrId())
+                .params(
+                        event.organizationId().value(),
+                        event.name() == null
+                                ? null
+                                : Sealed.seal(
+                                                keys.sealingKey(event.organizationId()),
+                                                Sealed.aad(event.organizationId(), SEALED_AS, "name"),
+                                                event.name())
+                                        .value(),
+                        keys.handleDigest(event.handleOrId()))
                 .update();
     }
 

@@ -16,6 +16,7 @@ import org.endorsements.command.endorsement.Endorsement;
 import org.endorsements.command.eventstream.EventStreamProperties;
 import org.endorsements.command.organization.CredentialIssued;
 import org.endorsements.command.organization.Organization;
+import org.endorsements.command.personaldata.DataKeyStore;
 import org.endorsements.command.statement.Statement;
 import org.endorsements.events.AggregateType;
 import org.endorsements.events.AssuranceLevel;
@@ -41,7 +42,9 @@ class KafkaEventRelayTest {
 
     @SuppressWarnings("unchecked")
     private final KafkaEventRelay relay = new KafkaEventRelay(
-            mock(KafkaTemplate.class), new EventStreamProperties("endorsement-events", 1, (short) 1, 1));
+            mock(KafkaTemplate.class),
+            new EventStreamProperties("endorsement-events", 1, (short) 1, 1),
+            mock(DataKeyStore.class));
 
     private static GenericDomainEventMessage<StatementPublished> storedAs(String aggregateType) {
         return new GenericDomainEventMessage<>(aggregateType, "icc-statement", 0, PUBLISHED);

@@ -161,7 +161,7 @@ class OtherInstancesWatcher implements SmartLifecycle {
 
     private void hold(ConsumerRecord<String, byte[]> record) {
         try {
-            pending.addLast(ProjectionListener.decodeWithoutSchema(record));
+            pending.addLast(listener.decodeWithoutSchema(record));
         } catch (RuntimeException unreadable) {
             return; // parked by the projection; nothing will be written for it
         }

@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.endorsements.events.DataKeys;
 import org.endorsements.query.projection.BatchProjection;
 import org.endorsements.query.projection.InstancesProperties;
 import org.endorsements.query.projection.ProjectionEngine;
@@ -89,8 +90,9 @@ class ProjectionConfiguration {
             ActiveGeneration live,
             ProjectionProperties properties,
             MeterRegistry meters,
-            ApplicationEventPublisher events) {
-        return new ProjectionListener(engine, store, live, properties, meters, events);
+            ApplicationEventPublisher events,
+            DataKeys keys) {
+        return new ProjectionListener(engine, store, live, properties, meters, events, keys);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.endorsements.events.DataKeys;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.query.projection.EngineStore;
@@ -52,6 +53,7 @@ public class ProjectionListener implements ConsumerSeekAware {
     private static final EventSchemas SCHEMAS = new EventSchemas();
 
     private final ProjectionEngine engine;
+    private final DataKeys keys;
     private final EngineStore store;
     private final LiveGeneration live;
     private final ProjectionProperties properties;
@@ -72,9 +74,11 @@ public class ProjectionListener implements ConsumerSeekAware {
             LiveGeneration live,
             ProjectionProperties properties,
             MeterRegistry meters,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DataKeys keys) {
         this.publisher = events;
         this.engine = engine;
+        this.keys = keys;
         this.store = store;
         this.live = live;
         this.properties = properties;
@@ -217,16 +221,24 @@ public class ProjectionListener implements ConsumerSeekAware {
                 properties.deadLetterTopic());
     }
 
-    static ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
+    /**
+     * The record as the projections see it: checked against its schema as it came, then with its sealed personal
+     * fields opened (null when the organization's key was destroyed). The opened value is what the audit trail
+     * keeps: the view store is a cache of readable data; the data keys themselves are never stored.
+     *
+     * @throws DataKeys.DataKeysUnavailableException when a key cannot be obtained now: the batch fails and is
+     *     retried, never skipped
+     */
+    ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
         return decode(record, true);
     }
 
     /** For announcing events another instance projected (and validated) only. */
-    static ProjectedEvent decodeWithoutSchema(ConsumerRecord<String, byte[]> record) {
+    ProjectedEvent decodeWithoutSchema(ConsumerRecord<String, byte[]> record) {
         return decode(record, false);
     }
 
-    private static ProjectedEvent decode(ConsumerRecord<String, byte[]> record, boolean validate) {
+    private ProjectedEvent decode(ConsumerRecord<String, byte[]> record, boolean validate) {
         String type = header(record, EventMessageFormat.HEADER_TYPE);
         String id = header(record, EventMessageFormat.HEADER_ID);
         String subject = header(record, EventMessageFormat.HEADER_SUBJECT);
@@ -245,7 +257,8 @@ public class ProjectionListener implements ConsumerSeekAware {
         if (violations.isPresent()) {
             throw new EventMessageFormat.UnreadableEventException(violations.get());
         }
-        EndorsementEvent event = EventMessageFormat.decode(type, record.value());
+        EventMessageFormat.Opened opened = EventMessageFormat.open(type, record.value(), keys);
+        EndorsementEvent event = EventMessageFormat.decode(type, opened.value());
         try {
             return new ProjectedEvent(
                     id,
@@ -257,7 +270,7 @@ public class ProjectionListener implements ConsumerSeekAware {
                     record.partition(),
                     record.offset(),
                     event,
-                    record.value());
+                    opened.value());
         } catch (RuntimeException e) {
             throw new EventMessageFormat.UnreadableEventException("malformed attribute: " + e.getMessage());
         }

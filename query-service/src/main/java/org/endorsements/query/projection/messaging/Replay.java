@@ -297,7 +297,7 @@ public class Replay {
         List<ProjectedEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(ProjectionListener.decode(record));
+                events.add(listener.decode(record));
             } catch (EventMessageFormat.UnreadableEventException | IllegalArgumentException e) {
                 // Parked by the live projection, which has reached it or will: the replay's position is not
                 // moved past it on its own, so a record the live side has not parked yet is parked after the

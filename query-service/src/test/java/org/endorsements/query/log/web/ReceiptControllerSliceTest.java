@@ -300,7 +300,7 @@ class ReceiptControllerSliceTest {
         assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"opening": "the-opening", "eventType": "org.endorsements.EndorsementInvalidated.v1", "leafIndex": 1,
                  "treeSize": 3,
-                 "history": [{"eventType": "org.endorsements.EndorsementAdded.v1", "leafIndex": 0,
+                 "history": [{"eventType": "org.endorsements.EndorsementAdded.v2", "leafIndex": 0,
                               "assurance": "organization-credential"},
                              {"eventType": "org.endorsements.EndorsementInvalidated.v1", "leafIndex": 1}]}""");
         // An admin's decision is not the organization's: no assurance level, no signature.

@@ -32,6 +32,7 @@ import org.endorsements.events.StatementId;
 import org.endorsements.events.StatementPublished;
 import org.endorsements.events.StatementTargetsSet;
 import org.endorsements.events.StatementTranslationAdded;
+import org.endorsements.query.support.TestDataKeys;
 import org.junit.jupiter.api.Test;
 
 class EventSchemasTest {
@@ -161,7 +162,8 @@ class EventSchemasTest {
 
         assertThat(events)
                 .allSatisfy(event -> assertThat(schemas.violations(
-                                EventMessageFormat.typeOf(event.getClass()), EventMessageFormat.encode(event)))
+                                EventMessageFormat.typeOf(event.getClass()),
+                                EventMessageFormat.encodeSealed(event, id -> TestDataKeys.KEY)))
                         .isEmpty());
     }
 
