@@ -16,6 +16,13 @@ public interface DataKeys {
      */
     Optional<SecretKey> find(OrganizationId organizationId);
 
+    /**
+     * The organization's personal data was erased (its erasure event was read): a copy of its key held here must
+     * be dropped at once, so that nothing read afterwards (a replay, say) is opened with it. Holders of no copy
+     * have nothing to do.
+     */
+    default void erased(OrganizationId organizationId) {}
+
     /** The key source is unreachable for now: nothing is wrong with the event, try again later. */
     final class DataKeysUnavailableException extends RuntimeException {
         public DataKeysUnavailableException(String message, Throwable cause) {

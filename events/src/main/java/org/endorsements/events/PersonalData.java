@@ -57,6 +57,12 @@ public final class PersonalData {
             if (key == null) {
                 key = sealingKeys.apply(organizationId);
             }
+            if (key == null) {
+                // An erased organization has no key left: a field it still gets (an admin's withdrawal reason, say)
+                // is recorded as absent, since there is nothing to seal it with and it must never be stored plain.
+                json.putNull(field);
+                continue;
+            }
             json.put(
                     field,
                     Sealed.seal(key, Sealed.aad(organizationId, eventName, field), value.asText())

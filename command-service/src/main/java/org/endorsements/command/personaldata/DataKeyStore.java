@@ -37,6 +37,15 @@ public interface DataKeyStore extends DataKeys {
      */
     void destroy(OrganizationId organizationId);
 
+    /** The sealing key, or null when the organization's key was destroyed: what would be sealed is dropped. */
+    default SecretKey sealingKeyUnlessErased(OrganizationId organizationId) {
+        try {
+            return sealingKey(organizationId);
+        } catch (PersonalDataErasedException erased) {
+            return null;
+        }
+    }
+
     /** The keyed digest the registry keeps a handle unique by ({@link MasterKey#handleDigest}). */
     String handleDigest(String handle);
 

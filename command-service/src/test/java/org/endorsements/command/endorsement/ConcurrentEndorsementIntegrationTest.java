@@ -49,6 +49,9 @@ class ConcurrentEndorsementIntegrationTest extends TestStackSupport {
                         "--spring.datasource.password=" + TestStack.postgres().password(),
                         "--spring.kafka.bootstrap-servers=" + TestStack.kafkaBootstrapServers(),
                         "--endorsements.security.admin-key=" + ADMIN_KEY,
+                        // Instances sharing an event store share its master key, or none opens the other's data keys.
+                        "--endorsements.personal-data.master-key="
+                                + org.endorsements.command.support.TestStackSupport.MASTER_KEY,
                         "--endorsements.event-stream.topic=" + TOPIC)) {
             int secondPort =
                     ((WebServerApplicationContext) second).getWebServer().getPort();

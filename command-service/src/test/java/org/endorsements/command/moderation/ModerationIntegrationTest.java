@@ -95,10 +95,12 @@ class ModerationIntegrationTest extends TestStackSupport {
         Api.Response withdrawn = api.send("DELETE", path, org.text("apiKey"), "{\"reason\":\"we never signed it\"}");
 
         assertThat(withdrawn.status()).as(withdrawn.body().toString()).isEqualTo(200);
+        // The reason is recorded, sealed with the organization's data key: never in plain text in the store.
         assertThat(payloads(statementId, org, "InvalidatedEndorsementWithdrawn"))
                 .singleElement()
                 .asString()
-                .contains("we never signed it");
+                .contains("\"reason\":\"")
+                .doesNotContain("we never signed it");
         long recorded = eventsOf(statementId, org);
         Api.Response reinstated = api.send("POST", path + "/reinstatement", ADMIN_KEY, "{\"reason\":\"genuine\"}");
         assertThat(reinstated.status()).isEqualTo(409);

@@ -138,4 +138,10 @@ public class CommandServiceDataKeys implements DataKeys {
         }
         return new SecretKeySpec(key, "AES");
     }
+
+    @Override
+    public void erased(OrganizationId organizationId) {
+        // As a 410 would be: for good, whatever this instance fetched before the erasure.
+        cache.put(organizationId, Optional.empty());
+    }
 }

@@ -91,7 +91,7 @@ public class KafkaEventRelay {
                 event.streamKey(),
                 // Sealed again (a fresh nonce): the topic, like the event store, never carries personal fields in
                 // plain.
-                EventMessageFormat.encodeSealed(event, keys::sealingKey),
+                EventMessageFormat.encodeSealed(event, keys::sealingKeyUnlessErased),
                 headers);
     }
 

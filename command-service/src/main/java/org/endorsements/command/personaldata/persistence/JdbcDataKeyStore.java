@@ -57,9 +57,8 @@ public class JdbcDataKeyStore implements DataKeyStore {
 
     @Override
     public State stateOf(OrganizationId organizationId) {
-        if (cache.containsKey(organizationId)) {
-            return State.PRESENT;
-        }
+        // Always the database's word, never the cache's: another instance may have destroyed the key since this one
+        // cached it, and the internal endpoint must not hand out a destroyed key.
         return row(organizationId)
                 .map(row -> row.destroyed() ? State.ERASED : State.PRESENT)
                 .orElse(State.UNKNOWN);
@@ -108,6 +107,17 @@ public class JdbcDataKeyStore implements DataKeyStore {
     @Override
     public void destroy(OrganizationId organizationId) {
         cache.remove(organizationId);
+        // Until the erasure commits, another thread may read the committed row and cache the key again: evict once
+        // more after the commit.
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            cache.remove(organizationId);
+                        }
+                    });
+        }
         int updated = jdbc.sql(
                         "UPDATE organization_data_key SET wrapped_key = NULL, destroyed = TRUE WHERE organization_id = ?")
                 .param(organizationId.value())

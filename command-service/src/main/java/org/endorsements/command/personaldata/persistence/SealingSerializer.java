@@ -38,7 +38,7 @@ public final class SealingSerializer implements Serializer {
         Class<? extends EndorsementEvent> type = (Class<? extends EndorsementEvent>) object.getClass();
         SerializedObject<JsonNode> tree = json.serialize(object, JsonNode.class);
         ObjectNode sealed = (ObjectNode) tree.getData().deepCopy();
-        PersonalData.seal(type, EventMessageFormat.nameOf(type), sealed, keys::sealingKey);
+        PersonalData.seal(type, EventMessageFormat.nameOf(type), sealed, keys::sealingKeyUnlessErased);
         return getConverter()
                 .convert(new SimpleSerializedObject<>(sealed, JsonNode.class, tree.getType()), expectedRepresentation);
     }

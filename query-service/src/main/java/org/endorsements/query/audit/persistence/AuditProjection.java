@@ -141,10 +141,11 @@ public class AuditProjection implements BatchProjection {
     private static final List<String> NAMES = List.of("name", "organizationName");
 
     private static final List<String> PROFILE = List.of("handle", "website", "region", "kind", "country");
-    /** Withdrawals' reasons are the organization's own words. */
+    /** Reasons that are the organization's own words (or its request's), sealed like its name. */
     private static final Set<String> WITHDRAWALS = Set.of(
             EventMessageFormat.typeOf(EndorsementWithdrawn.class),
-            EventMessageFormat.typeOf(InvalidatedEndorsementWithdrawn.class));
+            EventMessageFormat.typeOf(InvalidatedEndorsementWithdrawn.class),
+            EventMessageFormat.typeOf(org.endorsements.events.OrganizationHidden.class));
 
     static void scrub(Document payload, String type) {
         if (payload == null) {

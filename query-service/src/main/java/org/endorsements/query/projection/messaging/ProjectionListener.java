@@ -259,6 +259,9 @@ public class ProjectionListener implements ConsumerSeekAware {
         }
         EventMessageFormat.Opened opened = EventMessageFormat.open(type, record.value(), keys);
         EndorsementEvent event = EventMessageFormat.decode(type, opened.value());
+        if (event instanceof org.endorsements.events.OrganizationPersonalDataErased erasure) {
+            keys.erased(erasure.organizationId());
+        }
         try {
             return new ProjectedEvent(
                     id,
