@@ -631,7 +631,8 @@ class SignedEndorsementIntegrationTest extends TestStackSupport {
             for (; seen < records.size(); seen++) {
                 ConsumerRecord<String, byte[]> record = records.get(seen);
                 if (subject.equals(header(record, EventMessageFormat.HEADER_SUBJECT))
-                        && String.valueOf(header(record, EventMessageFormat.HEADER_TYPE)).startsWith(type)) {
+                        && String.valueOf(header(record, EventMessageFormat.HEADER_TYPE))
+                                .startsWith(type)) {
                     JsonNode event;
                     try {
                         event = JSON.readTree(record.value());
