@@ -377,7 +377,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 if (leaf != null) {
                     org.endorsements.events.KeyHistory keys = keyHistories.get(organizationId);
                     if (keys == null) {
-                        keys = keyHistory(auditor, organizationId, anchors, committedHistories, failures);
+                        keys = keyHistory(auditor, organizationId, committedHistories, failures);
                         keyHistories.put(organizationId, keys);
                     }
                     String where = "the leaf of event " + eventId;
@@ -401,7 +401,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     }
                     VerifyReceiptCommand.levelShown(
                             "the leaf of event " + eventId,
-                            organizationId,
+                            keys,
                             payload.path("signature"),
                             payload.path("assurance").asText(""),
                             checked,
@@ -583,11 +583,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
      * checked against.
      */
     private static org.endorsements.events.KeyHistory keyHistory(
-            ApiClient auditor,
-            String organizationId,
-            AnchorCheck anchors,
-            Map<String, CommittedKeyHistory> committed,
-            List<String> failures)
+            ApiClient auditor, String organizationId, Map<String, CommittedKeyHistory> committed, List<String> failures)
             throws IOException {
         List<JsonNode> ordered = new ArrayList<>();
         com.fasterxml.jackson.databind.node.ObjectNode keys = JSON.createObjectNode();
@@ -620,7 +616,6 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 break;
             }
         }
-        anchors.learn(organizationId, events);
         // The history pages by time; a commitment is over the organization's own order (its aggregate's sequence),
         // which a rotation's revocation and issue at one instant would otherwise leave to chance.
         ordered.sort(java.util.Comparator.comparingLong(e -> e.path("sequence").asLong()));
