@@ -58,6 +58,7 @@ public final class KeyHistory {
     private final Map<SigningKeyId, Key> keys = new LinkedHashMap<>();
     private final Map<String, Credential> credentials = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private SigningKeyPinned pin;
 
     public KeyHistory(OrganizationId organizationId) {
         this.organizationId = organizationId;
@@ -78,6 +79,9 @@ public final class KeyHistory {
                         revoked.keyId(),
                         new Key(key.registration(), revoked.revokedAt(), key.certifiedBy(), key.certified()));
             }
+        } else if (event instanceof SigningKeyPinned pinned
+                && pinned.organizationId().equals(organizationId)) {
+            pin = pinned;
         } else if (event instanceof ApiCredentialIssued issued
                 && issued.organizationId().equals(organizationId)) {
             credentials.put(issued.credentialId(), new Credential(issued, null));
@@ -135,6 +139,36 @@ public final class KeyHistory {
             return Optional.empty();
         }
         return Optional.of(key.registration());
+    }
+
+    public OrganizationId organizationId() {
+        return organizationId;
+    }
+
+    /** The latest pin of the organization's first-key fingerprint in this history, the one in force. */
+    public Optional<SigningKeyPinned> pin() {
+        return Optional.ofNullable(pin);
+    }
+
+    /**
+     * The first key a key's chain of certifications leads to: the one that certified itself, reached only through
+     * keys whose certifications verified. Empty when the chain passes through a recovery (no first key of the
+     * organization's own vouches for it) or a key that is not vouched for.
+     */
+    public Optional<SigningKeyRegistered> firstKey(SigningKeyId keyId) {
+        SigningKeyId current = keyId;
+        // certifiedBy always names an earlier key, so the walk ends within as many steps as there are keys
+        for (int steps = 0; steps <= keys.size(); steps++) {
+            Key key = keys.get(current);
+            if (key == null || !key.certified() || key.registration().certification() == null) {
+                return Optional.empty();
+            }
+            if (key.certifiedBy() == null) {
+                return Optional.of(key.registration());
+            }
+            current = key.certifiedBy();
+        }
+        return Optional.empty();
     }
 
     /** Whether the history holds no key at all: nothing a signature could be checked against. */

@@ -272,4 +272,38 @@ class KeyHistoryTest {
                 .singleElement()
                 .satisfies(problem -> assertThat(problem).contains("more than 5 minutes"));
     }
+
+    @Test
+    void aKeysFirstKeyIsTheSelfCertifiedKeyItsCertificationsLeadTo() throws Exception {
+        KeyPair k2 = SignedMessagesTest.keyPair();
+        KeyPair k3 = SignedMessagesTest.keyPair();
+        KeyHistory history = new KeyHistory(ORG)
+                .apply(registered)
+                .apply(certified(K2, k2, K1, k1, T2, AssuranceLevel.ORGANIZATION_KEY))
+                .apply(certified(K3, k3, K2, k2, T3, AssuranceLevel.ORGANIZATION_KEY));
+
+        assertThat(history.firstKey(K3)).contains(registered);
+    }
+
+    @Test
+    void aKeyCertifiedThroughARecoveryHasNoFirstKey() throws Exception {
+        KeyPair recovered = SignedMessagesTest.keyPair();
+        KeyPair next = SignedMessagesTest.keyPair();
+        KeyHistory history = new KeyHistory(ORG)
+                .apply(recovery(K2, recovered, T1))
+                .apply(certified(K3, next, K2, recovered, T2, AssuranceLevel.ORGANIZATION_KEY));
+
+        assertThat(history.firstKey(K3)).isEmpty();
+    }
+
+    @Test
+    void anotherOrganizationsPinIsNotThePinInForce() {
+        SigningKeyPinned ours = new SigningKeyPinned(ORG, "ab".repeat(32), "https://provea.org/key", T1, "admin");
+        KeyHistory history = new KeyHistory(ORG)
+                .apply(ours)
+                .apply(new SigningKeyPinned(
+                        OrganizationId.of("codhez"), "cd".repeat(32), "https://codhez.example", T2, "admin"));
+
+        assertThat(history.pin()).contains(ours);
+    }
 }

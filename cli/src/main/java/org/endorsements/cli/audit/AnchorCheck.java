@@ -1,14 +1,15 @@
 package org.endorsements.cli.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.endorsements.events.Ed25519;
+import org.endorsements.events.KeyHistory;
 import org.endorsements.events.SigningKeyId;
+import org.endorsements.events.SigningKeyPinned;
+import org.endorsements.events.SigningKeyRegistered;
 
 /**
  * Whether an {@code organization-key} claim is proven by something the operator does not control. The key history
@@ -24,8 +25,14 @@ import org.endorsements.events.SigningKeyId;
  *       a failure only with {@code --require-anchors}.
  * </ul>
  *
- * <p>The pin (the admin's {@code SigningKeyPinned}: fingerprint, source, who) is read from the key history
- * by its event name when the history carries it; without it the output says that no pin is on record.
+ * <p>When an anchor exists for the organization, anything but a match is a failure: a first key that cannot be found
+ * (or a chain that passes through a recovery) is no more anchored than one with another fingerprint.
+ *
+ * <p>The first key and the pin (the admin's {@code SigningKeyPinned}: fingerprint, source, who) are read from the key
+ * history the claim's leaf was judged by: for a version 3 leaf the entries it commits to
+ * ({@link CommittedKeyHistory}), never a list the operator could add to afterwards; that history holds only the
+ * organization's own events, and its certifications are verified ({@link KeyHistory#firstKey}). A verdict is kept
+ * per first key and pin, since leaves committing to different histories may lead to different ones.
  */
 final class AnchorCheck {
 
@@ -39,18 +46,18 @@ final class AnchorCheck {
         return PIN_EVENTS.contains(VerifyLogCommand.eventName(eventType));
     }
 
-    private record Pin(String fingerprint, String source, String pinnedBy) {}
-
     /** What one organization's first key is, and how it compares to its anchor. */
     private record Verdict(boolean anchored, boolean contradicted, String text) {}
+
+    /** What a verdict depends on: the first key (null when none was found) and the pin in force. */
+    private record Judged(String organizationId, String firstKeyId, String publicKey, SigningKeyPinned pin) {}
 
     private final Anchors anchors;
     private final boolean fetch;
     private final boolean require;
-    private final Map<String, Map<String, JsonNode>> registrations = new HashMap<>();
-    private final Map<String, Pin> pins = new HashMap<>();
-    private final Map<String, Verdict> verdicts = new HashMap<>();
+    private final Map<Judged, Verdict> verdicts = new HashMap<>();
     private final Map<String, Integer> anchoredClaims = new TreeMap<>();
+    private final Map<String, String> anchoredBy = new TreeMap<>();
     private final Map<String, String> unanchored = new TreeMap<>();
 
     AnchorCheck(Anchors anchors, boolean fetch, boolean require) {
@@ -60,35 +67,20 @@ final class AnchorCheck {
     }
 
     /**
-     * Learns an organization's keys and pin from its key history, as a receipt carries it ({@code eventType},
-     * {@code payload}), in order: the latest pin is the one in force.
+     * Checks an event whose {@code organization-key} claim its key history ({@code keys}, the one its leaf was judged
+     * by) proves: adds a failure naming it when an anchor does not match the first key (or, with
+     * {@code --require-anchors}, when there is no anchor), and returns the level as it is to be shown, e.g.
+     * {@code organization-key (anchored: ...)}.
      */
-    void learn(String organizationId, JsonNode keyEvents) {
-        Map<String, JsonNode> keys = registrations.computeIfAbsent(organizationId, id -> new LinkedHashMap<>());
-        for (JsonNode event : keyEvents) {
-            String name = VerifyLogCommand.eventName(event.path("eventType").asText());
-            JsonNode payload = event.path("payload");
-            if ("SigningKeyRegistered".equals(name)) {
-                keys.putIfAbsent(payload.path("keyId").asText(), payload);
-            } else if (PIN_EVENTS.contains(name)) {
-                pins.put(
-                        organizationId,
-                        new Pin(
-                                payload.path("fingerprint").asText(""),
-                                payload.path("source").asText("?"),
-                                payload.path("pinnedBy").asText("?")));
-            }
-        }
-        verdicts.remove(organizationId);
-    }
-
-    /**
-     * Checks an event whose {@code organization-key} claim its key history proves: adds a failure naming it when an
-     * anchor contradicts the first key (or, with {@code --require-anchors}, when there is no anchor), and returns the
-     * level as it is to be shown, e.g. {@code organization-key (anchored: ...)}.
-     */
-    String check(String where, String organizationId, SigningKeyId signer, List<String> failures) {
-        Verdict verdict = verdicts.computeIfAbsent(organizationId, id -> judge(id, signer));
+    String check(String where, KeyHistory keys, SigningKeyId signer, List<String> failures) {
+        String organizationId = keys.organizationId().value();
+        Optional<SigningKeyRegistered> first = keys.firstKey(signer);
+        Judged judged = new Judged(
+                organizationId,
+                first.map(key -> key.keyId().value()).orElse(null),
+                first.map(SigningKeyRegistered::publicKey).orElse(null),
+                keys.pin().orElse(null));
+        Verdict verdict = verdicts.computeIfAbsent(judged, this::judge);
         if (verdict.contradicted()) {
             failures.add(where + ": claims organization-key, but " + verdict.text());
         } else if (!verdict.anchored()) {
@@ -98,24 +90,32 @@ final class AnchorCheck {
             }
         } else {
             anchoredClaims.merge(organizationId, 1, Integer::sum);
+            anchoredBy.put(organizationId, verdict.text());
         }
         return "organization-key (" + (verdict.anchored() ? "anchored: " : "") + verdict.text() + ")";
     }
 
-    private Verdict judge(String organizationId, SigningKeyId signer) {
-        Optional<JsonNode> first = firstKey(organizationId, signer.value());
-        if (first.isEmpty()) {
-            return new Verdict(false, false, "unanchored: no first key found in the key history");
+    private Verdict judge(Judged judged) {
+        String organizationId = judged.organizationId();
+        Optional<Anchors.Anchor> published = anchors.of(organizationId);
+        if (judged.firstKeyId() == null) {
+            return published.isPresent()
+                    ? new Verdict(
+                            false,
+                            true,
+                            "no first key of " + organizationId + " is found in the key history, and " + organizationId
+                                    + " has an anchor from " + published.get().source())
+                    : new Verdict(false, false, "unanchored: no first key found in the key history");
         }
-        String firstKeyId = first.get().path("keyId").asText();
+        String firstKeyId = judged.firstKeyId();
         String fingerprint;
         try {
-            fingerprint = Ed25519.fingerprint(first.get().path("publicKey").asText());
+            fingerprint = Ed25519.fingerprint(judged.publicKey());
         } catch (IllegalArgumentException e) {
             return new Verdict(false, true, "its first key " + firstKeyId + " is no valid Ed25519 key");
         }
-        Pin pin = pins.get(organizationId);
-        Optional<Anchors.Anchor> anchor = anchors.of(organizationId);
+        SigningKeyPinned pin = judged.pin();
+        Optional<Anchors.Anchor> anchor = published;
         String whyNotFetched = null;
         if (anchor.isEmpty() && fetch) {
             if (pin == null) {
@@ -147,34 +147,12 @@ final class AnchorCheck {
         return new Verdict(false, false, whyNotFetched == null ? pinned : pinned + "; " + whyNotFetched);
     }
 
-    /** The key a chain of certifications from {@code keyId} starts from: the one that certified itself. */
-    private Optional<JsonNode> firstKey(String organizationId, String keyId) {
-        Map<String, JsonNode> keys = registrations.getOrDefault(organizationId, Map.of());
-        String current = keyId;
-        for (int steps = 0; steps <= keys.size(); steps++) {
-            JsonNode key = keys.get(current);
-            if (key == null) {
-                return Optional.empty();
-            }
-            JsonNode certification = key.path("certification");
-            if (certification.isMissingNode() || certification.isNull()) {
-                return Optional.empty(); // a recovery: no first key of the organization's own
-            }
-            String signer = certification.path("signerKeyId").asText();
-            if (signer.equals(current)) {
-                return Optional.of(key);
-            }
-            current = signer;
-        }
-        return Optional.empty();
-    }
-
     /** What was proven and from what, for the verifier's last lines; empty when no event claimed organization-key. */
     List<String> summary() {
         List<String> lines = new java.util.ArrayList<>();
         anchoredClaims.forEach((organization, count) -> lines.add("organization-key anchored for " + organization + " ("
                 + count + " event" + (count == 1 ? "" : "s") + "): "
-                + verdicts.get(organization).text()));
+                + anchoredBy.get(organization)));
         unanchored.forEach((organization, why) -> lines.add("organization-key shown for " + organization + " is " + why
                 + ": it rests on the operator's pin, not on the organization's own publication"));
         return lines;

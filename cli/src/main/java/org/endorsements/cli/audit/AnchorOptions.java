@@ -21,8 +21,9 @@ final class AnchorOptions {
 
     @Option(
             names = "--fetch-anchors",
-            description = "fetch each pin's source URL (http or https, "
-                    + "5 s timeout) and accept its fingerprint as an anchor only if the document contains it")
+            description = "fetch each pin's source URL (http or https, 5 s timeout, redirects only within its host)"
+                    + " and accept its fingerprint as an anchor only if the document contains it; this trusts the URL"
+                    + " the admin pinned, so only --anchors FILE stands against the operator")
     boolean fetchAnchors;
 
     @Option(names = "--require-anchors", description = "fail (exit 1) when an organization-key claim has no anchor")

@@ -38,6 +38,9 @@ final class Anchors {
     /** Larger documents are not read: a key page is small. */
     private static final int MAX_DOCUMENT_BYTES = 1 << 20;
 
+    /** A key page that redirects more often than this, even within its host, is not followed further. */
+    private static final int MAX_REDIRECTS = 5;
+
     private final Map<String, Anchor> byOrganization;
 
     private Anchors(Map<String, Anchor> byOrganization) {
@@ -99,8 +102,8 @@ final class Anchors {
     /**
      * Fetches the document a pin names as its {@code source} and makes the pinned fingerprint an anchor only when that
      * document contains it (in either case of hex): the organization's own page then says what the admin pinned.
-     * Anything else (not http or https, an error status, a timeout, a document without the fingerprint) gives
-     * nothing, with why.
+     * Anything else (not http or https, an error status, a redirect to another host, a timeout, a document without
+     * the fingerprint) gives nothing, with why.
      */
     static Fetched fetch(String organizationId, String fingerprint, String source) {
         URI uri;
@@ -112,14 +115,43 @@ final class Anchors {
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
             return Fetched.not("its pin's source is not an http(s) URL");
         }
+        // Redirects are followed only within the pin's host: the pin names the organization's site, and a redirect
+        // elsewhere (an open redirect on it, say) would let another site speak for the organization.
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(FETCH_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         try {
-            HttpResponse<byte[]> response = client.send(
-                    HttpRequest.newBuilder(uri).timeout(FETCH_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response;
+            URI current = uri;
+            for (int redirects = 0; ; redirects++) {
+                response = client.send(
+                        HttpRequest.newBuilder(current)
+                                .timeout(FETCH_TIMEOUT)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                if (status < 300 || status > 399 || status == 304) {
+                    break;
+                }
+                Optional<String> location = response.headers().firstValue("Location");
+                if (location.isEmpty() || redirects >= MAX_REDIRECTS) {
+                    return Fetched.not(source + " answered " + status + " without a redirect to follow");
+                }
+                URI next;
+                try {
+                    next = current.resolve(location.get().strip());
+                } catch (IllegalArgumentException e) {
+                    return Fetched.not(source + " redirects to no URL");
+                }
+                if (next.getHost() == null
+                        || !next.getHost().equalsIgnoreCase(uri.getHost())
+                        || !("https".equalsIgnoreCase(next.getScheme()) || "http".equalsIgnoreCase(next.getScheme()))) {
+                    return Fetched.not(source + " redirects to " + next + ", off its host " + uri.getHost());
+                }
+                current = next;
+            }
             if (response.statusCode() != 200) {
                 return Fetched.not(source + " answered " + response.statusCode());
             }

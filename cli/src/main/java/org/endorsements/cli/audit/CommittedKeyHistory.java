@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.endorsements.events.ApiCredentialIssued;
+import org.endorsements.events.ApiCredentialRevoked;
 import org.endorsements.events.EndorsementEvent;
 import org.endorsements.events.EventMessageFormat;
 import org.endorsements.events.KeyHistory;
 import org.endorsements.events.KeyHistoryCommitment;
 import org.endorsements.events.OrganizationId;
+import org.endorsements.events.SignedMessages;
+import org.endorsements.events.SigningKeyPinned;
+import org.endorsements.events.SigningKeyRegistered;
+import org.endorsements.events.SigningKeyRevoked;
 import org.endorsements.transparency.LogLeaf;
 
 /**
@@ -50,9 +57,16 @@ final class CommittedKeyHistory {
                 try {
                     EndorsementEvent decoded =
                             EventMessageFormat.decode(event.path("eventType").asText(), payload);
-                    if (KeyHistoryCommitment.isEntry(decoded)) {
-                        entries.add(decoded);
+                    if (!KeyHistoryCommitment.isEntry(decoded)) {
+                        continue;
                     }
+                    if (!organizationId.value().equals(decoded.streamKey())) {
+                        // Another organization's entry proves nothing about this one's keys or first key.
+                        failures.add("key history: an entry is " + decoded.streamKey() + "'s, not "
+                                + organizationId.value() + "'s");
+                        continue;
+                    }
+                    entries.add(decoded);
                 } catch (EventMessageFormat.UnreadableEventException e) {
                     failures.add("key history: an entry does not read as one of the organization's events");
                 }
@@ -90,8 +104,45 @@ final class CommittedKeyHistory {
                     + "): an entry was added, changed or removed");
             return null;
         }
+        Instant leafTime = leafTime(leaf);
+        for (int i = length; i < entries.size() && leafTime != null; i++) {
+            Instant entryTime = time(entries.get(i));
+            // An entry recorded well before the leaf was part of the history when the leaf was recorded: a leaf
+            // committing to fewer entries commits to an older prefix, e.g. one from before a key's revocation.
+            if (entryTime != null && !entryTime.isAfter(leafTime.minus(SignedMessages.RECORDING_DELAY_ALLOWANCE))) {
+                failures.add(where + ": the leaf commits to " + length + " key-history entries, but entry "
+                        + (i + 1) + " is dated " + entryTime + ", more than "
+                        + SignedMessages.RECORDING_DELAY_ALLOWANCE.toSeconds() + " s before the leaf ("
+                        + leafTime + "): it commits to an older history than the one it was recorded under");
+                return null;
+            }
+        }
         KeyHistory committed = new KeyHistory(organizationId);
         entries.subList(0, length).forEach(committed::apply);
         return committed;
+    }
+
+    private static Instant leafTime(JsonNode leaf) {
+        try {
+            return Instant.parse(leaf.path("time").asText());
+        } catch (RuntimeException e) {
+            return null; // a leaf without a valid time fails elsewhere (LeafTimes, the signature's window)
+        }
+    }
+
+    /** When the platform recorded a key-history entry. */
+    private static Instant time(EndorsementEvent entry) {
+        if (entry instanceof SigningKeyRegistered registered) {
+            return registered.registeredAt();
+        } else if (entry instanceof SigningKeyRevoked revoked) {
+            return revoked.revokedAt();
+        } else if (entry instanceof SigningKeyPinned pinned) {
+            return pinned.pinnedAt();
+        } else if (entry instanceof ApiCredentialIssued issued) {
+            return issued.issuedAt();
+        } else if (entry instanceof ApiCredentialRevoked revoked) {
+            return revoked.revokedAt();
+        }
+        return null;
     }
 }

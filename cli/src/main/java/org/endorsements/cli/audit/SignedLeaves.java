@@ -181,18 +181,23 @@ final class SignedLeaves {
 
     /**
      * A reinstatement counts the endorsement again at the weaker of its level before the invalidation (as derived,
-     * {@code before}, null when unknown) and what the admin vouches for ({@code EndorsementReinstated.levelAfter}): a
+     * {@code before}, null when unknown, which proves only {@code imported}) and what the admin vouches for ({@code EndorsementReinstated.levelAfter}): a
      * claim above that fails. Returns the level the endorsement is in force at from then on.
      */
     static AssuranceLevel reinstated(
             String where, String claimedAssurance, AssuranceLevel before, List<String> failures) {
-        AssuranceLevel after = org.endorsements.events.EndorsementReinstated.levelAfter(before);
+        // No earlier level known proves nothing: the endorsement is counted again at the weakest level, not at what
+        // the admin vouches for (which levelAfter gives an unknown one, on the command side that knows it).
+        AssuranceLevel after = before == null
+                ? AssuranceLevel.IMPORTED
+                : org.endorsements.events.EndorsementReinstated.levelAfter(before);
         if (claimedAssurance != null && !claimedAssurance.isEmpty()) {
             try {
                 new KeyHistory.Derived(
                                 after,
-                                "a reinstatement of an endorsement that proved "
-                                        + (before == null ? "nothing known" : before.wireName()))
+                                before == null
+                                        ? "a reinstatement of an endorsement whose level the history does not show"
+                                        : "a reinstatement of an endorsement that proved " + before.wireName())
                         .refute(AssuranceLevel.fromWire(claimedAssurance))
                         .ifPresent(why -> failures.add(where + ": " + why));
             } catch (IllegalArgumentException e) {

@@ -125,6 +125,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
             CompactTree tree = new CompactTree();
             Map<String, String> signerByEvent = new HashMap<>();
             Map<String, byte[]> leafByEvent = new HashMap<>();
+            Map<String, Long> indexByEvent = new HashMap<>();
             Map<String, Integer> current = new HashMap<>();
             int added = 0;
             int withdrawn = 0;
@@ -149,6 +150,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     String signer = leaf.path("signer").asText(null);
                     signerByEvent.put(leaf.path("eventId").asText(), signer);
                     leafByEvent.put(leaf.path("eventId").asText(), bytes);
+                    indexByEvent.put(leaf.path("eventId").asText(), tree.size() - 1);
                     switch (leaf.path("type").asText()) {
                         case "EndorsementAdded" -> {
                             added++;
@@ -209,6 +211,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                         base,
                         signerByEvent,
                         leafByEvent,
+                        indexByEvent,
                         added + reconfirmed + withdrawn + invalidated + reinstated,
                         failures,
                         out);
@@ -222,6 +225,49 @@ public final class VerifyLogCommand implements Callable<Integer> {
         }
         failures.forEach(f -> System.err.println("MISMATCH: " + f));
         return 1;
+    }
+
+    /**
+     * An organization's key history only grows, so along the log the number of entries its version 3 leaves commit
+     * to does not decrease: a leaf committing to fewer than an earlier one commits to an older prefix, e.g. one from
+     * before a key's revocation, so that the revoked key would still sign. Leaves are given in audit-trail order and
+     * judged in log order; a failure names both leaves.
+     */
+    static final class CommittedLengths {
+
+        private record Committed(String eventId, int length) {}
+
+        private final Map<String, java.util.TreeMap<Long, Committed>> byOrganization = new java.util.TreeMap<>();
+
+        void add(String organizationId, long index, String eventId, byte[] leafBytes) throws IOException {
+            JsonNode leaf = JSON.readTree(new String(leafBytes, StandardCharsets.UTF_8));
+            if (leaf.path(LogLeaf.VERSION_KEY).asInt(1) < 3
+                    || !leaf.path("keyHistoryLength").isInt()) {
+                return;
+            }
+            byOrganization
+                    .computeIfAbsent(organizationId, id -> new java.util.TreeMap<>())
+                    .put(
+                            index,
+                            new Committed(eventId, leaf.path("keyHistoryLength").asInt()));
+        }
+
+        void check(List<String> failures) {
+            byOrganization.forEach((organizationId, leaves) -> {
+                Committed longest = null;
+                for (Committed committed : leaves.values()) {
+                    if (longest != null && committed.length() < longest.length()) {
+                        failures.add("the leaf of event " + committed.eventId() + " commits to " + committed.length()
+                                + " key-history entries of " + organizationId + ", fewer than the "
+                                + longest.length() + " the leaf of event " + longest.eventId()
+                                + " before it in the log commits to: an organization's key history only grows");
+                    }
+                    if (longest == null || committed.length() > longest.length()) {
+                        longest = committed;
+                    }
+                }
+            });
+        }
     }
 
     /**
@@ -324,6 +370,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
             String base,
             Map<String, String> signerByEvent,
             Map<String, byte[]> leafByEvent,
+            Map<String, Long> indexByEvent,
             int loggedEndorsementEvents,
             List<String> failures,
             PrintStream out)
@@ -339,6 +386,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
         // The level of each invalidated endorsement, which a reinstatement counts again.
         Map<String, InForce> invalidated = new HashMap<>();
         Map<String, CommittedKeyHistory> committedHistories = new HashMap<>();
+        CommittedLengths committedLengths = new CommittedLengths();
         int before = failures.size();
         Map<String, String> openings = new HashMap<>();
         for (int page = 0; ; page++) {
@@ -377,10 +425,11 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 if (leaf != null) {
                     org.endorsements.events.KeyHistory keys = keyHistories.get(organizationId);
                     if (keys == null) {
-                        keys = keyHistory(auditor, organizationId, anchors, committedHistories, failures);
+                        keys = keyHistory(auditor, organizationId, committedHistories, failures);
                         keyHistories.put(organizationId, keys);
                     }
                     String where = "the leaf of event " + eventId;
+                    committedLengths.add(organizationId, indexByEvent.get(eventId), eventId, leaf);
                     keys = committedHistories.get(organizationId).forLeaf(where, leaf, keys, failures);
                     if (keys == null) {
                         continue;
@@ -401,7 +450,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                     }
                     VerifyReceiptCommand.levelShown(
                             "the leaf of event " + eventId,
-                            organizationId,
+                            keys,
                             payload.path("signature"),
                             payload.path("assurance").asText(""),
                             checked,
@@ -428,6 +477,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
                         + ", whose signed endorsement asked to be counted without being named");
             }
         }
+        committedLengths.check(failures);
         checkPublicLevels(inForce, failures);
         checkAssuranceCounts(auditor, base, inForce, failures);
         if (events != loggedEndorsementEvents) {
@@ -583,11 +633,7 @@ public final class VerifyLogCommand implements Callable<Integer> {
      * checked against.
      */
     private static org.endorsements.events.KeyHistory keyHistory(
-            ApiClient auditor,
-            String organizationId,
-            AnchorCheck anchors,
-            Map<String, CommittedKeyHistory> committed,
-            List<String> failures)
+            ApiClient auditor, String organizationId, Map<String, CommittedKeyHistory> committed, List<String> failures)
             throws IOException {
         List<JsonNode> ordered = new ArrayList<>();
         com.fasterxml.jackson.databind.node.ObjectNode keys = JSON.createObjectNode();
@@ -620,7 +666,6 @@ public final class VerifyLogCommand implements Callable<Integer> {
                 break;
             }
         }
-        anchors.learn(organizationId, events);
         // The history pages by time; a commitment is over the organization's own order (its aggregate's sequence),
         // which a rotation's revocation and issue at one instant would otherwise leave to chance.
         ordered.sort(java.util.Comparator.comparingLong(e -> e.path("sequence").asLong()));

@@ -121,7 +121,6 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
             JsonNode receipt, byte[] latestLeaf, AnchorCheck anchors, List<String> failures) throws IOException {
         org.endorsements.events.KeyHistory keys = SignedLeaves.keyHistory(receipt, failures);
         String organizationId = receipt.path("organizationId").asText();
-        anchors.learn(organizationId, receipt.path("signingKeys"));
         CommittedKeyHistory committed = CommittedKeyHistory.of(
                 org.endorsements.events.OrganizationId.of(organizationId), receipt.get("keyHistory"), failures);
         String latestWhere = "the latest leaf " + receipt.path("leafIndex").asLong();
@@ -138,7 +137,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                         failures);
         String latestLevel = levelShown(
                 latestWhere,
-                organizationId,
+                latestKeys,
                 receipt.path("signature"),
                 receipt.path("assurance").asText(""),
                 latest,
@@ -163,7 +162,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                             failures);
             levelShown(
                     where,
-                    organizationId,
+                    leafKeys,
                     entry.path("signature"),
                     entry.path("assurance").asText(""),
                     checked,
@@ -199,11 +198,12 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
 
     /**
      * The level an event is shown at: the derived one, and for a proven {@code organization-key} claim what anchors
-     * it ({@link AnchorCheck}), which adds a failure when an anchor contradicts its first key.
+     * it ({@link AnchorCheck}, on {@code keys}, the key history the leaf was judged by), which adds a failure when
+     * an anchor contradicts its first key.
      */
     static String levelShown(
             String where,
-            String organizationId,
+            org.endorsements.events.KeyHistory keys,
             JsonNode signature,
             String claimed,
             SignedLeaves.Checked checked,
@@ -216,10 +216,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 && checked.derived() == AssuranceLevel.ORGANIZATION_KEY
                 && AssuranceLevel.ORGANIZATION_KEY.wireName().equals(claimed)) {
             return anchors.check(
-                    where,
-                    organizationId,
-                    SigningKeyId.of(signature.path("keyId").asText()),
-                    failures);
+                    where, keys, SigningKeyId.of(signature.path("keyId").asText()), failures);
         }
         return checked.derived().wireName();
     }

@@ -3,6 +3,9 @@ package org.endorsements.cli.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +43,54 @@ class AnchorsTest {
                         Anchors.parse(List.of("provea " + FINGERPRINT, "provea " + "cd".repeat(32)), "anchors.txt"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("another fingerprint");
+    }
+
+    /** A local site: {@code /keys} redirects to {@code target}, {@code /page} contains the fingerprint. */
+    private static HttpServer site(java.util.function.IntFunction<String> target) throws Exception {
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int port = site.getAddress().getPort();
+        site.createContext("/keys", exchange -> {
+            exchange.getResponseHeaders().add("Location", target.apply(port));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        site.createContext("/page", exchange -> {
+            byte[] body = ("Our key: " + FINGERPRINT).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        return site;
+    }
+
+    @Test
+    void aRedirectWithinThePinsHostIsFollowed() throws Exception {
+        HttpServer site = site(port -> "/page");
+        try {
+            String source = "http://127.0.0.1:" + site.getAddress().getPort() + "/keys";
+
+            Anchors.Fetched fetched = Anchors.fetch("provea", FINGERPRINT, source);
+
+            assertThat(fetched.anchor()).contains(new Anchors.Anchor("provea", FINGERPRINT, source));
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    /** Another host (here the same server under another name) does not speak for the site the pin names. */
+    @Test
+    void aRedirectToAnotherHostAnchorsNothing() throws Exception {
+        HttpServer site = site(port -> "http://localhost:" + port + "/page");
+        try {
+            String source = "http://127.0.0.1:" + site.getAddress().getPort() + "/keys";
+
+            Anchors.Fetched fetched = Anchors.fetch("provea", FINGERPRINT, source);
+
+            assertThat(fetched.anchor()).isEmpty();
+            assertThat(fetched.whyNot()).contains("off its host 127.0.0.1");
+        } finally {
+            site.stop(0);
+        }
     }
 }

@@ -591,6 +591,31 @@ class VerifyLogSignaturesTest {
                         + " fingerprint");
     }
 
+    /** A pin added to the view store after the history the leaf commits to is not the one its claim is shown with. */
+    @Test
+    void aPinAddedAfterTheCommittedKeyHistoryIsNotTheOneAClaimIsShownWith() throws Exception {
+        aQueryServiceServingTheSignature(org.endorsements.events.KeyHistoryCommitment.of(keyHistory));
+        List<org.endorsements.events.EndorsementEvent> later = new java.util.ArrayList<>(keyHistory);
+        later.add(new org.endorsements.events.SigningKeyPinned(
+                ORG,
+                Ed25519.fingerprint(Ed25519.encode(organization.getPublic())),
+                "https://operator.example/keys",
+                SIGNED.plusSeconds(3600),
+                "admin"));
+        answers.put(
+                "/api/organizations/provea/history?size=500&page=0",
+                JSON.writeValueAsString(Map.of("items", organizationHistory(later), "totalPages", 1)));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(verifyLog("icc", output, errors))
+                .as(errors.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("organization-key shown for provea is unanchored: no pin on record")
+                .doesNotContain("operator.example");
+    }
+
     @Test
     void withoutAnAnchorTheLevelIsReportedUnanchoredAndRequiringAnchorsFails() throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();

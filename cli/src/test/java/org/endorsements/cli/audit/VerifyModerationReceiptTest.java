@@ -201,6 +201,25 @@ class VerifyModerationReceiptTest {
                         + " (a reinstatement of an endorsement that proved imported)");
     }
 
+    /**
+     * A receipt whose history leaves out the endorsement a reinstatement counts again proves no level for it: the
+     * reinstatement is judged as counting an endorsement of the weakest level, not of what the admin vouches for.
+     */
+    @Test
+    void aReinstatementWithNoEarlierLevelInTheHistoryProvesOnlyImported() throws Exception {
+        Path file = reinstatedAt("organization-credential", "admin-issued-credential");
+        com.fasterxml.jackson.databind.node.ObjectNode receipt =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(file));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) receipt.path("history")).remove(0);
+        Files.writeString(file, JSON.writeValueAsString(receipt));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+        assertThat(run(file, new ByteArrayOutputStream(), errors)).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("history: leaf 3: claims admin-issued-credential but its history proves at most imported"
+                        + " (a reinstatement of an endorsement whose level the history does not show)");
+    }
+
     @Test
     void anInvalidationInTheHistoryThatCommitsToAnotherOrganizationFails() throws Exception {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();

@@ -76,6 +76,8 @@ class VerifyReceiptAnchorsTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private HttpServer site;
     private volatile String page = "";
+    /** Key events of other organizations the receipt lists before provea's own. */
+    private final List<Map<String, Object>> foreignKeys = new ArrayList<>();
 
     private static KeyPair generate() {
         try {
@@ -198,6 +200,7 @@ class VerifyReceiptAnchorsTest {
         if (source != null) {
             keys.add(pin(source));
         }
+        keys.addAll(foreignKeys);
         keys.add(event(k1Registered));
         keys.add(event(k2Registered));
         Map<String, Object> receipt = new LinkedHashMap<>();
@@ -338,5 +341,34 @@ class VerifyReceiptAnchorsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(errors()).contains("anchors.txt line 2");
+    }
+
+    /** Another organization's first key under the same id, listed first, is not provea's first key. */
+    @Test
+    void anotherOrganizationsKeyInTheReceiptIsNotTakenForTheFirstKey() throws Exception {
+        KeyPair other = generate();
+        OrganizationId codhez = OrganizationId.of("codhez");
+        String publicKey = Ed25519.encode(other.getPublic());
+        foreignKeys.add(event(new SigningKeyRegistered(
+                codhez,
+                K1,
+                publicKey,
+                REGISTERED,
+                "credential:c1",
+                new KeyCertification(
+                        K1,
+                        REGISTERED,
+                        NONCE,
+                        sign(other, SignedMessages.keyCertification(codhez, K1, publicKey, K1, REGISTERED, NONCE))),
+                null,
+                AssuranceLevel.ORGANIZATION_KEY)));
+
+        int exit = verify(
+                receipt("https://provea.example/keys"),
+                "--anchors",
+                anchors("provea " + firstKeyFingerprint()).toString());
+
+        assertThat(exit).as(errors()).isZero();
+        assertThat(output()).contains("(anchored: first key k1, fingerprint " + firstKeyFingerprint());
     }
 }

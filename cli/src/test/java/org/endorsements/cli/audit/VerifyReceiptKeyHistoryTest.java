@@ -34,6 +34,7 @@ import org.endorsements.events.SignedMessages;
 import org.endorsements.events.SigningKeyId;
 import org.endorsements.events.SigningKeyPinned;
 import org.endorsements.events.SigningKeyRegistered;
+import org.endorsements.events.SigningKeyRevoked;
 import org.endorsements.events.StatementId;
 import org.endorsements.transparency.Ed25519Keys;
 import org.endorsements.transparency.Hashes;
@@ -195,13 +196,15 @@ class VerifyReceiptKeyHistoryTest {
         return file;
     }
 
-    private int verify(Path receipt) {
+    private int verify(Path receipt, String... options) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            return new CommandLine(new VerifyReceiptCommand()).execute(receipt.toString(), "--key", LOG_KEY);
+            List<String> args = new ArrayList<>(List.of(receipt.toString(), "--key", LOG_KEY));
+            args.addAll(List.of(options));
+            return new CommandLine(new VerifyReceiptCommand()).execute(args.toArray(String[]::new));
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);
@@ -245,7 +248,8 @@ class VerifyReceiptKeyHistoryTest {
         List<EndorsementEvent> history = history();
         KeyPair forged = generate();
         List<EndorsementEvent> edited = new ArrayList<>(history);
-        edited.add(key(K2, forged, REGISTERED));
+        // Dated within the recording allowance before the leaf, so that only the commitment tells it apart.
+        edited.add(key(K2, forged, Instant.parse(RECORDED).minusSeconds(10)));
 
         int exit = verify(receipt(endorsement(forged, K2), KeyHistoryCommitment.of(history), edited));
 
@@ -293,5 +297,81 @@ class VerifyReceiptKeyHistoryTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(errors()).contains("the leaf commits to 5 key-history entries, none were given");
+    }
+
+    private static String fingerprint(KeyPair keys) {
+        return Ed25519.fingerprint(Ed25519.encode(keys.getPublic()));
+    }
+
+    private Path anchors(KeyPair firstKey) throws Exception {
+        Path file = dir.resolve("anchors.txt");
+        Files.writeString(file, "provea " + fingerprint(firstKey) + " provea's annual report\n");
+        return file;
+    }
+
+    /**
+     * The admin registered its own first key (which the leaf commits to) and lists the organization's published one
+     * under the same id among the receipt's signing keys: the anchor is compared with the committed first key.
+     */
+    @Test
+    void anAnchorIsComparedWithTheFirstKeyTheLeafCommitsToNotWithTheReceiptsSigningKeys() throws Exception {
+        List<EndorsementEvent> history = history();
+        KeyPair published = generate();
+        Path file = receipt(endorsement(k1, K1), KeyHistoryCommitment.of(history), history);
+        com.fasterxml.jackson.databind.node.ObjectNode receipt =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(file));
+        receipt.set("signingKeys", JSON.valueToTree(events(List.of(key(K1, published, REGISTERED)))));
+        Files.writeString(file, JSON.writeValueAsString(receipt));
+
+        int exit = verify(file, "--anchors", anchors(published).toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors())
+                .contains("the latest leaf 0: claims organization-key, but the first key k1 of provea has fingerprint "
+                        + fingerprint(k1));
+    }
+
+    @Test
+    void anUnanchoredClaimNamesThePinItsLeafCommitsTo() throws Exception {
+        List<EndorsementEvent> history = history();
+
+        int exit = verify(receipt(endorsement(k1, K1), KeyHistoryCommitment.of(history), history));
+
+        assertThat(exit).as(errors()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("organization-key (unanchored: pinned by admin from https://provea.org/key)");
+    }
+
+    /**
+     * The operator commits a leaf to the history as it was before the key's revocation, an hour before the leaf,
+     * so that the revoked key still signs.
+     */
+    @Test
+    void aLeafCommittingToAHistoryFromBeforeAnEarlierRevocationFailsNamingTheLeaf() throws Exception {
+        List<EndorsementEvent> history = history();
+        List<EndorsementEvent> revoked = new ArrayList<>(history);
+        revoked.add(new SigningKeyRevoked(ORG, K1, "compromised", SIGNED.minusSeconds(3600), "credential:c1"));
+
+        int exit = verify(receipt(endorsement(k1, K1), KeyHistoryCommitment.of(history), revoked));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors())
+                .contains("the latest leaf 0: the leaf commits to 5 key-history entries, but entry 6 is dated "
+                        + SIGNED.minusSeconds(3600));
+    }
+
+    @Test
+    void anEntryOfAnotherOrganizationInTheKeyHistoryFails() throws Exception {
+        List<EndorsementEvent> history = history();
+        List<EndorsementEvent> given = new ArrayList<>(history);
+        given.add(
+                0,
+                new ApiCredentialIssued(
+                        OrganizationId.of("codhez"), "c9", "ef".repeat(32), ROTATED, "admin", AssuranceLevel.IMPORTED));
+
+        int exit = verify(receipt(endorsement(k1, K1), KeyHistoryCommitment.of(history), given));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors()).contains("key history: an entry is codhez's, not provea's");
     }
 }
