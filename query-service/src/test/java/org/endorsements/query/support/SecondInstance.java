@@ -26,7 +26,8 @@ public final class SecondInstance implements AutoCloseable {
         properties.put("server.port", 0);
         properties.putAll(overrides);
         // As arguments: default properties would rank below application.yml and lose to its placeholders.
-        context = new SpringApplicationBuilder(QueryServiceApplication.class)
+        // With the tests' data keys, as the first instance has them (QueryStackSupport): no command service runs here.
+        context = new SpringApplicationBuilder(QueryServiceApplication.class, TestDataKeys.class)
                 .run(properties.entrySet().stream()
                         .map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new));
