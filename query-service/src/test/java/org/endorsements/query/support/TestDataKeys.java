@@ -29,7 +29,7 @@ public class TestDataKeys {
 
     @Bean
     @Primary
-    DataKeys testDataKeys() {
+    DataKeys dataKeysOfTheTests() {
         return TestDataKeys::keyOf;
     }
 }
