@@ -165,7 +165,7 @@ class VisibilityProjectionsTest {
         assertThat(store.auditEntries())
                 .filteredOn(e -> "acme".equals(e.organizationId()))
                 .extracting(e -> e.type())
-                .contains("org.endorsements.EndorsementVisibilityChanged.v1", "org.endorsements.OrganizationHidden.v1");
+                .contains("org.endorsements.EndorsementVisibilityChanged.v1", "org.endorsements.OrganizationHidden.v2");
     }
 
     @Test

@@ -92,7 +92,7 @@ class HistoryControllerSliceTest {
     void anEndorsementInTheHistoryNamesWhoIssuedTheKeyItWasMadeWithAndWhatVouchesForIt() {
         AuditEntry endorsement = new AuditEntry(
                 "event-3",
-                "org.endorsements.EndorsementAdded.v1",
+                "org.endorsements.EndorsementAdded.v2",
                 "clean-air",
                 "acme",
                 "credential:c2",
