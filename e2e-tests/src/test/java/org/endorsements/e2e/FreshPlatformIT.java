@@ -721,7 +721,8 @@ class FreshPlatformIT {
         ApiClient admin = launcher.command().withKey(launcher.adminKey());
         ApiReply org = admin.post(
                 "/api/organizations",
-                Map.of("handle", handle, "name", name, "country", "VE", "region", ERASE_MARKER + " Region"));
+                // Each organization's region names it, so that the one erased can be told from the one kept.
+                Map.of("handle", handle, "name", name, "country", "VE", "region", name + " Region"));
         assertThat(org.status()).isEqualTo(201);
         String id = org.json().path("organizationId").asText();
         assertThat(id).matches("org-[a-z2-7]{16}");
@@ -809,7 +810,7 @@ class FreshPlatformIT {
                     .as("auditor " + view)
                     .doesNotContain(name)
                     .doesNotContain(handle)
-                    .doesNotContain(ERASE_MARKER + " Region");
+                    .doesNotContain(name + " Region");
         }
         assertThat(auditor.get(base + "/endorsements?size=500").body()).contains("erased organization");
         assertThat(auditor.get("/api/organizations/" + erased[0])
